@@ -1,0 +1,1 @@
+"""The Qt-free core: models, services, validation, search. Never imports PySide6."""

@@ -1,0 +1,180 @@
+"""Opening the database: SQLite in the user's data folder by default, PostgreSQL by URL.
+
+One schema, two engines. The choice comes from ``--database``, else the environment
+variable ``DISKOMINFO_DESK_DATABASE``, else the default file.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.core.errors import DatabaseOpenError
+from desktop.core.i18n import t
+from desktop.core.migrate import upgrade_database
+from desktop.core.paths import default_database_path
+
+ENV_DATABASE = "DISKOMINFO_DESK_DATABASE"
+
+
+def resolve_database_url(value: str | os.PathLike[str] | None = None) -> str:
+    """A URL from an argument, the environment, or the default SQLite file."""
+    raw = str(value) if value else os.environ.get(ENV_DATABASE) or ""
+    if not raw:
+        return _sqlite_url(default_database_path())
+    if "://" not in raw:
+        return _sqlite_url(Path(raw).expanduser())
+    if raw.startswith(("postgresql://", "postgres://")):
+        # psycopg 3 is the driver we ship; SQLAlchemy would otherwise pick psycopg2.
+        raw = "postgresql+psycopg://" + raw.split("://", 1)[1]
+    return raw
+
+
+def _sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path.resolve()}"
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+@dataclass
+class Database:
+    """An open, migrated database: the engine and its session factory."""
+
+    url: str
+    engine: Engine
+    sessions: sessionmaker[Session] = field(repr=False)
+    backup_made: str | None = None
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        if self.dialect != "sqlite":
+            return None
+        name = make_url(self.url).database
+        return Path(name) if name and name != ":memory:" else None
+
+    @property
+    def display_url(self) -> str:
+        return make_url(self.url).render_as_string(hide_password=True)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A unit of work: committed on success, rolled back on any error."""
+        session = self.sessions()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def create_database_engine(url: str) -> Engine:
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise DatabaseOpenError(t("Alamat basis data tidak dikenali: {url}", url=url)) from exc
+    try:
+        if parsed.get_backend_name() == "sqlite":
+            engine = create_engine(url, connect_args={"timeout": 15})
+            event.listen(engine, "connect", _sqlite_pragmas)
+        else:
+            engine = create_engine(url, pool_pre_ping=True, connect_args=_pg_args(parsed))
+    except (NoSuchModuleError, ImportError) as exc:
+        raise DatabaseOpenError(
+            t("Jenis basis data tidak didukung: {name}", name=parsed.drivername)
+        ) from exc
+    return engine
+
+
+def _pg_args(parsed) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    return {"connect_timeout": 10} if parsed.get_backend_name() == "postgresql" else {}
+
+
+def open_database(
+    value: str | os.PathLike[str] | None = None, *, upgrade: bool = True
+) -> Database:
+    """Open (creating or upgrading as needed) and return the database.
+
+    Raises DatabaseOpenError with a readable message for a corrupt or unreadable file,
+    an unreachable server, or a database newer than this application.
+    """
+    url = resolve_database_url(value)
+    engine = create_database_engine(url)
+    db = Database(url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
+    path = db.sqlite_path
+    try:
+        if path is not None:
+            _check_sqlite_file(path)
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        if upgrade:
+            db.backup_made = upgrade_database(engine, path)
+            from desktop.core.regions import ensure_regions
+
+            with db.session() as session:
+                ensure_regions(session)
+    except DatabaseOpenError:
+        engine.dispose()
+        raise
+    except DBAPIError as exc:
+        engine.dispose()
+        raise DatabaseOpenError(_describe_failure(db, exc)) from exc
+    return db
+
+
+def _check_sqlite_file(path: Path) -> None:
+    if path.is_dir():
+        raise DatabaseOpenError(
+            t("Berkas basis data tidak dapat dibuka: {path} adalah sebuah folder.", path=path)
+        )
+    if path.exists() and not os.access(path, os.R_OK):
+        raise DatabaseOpenError(
+            t("Berkas basis data tidak dapat dibaca (izin akses): {path}", path=path)
+        )
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseOpenError(
+            t("Folder basis data tidak dapat dibuat: {path} ({error})", path=path.parent,
+              error=exc.strerror)
+        ) from exc
+
+
+def _describe_failure(db: Database, exc: DBAPIError) -> str:
+    detail = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+    if db.dialect == "sqlite":
+        if "not a database" in detail or "malformed" in detail:
+            return t(
+                "Berkas basis data rusak atau bukan basis data SQLite: {path}", path=db.sqlite_path
+            )
+        return t(
+            "Berkas basis data tidak dapat dibuka: {path} ({detail})",
+            path=db.sqlite_path, detail=detail,
+        )
+    return t(
+        "Tidak dapat terhubung ke basis data {url}: {detail}", url=db.display_url, detail=detail
+    )

@@ -1,0 +1,89 @@
+"""``Desk``: one open database and a service per record kind, the core's front door.
+
+    desk = Desk.open()                      # default SQLite file, migrated
+    opd = desk.opd.create({...})
+    desk.search("karanganyar")
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from sqlalchemy import select
+
+from desktop.core.database import Database, open_database
+from desktop.core.identity import current_user
+from desktop.core.kinds import KINDS, RecordKind, kind_named
+from desktop.core.models import Region
+from desktop.core.search import SearchHit, search
+from desktop.core.services import OfficeService, RecordService
+
+
+class Desk:
+    def __init__(self, db: Database, user: str | None = None) -> None:
+        self.db = db
+        self.user = user
+        self.services = {name: RecordService(db, kind, self.actor) for name, kind in KINDS.items()}
+        self.office = OfficeService(db, self.actor)
+
+    @classmethod
+    def open(cls, database: str | os.PathLike[str] | None = None, *, user: str | None = None
+             ) -> Desk:
+        return cls(open_database(database), user=user)
+
+    def actor(self) -> str:
+        return current_user(self.user)
+
+    def service(self, kind: str | RecordKind) -> RecordService:
+        name = kind.name if isinstance(kind, RecordKind) else kind_named(kind).name
+        return self.services[name]
+
+    @property
+    def opd(self) -> RecordService:
+        return self.services["opd"]
+
+    @property
+    def apps(self) -> RecordService:
+        return self.services["apps"]
+
+    @property
+    def datasets(self) -> RecordService:
+        return self.services["datasets"]
+
+    @property
+    def visits(self) -> RecordService:
+        return self.services["visits"]
+
+    @property
+    def agreements(self) -> RecordService:
+        return self.services["agreements"]
+
+    @property
+    def deployments(self) -> RecordService:
+        return self.services["deployments"]
+
+    def search(self, text: str, kinds: list[str] | None = None, limit: int = 200
+               ) -> list[SearchHit]:
+        with self.db.session() as s:
+            return search(s, text, kinds, limit)
+
+    def regions(self, text: str = "", jenis: str | None = None) -> list[dict[str, Any]]:
+        """Regions whose name or code contains ``text`` (case-insensitive)."""
+        from sqlalchemy import func, or_
+
+        stmt = select(Region).order_by(Region.kode)
+        if text:
+            needle = text.strip().lower()
+            stmt = stmt.where(or_(func.lower(Region.nama).contains(needle, autoescape=True),
+                                  Region.kode.startswith(needle, autoescape=True)))
+        if jenis:
+            stmt = stmt.where(Region.jenis == jenis)
+        with self.db.session() as s:
+            return [
+                {"kode": r.kode, "nama": r.nama, "jenis": r.jenis, "kode_induk": r.kode_induk}
+                for r in s.scalars(stmt)
+            ]
+
+    def close(self) -> None:
+        self.db.dispose()

@@ -1,0 +1,42 @@
+"""Errors the core raises with a message a person can read (already translated)."""
+
+from __future__ import annotations
+
+
+class DeskError(Exception):
+    """Base of every error whose message is shown to the user as is."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class DatabaseOpenError(DeskError):
+    """The database cannot be opened: missing server, corrupt file, wrong permissions."""
+
+
+class DatabaseTooNewError(DatabaseOpenError):
+    """The database was upgraded by a newer version of the application."""
+
+
+class NotFoundError(DeskError):
+    """The record does not exist (or was deleted)."""
+
+
+class StaleRecordError(DeskError):
+    """Someone else saved the record since it was loaded; nothing was overwritten."""
+
+    def __init__(self, message: str, current_version: int | None = None) -> None:
+        super().__init__(message)
+        self.current_version = current_version
+
+
+class ValidationError(DeskError):
+    """Field-level problems; ``errors`` maps a field name to its messages."""
+
+    def __init__(self, errors: dict[str, list[str]], message: str | None = None) -> None:
+        from desktop.core.i18n import t
+
+        self.errors = errors
+        first = "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in errors.items())
+        super().__init__(message or t("Data belum valid: {detail}", detail=first))

@@ -1,0 +1,62 @@
+"""What a record kind is: its model, fields, owned rows, list columns and rules."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import ColumnElement
+from sqlalchemy.orm import Session
+
+from desktop.core.choices import ChoiceSet
+from desktop.core.fields import Collection, Field
+from desktop.core.i18n import Label
+from desktop.core.validation import Errors
+
+
+@dataclass(frozen=True)
+class ListColumn:
+    """A column of a list: its SQL expression is used for the value and for sorting."""
+
+    key: str
+    label: Label
+    expr: Callable[[], ColumnElement[Any]]
+    choices: ChoiceSet | None = None
+
+
+ExtraRule = Callable[[Session, dict[str, Any], Errors, Any], None]
+
+
+@dataclass(frozen=True)
+class RecordKind:
+    name: str  # stable code: CLI argument, audit log, search index
+    label: Label
+    plural: Label
+    model: type
+    fields: tuple[Field, ...]
+    columns: tuple[ListColumn, ...]
+    title: Callable[[Any], str]
+    search_text: Callable[[Any], str]
+    subtitle: Callable[[Any], str] = lambda _r: ""
+    collections: tuple[Collection, ...] = ()
+    rules: tuple[ExtraRule, ...] = ()
+    default_sort: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = field(default=())
+
+    def field(self, name: str) -> Field:
+        for f in self.fields:
+            if f.name == name:
+                return f
+        raise KeyError(name)
+
+    def column(self, key: str) -> ListColumn:
+        for c in self.columns:
+            if c.key == key:
+                return c
+        raise KeyError(key)
+
+
+def words(*parts: object) -> str:
+    """Join the non-empty parts of a record into its searchable text."""
+    return " ".join(str(p) for p in parts if p not in (None, "", [], ()))

@@ -1,0 +1,121 @@
+"""Dataset (Satu Data Indonesia)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.core.choices import (
+    FORMAT_DATA,
+    FREKUENSI,
+    SIFAT_DATA,
+    STATUS_VERIFIKASI,
+    TINGKAT_PENYAJIAN,
+)
+from desktop.core.fields import Collection, Field, FieldType
+from desktop.core.i18n import Label, t
+from desktop.core.kinds.base import ListColumn, RecordKind, words
+from desktop.core.models import Dataset as M
+from desktop.core.models import DatasetResource, PerangkatDaerah
+from desktop.core.validation import Errors, add_error, check_date_order
+
+FIELDS = (
+    Field("judul", Label("Judul", "Title"), required=True, max_length=300),
+    Field("deskripsi", Label("Deskripsi", "Description"), FieldType.LONGTEXT),
+    Field("opd_id", Label("Produsen data (OPD)", "Data producer (OPD)"), FieldType.REF,
+          ref="opd", required=True),
+    Field("walidata", Label("Walidata", "Data steward"), default="Diskominfo"),
+    Field("kontak_nama", Label("Nama kontak", "Contact name"), max_length=120),
+    Field("kontak_email", Label("Email kontak", "Contact email"), FieldType.EMAIL,
+          max_length=120),
+    Field("konsep", Label("Konsep", "Concept"), FieldType.LONGTEXT, max_length=5000),
+    Field("definisi", Label("Definisi", "Definition"), FieldType.LONGTEXT, max_length=5000),
+    Field("klasifikasi", Label("Klasifikasi", "Classification")),
+    Field("ukuran", Label("Ukuran", "Measure")),
+    Field("satuan", Label("Satuan", "Unit"), max_length=80),
+    Field("frekuensi", Label("Frekuensi", "Frequency"), FieldType.CHOICE, required=True,
+          choices=FREKUENSI, default="tahunan"),
+    Field("tahun", Label("Tahun data", "Data year"), FieldType.YEAR),
+    Field("periode", Label("Periode", "Period"), max_length=80),
+    Field("tingkat_penyajian", Label("Tingkat penyajian", "Level of presentation"),
+          FieldType.CHOICE, choices=TINGKAT_PENYAJIAN),
+    Field("cakupan_kode", Label("Cakupan wilayah", "Area covered"), FieldType.REGION),
+    Field("format", Label("Format", "Format"), FieldType.CHOICES, choices=FORMAT_DATA),
+    Field("sifat_data", Label("Sifat data", "Access level"), FieldType.CHOICE, required=True,
+          choices=SIFAT_DATA, default="terbuka"),
+    Field("dasar_pengecualian", Label("Dasar pengecualian", "Grounds for exemption"),
+          FieldType.LONGTEXT, max_length=2000),
+    Field("lisensi", Label("Lisensi", "Licence"), max_length=60, default="CC-BY-4.0"),
+    Field("tanggal_rilis", Label("Tanggal rilis", "Release date"), FieldType.DATE),
+    Field("terakhir_diperbarui", Label("Terakhir diperbarui", "Last updated"), FieldType.DATE),
+    Field("status_verifikasi", Label("Verifikasi walidata", "Steward verification"),
+          FieldType.CHOICE, required=True, choices=STATUS_VERIFIKASI, default="belum"),
+    Field("portal_url", Label("Alamat di portal", "Portal address"), FieldType.URL),
+    Field("data_pribadi", Label("Memuat data pribadi (UU PDP)", "Contains personal data"),
+          FieldType.BOOL, default=False),
+    Field("tags", Label("Kata kunci", "Keywords"), FieldType.TAGS),
+)
+
+RESOURCES = Collection(
+    name="resources",
+    label=Label("Sumber data", "Resources"),
+    model=DatasetResource,
+    parent_key="dataset_id",
+    fields=(
+        Field("nama", Label("Nama", "Name"), required=True),
+        Field("url", Label("URL", "URL"), FieldType.URL),
+        Field("format", Label("Format", "Format"), max_length=20),
+        Field("deskripsi", Label("Deskripsi", "Description"), FieldType.LONGTEXT,
+              max_length=2000),
+    ),
+)
+
+
+def exemption_needs_basis(
+    _session: Session, values: dict[str, Any], errors: Errors, _record: Any
+) -> None:
+    """UU 14/2008 Pasal 17: excluded information must say on what grounds."""
+    if values.get("sifat_data") == "dikecualikan" and not values.get("dasar_pengecualian"):
+        add_error(errors, "dasar_pengecualian",
+                  t("Data yang dikecualikan wajib menyebut dasar pengecualiannya."))
+
+
+def release_before_update(
+    _session: Session, values: dict[str, Any], errors: Errors, _record: Any
+) -> None:
+    check_date_order(errors, values, "tanggal_rilis", "terakhir_diperbarui")
+
+
+def _opd_name():  # type: ignore[no-untyped-def]
+    return select(PerangkatDaerah.nama).where(PerangkatDaerah.id == M.opd_id).scalar_subquery()
+
+
+KIND = RecordKind(
+    name="datasets",
+    aliases=("dataset",),
+    label=Label("Dataset", "Dataset"),
+    plural=Label("Dataset", "Datasets"),
+    model=M,
+    fields=FIELDS,
+    collections=(RESOURCES,),
+    columns=(
+        ListColumn("judul", Label("Judul", "Title"), lambda: M.judul),
+        ListColumn("opd", Label("Produsen data", "Producer"), _opd_name),
+        ListColumn("sifat_data", Label("Sifat", "Access"), lambda: M.sifat_data, SIFAT_DATA),
+        ListColumn("frekuensi", Label("Frekuensi", "Frequency"), lambda: M.frekuensi,
+                   FREKUENSI),
+        ListColumn("tahun", Label("Tahun", "Year"), lambda: M.tahun),
+        ListColumn("terakhir_diperbarui", Label("Diperbarui", "Updated"),
+                   lambda: M.terakhir_diperbarui),
+    ),
+    title=lambda r: r.judul,
+    subtitle=lambda r: r.opd.nama if r.opd else "",
+    search_text=lambda r: words(
+        r.judul, r.deskripsi, r.opd.nama if r.opd else None, r.opd.singkatan if r.opd else None,
+        r.satuan, r.klasifikasi, r.periode, " ".join(r.tags or []),
+    ),
+    rules=(exemption_needs_basis, release_before_update),
+    default_sort=("judul",),
+)

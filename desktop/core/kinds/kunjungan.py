@@ -1,0 +1,104 @@
+"""Kunjungan: study visits, incoming and outgoing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.core.choices import ARAH_KUNJUNGAN, STATUS_TINDAK_LANJUT
+from desktop.core.fields import Collection, Field, FieldType
+from desktop.core.i18n import Label
+from desktop.core.kinds.base import ListColumn, RecordKind, words
+from desktop.core.models import Kunjungan as M
+from desktop.core.models import PesertaKunjungan, Region, TindakLanjut
+from desktop.core.validation import Errors, check_date_order
+
+FIELDS = (
+    Field("arah", Label("Arah kunjungan", "Direction"), FieldType.CHOICE, required=True,
+          choices=ARAH_KUNJUNGAN, default="masuk"),
+    Field("tanggal_mulai", Label("Tanggal mulai", "Start date"), FieldType.DATE, required=True),
+    Field("tanggal_selesai", Label("Tanggal selesai", "End date"), FieldType.DATE),
+    Field("region_kode", Label("Daerah mitra", "Partner region"), FieldType.REGION),
+    Field("instansi", Label("Instansi", "Institution"), required=True),
+    Field("ketua_nama", Label("Ketua rombongan", "Head of delegation"), max_length=120),
+    Field("ketua_jabatan", Label("Jabatan ketua rombongan", "Head's position")),
+    Field("jumlah_peserta", Label("Jumlah peserta", "Number of participants"), FieldType.INT,
+          minimum=0, maximum=10_000),
+    Field("penerima", Label("Pejabat penerima / yang ditemui", "Officials met"),
+          FieldType.LONGTEXT, max_length=2000),
+    Field("lokasi", Label("Lokasi", "Venue")),
+    Field("topik", Label("Topik", "Topics"), FieldType.LONGTEXT, max_length=5000),
+    Field("ringkasan", Label("Ringkasan / notulen", "Summary / minutes"), FieldType.LONGTEXT),
+    Field("kerjasama_ids", Label("Kerja sama terkait", "Related agreements"), FieldType.REFS,
+          ref="agreements"),
+    Field("aplikasi_ids", Label("Aplikasi yang diminati", "Applications of interest"),
+          FieldType.REFS, ref="apps"),
+)
+
+PESERTA = Collection(
+    name="peserta",
+    label=Label("Peserta", "Participants"),
+    model=PesertaKunjungan,
+    parent_key="kunjungan_id",
+    fields=(
+        Field("nama", Label("Nama", "Name"), required=True, max_length=120),
+        Field("jabatan", Label("Jabatan", "Position")),
+        Field("instansi", Label("Instansi", "Institution")),
+    ),
+)
+
+TINDAK_LANJUT = Collection(
+    name="tindak_lanjut",
+    label=Label("Tindak lanjut", "Follow-up"),
+    model=TindakLanjut,
+    parent_key="kunjungan_id",
+    fields=(
+        Field("uraian", Label("Uraian", "What"), FieldType.LONGTEXT, required=True,
+              max_length=2000),
+        Field("penanggung_jawab", Label("Penanggung jawab", "Owner")),
+        Field("tenggat", Label("Tenggat", "Due date"), FieldType.DATE),
+        Field("status", Label("Status", "Status"), FieldType.CHOICE, required=True,
+              choices=STATUS_TINDAK_LANJUT, default="belum"),
+        Field("catatan", Label("Catatan", "Notes"), FieldType.LONGTEXT, max_length=2000),
+    ),
+)
+
+
+def dates_in_order(_s: Session, values: dict[str, Any], errors: Errors, _r: Any) -> None:
+    check_date_order(errors, values, "tanggal_mulai", "tanggal_selesai")
+
+
+def _region_name():  # type: ignore[no-untyped-def]
+    return select(Region.nama).where(Region.kode == M.region_kode).scalar_subquery()
+
+
+KIND = RecordKind(
+    name="visits",
+    aliases=("kunjungan", "visit"),
+    label=Label("Kunjungan", "Visit"),
+    plural=Label("Kunjungan", "Visits"),
+    model=M,
+    fields=FIELDS,
+    collections=(PESERTA, TINDAK_LANJUT),
+    columns=(
+        ListColumn("tanggal_mulai", Label("Tanggal", "Date"), lambda: M.tanggal_mulai),
+        ListColumn("arah", Label("Arah", "Direction"), lambda: M.arah, ARAH_KUNJUNGAN),
+        ListColumn("daerah", Label("Daerah mitra", "Partner region"), _region_name),
+        ListColumn("instansi", Label("Instansi", "Institution"), lambda: M.instansi),
+        ListColumn("ketua_nama", Label("Ketua rombongan", "Head of delegation"),
+                   lambda: M.ketua_nama),
+        ListColumn("jumlah_peserta", Label("Peserta", "Participants"),
+                   lambda: M.jumlah_peserta),
+    ),
+    title=lambda r: words(r.instansi, f"({r.tanggal_mulai:%d/%m/%Y})"),
+    subtitle=lambda r: r.region.nama if r.region else "",
+    search_text=lambda r: words(
+        r.instansi, r.region.nama if r.region else None, r.ketua_nama, r.ketua_jabatan,
+        r.lokasi, r.topik, r.ringkasan, r.penerima,
+        " ".join(p.nama for p in r.peserta),
+    ),
+    rules=(dates_in_order,),
+    default_sort=("-tanggal_mulai",),
+)

@@ -1,0 +1,90 @@
+"""Alembic, driven by the application: upgrade on open, refuse a newer database.
+
+A SQLite file is copied (SQLite's online backup API) before any upgrade, so a failed or
+unwanted upgrade can always be undone by hand.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, inspect
+
+from desktop.core.errors import DatabaseOpenError, DatabaseTooNewError
+from desktop.core.i18n import t
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None, "the package ships at least one migration"
+    return head
+
+
+def current_revision(connection: Connection) -> str | None:
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def known_revisions() -> set[str]:
+    script = ScriptDirectory.from_config(alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def upgrade_database(engine: Engine, sqlite_path: Path | None) -> str | None:
+    """Bring the schema to the head revision; return the backup path if one was made."""
+    with engine.connect() as conn:
+        current = current_revision(conn)
+        tables = set(inspect(conn).get_table_names())
+    head = head_revision()
+    if current == head:
+        return None
+    if current is not None and current not in known_revisions():
+        raise DatabaseTooNewError(
+            t(
+                "Basis data ini dibuat oleh versi Diskominfo Desk yang lebih baru "
+                "(skema {revision}). Perbarui aplikasi ini sebelum membukanya; "
+                "basis data tidak diubah.",
+                revision=current,
+            )
+        )
+    if current is None and tables - {"alembic_version"}:
+        raise DatabaseOpenError(
+            t("Basis data ini berisi tabel lain dan bukan milik Diskominfo Desk; tidak diubah.")
+        )
+    backup = None
+    if sqlite_path is not None and current is not None:
+        backup = backup_sqlite_file(sqlite_path, f"sebelum-upgrade-{current}")
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "head")
+    return str(backup) if backup else None
+
+
+def backup_sqlite_file(path: Path, label: str) -> Path:
+    """Consistent copy of a live SQLite file next to it, named with date and time."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.{label}.{stamp}{path.suffix}")
+    src = sqlite3.connect(str(path))
+    try:
+        dst = sqlite3.connect(str(target))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return target

@@ -1,0 +1,52 @@
+"""Every table of the schema; Alembic's target metadata is ``Base.metadata``."""
+
+from desktop.core.models.aplikasi import Aplikasi, AplikasiDataset
+from desktop.core.models.audit import AuditLog, SearchEntry
+from desktop.core.models.base import Base, RecordMixin, new_id, utcnow
+from desktop.core.models.dataset import Dataset, DatasetResource
+from desktop.core.models.deployment import Deployment
+from desktop.core.models.kerjasama import (
+    AyatPasal,
+    ButirAyat,
+    KerjaSama,
+    LampiranBaris,
+    PasalKerjaSama,
+    PihakKerjaSama,
+)
+from desktop.core.models.kunjungan import (
+    Kunjungan,
+    PesertaKunjungan,
+    TindakLanjut,
+    kunjungan_aplikasi,
+    kunjungan_kerjasama,
+)
+from desktop.core.models.opd import PerangkatDaerah
+from desktop.core.models.reference import OfficeProfile, Region
+
+__all__ = [
+    "Aplikasi",
+    "AplikasiDataset",
+    "AuditLog",
+    "AyatPasal",
+    "Base",
+    "ButirAyat",
+    "Dataset",
+    "DatasetResource",
+    "Deployment",
+    "KerjaSama",
+    "Kunjungan",
+    "LampiranBaris",
+    "OfficeProfile",
+    "PasalKerjaSama",
+    "PerangkatDaerah",
+    "PesertaKunjungan",
+    "PihakKerjaSama",
+    "RecordMixin",
+    "Region",
+    "SearchEntry",
+    "TindakLanjut",
+    "kunjungan_aplikasi",
+    "kunjungan_kerjasama",
+    "new_id",
+    "utcnow",
+]

@@ -1,0 +1,45 @@
+"""Audit log and the search index table."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import DateTime, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from desktop.core.models.base import UUID_LEN, Base, utcnow
+
+
+class AuditLog(Base):
+    """One row per create/update/delete: who, when, and before/after of changed fields."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    waktu: Mapped[datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
+    pengguna: Mapped[str] = mapped_column(String(120), nullable=False)
+    jenis: Mapped[str] = mapped_column(String(30), nullable=False)
+    record_id: Mapped[str] = mapped_column(String(UUID_LEN), nullable=False)
+    aksi: Mapped[str] = mapped_column(String(10), nullable=False)
+    perubahan: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+    __table_args__ = (Index("ix_audit_log_record", "jenis", "record_id"),)
+
+
+class SearchEntry(Base):
+    """Normalised searchable text of one record.
+
+    The text is folded (lowercase, no accents, words of letters and digits) in Python, so
+    SQLite's FTS5 table over it (kept by triggers) and PostgreSQL's ``tsvector`` index
+    see the same words and give the same answers.
+    """
+
+    __tablename__ = "search_entry"
+
+    rowid_: Mapped[int] = mapped_column("rid", Integer, primary_key=True, autoincrement=True)
+    jenis: Mapped[str] = mapped_column(String(30), nullable=False)
+    record_id: Mapped[str] = mapped_column(String(UUID_LEN), nullable=False, unique=True)
+    judul: Mapped[str] = mapped_column(String(500), nullable=False)
+    keterangan: Mapped[str | None] = mapped_column(String(500))
+    teks: Mapped[str] = mapped_column(Text, nullable=False)

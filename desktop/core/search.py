@@ -1,0 +1,105 @@
+"""One search function over every record kind, on SQLite FTS5 and PostgreSQL alike.
+
+Text is folded in Python (NFKD, accents dropped, lowercase, words of letters and digits)
+both when it is indexed and when it is searched, so the two engines see the same words;
+each query word matches as a prefix ("karang" finds Karanganyar).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, delete, func, select, text
+from sqlalchemy.orm import Session
+
+from desktop.core.models import SearchEntry
+
+_WORD = re.compile(r"[a-z0-9]+")
+MAX_QUERY_WORDS = 12
+
+
+def fold(value: str) -> str:
+    """Lowercase words without accents, separated by single spaces."""
+    decomposed = unicodedata.normalize("NFKD", value)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    return " ".join(_WORD.findall(plain))
+
+
+def query_words(query: str) -> list[str]:
+    return fold(query).split()[:MAX_QUERY_WORDS]
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str
+    id: str
+    title: str
+    subtitle: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "id": self.id, "title": self.title, "subtitle": self.subtitle}
+
+
+def index_record(session: Session, kind: str, record_id: str, title: str, subtitle: str,
+                 body: str) -> None:
+    """Insert or replace the search entry of one record."""
+    folded = fold(" ".join((title, subtitle, body)))
+    entry = session.scalar(select(SearchEntry).where(SearchEntry.record_id == record_id))
+    if entry is None:
+        session.add(SearchEntry(jenis=kind, record_id=record_id, judul=title[:500],
+                                keterangan=subtitle[:500] or None, teks=folded))
+    else:
+        entry.jenis, entry.judul, entry.keterangan, entry.teks = (
+            kind, title[:500], subtitle[:500] or None, folded,
+        )
+
+
+def unindex_record(session: Session, record_id: str) -> None:
+    session.execute(delete(SearchEntry).where(SearchEntry.record_id == record_id))
+
+
+def matching_entries(dialect: str, query: str, kinds: list[str] | None = None) -> Select | None:
+    """SELECT of matching search entries, or None when the query has no words."""
+    words = query_words(query)
+    if not words:
+        return None
+    if dialect == "sqlite":
+        match = " ".join(f'"{w}"*' for w in words)
+        matched = select(text("rowid")).select_from(text("search_fts")).where(
+            text("search_fts MATCH :match")
+        ).params(match=match)
+        stmt = select(SearchEntry).where(SearchEntry.rowid_.in_(matched))
+    else:
+        tsquery = " & ".join(f"{w}:*" for w in words)
+        stmt = select(SearchEntry).where(
+            func.to_tsvector("simple", SearchEntry.teks).op("@@")(
+                func.to_tsquery("simple", tsquery)
+            )
+        )
+    if kinds:
+        stmt = stmt.where(SearchEntry.jenis.in_(kinds))
+    return stmt
+
+
+def matching_ids(dialect: str, query: str, kind: str) -> Select | None:
+    """Record ids of one kind whose text matches; for filtering a list as the user types."""
+    stmt = matching_entries(dialect, query, [kind])
+    return None if stmt is None else stmt.with_only_columns(SearchEntry.record_id)
+
+
+def search(session: Session, query: str, kinds: list[str] | None = None,
+           limit: int = 200) -> list[SearchHit]:
+    dialect = session.get_bind().dialect.name
+    stmt = matching_entries(dialect, query, kinds)
+    if stmt is None:
+        return []
+    stmt = stmt.order_by(
+        SearchEntry.jenis, func.lower(SearchEntry.judul), SearchEntry.record_id
+    ).limit(limit)
+    return [
+        SearchHit(e.jenis, e.record_id, e.judul, e.keterangan or "")
+        for e in session.scalars(stmt)
+    ]
