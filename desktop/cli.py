@@ -1,0 +1,251 @@
+"""The command line: the GUI by default, and headless sub-commands on the same core.
+
+Every failure prints one readable line on stderr and exits non-zero; a traceback goes
+to the log file, never to the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from desktop import __version__
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_UNEXPECTED = 70
+
+log = logging.getLogger("desktop.cli")
+
+
+def _parser() -> argparse.ArgumentParser:
+    from desktop.core.i18n import t
+
+    parser = argparse.ArgumentParser(
+        prog="diskominfo-desk",
+        description=t("Diskominfo Desk: register aplikasi, dataset, kunjungan dan kerja sama."),
+    )
+    parser.add_argument("--version", action="version", version=f"diskominfo-desk {__version__}")
+    parser.add_argument("--database", metavar="URL_ATAU_BERKAS",
+                        help=t("berkas SQLite atau URL PostgreSQL (bawaan: "
+                               "DISKOMINFO_DESK_DATABASE, lalu folder data pengguna)"))
+    parser.add_argument("--user", help=t("nama pengguna untuk log audit"))
+    parser.add_argument("--lang", choices=("id", "en"), help=t("bahasa pesan (id/en)"))
+    sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
+
+    sub.add_parser("gui", help=t("buka jendela aplikasi (bawaan)"))
+    sub.add_parser("init", help=t("buat atau perbarui basis data"))
+    sub.add_parser("demo", help=t("isi basis data kosong dengan data contoh"))
+
+    p_list = sub.add_parser("list", help=t("tampilkan daftar data"))
+    p_list.add_argument("kind", metavar="JENIS",
+                        help="opd, apps, datasets, visits, agreements, deployments, regions")
+    p_list.add_argument("--json", action="store_true", help=t("keluaran JSON"))
+    p_list.add_argument("--search", metavar="TEKS", help=t("saring dengan pencarian teks"))
+    p_list.add_argument("--filter", action="append", default=[], metavar="KOLOM=NILAI",
+                        help=t("saring menurut kolom (boleh berulang)"))
+    p_list.add_argument("--sort", action="append", default=[], metavar="KOLOM",
+                        help=t("urutkan menurut kolom; untuk menurun tulis --sort=-KOLOM"))
+    p_list.add_argument("--limit", type=int, metavar="N", help=t("paling banyak N baris"))
+
+    p_search = sub.add_parser("search", help=t("cari di semua jenis data"))
+    p_search.add_argument("text", metavar="TEKS")
+    p_search.add_argument("--json", action="store_true", help=t("keluaran JSON"))
+    p_search.add_argument("--kind", action="append", metavar="JENIS",
+                          help=t("batasi pada jenis data ini"))
+    p_search.add_argument("--limit", type=int, default=200, metavar="N")
+
+    p_seed = sub.add_parser("seed-bench", help=t("buat N dataset sintetis untuk uji kinerja"))
+    p_seed.add_argument("count", type=int, metavar="N")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from desktop.core.errors import DeskError
+    from desktop.core.i18n import set_language
+
+    set_language(os.environ.get("DISKOMINFO_DESK_LANG", "id"))
+    args = _parser().parse_args(argv)
+    if args.lang:
+        set_language(args.lang)
+    command = args.command or "gui"
+    try:
+        return COMMANDS[command](args)
+    except DeskError as exc:
+        print(f"diskominfo-desk: {exc.message}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the promise: one line, never a traceback
+        from desktop.core.i18n import t
+        from desktop.core.logs import log_exception
+
+        path = log_exception(exc)
+        print(f"diskominfo-desk: {t('kesalahan tak terduga')}: {exc} ({t('rincian')}: {path})",
+              file=sys.stderr)
+        return EXIT_UNEXPECTED
+
+
+def _desk(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from desktop.core.desk import Desk
+
+    return Desk.open(args.database, user=args.user)
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from desktop.ui.app import run
+
+    return run(database=args.database, user=args.user, lang=args.lang)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from desktop.core.i18n import t
+
+    desk = _desk(args)
+    print(t("Basis data siap: {url}", url=desk.db.display_url))
+    if desk.db.backup_made:
+        print(t("Salinan sebelum pembaruan: {path}", path=desk.db.backup_made))
+    desk.close()
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from desktop.core.demo import load_demo
+    from desktop.core.i18n import t
+
+    desk = _desk(args)
+    summary = load_demo(desk)
+    print(t("Data contoh dimuat: {opd} OPD, {apps} aplikasi, {datasets} dataset, "
+            "{visits} kunjungan, {agreements} kerja sama, {deployments} deployment.",
+            **vars(summary)))
+    desk.close()
+    return EXIT_OK
+
+
+def _parse_filters(items: list[str]) -> dict[str, Any]:
+    from desktop.core.errors import DeskError
+    from desktop.core.i18n import t
+
+    filters: dict[str, Any] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise DeskError(t("Filter harus berbentuk KOLOM=NILAI: {item}", item=item))
+        filters[key.strip()] = value.split(",") if key.endswith("__in") else value
+    return filters
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from desktop.core.errors import DeskError
+    from desktop.core.kinds import kind_named
+    from desktop.core.services import ListQuery
+
+    if args.kind.strip().lower() in ("regions", "region", "wilayah"):
+        desk = _desk(args)
+        rows = desk.regions(args.search or "")
+        desk.close()
+        _print_rows(rows[: args.limit] if args.limit else rows, ["kode", "nama", "jenis"],
+                    args.json)
+        return EXIT_OK
+    try:
+        kind = kind_named(args.kind)
+    except KeyError as exc:
+        raise DeskError(str(exc.args[0])) from None
+    desk = _desk(args)
+    query = ListQuery(text=args.search, filters=_parse_filters(args.filter),
+                      sort=args.sort, limit=args.limit)
+    page = desk.service(kind).list(query)
+    desk.close()
+    rows = []
+    for row in page.rows:
+        out = {"id": row["id"], "version": row["version"]}
+        for column in kind.columns:
+            out[column.key] = row[column.key]
+            if column.choices is not None:
+                out[f"{column.key}_label"] = column.choices.label(row[column.key])
+        rows.append(out)
+    _print_rows(rows, [c.key for c in kind.columns], args.json,
+                headers=[str(c.label) for c in kind.columns], total=page.total)
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from desktop.core.errors import DeskError
+    from desktop.core.kinds import kind_named
+
+    try:
+        kinds = [kind_named(k).name for k in args.kind] if args.kind else None
+    except KeyError as exc:
+        raise DeskError(str(exc.args[0])) from None
+    desk = _desk(args)
+    hits = desk.search(args.text, kinds, args.limit)
+    desk.close()
+    _print_rows([h.as_json() for h in hits], ["kind", "title", "subtitle"], args.json)
+    return EXIT_OK
+
+
+def cmd_seed_bench(args: argparse.Namespace) -> int:
+    from desktop.core.errors import DeskError
+    from desktop.core.i18n import t
+    from desktop.core.seedbench import seed_bench
+
+    if args.count < 0 or args.count > 10_000_000:
+        raise DeskError(t("N harus antara 0 dan 10.000.000."))
+    desk = _desk(args)
+    report = seed_bench(desk.db, args.count)
+    desk.close()
+    print(t("{datasets} dataset, {apps} aplikasi, {visits} kunjungan dan {opd} OPD dibuat "
+            "dalam {seconds:.1f} detik.", datasets=report.datasets, apps=report.apps,
+            visits=report.visits, opd=report.opd, seconds=report.seconds))
+    return EXIT_OK
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _print_rows(rows: list[dict[str, Any]], keys: list[str], as_json: bool, *,
+                headers: list[str] | None = None, total: int | None = None) -> None:
+    if as_json:
+        json.dump([{k: _plain(v) for k, v in r.items()} for r in rows], sys.stdout,
+                  ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return
+    from desktop.core.i18n import t
+
+    headers = headers or keys
+    cells = [[_cell(r.get(f"{k}_label", r.get(k))) for k in keys] for r in rows]
+    widths = [min(48, max([len(h)] + [len(c[i]) for c in cells])) for i, h in enumerate(headers)]
+    print("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip())
+    for c in cells:
+        print("  ".join(v[:w].ljust(w) for v, w in zip(c, widths, strict=True)).rstrip())
+    shown = len(rows)
+    print(t("{shown} dari {total} baris", shown=shown, total=total if total is not None
+            else shown))
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    return str(value).replace("\n", " ")
+
+
+COMMANDS = {
+    "gui": cmd_gui,
+    "init": cmd_init,
+    "demo": cmd_demo,
+    "list": cmd_list,
+    "search": cmd_search,
+    "seed-bench": cmd_seed_bench,
+}
