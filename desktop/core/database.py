@@ -26,8 +26,8 @@ ENV_DATABASE = "DISKOMINFO_DESK_DATABASE"
 
 
 def resolve_database_url(value: str | os.PathLike[str] | None = None) -> str:
-    """A URL from an argument, the environment, or the default SQLite file."""
-    raw = str(value) if value else os.environ.get(ENV_DATABASE) or ""
+    """A URL from an argument, the environment, the settings file, or the default file."""
+    raw = str(value) if value else os.environ.get(ENV_DATABASE) or _configured() or ""
     if not raw:
         return _sqlite_url(default_database_path())
     if "://" not in raw:
@@ -36,6 +36,12 @@ def resolve_database_url(value: str | os.PathLike[str] | None = None) -> str:
         # psycopg 3 is the driver we ship; SQLAlchemy would otherwise pick psycopg2.
         raw = "postgresql+psycopg://" + raw.split("://", 1)[1]
     return raw
+
+
+def _configured() -> str:
+    from desktop.core.settings import DATABASE, Settings
+
+    return str(Settings().get(DATABASE) or "")
 
 
 def _sqlite_url(path: Path) -> str:

@@ -22,8 +22,11 @@ from desktop.core.services import OfficeService, RecordService
 
 class Desk:
     def __init__(self, db: Database, user: str | None = None) -> None:
+        from desktop.core.settings import USER_NAME, Settings
+
         self.db = db
         self.user = user
+        self.saved_user = Settings().get(USER_NAME)
         self.services = {name: RecordService(db, kind, self.actor) for name, kind in KINDS.items()}
         self.office = OfficeService(db, self.actor)
 
@@ -33,7 +36,7 @@ class Desk:
         return cls(open_database(database), user=user)
 
     def actor(self) -> str:
-        return current_user(self.user)
+        return current_user(self.user, self.saved_user)
 
     def service(self, kind: str | RecordKind) -> RecordService:
         name = kind.name if isinstance(kind, RecordKind) else kind_named(kind).name

@@ -8,9 +8,10 @@ import os
 ENV_USER = "DISKOMINFO_DESK_USER"
 
 
-def current_user(configured: str | None = None) -> str:
-    """The configured user name, else ``DISKOMINFO_DESK_USER``, else the OS account."""
-    for candidate in (configured, os.environ.get(ENV_USER)):
+def current_user(configured: str | None = None, saved: str | None = None) -> str:
+    """Who acts: the name given for this run, else ``DISKOMINFO_DESK_USER``, else the name
+    saved in the settings, else the OS account."""
+    for candidate in (configured, os.environ.get(ENV_USER), saved):
         if candidate and candidate.strip():
             return candidate.strip()[:120]
     try:

@@ -1,0 +1,125 @@
+"""English catalogue of the core's messages (Indonesian is the source language).
+
+``tests/test_i18n.py`` fails when a message written with ``t("...")`` has no entry here.
+"""
+
+from __future__ import annotations
+
+MESSAGES_EN: dict[str, str] = {
+    # command line
+    "Basis data siap: {url}": "Database ready: {url}",
+    "Data contoh dimuat: {opd} OPD, {apps} aplikasi, {datasets} dataset, {visits} kunjungan, "
+    "{agreements} kerja sama, {deployments} deployment.":
+        "Demo data loaded: {opd} OPDs, {apps} applications, {datasets} datasets, "
+        "{visits} visits, {agreements} agreements, {deployments} deployments.",
+    "{datasets} dataset, {apps} aplikasi, {visits} kunjungan dan {opd} OPD dibuat dalam "
+    "{seconds:.1f} detik.":
+        "{datasets} datasets, {apps} applications, {visits} visits and {opd} OPDs created in "
+        "{seconds:.1f} seconds.",
+    "{shown} dari {total} baris": "{shown} of {total} rows",
+    "Diskominfo Desk: register aplikasi, dataset, kunjungan dan kerja sama.":
+        "Diskominfo Desk: register of applications, datasets, visits and agreements.",
+    "berkas SQLite atau URL PostgreSQL (bawaan: DISKOMINFO_DESK_DATABASE, lalu folder data "
+    "pengguna)":
+        "SQLite file or PostgreSQL URL (default: DISKOMINFO_DESK_DATABASE, then the user "
+        "data folder)",
+    "nama pengguna untuk log audit": "user name for the audit log",
+    "bahasa pesan (id/en)": "language of messages (id/en)",
+    "buka jendela aplikasi (bawaan)": "open the application window (default)",
+    "buat atau perbarui basis data": "create or upgrade the database",
+    "isi basis data kosong dengan data contoh": "fill an empty database with demo data",
+    "tampilkan daftar data": "list records",
+    "keluaran JSON": "JSON output",
+    "saring dengan pencarian teks": "filter by full-text search",
+    "saring menurut kolom (boleh berulang)": "filter by column (repeatable)",
+    "urutkan menurut kolom; untuk menurun tulis --sort=-KOLOM":
+        "sort by column; for descending write --sort=-COLUMN",
+    "paling banyak N baris": "at most N rows",
+    "cari di semua jenis data": "search every kind of record",
+    "batasi pada jenis data ini": "only this kind of record",
+    "buat N dataset sintetis untuk uji kinerja": "create N synthetic datasets for benchmarks",
+    "Salinan sebelum pembaruan: {path}": "Copy made before the upgrade: {path}",
+    "N harus antara 0 dan 10.000.000.": "N must be between 0 and 10,000,000.",
+    "Filter harus berbentuk KOLOM=NILAI: {item}": "A filter must read COLUMN=VALUE: {item}",
+    "kesalahan tak terduga": "unexpected error",
+    "rincian": "details",
+    # database
+    "Data belum valid: {detail}": "The data is not valid yet: {detail}",
+    "Tidak dapat terhubung ke basis data {url}: {detail}":
+        "Cannot connect to the database {url}: {detail}",
+    "Berkas basis data tidak dapat dibuka: {path} ({detail})":
+        "The database file cannot be opened: {path} ({detail})",
+    "Berkas basis data tidak dapat dibuka: {path} adalah sebuah folder.":
+        "The database file cannot be opened: {path} is a folder.",
+    "Berkas basis data tidak dapat dibaca (izin akses): {path}":
+        "The database file cannot be read (permissions): {path}",
+    "Berkas basis data rusak atau bukan basis data SQLite: {path}":
+        "The database file is damaged or not a SQLite database: {path}",
+    "Alamat basis data tidak dikenali: {url}": "Unrecognised database address: {url}",
+    "Jenis basis data tidak didukung: {name}": "Unsupported kind of database: {name}",
+    "Folder basis data tidak dapat dibuat: {path} ({error})":
+        "The database folder cannot be created: {path} ({error})",
+    "Basis data ini dibuat oleh versi Diskominfo Desk yang lebih baru (skema {revision}). "
+    "Perbarui aplikasi ini sebelum membukanya; basis data tidak diubah.":
+        "This database was written by a newer version of Diskominfo Desk (schema "
+        "{revision}). Update this application before opening it; the database was not "
+        "changed.",
+    "Basis data ini berisi tabel lain dan bukan milik Diskominfo Desk; tidak diubah.":
+        "This database holds other tables and does not belong to Diskominfo Desk; it was "
+        "not changed.",
+    # validation
+    "Tanggal tidak valid: {value} (gunakan HH/BB/TTTT).":
+        "Invalid date: {value} (use DD/MM/YYYY).",
+    "Harus ya atau tidak.": "Must be yes or no.",
+    "Harus berupa daftar.": "Must be a list.",
+    "Berisi karakter yang tidak diizinkan.": "Contains a character that is not allowed.",
+    "Terlalu panjang: {length} karakter, paling banyak {limit}.":
+        "Too long: {length} characters, at most {limit}.",
+    "Harus satu baris.": "Must be a single line.",
+    "Harus berupa bilangan bulat.": "Must be a whole number.",
+    "Harus antara {low} dan {high}.": "Must be between {low} and {high}.",
+    "Pilihan tidak dikenal: {value}.": "Unknown choice: {value}.",
+    "Alamat URL tidak valid (contoh: https://contoh.go.id).":
+        "Invalid URL (for example: https://contoh.go.id).",
+    "Alamat email tidak valid (contoh: nama@contoh.go.id).":
+        "Invalid email address (for example: nama@contoh.go.id).",
+    "NIP harus 18 digit angka.": "The NIP must be 18 digits.",
+    "Tanggal akhir tidak boleh sebelum tanggal mulai.":
+        "The end date cannot be before the start date.",
+    "Wajib diisi.": "Required.",
+    "Data yang dikecualikan wajib menyebut dasar pengecualiannya.":
+        "Exempt data must state the grounds for its exemption.",
+    "Kerja sama tidak dapat menjadi induk dirinya sendiri.":
+        "An agreement cannot be its own parent.",
+    "Induk sebuah PKS harus Kesepakatan Bersama (KB).":
+        "The parent of a PKS must be a Kesepakatan Bersama (KB).",
+    "{kode} bukan daerah otonom; kabupaten/kota administrasi DKI Jakarta tidak dapat menjadi "
+    "pihak kerja sama daerah.":
+        "{kode} is not an autonomous region; Jakarta's administrative regencies and cities "
+        "cannot be a party to a regional cooperation agreement.",
+    "Jenis data tidak dikenal: {name}. Pilihan: {choices}.":
+        "Unknown kind of record: {name}. Choices: {choices}.",
+    "Kode {kode} sudah dipakai OPD lain.": "Code {kode} is already used by another OPD.",
+    "Nama domain tidak valid (contoh: layanan.banyuwangikab.go.id).":
+        "Invalid domain name (for example: layanan.banyuwangikab.go.id).",
+    "Harus berupa daftar baris.": "Must be a list of rows.",
+    "Kolom tidak dikenal.": "Unknown field.",
+    "Data harus berupa pasangan nama kolom dan nilai.":
+        "The data must be pairs of field names and values.",
+    "Tercantum lebih dari sekali.": "Listed more than once.",
+    "{label} tidak ditemukan.": "{label} not found.",
+    "{count} data terkait tidak ditemukan.": "{count} linked records not found.",
+    "Kode wilayah {kode} tidak dikenal.": "Unknown region code {kode}.",
+    # services
+    "Data ini telah diubah oleh pengguna lain sejak Anda membukanya. Perubahan Anda belum "
+    "disimpan dan tidak hilang: muat ulang data, lalu terapkan kembali perubahan Anda.":
+        "Someone else changed this record since you opened it. Your changes were not saved "
+        "and are not lost: reload the record, then apply your changes again.",
+    "Filter tidak dikenal: {key}.": "Unknown filter: {key}.",
+    "{kind} tidak ditemukan atau sudah dihapus.": "{kind} not found or already deleted.",
+    "{kind} ini tidak dapat dihapus karena masih dipakai oleh: {uses}.":
+        "This {kind} cannot be deleted because it is still used by: {uses}.",
+    "Tidak dapat mengurutkan menurut {key}.": "Cannot sort by {key}.",
+    "Profil kantor telah diubah oleh pengguna lain. Muat ulang dulu.":
+        "Someone else changed the office profile. Reload it first.",
+}

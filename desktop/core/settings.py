@@ -1,0 +1,79 @@
+"""User settings, each declared once (key, type, default, label), in an INI file.
+
+The file lives in the user's config folder so the CLI and the GUI share it (the database
+chosen in the settings dialog is the one ``diskominfo-desk list`` uses). Secrets never go
+here: the catalog token and database passwords belong in the OS keyring. Window geometry
+and other view state stay in QSettings, in the GUI layer.
+"""
+
+from __future__ import annotations
+
+import configparser
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_config_dir
+
+from desktop import APP_ID
+from desktop.core.i18n import Label
+
+SECTION = "desk"
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    type: type
+    default: Any
+    label: Label
+
+
+LANGUAGE = Setting("language", str, "id", Label("Bahasa", "Language"))
+DATABASE = Setting("database", str, "", Label("Basis data", "Database"))
+USER_NAME = Setting("user_name", str, "", Label("Nama pengguna (log audit)",
+                                                "User name (audit log)"))
+EXPIRY_DAYS = Setting("expiry_days", int, 90, Label("Peringatan kerja sama berakhir (hari)",
+                                                    "Agreement expiry warning (days)"))
+ALL_SETTINGS = (LANGUAGE, DATABASE, USER_NAME, EXPIRY_DAYS)
+
+
+def settings_path() -> Path:
+    override = os.environ.get("DISKOMINFO_DESK_CONFIG")
+    if override:
+        return Path(override)
+    return Path(user_config_dir(APP_ID, appauthor=False)) / "settings.ini"
+
+
+class Settings:
+    """Typed access to the settings file; unknown or broken values fall back to defaults."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or settings_path()
+        self._parser = configparser.ConfigParser(interpolation=None)
+        try:
+            self._parser.read(self.path, encoding="utf-8")
+        except (configparser.Error, UnicodeDecodeError):
+            self._parser = configparser.ConfigParser(interpolation=None)
+        if not self._parser.has_section(SECTION):
+            self._parser.add_section(SECTION)
+
+    def get(self, setting: Setting) -> Any:
+        raw = self._parser.get(SECTION, setting.key, fallback=None)
+        if raw is None:
+            return setting.default
+        try:
+            return setting.type(raw)
+        except ValueError:
+            return setting.default
+
+    def set(self, setting: Setting, value: Any) -> None:
+        self._parser.set(SECTION, setting.key, str(setting.type(value)))
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        with tmp.open("w", encoding="utf-8") as fh:
+            self._parser.write(fh)
+        tmp.replace(self.path)  # never a half-written settings file
