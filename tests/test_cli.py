@@ -105,7 +105,7 @@ def test_list_regions_has_all_514_regencies_and_cities(tmp_path: Path, capsys) -
 )
 def test_bad_arguments_give_one_clear_line(tmp_path: Path, capsys, args: list[str],
                                            message: str) -> None:
-    code, out, err = run(capsys, "--database", str(tmp_path / "x.sqlite3"), *args)
+    code, _out, err = run(capsys, "--database", str(tmp_path / "x.sqlite3"), *args)
     assert code == 1
     assert message in err
     assert len(err.strip().splitlines()) == 1
