@@ -17,13 +17,13 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from sqlalchemy import create_engine, text  # noqa: E402
-from sqlalchemy.engine import make_url  # noqa: E402
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
-from desktop.core.database import open_database, resolve_database_url  # noqa: E402
-from desktop.core.desk import Desk  # noqa: E402
-from desktop.core.i18n import set_language  # noqa: E402
-from desktop.core.models import Base  # noqa: E402
+from desktop.core.database import open_database, resolve_database_url
+from desktop.core.desk import Desk
+from desktop.core.i18n import set_language
+from desktop.core.models import Base
 
 PG_ENV = "DISKOMINFO_DESK_TEST_POSTGRES"
 REQUIRE_PG_ENV = "DISKOMINFO_DESK_REQUIRE_POSTGRES"

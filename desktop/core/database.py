@@ -6,6 +6,7 @@ variable ``DISKOMINFO_DESK_DATABASE``, else the default file.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -35,7 +36,20 @@ def resolve_database_url(value: str | os.PathLike[str] | None = None) -> str:
     if raw.startswith(("postgresql://", "postgres://")):
         # psycopg 3 is the driver we ship; SQLAlchemy would otherwise pick psycopg2.
         raw = "postgresql+psycopg://" + raw.split("://", 1)[1]
+    if raw.startswith("postgresql"):
+        from desktop.core.secrets import with_database_password
+
+        # an unparseable URL is reported by create_database_engine
+        with contextlib.suppress(ArgumentError, ValueError):
+            raw = with_database_password(raw)
     return raw
+
+
+def _masked(url: str) -> str:
+    """A URL as it may be shown: whatever stands between ``user:`` and ``@`` hidden."""
+    import re
+
+    return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", url)
 
 
 def _configured() -> str:
@@ -51,7 +65,6 @@ def _sqlite_url(path: Path) -> str:
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
@@ -101,8 +114,11 @@ class Database:
 def create_database_engine(url: str) -> Engine:
     try:
         parsed = make_url(url)
-    except ArgumentError as exc:
-        raise DatabaseOpenError(t("Alamat basis data tidak dikenali: {url}", url=url)) from exc
+        parsed.port  # noqa: B018 - a non-numeric port only fails when read
+    except (ArgumentError, ValueError) as exc:
+        raise DatabaseOpenError(
+            t("Alamat basis data tidak dikenali: {url}", url=_masked(url))
+        ) from exc
     try:
         if parsed.get_backend_name() == "sqlite":
             engine = create_engine(url, connect_args={"timeout": 15})
@@ -139,6 +155,11 @@ def open_database(
             conn.execute(text("SELECT 1"))
         if upgrade:
             db.backup_made = upgrade_database(engine, path)
+            if path is not None:
+                # WAL lets the GUI read while a write is under way; persistent per file,
+                # and only set on a file known to be ours.
+                with engine.connect() as conn:
+                    conn.exec_driver_sql("PRAGMA journal_mode=WAL")
             from desktop.core.regions import ensure_regions
 
             with db.session() as session:

@@ -6,6 +6,9 @@
 from __future__ import annotations
 
 MESSAGES_EN: dict[str, str] = {
+    # formatting
+    "Ya": "Yes",
+    "Tidak": "No",
     # command line
     "Basis data siap: {url}": "Database ready: {url}",
     "Data contoh dimuat: {opd} OPD, {apps} aplikasi, {datasets} dataset, {visits} kunjungan, "
@@ -116,6 +119,8 @@ MESSAGES_EN: dict[str, str] = {
         "Someone else changed this record since you opened it. Your changes were not saved "
         "and are not lost: reload the record, then apply your changes again.",
     "Filter tidak dikenal: {key}.": "Unknown filter: {key}.",
+    "Sudah ada {kind} dengan id {id}.": "A {kind} with id {id} already exists.",
+    "Nilai filter {key} tidak valid: {value}.": "Invalid value for filter {key}: {value}.",
     "{kind} tidak ditemukan atau sudah dihapus.": "{kind} not found or already deleted.",
     "{kind} ini tidak dapat dihapus karena masih dipakai oleh: {uses}.":
         "This {kind} cannot be deleted because it is still used by: {uses}.",

@@ -26,6 +26,7 @@ class ListColumn:
 
 
 ExtraRule = Callable[[Session, dict[str, Any], Errors, Any], None]
+SpecialFilter = Callable[[Any], ColumnElement[bool]]
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,8 @@ class RecordKind:
     rules: tuple[ExtraRule, ...] = ()
     default_sort: tuple[str, ...] = ()
     aliases: tuple[str, ...] = field(default=())
+    # Filters that are not one field's value: "overdue", "expiring within N days", a year.
+    filters: dict[str, SpecialFilter] = field(default_factory=dict)
 
     def field(self, name: str) -> Field:
         for f in self.fields:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -15,6 +16,7 @@ from desktop.core.choices import (
     TINGKAT_PENYAJIAN,
 )
 from desktop.core.fields import Collection, Field, FieldType
+from desktop.core.freshness import overdue_clause
 from desktop.core.i18n import Label, t
 from desktop.core.kinds.base import ListColumn, RecordKind, words
 from desktop.core.models import Dataset as M
@@ -118,4 +120,9 @@ KIND = RecordKind(
     ),
     rules=(exemption_needs_basis, release_before_update),
     default_sort=("judul",),
+    filters={
+        # "terlambat=1": scheduled for an update that has not come (as of today)
+        "terlambat": lambda v: overdue_clause(M.frekuensi, M.terakhir_diperbarui, date.today(),
+                                              overdue=str(v).lower() not in ("0", "false")),
+    },
 )

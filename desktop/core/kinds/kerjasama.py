@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -176,4 +177,10 @@ KIND = RecordKind(
     ),
     rules=(validity_in_order, parties_are_autonomous, parent_is_kb),
     default_sort=("-tanggal_ttd",),
+    filters={
+        # "berakhir_dalam=90": still valid today and ending within 90 days
+        "berakhir_dalam": lambda v: M.berlaku_sampai.between(
+            date.today(), date.today() + timedelta(days=int(v))
+        ),
+    },
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -101,4 +102,9 @@ KIND = RecordKind(
     ),
     rules=(dates_in_order,),
     default_sort=("-tanggal_mulai",),
+    filters={
+        "tahun": lambda v: M.tanggal_mulai.between(date(int(v), 1, 1), date(int(v), 12, 31)),
+        "provinsi": lambda v: M.region_kode.startswith(f"{str(v).split('.')[0]}.")
+        | (M.region_kode == str(v).split(".")[0]),
+    },
 )

@@ -27,6 +27,7 @@ class AplikasiDataset(Base):
         ForeignKey("dataset.id", ondelete="CASCADE"), primary_key=True, index=True
     )
     peran: Mapped[str] = mapped_column(String(20), nullable=False, default="menggunakan")
+    urutan: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
 
     dataset: Mapped[Dataset] = relationship()
 
@@ -67,6 +68,6 @@ class Aplikasi(RecordMixin, Base):
         foreign_keys=[opd_pengelola_id]
     )
     dataset_links: Mapped[list[AplikasiDataset]] = relationship(
-        cascade="all, delete-orphan", order_by=AplikasiDataset.dataset_id
+        cascade="all, delete-orphan", order_by=AplikasiDataset.urutan
     )
 

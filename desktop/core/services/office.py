@@ -48,6 +48,8 @@ class OfficeService:
         with self.db.session() as s:
             row = s.scalar(select(OfficeProfile).where(OfficeProfile.deleted_at.is_(None)))
             errors: Errors = {}
+            for key in set(data) - {f.name for f in FIELDS} - {"id", "version"}:
+                errors.setdefault(str(key), []).append(t("Kolom tidak dikenal."))
             clean = clean_fields(FIELDS, data, errors, partial=row is not None)
             check_references(s, FIELDS, clean, errors)
             if errors:

@@ -131,8 +131,12 @@ class RecordService:
             obj = self.kind.model()
             if data.get("id"):
                 obj.id = str(data["id"])
-            self._apply(s, obj, clean, rows)
-            s.add(obj)
+                if s.get(self.kind.model, obj.id) is not None:
+                    raise DeskError(t("Sudah ada {kind} dengan id {id}.",
+                                      kind=str(self.kind.label), id=obj.id))
+            with s.no_autoflush:
+                s.add(obj)
+                self._apply(s, obj, clean, rows)
             s.flush()
             write_audit(s, actor=self.actor(), kind=self.kind.name, record_id=obj.id,
                         action="create", changes=created(audit_snapshot(self.kind, obj)))
@@ -146,7 +150,7 @@ class RecordService:
             obj = self._load(s, record_id, False)
             self._check_version(obj, expected_version)
             before = audit_snapshot(self.kind, obj)
-            title_before = self.kind.title(obj)
+            text_before = self._indexed_text(obj)
             clean, rows = self._validate(s, data, obj)
             self._apply(s, obj, clean, rows)
             changes = diff(before, audit_snapshot(self.kind, obj))
@@ -157,7 +161,7 @@ class RecordService:
             write_audit(s, actor=self.actor(), kind=self.kind.name, record_id=obj.id,
                         action="update", changes=changes)
             self._index(s, obj)
-            if self.kind.title(obj) != title_before:
+            if self._indexed_text(obj) != text_before:
                 self._reindex_dependents(s, obj.id)
             return record_dict(self.kind, obj)
 
@@ -169,6 +173,7 @@ class RecordService:
             if expected_version is not None:
                 self._check_version(obj, expected_version)
             self._refuse_if_used(s, obj.id)
+            self._unlink(s, obj.id)
             obj.deleted_at = utcnow()
             obj.updated_at = obj.deleted_at
             self._flush(s, obj)
@@ -241,6 +246,10 @@ class RecordService:
             if coll.name in rows:
                 apply_rows(coll, obj, rows[coll.name])
 
+    def _indexed_text(self, obj: Any) -> tuple[str, str, str]:
+        """What dependents may quote in their own search text (an OPD's name, code...)."""
+        return self.kind.title(obj), self.kind.subtitle(obj), self.kind.search_text(obj)
+
     def _index(self, s: Session, obj: Any) -> None:
         s.flush()
         s.expire(obj)
@@ -262,6 +271,24 @@ class RecordService:
             ):
                 index_record(s, other.name, dependent.id, other.title(dependent),
                              other.subtitle(dependent), other.search_text(dependent))
+
+    def _unlink(self, s: Session, record_id: str) -> None:
+        """Links (many-to-many) to a deleted record go with it, audited on the other side."""
+        for other in KINDS.values():
+            for fld in other.fields:
+                if fld.type != FieldType.REFS or fld.ref != self.kind.name:
+                    continue
+                attr = refs_attribute(fld.name)
+                linked = s.scalars(select(other.model).where(
+                    getattr(other.model, attr).any(self.kind.model.id == record_id)))
+                for holder in linked:
+                    before = audit_snapshot(other, holder)
+                    setattr(holder, attr, [o for o in getattr(holder, attr)
+                                           if o.id != record_id])
+                    holder.updated_at = utcnow()
+                    write_audit(s, actor=self.actor(), kind=other.name, record_id=holder.id,
+                                action="update", changes=diff(before,
+                                                              audit_snapshot(other, holder)))
 
     def _refuse_if_used(self, s: Session, record_id: str) -> None:
         uses: list[str] = []
@@ -301,7 +328,17 @@ class RecordService:
         return stmt.order_by(*self._order(query.sort or self.kind.default_sort), model.id)
 
     def _filter(self, key: str, value: Any) -> ColumnElement[bool]:
+        special = self.kind.filters.get(key)
+        if special is not None:
+            try:
+                return special(value)
+            except (TypeError, ValueError):
+                raise DeskError(t("Nilai filter {key} tidak valid: {value}.", key=key,
+                                  value=value)) from None
         name, _, op = key.partition("__")
+        if name == "id" and op in ("", "in"):
+            ids = [value] if op == "" else list(value)
+            return self.kind.model.id.in_([str(v) for v in ids])
         try:
             fld = self.kind.field(name)
         except KeyError:
@@ -368,8 +405,11 @@ def clean_rows(s: Session, coll: Collection, value: Any, errors: Errors,
     key = row_key(coll)
     seen: set[Any] = set()
     out = []
+    known = {f.name for f in coll.fields} | {c.name for c in coll.children} | {"id"}
     for index, row in enumerate(value):
         row_prefix = f"{prefix}[{index}]."
+        for unknown in set(row) - known:
+            add_error(errors, row_prefix + str(unknown), t("Kolom tidak dikenal."))
         clean = clean_fields(coll.fields, row, errors, prefix=row_prefix)
         check_references(s, coll.fields, clean, errors, row_prefix)
         if key == "id":

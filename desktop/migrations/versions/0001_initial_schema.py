@@ -353,6 +353,7 @@ def upgrade() -> None:
         sa.Column("aplikasi_id", sa.String(length=36), nullable=False),
         sa.Column("dataset_id", sa.String(length=36), nullable=False),
         sa.Column("peran", sa.String(length=20), nullable=False),
+        sa.Column("urutan", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
             ["aplikasi_id"],
             ["aplikasi.id"],

@@ -1,0 +1,63 @@
+"""Values as people read them, in the chosen language (Babel, never the OS locale)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from babel.dates import format_date, format_datetime
+from babel.numbers import format_decimal
+
+from desktop.core.choices import ChoiceSet
+from desktop.core.i18n import current_language, t
+
+_LOCALES = {"id": "id_ID", "en": "en_GB"}
+
+
+def locale() -> str:
+    return _LOCALES.get(current_language(), "id_ID")
+
+
+def short_date(value: date | None) -> str:
+    """dd/mm/yyyy, the form Indonesian offices write and type."""
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def long_date(value: date | None) -> str:
+    """"20 April 2017" with month names in the current language."""
+    return format_date(value, "d MMMM y", locale=locale()) if value else ""
+
+
+def date_time(value: datetime | None) -> str:
+    return format_datetime(value, "d MMM y HH:mm", locale=locale()) if value else ""
+
+
+def number(value: int | float | None) -> str:
+    return format_decimal(value, locale=locale()) if value is not None else ""
+
+
+def yes_no(value: bool | None) -> str:
+    if value is None:
+        return ""
+    return t("Ya") if value else t("Tidak")
+
+
+def display(value: Any, choices: ChoiceSet | None = None) -> str:
+    """Any stored value as a table cell shows it."""
+    if value is None:
+        return ""
+    if choices is not None:
+        if isinstance(value, list):
+            return ", ".join(choices.label(v) for v in value)
+        return choices.label(value)
+    if isinstance(value, bool):
+        return yes_no(value)
+    if isinstance(value, datetime):
+        return date_time(value)
+    if isinstance(value, date):
+        return short_date(value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return str(value)

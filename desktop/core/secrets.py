@@ -1,0 +1,79 @@
+"""Secrets (database passwords, later the catalog token) live in the OS keyring only.
+
+Where no keyring exists (a bare Linux box) a secret is kept for this process alone and
+the caller is told so; it is never written to the settings file or the database.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy.engine import make_url
+
+SERVICE = "diskominfo-desk"
+log = logging.getLogger(__name__)
+_session_only: dict[str, str] = {}
+
+
+def keyring_available() -> bool:
+    try:
+        import keyring
+        from keyring.backends import fail
+
+        return not isinstance(keyring.get_keyring(), fail.Keyring)
+    except Exception:  # an unusable backend counts as none
+        return False
+
+
+def store_secret(name: str, value: str) -> bool:
+    """True if stored in the keyring; False if only kept for this session."""
+    if keyring_available():
+        try:
+            import keyring
+
+            keyring.set_password(SERVICE, name, value)
+            return True
+        except Exception:
+            log.warning("keyring refused the secret %s; keeping it for this session", name)
+    _session_only[name] = value
+    return False
+
+
+def read_secret(name: str) -> str | None:
+    if name in _session_only:
+        return _session_only[name]
+    if keyring_available():
+        try:
+            import keyring
+
+            return keyring.get_password(SERVICE, name)
+        except Exception:
+            return None
+    return None
+
+
+def database_secret_name(url: str) -> str:
+    parsed = make_url(url)
+    return f"db:{parsed.username}@{parsed.host}:{parsed.port or ''}/{parsed.database}"
+
+
+def split_database_password(url: str) -> tuple[str, bool]:
+    """Move a password out of a database URL into the keyring.
+
+    Returns the URL without its password, and whether the keyring kept it (False: kept
+    for this session only).
+    """
+    parsed = make_url(url)
+    if not parsed.password:
+        return url, True
+    stored = store_secret(database_secret_name(url), str(parsed.password))
+    return parsed.set(password=None).render_as_string(hide_password=False), stored
+
+
+def with_database_password(url: str) -> str:
+    """The URL with its password from the keyring, when it has none of its own."""
+    parsed = make_url(url)
+    if parsed.password or parsed.get_backend_name() == "sqlite" or not parsed.username:
+        return url
+    secret = read_secret(database_secret_name(url))
+    return parsed.set(password=secret).render_as_string(hide_password=False) if secret else url

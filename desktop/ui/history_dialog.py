@@ -1,0 +1,66 @@
+"""The audit history of one record: who changed which field, from what, to what."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.choices import AKSI_AUDIT
+from desktop.core.formatting import date_time
+from desktop.core.kinds.base import RecordKind
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)[:300]
+    return str(value)
+
+
+class HistoryDialog(QDialog):
+    def __init__(self, parent: QWidget, kind: RecordKind, history: list[dict[str, Any]],
+                 title: str) -> None:
+        super().__init__(parent)
+        self.setObjectName("historyDialog")
+        self.setWindowTitle(self.tr("Riwayat: {title}").replace("{title}", title))
+        self.resize(760, 460)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Setiap perubahan tercatat dengan nama pengguna dan "
+                                        "waktunya (UTC)."), self))
+        self.tree = QTreeWidget(self)
+        self.tree.setHeaderLabels([self.tr("Waktu / kolom"), self.tr("Pengguna / sebelum"),
+                                   self.tr("Tindakan / sesudah")])
+        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        labels = {f.name: str(f.label) for f in kind.fields}
+        labels.update({c.name: str(c.label) for c in kind.collections})
+        for entry in history:
+            top = QTreeWidgetItem([date_time(entry["waktu"]), entry["pengguna"],
+                                   AKSI_AUDIT.label(entry["aksi"])])
+            for field_name, (before, after) in entry["perubahan"].items():
+                QTreeWidgetItem(top, [labels.get(field_name, field_name), _text(before),
+                                      _text(after)])
+            self.tree.addTopLevelItem(top)
+        self.tree.expandAll()
+        layout.addWidget(self.tree, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    @classmethod
+    def show_for(cls, parent: QWidget, kind: RecordKind, history: list[dict[str, Any]],
+                 title: str) -> HistoryDialog:
+        dialog = cls(parent, kind, history, title)
+        dialog.open()
+        return dialog

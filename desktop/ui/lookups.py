@@ -1,0 +1,75 @@
+"""Choosing a related record or a region by typing part of its name (Qt-free data side)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.core.desk import Desk
+from desktop.core.services import ListQuery
+
+SMALL_KIND = 2000  # up to this many records a picker lists them all; beyond, it searches
+
+
+@dataclass
+class Option:
+    id: str
+    text: str
+
+
+class RecordLookup:
+    """Options for a reference to records of one kind."""
+
+    def __init__(self, desk: Desk, kind: str) -> None:
+        self.desk = desk
+        self.service = desk.service(kind)
+        self._all: list[Option] | None = None
+
+    def _title_key(self) -> str:
+        return self.service.kind.columns[0].key if self.service.kind.name != "opd" else "nama"
+
+    def all(self) -> list[Option] | None:
+        """Every live record, or None when there are too many to list."""
+        if self._all is None:
+            ids = self.service.ids(ListQuery())
+            if len(ids) > SMALL_KIND:
+                return None
+            self._all = [Option(r["id"], self._text(r)) for r in self.service.rows(ids)]
+        return self._all
+
+    def find(self, text: str, limit: int = 50) -> list[Option]:
+        ids = self.service.ids(ListQuery(text=text, limit=limit))[:limit]
+        return [Option(r["id"], self._text(r)) for r in self.service.rows(ids)]
+
+    def text_of(self, record_id: str) -> str:
+        try:
+            return self.service.title(record_id)
+        except Exception:  # a deleted or missing target still shows its id
+            return record_id
+
+    def _text(self, row: dict) -> str:
+        kind = self.service.kind
+        if kind.name == "opd":
+            return f"{row['nama']} ({row['singkatan']})" if row.get("singkatan") else row["nama"]
+        if kind.name == "visits":
+            return f"{row['instansi']} ({row['tanggal_mulai']:%d/%m/%Y})"
+        if kind.name == "agreements":
+            return f"{row['jenis'].upper()} – {row['judul']}"
+        if kind.name == "deployments":
+            return f"{row['aplikasi']} {row.get('versi') or ''}".strip()
+        return str(row[kind.columns[0].key])
+
+    def reset(self) -> None:
+        self._all = None
+
+
+class RegionLookup:
+    def __init__(self, desk: Desk) -> None:
+        self._options = [
+            Option(r["kode"], f"{r['nama']} ({r['kode']})") for r in desk.regions()
+        ]
+
+    def all(self) -> list[Option]:
+        return self._options
+
+    def text_of(self, kode: str) -> str:
+        return next((o.text for o in self._options if o.id == kode), kode)

@@ -1,0 +1,117 @@
+"""What each page shows beyond the generic list: its filters and its related lists."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from desktop.core.choices import (
+    ARAH_KUNJUNGAN,
+    FREKUENSI,
+    JENIS_APLIKASI,
+    JENIS_KERJA_SAMA,
+    JENIS_OPD,
+    LINGKUNGAN,
+    SIFAT_DATA,
+    STATUS_APLIKASI,
+    STATUS_DEPLOYMENT,
+    STATUS_KERJA_SAMA,
+    ChoiceSet,
+)
+from desktop.core.i18n import Label
+
+
+@dataclass(frozen=True)
+class FilterSpec:
+    key: str  # a ListQuery filter key
+    label: Label
+    mode: str  # "choice", "ref", "year", "province", "flag"
+    choices: ChoiceSet | None = None
+    ref: str | None = None
+
+
+@dataclass(frozen=True)
+class RelatedSpec:
+    """A button on the detail pane: open ``kind`` filtered to this record."""
+
+    kind: str
+    label: Label
+    filter_key: str  # filter on the other kind, given this record's id
+    from_field: str | None = None  # or: ids listed in this field of the record
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    kind: str
+    icon: str
+    filters: tuple[FilterSpec, ...] = ()
+    related: tuple[RelatedSpec, ...] = ()
+    collections: tuple[str, ...] | None = None  # None: every collection of the kind
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec(
+        "apps", "🧩",
+        filters=(
+            FilterSpec("opd_pemilik_id", Label("OPD", "OPD"), "ref", ref="opd"),
+            FilterSpec("status", Label("Status", "Status"), "choice", STATUS_APLIKASI),
+            FilterSpec("jenis", Label("Jenis", "Type"), "choice", JENIS_APLIKASI),
+        ),
+        related=(
+            RelatedSpec("deployments", Label("Deployment aplikasi ini", "Its deployments"),
+                        "aplikasi_id"),
+            RelatedSpec("datasets", Label("Dataset terkait", "Its datasets"), "id__in",
+                        from_field="datasets"),
+        ),
+    ),
+    PageSpec(
+        "datasets", "📊",
+        filters=(
+            FilterSpec("opd_id", Label("OPD", "OPD"), "ref", ref="opd"),
+            FilterSpec("sifat_data", Label("Sifat data", "Access"), "choice", SIFAT_DATA),
+            FilterSpec("frekuensi", Label("Frekuensi", "Frequency"), "choice", FREKUENSI),
+            FilterSpec("terlambat", Label("Terlambat diperbarui", "Overdue for update"),
+                       "flag"),
+        ),
+    ),
+    PageSpec(
+        "visits", "🤝",
+        filters=(
+            FilterSpec("arah", Label("Arah", "Direction"), "choice", ARAH_KUNJUNGAN),
+            FilterSpec("tahun", Label("Tahun", "Year"), "year"),
+            FilterSpec("provinsi", Label("Provinsi mitra", "Partner province"), "province"),
+        ),
+        related=(
+            RelatedSpec("agreements", Label("Kerja sama terkait", "Its agreements"), "id__in",
+                        from_field="kerjasama_ids"),
+            RelatedSpec("apps", Label("Aplikasi yang diminati", "Apps of interest"), "id__in",
+                        from_field="aplikasi_ids"),
+        ),
+    ),
+    PageSpec(
+        "agreements", "📜",
+        filters=(
+            FilterSpec("jenis", Label("Jenis", "Kind"), "choice", JENIS_KERJA_SAMA),
+            FilterSpec("status", Label("Status", "Status"), "choice", STATUS_KERJA_SAMA),
+            FilterSpec("berakhir_dalam", Label("Segera berakhir", "Expiring soon"), "flag"),
+        ),
+        collections=("pihak", "lampiran"),
+    ),
+    PageSpec(
+        "deployments", "🖥",
+        filters=(
+            FilterSpec("aplikasi_id", Label("Aplikasi", "Application"), "ref", ref="apps"),
+            FilterSpec("lingkungan", Label("Lingkungan", "Environment"), "choice", LINGKUNGAN),
+            FilterSpec("status", Label("Status", "Status"), "choice", STATUS_DEPLOYMENT),
+        ),
+    ),
+    PageSpec(
+        "opd", "🏛",
+        filters=(FilterSpec("jenis", Label("Jenis", "Type"), "choice", JENIS_OPD),),
+        related=(
+            RelatedSpec("apps", Label("Aplikasi milik OPD ini", "Its applications"),
+                        "opd_pemilik_id"),
+            RelatedSpec("datasets", Label("Dataset OPD ini", "Its datasets"), "opd_id"),
+        ),
+    ),
+)

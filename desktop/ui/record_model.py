@@ -1,0 +1,145 @@
+"""A table model over an id list: one SQL query decides which rows and in what order,
+row data is fetched lazily, a block at a time, only for what the view draws.
+
+This is what keeps a list of 100,000 datasets fluid: the view never holds more than the
+ids plus a bounded cache of rows.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from desktop.core.formatting import display
+from desktop.core.kinds.base import RecordKind
+from desktop.core.services import ListQuery, RecordService
+from desktop.ui.tasks import TaskManager
+
+BLOCK = 100
+CACHE_ROWS = 3000
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+VALUE_ROLE = Qt.ItemDataRole.UserRole + 2
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class RecordTableModel(QAbstractTableModel):
+    """Rows of one record kind for a ListQuery; ``refreshed`` after each new id list."""
+
+    refreshed = Signal()
+
+    def __init__(self, service: RecordService, tasks: TaskManager | None = None,
+                 parent: Any = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.kind: RecordKind = service.kind
+        self.tasks = tasks
+        self.query = ListQuery()
+        self._ids: list[str] = []
+        self._cache: OrderedDict[str, dict[str, Any]] = OrderedDict()
+        self.rows_fetched = 0  # for tests and benchmarks: rows actually read from SQL
+        self._generation = 0
+
+    # -------------------------------------------------------------- query
+    def set_query(self, query: ListQuery) -> None:
+        self.query = query
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-run the id query (in the background when a task manager is given)."""
+        self._generation += 1
+        generation = self._generation
+        query = self.query
+        if self.tasks is None:
+            self._apply_ids(generation, self.service.ids(query))
+            return
+        self.tasks.run_db(lambda: self.service.ids(query),
+                          on_done=lambda ids: self._apply_ids(generation, ids))
+
+    def _apply_ids(self, generation: int, ids: list[str]) -> None:
+        if generation != self._generation:
+            return  # a newer query was asked for meanwhile (fast typing)
+        self.beginResetModel()
+        self._ids = ids
+        self._cache.clear()
+        self.endResetModel()
+        self.refreshed.emit()
+
+    def invalidate(self, ids: list[str]) -> None:
+        """Forget cached rows so the next paint reads them again."""
+        for record_id in ids:
+            self._cache.pop(record_id, None)
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._ids) - 1, self.columnCount() - 1))
+
+    def id_at(self, row: int) -> str | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, record_id: str) -> int:
+        try:
+            return self._ids.index(record_id)
+        except ValueError:
+            return -1
+
+    @property
+    def ids(self) -> list[str]:
+        return list(self._ids)
+
+    # -------------------------------------------------------------- model API
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.kind.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self.kind.columns)):
+            return str(self.kind.columns[section].label)
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        record_id = self._ids[index.row()]
+        if role == ID_ROLE:
+            return record_id
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, VALUE_ROLE):
+            return None
+        row = self._row(index.row())
+        if row is None or not 0 <= index.column() < len(self.kind.columns):
+            return None
+        column = self.kind.columns[index.column()]
+        value = row.get(column.key)
+        if role == VALUE_ROLE:
+            return value
+        return display(value, column.choices)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.kind.columns):
+            return
+        key = self.kind.columns[column].key
+        prefix = "-" if order == Qt.SortOrder.DescendingOrder else ""
+        self.query = ListQuery(text=self.query.text, filters=self.query.filters,
+                               sort=(prefix + key,), include_deleted=self.query.include_deleted)
+        self.refresh()
+
+    # -------------------------------------------------------------- lazy rows
+    def _row(self, row: int) -> dict[str, Any] | None:
+        record_id = self._ids[row]
+        cached = self._cache.get(record_id)
+        if cached is not None:
+            self._cache.move_to_end(record_id)
+            return cached
+        start = (row // BLOCK) * BLOCK
+        block = [i for i in self._ids[start:start + BLOCK] if i not in self._cache]
+        for fetched in self.service.rows(block):
+            self._cache[fetched["id"]] = fetched
+        self.rows_fetched += len(block)
+        while len(self._cache) > CACHE_ROWS:
+            self._cache.popitem(last=False)
+        return self._cache.get(record_id)

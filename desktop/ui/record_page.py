@@ -1,0 +1,505 @@
+"""One page per record kind: search, filters, the big table, and the edit pane.
+
+The table is a RecordTableModel (ids from one SQL query, rows fetched lazily); loading
+and saving run on the database worker, and every save is announced on the DataHub so
+other pages refresh themselves.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import Signal as QtSignal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.desk import Desk
+from desktop.core.errors import DeskError, StaleRecordError, ValidationError
+from desktop.core.formatting import number
+from desktop.core.services import ListQuery
+from desktop.ui.hub import DataHub
+from desktop.ui.page_specs import FilterSpec, PageSpec
+from desktop.ui.record_model import RecordTableModel
+from desktop.ui.tasks import TaskManager
+from desktop.ui.widgets.form import RecordForm
+
+SEARCH_DEBOUNCE_MS = 250
+ROW_HEIGHT = 26
+
+
+class Lookups:
+    """Pickers for the forms, cached per page and reset when their kind changes."""
+
+    def __init__(self, desk: Desk) -> None:
+        from desktop.ui.lookups import RecordLookup, RegionLookup
+
+        self.desk = desk
+        self._records: dict[str, RecordLookup] = {}
+        self._regions: RegionLookup | None = None
+        self._record_cls = RecordLookup
+        self._region_cls = RegionLookup
+
+    def records(self, kind: str | None) -> Any:
+        assert kind is not None
+        if kind not in self._records:
+            self._records[kind] = self._record_cls(self.desk, kind)
+        return self._records[kind]
+
+    def regions(self) -> Any:
+        if self._regions is None:
+            self._regions = self._region_cls(self.desk)
+        return self._regions
+
+    def reset(self, kind: str) -> None:
+        if kind in self._records:
+            self._records[kind].reset()
+
+
+class RecordPage(QWidget):
+    navigate = QtSignal(str, dict)  # kind, filters: open another page, filtered
+    status = QtSignal(str)  # a short message for the status bar
+
+    def __init__(self, desk: Desk, spec: PageSpec, tasks: TaskManager, hub: DataHub,
+                 settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.spec = spec
+        self.service = desk.service(spec.kind)
+        self.kind = self.service.kind
+        self.tasks = tasks
+        self.hub = hub
+        self.settings = settings
+        self.lookups = Lookups(desk)
+        self.current_id: str | None = None
+        self.current_version: int | None = None
+        self.current_record: dict[str, Any] | None = None
+        self.external_filters: dict[str, Any] = {}
+        self.saving = False
+        self.setObjectName(f"page_{spec.kind}")
+        self._build()
+        hub.changed.connect(self._data_changed)
+
+    # ------------------------------------------------------------------ layout
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 8)
+        title = QLabel(f"{self.spec.icon}  {self.kind.plural}", self)
+        title.setObjectName("pageTitle")
+        layout.addWidget(title)
+
+        bar = QHBoxLayout()
+        self.search = QLineEdit(self)
+        self.search.setObjectName("searchBox")
+        self.search.setPlaceholderText(self.tr("Cari…  (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Cari"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(240)
+        bar.addWidget(self.search, 2)
+        self.filter_widgets: dict[str, QWidget] = {}
+        for spec in self.spec.filters:
+            widget = self._filter_widget(spec)
+            self.filter_widgets[spec.key] = widget
+            bar.addWidget(widget)
+        self.chip = QToolButton(self)
+        self.chip.setObjectName("filterChip")
+        self.chip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.chip.hide()
+        self.chip.clicked.connect(self.clear_external_filter)
+        bar.addWidget(self.chip)
+        bar.addStretch(1)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("countLabel")
+        bar.addWidget(self.count_label)
+        layout.addLayout(bar)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.model = RecordTableModel(self.service, self.tasks, self)
+        self.table = QTableView(self.splitter)
+        self.table.setObjectName("recordTable")
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(str(self.kind.plural))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setDefaultSectionSize(150)
+        header.setSortIndicatorShown(True)
+        if self.kind.columns:
+            header.resizeSection(0, 260)
+
+        detail = QWidget(self.splitter)
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(8, 0, 0, 0)
+        self.detail_title = QLabel(self)
+        self.detail_title.setObjectName("detailTitle")
+        self.detail_title.setWordWrap(True)
+        detail_layout.addWidget(self.detail_title)
+        self.related_bar = QHBoxLayout()
+        self.related_buttons: list[QPushButton] = []
+        for related in self.spec.related:
+            button = QPushButton(f"→ {related.label}", detail)
+            button.setFlat(True)
+            button.setObjectName("relatedLink")
+            button.clicked.connect(lambda _c=False, r=related: self._open_related(r))
+            self.related_bar.addWidget(button)
+            self.related_buttons.append(button)
+        self.related_bar.addStretch(1)
+        detail_layout.addLayout(self.related_bar)
+        scroll = QScrollArea(detail)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.form = RecordForm(self.kind, self.lookups, scroll, self.spec.collections)
+        scroll.setWidget(self.form)
+        detail_layout.addWidget(scroll, 1)
+        buttons = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("&Simpan"), detail)
+        self.save_button.setObjectName("saveButton")
+        self.save_button.setDefault(True)
+        self.revert_button = QPushButton(self.tr("&Batalkan perubahan"), detail)
+        self.delete_button = QPushButton(self.tr("&Hapus"), detail)
+        self.delete_button.setObjectName("deleteButton")
+        self.history_button = QPushButton(self.tr("&Riwayat"), detail)
+        for button in (self.save_button, self.revert_button, self.history_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.delete_button)
+        detail_layout.addLayout(buttons)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout.addWidget(self.splitter, 1)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.apply_query)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.model.refreshed.connect(self._after_refresh)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.revert)
+        self.delete_button.clicked.connect(self.delete)
+        self.history_button.clicked.connect(self.show_history)
+        self.form.changed.connect(self._update_buttons)
+        self._restore_view_state()
+        self.new_record(ask=False)
+
+    def _filter_widget(self, spec: FilterSpec) -> QWidget:
+        if spec.mode == "flag":
+            box = QCheckBox(str(spec.label), self)
+            box.setObjectName(f"filter_{spec.key}")
+            box.toggled.connect(lambda _v: self.apply_query())
+            return box
+        combo = QComboBox(self)
+        combo.setObjectName(f"filter_{spec.key}")
+        combo.setAccessibleName(str(spec.label))
+        combo.addItem(self.tr("Semua: {label}").replace("{label}", str(spec.label)), None)
+        if spec.mode == "choice" and spec.choices is not None:
+            for choice in spec.choices:
+                combo.addItem(str(choice.label), choice.code)
+        elif spec.mode == "ref":
+            options = self.lookups.records(spec.ref).all() or []
+            for option in options:
+                combo.addItem(option.text, option.id)
+        elif spec.mode == "year":
+            for year in range(date.today().year + 1, 2009, -1):
+                combo.addItem(str(year), year)
+        elif spec.mode == "province":
+            for region in self.desk.regions(jenis="provinsi"):
+                combo.addItem(region["nama"], region["kode"])
+        combo.setMaximumWidth(220)
+        combo.activated.connect(lambda _i: self.apply_query())
+        return combo
+
+    # ------------------------------------------------------------------ query
+    def filters(self) -> dict[str, Any]:
+        filters: dict[str, Any] = dict(self.external_filters)
+        for spec in self.spec.filters:
+            widget = self.filter_widgets[spec.key]
+            if isinstance(widget, QCheckBox):
+                if widget.isChecked():
+                    filters[spec.key] = self._flag_value(spec)
+            elif isinstance(widget, QComboBox) and widget.currentData() is not None:
+                filters[spec.key] = widget.currentData()
+        return filters
+
+    def _flag_value(self, spec: FilterSpec) -> Any:
+        if spec.key == "berakhir_dalam":
+            from desktop.core.settings import EXPIRY_DAYS, Settings
+
+            return Settings().get(EXPIRY_DAYS)
+        return 1
+
+    def apply_query(self) -> None:
+        sort = self.model.query.sort
+        self.model.set_query(ListQuery(text=self.search.text().strip() or None,
+                                       filters=self.filters(), sort=sort))
+
+    def set_external_filter(self, filters: dict[str, Any], description: str) -> None:
+        self.external_filters = dict(filters)
+        self.chip.setText(f"{description}  ✕")
+        self.chip.setToolTip(self.tr("Hapus saringan ini"))
+        self.chip.setVisible(bool(filters))
+        self.apply_query()
+
+    def clear_external_filter(self) -> None:
+        self.set_external_filter({}, "")
+
+    def _after_refresh(self) -> None:
+        total = self.service.count(ListQuery()) if self._has_any_filter() else None
+        shown = self.model.rowCount()
+        if total is None:
+            self.count_label.setText(self.tr("{n} data").replace("{n}", number(shown)))
+        else:
+            self.count_label.setText(self.tr("{shown} dari {total} data")
+                                     .replace("{shown}", number(shown))
+                                     .replace("{total}", number(total)))
+        if self.current_id:
+            row = self.model.row_of(self.current_id)
+            if row >= 0:
+                self._select_row(row)
+
+    def _has_any_filter(self) -> bool:
+        return bool(self.model.query.text or self.model.query.filters)
+
+    def _select_row(self, row: int) -> None:
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        selection.setCurrentIndex(
+            self.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        selection.blockSignals(False)
+
+    def _data_changed(self, kind: str, ids: list[str]) -> None:
+        self.lookups.reset(kind)
+        if kind == self.kind.name:
+            self.model.invalidate(ids)
+            self.model.refresh()
+
+    # ------------------------------------------------------------------ selection
+    def _row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        record_id = self.model.id_at(current.row())
+        if record_id is None or record_id == self.current_id:
+            return
+        if not self.confirm_discard():
+            if previous.isValid():
+                self._select_row(previous.row())
+            return
+        self.open_record(record_id)
+
+    def open_record(self, record_id: str) -> None:
+        self.tasks.run_db(lambda: self.service.get(record_id), on_done=self._show_record)
+
+    def _show_record(self, record: dict[str, Any]) -> None:
+        self.current_record = record
+        self.current_id = record["id"]
+        self.current_version = record["version"]
+        self.form.load(record)
+        self.detail_title.setText(self._title_of(record))
+        self._update_buttons()
+
+    def _title_of(self, record: dict[str, Any]) -> str:
+        for key in ("nama", "judul", "instansi"):
+            if record.get(key):
+                return str(record[key])
+        return str(self.kind.label)
+
+    def confirm_discard(self) -> bool:
+        """True when there is nothing unsaved or the user chose to discard or save it."""
+        if not self.form.is_dirty():
+            return True
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Perubahan belum disimpan"))
+        box.setText(self.tr("Ada perubahan yang belum disimpan pada data ini."))
+        save = box.addButton(self.tr("Simpan"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(self.tr("Buang perubahan"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Batal"), QMessageBox.ButtonRole.RejectRole)
+        box.setObjectName("unsavedBox")
+        box.exec()
+        if box.clickedButton() is save:
+            return self.save_now()
+        return box.clickedButton() is discard
+
+    # ------------------------------------------------------------------ actions
+    def new_record(self, ask: bool = True) -> None:
+        if ask and not self.confirm_discard():
+            return
+        self.current_id = None
+        self.current_version = None
+        self.current_record = None
+        self.table.clearSelection()
+        self.form.load(None)
+        self.detail_title.setText(self.tr("{kind} baru").replace("{kind}", str(self.kind.label)))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has_record = self.current_id is not None
+        self.delete_button.setEnabled(has_record and not self.saving)
+        self.history_button.setEnabled(has_record)
+        self.revert_button.setEnabled(self.form.is_dirty())
+        self.save_button.setEnabled(not self.saving)
+        for button, related in zip(self.related_buttons, self.spec.related, strict=True):
+            button.setEnabled(has_record and (related.from_field is None or bool(
+                (self.current_record or {}).get(related.from_field))))
+
+    def _save_job(self, data: dict[str, Any]) -> Any:
+        if self.current_id is None:
+            return lambda: self.service.create(data)
+        record_id, version = self.current_id, self.current_version or 0
+        return lambda: self.service.update(record_id, data, expected_version=version)
+
+    def save(self) -> None:
+        """Save in the background; the form stays as typed until the core answers."""
+        if self.saving:
+            return
+        self.saving = True
+        self._update_buttons()
+        self.tasks.run_db(self._save_job(self.form.values()), on_done=self._saved,
+                          on_error=self._save_failed)
+
+    def save_now(self) -> bool:
+        """Save and wait (used when leaving a record); False if it could not be saved."""
+        try:
+            record = self._save_job(self.form.values())()
+        except Exception as exc:
+            self._save_failed(exc)
+            return False
+        self._saved(record)
+        return True
+
+    def _saved(self, record: dict[str, Any]) -> None:
+        self.saving = False
+        self._show_record(record)
+        self.hub.notify(self.kind.name, [record["id"]])
+        self.status.emit(self.tr("Tersimpan."))
+
+    def _save_failed(self, exc: Exception) -> None:
+        self.saving = False
+        self._update_buttons()
+        if isinstance(exc, ValidationError):
+            self.form.show_errors(exc.errors)
+            self.status.emit(self.tr("Belum tersimpan: periksa isian yang ditandai."))
+            return
+        if isinstance(exc, StaleRecordError):
+            self._stale(exc)
+            return
+        from desktop.ui.errors import show_error
+
+        show_error(exc, self)
+
+    def _stale(self, exc: StaleRecordError) -> None:
+        """Someone saved first: say so, keep the user's text, let them choose."""
+        box = QMessageBox(self)
+        box.setObjectName("staleBox")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Data diubah pengguna lain"))
+        box.setText(exc.message)
+        keep = box.addButton(self.tr("Tetap di sini"), QMessageBox.ButtonRole.RejectRole)
+        reload_ = box.addButton(self.tr("Muat ulang (buang perubahan saya)"),
+                                QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(keep)
+        box.finished.connect(lambda _r: box.clickedButton() is reload_ and self.current_id
+                             and self.open_record(self.current_id))
+        box.open()
+
+    def revert(self) -> None:
+        self.form.load(self.current_record)
+        self._update_buttons()
+
+    def delete(self) -> None:
+        if self.current_id is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Hapus data"),
+            self.tr("Hapus “{title}”? Data yang dihapus tetap tercatat di log audit.")
+            .replace("{title}", self.detail_title.text()))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        record_id, version = self.current_id, self.current_version
+
+        def job() -> None:
+            self.service.delete(record_id, expected_version=version)
+
+        def done(_r: Any) -> None:
+            self.form.mark_clean()
+            self.new_record(ask=False)
+            self.hub.notify(self.kind.name, [record_id])
+            self.status.emit(self.tr("Dihapus."))
+
+        def failed(exc: Exception) -> None:
+            if isinstance(exc, StaleRecordError):
+                self._stale(exc)
+            elif isinstance(exc, DeskError):
+                QMessageBox.warning(self, self.tr("Tidak dapat dihapus"), exc.message)
+            else:
+                from desktop.ui.errors import show_error
+
+                show_error(exc, self)
+
+        self.tasks.run_db(job, on_done=done, on_error=failed)
+
+    def show_history(self) -> None:
+        if self.current_id is None:
+            return
+        from desktop.ui.history_dialog import HistoryDialog
+
+        HistoryDialog.show_for(self, self.kind, self.service.history(self.current_id),
+                               self.detail_title.text())
+
+    def _open_related(self, related: Any) -> None:
+        if self.current_record is None:
+            return
+        if related.from_field is None:
+            value: Any = self.current_record["id"]
+        else:
+            raw = self.current_record.get(related.from_field) or []
+            value = [r["dataset_id"] if isinstance(r, dict) else r for r in raw]
+        self.navigate.emit(related.kind, {"filters": {related.filter_key: value},
+                                          "description": f"{self.detail_title.text()}"})
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # ------------------------------------------------------------------ view state
+    def _restore_view_state(self) -> None:
+        header = self.settings.value(f"view/{self.kind.name}/header")
+        if isinstance(header, QByteArray):
+            self.table.horizontalHeader().restoreState(header)
+        splitter = self.settings.value(f"view/{self.kind.name}/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        else:
+            self.splitter.setSizes([700, 520])
+
+    def save_view_state(self) -> None:
+        self.settings.setValue(f"view/{self.kind.name}/header",
+                               self.table.horizontalHeader().saveState())
+        self.settings.setValue(f"view/{self.kind.name}/splitter", self.splitter.saveState())
+

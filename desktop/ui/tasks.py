@@ -1,0 +1,211 @@
+"""One background-work helper for the whole application.
+
+Database work runs on a single serial worker (writes never race each other, and a
+SQLite file sees one writer); network work runs on a small pool. Results come back to
+the GUI thread through queued signals, so widgets are only ever touched there. A job
+that runs longer than ~0.5 s gets a progress dialog with a Cancel button.
+"""
+
+from __future__ import annotations
+
+import inspect
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+log = logging.getLogger(__name__)
+
+PROGRESS_DELAY_MS = 500
+
+
+class Cancelled(Exception):
+    """Raised inside a job when the user pressed Cancel."""
+
+
+class CancelToken:
+    """Handed to a job: it checks ``cancelled`` and reports progress through it."""
+
+    def __init__(self, report: Callable[[int, int, str], None]) -> None:
+        self._event = threading.Event()
+        self._report = report
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    def check(self) -> None:
+        if self._event.is_set():
+            raise Cancelled
+
+    def progress(self, done: int, total: int, message: str = "") -> None:
+        self.check()
+        self._report(done, total, message)
+
+
+class TaskSignals(QObject):
+    progress = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+    finished = Signal()
+
+
+class _Runnable(QRunnable):
+    def __init__(self, fn: Callable[..., Any], token: CancelToken, signals: TaskSignals,
+                 wants_token: bool) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self.fn, self.token, self.signals, self.wants_token = fn, token, signals, wants_token
+
+    def run(self) -> None:
+        try:
+            result = self.fn(self.token) if self.wants_token else self.fn()
+        except Cancelled:
+            self.signals.cancelled.emit()
+        except Exception as exc:  # delivered to the GUI thread, shown there
+            log.debug("background job failed", exc_info=True)
+            self.signals.failed.emit(exc)
+        else:
+            if self.token.cancelled:
+                self.signals.cancelled.emit()
+            else:
+                self.signals.succeeded.emit(result)
+        self.signals.finished.emit()
+
+
+class Task(QObject):
+    """A submitted job; keep it to cancel it or to follow its signals."""
+
+    def __init__(self, parent: QObject, label: str) -> None:
+        super().__init__(parent)
+        self.label = label
+        self.signals = TaskSignals()
+        self.token = CancelToken(self.signals.progress.emit)
+        self.done = False
+        self.signals.finished.connect(self._finish)
+
+    def cancel(self) -> None:
+        self.token.cancel()
+
+    def _finish(self) -> None:
+        self.done = True
+        self.deleteLater()
+
+
+class TaskManager(QObject):
+    """``run_db`` for database work (serial), ``run_net`` for the network (pooled)."""
+
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db_pool = QThreadPool(self)
+        self.db_pool.setMaxThreadCount(1)
+        self.net_pool = QThreadPool(self)
+        self.net_pool.setMaxThreadCount(4)
+        self._running = 0
+
+    def run_db(self, fn: Callable[..., Any], *, on_done: Callable[[Any], None] | None = None,
+               on_error: Callable[[Exception], None] | None = None,
+               label: str = "", parent_widget: QWidget | None = None,
+               cancellable: bool = False) -> Task:
+        return self._submit(self.db_pool, fn, on_done, on_error, label, parent_widget,
+                            cancellable)
+
+    def run_net(self, fn: Callable[..., Any], *, on_done: Callable[[Any], None] | None = None,
+                on_error: Callable[[Exception], None] | None = None,
+                label: str = "", parent_widget: QWidget | None = None,
+                cancellable: bool = True) -> Task:
+        return self._submit(self.net_pool, fn, on_done, on_error, label, parent_widget,
+                            cancellable)
+
+    def _submit(self, pool: QThreadPool, fn: Callable[..., Any],
+                on_done: Callable[[Any], None] | None,
+                on_error: Callable[[Exception], None] | None, label: str,
+                parent_widget: QWidget | None, cancellable: bool) -> Task:
+        task = Task(self, label)
+        if on_done is not None:
+            task.signals.succeeded.connect(on_done, Qt.ConnectionType.QueuedConnection)
+        task.signals.failed.connect(on_error or _report_error,
+                                    Qt.ConnectionType.QueuedConnection)
+        self._running += 1
+        if self._running == 1:
+            self.busy_changed.emit(True)
+        task.signals.finished.connect(self._one_done, Qt.ConnectionType.QueuedConnection)
+        if label:
+            DelayedProgress(task, parent_widget, cancellable)
+        try:
+            wants_token = len(inspect.signature(fn).parameters) >= 1
+        except (TypeError, ValueError):
+            wants_token = False
+        pool.start(_Runnable(fn, task.token, task.signals, wants_token))
+        return task
+
+    def _one_done(self) -> None:
+        self._running -= 1
+        if self._running == 0:
+            self.busy_changed.emit(False)
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """For shutdown and tests: wait until every submitted job has finished."""
+        return self.db_pool.waitForDone(msecs) and self.net_pool.waitForDone(msecs)
+
+
+def _report_error(exc: Exception) -> None:
+    from desktop.ui.errors import show_error
+
+    show_error(exc)
+
+
+class DelayedProgress(QObject):
+    """Shows a progress dialog only if the job is still running after the delay."""
+
+    def __init__(self, task: Task, parent_widget: QWidget | None, cancellable: bool) -> None:
+        super().__init__(task)
+        self.task = task
+        self.parent_widget = parent_widget
+        self.cancellable = cancellable
+        self.dialog: QProgressDialog | None = None
+        self.last: tuple[int, int, str] = (0, 0, "")
+        task.signals.progress.connect(self._progress, Qt.ConnectionType.QueuedConnection)
+        task.signals.finished.connect(self._close, Qt.ConnectionType.QueuedConnection)
+        QTimer.singleShot(PROGRESS_DELAY_MS, self._show)
+
+    def _show(self) -> None:
+        if self.task.done or self.dialog is not None:
+            return
+        dialog = QProgressDialog(self.task.label, self.tr("Batal"), 0, 0, self.parent_widget)
+        dialog.setWindowTitle(self.task.label)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        if self.cancellable:
+            dialog.canceled.connect(self.task.cancel)
+        else:
+            dialog.setCancelButton(None)
+        self.dialog = dialog
+        self._progress(*self.last)
+        dialog.show()
+
+    def _progress(self, done: int, total: int, message: str) -> None:
+        self.last = (done, total, message)
+        if self.dialog is None:
+            return
+        self.dialog.setMaximum(max(total, 0))
+        self.dialog.setValue(min(done, total) if total else 0)
+        if message:
+            self.dialog.setLabelText(message)
+
+    def _close(self) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog.deleteLater()
+            self.dialog = None

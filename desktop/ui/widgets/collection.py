@@ -1,0 +1,204 @@
+"""Owned rows edited in place: participants, follow-ups, resources, parties, links.
+
+A plain table, one column per field of the collection, edited with the same editors as
+the form (a delegate builds them), with Add / Remove / Up / Down. Row ids travel in the
+first column so kept rows keep their identity when saved.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.fields import Collection, Field, FieldType
+from desktop.core.formatting import display
+from desktop.ui.widgets.fields import FieldEditor, make_editor
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 10
+VALUE_ROLE = Qt.ItemDataRole.UserRole + 11
+
+
+class _Delegate(QStyledItemDelegate):
+    def __init__(self, editor: CollectionEditor) -> None:
+        super().__init__(editor)
+        self.owner = editor
+
+    def createEditor(self, parent: QWidget, _option: QStyleOptionViewItem,
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+        fld = self.owner.fields[index.column()]
+        widget = make_editor(fld, self.owner.lookups, parent)
+        widget.setAutoFillBackground(True)
+        return widget
+
+    def setEditorData(self, widget: QWidget,
+                      index: QModelIndex | QPersistentModelIndex) -> None:
+        assert isinstance(widget, FieldEditor)
+        widget.set_value(index.data(VALUE_ROLE))
+
+    def setModelData(self, widget: QWidget, model: QAbstractItemModel,
+                     index: QModelIndex | QPersistentModelIndex) -> None:
+        assert isinstance(widget, FieldEditor)
+        self.owner.set_cell(index.row(), index.column(), widget.value())
+
+
+class CollectionEditor(QWidget):
+    changed = Signal()
+
+    def __init__(self, collection: Collection, lookups: Any, parent: QWidget | None = None
+                 ) -> None:
+        super().__init__(parent)
+        self.collection = collection
+        self.lookups = lookups
+        self.fields: tuple[Field, ...] = collection.fields
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.table = QTableWidget(0, len(self.fields), self)
+        self.table.setAccessibleName(str(collection.label))
+        self.table.setHorizontalHeaderLabels(
+            [str(f.label) + (" *" if f.required else "") for f in self.fields])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.table.setItemDelegate(_Delegate(self))
+        self.table.setTabKeyNavigation(False)
+        self.table.setMinimumHeight(110)
+        self.table.setMaximumHeight(200)
+        self.error = QLabel(self)
+        self.error.setObjectName("fieldError")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("+ Tambah baris"), self)
+        self.remove_button = QPushButton(self.tr("Hapus baris"), self)
+        self.up_button = QPushButton("↑", self)
+        self.up_button.setToolTip(self.tr("Naikkan"))
+        self.up_button.setAccessibleName(self.tr("Naikkan"))
+        self.down_button = QPushButton("↓", self)
+        self.down_button.setToolTip(self.tr("Turunkan"))
+        self.down_button.setAccessibleName(self.tr("Turunkan"))
+        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        layout.addWidget(self.error)
+        self.add_button.clicked.connect(self.add_row)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.up_button.clicked.connect(lambda: self.move_selected(-1))
+        self.down_button.clicked.connect(lambda: self.move_selected(1))
+
+    # ------------------------------------------------------------------ data
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.table.setRowCount(0)
+        for row in rows:
+            self._append(row)
+        self.show_errors({})
+
+    def rows(self) -> list[dict[str, Any]]:
+        out = []
+        for r in range(self.table.rowCount()):
+            row: dict[str, Any] = {}
+            first = self.table.item(r, 0)
+            if first is not None and first.data(ID_ROLE):
+                row["id"] = first.data(ID_ROLE)
+            for c, fld in enumerate(self.fields):
+                item = self.table.item(r, c)
+                row[fld.name] = item.data(VALUE_ROLE) if item is not None else None
+            out.append(row)
+        return out
+
+    def _append(self, row: dict[str, Any]) -> None:
+        r = self.table.rowCount()
+        self.table.insertRow(r)
+        for c, fld in enumerate(self.fields):
+            value = row.get(fld.name, fld.default)
+            item = QTableWidgetItem()
+            self.table.setItem(r, c, item)
+            self._set_item(item, fld, value)
+        if row.get("id"):
+            self.table.item(r, 0).setData(ID_ROLE, row["id"])
+
+    def _set_item(self, item: QTableWidgetItem, fld: Field, value: Any) -> None:
+        item.setData(VALUE_ROLE, value)
+        if fld.type == FieldType.REF and value:
+            text = self.lookups.records(fld.ref).text_of(value)
+        elif fld.type == FieldType.REGION and value:
+            text = self.lookups.regions().text_of(value)
+        elif fld.type == FieldType.DATE and isinstance(value, str):
+            text = value
+        elif isinstance(value, (date, bool, list)) or fld.choices is not None:
+            text = display(value, fld.choices)
+        else:
+            text = "" if value is None else str(value)
+        item.setText(text)
+
+    def set_cell(self, r: int, c: int, value: Any) -> None:
+        item = self.table.item(r, c)
+        if item is None:
+            return
+        if item.data(VALUE_ROLE) != value:
+            self._set_item(item, self.fields[c], value)
+            self.changed.emit()
+
+    # ------------------------------------------------------------------ actions
+    def add_row(self) -> None:
+        self._append({})
+        r = self.table.rowCount() - 1
+        self.table.setCurrentCell(r, 0)
+        self.table.editItem(self.table.item(r, 0))
+        self.changed.emit()
+
+    def remove_selected(self) -> None:
+        rows = sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True)
+        for r in rows:
+            self.table.removeRow(r)
+        if rows:
+            self.changed.emit()
+
+    def move_selected(self, step: int) -> None:
+        r = self.table.currentRow()
+        target = r + step
+        if r < 0 or not 0 <= target < self.table.rowCount():
+            return
+        rows = self.rows()
+        rows[r], rows[target] = rows[target], rows[r]
+        self.set_rows(rows)
+        self.table.setCurrentCell(target, 0)
+        self.changed.emit()
+
+    def show_errors(self, errors: dict[str, list[str]]) -> None:
+        """Messages keyed like ``peserta[1].nama``, shown under the table with the row."""
+        lines = []
+        prefix = self.collection.name
+        names = {f.name: str(f.label) for f in self.fields}
+        for key, messages in errors.items():
+            if not key.startswith(prefix):
+                continue
+            rest = key[len(prefix):]
+            if rest.startswith("[") and "]." in rest:
+                index, field_name = rest[1:].split("].", 1)
+                label = names.get(field_name.split("[")[0], field_name)
+                lines.append(self.tr("Baris {row}, {field}: {message}")
+                             .replace("{row}", str(int(index) + 1))
+                             .replace("{field}", label).replace("{message}", " ".join(messages)))
+            else:
+                lines.append(" ".join(messages))
+        self.error.setText("\n".join(lines))
+        self.error.setVisible(bool(lines))
