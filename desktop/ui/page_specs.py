@@ -51,7 +51,7 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec(
-        "apps", "🧩",
+        "apps", "",
         filters=(
             FilterSpec("opd_pemilik_id", Label("OPD", "OPD"), "ref", ref="opd"),
             FilterSpec("status", Label("Status", "Status"), "choice", STATUS_APLIKASI),
@@ -65,7 +65,7 @@ PAGES: tuple[PageSpec, ...] = (
         ),
     ),
     PageSpec(
-        "datasets", "📊",
+        "datasets", "",
         filters=(
             FilterSpec("opd_id", Label("OPD", "OPD"), "ref", ref="opd"),
             FilterSpec("sifat_data", Label("Sifat data", "Access"), "choice", SIFAT_DATA),
@@ -75,7 +75,7 @@ PAGES: tuple[PageSpec, ...] = (
         ),
     ),
     PageSpec(
-        "visits", "🤝",
+        "visits", "",
         filters=(
             FilterSpec("arah", Label("Arah", "Direction"), "choice", ARAH_KUNJUNGAN),
             FilterSpec("tahun", Label("Tahun", "Year"), "year"),
@@ -89,7 +89,7 @@ PAGES: tuple[PageSpec, ...] = (
         ),
     ),
     PageSpec(
-        "agreements", "📜",
+        "agreements", "",
         filters=(
             FilterSpec("jenis", Label("Jenis", "Kind"), "choice", JENIS_KERJA_SAMA),
             FilterSpec("status", Label("Status", "Status"), "choice", STATUS_KERJA_SAMA),
@@ -98,7 +98,7 @@ PAGES: tuple[PageSpec, ...] = (
         collections=("pihak", "lampiran"),
     ),
     PageSpec(
-        "deployments", "🖥",
+        "deployments", "",
         filters=(
             FilterSpec("aplikasi_id", Label("Aplikasi", "Application"), "ref", ref="apps"),
             FilterSpec("lingkungan", Label("Lingkungan", "Environment"), "choice", LINGKUNGAN),
@@ -106,7 +106,7 @@ PAGES: tuple[PageSpec, ...] = (
         ),
     ),
     PageSpec(
-        "opd", "🏛",
+        "opd", "",
         filters=(FilterSpec("jenis", Label("Jenis", "Type"), "choice", JENIS_OPD),),
         related=(
             RelatedSpec("apps", Label("Aplikasi milik OPD ini", "Its applications"),

@@ -100,7 +100,7 @@ class RecordPage(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 8)
-        title = QLabel(f"{self.spec.icon}  {self.kind.plural}", self)
+        title = QLabel(str(self.kind.plural), self)
         title.setObjectName("pageTitle")
         layout.addWidget(title)
 

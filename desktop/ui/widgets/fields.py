@@ -93,7 +93,7 @@ class LongTextEditor(FieldEditor):
         self.edit.setAccessibleName(str(fld.label))
         self.edit.setTabChangesFocus(True)
         self.edit.setMinimumHeight(64)
-        self.edit.setMaximumHeight(140)
+        self.edit.setMaximumHeight(110)
         if fld.type == FieldType.TEXTLIST:
             self.edit.setPlaceholderText(self.tr("satu butir per baris"))
         _row(self).addWidget(self.edit)
@@ -125,7 +125,7 @@ class DateEditor(FieldEditor):
         self.edit.setPlaceholderText(self.tr("HH/BB/TTTT"))
         self.edit.setMaximumWidth(130)
         self.button = QToolButton(self)
-        self.button.setText("📅")
+        self.button.setText("…")
         self.button.setToolTip(self.tr("Pilih dari kalender"))
         self.button.setAccessibleName(self.tr("Pilih dari kalender"))
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)

@@ -1,0 +1,58 @@
+"""Starting the GUI: application identity, language, error handling, database, window."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop import APP_ID, APP_NAME, __version__
+from desktop.core.settings import LANGUAGE, Settings
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_ID)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName("Diskominfo Desk")
+    app.setApplicationVersion(__version__)
+    from desktop.ui.style import apply_style
+
+    apply_style(app)
+    return app
+
+
+def view_settings() -> QSettings:
+    """Window geometry, splitters, table headers: view state only, never data or secrets."""
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                     "Diskominfo Desk", APP_ID)
+
+
+def run(database: str | None = None, user: str | None = None, lang: str | None = None) -> int:
+    from desktop.core.desk import Desk
+    from desktop.core.errors import DeskError
+    from desktop.ui.errors import install_error_handling
+    from desktop.ui.i18n import install_language
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.tasks import TaskManager
+    from desktop.ui.welcome import WelcomeDialog, needs_welcome
+
+    app = create_application()
+    install_language(lang or Settings().get(LANGUAGE))
+    install_error_handling()
+    try:
+        desk = Desk.open(database, user=user)
+    except DeskError as exc:
+        QMessageBox.critical(None, APP_NAME, exc.message)
+        return 1
+    tasks = TaskManager(app)
+    if needs_welcome(desk):
+        WelcomeDialog(desk, tasks).exec()
+    window = MainWindow(desk, view_settings(), tasks)
+    window.show()
+    code = app.exec()
+    desk.close()
+    return code

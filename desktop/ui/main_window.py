@@ -1,0 +1,237 @@
+"""The main window: navigation, one page per record kind, menu, toolbar, status bar."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import APP_NAME, __version__
+from desktop.core.desk import Desk
+from desktop.core.kinds import KINDS
+from desktop.ui.hub import DataHub
+from desktop.ui.page_specs import PAGES
+from desktop.ui.record_page import RecordPage
+from desktop.ui.tasks import TaskManager
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, desk: Desk, settings: QSettings, tasks: TaskManager | None = None
+                 ) -> None:
+        super().__init__()
+        self.desk = desk
+        self.settings = settings
+        self.tasks = tasks or TaskManager(self)
+        self.hub = DataHub(self)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(APP_NAME)
+        self.pages: dict[str, RecordPage] = {}
+        self._dialogs: dict[str, Any] = {}
+        self._build()
+        self._build_actions()
+        self._restore()
+
+    # ------------------------------------------------------------------ layout
+    def _build(self) -> None:
+        central = QWidget(self)
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        side = QWidget(central)
+        side.setObjectName("sidebar")
+        side.setFixedWidth(220)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        brand = QLabel(APP_NAME, side)
+        brand.setObjectName("brand")
+        office = self.desk.office.get()
+        sub = QLabel(office["nama"] if office else self.tr("Kantor belum diatur"), side)
+        sub.setObjectName("brandSub")
+        sub.setWordWrap(True)
+        self.office_label = sub
+        self.navigation = QListWidget(side)
+        self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName(self.tr("Navigasi"))
+        side_layout.addWidget(brand)
+        side_layout.addWidget(sub)
+        side_layout.addWidget(self.navigation, 1)
+        self.stack = QStackedWidget(central)
+        for spec in PAGES:
+            page = RecordPage(self.desk, spec, self.tasks, self.hub, self.settings, self.stack)
+            page.navigate.connect(self.open_filtered)
+            page.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
+            self.pages[spec.kind] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(str(KINDS[spec.kind].plural))
+            item.setData(Qt.ItemDataRole.UserRole, spec.kind)
+            self.navigation.addItem(item)
+        self.navigation.currentRowChanged.connect(self._switch)
+        row.addWidget(side)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.db_label = QLabel(self.desk.db.display_url, self)
+        self.db_label.setObjectName("databaseLabel")
+        self.statusBar().addPermanentWidget(self.db_label)
+        self.busy_label = QLabel("", self)
+        self.statusBar().addPermanentWidget(self.busy_label)
+        self.tasks.busy_changed.connect(
+            lambda busy: self.busy_label.setText(self.tr("Bekerja…") if busy else ""))
+
+    def _action(self, text: str, shortcut: QKeySequence | str | None, slot: Any,
+                tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setToolTip(tip or text.replace("&", ""))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        key = QKeySequence.StandardKey
+        self.act_new = self._action(self.tr("&Baru"), key.New, lambda: self.page.new_record())
+        self.act_save = self._action(self.tr("&Simpan"), key.Save, lambda: self.page.save())
+        self.act_delete = self._action(self.tr("&Hapus"), "Ctrl+Delete",
+                                       lambda: self.page.delete())
+        self.act_search = self._action(self.tr("&Cari"), key.Find,
+                                       lambda: self.page.focus_search())
+        self.act_export = self._action(self.tr("&Ekspor daftar (CSV)…"), "Ctrl+E",
+                                       self.export_list)
+        self.act_settings = self._action(self.tr("&Pengaturan…"), "Ctrl+,", self.open_settings)
+        self.act_quit = self._action(self.tr("&Keluar"), key.Quit, self.close)
+        self.act_about = self._action(self.tr("&Tentang Diskominfo Desk"), None, self.about)
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&Berkas"))
+        for action in (self.act_new, self.act_save, self.act_delete):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_export)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        edit_menu = menu.addMenu(self.tr("&Sunting"))
+        edit_menu.addAction(self.act_search)
+        tools = menu.addMenu(self.tr("&Alat"))
+        tools.addAction(self.act_settings)
+        go = menu.addMenu(self.tr("&Buka"))
+        for index, spec in enumerate(PAGES):
+            action = self._action(str(KINDS[spec.kind].plural), f"Ctrl+{index + 1}",
+                                  lambda _c=False, i=index: self.navigation.setCurrentRow(i))
+            go.addAction(action)
+        help_menu = menu.addMenu(self.tr("Ban&tuan"))
+        help_menu.addAction(self.act_about)
+        toolbar = self.addToolBar(self.tr("Alat utama"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.act_new, self.act_save, self.act_delete, None, self.act_search,
+                       self.act_export, None, self.act_settings):
+            if action is None:
+                toolbar.addSeparator()
+            else:
+                toolbar.addAction(action)
+
+    # ------------------------------------------------------------------ navigation
+    @property
+    def page(self) -> RecordPage:
+        widget = self.stack.currentWidget()
+        assert isinstance(widget, RecordPage)
+        return widget
+
+    def _switch(self, row: int) -> None:
+        if row < 0:
+            return
+        page = self.stack.widget(row)
+        assert isinstance(page, RecordPage)
+        self.stack.setCurrentIndex(row)
+        if page.model.rowCount() == 0 and not page.model.query.text:
+            page.model.refresh()
+
+    def show_kind(self, kind: str) -> RecordPage:
+        for row in range(self.navigation.count()):
+            if self.navigation.item(row).data(Qt.ItemDataRole.UserRole) == kind:
+                self.navigation.setCurrentRow(row)
+        return self.pages[kind]
+
+    def open_filtered(self, kind: str, request: dict[str, Any]) -> None:
+        page = self.show_kind(kind)
+        page.set_external_filter(request.get("filters", {}), request.get("description", ""))
+
+    # ------------------------------------------------------------------ actions
+    def export_list(self) -> None:
+        from desktop.core.export import write_csv
+
+        page = self.page
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Ekspor daftar"), f"{page.kind.name}.csv", self.tr("CSV (*.csv)"))
+        if not path:
+            return
+        query = page.model.query
+        self.tasks.run_db(
+            lambda token: write_csv(page.service, query, path, progress=token.progress),
+            on_done=lambda n: self.statusBar().showMessage(
+                self.tr("{n} baris diekspor ke {path}").replace("{n}", str(n))
+                .replace("{path}", path), 6000),
+            label=self.tr("Mengekspor daftar…"), parent_widget=self, cancellable=True)
+
+    def open_settings(self) -> None:
+        from desktop.ui.settings_dialog import SettingsDialog
+
+        dialog = self._dialogs.get("settings")
+        if dialog is None or not dialog.isVisible():
+            dialog = SettingsDialog(self.desk, self.settings, self)
+            dialog.office_saved.connect(self._office_saved)
+            self._dialogs["settings"] = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    def _office_saved(self, office: dict[str, Any]) -> None:
+        self.office_label.setText(office.get("nama") or "")
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self, self.tr("Tentang Diskominfo Desk"),
+            self.tr("<b>Diskominfo Desk</b> {version}<br>Register aplikasi, dataset, kunjungan "
+                    "dan kerja sama Dinas Komunikasi dan Informatika.<br>Data wilayah: "
+                    "Kepmendagri 300.2.2-2138/2025 (cahyadsn/wilayah, MIT).")
+            .replace("{version}", __version__))
+
+    # ------------------------------------------------------------------ state
+    def _restore(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        start = str(self.settings.value("window/page", PAGES[0].kind))
+        self.show_kind(start if start in self.pages else PAGES[0].kind)
+        QTimer.singleShot(0, self.page.model.refresh)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.page.confirm_discard():
+            event.ignore()
+            return
+        for page in self.pages.values():
+            page.save_view_state()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/page", self.page.kind.name)
+        self.settings.sync()
+        self.tasks.wait(10_000)
+        event.accept()

@@ -1,0 +1,216 @@
+"""Settings: language, office profile, database (with "test connection"), user name.
+
+Secrets never land in the settings file: a password typed into a database URL is moved
+to the OS keyring before the URL is saved.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.desk import Desk
+from desktop.core.errors import DeskError, ValidationError
+from desktop.core.kinds.base import RecordKind
+from desktop.core.models import OfficeProfile
+from desktop.core.paths import default_database_path
+from desktop.core.services.office import FIELDS as OFFICE_FIELDS
+from desktop.core.settings import DATABASE, EXPIRY_DAYS, LANGUAGE, USER_NAME, Settings
+from desktop.ui.widgets.form import RecordForm
+
+OFFICE_KIND = RecordKind(
+    name="office", label=OFFICE_FIELDS[1].label, plural=OFFICE_FIELDS[1].label,
+    model=OfficeProfile, fields=OFFICE_FIELDS, columns=(), title=lambda r: r.nama,
+    search_text=lambda r: r.nama,
+)
+
+
+class SettingsDialog(QDialog):
+    office_saved = Signal(dict)
+    language_changed = Signal(str)
+
+    def __init__(self, desk: Desk, qsettings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from desktop.ui.record_page import Lookups
+
+        self.desk = desk
+        self.qsettings = qsettings
+        self.settings = Settings()
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("Pengaturan"))
+        self.resize(720, 560)
+        tabs = QTabWidget(self)
+
+        general = QWidget(tabs)
+        form = QFormLayout(general)
+        self.language = QComboBox(general)
+        self.language.setObjectName("languageCombo")
+        self.language.addItem("Bahasa Indonesia", "id")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(self.settings.get(LANGUAGE))))
+        form.addRow(self.tr("&Bahasa"), self.language)
+        self.user_name = QLineEdit(self.settings.get(USER_NAME), general)
+        self.user_name.setObjectName("userNameEdit")
+        self.user_name.setPlaceholderText(self.tr("nama Anda, dicatat di log audit"))
+        form.addRow(self.tr("&Nama pengguna"), self.user_name)
+        self.expiry = QSpinBox(general)
+        self.expiry.setRange(1, 3650)
+        self.expiry.setValue(self.settings.get(EXPIRY_DAYS))
+        self.expiry.setSuffix(self.tr(" hari"))
+        form.addRow(self.tr("Peringatan kerja sama berakhir"), self.expiry)
+        tabs.addTab(general, self.tr("Umum"))
+
+        self.office_form = RecordForm(OFFICE_KIND, Lookups(desk), tabs)
+        self.office_form.setObjectName("officeForm")
+        self.office = desk.office.get()
+        self.office_form.load(self.office)
+        tabs.addTab(self.office_form, self.tr("Profil kantor"))
+
+        database = QWidget(tabs)
+        db_layout = QVBoxLayout(database)
+        self.use_sqlite = QRadioButton(self.tr("Berkas SQLite di komputer ini"), database)
+        self.use_pg = QRadioButton(self.tr("Server PostgreSQL bersama (beberapa komputer)"),
+                                   database)
+        group = QButtonGroup(database)
+        group.addButton(self.use_sqlite)
+        group.addButton(self.use_pg)
+        self.sqlite_path = QLineEdit(database)
+        self.sqlite_path.setObjectName("sqlitePathEdit")
+        self.sqlite_path.setPlaceholderText(str(default_database_path()))
+        browse = QPushButton(self.tr("Pilih…"), database)
+        browse.clicked.connect(self._browse)
+        self.pg_url = QLineEdit(database)
+        self.pg_url.setObjectName("postgresUrlEdit")
+        self.pg_url.setPlaceholderText("postgresql://pengguna:sandi@server:5432/diskominfo")
+        test = QPushButton(self.tr("&Uji koneksi"), database)
+        test.setObjectName("testConnectionButton")
+        test.clicked.connect(self.test_connection)
+        self.db_result = QLabel(database)
+        self.db_result.setObjectName("connectionResult")
+        self.db_result.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.sqlite_path, 1)
+        row.addWidget(browse)
+        db_layout.addWidget(self.use_sqlite)
+        db_layout.addLayout(row)
+        db_layout.addWidget(self.use_pg)
+        db_layout.addWidget(self.pg_url)
+        db_layout.addWidget(QLabel(self.tr("Kata sandi disimpan di brankas kunci sistem "
+                                           "operasi, tidak di berkas pengaturan."), database))
+        db_layout.addWidget(test)
+        db_layout.addWidget(self.db_result)
+        db_layout.addWidget(QLabel(self.tr("Perubahan basis data berlaku saat aplikasi dibuka "
+                                           "kembali."), database))
+        db_layout.addStretch(1)
+        current = self.settings.get(DATABASE)
+        if current.startswith("postgres"):
+            self.use_pg.setChecked(True)
+            self.pg_url.setText(current)
+        else:
+            self.use_sqlite.setChecked(True)
+            self.sqlite_path.setText(current)
+        tabs.addTab(database, self.tr("Basis data"))
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)
+        layout.addWidget(buttons)
+        self.tabs = tabs
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Berkas basis data"),
+                                              self.sqlite_path.text() or
+                                              str(default_database_path()),
+                                              self.tr("SQLite (*.sqlite3 *.db)"))
+        if path:
+            self.sqlite_path.setText(path)
+
+    def chosen_database(self) -> str:
+        return self.pg_url.text().strip() if self.use_pg.isChecked() else \
+            self.sqlite_path.text().strip()
+
+    def test_connection(self) -> None:
+        from desktop.core.database import open_database
+
+        target = self.chosen_database() or str(default_database_path())
+        self.db_result.setText(self.tr("Menghubungi…"))
+
+        def job() -> str:
+            db = open_database(target, upgrade=False)
+            shown = db.display_url
+            db.dispose()
+            return shown
+
+        parent = self.parent()
+        tasks = getattr(parent, "tasks", None)
+        if tasks is None:
+            try:
+                self._tested(job())
+            except Exception as exc:
+                self._test_failed(exc)
+            return
+        tasks.run_net(job, on_done=self._tested, on_error=self._test_failed)
+
+    def _tested(self, shown: str) -> None:
+        self.db_result.setText(self.tr("Berhasil terhubung: {url}").replace("{url}", shown))
+
+    def _test_failed(self, exc: Exception) -> None:
+        message = exc.message if isinstance(exc, DeskError) else str(exc)
+        self.db_result.setText(self.tr("Gagal: {message}").replace("{message}", message))
+
+    def save(self) -> None:
+        office_values = self.office_form.values()
+        if self.office is not None or any(v for v in office_values.values()):
+            try:
+                saved = self.desk.office.save(
+                    office_values,
+                    expected_version=self.office["version"] if self.office else None)
+            except ValidationError as exc:
+                self.tabs.setCurrentWidget(self.office_form)
+                self.office_form.show_errors(exc.errors)
+                return
+            except DeskError as exc:
+                QMessageBox.warning(self, self.tr("Pengaturan"), exc.message)
+                return
+            self.office = saved
+            self.office_saved.emit(saved)
+        old_language = self.settings.get(LANGUAGE)
+        self.settings.set(LANGUAGE, self.language.currentData())
+        self.settings.set(USER_NAME, self.user_name.text().strip())
+        self.settings.set(EXPIRY_DAYS, self.expiry.value())
+        database = self.chosen_database()
+        if database.startswith("postgres"):
+            from desktop.core.secrets import split_database_password
+
+            database, kept = split_database_password(database)
+            if not kept:
+                QMessageBox.information(
+                    self, self.tr("Pengaturan"),
+                    self.tr("Brankas kunci sistem operasi tidak tersedia: kata sandi hanya "
+                            "diingat selama aplikasi ini terbuka."))
+        self.settings.set(DATABASE, database)
+        self.settings.save()
+        self.desk.saved_user = self.user_name.text().strip()
+        if old_language != self.language.currentData():
+            self.language_changed.emit(self.language.currentData())
+        self.accept()

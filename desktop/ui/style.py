@@ -1,0 +1,27 @@
+"""The look: Fusion (follows the system's light/dark scheme), a few palette-aware rules."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+STYLE = """
+#navigation { border: none; font-size: 11pt; padding-top: 8px; }
+#navigation::item { padding: 9px 14px; border-radius: 6px; margin: 1px 6px; }
+#navigation::item:selected { background: palette(highlight); color: palette(highlighted-text); }
+#pageTitle { font-size: 16pt; font-weight: 600; padding: 2px 0 6px 0; }
+#detailTitle { font-size: 13pt; font-weight: 600; padding: 4px 0; }
+#countLabel { color: palette(mid); padding-left: 8px; }
+#fieldError { color: #c62828; font-size: 9pt; }
+#dateHint { color: palette(mid); background: transparent; }
+#filterChip { border: 1px solid palette(highlight); border-radius: 10px; padding: 2px 8px; }
+#relatedLink { text-align: left; color: palette(link); padding: 2px 4px; }
+#brand { font-size: 12pt; font-weight: 700; padding: 12px 14px 2px 14px; }
+#brandSub { color: palette(mid); padding: 0 14px 8px 14px; }
+QTableView { gridline-color: palette(midlight); }
+QHeaderView::section { padding: 4px 6px; font-weight: 600; }
+"""
+
+
+def apply_style(app: QApplication) -> None:
+    app.setStyle("Fusion")
+    app.setStyleSheet(STYLE)
