@@ -51,8 +51,24 @@ def run(database: str | None = None, user: str | None = None, lang: str | None =
     tasks = TaskManager(app)
     if needs_welcome(desk):
         WelcomeDialog(desk, tasks).exec()
-    window = MainWindow(desk, view_settings(), tasks)
-    window.show()
+    holder: dict[str, MainWindow] = {}
+
+    def open_window() -> None:
+        window = MainWindow(desk, view_settings(), tasks)
+        window.language_changed.connect(switch_language)
+        holder["window"] = window
+        window.show()
+
+    def switch_language(lang: str) -> None:
+        """Rebuild the window in the new language; the old one saves its view state."""
+        old = holder["window"]
+        install_language(lang)
+        app.setQuitOnLastWindowClosed(False)
+        old.close()
+        open_window()
+        app.setQuitOnLastWindowClosed(True)
+
+    open_window()
     code = app.exec()
     desk.close()
     return code

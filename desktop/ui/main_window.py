@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -29,6 +29,8 @@ from desktop.ui.tasks import TaskManager
 
 
 class MainWindow(QMainWindow):
+    language_changed = Signal(str)  # the user chose another language in the settings
+
     def __init__(self, desk: Desk, settings: QSettings, tasks: TaskManager | None = None
                  ) -> None:
         super().__init__()
@@ -193,6 +195,7 @@ class MainWindow(QMainWindow):
         if dialog is None or not dialog.isVisible():
             dialog = SettingsDialog(self.desk, self.settings, self)
             dialog.office_saved.connect(self._office_saved)
+            dialog.language_changed.connect(self.language_changed)
             self._dialogs["settings"] = dialog
         dialog.show()
         dialog.raise_()

@@ -1,0 +1,553 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="id_ID">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="48"/>
+        <source>Diskominfo Desk</source>
+        <translation>Diskominfo Desk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="53"/>
+        <source>Terjadi kesalahan yang tidak terduga. Pekerjaan yang sudah disimpan tetap aman.</source>
+        <translation>An unexpected error occurred. Work already saved is safe.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="55"/>
+        <source>Rincian tercatat di {path}.</source>
+        <translation>Details were written to {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="57"/>
+        <source>Salin rincian</source>
+        <translation>Copy details</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionEditor</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/collection.py" line="88"/>
+        <source>+ Tambah baris</source>
+        <translation>+ Add row</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/collection.py" line="89"/>
+        <source>Hapus baris</source>
+        <translation>Remove row</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/collection.py" line="91"/>
+        <location filename="../../desktop/ui/widgets/collection.py" line="92"/>
+        <source>Naikkan</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/collection.py" line="94"/>
+        <location filename="../../desktop/ui/widgets/collection.py" line="95"/>
+        <source>Turunkan</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/collection.py" line="198"/>
+        <source>Baris {row}, {field}: {message}</source>
+        <translation>Row {row}, {field}: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>DateEditor</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/fields.py" line="125"/>
+        <source>HH/BB/TTTT</source>
+        <translation>DD/MM/YYYY</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/fields.py" line="129"/>
+        <location filename="../../desktop/ui/widgets/fields.py" line="130"/>
+        <source>Pilih dari kalender</source>
+        <translation>Pick from calendar</translation>
+    </message>
+</context>
+<context>
+    <name>DelayedProgress</name>
+    <message>
+        <location filename="../../desktop/ui/tasks.py" line="184"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../desktop/ui/history_dialog.py" line="37"/>
+        <source>Riwayat: {title}</source>
+        <translation>History: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/history_dialog.py" line="40"/>
+        <source>Setiap perubahan tercatat dengan nama pengguna dan waktunya (UTC).</source>
+        <translation>Every change is recorded with the user's name and its time (UTC).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/history_dialog.py" line="43"/>
+        <source>Waktu / kolom</source>
+        <translation>Time / field</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/history_dialog.py" line="43"/>
+        <source>Pengguna / sebelum</source>
+        <translation>User / before</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/history_dialog.py" line="44"/>
+        <source>Tindakan / sesudah</source>
+        <translation>Action / after</translation>
+    </message>
+</context>
+<context>
+    <name>LongTextEditor</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/fields.py" line="98"/>
+        <source>satu butir per baris</source>
+        <translation>one item per line</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="61"/>
+        <source>Kantor belum diatur</source>
+        <translation>Office not set up yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="67"/>
+        <source>Navigasi</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="91"/>
+        <source>Bekerja…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="105"/>
+        <source>&amp;Baru</source>
+        <translation>&amp;New</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="106"/>
+        <source>&amp;Simpan</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="107"/>
+        <source>&amp;Hapus</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="109"/>
+        <source>&amp;Cari</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="111"/>
+        <source>&amp;Ekspor daftar (CSV)…</source>
+        <translation>&amp;Export list (CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="113"/>
+        <source>&amp;Pengaturan…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="114"/>
+        <source>&amp;Keluar</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="115"/>
+        <source>&amp;Tentang Diskominfo Desk</source>
+        <translation>&amp;About Diskominfo Desk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="117"/>
+        <source>&amp;Berkas</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="124"/>
+        <source>&amp;Sunting</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="126"/>
+        <source>&amp;Alat</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="128"/>
+        <source>&amp;Buka</source>
+        <translation>&amp;Go</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="133"/>
+        <source>Ban&amp;tuan</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="135"/>
+        <source>Alat utama</source>
+        <translation>Main toolbar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="178"/>
+        <source>Ekspor daftar</source>
+        <translation>Export list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="178"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="185"/>
+        <source>{n} baris diekspor ke {path}</source>
+        <translation>{n} rows exported to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="187"/>
+        <source>Mengekspor daftar…</source>
+        <translation>Exporting the list…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="206"/>
+        <source>Tentang Diskominfo Desk</source>
+        <translation>About Diskominfo Desk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="207"/>
+        <source>&lt;b&gt;Diskominfo Desk&lt;/b&gt; {version}&lt;br&gt;Register aplikasi, dataset, kunjungan dan kerja sama Dinas Komunikasi dan Informatika.&lt;br&gt;Data wilayah: Kepmendagri 300.2.2-2138/2025 (cahyadsn/wilayah, MIT).</source>
+        <translation>&lt;b&gt;Diskominfo Desk&lt;/b&gt; {version}&lt;br&gt;Register of the applications, datasets, visits and agreements of a regional communication and informatics office.&lt;br&gt;Region data: Kepmendagri 300.2.2-2138/2025 (cahyadsn/wilayah, MIT).</translation>
+    </message>
+</context>
+<context>
+    <name>PickEditor</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/fields.py" line="263"/>
+        <source>ketik untuk mencari…</source>
+        <translation>type to search…</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPage</name>
+    <message>
+        <location filename="../../desktop/ui/record_page.py" line="110"/>
+        <source>Cari…  (Ctrl+F)</source>
+        <translation>Search…  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_page.py" line="111"/>
+        <source>Cari</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_page.py" line="180"/>
+        <source>&amp;Simpan</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_page.py" line="183"/>
+        <source>&amp;Batalkan perubahan</source>
+        <translation>&amp;Revert changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_page.py" line="184"/>
+        <source>&amp;Hapus</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_page.py" line="186"/>
+        <source>&amp;Riwayat</source>
+        <translation>&amp;History</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_page.py" line="220"/>
+        <source>Semua: {label}</source>
+        <translation>All: {label}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_page.py" line="265"/>
+        <source>Hapus saringan ini</source>
+        <translation>Remove this filter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_page.py" line="276"/>
+        <source>{n} data</source>
+        <translation>{n} records</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_page.py" line="278"/>
+        <source>{shown} dari {total} data</source>
+        <translation>{shown} of {total} records</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_page.py" line="338"/>
+        <source>Perubahan belum disimpan</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_page.py" line="339"/>
+        <source>Ada perubahan yang belum disimpan pada data ini.</source>
+        <translation>This record has changes that are not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_page.py" line="340"/>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_page.py" line="341"/>
+        <source>Buang perubahan</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_page.py" line="342"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_page.py" line="358"/>
+        <source>{kind} baru</source>
+        <translation>New {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_page.py" line="400"/>
+        <source>Tersimpan.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_page.py" line="407"/>
+        <source>Belum tersimpan: periksa isian yang ditandai.</source>
+        <translation>Not saved: check the marked fields.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_page.py" line="421"/>
+        <source>Data diubah pengguna lain</source>
+        <translation>Changed by someone else</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_page.py" line="423"/>
+        <source>Tetap di sini</source>
+        <translation>Stay here</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_page.py" line="424"/>
+        <source>Muat ulang (buang perubahan saya)</source>
+        <translation>Reload (discard my changes)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_page.py" line="439"/>
+        <source>Hapus data</source>
+        <translation>Delete record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_page.py" line="440"/>
+        <source>Hapus “{title}”? Data yang dihapus tetap tercatat di log audit.</source>
+        <translation>Delete “{title}”? Deleted records stay in the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_page.py" line="453"/>
+        <source>Dihapus.</source>
+        <translation>Deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_page.py" line="459"/>
+        <source>Tidak dapat dihapus</source>
+        <translation>Cannot delete</translation>
+    </message>
+</context>
+<context>
+    <name>RefsEditor</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/fields.py" line="349"/>
+        <source>Tambah</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/fields.py" line="350"/>
+        <source>Hapus</source>
+        <translation>Delete</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="193"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="208"/>
+        <source>Pengaturan</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="68"/>
+        <source>&amp;Bahasa</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="71"/>
+        <source>nama Anda, dicatat di log audit</source>
+        <translation>your name, recorded in the audit log</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="72"/>
+        <source>&amp;Nama pengguna</source>
+        <translation>&amp;User name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="76"/>
+        <source> hari</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="77"/>
+        <source>Peringatan kerja sama berakhir</source>
+        <translation>Agreement expiry warning</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="78"/>
+        <source>Umum</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="84"/>
+        <source>Profil kantor</source>
+        <translation>Office profile</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="88"/>
+        <source>Berkas SQLite di komputer ini</source>
+        <translation>SQLite file on this computer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="89"/>
+        <source>Server PostgreSQL bersama (beberapa komputer)</source>
+        <translation>Shared PostgreSQL server (several computers)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="97"/>
+        <source>Pilih…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="102"/>
+        <source>&amp;Uji koneksi</source>
+        <translation>&amp;Test connection</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="115"/>
+        <source>Kata sandi disimpan di brankas kunci sistem operasi, tidak di berkas pengaturan.</source>
+        <translation>Passwords are kept in the operating system's keyring, not in the settings file.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="119"/>
+        <source>Perubahan basis data berlaku saat aplikasi dibuka kembali.</source>
+        <translation>A database change takes effect when the application is opened again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="129"/>
+        <source>Basis data</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="141"/>
+        <source>Berkas basis data</source>
+        <translation>Database file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="144"/>
+        <source>SQLite (*.sqlite3 *.db)</source>
+        <translation>SQLite (*.sqlite3 *.db)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="156"/>
+        <source>Menghubungi…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="175"/>
+        <source>Berhasil terhubung: {url}</source>
+        <translation>Connected: {url}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="179"/>
+        <source>Gagal: {message}</source>
+        <translation>Failed: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="209"/>
+        <source>Brankas kunci sistem operasi tidak tersedia: kata sandi hanya diingat selama aplikasi ini terbuka.</source>
+        <translation>The operating system's keyring is not available: the password is only remembered while the application is open.</translation>
+    </message>
+</context>
+<context>
+    <name>TextEditor</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/fields.py" line="72"/>
+        <source>pisahkan dengan koma</source>
+        <translation>separate with commas</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <location filename="../../desktop/ui/welcome.py" line="37"/>
+        <source>Selamat datang di Diskominfo Desk</source>
+        <translation>Welcome to Diskominfo Desk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/welcome.py" line="41"/>
+        <source>&lt;h2&gt;Selamat datang&lt;/h2&gt;&lt;p&gt;Diskominfo Desk mencatat aplikasi OPD, dataset Satu Data, kunjungan kerja dan kerja sama daerah. Mulailah dengan profil kantor Anda, atau isi data contoh untuk mencoba aplikasi.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Welcome&lt;/h2&gt;&lt;p&gt;Diskominfo Desk keeps the OPDs' applications, Satu Data datasets, study visits and regional agreements. Start with your office profile, or load the demo data to try the application.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/welcome.py" line="53"/>
+        <source>Daerah *</source>
+        <translation>Region *</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/welcome.py" line="54"/>
+        <source>Nama kantor *</source>
+        <translation>Office name *</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/welcome.py" line="55"/>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/welcome.py" line="56"/>
+        <source>Kepala dinas</source>
+        <translation>Head of office</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/welcome.py" line="64"/>
+        <source>Isi &amp;data contoh</source>
+        <translation>Load &amp;demo data</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/welcome.py" line="66"/>
+        <source>&amp;Mulai</source>
+        <translation>&amp;Start</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/welcome.py" line="69"/>
+        <source>Nanti saja</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/welcome.py" line="104"/>
+        <source>Memuat data contoh…</source>
+        <translation>Loading demo data…</translation>
+    </message>
+</context>
+</TS>
