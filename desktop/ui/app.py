@@ -5,10 +5,13 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_ID, APP_NAME, __version__
+from desktop.core.resources import resource_path
 from desktop.core.settings import LANGUAGE, Settings
+from desktop.ui.style import apply_style
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -19,8 +22,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName("Diskominfo Desk")
     app.setApplicationVersion(__version__)
-    from desktop.ui.style import apply_style
-
+    app.setWindowIcon(QIcon(str(resource_path("icons", "diskominfo-desk.svg"))))
     apply_style(app)
     return app
 

@@ -95,7 +95,7 @@ PAGES: tuple[PageSpec, ...] = (
             FilterSpec("status", Label("Status", "Status"), "choice", STATUS_KERJA_SAMA),
             FilterSpec("berakhir_dalam", Label("Segera berakhir", "Expiring soon"), "flag"),
         ),
-        collections=("pihak", "lampiran"),
+        collections=("pihak", "pasal", "lampiran"),
     ),
     PageSpec(
         "deployments", "",

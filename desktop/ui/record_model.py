@@ -40,6 +40,7 @@ class RecordTableModel(QAbstractTableModel):
         self._ids: list[str] = []
         self._cache: OrderedDict[str, dict[str, Any]] = OrderedDict()
         self.rows_fetched = 0  # for tests and benchmarks: rows actually read from SQL
+        self.total = 0  # live records of the kind, whatever the filter
         self._generation = 0
 
     # -------------------------------------------------------------- query
@@ -52,15 +53,21 @@ class RecordTableModel(QAbstractTableModel):
         self._generation += 1
         generation = self._generation
         query = self.query
-        if self.tasks is None:
-            self._apply_ids(generation, self.service.ids(query))
-            return
-        self.tasks.run_db(lambda: self.service.ids(query),
-                          on_done=lambda ids: self._apply_ids(generation, ids))
 
-    def _apply_ids(self, generation: int, ids: list[str]) -> None:
+        def job() -> tuple[list[str], int]:
+            ids = self.service.ids(query)
+            filtered = bool(query.text or query.filters or query.include_deleted)
+            return ids, self.service.count(ListQuery()) if filtered else len(ids)
+
+        if self.tasks is None:
+            self._apply_ids(generation, job())
+            return
+        self.tasks.run_db(job, on_done=lambda result: self._apply_ids(generation, result))
+
+    def _apply_ids(self, generation: int, result: tuple[list[str], int]) -> None:
         if generation != self._generation:
             return  # a newer query was asked for meanwhile (fast typing)
+        ids, self.total = result
         self.beginResetModel()
         self._ids = ids
         self._cache.clear()

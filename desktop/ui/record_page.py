@@ -270,9 +270,9 @@ class RecordPage(QWidget):
         self.set_external_filter({}, "")
 
     def _after_refresh(self) -> None:
-        total = self.service.count(ListQuery()) if self._has_any_filter() else None
+        total = self.model.total
         shown = self.model.rowCount()
-        if total is None:
+        if shown == total:
             self.count_label.setText(self.tr("{n} data").replace("{n}", number(shown)))
         else:
             self.count_label.setText(self.tr("{shown} dari {total} data")
@@ -282,9 +282,6 @@ class RecordPage(QWidget):
             row = self.model.row_of(self.current_id)
             if row >= 0:
                 self._select_row(row)
-
-    def _has_any_filter(self) -> bool:
-        return bool(self.model.query.text or self.model.query.filters)
 
     def _select_row(self, row: int) -> None:
         selection = self.table.selectionModel()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidg
 
 from desktop.core.fields import FieldType
 from desktop.core.kinds.base import RecordKind
+from desktop.ui.widgets.articles import ArticlesEditor
 from desktop.ui.widgets.collection import CollectionEditor
 from desktop.ui.widgets.fields import FieldEditor, make_editor
 
@@ -27,7 +28,7 @@ class RecordForm(QWidget):
         self.kind = kind
         self.editors: dict[str, FieldEditor] = {}
         self.errors: dict[str, QLabel] = {}
-        self.collections: dict[str, CollectionEditor] = {}
+        self.collections: dict[str, Any] = {}  # CollectionEditor or ArticlesEditor
         outer = QVBoxLayout(self)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -59,7 +60,8 @@ class RecordForm(QWidget):
                 continue
             group = QGroupBox(str(coll.label), self)
             inner = QVBoxLayout(group)
-            editor = CollectionEditor(coll, lookups, group)
+            editor: Any = (ArticlesEditor(group) if coll.children and coll.name == "pasal"
+                           else CollectionEditor(coll, lookups, group))
             editor.setObjectName(f"collection_{coll.name}")
             editor.changed.connect(self.changed)
             inner.addWidget(editor)

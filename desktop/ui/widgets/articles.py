@@ -1,0 +1,227 @@
+"""Editing an agreement's articles: Pasal -> ayat -> butir, as a tree.
+
+The tree shows the structure ("Pasal 3 MAKSUD DAN TUJUAN", "(1) ...", "a. ..."); the text
+of the selected node is edited below it. Add, remove and move keep the numbering right
+because numbers are never stored: they come from the order.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 20  # {"id": ..., "judul"/"teks": ...}
+LEVELS = ("pasal", "ayat", "butir")
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def level_of(item: QTreeWidgetItem) -> int:
+    depth = 0
+    parent = item.parent()
+    while parent is not None:
+        depth += 1
+        parent = parent.parent()
+    return depth
+
+
+class ArticlesEditor(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("articlesEditor")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.tree = QTreeWidget(self)
+        self.tree.setHeaderHidden(True)
+        self.tree.setAccessibleName(self.tr("Pasal"))
+        self.tree.setMinimumHeight(180)
+        self.text = QPlainTextEdit(self)
+        self.text.setObjectName("articleText")
+        self.text.setAccessibleName(self.tr("Teks pasal, ayat atau butir"))
+        self.text.setMaximumHeight(100)
+        self.text.setTabChangesFocus(True)
+        self.text.setPlaceholderText(self.tr("Pilih pasal, ayat atau butir untuk mengubah "
+                                             "teksnya"))
+        buttons = QHBoxLayout()
+        self.add_pasal = QPushButton(self.tr("+ Pasal"), self)
+        self.add_ayat = QPushButton(self.tr("+ Ayat"), self)
+        self.add_butir = QPushButton(self.tr("+ Butir"), self)
+        self.remove = QPushButton(self.tr("Hapus"), self)
+        self.up = QPushButton("↑", self)
+        self.up.setAccessibleName(self.tr("Naikkan"))
+        self.down = QPushButton("↓", self)
+        self.down.setAccessibleName(self.tr("Turunkan"))
+        for button in (self.add_pasal, self.add_ayat, self.add_butir, self.remove, self.up,
+                       self.down):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.error = QLabel(self)
+        self.error.setObjectName("fieldError")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout.addWidget(self.tree)
+        layout.addLayout(buttons)
+        layout.addWidget(self.text)
+        layout.addWidget(self.error)
+        self.add_pasal.clicked.connect(lambda: self.add(0))
+        self.add_ayat.clicked.connect(lambda: self.add(1))
+        self.add_butir.clicked.connect(lambda: self.add(2))
+        self.remove.clicked.connect(self.remove_current)
+        self.up.clicked.connect(lambda: self.move_current(-1))
+        self.down.clicked.connect(lambda: self.move_current(1))
+        self.tree.currentItemChanged.connect(self._selected)
+        self.text.textChanged.connect(self._text_edited)
+        self._loading = False
+
+    # ------------------------------------------------------------------ data
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        self._loading = True
+        self.tree.clear()
+        for pasal in rows:
+            top = self._item(None, {"id": pasal.get("id"), "judul": pasal.get("judul", "")})
+            for ayat in pasal.get("ayat") or []:
+                mid = self._item(top, {"id": ayat.get("id"), "teks": ayat.get("teks", "")})
+                for butir in ayat.get("butir") or []:
+                    self._item(mid, {"id": butir.get("id"), "teks": butir.get("teks", "")})
+        self.tree.expandAll()
+        self._renumber()
+        self.text.clear()
+        self._loading = False
+        self.show_errors({})
+
+    def rows(self) -> list[dict[str, Any]]:
+        def node(item: QTreeWidgetItem) -> dict[str, Any]:
+            data = dict(item.data(0, ROW_ROLE))
+            if not data.get("id"):
+                data.pop("id", None)
+            child_key = {0: "ayat", 1: "butir"}.get(level_of(item))
+            if child_key:
+                data[child_key] = [node(item.child(i)) for i in range(item.childCount())]
+            return data
+
+        return [node(self.tree.topLevelItem(i)) for i in range(self.tree.topLevelItemCount())]
+
+    def _item(self, parent: QTreeWidgetItem | None, data: dict[str, Any]) -> QTreeWidgetItem:
+        item = QTreeWidgetItem()
+        item.setData(0, ROW_ROLE, data)
+        if parent is None:
+            self.tree.addTopLevelItem(item)
+        else:
+            parent.addChild(item)
+        return item
+
+    def _renumber(self) -> None:
+        for i in range(self.tree.topLevelItemCount()):
+            pasal = self.tree.topLevelItem(i)
+            pasal.setText(0, f"Pasal {i + 1}  {pasal.data(0, ROW_ROLE).get('judul', '').upper()}")
+            for j in range(pasal.childCount()):
+                ayat = pasal.child(j)
+                ayat.setText(0, f"({j + 1}) {_short(ayat.data(0, ROW_ROLE).get('teks', ''))}")
+                for k in range(ayat.childCount()):
+                    butir = ayat.child(k)
+                    letter = LETTERS[k] if k < len(LETTERS) else str(k + 1)
+                    butir.setText(0, f"{letter}. {_short(butir.data(0, ROW_ROLE).get('teks', ''))}")
+
+    # ------------------------------------------------------------------ editing
+    def _selected(self, current: QTreeWidgetItem | None, _prev: Any) -> None:
+        self._loading = True
+        if current is None:
+            self.text.clear()
+        else:
+            data = current.data(0, ROW_ROLE)
+            self.text.setPlainText(data.get("judul", data.get("teks", "")))
+        self._loading = False
+
+    def _text_edited(self) -> None:
+        item = self.tree.currentItem()
+        if self._loading or item is None:
+            return
+        data = dict(item.data(0, ROW_ROLE))
+        key = "judul" if level_of(item) == 0 else "teks"
+        data[key] = self.text.toPlainText()
+        item.setData(0, ROW_ROLE, data)
+        self._renumber()
+        self.changed.emit()
+
+    def add(self, level: int) -> QTreeWidgetItem | None:
+        current = self.tree.currentItem()
+        if level == 0:
+            item = self._item(None, {"judul": self.tr("Judul pasal")})
+        else:
+            anchor = current
+            while anchor is not None and level_of(anchor) >= level:
+                anchor = anchor.parent()
+            if anchor is None or level_of(anchor) != level - 1:
+                return None
+            item = self._item(anchor, {"teks": ""})
+            anchor.setExpanded(True)
+        self._renumber()
+        self.tree.setCurrentItem(item)
+        self.text.setFocus()
+        self.text.selectAll()
+        self.changed.emit()
+        return item
+
+    def remove_current(self) -> None:
+        item = self.tree.currentItem()
+        if item is None:
+            return
+        parent = item.parent()
+        if parent is None:
+            self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(item))
+        else:
+            parent.removeChild(item)
+        self._renumber()
+        self.changed.emit()
+
+    def move_current(self, step: int) -> None:
+        item = self.tree.currentItem()
+        if item is None:
+            return
+        parent = item.parent()
+        if parent is None:
+            index = self.tree.indexOfTopLevelItem(item)
+            target = index + step
+            if not 0 <= target < self.tree.topLevelItemCount():
+                return
+            self.tree.takeTopLevelItem(index)
+            self.tree.insertTopLevelItem(target, item)
+        else:
+            index = parent.indexOfChild(item)
+            target = index + step
+            if not 0 <= target < parent.childCount():
+                return
+            parent.takeChild(index)
+            parent.insertChild(target, item)
+        self._expand(item)
+        self.tree.setCurrentItem(item)
+        self._renumber()
+        self.changed.emit()
+
+    def _expand(self, item: QTreeWidgetItem) -> None:
+        item.setExpanded(True)
+        for i in range(item.childCount()):
+            self._expand(item.child(i))
+
+    def show_errors(self, errors: dict[str, list[str]]) -> None:
+        lines = [f"{key}: {' '.join(msgs)}" for key, msgs in errors.items()
+                 if key.startswith("pasal")]
+        self.error.setText("\n".join(lines))
+        self.error.setVisible(bool(lines))
+
+
+def _short(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
