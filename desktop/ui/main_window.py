@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -22,10 +22,15 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME, __version__
 from desktop.core.desk import Desk
 from desktop.core.kinds import KINDS
+from desktop.core.resources import resource_path
 from desktop.ui.hub import DataHub
 from desktop.ui.page_specs import PAGES
 from desktop.ui.record_page import RecordPage
 from desktop.ui.tasks import TaskManager
+
+
+def nav_icon(name: str) -> QIcon:
+    return QIcon(str(resource_path("icons", f"nav-{name}.svg")))
 
 
 class MainWindow(QMainWindow):
@@ -67,6 +72,7 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget(side)
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName(self.tr("Navigasi"))
+        self.navigation.setIconSize(QSize(20, 20))
         side_layout.addWidget(brand)
         side_layout.addWidget(sub)
         side_layout.addWidget(self.navigation, 1)
@@ -77,7 +83,7 @@ class MainWindow(QMainWindow):
             page.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
             self.pages[spec.kind] = page
             self.stack.addWidget(page)
-            item = QListWidgetItem(str(KINDS[spec.kind].plural))
+            item = QListWidgetItem(nav_icon(spec.icon), str(KINDS[spec.kind].plural))
             item.setData(Qt.ItemDataRole.UserRole, spec.kind)
             self.navigation.addItem(item)
         self.navigation.currentRowChanged.connect(self._switch)

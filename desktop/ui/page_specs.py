@@ -42,7 +42,7 @@ class RelatedSpec:
 @dataclass(frozen=True)
 class PageSpec:
     kind: str
-    icon: str
+    icon: str  # resources/icons/nav-<icon>.svg
     filters: tuple[FilterSpec, ...] = ()
     related: tuple[RelatedSpec, ...] = ()
     collections: tuple[str, ...] | None = None  # None: every collection of the kind
@@ -51,7 +51,7 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec(
-        "apps", "",
+        "apps", "apps",
         filters=(
             FilterSpec("opd_pemilik_id", Label("OPD", "OPD"), "ref", ref="opd"),
             FilterSpec("status", Label("Status", "Status"), "choice", STATUS_APLIKASI),
@@ -65,7 +65,7 @@ PAGES: tuple[PageSpec, ...] = (
         ),
     ),
     PageSpec(
-        "datasets", "",
+        "datasets", "datasets",
         filters=(
             FilterSpec("opd_id", Label("OPD", "OPD"), "ref", ref="opd"),
             FilterSpec("sifat_data", Label("Sifat data", "Access"), "choice", SIFAT_DATA),
@@ -75,7 +75,7 @@ PAGES: tuple[PageSpec, ...] = (
         ),
     ),
     PageSpec(
-        "visits", "",
+        "visits", "visits",
         filters=(
             FilterSpec("arah", Label("Arah", "Direction"), "choice", ARAH_KUNJUNGAN),
             FilterSpec("tahun", Label("Tahun", "Year"), "year"),
@@ -89,7 +89,7 @@ PAGES: tuple[PageSpec, ...] = (
         ),
     ),
     PageSpec(
-        "agreements", "",
+        "agreements", "agreements",
         filters=(
             FilterSpec("jenis", Label("Jenis", "Kind"), "choice", JENIS_KERJA_SAMA),
             FilterSpec("status", Label("Status", "Status"), "choice", STATUS_KERJA_SAMA),
@@ -98,7 +98,7 @@ PAGES: tuple[PageSpec, ...] = (
         collections=("pihak", "pasal", "lampiran"),
     ),
     PageSpec(
-        "deployments", "",
+        "deployments", "deployments",
         filters=(
             FilterSpec("aplikasi_id", Label("Aplikasi", "Application"), "ref", ref="apps"),
             FilterSpec("lingkungan", Label("Lingkungan", "Environment"), "choice", LINGKUNGAN),
@@ -106,7 +106,7 @@ PAGES: tuple[PageSpec, ...] = (
         ),
     ),
     PageSpec(
-        "opd", "",
+        "opd", "opd",
         filters=(FilterSpec("jenis", Label("Jenis", "Type"), "choice", JENIS_OPD),),
         related=(
             RelatedSpec("apps", Label("Aplikasi milik OPD ini", "Its applications"),

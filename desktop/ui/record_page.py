@@ -149,8 +149,10 @@ class RecordPage(QWidget):
         header.setStretchLastSection(True)
         header.setDefaultSectionSize(150)
         header.setSortIndicatorShown(True)
-        if self.kind.columns:
-            header.resizeSection(0, 260)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # default order until clicked
+        for index, column in enumerate(self.kind.columns):
+            wide = column.key in ("nama", "judul", "instansi", "aplikasi", "opd", "mitra")
+            header.resizeSection(index, 260 if wide else 120)
 
         detail = QWidget(self.splitter)
         detail_layout = QVBoxLayout(detail)
@@ -173,6 +175,7 @@ class RecordPage(QWidget):
         scroll = QScrollArea(detail)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.form = RecordForm(self.kind, self.lookups, scroll, self.spec.collections)
         scroll.setWidget(self.form)
         detail_layout.addWidget(scroll, 1)
