@@ -139,7 +139,6 @@ class RecordPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
-        self.table.setSortingEnabled(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -153,6 +152,7 @@ class RecordPage(QWidget):
         for index, column in enumerate(self.kind.columns):
             wide = column.key in ("nama", "judul", "instansi", "aplikasi", "opd", "mitra")
             header.resizeSection(index, 260 if wide else 120)
+        self.table.setSortingEnabled(True)
 
         detail = QWidget(self.splitter)
         detail_layout = QVBoxLayout(detail)
@@ -491,7 +491,13 @@ class RecordPage(QWidget):
     def _restore_view_state(self) -> None:
         header = self.settings.value(f"view/{self.kind.name}/header")
         if isinstance(header, QByteArray):
-            self.table.horizontalHeader().restoreState(header)
+            view = self.table.horizontalHeader()
+            view.restoreState(header)
+            section = view.sortIndicatorSection()
+            if 0 <= section < len(self.kind.columns):  # the sort the user left it in
+                descending = view.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+                key = self.kind.columns[section].key
+                self.model.query = ListQuery(sort=(("-" if descending else "") + key,))
         splitter = self.settings.value(f"view/{self.kind.name}/splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
