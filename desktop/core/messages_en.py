@@ -6,6 +6,9 @@
 from __future__ import annotations
 
 MESSAGES_EN: dict[str, str] = {
+    # demo data
+    "Basis data sudah berisi data; data contoh hanya dapat dimuat ke basis data kosong.":
+        "The database already holds data; demo data can only be loaded into an empty one.",
     # formatting
     "Ya": "Yes",
     "Tidak": "No",

@@ -1,0 +1,74 @@
+"""The demo data set: realistic, complete, loaded only into an empty database."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from desktop.core.demo import load_demo
+from desktop.core.desk import Desk
+from desktop.core.errors import DeskError
+from desktop.core.services import ListQuery
+
+TODAY = date(2026, 11, 28)
+
+
+@pytest.fixture
+def demo(desk: Desk) -> Desk:
+    load_demo(desk, today=TODAY)
+    return desk
+
+
+def test_counts_match_the_summary(desk: Desk) -> None:
+    summary = load_demo(desk, today=TODAY)
+    assert (summary.opd, summary.apps, summary.datasets, summary.visits,
+            summary.deployments) == (25, 40, 120, 15, 30)
+    assert summary.agreements >= 5
+    for kind, expected in (("opd", summary.opd), ("apps", summary.apps),
+                           ("datasets", summary.datasets), ("visits", summary.visits),
+                           ("agreements", summary.agreements),
+                           ("deployments", summary.deployments)):
+        assert desk.service(kind).count() == expected, kind
+
+
+def test_the_karanganyar_visit_led_to_a_kb_and_a_pks(demo: Desk) -> None:
+    ids = demo.visits.ids(ListQuery(filters={"tanggal_mulai": "2017-04-20"}))
+    assert len(ids) == 1
+    visit = demo.visits.get(ids[0])
+    assert visit["region_kode"] == "33.13"
+    assert visit["arah"] == "masuk"
+    assert len(visit["peserta"]) == 9 == visit["jumlah_peserta"]
+    assert visit["peserta"][0]["jabatan"].startswith("Sekretaris")
+    assert "Lounge Pelayanan Publik" in visit["lokasi"]
+    agreements = [demo.agreements.get(i) for i in visit["kerjasama_ids"]]
+    by_kind = {a["jenis"]: a for a in agreements}
+    assert set(by_kind) == {"kb", "pks"}
+    assert by_kind["pks"]["induk_id"] == by_kind["kb"]["id"]
+    assert [p["region_kode"] for p in by_kind["kb"]["pihak"]] == ["35.10", "33.13"]
+    assert all(p["surat_kuasa_nomor"] for p in by_kind["pks"]["pihak"])
+    assert len(by_kind["pks"]["lampiran"]) >= 4
+    assert any(a["butir"] for p in by_kind["kb"]["pasal"] for a in p["ayat"])
+
+
+def test_demo_covers_the_states_the_dashboard_needs(demo: Desk) -> None:
+    assert demo.datasets.count(ListQuery(filters={"terlambat": 1})) > 0
+    assert demo.datasets.count(ListQuery(filters={"sifat_data": "dikecualikan"})) == 2
+    statuses = {r["status"] for r in demo.apps.list().rows}
+    assert statuses == {"operasional", "pengembangan", "uji_coba", "perencanaan",
+                        "dihentikan"}
+    assert demo.visits.count(ListQuery(filters={"arah": "keluar"})) > 0
+    office = demo.office.get()
+    assert office is not None and office["region_kode"] == "35.10"
+
+
+def test_loading_twice_is_refused_and_adds_nothing(demo: Desk) -> None:
+    before = {k: demo.service(k).count() for k in ("opd", "apps", "datasets", "visits")}
+    with pytest.raises(DeskError, match="sudah berisi data"):
+        load_demo(demo, today=TODAY)
+    assert {k: demo.service(k).count() for k in before} == before
+
+
+def test_search_finds_karanganyar_in_visit_and_both_agreements(demo: Desk) -> None:
+    kinds = sorted(h.kind for h in demo.search("karanganyar"))
+    assert kinds == ["agreements", "agreements", "visits"]
