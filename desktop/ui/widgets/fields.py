@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
+    QGridLayout,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
@@ -220,17 +221,22 @@ class ChoiceEditor(FieldEditor):
 class ChoicesEditor(FieldEditor):
     """Several codes: one check box each (sets are small: sasaran, platform, format)."""
 
+    COLUMNS = 2
+
     def __init__(self, fld: Field, parent: QWidget | None = None) -> None:
         super().__init__(fld, parent)
-        layout = _row(self)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setHorizontalSpacing(12)
+        layout.setVerticalSpacing(2)
         self.boxes: dict[str, QCheckBox] = {}
         assert fld.choices is not None
-        for choice in fld.choices:
+        for index, choice in enumerate(fld.choices):
             box = QCheckBox(str(choice.label), self)
             box.toggled.connect(self.changed)
             self.boxes[choice.code] = box
-            layout.addWidget(box)
-        layout.addStretch(1)
+            layout.addWidget(box, index // self.COLUMNS, index % self.COLUMNS)
+        layout.setColumnStretch(self.COLUMNS, 1)
         first = next(iter(self.boxes.values()), None)
         if first is not None:
             self.setFocusProxy(first)
@@ -261,7 +267,7 @@ class PickEditor(FieldEditor):
         self.combo.setEditable(True)
         self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.combo.lineEdit().setPlaceholderText(self.tr("ketik untuk mencari…"))
-        self.combo.setMinimumContentsLength(24)
+        self.combo.setMinimumContentsLength(16)
         self.combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self._model = QStringListModel(self)
@@ -330,6 +336,7 @@ class PickEditor(FieldEditor):
             self.combo.addItem(self.lookup.text_of(value), value)
             index = self.combo.count() - 1
         self.combo.setCurrentIndex(index)
+        self.combo.lineEdit().setCursorPosition(0)  # show the start of a long name
 
 
 class RefsEditor(FieldEditor):
