@@ -25,6 +25,59 @@
     </message>
 </context>
 <context>
+    <name>ArticlesEditor</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/articles.py" line="48"/>
+        <source>Pasal</source>
+        <translation>Articles</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/articles.py" line="52"/>
+        <source>Teks pasal, ayat atau butir</source>
+        <translation>Text of the article, paragraph or point</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/articles.py" line="55"/>
+        <source>Pilih pasal, ayat atau butir untuk mengubah teksnya</source>
+        <translation>Select an article, paragraph or point to edit its text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/articles.py" line="58"/>
+        <source>+ Pasal</source>
+        <translation>+ Article</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/articles.py" line="59"/>
+        <source>+ Ayat</source>
+        <translation>+ Paragraph</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/articles.py" line="60"/>
+        <source>+ Butir</source>
+        <translation>+ Point</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/articles.py" line="61"/>
+        <source>Hapus</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/articles.py" line="63"/>
+        <source>Naikkan</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/articles.py" line="65"/>
+        <source>Turunkan</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/articles.py" line="161"/>
+        <source>Judul pasal</source>
+        <translation>Article heading</translation>
+    </message>
+</context>
+<context>
     <name>CollectionEditor</name>
     <message>
         <location filename="../../desktop/ui/widgets/collection.py" line="88"/>
@@ -57,13 +110,13 @@
 <context>
     <name>DateEditor</name>
     <message>
-        <location filename="../../desktop/ui/widgets/fields.py" line="125"/>
+        <location filename="../../desktop/ui/widgets/fields.py" line="126"/>
         <source>HH/BB/TTTT</source>
         <translation>DD/MM/YYYY</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/fields.py" line="129"/>
         <location filename="../../desktop/ui/widgets/fields.py" line="130"/>
+        <location filename="../../desktop/ui/widgets/fields.py" line="131"/>
         <source>Pilih dari kalender</source>
         <translation>Pick from calendar</translation>
     </message>
@@ -86,7 +139,7 @@
     <message>
         <location filename="../../desktop/ui/history_dialog.py" line="40"/>
         <source>Setiap perubahan tercatat dengan nama pengguna dan waktunya (UTC).</source>
-        <translation>Every change is recorded with the user's name and its time (UTC).</translation>
+        <translation>Every change is recorded with the user&apos;s name and its time (UTC).</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/history_dialog.py" line="43"/>
@@ -107,7 +160,7 @@
 <context>
     <name>LongTextEditor</name>
     <message>
-        <location filename="../../desktop/ui/widgets/fields.py" line="98"/>
+        <location filename="../../desktop/ui/widgets/fields.py" line="99"/>
         <source>satu butir per baris</source>
         <translation>one item per line</translation>
     </message>
@@ -115,117 +168,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="61"/>
+        <location filename="../../desktop/ui/main_window.py" line="68"/>
         <source>Kantor belum diatur</source>
         <translation>Office not set up yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="67"/>
+        <location filename="../../desktop/ui/main_window.py" line="74"/>
         <source>Navigasi</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="91"/>
+        <location filename="../../desktop/ui/main_window.py" line="99"/>
         <source>Bekerja…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="105"/>
+        <location filename="../../desktop/ui/main_window.py" line="113"/>
         <source>&amp;Baru</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="106"/>
+        <location filename="../../desktop/ui/main_window.py" line="114"/>
         <source>&amp;Simpan</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="107"/>
+        <location filename="../../desktop/ui/main_window.py" line="115"/>
         <source>&amp;Hapus</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="109"/>
+        <location filename="../../desktop/ui/main_window.py" line="117"/>
         <source>&amp;Cari</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="111"/>
+        <location filename="../../desktop/ui/main_window.py" line="119"/>
         <source>&amp;Ekspor daftar (CSV)…</source>
         <translation>&amp;Export list (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="113"/>
+        <location filename="../../desktop/ui/main_window.py" line="121"/>
         <source>&amp;Pengaturan…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="114"/>
+        <location filename="../../desktop/ui/main_window.py" line="122"/>
         <source>&amp;Keluar</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="115"/>
+        <location filename="../../desktop/ui/main_window.py" line="123"/>
         <source>&amp;Tentang Diskominfo Desk</source>
         <translation>&amp;About Diskominfo Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="117"/>
+        <location filename="../../desktop/ui/main_window.py" line="125"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="124"/>
+        <location filename="../../desktop/ui/main_window.py" line="132"/>
         <source>&amp;Sunting</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="126"/>
+        <location filename="../../desktop/ui/main_window.py" line="134"/>
         <source>&amp;Alat</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="128"/>
+        <location filename="../../desktop/ui/main_window.py" line="136"/>
         <source>&amp;Buka</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="133"/>
+        <location filename="../../desktop/ui/main_window.py" line="141"/>
         <source>Ban&amp;tuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="135"/>
+        <location filename="../../desktop/ui/main_window.py" line="143"/>
         <source>Alat utama</source>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="178"/>
+        <location filename="../../desktop/ui/main_window.py" line="186"/>
         <source>Ekspor daftar</source>
         <translation>Export list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="178"/>
+        <location filename="../../desktop/ui/main_window.py" line="186"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="185"/>
+        <location filename="../../desktop/ui/main_window.py" line="193"/>
         <source>{n} baris diekspor ke {path}</source>
         <translation>{n} rows exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="187"/>
+        <location filename="../../desktop/ui/main_window.py" line="195"/>
         <source>Mengekspor daftar…</source>
         <translation>Exporting the list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="206"/>
+        <location filename="../../desktop/ui/main_window.py" line="215"/>
         <source>Tentang Diskominfo Desk</source>
         <translation>About Diskominfo Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="207"/>
+        <location filename="../../desktop/ui/main_window.py" line="216"/>
         <source>&lt;b&gt;Diskominfo Desk&lt;/b&gt; {version}&lt;br&gt;Register aplikasi, dataset, kunjungan dan kerja sama Dinas Komunikasi dan Informatika.&lt;br&gt;Data wilayah: Kepmendagri 300.2.2-2138/2025 (cahyadsn/wilayah, MIT).</source>
         <translation>&lt;b&gt;Diskominfo Desk&lt;/b&gt; {version}&lt;br&gt;Register of the applications, datasets, visits and agreements of a regional communication and informatics office.&lt;br&gt;Region data: Kepmendagri 300.2.2-2138/2025 (cahyadsn/wilayah, MIT).</translation>
     </message>
@@ -233,7 +286,7 @@
 <context>
     <name>PickEditor</name>
     <message>
-        <location filename="../../desktop/ui/widgets/fields.py" line="263"/>
+        <location filename="../../desktop/ui/widgets/fields.py" line="269"/>
         <source>ketik untuk mencari…</source>
         <translation>type to search…</translation>
     </message>
@@ -251,42 +304,42 @@
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="180"/>
+        <location filename="../../desktop/ui/record_page.py" line="183"/>
         <source>&amp;Simpan</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="183"/>
+        <location filename="../../desktop/ui/record_page.py" line="186"/>
         <source>&amp;Batalkan perubahan</source>
         <translation>&amp;Revert changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="184"/>
+        <location filename="../../desktop/ui/record_page.py" line="187"/>
         <source>&amp;Hapus</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="186"/>
+        <location filename="../../desktop/ui/record_page.py" line="189"/>
         <source>&amp;Riwayat</source>
         <translation>&amp;History</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="220"/>
+        <location filename="../../desktop/ui/record_page.py" line="223"/>
         <source>Semua: {label}</source>
         <translation>All: {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="265"/>
+        <location filename="../../desktop/ui/record_page.py" line="268"/>
         <source>Hapus saringan ini</source>
         <translation>Remove this filter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="276"/>
+        <location filename="../../desktop/ui/record_page.py" line="279"/>
         <source>{n} data</source>
         <translation>{n} records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="278"/>
+        <location filename="../../desktop/ui/record_page.py" line="281"/>
         <source>{shown} dari {total} data</source>
         <translation>{shown} of {total} records</translation>
     </message>
@@ -369,12 +422,12 @@
 <context>
     <name>RefsEditor</name>
     <message>
-        <location filename="../../desktop/ui/widgets/fields.py" line="349"/>
+        <location filename="../../desktop/ui/widgets/fields.py" line="356"/>
         <source>Tambah</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/fields.py" line="350"/>
+        <location filename="../../desktop/ui/widgets/fields.py" line="357"/>
         <source>Hapus</source>
         <translation>Delete</translation>
     </message>
@@ -446,7 +499,7 @@
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="115"/>
         <source>Kata sandi disimpan di brankas kunci sistem operasi, tidak di berkas pengaturan.</source>
-        <translation>Passwords are kept in the operating system's keyring, not in the settings file.</translation>
+        <translation>Passwords are kept in the operating system&apos;s keyring, not in the settings file.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="119"/>
@@ -486,13 +539,13 @@
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="209"/>
         <source>Brankas kunci sistem operasi tidak tersedia: kata sandi hanya diingat selama aplikasi ini terbuka.</source>
-        <translation>The operating system's keyring is not available: the password is only remembered while the application is open.</translation>
+        <translation>The operating system&apos;s keyring is not available: the password is only remembered while the application is open.</translation>
     </message>
 </context>
 <context>
     <name>TextEditor</name>
     <message>
-        <location filename="../../desktop/ui/widgets/fields.py" line="72"/>
+        <location filename="../../desktop/ui/widgets/fields.py" line="73"/>
         <source>pisahkan dengan koma</source>
         <translation>separate with commas</translation>
     </message>
@@ -507,7 +560,7 @@
     <message>
         <location filename="../../desktop/ui/welcome.py" line="41"/>
         <source>&lt;h2&gt;Selamat datang&lt;/h2&gt;&lt;p&gt;Diskominfo Desk mencatat aplikasi OPD, dataset Satu Data, kunjungan kerja dan kerja sama daerah. Mulailah dengan profil kantor Anda, atau isi data contoh untuk mencoba aplikasi.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Welcome&lt;/h2&gt;&lt;p&gt;Diskominfo Desk keeps the OPDs' applications, Satu Data datasets, study visits and regional agreements. Start with your office profile, or load the demo data to try the application.&lt;/p&gt;</translation>
+        <translation>&lt;h2&gt;Welcome&lt;/h2&gt;&lt;p&gt;Diskominfo Desk keeps the OPDs&apos; applications, Satu Data datasets, study visits and regional agreements. Start with your office profile, or load the demo data to try the application.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/welcome.py" line="53"/>
