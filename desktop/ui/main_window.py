@@ -233,9 +233,12 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.page.model.refresh)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.page.confirm_discard():
-            event.ignore()
-            return
+        for kind, page in self.pages.items():
+            if page.form.is_dirty():
+                self.show_kind(kind)  # show the page whose changes are asked about
+                if not page.confirm_discard():
+                    event.ignore()
+                    return
         for page in self.pages.values():
             page.save_view_state()
         self.settings.setValue("window/geometry", self.saveGeometry())
