@@ -28,6 +28,11 @@ def long_date(value: date | None) -> str:
     return format_date(value, "d MMMM y", locale=locale()) if value else ""
 
 
+def long_date_id(value: date | None) -> str:
+    """"20 April 2017" in Indonesian always: for document text, not for the interface."""
+    return format_date(value, "d MMMM y", locale="id_ID") if value else ""
+
+
 def date_time(value: datetime | None) -> str:
     return format_datetime(value, "d MMM y HH:mm", locale=locale()) if value else ""
 

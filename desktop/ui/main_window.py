@@ -23,10 +23,13 @@ from desktop import APP_NAME, __version__
 from desktop.core.desk import Desk
 from desktop.core.kinds import KINDS
 from desktop.core.resources import resource_path
+from desktop.ui.agreement_pages import AgreementPage, VisitPage
 from desktop.ui.hub import DataHub
 from desktop.ui.page_specs import PAGES
 from desktop.ui.record_page import RecordPage
 from desktop.ui.tasks import TaskManager
+
+PAGE_CLASSES: dict[str, type[RecordPage]] = {"visits": VisitPage, "agreements": AgreementPage}
 
 
 def nav_icon(name: str) -> QIcon:
@@ -78,7 +81,8 @@ class MainWindow(QMainWindow):
         side_layout.addWidget(self.navigation, 1)
         self.stack = QStackedWidget(central)
         for spec in PAGES:
-            page = RecordPage(self.desk, spec, self.tasks, self.hub, self.settings, self.stack)
+            page_class = PAGE_CLASSES.get(spec.kind, RecordPage)
+            page = page_class(self.desk, spec, self.tasks, self.hub, self.settings, self.stack)
             page.navigate.connect(self.open_filtered)
             page.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
             self.pages[spec.kind] = page
@@ -87,6 +91,11 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, spec.kind)
             self.navigation.addItem(item)
         self.navigation.currentRowChanged.connect(self._switch)
+        visits, agreements = self.pages["visits"], self.pages["agreements"]
+        assert isinstance(visits, VisitPage) and isinstance(agreements, AgreementPage)
+        visits.draft_agreement.connect(
+            lambda draft, visit_id: (self.show_kind("agreements"),
+                                     agreements.load_draft(draft, visit_id)))
         row.addWidget(side)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)

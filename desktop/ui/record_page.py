@@ -347,9 +347,10 @@ class RecordPage(QWidget):
         return box.clickedButton() is discard
 
     # ------------------------------------------------------------------ actions
-    def new_record(self, ask: bool = True) -> None:
+    def new_record(self, ask: bool = True) -> bool:
+        """Start a new record; False if the user kept unsaved changes instead."""
         if ask and not self.confirm_discard():
-            return
+            return False
         self.current_id = None
         self.current_version = None
         self.current_record = None
@@ -357,6 +358,7 @@ class RecordPage(QWidget):
         self.form.load(None)
         self.detail_title.setText(self.tr("{kind} baru").replace("{kind}", str(self.kind.label)))
         self._update_buttons()
+        return True
 
     def _update_buttons(self) -> None:
         has_record = self.current_id is not None

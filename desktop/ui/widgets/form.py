@@ -92,6 +92,10 @@ class RecordForm(QWidget):
     def mark_clean(self) -> None:
         self._baseline = self.values()
 
+    def mark_unsaved(self) -> None:
+        """A draft shown in the form is work to keep: leaving it asks first."""
+        self._baseline = {}
+
     def show_errors(self, errors: dict[str, list[str]]) -> None:
         for name, label in self.errors.items():
             messages = errors.get(name, [])

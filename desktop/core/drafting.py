@@ -1,0 +1,118 @@
+"""New agreements drafted from what led to them: a KB from a visit, a PKS from a KB.
+
+A draft is the data of an unsaved agreement (the caller shows it in the editor, then
+saves it through the services), so nothing is written until a person agrees with it.
+The articles come from the office's templates (``desktop.documents.templates``). The text
+is the document's, so it is Indonesian whatever the interface language.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from desktop.core.desk import Desk
+from desktop.core.formatting import long_date_id
+
+
+def _office_party(desk: Desk) -> dict[str, Any]:
+    office = desk.office.get() or {}
+    region = office.get("region_kode")
+    name = _region_name(desk, region)
+    return {
+        "region_kode": region,
+        "nama_instansi": f"Pemerintah {name}" if name else office.get("nama") or "",
+        "kedudukan": office.get("alamat"),
+        "penandatangan_jabatan": _head_title(name),
+        "posisi_ttd": "kiri",
+    }
+
+
+def _region_name(desk: Desk, kode: str | None) -> str:
+    if not kode:
+        return ""
+    match = [r for r in desk.regions(kode) if r["kode"] == kode]
+    return match[0]["nama"] if match else ""
+
+
+def _head_title(region_name: str) -> str:
+    """"Kabupaten Karanganyar" -> "Bupati Karanganyar"; kota -> Wali Kota; provinsi -> Gubernur."""
+    for prefix, title in (("Kabupaten ", "Bupati "), ("Kota ", "Wali Kota ")):
+        if region_name.startswith(prefix):
+            return title + region_name[len(prefix):]
+    return f"Gubernur {region_name}" if region_name else ""
+
+
+def _with_template(jenis: str, draft: dict[str, Any]) -> dict[str, Any]:
+    from desktop.documents.templates import apply_template
+
+    filled = apply_template(jenis, draft)
+    draft["pasal"] = filled.get("pasal", [])
+    draft["premis"] = [*draft.get("premis", []), *filled.get("premis", [])]
+    return draft
+
+
+def kb_from_visit(desk: Desk, visit_id: str) -> dict[str, Any]:
+    """A KB between this office's region and the visit's partner region."""
+    visit = desk.visits.get(visit_id)
+    partner = visit.get("region_kode")
+    partner_name = _region_name(desk, partner)
+    when = visit["tanggal_mulai"]
+    verb = "melakukan kunjungan kerja ke" if visit["arah"] == "masuk" else \
+        "menerima kunjungan kerja dari"
+    office = (desk.office.get() or {}).get("nama") or "Pemerintah Daerah"
+    topic = (visit.get("topik") or "studi tiru").rstrip(". ")
+    premise = (f"bahwa pada tanggal {long_date_id(when)} {visit['instansi']} telah {verb} "
+               f"{office} dalam rangka {topic}")
+    draft = {
+        "jenis": "kb",
+        "judul": "Kerja Sama " + ((visit.get("topik") or "").split(";")[0].strip().rstrip(".")
+                                  or "Bidang Komunikasi dan Informatika"),
+        "status": "persiapan",
+        "rangkap": 2,
+        "jangka_waktu_tahun": 5,
+        "tahun_anggaran_mulai": date.today().year + 1,
+        "premis": [premise],
+        "pihak": [
+            _office_party(desk),
+            {"region_kode": partner,
+             "nama_instansi": f"Pemerintah {partner_name}" if partner_name
+             else visit["instansi"],
+             "penandatangan_jabatan": _head_title(partner_name), "posisi_ttd": "kanan"},
+        ],
+        "lampiran": [{"kegiatan": item["uraian"], "penanggung_jawab":
+                      item.get("penanggung_jawab"), "waktu": long_date_id(item.get("tenggat"))}
+                     for item in visit.get("tindak_lanjut") or []],
+    }
+    return _with_template("kb", draft)
+
+
+def pks_from_kb(desk: Desk, kb_id: str) -> dict[str, Any]:
+    """A PKS carrying out the KB: same parties, referring to the KB's numbers and date."""
+    kb = desk.agreements.get(kb_id)
+    numbers = " dan ".join(p["nomor_naskah"] for p in kb["pihak"] if p.get("nomor_naskah"))
+    signed = long_date_id(kb.get("tanggal_ttd")) or "...."
+    premise = (f"bahwa PARA PIHAK telah menandatangani Kesepakatan Bersama Nomor "
+               f"{numbers or '....'} tanggal {signed} tentang {kb['judul']}")
+    parties = [
+        {key: p.get(key) for key in ("region_kode", "nama_instansi", "kedudukan", "posisi_ttd")}
+        for p in kb["pihak"]
+    ]
+    draft = {
+        "jenis": "pks",
+        "induk_id": kb_id,
+        "judul": kb["judul"],
+        "status": "penyusunan",
+        "rangkap": kb.get("rangkap") or 2,
+        "meterai": True,
+        "sumber_biaya": kb.get("sumber_biaya"),
+        "tahun_anggaran_mulai": kb.get("tahun_anggaran_mulai"),
+        "premis": [premise],
+        "pihak": parties,
+        "nomor_kb": numbers,
+        "tanggal_kb": signed,
+    }
+    draft = _with_template("pks", draft)
+    draft.pop("nomor_kb")
+    draft.pop("tanggal_kb")
+    return draft

@@ -1,0 +1,153 @@
+"""The pages with extra work to do: Kunjungan (draft a KB from a visit) and Kerja Sama
+(draft a PKS from a KB, check the text, preview, print and save the PDF)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
+
+from desktop.ui.record_page import RecordPage
+
+
+class VisitPage(RecordPage):
+    """Adds "Buat Kesepakatan Bersama": a KB draft with the partner region and a premise."""
+
+    draft_agreement = Signal(dict, str)  # draft, visit id to link once saved
+
+    def _build(self) -> None:
+        super()._build()
+        self.make_kb = QPushButton(self.tr("Buat &Kesepakatan Bersama"), self)
+        self.make_kb.setObjectName("makeKbButton")
+        self.make_kb.clicked.connect(self.create_kb)
+        self.related_bar.insertWidget(0, self.make_kb)
+
+    def _update_buttons(self) -> None:
+        super()._update_buttons()
+        if hasattr(self, "make_kb"):
+            self.make_kb.setEnabled(self.current_id is not None)
+
+    def create_kb(self) -> None:
+        if self.current_id is None or not self.confirm_discard():
+            return
+        from desktop.core.drafting import kb_from_visit
+
+        visit_id = self.current_id
+        self.tasks.run_db(lambda: kb_from_visit(self.desk, visit_id),
+                          on_done=lambda draft: self.draft_agreement.emit(draft, visit_id))
+
+
+class AgreementPage(RecordPage):
+    """Adds PKS drafting, the document checks and the PDF."""
+
+    def _build(self) -> None:
+        super()._build()
+        self.pending_visit: str | None = None
+        self.make_pks = QPushButton(self.tr("Buat &PKS dari KB ini"), self)
+        self.make_pks.setObjectName("makePksButton")
+        self.check_button = QPushButton(self.tr("Peri&ksa naskah"), self)
+        self.check_button.setObjectName("checkButton")
+        self.preview_button = QPushButton(self.tr("Pratinjau && &cetak PDF"), self)
+        self.preview_button.setObjectName("previewButton")
+        for index, button in enumerate((self.make_pks, self.check_button,
+                                        self.preview_button)):
+            self.related_bar.insertWidget(index, button)
+        self.findings = QLabel(self)
+        self.findings.setObjectName("findings")
+        self.findings.setWordWrap(True)
+        self.findings.hide()
+        self.related_bar.parentWidget().layout().insertWidget(2, self.findings)
+        self.make_pks.clicked.connect(self.create_pks)
+        self.check_button.clicked.connect(self.run_checks)
+        self.preview_button.clicked.connect(self.preview)
+
+    def _update_buttons(self) -> None:
+        super()._update_buttons()
+        if hasattr(self, "make_pks"):
+            is_kb = bool(self.current_record and self.current_record.get("jenis") == "kb")
+            self.make_pks.setEnabled(is_kb and self.current_id is not None)
+            self.preview_button.setEnabled(self.current_id is not None)
+            self.check_button.setEnabled(self.current_id is not None)
+
+    # ------------------------------------------------------------------ drafts
+    def load_draft(self, draft: dict[str, Any], visit_id: str | None = None) -> None:
+        """Show a drafted agreement as a new, unsaved record."""
+        if not self.new_record(ask=True):
+            return  # the user kept their unsaved changes
+        self.form.load(draft)
+        self.form.mark_unsaved()
+        self.pending_visit = visit_id
+        self.detail_title.setText(self.tr("Draf {kind} baru").replace(
+            "{kind}", "KB" if draft.get("jenis") == "kb" else "PKS"))
+        self._update_buttons()
+
+    def create_pks(self) -> None:
+        if self.current_id is None or not self.confirm_discard():
+            return
+        from desktop.core.drafting import pks_from_kb
+
+        kb_id = self.current_id
+        self.tasks.run_db(lambda: pks_from_kb(self.desk, kb_id), on_done=self.load_draft)
+
+    def _saved(self, record: dict[str, Any]) -> None:
+        visit_id, self.pending_visit = self.pending_visit, None
+        super()._saved(record)
+        if visit_id:
+            self.tasks.run_db(lambda: self._link_visit(visit_id, record["id"]),
+                              on_done=lambda _r: self.hub.notify("visits", [visit_id]))
+
+    def _link_visit(self, visit_id: str, agreement_id: str) -> None:
+        visit = self.desk.visits.get(visit_id)
+        ids = list(dict.fromkeys([*visit["kerjasama_ids"], agreement_id]))
+        self.desk.visits.update(visit_id, {"kerjasama_ids": ids},
+                                expected_version=visit["version"])
+
+    # ------------------------------------------------------------------ document
+    def _document_inputs(self) -> tuple[dict[str, Any], dict[str, Any] | None,
+                                        dict[str, Any] | None]:
+        agreement = self.service.get(self.current_id or "")
+        parent = self.service.get(agreement["induk_id"]) if agreement.get("induk_id") else None
+        return agreement, parent, self.desk.office.get()
+
+    def run_checks(self) -> None:
+        if self.current_id is None:
+            return
+        from desktop.documents.checks import check_agreement
+
+        def job() -> list[Any]:
+            agreement, parent, _office = self._document_inputs()
+            return check_agreement(agreement, parent=parent)
+
+        self.tasks.run_db(job, on_done=self._show_findings)
+
+    def _show_findings(self, findings: list[Any]) -> None:
+        if not findings:
+            self.findings.setText(self.tr("✔ Naskah lengkap: tidak ada catatan."))
+        else:
+            self.findings.setText("\n".join(f"⚠ {f.message}" for f in findings))
+        self.findings.show()
+
+    def preview(self) -> None:
+        if self.current_id is None or not self.confirm_discard():
+            return
+        from desktop.documents.pdf import render_agreement
+        from desktop.ui.pdf_preview import PREVIEW_SCALE, PdfPreviewDialog, rasterise
+
+        def job() -> tuple[bytes, list[Any]]:
+            agreement, _parent, office = self._document_inputs()
+            pdf = render_agreement(agreement, office=office)
+            return pdf, rasterise(pdf, PREVIEW_SCALE)
+
+        def show(result: tuple[bytes, list[Any]]) -> None:
+            pdf, pages = result
+            name = (self.current_record or {}).get("judul", "kerja-sama")[:60]
+            dialog = PdfPreviewDialog(pdf, pages, self.detail_title.text(), f"{name}.pdf", self)
+            dialog.open()
+
+        def failed(exc: Exception) -> None:
+            QMessageBox.warning(self, self.tr("PDF tidak dapat dibuat"),
+                                getattr(exc, "message", str(exc)))
+
+        self.tasks.run_db(job, on_done=show, on_error=failed,
+                          label=self.tr("Menyusun PDF…"), parent_widget=self)

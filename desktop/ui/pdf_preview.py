@@ -1,0 +1,119 @@
+"""Preview of a generated PDF, with Print and Save as PDF.
+
+Pages are rasterised by PDFium (pypdfium2) on the worker thread; the dialog only shows
+the images. Printing sends page images at 300 dpi through the system print dialog.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+PREVIEW_SCALE = 1.3  # 72 dpi * 1.3: readable on screen
+PRINT_DPI = 300
+
+
+def rasterise(pdf: bytes, scale: float) -> list[QImage]:
+    """Pages of ``pdf`` as images (safe off the GUI thread: QImage, not QPixmap)."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf)
+    images = []
+    try:
+        for index in range(len(document)):
+            pil = document[index].render(scale=scale).to_pil().convert("RGBA")
+            data = pil.tobytes()
+            image = QImage(data, pil.width, pil.height, pil.width * 4,
+                           QImage.Format.Format_RGBA8888).copy()
+            images.append(image)
+    finally:
+        document.close()
+    return images
+
+
+class PdfPreviewDialog(QDialog):
+    def __init__(self, pdf: bytes, pages: list[QImage], title: str, suggested_name: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pdfPreview")
+        self.pdf = pdf
+        self.suggested_name = suggested_name
+        self.setWindowTitle(self.tr("Pratinjau: {title}").replace("{title}", title))
+        self.resize(900, 980)
+        layout = QVBoxLayout(self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        holder = QWidget(scroll)
+        column = QVBoxLayout(holder)
+        column.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        for number, image in enumerate(pages, start=1):
+            label = QLabel(holder)
+            label.setPixmap(QPixmap.fromImage(image))
+            label.setAccessibleName(self.tr("Halaman {n}").replace("{n}", str(number)))
+            label.setFrameShape(QLabel.Shape.Box)
+            column.addWidget(label)
+        scroll.setWidget(holder)
+        layout.addWidget(scroll, 1)
+        buttons = QHBoxLayout()
+        self.info = QLabel(self.tr("{n} halaman").replace("{n}", str(len(pages))), self)
+        save = QPushButton(self.tr("&Simpan PDF…"), self)
+        print_ = QPushButton(self.tr("&Cetak…"), self)
+        close = QPushButton(self.tr("&Tutup"), self)
+        buttons.addWidget(self.info)
+        buttons.addStretch(1)
+        for button in (save, print_, close):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        save.clicked.connect(self.save_as)
+        print_.clicked.connect(self.print_document)
+        close.clicked.connect(self.accept)
+
+    def save_as(self) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan PDF"), self.suggested_name,
+                                              self.tr("PDF (*.pdf)"))
+        if not path:
+            return None
+        Path(path).write_bytes(self.pdf)
+        self.info.setText(self.tr("Disimpan ke {path}").replace("{path}", path))
+        return path
+
+    def print_document(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        print_pages(self.pdf, printer)
+
+
+def print_pages(pdf: bytes, printer: QPrinter) -> int:
+    """Print every page scaled to the printer's page; returns the pages printed."""
+    pages = rasterise(pdf, PRINT_DPI / 72)
+    painter = QPainter()
+    if not painter.begin(printer):
+        return 0
+    try:
+        for index, image in enumerate(pages):
+            if index:
+                printer.newPage()
+            target = painter.viewport()
+            size = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            painter.setViewport(target.x(), target.y(), size.width(), size.height())
+            painter.setWindow(image.rect())
+            painter.drawImage(0, 0, image)
+            painter.setViewport(target)
+    finally:
+        painter.end()
+    return len(pages)
