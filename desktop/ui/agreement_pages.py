@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -43,6 +44,7 @@ class AgreementPage(RecordPage):
 
     def _build(self) -> None:
         super()._build()
+        self.model.row_note = self._expiry_note
         self.pending_visit: str | None = None
         self.make_pks = QPushButton(self.tr("Buat &PKS dari KB ini"), self)
         self.make_pks.setObjectName("makePksButton")
@@ -69,6 +71,23 @@ class AgreementPage(RecordPage):
             self.make_pks.setEnabled(is_kb and self.current_id is not None)
             self.preview_button.setEnabled(self.current_id is not None)
             self.check_button.setEnabled(self.current_id is not None)
+
+    def _expiry_note(self, row: dict[str, Any]) -> str | None:
+        end = row.get("berlaku_sampai")
+        if end is None or row.get("status") == "berakhir":
+            return None
+        days = (end - date.today()).days
+        if 0 <= days <= self._expiry_days:
+            return self.tr("Berakhir dalam {n} hari").replace("{n}", str(days))
+        return None
+
+    @property
+    def _expiry_days(self) -> int:
+        from desktop.core.settings import EXPIRY_DAYS, Settings
+
+        if not hasattr(self, "_expiry_cache"):
+            self._expiry_cache = int(Settings().get(EXPIRY_DAYS))
+        return self._expiry_cache
 
     # ------------------------------------------------------------------ drafts
     def load_draft(self, draft: dict[str, Any], visit_id: str | None = None) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME, __version__
+from desktop.core.choices import FREKUENSI
 from desktop.core.desk import Desk
 from desktop.core.kinds import KINDS
 from desktop.core.resources import resource_path
@@ -91,6 +93,7 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, spec.kind)
             self.navigation.addItem(item)
         self.navigation.currentRowChanged.connect(self._switch)
+        self.pages["datasets"].model.row_note = self._overdue_note
         visits, agreements = self.pages["visits"], self.pages["agreements"]
         assert isinstance(visits, VisitPage) and isinstance(agreements, AgreementPage)
         visits.draft_agreement.connect(
@@ -106,6 +109,14 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.busy_label)
         self.tasks.busy_changed.connect(
             lambda busy: self.busy_label.setText(self.tr("Bekerja…") if busy else ""))
+
+    def _overdue_note(self, row: dict[str, Any]) -> str | None:
+        from desktop.core.freshness import is_overdue
+
+        if is_overdue(row["frekuensi"], row.get("terakhir_diperbarui"), date.today()):
+            return self.tr("Terlambat diperbarui (frekuensi: {f})").replace(
+                "{f}", FREKUENSI.label(row["frekuensi"]))
+        return None
 
     def _action(self, text: str, shortcut: QKeySequence | str | None, slot: Any,
                 tip: str = "") -> QAction:

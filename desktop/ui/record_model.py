@@ -8,9 +8,11 @@ ids plus a bounded cache of rows.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 
 from desktop.core.formatting import display
 from desktop.core.kinds.base import RecordKind
@@ -23,6 +25,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+ATTENTION = QBrush(QColor(255, 193, 7, 70))  # translucent amber: readable in light and dark
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -41,6 +44,9 @@ class RecordTableModel(QAbstractTableModel):
         self._cache: OrderedDict[str, dict[str, Any]] = OrderedDict()
         self.rows_fetched = 0  # for tests and benchmarks: rows actually read from SQL
         self.total = 0  # live records of the kind, whatever the filter
+        # A note for rows that need attention (expiring agreement, overdue dataset): the
+        # row is tinted and the note is its tooltip.
+        self.row_note: Callable[[dict[str, Any]], str | None] | None = None
         self._generation = 0
 
     # -------------------------------------------------------------- query
@@ -115,11 +121,18 @@ class RecordTableModel(QAbstractTableModel):
         record_id = self._ids[index.row()]
         if role == ID_ROLE:
             return record_id
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, VALUE_ROLE):
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, VALUE_ROLE,
+                        Qt.ItemDataRole.BackgroundRole):
             return None
         row = self._row(index.row())
         if row is None or not 0 <= index.column() < len(self.kind.columns):
             return None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return ATTENTION if self.row_note and self.row_note(row) else None
+        if role == Qt.ItemDataRole.ToolTipRole and self.row_note:
+            note = self.row_note(row)
+            if note:
+                return note
         column = self.kind.columns[index.column()]
         value = row.get(column.key)
         if role == VALUE_ROLE:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication
 
 STYLE = """
-#navigation { border: none; font-size: 11pt; padding-top: 8px; }
+#navigation { border: none; font-size: 11pt; padding-top: 8px; outline: none; }
 #navigation::item { padding: 9px 14px; border-radius: 6px; margin: 1px 6px; }
 #navigation::item:selected { background: palette(highlight); color: palette(highlighted-text); }
 #pageTitle { font-size: 16pt; font-weight: 600; padding: 2px 0 6px 0; }

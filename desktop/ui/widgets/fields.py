@@ -85,6 +85,7 @@ class TextEditor(FieldEditor):
         if isinstance(value, list):
             value = ", ".join(map(str, value))
         self.edit.setText("" if value is None else str(value))
+        self.edit.setCursorPosition(0)  # show the start of a long title
 
 
 class LongTextEditor(FieldEditor):
