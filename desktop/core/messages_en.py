@@ -130,4 +130,40 @@ MESSAGES_EN: dict[str, str] = {
     "Tidak dapat mengurutkan menurut {key}.": "Cannot sort by {key}.",
     "Profil kantor telah diubah oleh pengguna lain. Muat ulang dulu.":
         "Someone else changed the office profile. Reload it first.",
+    # documents: templates
+    "Tidak ada templat naskah untuk jenis kerja sama {jenis}.":
+        "There is no document template for agreements of kind {jenis}.",
+    "Templat harus berupa objek JSON.": "A template must be a JSON object.",
+    "Premis templat harus berupa daftar teks.": "The template's recitals must be a list of texts.",
+    "Templat harus memuat daftar pasal.": "A template must hold a list of articles.",
+    "Templat tidak dapat disimpan: {detail}": "The template cannot be saved: {detail}",
+    "Pasal {nomor} templat tidak lengkap (judul, ayat, butir).":
+        "Article {nomor} of the template is incomplete (heading, paragraphs, points).",
+    # documents: checks
+    "Isi minimum {jenis} belum ada: {isi}.": "The {jenis} still lacks a required content: {isi}.",
+    "Kesepakatan Bersama": "memorandum of understanding (KB)",
+    "Perjanjian Kerja Sama": "cooperation agreement (PKS)",
+    "Kerja sama memerlukan paling sedikit dua pihak.": "An agreement needs at least two parties.",
+    "Pihak {nomor}": "Party {nomor}",
+    "{pihak}: {kode} bukan daerah otonom; kerja sama daerah hanya antara provinsi, kabupaten, "
+    "atau kota.":
+        "{pihak}: {kode} is not an autonomous region; cooperation between regions is only "
+        "between provinces, regencies or cities.",
+    "{pihak}: nama dan jabatan penandatangan harus diisi.":
+        "{pihak}: the signatory's name and position are required.",
+    "{pihak}: nomor naskah belum diisi.": "{pihak}: the document number is not filled in yet.",
+    "Tanggal berakhir sebelum tanggal mulai berlaku.": "The end date is before the start date.",
+    "Jangka waktu Kesepakatan Bersama lebih dari {tahun} tahun; periksa ketentuan yang berlaku.":
+        "The memorandum of understanding runs for more than {tahun} years; check the "
+        "applicable rules.",
+    "Tanggal penandatanganan belum diisi; hari dan tanggal pembukaan naskah masih kosong.":
+        "The signing date is not filled in; the day and date in the opening are still blank.",
+    "Masa berlaku sudah habis, tetapi status masih berjalan.":
+        "The agreement has expired, but its status still says it is running.",
+    "Perjanjian Kerja Sama berlaku melewati masa berlaku Kesepakatan Bersama induknya.":
+        "The cooperation agreement runs beyond the validity of its parent memorandum.",
+    "Perjanjian Kerja Sama belum dikaitkan dengan Kesepakatan Bersama induknya.":
+        "The cooperation agreement is not linked to its parent memorandum of understanding.",
+    "Naskah masih memuat isian kosong (\"....\") atau kode isian templat.":
+        "The text still holds blanks (\"....\") or template placeholders.",
 }

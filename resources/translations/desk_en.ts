@@ -25,6 +25,49 @@
     </message>
 </context>
 <context>
+    <name>AgreementPage</name>
+    <message>
+        <location filename="../../desktop/ui/agreement_pages.py" line="49"/>
+        <source>Buat &amp;PKS dari KB ini</source>
+        <translation>Draft a &amp;PKS from this KB</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_pages.py" line="51"/>
+        <source>Peri&amp;ksa naskah</source>
+        <translation>Chec&amp;k the text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_pages.py" line="53"/>
+        <source>Pratinjau &amp;&amp; &amp;cetak PDF</source>
+        <translation>Preview &amp;&amp; &amp;print PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_pages.py" line="81"/>
+        <source>Berakhir dalam {n} hari</source>
+        <translation>Ends in {n} days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_pages.py" line="100"/>
+        <source>Draf {kind} baru</source>
+        <translation>New {kind} draft</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_pages.py" line="145"/>
+        <source>✔ Naskah lengkap: tidak ada catatan.</source>
+        <translation>✔ The text is complete: nothing to note.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_pages.py" line="168"/>
+        <source>PDF tidak dapat dibuat</source>
+        <translation>The PDF could not be made</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_pages.py" line="172"/>
+        <source>Menyusun PDF…</source>
+        <translation>Making the PDF…</translation>
+    </message>
+</context>
+<context>
     <name>ArticlesEditor</name>
     <message>
         <location filename="../../desktop/ui/widgets/articles.py" line="48"/>
@@ -110,13 +153,13 @@
 <context>
     <name>DateEditor</name>
     <message>
-        <location filename="../../desktop/ui/widgets/fields.py" line="126"/>
+        <location filename="../../desktop/ui/widgets/fields.py" line="127"/>
         <source>HH/BB/TTTT</source>
         <translation>DD/MM/YYYY</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/fields.py" line="130"/>
         <location filename="../../desktop/ui/widgets/fields.py" line="131"/>
+        <location filename="../../desktop/ui/widgets/fields.py" line="132"/>
         <source>Pilih dari kalender</source>
         <translation>Pick from calendar</translation>
     </message>
@@ -160,7 +203,7 @@
 <context>
     <name>LongTextEditor</name>
     <message>
-        <location filename="../../desktop/ui/widgets/fields.py" line="99"/>
+        <location filename="../../desktop/ui/widgets/fields.py" line="100"/>
         <source>satu butir per baris</source>
         <translation>one item per line</translation>
     </message>
@@ -168,125 +211,178 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="68"/>
+        <location filename="../../desktop/ui/main_window.py" line="73"/>
         <source>Kantor belum diatur</source>
         <translation>Office not set up yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="74"/>
+        <location filename="../../desktop/ui/main_window.py" line="79"/>
         <source>Navigasi</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="99"/>
+        <location filename="../../desktop/ui/main_window.py" line="111"/>
         <source>Bekerja…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="113"/>
+        <location filename="../../desktop/ui/main_window.py" line="117"/>
+        <source>Terlambat diperbarui (frekuensi: {f})</source>
+        <translation>Overdue for update (frequency: {f})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="133"/>
         <source>&amp;Baru</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="114"/>
+        <location filename="../../desktop/ui/main_window.py" line="134"/>
         <source>&amp;Simpan</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="115"/>
+        <location filename="../../desktop/ui/main_window.py" line="135"/>
         <source>&amp;Hapus</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="117"/>
+        <location filename="../../desktop/ui/main_window.py" line="137"/>
         <source>&amp;Cari</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="119"/>
+        <location filename="../../desktop/ui/main_window.py" line="139"/>
         <source>&amp;Ekspor daftar (CSV)…</source>
         <translation>&amp;Export list (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="121"/>
+        <location filename="../../desktop/ui/main_window.py" line="141"/>
         <source>&amp;Pengaturan…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="122"/>
+        <location filename="../../desktop/ui/main_window.py" line="142"/>
         <source>&amp;Keluar</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="123"/>
+        <location filename="../../desktop/ui/main_window.py" line="143"/>
         <source>&amp;Tentang Diskominfo Desk</source>
         <translation>&amp;About Diskominfo Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="125"/>
+        <location filename="../../desktop/ui/main_window.py" line="145"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="132"/>
+        <location filename="../../desktop/ui/main_window.py" line="152"/>
         <source>&amp;Sunting</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="134"/>
+        <location filename="../../desktop/ui/main_window.py" line="154"/>
         <source>&amp;Alat</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="136"/>
+        <location filename="../../desktop/ui/main_window.py" line="156"/>
         <source>&amp;Buka</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="141"/>
+        <location filename="../../desktop/ui/main_window.py" line="161"/>
         <source>Ban&amp;tuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="143"/>
+        <location filename="../../desktop/ui/main_window.py" line="163"/>
         <source>Alat utama</source>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="186"/>
+        <location filename="../../desktop/ui/main_window.py" line="206"/>
         <source>Ekspor daftar</source>
         <translation>Export list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="186"/>
+        <location filename="../../desktop/ui/main_window.py" line="206"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="193"/>
+        <location filename="../../desktop/ui/main_window.py" line="213"/>
         <source>{n} baris diekspor ke {path}</source>
         <translation>{n} rows exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="195"/>
+        <location filename="../../desktop/ui/main_window.py" line="215"/>
         <source>Mengekspor daftar…</source>
         <translation>Exporting the list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="215"/>
+        <location filename="../../desktop/ui/main_window.py" line="235"/>
         <source>Tentang Diskominfo Desk</source>
         <translation>About Diskominfo Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="216"/>
+        <location filename="../../desktop/ui/main_window.py" line="236"/>
         <source>&lt;b&gt;Diskominfo Desk&lt;/b&gt; {version}&lt;br&gt;Register aplikasi, dataset, kunjungan dan kerja sama Dinas Komunikasi dan Informatika.&lt;br&gt;Data wilayah: Kepmendagri 300.2.2-2138/2025 (cahyadsn/wilayah, MIT).</source>
         <translation>&lt;b&gt;Diskominfo Desk&lt;/b&gt; {version}&lt;br&gt;Register of the applications, datasets, visits and agreements of a regional communication and informatics office.&lt;br&gt;Region data: Kepmendagri 300.2.2-2138/2025 (cahyadsn/wilayah, MIT).</translation>
     </message>
 </context>
 <context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <location filename="../../desktop/ui/pdf_preview.py" line="54"/>
+        <source>Pratinjau: {title}</source>
+        <translation>Preview: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pdf_preview.py" line="65"/>
+        <source>Halaman {n}</source>
+        <translation>Page {n}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pdf_preview.py" line="71"/>
+        <source>{n} halaman</source>
+        <translation>{n} pages</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pdf_preview.py" line="72"/>
+        <source>&amp;Simpan PDF…</source>
+        <translation>&amp;Save PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pdf_preview.py" line="73"/>
+        <source>&amp;Cetak…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pdf_preview.py" line="74"/>
+        <source>&amp;Tutup</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pdf_preview.py" line="85"/>
+        <source>Simpan PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pdf_preview.py" line="86"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pdf_preview.py" line="90"/>
+        <source>Disimpan ke {path}</source>
+        <translation>Saved to {path}</translation>
+    </message>
+</context>
+<context>
     <name>PickEditor</name>
     <message>
-        <location filename="../../desktop/ui/widgets/fields.py" line="269"/>
+        <location filename="../../desktop/ui/widgets/fields.py" line="270"/>
         <source>ketik untuk mencari…</source>
         <translation>type to search…</translation>
     </message>
@@ -369,52 +465,52 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="358"/>
+        <location filename="../../desktop/ui/record_page.py" line="359"/>
         <source>{kind} baru</source>
         <translation>New {kind}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="400"/>
+        <location filename="../../desktop/ui/record_page.py" line="402"/>
         <source>Tersimpan.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="407"/>
+        <location filename="../../desktop/ui/record_page.py" line="409"/>
         <source>Belum tersimpan: periksa isian yang ditandai.</source>
         <translation>Not saved: check the marked fields.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="421"/>
+        <location filename="../../desktop/ui/record_page.py" line="423"/>
         <source>Data diubah pengguna lain</source>
         <translation>Changed by someone else</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="423"/>
+        <location filename="../../desktop/ui/record_page.py" line="425"/>
         <source>Tetap di sini</source>
         <translation>Stay here</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="424"/>
+        <location filename="../../desktop/ui/record_page.py" line="426"/>
         <source>Muat ulang (buang perubahan saya)</source>
         <translation>Reload (discard my changes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="439"/>
+        <location filename="../../desktop/ui/record_page.py" line="441"/>
         <source>Hapus data</source>
         <translation>Delete record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="440"/>
+        <location filename="../../desktop/ui/record_page.py" line="442"/>
         <source>Hapus “{title}”? Data yang dihapus tetap tercatat di log audit.</source>
         <translation>Delete “{title}”? Deleted records stay in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="453"/>
+        <location filename="../../desktop/ui/record_page.py" line="455"/>
         <source>Dihapus.</source>
         <translation>Deleted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="459"/>
+        <location filename="../../desktop/ui/record_page.py" line="461"/>
         <source>Tidak dapat dihapus</source>
         <translation>Cannot delete</translation>
     </message>
@@ -422,12 +518,12 @@
 <context>
     <name>RefsEditor</name>
     <message>
-        <location filename="../../desktop/ui/widgets/fields.py" line="356"/>
+        <location filename="../../desktop/ui/widgets/fields.py" line="357"/>
         <source>Tambah</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/fields.py" line="357"/>
+        <location filename="../../desktop/ui/widgets/fields.py" line="358"/>
         <source>Hapus</source>
         <translation>Delete</translation>
     </message>
@@ -548,6 +644,14 @@
         <location filename="../../desktop/ui/widgets/fields.py" line="73"/>
         <source>pisahkan dengan koma</source>
         <translation>separate with commas</translation>
+    </message>
+</context>
+<context>
+    <name>VisitPage</name>
+    <message>
+        <location filename="../../desktop/ui/agreement_pages.py" line="22"/>
+        <source>Buat &amp;Kesepakatan Bersama</source>
+        <translation>Draft a &amp;Kesepakatan Bersama (KB)</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,261 @@
+"""What an agreement still lacks before it is signed: PP 28/2018, Permendagri 22/2020.
+
+The checks read the agreement as data (the dict ``desk.agreements.get`` returns, or a
+draft) and say what is missing or doubtful; they never block saving. Minimum contents
+are found by the articles' headings, since offices word them a little differently
+("Pembiayaan" or "Sumber Biaya", "Keadaan Memaksa" or "Force Majeure").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from desktop.core.i18n import Label, t
+from desktop.core.models.reference import is_autonomous_code
+
+ERROR = "error"
+WARNING = "warning"
+KB_MAX_YEARS = 5
+ACTIVE_STATUSES = ("pelaksanaan", "monev")
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    message: str
+    field: str | None = None
+    level: str = ERROR
+
+
+Agreement = Mapping[str, Any]
+
+
+def _norm(text: Any) -> str:
+    return re.sub(r"\s+", " ", str(text or "")).strip().lower()
+
+
+def _headings(agreement: Agreement) -> list[str]:
+    return [_norm(p.get("judul")) for p in agreement.get("pasal") or []]
+
+
+def _has_heading(*keywords: str) -> Callable[[Agreement], bool]:
+    """Some article's heading holds one of the keywords."""
+    def check(agreement: Agreement) -> bool:
+        return any(k in h for h in _headings(agreement) for k in keywords)
+    return check
+
+
+def _all_text(agreement: Agreement) -> str:
+    parts: list[str] = [*(agreement.get("premis") or [])]
+    for pasal in agreement.get("pasal") or []:
+        parts.append(pasal.get("judul") or "")
+        for ayat in pasal.get("ayat") or []:
+            parts.append(ayat.get("teks") or "")
+            parts.extend(b.get("teks") or "" for b in ayat.get("butir") or [])
+    return "\n".join(str(p) for p in parts)
+
+
+def _parties_identified(agreement: Agreement) -> bool:
+    pihak = agreement.get("pihak") or []
+    return len(pihak) >= 2 and all(
+        _norm(p.get("nama_instansi")) and _norm(p.get("kedudukan")) for p in pihak)
+
+
+def _has_hak_kewajiban(agreement: Agreement) -> bool:
+    return any("hak" in h.split() and "kewajiban" in h for h in _headings(agreement))
+
+
+def _has_tahun_anggaran(agreement: Agreement) -> bool:
+    """The text names the first budget year ("mulai Tahun Anggaran 2018")."""
+    return re.search(r"tahun anggaran\s+\d{4}", _all_text(agreement), re.IGNORECASE) is not None
+
+
+def _has_rencana_kerja(agreement: Agreement) -> bool:
+    return bool(agreement.get("lampiran")) or _has_heading("rencana kerja")(agreement)
+
+
+@dataclass(frozen=True)
+class Content:
+    key: str
+    label: Label
+    present: Callable[[Agreement], bool]
+    field: str = "pasal"
+
+
+_IDENTITAS = Content("identitas_para_pihak",
+                     Label("identitas para pihak", "the identity of the parties"),
+                     _parties_identified, "pihak")
+_JANGKA = Content("jangka_waktu", Label("jangka waktu", "the duration"),
+                  _has_heading("jangka waktu", "masa berlaku"))
+
+KB_CONTENTS = (
+    _IDENTITAS,
+    Content("maksud_tujuan", Label("maksud dan tujuan", "the purpose and objectives"),
+            _has_heading("maksud", "tujuan")),
+    Content("objek", Label("objek", "the object"), _has_heading("objek", "obyek")),
+    Content("ruang_lingkup", Label("ruang lingkup", "the scope"), _has_heading("ruang lingkup")),
+    Content("bentuk_kerja_sama", Label("bentuk kerja sama", "the form of cooperation"),
+            _has_heading("bentuk")),
+    Content("sumber_biaya", Label("sumber biaya (pasal pembiayaan)",
+                                  "the funding source (a financing article)"),
+            _has_heading("biaya", "pendanaan", "anggaran")),
+    Content("tahun_anggaran_mulai", Label("tahun anggaran mulai", "the first budget year"),
+            _has_tahun_anggaran),
+    _JANGKA,
+    Content("rencana_kerja", Label("rencana kerja (lampiran)", "the work plan (annex)"),
+            _has_rencana_kerja, "lampiran"),
+)
+
+PKS_CONTENTS = (
+    Content("subjek", Label("subjek (identitas para pihak)", "the parties' identity"),
+            _parties_identified, "pihak"),
+    Content("objek", Label("objek", "the object"), _has_heading("objek", "obyek")),
+    Content("ruang_lingkup", Label("ruang lingkup", "the scope"), _has_heading("ruang lingkup")),
+    Content("hak_kewajiban", Label("hak dan kewajiban", "rights and obligations"),
+            _has_hak_kewajiban),
+    _JANGKA,
+    Content("keadaan_memaksa", Label("keadaan memaksa", "force majeure"),
+            _has_heading("keadaan memaksa", "force majeure", "kahar")),
+    Content("penyelesaian_perselisihan",
+            Label("penyelesaian perselisihan", "dispute settlement"),
+            _has_heading("perselisihan", "sengketa")),
+    Content("pengakhiran", Label("pengakhiran", "termination"),
+            _has_heading("pengakhiran", "berakhirnya", "pemutusan")),
+)
+
+
+def _as_date(value: Any) -> date | None:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and value:
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _add_years(d: date, years: int) -> date:
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + years, day=28)
+
+
+def _jenis_name(jenis: str) -> str:
+    return {"kb": t("Kesepakatan Bersama"), "pks": t("Perjanjian Kerja Sama")}.get(
+        jenis, jenis)
+
+
+def _minimum_contents(agreement: Agreement) -> list[Finding]:
+    jenis = agreement.get("jenis")
+    contents = KB_CONTENTS if jenis == "kb" else PKS_CONTENTS if jenis == "pks" else ()
+    return [
+        Finding(f"isi_minimum.{c.key}",
+                t("Isi minimum {jenis} belum ada: {isi}.", jenis=_jenis_name(jenis),
+                  isi=str(c.label)),
+                c.field)
+        for c in contents if not c.present(agreement)
+    ]
+
+
+def _parties(agreement: Agreement) -> list[Finding]:
+    pihak = list(agreement.get("pihak") or [])
+    found: list[Finding] = []
+    if len(pihak) < 2:
+        found.append(Finding("pihak_kurang", t("Kerja sama memerlukan paling sedikit dua pihak."),
+                             "pihak"))
+    for index, p in enumerate(pihak):
+        name = str(p.get("nama_instansi") or t("Pihak {nomor}", nomor=index + 1))
+        kode = p.get("region_kode")
+        if kode and not is_autonomous_code(str(kode)):
+            found.append(Finding(
+                "pihak_bukan_daerah_otonom",
+                t("{pihak}: {kode} bukan daerah otonom; kerja sama daerah hanya antara "
+                  "provinsi, kabupaten, atau kota.", pihak=name, kode=kode),
+                f"pihak[{index}].region_kode"))
+        if not _norm(p.get("penandatangan_nama")) or not _norm(p.get("penandatangan_jabatan")):
+            found.append(Finding(
+                "penandatangan_kosong",
+                t("{pihak}: nama dan jabatan penandatangan harus diisi.", pihak=name),
+                f"pihak[{index}].penandatangan_nama"))
+        if not _norm(p.get("nomor_naskah")):
+            found.append(Finding(
+                "nomor_kosong", t("{pihak}: nomor naskah belum diisi.", pihak=name),
+                f"pihak[{index}].nomor_naskah", WARNING))
+    return found
+
+
+def _dates(agreement: Agreement, parent: Agreement | None, today: date) -> list[Finding]:
+    found: list[Finding] = []
+    start = _as_date(agreement.get("berlaku_mulai"))
+    end = _as_date(agreement.get("berlaku_sampai"))
+    if start and end and end < start:
+        found.append(Finding("berakhir_sebelum_mulai",
+                             t("Tanggal berakhir sebelum tanggal mulai berlaku."),
+                             "berlaku_sampai"))
+    years = agreement.get("jangka_waktu_tahun")
+    if agreement.get("jenis") == "kb":
+        longer = isinstance(years, int) and years > KB_MAX_YEARS
+        if start and end and end >= _add_years(start, KB_MAX_YEARS):
+            longer = True
+        if longer:
+            found.append(Finding(
+                "kb_lebih_lima_tahun",
+                t("Jangka waktu Kesepakatan Bersama lebih dari {tahun} tahun; periksa "
+                  "ketentuan yang berlaku.", tahun=KB_MAX_YEARS),
+                "jangka_waktu_tahun", WARNING))
+    if not agreement.get("tanggal_ttd"):
+        found.append(Finding("tanggal_ttd_kosong",
+                             t("Tanggal penandatanganan belum diisi; hari dan tanggal pembukaan "
+                               "naskah masih kosong."), "tanggal_ttd", WARNING))
+    if (end and end < today and agreement.get("status") in ACTIVE_STATUSES):
+        found.append(Finding("masa_berlaku_habis",
+                             t("Masa berlaku sudah habis, tetapi status masih berjalan."),
+                             "status", WARNING))
+    if parent is not None:
+        parent_end = _as_date(parent.get("berlaku_sampai"))
+        if end and parent_end and end > parent_end:
+            found.append(Finding("pks_melewati_kb",
+                                 t("Perjanjian Kerja Sama berlaku melewati masa berlaku "
+                                   "Kesepakatan Bersama induknya."), "berlaku_sampai", WARNING))
+    return found
+
+
+def _pks_parent(agreement: Agreement, parent: Agreement | None) -> list[Finding]:
+    if agreement.get("jenis") != "pks":
+        return []
+    if not agreement.get("induk_id") and parent is None:
+        return [Finding("pks_tanpa_kb",
+                        t("Perjanjian Kerja Sama belum dikaitkan dengan Kesepakatan Bersama "
+                          "induknya."), "induk_id")]
+    if parent is not None and parent.get("jenis") != "kb":
+        return [Finding("induk_bukan_kb", t("Induk sebuah PKS harus Kesepakatan Bersama (KB)."),
+                        "induk_id")]
+    return []
+
+
+def _blanks(agreement: Agreement) -> list[Finding]:
+    text = _all_text(agreement)
+    if "...." in text or re.search(r"\{[a-z_]+\}", text):
+        return [Finding("isian_kosong",
+                        t("Naskah masih memuat isian kosong (\"....\") atau kode isian templat."),
+                        "pasal", WARNING)]
+    return []
+
+
+def check_agreement(agreement: Mapping[str, Any], parent: Mapping[str, Any] | None = None,
+                    today: date | None = None) -> list[Finding]:
+    """Every finding about ``agreement`` (``parent``: its KB, for a PKS); empty when sound."""
+    today = today or date.today()
+    return [
+        *_parties(agreement),
+        *_pks_parent(agreement, parent),
+        *_minimum_contents(agreement),
+        *_dates(agreement, parent, today),
+        *_blanks(agreement),
+    ]

@@ -1,0 +1,241 @@
+"""The main window driven for real (pytest-qt, offscreen): forms, lists, conflicts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop.core.demo import load_demo
+from desktop.core.desk import Desk
+from desktop.core.services import ListQuery
+from desktop.ui.main_window import MainWindow
+from desktop.ui.record_page import RecordPage
+from desktop.ui.tasks import TaskManager
+
+
+@pytest.fixture
+def window(qtbot, desk: Desk, tmp_path: Path) -> Iterator[MainWindow]:
+    settings = QSettings(str(tmp_path / "view.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(desk, settings, TaskManager())
+    win.show()
+    yield win
+    win.tasks.wait()
+    for page in win.pages.values():  # closing must not stop on an "unsaved changes" box
+        page.confirm_discard = lambda: True  # type: ignore[method-assign]
+    win.close()
+    win.deleteLater()
+
+
+def settle(qtbot, win: MainWindow) -> None:
+    """Let background jobs finish and their results reach the GUI thread."""
+    for _ in range(3):
+        win.tasks.wait()
+        qtbot.wait(30)
+
+
+def open_page(qtbot, win: MainWindow, kind: str) -> RecordPage:
+    page = win.show_kind(kind)
+    page.model.refresh()
+    settle(qtbot, win)
+    return page
+
+
+def test_a_new_opd_typed_into_the_form_is_saved_and_listed(qtbot, window: MainWindow,
+                                                           desk: Desk) -> None:
+    page = open_page(qtbot, window, "opd")
+    page.new_record(ask=False)
+    qtbot.keyClicks(page.form.editors["kode"].edit, "2.16.01")
+    qtbot.keyClicks(page.form.editors["nama"].edit, "Dinas Kominfo <Uji> & Co")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    rows = desk.opd.list().rows
+    assert [(r["kode"], r["nama"]) for r in rows] == [("2.16.01", "Dinas Kominfo <Uji> & Co")]
+    assert page.model.rowCount() == 1
+    assert page.model.index(0, 1).data() == "Dinas Kominfo <Uji> & Co"
+    assert page.current_id == rows[0]["id"]
+
+
+def test_bad_input_shows_a_message_next_to_the_field_and_saves_nothing(
+        qtbot, window: MainWindow, desk: Desk) -> None:
+    page = open_page(qtbot, window, "opd")
+    page.new_record(ask=False)
+    qtbot.keyClicks(page.form.editors["kode"].edit, "9.99")
+    qtbot.keyClicks(page.form.editors["kepala_nip"].edit, "12345")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    assert "Wajib diisi" in page.form.error_text("nama")
+    assert "18 digit" in page.form.error_text("kepala_nip")
+    assert page.form.error_text("kode") == ""
+    assert desk.opd.count() == 0
+    assert page.form.editors["kode"].value() == "9.99"  # what was typed stays
+
+
+def test_an_invalid_date_on_a_visit_is_reported_on_that_field(qtbot, window: MainWindow,
+                                                              desk: Desk) -> None:
+    page = open_page(qtbot, window, "visits")
+    page.new_record(ask=False)
+    qtbot.keyClicks(page.form.editors["tanggal_mulai"].edit, "31/02/2024")
+    qtbot.keyClicks(page.form.editors["instansi"].edit, "Diskominfo Kota Malang")
+    page.save()
+    settle(qtbot, window)
+    assert "Tanggal tidak valid" in page.form.error_text("tanggal_mulai")
+    assert desk.visits.count() == 0
+
+
+@pytest.fixture
+def demo_window(qtbot, window: MainWindow, desk: Desk) -> MainWindow:
+    load_demo(desk)
+    for page in window.pages.values():
+        page.lookups = type(page.lookups)(desk)
+    return window
+
+
+def test_search_narrows_the_table(qtbot, demo_window: MainWindow, desk: Desk) -> None:
+    page = open_page(qtbot, demo_window, "datasets")
+    assert page.model.rowCount() == 120
+    qtbot.keyClicks(page.search, "penduduk miskin")
+    qtbot.waitUntil(lambda: page.model.rowCount() != 120, timeout=5000)
+    settle(qtbot, demo_window)
+    expected = desk.datasets.ids(ListQuery(text="penduduk miskin"))
+    assert page.model.ids == expected
+    assert 0 < len(expected) < 120
+    assert page.count_label.text() == f"{len(expected)} dari 120 data"
+
+
+@pytest.mark.parametrize(("kind", "key", "index"), [
+    ("datasets", "sifat_data", 2), ("apps", "status", 4), ("visits", "arah", 2),
+    ("agreements", "jenis", 2), ("deployments", "status", 2), ("opd", "jenis", 2),
+])
+def test_each_choice_filter_matches_the_core_count(qtbot, demo_window: MainWindow, desk: Desk,
+                                                   kind: str, key: str, index: int) -> None:
+    page = open_page(qtbot, demo_window, kind)
+    combo = page.filter_widgets[key]
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+    settle(qtbot, demo_window)
+    expected = desk.service(kind).count(ListQuery(filters={key: combo.currentData()}))
+    assert page.model.rowCount() == expected
+    assert page.model.rowCount() < desk.service(kind).count()
+
+
+def test_overdue_filter_and_tint(qtbot, demo_window: MainWindow, desk: Desk) -> None:
+    page = open_page(qtbot, demo_window, "datasets")
+    page.filter_widgets["terlambat"].setChecked(True)
+    settle(qtbot, demo_window)
+    expected = desk.datasets.count(ListQuery(filters={"terlambat": 1}))
+    assert page.model.rowCount() == expected > 0
+    assert page.model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
+
+
+def test_clicking_a_header_sorts_in_sql(qtbot, demo_window: MainWindow, desk: Desk) -> None:
+    page = open_page(qtbot, demo_window, "apps")
+    page.table.sortByColumn(5, Qt.SortOrder.DescendingOrder)  # tahun
+    settle(qtbot, demo_window)
+    years = [page.model.index(r, 5).data() for r in range(page.model.rowCount())]
+    assert years == sorted(years, reverse=True)
+
+
+def test_a_save_over_someone_elses_newer_save_is_refused_and_keeps_the_text(
+        qtbot, demo_window: MainWindow, desk: Desk, database_url: str) -> None:
+    page = open_page(qtbot, demo_window, "apps")
+    page.table.selectRow(0)
+    settle(qtbot, demo_window)
+    record_id = page.current_id
+    assert record_id is not None
+    editor = page.form.editors["deskripsi"].edit
+    editor.setPlainText("Teks saya yang belum tersimpan")
+    other = Desk.open(database_url, user="lain")
+    theirs = other.apps.get(record_id)
+    other.apps.update(record_id, {"deskripsi": "Teks pengguna lain"},
+                      expected_version=theirs["version"])
+    other.close()
+    page.save()
+    settle(qtbot, demo_window)
+    box = page.findChild(QMessageBox, "staleBox")
+    assert box is not None and box.isVisible()
+    assert "diubah oleh pengguna lain" in box.text()
+    assert editor.toPlainText() == "Teks saya yang belum tersimpan"
+    assert desk.apps.get(record_id)["deskripsi"] == "Teks pengguna lain"
+    box.close()
+
+
+def test_english_interface_after_switching_language(qtbot, desk: Desk, tmp_path: Path) -> None:
+    from desktop.ui.i18n import install_language
+
+    assert install_language("en")
+    try:
+        win = MainWindow(desk, QSettings(str(tmp_path / "v.ini"), QSettings.Format.IniFormat),
+                         TaskManager())
+        qtbot.addWidget(win)
+        menus = [a.text() for a in win.menuBar().actions()]
+        assert menus[:2] == ["&File", "&Edit"]
+        nav = [win.navigation.item(i).text() for i in range(win.navigation.count())]
+        assert nav[:3] == ["Applications", "Datasets", "Visits"]
+        page = win.pages["apps"]
+        assert page.save_button.text() == "&Save"
+        assert page.search.placeholderText().startswith("Search")
+        assert page.model.headerData(0, Qt.Orientation.Horizontal) == "Name"
+        win.tasks.wait()
+    finally:
+        install_language("id")
+    win2 = MainWindow(desk, QSettings(str(tmp_path / "v2.ini"), QSettings.Format.IniFormat),
+                      TaskManager())
+    qtbot.addWidget(win2)
+    assert win2.pages["apps"].save_button.text() == "&Simpan"
+    win2.tasks.wait()
+
+
+def test_kb_drafted_from_the_karanganyar_visit_is_saved_and_linked(
+        qtbot, demo_window: MainWindow, desk: Desk) -> None:
+    visit_id = desk.visits.ids(ListQuery(filters={"tanggal_mulai": "2017-04-20"}))[0]
+    visits = open_page(qtbot, demo_window, "visits")
+    visits.open_record(visit_id)
+    settle(qtbot, demo_window)
+    qtbot.mouseClick(visits.make_kb, Qt.MouseButton.LeftButton)
+    settle(qtbot, demo_window)
+    page = demo_window.page
+    assert page.kind.name == "agreements"
+    assert page.form.is_dirty()  # a draft is unsaved work
+    parties = page.form.collections["pihak"].rows()
+    assert [p["region_kode"] for p in parties] == ["35.10", "33.13"]
+    assert "20 April 2017" in page.form.editors["premis"].value()[0]
+    articles = page.form.collections["pasal"]
+    articles.tree.setCurrentItem(articles.tree.topLevelItem(0))
+    before = len(articles.rows())
+    articles.add(0)
+    articles.text.setPlainText("Kerahasiaan")
+    articles.move_current(-1)
+    assert len(articles.rows()) == before + 1
+    assert articles.rows()[before - 1]["judul"] == "Kerahasiaan"
+    page.save()
+    settle(qtbot, demo_window)
+    assert page.current_id is not None
+    saved = desk.agreements.get(page.current_id)
+    assert saved["jenis"] == "kb"
+    assert saved["pasal"][before - 1]["judul"] == "Kerahasiaan"
+    assert page.current_id in desk.visits.get(visit_id)["kerjasama_ids"]
+
+
+def test_closing_with_unsaved_changes_asks(qtbot, window: MainWindow, monkeypatch) -> None:
+    page = open_page(qtbot, window, "opd")
+    page.new_record(ask=False)
+    qtbot.keyClicks(page.form.editors["nama"].edit, "Belum disimpan")
+    asked: list[str] = []
+
+    def cancel(box: QMessageBox) -> int:
+        asked.append(box.text())
+        for button in box.buttons():
+            if box.buttonRole(button) == QMessageBox.ButtonRole.RejectRole:
+                box.setProperty("clicked", True)
+                monkeypatch.setattr(box, "clickedButton", lambda b=button: b)
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", cancel)
+    window.close()
+    assert asked and window.isVisible()
+    assert page.form.editors["nama"].value() == "Belum disimpan"
+    QApplication.processEvents()
