@@ -62,6 +62,10 @@ def _parser() -> argparse.ArgumentParser:
                           help=t("batasi pada jenis data ini"))
     p_search.add_argument("--limit", type=int, default=200, metavar="N")
 
+    p_pdf = sub.add_parser("pdf", help=t("cetak naskah kerja sama ke PDF"))
+    p_pdf.add_argument("agreement_id", metavar="ID_KERJA_SAMA")
+    p_pdf.add_argument("-o", "--output", required=True, metavar="BERKAS.pdf")
+
     p_seed = sub.add_parser("seed-bench", help=t("buat N dataset sintetis untuk uji kinerja"))
     p_seed.add_argument("count", type=int, metavar="N")
     return parser
@@ -191,6 +195,21 @@ def cmd_search(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_pdf(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from desktop.core.i18n import t
+    from desktop.documents.pdf import render_agreement
+
+    desk = _desk(args)
+    agreement = desk.agreements.get(args.agreement_id)
+    data = render_agreement(agreement, office=desk.office.get())
+    desk.close()
+    Path(args.output).write_bytes(data)
+    print(t("PDF ditulis: {path}", path=args.output))
+    return EXIT_OK
+
+
 def cmd_seed_bench(args: argparse.Namespace) -> int:
     from desktop.core.errors import DeskError
     from desktop.core.i18n import t
@@ -248,4 +267,5 @@ COMMANDS = {
     "list": cmd_list,
     "search": cmd_search,
     "seed-bench": cmd_seed_bench,
+    "pdf": cmd_pdf,
 }

@@ -174,3 +174,21 @@ def test_installed_entry_point_prints_version_and_never_a_traceback(tmp_path: Pa
                           check=False)
     assert done.returncode == 2  # argparse: missing argument, usage on stderr
     assert "Traceback" not in done.stderr
+
+
+def test_pdf_command_prints_the_demo_kb(tmp_path: Path, capsys) -> None:
+    from pypdf import PdfReader
+
+    db = str(tmp_path / "pdf.sqlite3")
+    run(capsys, "--database", db, "demo")
+    code, out, _ = run(capsys, "--database", db, "list", "agreements", "--filter", "jenis=kb",
+                       "--json")
+    kb = next(r for r in json.loads(out) if "Teknologi Informasi" in r["judul"])
+    target = tmp_path / "kb.pdf"
+    code, out, err = run(capsys, "--database", db, "pdf", kb["id"], "-o", str(target))
+    assert code == 0, err
+    text = " ".join(p.extract_text() for p in PdfReader(str(target)).pages)
+    assert "KESEPAKATAN BERSAMA" in text
+    assert "KARANGANYAR" in text.upper()
+    code, _, err = run(capsys, "--database", db, "pdf", "tidak-ada", "-o", str(target))
+    assert code == 1 and "tidak ditemukan" in err

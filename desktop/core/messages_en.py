@@ -49,6 +49,8 @@ MESSAGES_EN: dict[str, str] = {
     "Filter harus berbentuk KOLOM=NILAI: {item}": "A filter must read COLUMN=VALUE: {item}",
     "kesalahan tak terduga": "unexpected error",
     "rincian": "details",
+    "cetak naskah kerja sama ke PDF": "print an agreement to PDF",
+    "PDF ditulis: {path}": "PDF written: {path}",
     # database
     "Data belum valid: {detail}": "The data is not valid yet: {detail}",
     "Tidak dapat terhubung ke basis data {url}: {detail}":
