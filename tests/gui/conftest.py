@@ -1,0 +1,185 @@
+"""Fixtures for the GUI tests: real windows over real databases, driven with pytest-qt.
+
+* ``window`` / ``demo_window``: a MainWindow over an empty / a demo-filled database, on
+  SQLite and on PostgreSQL (the demo database is filled once per session and copied:
+  a file copy for SQLite, ``CREATE DATABASE ... TEMPLATE`` for PostgreSQL).
+* A watchdog closes any modal dialog left blocking (``exec()``) for more than a few
+  seconds and fails the test, so a forgotten message box never hangs the suite.
+* ``memory_keyring``: an in-memory keyring backend, so secrets can be inspected.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from desktop.core.database import open_database, resolve_database_url
+from desktop.core.demo import load_demo
+from desktop.core.desk import Desk
+from desktop.ui.main_window import MainWindow
+
+from .helpers import build_window
+
+MODAL_PATIENCE_S = 4.0
+PG_ENV = "DISKOMINFO_DESK_TEST_POSTGRES"
+REQUIRE_PG_ENV = "DISKOMINFO_DESK_REQUIRE_POSTGRES"
+
+
+def postgres_admin_url() -> str:
+    url = os.environ.get(PG_ENV)
+    if not url:
+        if os.environ.get(REQUIRE_PG_ENV) == "1":
+            pytest.fail(f"{PG_ENV} is not set but {REQUIRE_PG_ENV}=1")
+        pytest.skip(f"PostgreSQL not configured ({PG_ENV} unset)")
+    return resolve_database_url(url)
+
+
+# ---------------------------------------------------------------------------- keyring
+class MemoryKeyring(KeyringBackend):
+    """A keyring that keeps secrets in a dict (what the tests inspect)."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.secrets.pop((service, username), None)
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+# ---------------------------------------------------------------------------- watchdog
+class ModalWatchdog:
+    """Rejects a modal dialog that stays up too long (a nested exec() nobody answers)."""
+
+    def __init__(self) -> None:
+        self.seen: dict[int, float] = {}
+        self.closed: list[str] = []
+        self.timer = QTimer()
+        self.timer.setInterval(250)
+        self.timer.timeout.connect(self._check)
+        self.timer.start()
+
+    def _check(self) -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is None:
+            self.seen.clear()
+            return
+        first = self.seen.setdefault(id(modal), time.monotonic())
+        if time.monotonic() - first < MODAL_PATIENCE_S:
+            return
+        text = modal.text() if isinstance(modal, QMessageBox) else modal.windowTitle()
+        self.closed.append(f"{type(modal).__name__} {modal.objectName()!r}: {text}")
+        self.seen.pop(id(modal), None)
+        if isinstance(modal, QDialog):
+            modal.reject()
+        else:
+            modal.close()
+
+
+@pytest.fixture(autouse=True)
+def modal_watchdog(qapp) -> Iterator[ModalWatchdog]:
+    dog = ModalWatchdog()
+    yield dog
+    dog.timer.stop()
+    assert not dog.closed, f"a modal dialog was left blocking: {dog.closed}"
+
+
+@pytest.fixture
+def window(qtbot, desk: Desk, tmp_path: Path) -> Iterator[MainWindow]:
+    win = build_window(qtbot, desk, tmp_path / "view.ini")
+    yield win
+    win.tasks.wait()
+
+
+# ---------------------------------------------------------------------------- demo data
+@pytest.fixture(scope="session")
+def demo_sqlite_template(tmp_path_factory: pytest.TempPathFactory,
+                         sqlite_template: Path) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    shutil.copyfile(sqlite_template, path)
+    d = Desk.open(path, user="demo")
+    load_demo(d)
+    d.close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def demo_postgres_template() -> Iterator[tuple[str, str]]:
+    """(admin URL, name of a database holding the demo) for cloning."""
+    admin = postgres_admin_url()
+    name = f"desk_gui_demo_{uuid.uuid4().hex[:8]}"
+    engine = create_engine(admin, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(admin).set(database=name).render_as_string(hide_password=False)
+    db = open_database(url)
+    db.dispose()
+    d = Desk.open(url, user="demo")
+    load_demo(d)
+    d.close()
+    yield admin, name
+    with engine.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def demo_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A database holding the demo register, fresh for each test, of each engine."""
+    if request.param == "sqlite":
+        path = tmp_path / "demo.sqlite3"
+        shutil.copyfile(request.getfixturevalue("demo_sqlite_template"), path)
+        yield str(path)
+        return
+    admin, template = request.getfixturevalue("demo_postgres_template")
+    name = f"desk_gui_{uuid.uuid4().hex[:10]}"
+    engine = create_engine(admin, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+    yield make_url(admin).set(database=name).render_as_string(hide_password=False)
+    with engine.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    engine.dispose()
+
+
+@pytest.fixture
+def demo_desk(demo_url: str) -> Iterator[Desk]:
+    d = Desk.open(demo_url, user="penguji")
+    yield d
+    d.close()
+
+
+@pytest.fixture
+def demo_window(qtbot, demo_desk: Desk, tmp_path: Path) -> Iterator[MainWindow]:
+    win = build_window(qtbot, demo_desk, tmp_path / "view.ini")
+    yield win
+    win.tasks.wait()
+

@@ -1,0 +1,463 @@
+"""Settings, welcome and background-work dialogs, driven for real."""
+
+from __future__ import annotations
+
+import functools
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QWidget,
+)
+
+from desktop.core import secrets
+from desktop.core.desk import Desk
+from desktop.core.settings import DATABASE, LANGUAGE, USER_NAME, Settings, settings_path
+from desktop.ui.main_window import MainWindow
+from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.tasks import PROGRESS_DELAY_MS, CancelToken, TaskManager
+from desktop.ui.welcome import WelcomeDialog, needs_welcome
+from desktop.ui.widgets.fields import PickEditor
+
+from .helpers import settle
+
+LEFT = Qt.MouseButton.LeftButton
+PASSWORD = "Rahasia-123"
+PG_URL = f"postgresql://desk:{PASSWORD}@db.kantor.local:5432/diskominfo"
+
+
+def click_dialog_button(qtbot, dialog: QDialog, which: QDialogButtonBox.StandardButton) -> None:
+    box = dialog.findChild(QDialogButtonBox)
+    assert box is not None
+    qtbot.mouseClick(box.button(which), LEFT)
+
+
+@pytest.fixture
+def qsettings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "view.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def dialog(qtbot, desk: Desk, qsettings: QSettings) -> SettingsDialog:
+    d = SettingsDialog(desk, qsettings)
+    qtbot.addWidget(d)
+    d.show()
+    return d
+
+
+# ---------------------------------------------------------------------------- settings
+def test_settings_save_the_office_profile_and_the_user_name(
+        qtbot, dialog: SettingsDialog, desk: Desk) -> None:
+    assert desk.office.get() is None
+    region = dialog.office_form.editors["region_kode"]
+    assert isinstance(region, PickEditor)
+    region.set_value("35.10")
+    assert region.combo.currentText() == "Kabupaten Banyuwangi (35.10)"
+    qtbot.keyClicks(dialog.office_form.editors["nama"].edit,  # type: ignore[attr-defined]
+                    "Diskominfo Kabupaten Banyuwangi")
+    qtbot.keyClicks(dialog.office_form.editors["kepala_nip"].edit,  # type: ignore[attr-defined]
+                    "197001011990031001")
+    qtbot.keyClicks(dialog.user_name, "Rina Wulandari")
+    saved: list[dict[str, Any]] = []
+    dialog.office_saved.connect(saved.append)
+    click_dialog_button(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    office = desk.office.get()
+    assert office is not None
+    assert (office["region_kode"], office["nama"], office["kepala_nip"]) == (
+        "35.10", "Diskominfo Kabupaten Banyuwangi", "197001011990031001")
+    assert saved and saved[0]["id"] == office["id"]
+    assert Settings().get(USER_NAME) == "Rina Wulandari"
+    assert "Rina Wulandari" in settings_path().read_text(encoding="utf-8")
+    assert desk.saved_user == "Rina Wulandari"
+
+
+def test_settings_reopened_show_what_was_saved(qtbot, dialog: SettingsDialog, desk: Desk,
+                                               qsettings: QSettings) -> None:
+    dialog.office_form.editors["region_kode"].set_value("33.13")
+    qtbot.keyClicks(dialog.office_form.editors["nama"].edit,  # type: ignore[attr-defined]
+                    "Diskominfo Karanganyar")
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    languages: list[str] = []
+    dialog.language_changed.connect(languages.append)
+    click_dialog_button(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
+    assert languages == ["en"]
+    assert Settings().get(LANGUAGE) == "en"
+    again = SettingsDialog(desk, qsettings)
+    qtbot.addWidget(again)
+    assert again.office_form.editors["region_kode"].value() == "33.13"
+    assert again.office_form.editors["nama"].value() == "Diskominfo Karanganyar"
+    assert again.language.currentData() == "en"
+    # a second save updates the same profile, audited
+    name = again.office_form.editors["nama"].edit  # type: ignore[attr-defined]
+    name.selectAll()
+    qtbot.keyClicks(name, "Diskominfo Kabupaten Karanganyar")
+    click_dialog_button(qtbot, again, QDialogButtonBox.StandardButton.Save)
+    office = desk.office.get()
+    assert office is not None and office["nama"] == "Diskominfo Kabupaten Karanganyar"
+    assert office["version"] == 2
+
+
+def test_settings_refuse_an_incomplete_office_profile(qtbot, dialog: SettingsDialog,
+                                                      desk: Desk) -> None:
+    qtbot.keyClicks(dialog.office_form.editors["nama"].edit,  # type: ignore[attr-defined]
+                    "Diskominfo Tanpa Daerah")
+    qtbot.keyClicks(dialog.user_name, "Rina")
+    click_dialog_button(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.tabs.currentWidget() is dialog.office_form
+    assert "Wajib diisi" in dialog.office_form.error_text("region_kode")
+    assert desk.office.get() is None
+    assert Settings().get(USER_NAME) == ""  # nothing saved at all
+
+
+def test_settings_report_an_office_profile_changed_meanwhile(
+        qtbot, desk: Desk, database_url: str, qsettings: QSettings, monkeypatch) -> None:
+    desk.office.save({"region_kode": "35.10", "nama": "Diskominfo Banyuwangi"})
+    dialog = SettingsDialog(desk, qsettings)
+    qtbot.addWidget(dialog)
+    other = Desk.open(database_url, user="lain")
+    try:
+        office = other.office.get()
+        assert office is not None
+        other.office.save({"telepon": "(0333) 111"}, expected_version=office["version"])
+    finally:
+        other.close()
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda _p, _t, text, *_a, **_k: warned.append(text))
+    qtbot.keyClicks(dialog.office_form.editors["telepon"].edit,  # type: ignore[attr-defined]
+                    "(0333) 222")
+    click_dialog_button(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
+    assert warned and "diubah oleh pengguna lain" in warned[0]
+    assert desk.office.get()["telepon"] == "(0333) 111"  # type: ignore[index]
+    assert dialog.result() != QDialog.DialogCode.Accepted
+
+
+def test_the_office_name_in_the_sidebar_follows_the_settings(
+        qtbot, window: MainWindow, desk: Desk) -> None:
+    assert window.office_label.text() == "Kantor belum diatur"
+    window.open_settings()
+    dialog = window.findChild(SettingsDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.office_form.editors["region_kode"].set_value("35.10")
+    qtbot.keyClicks(dialog.office_form.editors["nama"].edit,  # type: ignore[attr-defined]
+                    "Diskominfo Banyuwangi")
+    click_dialog_button(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
+    assert window.office_label.text() == "Diskominfo Banyuwangi"
+
+
+def test_a_database_password_goes_to_the_keyring_not_the_settings_file(
+        qtbot, dialog: SettingsDialog, memory_keyring, qsettings: QSettings,
+        monkeypatch) -> None:
+    informed: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information",
+                        lambda _p, _t, text, *_a, **_k: informed.append(text))
+    qtbot.mouseClick(dialog.use_pg, LEFT)
+    assert dialog.use_pg.isChecked()
+    qtbot.keyClicks(dialog.pg_url, PG_URL)
+    click_dialog_button(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert informed == []  # the keyring took it: nothing to warn about
+    text = settings_path().read_text(encoding="utf-8")
+    assert PASSWORD not in text
+    assert Settings().get(DATABASE) == "postgresql://desk@db.kantor.local:5432/diskominfo"
+    qsettings.sync()
+    assert PASSWORD not in Path(qsettings.fileName()).read_text(encoding="utf-8") \
+        if Path(qsettings.fileName()).exists() else True
+    assert memory_keyring.secrets == {
+        ("diskominfo-desk", "db:desk@db.kantor.local:5432/diskominfo"): PASSWORD}
+    # and the password comes back when the URL is used
+    from desktop.core.database import resolve_database_url
+
+    assert PASSWORD in resolve_database_url(Settings().get(DATABASE))
+
+
+def test_without_a_keyring_the_password_is_kept_for_the_session_only(
+        qtbot, dialog: SettingsDialog, monkeypatch) -> None:
+    import keyring
+    from keyring.backends import fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    monkeypatch.setattr(secrets, "_session_only", {})
+    informed: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information",
+                        lambda _p, _t, text, *_a, **_k: informed.append(text))
+    try:
+        dialog.use_pg.setChecked(True)
+        qtbot.keyClicks(dialog.pg_url, PG_URL)
+        click_dialog_button(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
+    finally:
+        keyring.set_keyring(previous)
+    assert informed and "tidak tersedia" in informed[0]
+    assert PASSWORD not in settings_path().read_text(encoding="utf-8")
+    assert list(secrets._session_only.values()) == [PASSWORD]
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "BUG: SettingsDialog.save() passes a PostgreSQL URL with a password but a malformed "
+    "port to split_database_password(), whose database_secret_name() reads url.port and "
+    "raises ValueError; the exception escapes the Save slot (no message, dialog stays "
+    "half-saved: language/user already set in memory)"))
+def test_a_malformed_postgresql_url_is_reported_not_raised(
+        qtbot, dialog: SettingsDialog, memory_keyring, monkeypatch) -> None:
+    warned: list[str] = []
+    for name in ("warning", "information", "critical"):
+        monkeypatch.setattr(QMessageBox, name,
+                            lambda _p, _t, text, *_a, **_k: warned.append(text))
+    dialog.use_pg.setChecked(True)
+    qtbot.keyClicks(dialog.pg_url, "postgresql://desk:sandi@db.kantor.local:54x2/diskominfo")
+    with qtbot.captureExceptions() as raised:
+        click_dialog_button(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
+    assert raised == []
+    assert "sandi" not in (settings_path().read_text(encoding="utf-8")
+                           if settings_path().exists() else "")
+
+
+def test_test_connection_with_a_bad_location_shows_the_failure(
+        qtbot, dialog: SettingsDialog, tmp_path: Path) -> None:
+    qtbot.mouseClick(dialog.use_sqlite, LEFT)
+    dialog.sqlite_path.setText(str(tmp_path))  # a folder, not a database file
+    button = dialog.findChild(QPushButton, "testConnectionButton")
+    assert button is not None
+    qtbot.mouseClick(button, LEFT)
+    assert dialog.db_result.text().startswith("Gagal:")
+    assert "folder" in dialog.db_result.text()
+
+
+def test_test_connection_to_an_unreachable_server_hides_the_password(
+        qtbot, window: MainWindow) -> None:
+    window.open_settings()
+    dialog = window.findChild(SettingsDialog)
+    assert dialog is not None
+    dialog.use_pg.setChecked(True)
+    dialog.pg_url.setText("postgresql://desk:JanganTampil@127.0.0.1:1/diskominfo")
+    qtbot.mouseClick(dialog.findChild(QPushButton, "testConnectionButton"), LEFT)
+    assert dialog.db_result.text() == "Menghubungi…"  # runs in the background
+    qtbot.waitUntil(lambda: dialog.db_result.text().startswith("Gagal:"), timeout=15_000)
+    assert "Tidak dapat terhubung" in dialog.db_result.text()
+    assert "JanganTampil" not in dialog.db_result.text()
+    dialog.reject()
+
+
+def test_test_connection_to_the_open_database_succeeds(
+        qtbot, window: MainWindow, database_url: str) -> None:
+    window.open_settings()
+    dialog = window.findChild(SettingsDialog)
+    assert dialog is not None
+    if database_url.startswith("postgresql"):
+        dialog.use_pg.setChecked(True)
+        dialog.pg_url.setText(database_url)
+    else:
+        dialog.use_sqlite.setChecked(True)
+        dialog.sqlite_path.setText(database_url)
+    qtbot.mouseClick(dialog.findChild(QPushButton, "testConnectionButton"), LEFT)
+    qtbot.waitUntil(lambda: dialog.db_result.text().startswith("Berhasil"), timeout=15_000)
+    dialog.reject()
+
+
+# ---------------------------------------------------------------------------- welcome
+@pytest.fixture
+def welcome(qtbot, desk: Desk) -> WelcomeDialog:
+    assert needs_welcome(desk)
+    dialog = WelcomeDialog(desk, TaskManager())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_welcome_start_without_a_region_shows_an_error_and_saves_nothing(
+        qtbot, welcome: WelcomeDialog, desk: Desk) -> None:
+    qtbot.keyClicks(welcome.name, "Diskominfo Entah Di Mana")
+    qtbot.mouseClick(welcome.start_button, LEFT)
+    assert "Daerah" in welcome.error.text() and "Wajib diisi" in welcome.error.text()
+    assert welcome.isVisible() and welcome.result() != QDialog.DialogCode.Accepted
+    assert desk.office.get() is None
+    assert needs_welcome(desk)
+
+
+def test_welcome_with_region_and_name_saves_the_office_profile(
+        qtbot, welcome: WelcomeDialog, desk: Desk) -> None:
+    line = welcome.region.combo.lineEdit()
+    line.setFocus()
+    qtbot.keyClicks(line, "Kabupaten Banyuwangi (35.10)")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert welcome.region.value() == "35.10"
+    # the office name is suggested from the region
+    assert welcome.name.text() == "Dinas Komunikasi dan Informatika Kabupaten Banyuwangi"
+    qtbot.keyClicks(welcome.head, "Budi Santoso")
+    qtbot.mouseClick(welcome.start_button, LEFT)
+    assert welcome.result() == QDialog.DialogCode.Accepted
+    office = desk.office.get()
+    assert office is not None
+    assert (office["region_kode"], office["nama"], office["kepala_nama"]) == (
+        "35.10", "Dinas Komunikasi dan Informatika Kabupaten Banyuwangi", "Budi Santoso")
+    assert not needs_welcome(desk)
+
+
+def test_welcome_keeps_a_name_the_user_typed(qtbot, welcome: WelcomeDialog) -> None:
+    qtbot.keyClicks(welcome.name, "Dinas Kominfo dan Statistik")
+    welcome.region.set_value("33.13")
+    assert welcome.name.text() == "Dinas Kominfo dan Statistik"
+
+
+def test_welcome_demo_data_fills_the_database(qtbot, welcome: WelcomeDialog,
+                                              desk: Desk) -> None:
+    qtbot.mouseClick(welcome.demo_button, LEFT)
+    assert not welcome.demo_button.isEnabled() and not welcome.start_button.isEnabled()
+    qtbot.waitUntil(lambda: welcome.result() == QDialog.DialogCode.Accepted, timeout=30_000)
+    welcome.tasks.wait()
+    assert welcome.demo_loaded
+    assert desk.opd.count() == 25 and desk.datasets.count() == 120
+    assert not needs_welcome(desk)
+
+
+# ---------------------------------------------------------------------------- tasks
+@pytest.fixture
+def host(qtbot) -> QWidget:
+    widget = QWidget()
+    widget.resize(400, 300)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def _progress_dialog(host: QWidget) -> QProgressDialog | None:
+    found = [d for d in host.findChildren(QProgressDialog) if d.isVisible()]
+    return found[0] if found else None
+
+
+def test_a_long_job_shows_a_progress_dialog_late_and_cancel_stops_it(
+        qtbot, host: QWidget) -> None:
+    tasks = TaskManager()
+    steps: list[int] = []
+    outcome: list[str] = []
+    busy: list[bool] = []
+    tasks.busy_changed.connect(busy.append)
+
+    def job(token: CancelToken) -> str:
+        for i in range(100):  # ~1 s unless cancelled
+            time.sleep(0.01)
+            token.progress(i + 1, 100, f"Langkah {i + 1}")
+            steps.append(i)
+        return "selesai"
+
+    started = time.monotonic()
+    task = tasks.run_db(job, on_done=outcome.append,
+                        on_error=lambda exc: outcome.append(f"error {exc!r}"),
+                        label="Mengolah data…", parent_widget=host, cancellable=True)
+    task.signals.cancelled.connect(lambda: outcome.append("cancelled"))
+    qtbot.waitUntil(lambda: _progress_dialog(host) is not None, timeout=3000)
+    shown_after = time.monotonic() - started
+    assert shown_after >= PROGRESS_DELAY_MS / 1000 - 0.05
+    assert shown_after < 0.9
+    dialog = _progress_dialog(host)
+    assert dialog is not None
+    assert dialog.windowTitle() == "Mengolah data…"
+    qtbot.waitUntil(lambda: dialog.value() > 0, timeout=2000)
+    assert dialog.maximum() == 100
+    assert dialog.labelText().startswith("Langkah")
+    cancel = next(b for b in dialog.findChildren(QPushButton) if b.isVisible())
+    assert cancel.text() == "Batal"
+    qtbot.mouseClick(cancel, LEFT)
+    assert tasks.wait(3000)
+    qtbot.waitUntil(lambda: outcome == ["cancelled"], timeout=3000)
+    assert len(steps) < 95  # it stopped early
+    qtbot.waitUntil(lambda: _progress_dialog(host) is None, timeout=2000)
+    qtbot.waitUntil(lambda: busy == [True, False], timeout=2000)
+
+
+def test_a_quick_job_shows_no_progress_dialog(qtbot, host: QWidget) -> None:
+    tasks = TaskManager()
+    results: list[Any] = []
+    tasks.run_db(lambda: time.sleep(0.05) or 42, on_done=results.append, label="Cepat…",
+                 parent_widget=host, cancellable=True)
+    qtbot.waitUntil(lambda: results == [42], timeout=2000)
+    qtbot.wait(PROGRESS_DELAY_MS + 100)
+    assert _progress_dialog(host) is None
+    assert host.findChildren(QProgressDialog) == []
+
+
+def test_a_job_that_cannot_be_cancelled_has_no_cancel_button(qtbot, host: QWidget) -> None:
+    tasks = TaskManager()
+    release = threading.Event()
+    tasks.run_db(lambda: release.wait(5), label="Menyimpan…", parent_widget=host)
+    qtbot.waitUntil(lambda: _progress_dialog(host) is not None, timeout=3000)
+    dialog = _progress_dialog(host)
+    assert dialog is not None
+    assert [b for b in dialog.findChildren(QPushButton) if b.isVisible()] == []
+    release.set()
+    assert tasks.wait(3000)
+    qtbot.waitUntil(lambda: _progress_dialog(host) is None, timeout=2000)
+
+
+def test_a_failing_job_reports_to_its_error_handler(qtbot) -> None:
+    tasks = TaskManager()
+    errors: list[Exception] = []
+
+    def boom() -> None:
+        raise RuntimeError("gagal di latar")
+
+    tasks.run_db(boom, on_done=lambda _r: errors.append(AssertionError("done called")),
+                 on_error=errors.append)
+    qtbot.waitUntil(lambda: bool(errors), timeout=2000)
+    assert isinstance(errors[0], RuntimeError) and str(errors[0]) == "gagal di latar"
+
+
+def test_database_jobs_run_one_at_a_time_in_order(qtbot) -> None:
+    tasks = TaskManager()
+    running = 0
+    overlap: list[int] = []
+    order: list[int] = []
+    lock = threading.Lock()
+
+    def job(n: int) -> int:
+        nonlocal running
+        with lock:
+            running += 1
+            overlap.append(running)
+        time.sleep(0.01)
+        with lock:
+            running -= 1
+        return n
+
+    for n in range(8):
+        tasks.run_db(functools.partial(job, n), on_done=order.append)
+    assert tasks.wait(5000)
+    qtbot.waitUntil(lambda: len(order) == 8, timeout=2000)
+    assert order == list(range(8))
+    assert max(overlap) == 1
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "BUG: TaskManager._submit decides whether to pass the CancelToken by counting the "
+    "job's parameters, defaults included, so a job written with the usual loop idiom "
+    "`lambda n=n: ...` is called with the token in place of its default value"))
+def test_a_job_with_a_default_argument_keeps_its_default(qtbot) -> None:
+    tasks = TaskManager()
+    results: list[Any] = []
+    for n in range(2):
+        tasks.run_db(lambda n=n: n * 10, on_done=results.append)
+    assert tasks.wait(3000)
+    qtbot.waitUntil(lambda: len(results) == 2, timeout=2000)
+    assert results == [0, 10]
+
+
+def test_saving_shows_busy_in_the_status_bar(qtbot, window: MainWindow) -> None:
+    release = threading.Event()
+    window.tasks.run_db(lambda: release.wait(5))
+    qtbot.waitUntil(lambda: window.busy_label.text() == "Bekerja…", timeout=2000)
+    release.set()
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: window.busy_label.text() == "", timeout=2000)
