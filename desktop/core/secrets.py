@@ -67,7 +67,8 @@ def split_database_password(url: str) -> tuple[str, bool]:
     if not parsed.password:
         return url, True
     stored = store_secret(database_secret_name(url), str(parsed.password))
-    return parsed.set(password=None).render_as_string(hide_password=False), stored
+    # URL.set() treats None as "leave as is"; replace the field itself
+    return parsed._replace(password=None).render_as_string(hide_password=False), stored
 
 
 def with_database_password(url: str) -> str:
