@@ -30,7 +30,7 @@ from desktop.core.demo import load_demo
 from desktop.core.desk import Desk
 from desktop.ui.main_window import MainWindow
 
-from .helpers import build_window
+from .helpers import build_window, clone_demo
 
 MODAL_PATIENCE_S = 4.0
 PG_ENV = "DISKOMINFO_DESK_TEST_POSTGRES"
@@ -154,20 +154,7 @@ def demo_postgres_template() -> Iterator[tuple[str, str]]:
 @pytest.fixture(params=["sqlite", "postgresql"])
 def demo_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A database holding the demo register, fresh for each test, of each engine."""
-    if request.param == "sqlite":
-        path = tmp_path / "demo.sqlite3"
-        shutil.copyfile(request.getfixturevalue("demo_sqlite_template"), path)
-        yield str(path)
-        return
-    admin, template = request.getfixturevalue("demo_postgres_template")
-    name = f"desk_gui_{uuid.uuid4().hex[:10]}"
-    engine = create_engine(admin, isolation_level="AUTOCOMMIT")
-    with engine.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
-    yield make_url(admin).set(database=name).render_as_string(hide_password=False)
-    with engine.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    engine.dispose()
+    yield from clone_demo(request, request.param, tmp_path)
 
 
 @pytest.fixture

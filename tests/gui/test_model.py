@@ -18,17 +18,28 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.record_model import BLOCK, ID_ROLE, VALUE_ROLE, RecordTableModel
 from desktop.ui.widgets.fields import PickEditor
 
-from .helpers import build_window, settle
+from .helpers import build_window, clone_demo, settle
 
 BIG = 100_000
 
 
 # ---------------------------------------------------------------------------- model tester
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def shared_demo_desk(request: pytest.FixtureRequest,
+                     tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desk]:
+    """The demo register, shared by the read-only tests of this module."""
+    urls = clone_demo(request, request.param, tmp_path_factory.mktemp("shared"))
+    d = Desk.open(next(urls), user="penguji")
+    yield d
+    d.close()
+    next(urls, None)  # drop the copy
+
+
 @pytest.mark.parametrize("force_py", [False, True], ids=["qt", "py"])
 @pytest.mark.parametrize("kind", list(KINDS))
-def test_the_model_passes_the_qt_model_tester(qtmodeltester, demo_desk: Desk, kind: str,
-                                              force_py: bool) -> None:
-    service = demo_desk.service(kind)
+def test_the_model_passes_the_qt_model_tester(qtmodeltester, shared_demo_desk: Desk,
+                                              kind: str, force_py: bool) -> None:
+    service = shared_demo_desk.service(kind)
     model = RecordTableModel(service)  # no task manager: the id query runs inline
     model.refresh()
     assert model.rowCount() == service.count() > 0
@@ -41,8 +52,8 @@ def test_the_model_passes_the_qt_model_tester(qtmodeltester, demo_desk: Desk, ki
 
 
 @pytest.mark.parametrize("kind", list(KINDS))
-def test_model_rows_match_the_service_rows(demo_desk: Desk, kind: str) -> None:
-    service = demo_desk.service(kind)
+def test_model_rows_match_the_service_rows(shared_demo_desk: Desk, kind: str) -> None:
+    service = shared_demo_desk.service(kind)
     model = RecordTableModel(service)
     model.refresh()
     ids = service.ids()
