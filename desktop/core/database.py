@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -111,7 +111,8 @@ class Database:
         self.engine.dispose()
 
 
-def create_database_engine(url: str) -> Engine:
+def parse_database_url(url: str) -> URL:
+    """The parsed URL, or a DatabaseOpenError naming it (password hidden)."""
     try:
         parsed = make_url(url)
         parsed.port  # noqa: B018 - a non-numeric port only fails when read
@@ -119,6 +120,11 @@ def create_database_engine(url: str) -> Engine:
         raise DatabaseOpenError(
             t("Alamat basis data tidak dikenali: {url}", url=_masked(url))
         ) from exc
+    return parsed
+
+
+def create_database_engine(url: str) -> Engine:
+    parsed = parse_database_url(url)
     try:
         if parsed.get_backend_name() == "sqlite":
             engine = create_engine(url, connect_args={"timeout": 15})

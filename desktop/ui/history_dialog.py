@@ -17,13 +17,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.choices import AKSI_AUDIT
-from desktop.core.formatting import date_time
+from desktop.core.fields import Field
+from desktop.core.formatting import date_time, display
 from desktop.core.kinds.base import RecordKind
 
 
-def _text(value: Any) -> str:
+def _text(value: Any, fld: Field | None = None) -> str:
     if value is None:
         return "—"
+    if fld is not None and fld.choices is not None:
+        return display(value, fld.choices)  # the label, not the stored code
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False)[:300]
     return str(value)
@@ -43,14 +46,16 @@ class HistoryDialog(QDialog):
         self.tree.setHeaderLabels([self.tr("Waktu / kolom"), self.tr("Pengguna / sebelum"),
                                    self.tr("Tindakan / sesudah")])
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        fields = {f.name: f for f in kind.fields}
         labels = {f.name: str(f.label) for f in kind.fields}
         labels.update({c.name: str(c.label) for c in kind.collections})
         for entry in history:
             top = QTreeWidgetItem([date_time(entry["waktu"]), entry["pengguna"],
                                    AKSI_AUDIT.label(entry["aksi"])])
             for field_name, (before, after) in entry["perubahan"].items():
-                QTreeWidgetItem(top, [labels.get(field_name, field_name), _text(before),
-                                      _text(after)])
+                fld = fields.get(field_name)
+                QTreeWidgetItem(top, [labels.get(field_name, field_name),
+                                      _text(before, fld), _text(after, fld)])
             self.tree.addTopLevelItem(top)
         self.tree.expandAll()
         layout.addWidget(self.tree, 1)

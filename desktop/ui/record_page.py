@@ -300,6 +300,37 @@ class RecordPage(QWidget):
         if kind == self.kind.name:
             self.model.invalidate(ids)
             self.model.refresh()
+            return
+        if kind in self._referenced_kinds():
+            # Rows show (and sort by) names of related records: read them again.
+            self.model.invalidate_all()
+            self.model.refresh()
+            self.form.reload_lookups(kind)
+            self._reload_ref_filters(kind)
+
+    def _referenced_kinds(self) -> set[str]:
+        fields = list(self.kind.fields)
+        for collection in self.kind.collections:
+            fields.extend(collection.fields)
+        return {f.ref for f in fields if f.ref}
+
+    def _reload_ref_filters(self, kind: str) -> None:
+        """Refill the filter lists over ``kind``, keeping what the user picked."""
+        for spec in self.spec.filters:
+            widget = self.filter_widgets[spec.key]
+            if spec.mode != "ref" or spec.ref != kind or not isinstance(widget, QComboBox):
+                continue
+            chosen = widget.currentData()
+            widget.blockSignals(True)
+            while widget.count() > 1:
+                widget.removeItem(1)
+            for option in self.lookups.records(kind).all() or []:
+                widget.addItem(option.text, option.id)
+            index = widget.findData(chosen) if chosen is not None else 0
+            widget.setCurrentIndex(max(index, 0))
+            widget.blockSignals(False)
+            if index < 0:  # the filtered-on record is gone: show everything again
+                self.apply_query()
 
     # ------------------------------------------------------------------ selection
     def _row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:

@@ -6,6 +6,9 @@ to the OS keyring before the URL is saved.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -127,6 +130,7 @@ class SettingsDialog(QDialog):
             self.use_sqlite.setChecked(True)
             self.sqlite_path.setText(current)
         tabs.addTab(database, self.tr("Basis data"))
+        self.database_tab = database
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
@@ -156,10 +160,18 @@ class SettingsDialog(QDialog):
         self.db_result.setText(self.tr("Menghubungi…"))
 
         def job() -> str:
+            if "://" not in target and not Path(target).expanduser().exists():
+                # Testing must not create the file; saying where it will be is enough.
+                folder = Path(target).expanduser().parent
+                if folder.is_dir() and not os.access(folder, os.W_OK):
+                    raise DeskError(self.tr("Folder tidak dapat ditulisi: {path}")
+                                    .replace("{path}", str(folder)))
+                return self.tr("{path} belum ada; berkas baru dibuat saat aplikasi dimulai "
+                               "ulang.").replace("{path}", target)
             db = open_database(target, upgrade=False)
             shown = db.display_url
             db.dispose()
-            return shown
+            return self.tr("Berhasil terhubung: {url}").replace("{url}", shown)
 
         parent = self.parent()
         tasks = getattr(parent, "tasks", None)
@@ -171,14 +183,24 @@ class SettingsDialog(QDialog):
             return
         tasks.run_net(job, on_done=self._tested, on_error=self._test_failed)
 
-    def _tested(self, shown: str) -> None:
-        self.db_result.setText(self.tr("Berhasil terhubung: {url}").replace("{url}", shown))
+    def _tested(self, message: str) -> None:
+        self.db_result.setText(message)
 
     def _test_failed(self, exc: Exception) -> None:
         message = exc.message if isinstance(exc, DeskError) else str(exc)
         self.db_result.setText(self.tr("Gagal: {message}").replace("{message}", message))
 
     def save(self) -> None:
+        database = self.chosen_database()
+        if database.startswith("postgres"):
+            from desktop.core.database import parse_database_url
+
+            try:  # checked first, so a bad address leaves every setting as it was
+                parse_database_url(database)
+            except DeskError as exc:
+                self.tabs.setCurrentWidget(self.database_tab)
+                QMessageBox.warning(self, self.tr("Pengaturan"), exc.message)
+                return
         office_values = self.office_form.values()
         if self.office is not None or any(v for v in office_values.values()):
             try:
@@ -198,7 +220,6 @@ class SettingsDialog(QDialog):
         self.settings.set(LANGUAGE, self.language.currentData())
         self.settings.set(USER_NAME, self.user_name.text().strip())
         self.settings.set(EXPIRY_DAYS, self.expiry.value())
-        database = self.chosen_database()
         if database.startswith("postgres"):
             from desktop.core.secrets import split_database_password
 

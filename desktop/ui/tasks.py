@@ -57,6 +57,18 @@ class TaskSignals(QObject):
     finished = Signal()
 
 
+def _wants_token(fn: Callable[..., Any]) -> bool:
+    """A job receives the CancelToken when it names a parameter ``token``.
+
+    An explicit name rather than a parameter count, so ``lambda n=n: ...`` keeps its
+    default and a partial keeps its bound arguments.
+    """
+    try:
+        return "token" in inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        return False
+
+
 class _Runnable(QRunnable):
     def __init__(self, fn: Callable[..., Any], token: CancelToken, signals: TaskSignals,
                  wants_token: bool) -> None:
@@ -66,7 +78,7 @@ class _Runnable(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.fn(self.token) if self.wants_token else self.fn()
+            result = self.fn(token=self.token) if self.wants_token else self.fn()
         except Cancelled:
             self.signals.cancelled.emit()
         except Exception as exc:  # delivered to the GUI thread, shown there
@@ -141,11 +153,7 @@ class TaskManager(QObject):
         task.signals.finished.connect(self._one_done, Qt.ConnectionType.QueuedConnection)
         if label:
             DelayedProgress(task, parent_widget, cancellable)
-        try:
-            wants_token = len(inspect.signature(fn).parameters) >= 1
-        except (TypeError, ValueError):
-            wants_token = False
-        pool.start(_Runnable(fn, task.token, task.signals, wants_token))
+        pool.start(_Runnable(fn, task.token, task.signals, _wants_token(fn)))
         return task
 
     def _one_done(self) -> None:

@@ -70,82 +70,108 @@
 <context>
     <name>ArticlesEditor</name>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="48"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="49"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="243"/>
         <source>Pasal</source>
         <translation>Articles</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="52"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="53"/>
         <source>Teks pasal, ayat atau butir</source>
         <translation>Text of the article, paragraph or point</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="55"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="56"/>
         <source>Pilih pasal, ayat atau butir untuk mengubah teksnya</source>
         <translation>Select an article, paragraph or point to edit its text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="58"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="59"/>
         <source>+ Pasal</source>
         <translation>+ Article</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="59"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="60"/>
         <source>+ Ayat</source>
         <translation>+ Paragraph</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="60"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="61"/>
         <source>+ Butir</source>
         <translation>+ Point</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="61"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="62"/>
         <source>Hapus</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="63"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="64"/>
         <source>Naikkan</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="65"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="66"/>
         <source>Turunkan</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="161"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="162"/>
         <source>Judul pasal</source>
         <translation>Article heading</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/articles.py" line="232"/>
+        <source>Pasal {n}</source>
+        <translation>Article {n}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/articles.py" line="234"/>
+        <source>ayat ({n})</source>
+        <translation>paragraph ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/articles.py" line="236"/>
+        <source>butir {letter}</source>
+        <translation>item {letter}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/articles.py" line="240"/>
+        <source>judul</source>
+        <translation>heading</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/articles.py" line="242"/>
+        <source>teks</source>
+        <translation>text</translation>
     </message>
 </context>
 <context>
     <name>CollectionEditor</name>
     <message>
-        <location filename="../../desktop/ui/widgets/collection.py" line="88"/>
+        <location filename="../../desktop/ui/widgets/collection.py" line="93"/>
         <source>+ Tambah baris</source>
         <translation>+ Add row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/collection.py" line="89"/>
+        <location filename="../../desktop/ui/widgets/collection.py" line="94"/>
         <source>Hapus baris</source>
         <translation>Remove row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/collection.py" line="91"/>
-        <location filename="../../desktop/ui/widgets/collection.py" line="92"/>
+        <location filename="../../desktop/ui/widgets/collection.py" line="96"/>
+        <location filename="../../desktop/ui/widgets/collection.py" line="97"/>
         <source>Naikkan</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/collection.py" line="94"/>
-        <location filename="../../desktop/ui/widgets/collection.py" line="95"/>
+        <location filename="../../desktop/ui/widgets/collection.py" line="99"/>
+        <location filename="../../desktop/ui/widgets/collection.py" line="100"/>
         <source>Turunkan</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/collection.py" line="198"/>
+        <location filename="../../desktop/ui/widgets/collection.py" line="213"/>
         <source>Baris {row}, {field}: {message}</source>
         <translation>Row {row}, {field}: {message}</translation>
     </message>
@@ -167,7 +193,7 @@
 <context>
     <name>DelayedProgress</name>
     <message>
-        <location filename="../../desktop/ui/tasks.py" line="184"/>
+        <location filename="../../desktop/ui/tasks.py" line="192"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -175,27 +201,27 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../desktop/ui/history_dialog.py" line="37"/>
+        <location filename="../../desktop/ui/history_dialog.py" line="40"/>
         <source>Riwayat: {title}</source>
         <translation>History: {title}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/history_dialog.py" line="40"/>
+        <location filename="../../desktop/ui/history_dialog.py" line="43"/>
         <source>Setiap perubahan tercatat dengan nama pengguna dan waktunya (UTC).</source>
         <translation>Every change is recorded with the user&apos;s name and its time (UTC).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/history_dialog.py" line="43"/>
+        <location filename="../../desktop/ui/history_dialog.py" line="46"/>
         <source>Waktu / kolom</source>
         <translation>Time / field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/history_dialog.py" line="43"/>
+        <location filename="../../desktop/ui/history_dialog.py" line="46"/>
         <source>Pengguna / sebelum</source>
         <translation>User / before</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/history_dialog.py" line="44"/>
+        <location filename="../../desktop/ui/history_dialog.py" line="47"/>
         <source>Tindakan / sesudah</source>
         <translation>Action / after</translation>
     </message>
@@ -440,77 +466,77 @@
         <translation>{shown} of {total} records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="338"/>
+        <location filename="../../desktop/ui/record_page.py" line="369"/>
         <source>Perubahan belum disimpan</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="339"/>
+        <location filename="../../desktop/ui/record_page.py" line="370"/>
         <source>Ada perubahan yang belum disimpan pada data ini.</source>
         <translation>This record has changes that are not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="340"/>
+        <location filename="../../desktop/ui/record_page.py" line="371"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="341"/>
+        <location filename="../../desktop/ui/record_page.py" line="372"/>
         <source>Buang perubahan</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="342"/>
+        <location filename="../../desktop/ui/record_page.py" line="373"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="359"/>
+        <location filename="../../desktop/ui/record_page.py" line="390"/>
         <source>{kind} baru</source>
         <translation>New {kind}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="402"/>
+        <location filename="../../desktop/ui/record_page.py" line="433"/>
         <source>Tersimpan.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="409"/>
+        <location filename="../../desktop/ui/record_page.py" line="440"/>
         <source>Belum tersimpan: periksa isian yang ditandai.</source>
         <translation>Not saved: check the marked fields.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="423"/>
+        <location filename="../../desktop/ui/record_page.py" line="454"/>
         <source>Data diubah pengguna lain</source>
         <translation>Changed by someone else</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="425"/>
+        <location filename="../../desktop/ui/record_page.py" line="456"/>
         <source>Tetap di sini</source>
         <translation>Stay here</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="426"/>
+        <location filename="../../desktop/ui/record_page.py" line="457"/>
         <source>Muat ulang (buang perubahan saya)</source>
         <translation>Reload (discard my changes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="441"/>
+        <location filename="../../desktop/ui/record_page.py" line="472"/>
         <source>Hapus data</source>
         <translation>Delete record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="442"/>
+        <location filename="../../desktop/ui/record_page.py" line="473"/>
         <source>Hapus “{title}”? Data yang dihapus tetap tercatat di log audit.</source>
         <translation>Delete “{title}”? Deleted records stay in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="455"/>
+        <location filename="../../desktop/ui/record_page.py" line="486"/>
         <source>Dihapus.</source>
         <translation>Deleted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="461"/>
+        <location filename="../../desktop/ui/record_page.py" line="492"/>
         <source>Tidak dapat dihapus</source>
         <translation>Cannot delete</translation>
     </message>
@@ -518,12 +544,12 @@
 <context>
     <name>RefsEditor</name>
     <message>
-        <location filename="../../desktop/ui/widgets/fields.py" line="357"/>
+        <location filename="../../desktop/ui/widgets/fields.py" line="370"/>
         <source>Tambah</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/fields.py" line="358"/>
+        <location filename="../../desktop/ui/widgets/fields.py" line="371"/>
         <source>Hapus</source>
         <translation>Delete</translation>
     </message>
@@ -531,109 +557,120 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="57"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="193"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="208"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="60"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="202"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="215"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="229"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="68"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="71"/>
         <source>&amp;Bahasa</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="71"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="74"/>
         <source>nama Anda, dicatat di log audit</source>
         <translation>your name, recorded in the audit log</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="72"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="75"/>
         <source>&amp;Nama pengguna</source>
         <translation>&amp;User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="76"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="79"/>
         <source> hari</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="77"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="80"/>
         <source>Peringatan kerja sama berakhir</source>
         <translation>Agreement expiry warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="78"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="81"/>
         <source>Umum</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="84"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="87"/>
         <source>Profil kantor</source>
         <translation>Office profile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="91"/>
         <source>Berkas SQLite di komputer ini</source>
         <translation>SQLite file on this computer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="89"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="92"/>
         <source>Server PostgreSQL bersama (beberapa komputer)</source>
         <translation>Shared PostgreSQL server (several computers)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="97"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="100"/>
         <source>Pilih…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="102"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="105"/>
         <source>&amp;Uji koneksi</source>
         <translation>&amp;Test connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="115"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="118"/>
         <source>Kata sandi disimpan di brankas kunci sistem operasi, tidak di berkas pengaturan.</source>
         <translation>Passwords are kept in the operating system&apos;s keyring, not in the settings file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="119"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="122"/>
         <source>Perubahan basis data berlaku saat aplikasi dibuka kembali.</source>
         <translation>A database change takes effect when the application is opened again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="129"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="132"/>
         <source>Basis data</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="141"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="145"/>
         <source>Berkas basis data</source>
         <translation>Database file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="144"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="148"/>
         <source>SQLite (*.sqlite3 *.db)</source>
         <translation>SQLite (*.sqlite3 *.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="156"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="160"/>
         <source>Menghubungi…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="175"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="167"/>
+        <source>Folder tidak dapat ditulisi: {path}</source>
+        <translation>The folder cannot be written to: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="169"/>
+        <source>{path} belum ada; berkas baru dibuat saat aplikasi dimulai ulang.</source>
+        <translation>{path} does not exist yet; a new file is created when the application restarts.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="174"/>
         <source>Berhasil terhubung: {url}</source>
         <translation>Connected: {url}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="179"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="191"/>
         <source>Gagal: {message}</source>
         <translation>Failed: {message}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="209"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="230"/>
         <source>Brankas kunci sistem operasi tidak tersedia: kata sandi hanya diingat selama aplikasi ini terbuka.</source>
         <translation>The operating system&apos;s keyring is not available: the password is only remembered while the application is open.</translation>
     </message>

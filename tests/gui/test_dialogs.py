@@ -221,11 +221,6 @@ def test_a_database_password_never_reaches_the_settings_file(
     assert PASSWORD not in again.pg_url.text()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: SettingsDialog.save() passes a PostgreSQL URL with a password but a malformed "
-    "port to split_database_password(), whose database_secret_name() reads url.port and "
-    "raises ValueError; the exception escapes the Save slot: no message for the user, "
-    "the dialog stays open and nothing of the General/Database tabs is saved"))
 def test_a_malformed_postgresql_url_is_reported_not_raised(
         qtbot, dialog: SettingsDialog, memory_keyring, monkeypatch) -> None:
     warned: list[str] = []
@@ -237,6 +232,8 @@ def test_a_malformed_postgresql_url_is_reported_not_raised(
     with qtbot.captureExceptions() as raised:
         click_dialog_button(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
     assert raised == []
+    assert any("tidak dikenali" in text and "sandi" not in text for text in warned), warned
+    assert dialog.isVisible()  # still open, to correct the address
     assert "sandi" not in (settings_path().read_text(encoding="utf-8")
                            if settings_path().exists() else "")
 
@@ -250,6 +247,18 @@ def test_test_connection_with_a_bad_location_shows_the_failure(
     qtbot.mouseClick(button, LEFT)
     assert dialog.db_result.text().startswith("Gagal:")
     assert "folder" in dialog.db_result.text()
+
+
+def test_test_connection_to_a_new_sqlite_file_does_not_create_it(
+        qtbot, dialog: SettingsDialog, tmp_path: Path) -> None:
+    folder = tmp_path / "baru"
+    folder.mkdir()
+    target = folder / "kantor-baru.db"
+    qtbot.mouseClick(dialog.use_sqlite, LEFT)
+    dialog.sqlite_path.setText(str(target))
+    qtbot.mouseClick(dialog.findChild(QPushButton, "testConnectionButton"), LEFT)
+    qtbot.waitUntil(lambda: "belum ada" in dialog.db_result.text(), timeout=5000)
+    assert list(folder.iterdir()) == []
 
 
 def test_test_connection_to_an_unreachable_server_hides_the_password(
@@ -457,10 +466,6 @@ def test_database_jobs_run_one_at_a_time_in_order(qtbot) -> None:
     assert max(overlap) == 1
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: TaskManager._submit decides whether to pass the CancelToken by counting the "
-    "job's parameters, defaults included, so a job written with the usual loop idiom "
-    "`lambda n=n: ...` is called with the token in place of its default value"))
 def test_a_job_with_a_default_argument_keeps_its_default(qtbot) -> None:
     tasks = TaskManager()
     results: list[Any] = []

@@ -206,11 +206,6 @@ def test_a_picker_over_100k_datasets_searches_instead_of_listing(
     assert big_desk.datasets.get(picker.value())["judul"] == matches[3][0]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: PickEditor in search mode (kinds over 2000 records): _search() -> _fill() keeps "
-    "value(), which for unmatched typed text is the text itself, then set_value() adds it "
-    "as a fake option whose data is the typed text and selects it; the drop-down then "
-    "holds a bogus entry and value() returns the partial text as if it were a record id"))
 def test_a_picker_search_offers_only_real_records(qtbot, big_window: MainWindow,
                                                   big_desk: Desk) -> None:
     picker = _dataset_picker(qtbot, big_window)

@@ -7,6 +7,7 @@ because numbers are never stored: they come from the order.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -216,10 +217,30 @@ class ArticlesEditor(QWidget):
             self._expand(item.child(i))
 
     def show_errors(self, errors: dict[str, list[str]]) -> None:
-        lines = [f"{key}: {' '.join(msgs)}" for key, msgs in errors.items()
+        """Messages keyed like ``pasal[0].ayat[1].teks`` shown as "Pasal 1, ayat (2)"."""
+        lines = [f"{self.place(key)}: {' '.join(msgs)}" for key, msgs in errors.items()
                  if key.startswith("pasal")]
         self.error.setText("\n".join(lines))
         self.error.setVisible(bool(lines))
+
+    def place(self, key: str) -> str:
+        """Where an error key points, in the words of the document."""
+        parts: list[str] = []
+        for level, index in re.findall(r"(pasal|ayat|butir)\[(\d+)\]", key):
+            n = int(index)
+            if level == "pasal":
+                parts.append(self.tr("Pasal {n}").replace("{n}", str(n + 1)))
+            elif level == "ayat":
+                parts.append(self.tr("ayat ({n})").replace("{n}", str(n + 1)))
+            else:
+                parts.append(self.tr("butir {letter}").replace(
+                    "{letter}", LETTERS[n] if n < len(LETTERS) else str(n + 1)))
+        field_name = key.rsplit(".", 1)[-1] if "]." in key else ""
+        if field_name == "judul":
+            parts.append(self.tr("judul"))
+        elif field_name == "teks":
+            parts.append(self.tr("teks"))
+        return ", ".join(parts) if parts else self.tr("Pasal")
 
 
 def _short(text: str, limit: int = 90) -> str:

@@ -43,12 +43,17 @@ class _Delegate(QStyledItemDelegate):
         fld = self.owner.fields[index.column()]
         widget = make_editor(fld, self.owner.lookups, parent)
         widget.setAutoFillBackground(True)
+        # The focus sits on the editor's inner widget, out of reach of the delegate's
+        # event filter, so Tab or a click on Save would not commit: commit every edit.
+        widget.changed.connect(lambda: self.commitData.emit(widget))
         return widget
 
     def setEditorData(self, widget: QWidget,
                       index: QModelIndex | QPersistentModelIndex) -> None:
         assert isinstance(widget, FieldEditor)
-        widget.set_value(index.data(VALUE_ROLE))
+        value = index.data(VALUE_ROLE)
+        if widget.value() != value:  # not the echo of the editor's own commit
+            widget.set_value(value)
 
     def setModelData(self, widget: QWidget, model: QAbstractItemModel,
                      index: QModelIndex | QPersistentModelIndex) -> None:
@@ -148,6 +153,16 @@ class CollectionEditor(QWidget):
         else:
             text = "" if value is None else str(value)
         item.setText(text)
+
+    def reload_lookups(self, kind: str) -> None:
+        """Show the current names of linked records of ``kind``."""
+        for c, fld in enumerate(self.fields):
+            if fld.ref != kind:
+                continue
+            for r in range(self.table.rowCount()):
+                item = self.table.item(r, c)
+                if item is not None:
+                    self._set_item(item, fld, item.data(VALUE_ROLE))
 
     def set_cell(self, r: int, c: int, value: Any) -> None:
         item = self.table.item(r, c)

@@ -293,6 +293,18 @@ class PickEditor(FieldEditor):
         self.combo.lineEdit().editingFinished.connect(self._match_typed)
         self.setFocusProxy(self.combo)
 
+    def reload(self) -> None:
+        """Offer the records as they are now (one was added, renamed or deleted elsewhere).
+
+        The chosen record stays chosen; a kind searched as the user types has nothing
+        listed to refresh.
+        """
+        if self._searching:
+            return
+        options = self.lookup.all()
+        if options is not None:
+            self._fill(options)
+
     def _fill(self, options: list[Option]) -> None:
         current = self.value()
         self._options = options
@@ -321,11 +333,12 @@ class PickEditor(FieldEditor):
             self.combo.setCurrentIndex(index)
 
     def value(self) -> Any:
+        """The chosen record's id; typed text that names no record is not a choice."""
         data = self.combo.currentData()
         if data is None and self.combo.currentText().strip():
             index = self.combo.findText(self.combo.currentText().strip(),
                                         Qt.MatchFlag.MatchFixedString)
-            data = self.combo.itemData(index) if index >= 0 else self.combo.currentText()
+            data = self.combo.itemData(index) if index >= 0 else None
         return data
 
     def set_value(self, value: Any) -> None:
@@ -376,6 +389,12 @@ class RefsEditor(FieldEditor):
         item = QListWidgetItem(self.lookup.text_of(record_id))
         item.setData(Qt.ItemDataRole.UserRole, record_id)
         self.list.addItem(item)
+
+    def reload(self) -> None:
+        self.picker.reload()
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            item.setText(self.lookup.text_of(item.data(Qt.ItemDataRole.UserRole)))
 
     def _remove(self) -> None:
         for item in self.list.selectedItems():

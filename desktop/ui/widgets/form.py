@@ -96,6 +96,15 @@ class RecordForm(QWidget):
         """A draft shown in the form is work to keep: leaving it asks first."""
         self._baseline = {}
 
+    def reload_lookups(self, kind: str) -> None:
+        """Records of ``kind`` changed: pickers and shown names follow, the edit stays."""
+        for editor in self.editors.values():
+            if editor.field.ref == kind and hasattr(editor, "reload"):
+                editor.reload()
+        for collection in self.collections.values():
+            if hasattr(collection, "reload_lookups"):
+                collection.reload_lookups(kind)
+
     def show_errors(self, errors: dict[str, list[str]]) -> None:
         for name, label in self.errors.items():
             messages = errors.get(name, [])
