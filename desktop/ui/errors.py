@@ -23,6 +23,7 @@ from desktop.core.logs import log_exception, log_file
 
 log = logging.getLogger(__name__)
 _crash_file = None
+_open_boxes: list[QMessageBox] = []
 
 
 def tr(text: str) -> str:
@@ -59,6 +60,9 @@ def show_error(exc: BaseException, parent: QWidget | None = None) -> None:
         copy.clicked.connect(lambda: QApplication.clipboard().setText(details_of(exc)))
     box.addButton(QMessageBox.StandardButton.Close)
     box.setObjectName("errorBox")
+    # Without a parent nothing else holds the box: keep it until it is closed.
+    _open_boxes.append(box)
+    box.finished.connect(lambda _r: _open_boxes.remove(box) if box in _open_boxes else None)
     box.open()
 
 
