@@ -199,11 +199,14 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from desktop.core.i18n import t
+    from desktop.documents.options import render_options
     from desktop.documents.pdf import render_agreement
 
     desk = _desk(args)
     agreement = desk.agreements.get(args.agreement_id)
-    data = render_agreement(agreement, office=desk.office.get())
+    office = desk.office.get()
+    data = render_agreement(agreement, office=office,
+                            options=render_options(agreement, office))
     desk.close()
     Path(args.output).write_bytes(data)
     print(t("PDF ditulis: {path}", path=args.output))

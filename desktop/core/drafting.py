@@ -116,3 +116,19 @@ def pks_from_kb(desk: Desk, kb_id: str) -> dict[str, Any]:
     draft.pop("nomor_kb")
     draft.pop("tanggal_kb")
     return draft
+
+
+def new_agreement(desk: Desk, jenis: str = "kb") -> dict[str, Any]:
+    """A blank KB or PKS: this office as PIHAK PERTAMA, premises and articles from the
+    office's template, so a partnership officer edits a draft instead of a blank page."""
+    draft: dict[str, Any] = {
+        "jenis": jenis,
+        "status": "persiapan" if jenis == "kb" else "penyusunan",
+        "rangkap": 2,
+        "meterai": jenis == "pks",
+        "jangka_waktu_tahun": 5 if jenis == "kb" else 2,
+        "tahun_anggaran_mulai": date.today().year + 1,
+        "premis": [],
+        "pihak": [_office_party(desk), {"posisi_ttd": "kanan"}],
+    }
+    return _with_template(jenis, draft)

@@ -36,7 +36,16 @@ USER_NAME = Setting("user_name", str, "", Label("Nama pengguna (log audit)",
                                                 "User name (audit log)"))
 EXPIRY_DAYS = Setting("expiry_days", int, 90, Label("Peringatan kerja sama berakhir (hari)",
                                                     "Agreement expiry warning (days)"))
-ALL_SETTINGS = (LANGUAGE, DATABASE, USER_NAME, EXPIRY_DAYS)
+PAGE_SIZE = Setting("page_size", str, "A4", Label("Ukuran kertas naskah", "Document paper size"))
+TITLE_CASE_OPENING = Setting("title_case_opening", bool, False,
+                             Label("Tanggal pembuka dengan Huruf Kapital di Awal Kata",
+                                   "Opening date in Title Case"))
+COPIES_PER_PARTY = Setting("copies_per_party", bool, False,
+                           Label("Satu naskah asli per pihak", "One original per party"))
+OFFICE_LOGO = Setting("office_logo", str, "", Label("Logo kantor", "Office logo"))
+ALL_SETTINGS = (LANGUAGE, DATABASE, USER_NAME, EXPIRY_DAYS, PAGE_SIZE, TITLE_CASE_OPENING,
+                COPIES_PER_PARTY, OFFICE_LOGO)
+TRUE_WORDS = frozenset({"1", "true", "yes", "on", "ya"})
 
 
 def settings_path() -> Path:
@@ -63,13 +72,16 @@ class Settings:
         raw = self._parser.get(SECTION, setting.key, fallback=None)
         if raw is None:
             return setting.default
+        if setting.type is bool:  # bool("False") would be True
+            return raw.strip().lower() in TRUE_WORDS
         try:
             return setting.type(raw)
         except ValueError:
             return setting.default
 
     def set(self, setting: Setting, value: Any) -> None:
-        self._parser.set(SECTION, setting.key, str(setting.type(value)))
+        self._parser.set(SECTION, setting.key, str(setting.type(value)).lower()
+                         if setting.type is bool else str(setting.type(value)))
 
     def save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -3,13 +3,21 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 
+from desktop.core.drafting import new_agreement
 from desktop.ui.record_page import RecordPage
+
+
+def _plain(articles: list[dict[str, Any]]) -> list[Any]:
+    """Articles without row ids: what the text says, to compare drafts."""
+    return [(a.get("judul"), [(y.get("teks"), [b.get("teks") for b in y.get("butir", [])])
+                              for y in a.get("ayat", [])]) for a in articles]
 
 
 class VisitPage(RecordPage):
@@ -60,6 +68,7 @@ class AgreementPage(RecordPage):
         self.findings.setWordWrap(True)
         self.findings.hide()
         self.related_bar.parentWidget().layout().insertWidget(2, self.findings)
+        self.form.editors["jenis"].changed.connect(self._jenis_changed)
         self.make_pks.clicked.connect(self.create_pks)
         self.check_button.clicked.connect(self.run_checks)
         self.preview_button.clicked.connect(self.preview)
@@ -90,6 +99,44 @@ class AgreementPage(RecordPage):
         return self._expiry_cache
 
     # ------------------------------------------------------------------ drafts
+    def new_record(self, ask: bool = True) -> bool:
+        """A new agreement starts from the office's template, not from a blank page."""
+        if not super().new_record(ask):
+            return False
+        if not hasattr(self, "make_pks"):
+            return True  # still being built: the first blank form needs no template
+        jenis = self.form.editors["jenis"].value() or "kb"
+        self.tasks.run_db(lambda: new_agreement(self.desk, jenis),
+                          on_done=self._template_ready)
+        return True
+
+    def _template_ready(self, draft: dict[str, Any]) -> None:
+        if self.current_id is not None or self.form.is_dirty():
+            return  # the user moved on or started typing: their work wins
+        self.form.load(draft)
+        self._template_draft = draft
+
+    def _jenis_changed(self) -> None:
+        """KB <-> PKS on an untouched new draft: take the other template's articles."""
+        draft = getattr(self, "_template_draft", None)
+        if self.current_id is not None or draft is None:
+            return
+        values = self.form.values()
+        if _plain(values["pasal"]) != _plain(draft["pasal"]):
+            return  # the articles were edited: never replace someone's text
+        jenis = values["jenis"] or "kb"
+
+        def swap(other: dict[str, Any]) -> None:
+            if self.current_id is not None or _plain(self.form.values()["pasal"]) != \
+                    _plain(draft["pasal"]):
+                return
+            self.form.collections["pasal"].set_rows(other["pasal"])
+            self.form.editors["premis"].set_value(other["premis"])
+            self._template_draft = other
+            self.form.changed.emit()
+
+        self.tasks.run_db(lambda: new_agreement(self.desk, jenis), on_done=swap)
+
     def load_draft(self, draft: dict[str, Any], visit_id: str | None = None) -> None:
         """Show a drafted agreement as a new, unsaved record."""
         if not self.new_record(ask=True):
@@ -150,18 +197,22 @@ class AgreementPage(RecordPage):
     def preview(self) -> None:
         if self.current_id is None or not self.confirm_discard():
             return
+        from desktop.documents.options import render_options
         from desktop.documents.pdf import render_agreement
         from desktop.ui.pdf_preview import PREVIEW_SCALE, PdfPreviewDialog, rasterise
 
         def job() -> tuple[bytes, list[Any]]:
             agreement, _parent, office = self._document_inputs()
-            pdf = render_agreement(agreement, office=office)
+            pdf = render_agreement(agreement, office=office,
+                                   options=render_options(agreement, office))
             return pdf, rasterise(pdf, PREVIEW_SCALE)
 
         def show(result: tuple[bytes, list[Any]]) -> None:
             pdf, pages = result
-            name = (self.current_record or {}).get("judul", "kerja-sama")[:60]
-            dialog = PdfPreviewDialog(pdf, pages, self.detail_title.text(), f"{name}.pdf", self)
+            title = (self.current_record or {}).get("judul") or "kerja-sama"
+            name = re.sub(r'[\\/:*?"<>|\s]+', " ", title).strip()[:60] or "kerja-sama"
+            dialog = PdfPreviewDialog(pdf, pages, self.detail_title.text(), f"{name}.pdf", self,
+                                      tasks=self.tasks)
             dialog.open()
 
         def failed(exc: Exception) -> None:

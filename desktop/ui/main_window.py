@@ -139,6 +139,8 @@ class MainWindow(QMainWindow):
         self.act_export = self._action(self.tr("&Ekspor daftar (CSV)…"), "Ctrl+E",
                                        self.export_list)
         self.act_settings = self._action(self.tr("&Pengaturan…"), "Ctrl+,", self.open_settings)
+        self.act_templates = self._action(self.tr("&Templat naskah KB/PKS…"), None,
+                                          self.open_templates)
         self.act_quit = self._action(self.tr("&Keluar"), key.Quit, self.close)
         self.act_about = self._action(self.tr("&Tentang Diskominfo Desk"), None, self.about)
         menu = self.menuBar()
@@ -152,6 +154,7 @@ class MainWindow(QMainWindow):
         edit_menu = menu.addMenu(self.tr("&Sunting"))
         edit_menu.addAction(self.act_search)
         tools = menu.addMenu(self.tr("&Alat"))
+        tools.addAction(self.act_templates)
         tools.addAction(self.act_settings)
         go = menu.addMenu(self.tr("&Buka"))
         for index, spec in enumerate(PAGES):
@@ -223,6 +226,18 @@ class MainWindow(QMainWindow):
             dialog.office_saved.connect(self._office_saved)
             dialog.language_changed.connect(self.language_changed)
             self._dialogs["settings"] = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    def open_templates(self) -> None:
+        """One template editor at a time, like the settings dialog."""
+        from desktop.ui.template_dialog import TemplateDialog
+
+        dialog = self._dialogs.get("templates")
+        if dialog is None or not dialog.isVisible():
+            dialog = TemplateDialog(self)
+            self._dialogs["templates"] = dialog
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()

@@ -7,6 +7,7 @@ the images. Printing sends page images at 300 dpi through the system print dialo
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPainter, QPixmap
@@ -46,8 +47,9 @@ def rasterise(pdf: bytes, scale: float) -> list[QImage]:
 
 class PdfPreviewDialog(QDialog):
     def __init__(self, pdf: bytes, pages: list[QImage], title: str, suggested_name: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, tasks: Any = None) -> None:
         super().__init__(parent)
+        self.tasks = tasks
         self.setObjectName("pdfPreview")
         self.pdf = pdf
         self.suggested_name = suggested_name
@@ -95,12 +97,33 @@ class PdfPreviewDialog(QDialog):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        print_pages(self.pdf, printer)
+        self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> None:
+        """Rasterise at printer resolution in the background, then paint the pages."""
+        pdf = self.pdf
+        self.printer = printer  # kept alive until the pages are painted
+
+        def painted(pages: list[QImage]) -> None:
+            count = paint_pages(pages, printer)
+            self.info.setText(self.tr("{n} halaman dikirim ke pencetak").replace(
+                "{n}", str(count)))
+
+        if self.tasks is None:
+            painted(rasterise(pdf, PRINT_DPI / 72))
+            return
+        self.tasks.run_net(lambda: rasterise(pdf, PRINT_DPI / 72), on_done=painted,
+                           label=self.tr("Menyiapkan cetakan…"), parent_widget=self,
+                           cancellable=False)
 
 
 def print_pages(pdf: bytes, printer: QPrinter) -> int:
     """Print every page scaled to the printer's page; returns the pages printed."""
-    pages = rasterise(pdf, PRINT_DPI / 72)
+    return paint_pages(rasterise(pdf, PRINT_DPI / 72), printer)
+
+
+def paint_pages(pages: list[QImage], printer: QPrinter) -> int:
+    """Paint page images on the printer (GUI thread), each scaled to the page."""
     painter = QPainter()
     if not painter.begin(printer):
         return 0

@@ -10,8 +10,10 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Signal
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -35,7 +37,17 @@ from desktop.core.kinds.base import RecordKind
 from desktop.core.models import OfficeProfile
 from desktop.core.paths import default_database_path
 from desktop.core.services.office import FIELDS as OFFICE_FIELDS
-from desktop.core.settings import DATABASE, EXPIRY_DAYS, LANGUAGE, USER_NAME, Settings
+from desktop.core.settings import (
+    COPIES_PER_PARTY,
+    DATABASE,
+    EXPIRY_DAYS,
+    LANGUAGE,
+    OFFICE_LOGO,
+    PAGE_SIZE,
+    TITLE_CASE_OPENING,
+    USER_NAME,
+    Settings,
+)
 from desktop.ui.widgets.form import RecordForm
 
 OFFICE_KIND = RecordKind(
@@ -131,6 +143,8 @@ class SettingsDialog(QDialog):
             self.sqlite_path.setText(current)
         tabs.addTab(database, self.tr("Basis data"))
         self.database_tab = database
+        self.documents_tab = self._documents_tab(tabs)
+        tabs.addTab(self.documents_tab, self.tr("Naskah"))
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
@@ -140,6 +154,67 @@ class SettingsDialog(QDialog):
         layout.addWidget(tabs)
         layout.addWidget(buttons)
         self.tabs = tabs
+
+    def _documents_tab(self, parent: QWidget) -> QWidget:
+        """How KB/PKS documents print: paper, opening date, copies, the office logo."""
+        tab = QWidget(parent)
+        form = QFormLayout(tab)
+        self.page_size = QComboBox(tab)
+        self.page_size.setObjectName("pageSizeCombo")
+        self.page_size.addItem(self.tr("A4 (210 × 297 mm)"), "A4")
+        self.page_size.addItem(self.tr("F4 / folio (215 × 330 mm)"), "F4")
+        self.page_size.setCurrentIndex(max(0, self.page_size.findData(
+            str(self.settings.get(PAGE_SIZE)).upper())))
+        form.addRow(self.tr("&Ukuran kertas"), self.page_size)
+        self.title_case = QCheckBox(self.tr("Tanggal pembuka dengan Huruf Kapital di Awal Kata "
+                                            "(\"Pada Hari Ini Kamis Tanggal …\")"), tab)
+        self.title_case.setObjectName("titleCaseCheck")
+        self.title_case.setChecked(bool(self.settings.get(TITLE_CASE_OPENING)))
+        form.addRow("", self.title_case)
+        self.copies_per_party = QCheckBox(self.tr("Cetak satu naskah asli per pihak, meterai "
+                                                  "di tanda tangan pihak lain"), tab)
+        self.copies_per_party.setObjectName("copiesPerPartyCheck")
+        self.copies_per_party.setChecked(bool(self.settings.get(COPIES_PER_PARTY)))
+        form.addRow("", self.copies_per_party)
+        self.logo_path = QLineEdit(str(self.settings.get(OFFICE_LOGO) or ""), tab)
+        self.logo_path.setObjectName("logoPathEdit")
+        self.logo_path.setPlaceholderText(self.tr("PNG atau JPEG; kosongkan bila tanpa logo"))
+        pick = QPushButton(self.tr("Pilih…"), tab)
+        pick.clicked.connect(self._browse_logo)
+        row = QHBoxLayout()
+        row.addWidget(self.logo_path, 1)
+        row.addWidget(pick)
+        form.addRow(self.tr("&Logo kantor"), row)
+        templates = QPushButton(self.tr("Ubah &templat KB/PKS…"), tab)
+        templates.setObjectName("editTemplatesButton")
+        templates.clicked.connect(self._edit_templates)
+        form.addRow("", templates)
+        return tab
+
+    def _browse_logo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Logo kantor"),
+                                              self.logo_path.text(),
+                                              self.tr("Gambar (*.png *.jpg *.jpeg)"))
+        if path:
+            self.logo_path.setText(path)
+
+    def _edit_templates(self) -> None:
+        opener = getattr(self.parent(), "open_templates", None)
+        if opener is not None:
+            opener()  # the window's single template editor
+            return
+        from desktop.ui.template_dialog import TemplateDialog
+
+        TemplateDialog(self).open()
+
+    def _logo_problem(self) -> str | None:
+        path = self.logo_path.text().strip()
+        if not path:
+            return None
+        if QImage(str(Path(path).expanduser())).isNull():
+            return self.tr("Logo tidak dapat dibaca sebagai gambar PNG atau JPEG: {path}"
+                           ).replace("{path}", path)
+        return None
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Berkas basis data"),
@@ -201,6 +276,11 @@ class SettingsDialog(QDialog):
                 self.tabs.setCurrentWidget(self.database_tab)
                 QMessageBox.warning(self, self.tr("Pengaturan"), exc.message)
                 return
+        problem = self._logo_problem()
+        if problem:
+            self.tabs.setCurrentWidget(self.documents_tab)
+            QMessageBox.warning(self, self.tr("Pengaturan"), problem)
+            return
         office_values = self.office_form.values()
         if self.office is not None or any(v for v in office_values.values()):
             try:
@@ -220,6 +300,10 @@ class SettingsDialog(QDialog):
         self.settings.set(LANGUAGE, self.language.currentData())
         self.settings.set(USER_NAME, self.user_name.text().strip())
         self.settings.set(EXPIRY_DAYS, self.expiry.value())
+        self.settings.set(PAGE_SIZE, self.page_size.currentData())
+        self.settings.set(TITLE_CASE_OPENING, self.title_case.isChecked())
+        self.settings.set(COPIES_PER_PARTY, self.copies_per_party.isChecked())
+        self.settings.set(OFFICE_LOGO, self.logo_path.text().strip())
         if database.startswith("postgres"):
             from desktop.core.secrets import split_database_password
 

@@ -4,22 +4,22 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="48"/>
+        <location filename="../../desktop/ui/errors.py" line="49"/>
         <source>Diskominfo Desk</source>
         <translation>Diskominfo Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="53"/>
+        <location filename="../../desktop/ui/errors.py" line="54"/>
         <source>Terjadi kesalahan yang tidak terduga. Pekerjaan yang sudah disimpan tetap aman.</source>
         <translation>An unexpected error occurred. Work already saved is safe.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="55"/>
+        <location filename="../../desktop/ui/errors.py" line="56"/>
         <source>Rincian tercatat di {path}.</source>
         <translation>Details were written to {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="57"/>
+        <location filename="../../desktop/ui/errors.py" line="58"/>
         <source>Salin rincian</source>
         <translation>Copy details</translation>
     </message>
@@ -27,42 +27,42 @@
 <context>
     <name>AgreementPage</name>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="49"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="57"/>
         <source>Buat &amp;PKS dari KB ini</source>
         <translation>Draft a &amp;PKS from this KB</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="51"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="59"/>
         <source>Peri&amp;ksa naskah</source>
         <translation>Chec&amp;k the text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="53"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="61"/>
         <source>Pratinjau &amp;&amp; &amp;cetak PDF</source>
         <translation>Preview &amp;&amp; &amp;print PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="81"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="90"/>
         <source>Berakhir dalam {n} hari</source>
         <translation>Ends in {n} days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="100"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="147"/>
         <source>Draf {kind} baru</source>
         <translation>New {kind} draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="145"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="192"/>
         <source>✔ Naskah lengkap: tidak ada catatan.</source>
         <translation>✔ The text is complete: nothing to note.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="168"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="219"/>
         <source>PDF tidak dapat dibuat</source>
         <translation>The PDF could not be made</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="172"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="223"/>
         <source>Menyusun PDF…</source>
         <translation>Making the PDF…</translation>
     </message>
@@ -288,71 +288,76 @@
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="142"/>
+        <source>&amp;Templat naskah KB/PKS…</source>
+        <translation>Agreement &amp;templates (KB/PKS)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="144"/>
         <source>&amp;Keluar</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="143"/>
+        <location filename="../../desktop/ui/main_window.py" line="145"/>
         <source>&amp;Tentang Diskominfo Desk</source>
         <translation>&amp;About Diskominfo Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="145"/>
+        <location filename="../../desktop/ui/main_window.py" line="147"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="152"/>
+        <location filename="../../desktop/ui/main_window.py" line="154"/>
         <source>&amp;Sunting</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="154"/>
+        <location filename="../../desktop/ui/main_window.py" line="156"/>
         <source>&amp;Alat</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="156"/>
+        <location filename="../../desktop/ui/main_window.py" line="159"/>
         <source>&amp;Buka</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="161"/>
+        <location filename="../../desktop/ui/main_window.py" line="164"/>
         <source>Ban&amp;tuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="163"/>
+        <location filename="../../desktop/ui/main_window.py" line="166"/>
         <source>Alat utama</source>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="206"/>
+        <location filename="../../desktop/ui/main_window.py" line="209"/>
         <source>Ekspor daftar</source>
         <translation>Export list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="206"/>
+        <location filename="../../desktop/ui/main_window.py" line="209"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="213"/>
+        <location filename="../../desktop/ui/main_window.py" line="216"/>
         <source>{n} baris diekspor ke {path}</source>
         <translation>{n} rows exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="215"/>
+        <location filename="../../desktop/ui/main_window.py" line="218"/>
         <source>Mengekspor daftar…</source>
         <translation>Exporting the list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="235"/>
+        <location filename="../../desktop/ui/main_window.py" line="250"/>
         <source>Tentang Diskominfo Desk</source>
         <translation>About Diskominfo Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="236"/>
+        <location filename="../../desktop/ui/main_window.py" line="251"/>
         <source>&lt;b&gt;Diskominfo Desk&lt;/b&gt; {version}&lt;br&gt;Register aplikasi, dataset, kunjungan dan kerja sama Dinas Komunikasi dan Informatika.&lt;br&gt;Data wilayah: Kepmendagri 300.2.2-2138/2025 (cahyadsn/wilayah, MIT).</source>
         <translation>&lt;b&gt;Diskominfo Desk&lt;/b&gt; {version}&lt;br&gt;Register of the applications, datasets, visits and agreements of a regional communication and informatics office.&lt;br&gt;Region data: Kepmendagri 300.2.2-2138/2025 (cahyadsn/wilayah, MIT).</translation>
     </message>
@@ -360,49 +365,59 @@
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="54"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="56"/>
         <source>Pratinjau: {title}</source>
         <translation>Preview: {title}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="65"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="67"/>
         <source>Halaman {n}</source>
         <translation>Page {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="71"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="73"/>
         <source>{n} halaman</source>
         <translation>{n} pages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="72"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="74"/>
         <source>&amp;Simpan PDF…</source>
         <translation>&amp;Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="73"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="75"/>
         <source>&amp;Cetak…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="74"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="76"/>
         <source>&amp;Tutup</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="85"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="87"/>
         <source>Simpan PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="86"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="88"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="90"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="92"/>
         <source>Disimpan ke {path}</source>
         <translation>Saved to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pdf_preview.py" line="109"/>
+        <source>{n} halaman dikirim ke pencetak</source>
+        <translation>{n} pages sent to the printer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pdf_preview.py" line="116"/>
+        <source>Menyiapkan cetakan…</source>
+        <translation>Preparing the print…</translation>
     </message>
 </context>
 <context>
@@ -557,122 +572,249 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="60"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="202"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="215"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="229"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="72"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="277"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="282"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="295"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="313"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="71"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="83"/>
         <source>&amp;Bahasa</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="74"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="86"/>
         <source>nama Anda, dicatat di log audit</source>
         <translation>your name, recorded in the audit log</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="87"/>
         <source>&amp;Nama pengguna</source>
         <translation>&amp;User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="79"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="91"/>
         <source> hari</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="80"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="92"/>
         <source>Peringatan kerja sama berakhir</source>
         <translation>Agreement expiry warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="81"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="93"/>
         <source>Umum</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="99"/>
         <source>Profil kantor</source>
         <translation>Office profile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="103"/>
         <source>Berkas SQLite di komputer ini</source>
         <translation>SQLite file on this computer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="92"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="104"/>
         <source>Server PostgreSQL bersama (beberapa komputer)</source>
         <translation>Shared PostgreSQL server (several computers)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="100"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="112"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="182"/>
         <source>Pilih…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="105"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="117"/>
         <source>&amp;Uji koneksi</source>
         <translation>&amp;Test connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="118"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="130"/>
         <source>Kata sandi disimpan di brankas kunci sistem operasi, tidak di berkas pengaturan.</source>
         <translation>Passwords are kept in the operating system&apos;s keyring, not in the settings file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="122"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="134"/>
         <source>Perubahan basis data berlaku saat aplikasi dibuka kembali.</source>
         <translation>A database change takes effect when the application is opened again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="132"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="144"/>
         <source>Basis data</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="145"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="147"/>
+        <source>Naskah</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="164"/>
+        <source>A4 (210 × 297 mm)</source>
+        <translation>A4 (210 × 297 mm)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="165"/>
+        <source>F4 / folio (215 × 330 mm)</source>
+        <translation>F4 / folio (215 × 330 mm)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="168"/>
+        <source>&amp;Ukuran kertas</source>
+        <translation>&amp;Paper size</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="169"/>
+        <source>Tanggal pembuka dengan Huruf Kapital di Awal Kata (&quot;Pada Hari Ini Kamis Tanggal …&quot;)</source>
+        <translation>Opening date in Title Case (&quot;Pada Hari Ini Kamis Tanggal …&quot;)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="174"/>
+        <source>Cetak satu naskah asli per pihak, meterai di tanda tangan pihak lain</source>
+        <translation>Print one original per party, with the duty stamp at the other party&apos;s signature</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="181"/>
+        <source>PNG atau JPEG; kosongkan bila tanpa logo</source>
+        <translation>PNG or JPEG; leave empty for no logo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="187"/>
+        <source>&amp;Logo kantor</source>
+        <translation>Office &amp;logo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="188"/>
+        <source>Ubah &amp;templat KB/PKS…</source>
+        <translation>Edit KB/PKS &amp;templates…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="195"/>
+        <source>Logo kantor</source>
+        <translation>Office logo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="197"/>
+        <source>Gambar (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="215"/>
+        <source>Logo tidak dapat dibaca sebagai gambar PNG atau JPEG: {path}</source>
+        <translation>The logo cannot be read as a PNG or JPEG image: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="220"/>
         <source>Berkas basis data</source>
         <translation>Database file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="148"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="223"/>
         <source>SQLite (*.sqlite3 *.db)</source>
         <translation>SQLite (*.sqlite3 *.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="160"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="235"/>
         <source>Menghubungi…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="167"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="242"/>
         <source>Folder tidak dapat ditulisi: {path}</source>
         <translation>The folder cannot be written to: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="169"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="244"/>
         <source>{path} belum ada; berkas baru dibuat saat aplikasi dimulai ulang.</source>
         <translation>{path} does not exist yet; a new file is created when the application restarts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="174"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="249"/>
         <source>Berhasil terhubung: {url}</source>
         <translation>Connected: {url}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="191"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="266"/>
         <source>Gagal: {message}</source>
         <translation>Failed: {message}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="230"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="314"/>
         <source>Brankas kunci sistem operasi tidak tersedia: kata sandi hanya diingat selama aplikasi ini terbuka.</source>
         <translation>The operating system&apos;s keyring is not available: the password is only remembered while the application is open.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <location filename="../../desktop/ui/template_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/template_dialog.py" line="116"/>
+        <location filename="../../desktop/ui/template_dialog.py" line="126"/>
+        <source>Templat naskah kerja sama</source>
+        <translation>Agreement templates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/template_dialog.py" line="44"/>
+        <source>Kesepakatan Bersama (KB)</source>
+        <translation>Kesepakatan Bersama (KB, MoU)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/template_dialog.py" line="45"/>
+        <source>Perjanjian Kerja Sama (PKS)</source>
+        <translation>Perjanjian Kerja Sama (PKS, cooperation agreement)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/template_dialog.py" line="48"/>
+        <source>Templat:</source>
+        <translation>Template:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/template_dialog.py" line="52"/>
+        <source>Premis (satu &quot;bahwa …&quot; per baris)</source>
+        <translation>Recitals (one &quot;bahwa …&quot; per line)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/template_dialog.py" line="60"/>
+        <source>Isian yang diganti dari data kerja sama: {names}</source>
+        <translation>Placeholders filled from the agreement: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/template_dialog.py" line="66"/>
+        <source>&amp;Kembalikan ke bawaan</source>
+        <translation>&amp;Restore the shipped template</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/template_dialog.py" line="67"/>
+        <source>&amp;Simpan templat</source>
+        <translation>&amp;Save template</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/template_dialog.py" line="69"/>
+        <source>&amp;Tutup</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/template_dialog.py" line="92"/>
+        <source>salinan kantor ini</source>
+        <translation>this office&apos;s copy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/template_dialog.py" line="93"/>
+        <source>templat bawaan</source>
+        <translation>shipped template</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/template_dialog.py" line="117"/>
+        <source>Perubahan templat belum disimpan. Buang perubahan itu?</source>
+        <translation>The template changes are not saved. Discard them?</translation>
     </message>
 </context>
 <context>
@@ -686,7 +828,7 @@
 <context>
     <name>VisitPage</name>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="22"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="30"/>
         <source>Buat &amp;Kesepakatan Bersama</source>
         <translation>Draft a &amp;Kesepakatan Bersama (KB)</translation>
     </message>

@@ -248,8 +248,14 @@ def test_settings_and_welcome_dialogs_are_english(qtbot, english: None,
     qtbot.addWidget(settings)
     assert settings.windowTitle() == "Settings"
     assert [settings.tabs.tabText(i) for i in range(settings.tabs.count())] == [
-        "General", "Office profile", "Database"]
+        "General", "Office profile", "Database", "Documents"]
     assert still_indonesian(settings) == []
+    from desktop.ui.template_dialog import TemplateDialog
+
+    templates = TemplateDialog()
+    qtbot.addWidget(templates)
+    assert templates.windowTitle() == "Agreement templates"
+    assert templates.source.text() == "shipped template"
     welcome = WelcomeDialog(sqlite_desk, TaskManager())
     qtbot.addWidget(welcome)
     assert welcome.start_button.text() == "&Start"
