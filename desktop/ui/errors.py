@@ -58,7 +58,7 @@ def show_error(exc: BaseException, parent: QWidget | None = None) -> None:
         copy = box.addButton(tr("Salin rincian"), QMessageBox.ButtonRole.ActionRole)
         copy.clicked.disconnect()
         copy.clicked.connect(lambda: QApplication.clipboard().setText(details_of(exc)))
-    box.addButton(QMessageBox.StandardButton.Close)
+    box.addButton(tr("Tutup"), QMessageBox.ButtonRole.RejectRole)
     box.setObjectName("errorBox")
     # Without a parent nothing else holds the box: keep it until it is closed.
     _open_boxes.append(box)

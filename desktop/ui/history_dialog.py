@@ -60,6 +60,7 @@ class HistoryDialog(QDialog):
         self.tree.expandAll()
         layout.addWidget(self.tree, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("&Tutup"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 

@@ -34,6 +34,7 @@ from desktop.core.desk import Desk
 from desktop.core.errors import DeskError, StaleRecordError, ValidationError
 from desktop.core.formatting import number
 from desktop.core.services import ListQuery
+from desktop.ui import ask
 from desktop.ui.hub import DataHub
 from desktop.ui.page_specs import FilterSpec, PageSpec
 from desktop.ui.record_model import RecordTableModel
@@ -468,11 +469,11 @@ class RecordPage(QWidget):
     def delete(self) -> None:
         if self.current_id is None:
             return
-        answer = QMessageBox.question(
-            self, self.tr("Hapus data"),
-            self.tr("Hapus “{title}”? Data yang dihapus tetap tercatat di log audit.")
-            .replace("{title}", self.detail_title.text()))
-        if answer != QMessageBox.StandardButton.Yes:
+        if not ask.confirm(
+                self, self.tr("Hapus data"),
+                self.tr("Hapus “{title}”? Data yang dihapus tetap tercatat di log audit.")
+                .replace("{title}", self.detail_title.text()),
+                self.tr("Hapus"), name="deleteBox"):
             return
         record_id, version = self.current_id, self.current_version
 

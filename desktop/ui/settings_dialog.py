@@ -148,6 +148,9 @@ class SettingsDialog(QDialog):
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        # Qt has no Indonesian catalogue for its standard buttons: name them ourselves.
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Simpan"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("&Batal"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -184,7 +187,9 @@ class SettingsDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.logo_path, 1)
         row.addWidget(pick)
-        form.addRow(self.tr("&Logo kantor"), row)
+        logo_label = QLabel(self.tr("&Logo kantor"), tab)
+        logo_label.setBuddy(self.logo_path)
+        form.addRow(logo_label, row)
         templates = QPushButton(self.tr("Ubah &templat KB/PKS…"), tab)
         templates.setObjectName("editTemplatesButton")
         templates.clicked.connect(self._edit_templates)

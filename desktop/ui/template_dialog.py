@@ -28,6 +28,7 @@ from desktop.documents.templates import (
     reset_office_template,
     save_office_template,
 )
+from desktop.ui import ask
 from desktop.ui.widgets.articles import ArticlesEditor
 
 
@@ -112,12 +113,9 @@ class TemplateDialog(QDialog):
         self.load(jenis)
 
     def _discard_ok(self) -> bool:
-        answer = QMessageBox.question(
-            self, self.tr("Templat naskah kerja sama"),
-            self.tr("Perubahan templat belum disimpan. Buang perubahan itu?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        return answer == QMessageBox.StandardButton.Discard
+        return ask.confirm(self, self.tr("Templat naskah kerja sama"),
+                           self.tr("Perubahan templat belum disimpan. Buang perubahan itu?"),
+                           self.tr("Buang perubahan"), name="unsavedTemplateBox")
 
     def save(self) -> bool:
         try:

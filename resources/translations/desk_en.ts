@@ -23,6 +23,16 @@
         <source>Salin rincian</source>
         <translation>Copy details</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="61"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/ask.py" line="27"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
 </context>
 <context>
     <name>AgreementPage</name>
@@ -224,6 +234,11 @@
         <location filename="../../desktop/ui/history_dialog.py" line="47"/>
         <source>Tindakan / sesudah</source>
         <translation>Action / after</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/history_dialog.py" line="63"/>
+        <source>&amp;Tutup</source>
+        <translation>&amp;Close</translation>
     </message>
 </context>
 <context>
@@ -431,127 +446,132 @@
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="110"/>
+        <location filename="../../desktop/ui/record_page.py" line="111"/>
         <source>Cari…  (Ctrl+F)</source>
         <translation>Search…  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="111"/>
+        <location filename="../../desktop/ui/record_page.py" line="112"/>
         <source>Cari</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="183"/>
+        <location filename="../../desktop/ui/record_page.py" line="184"/>
         <source>&amp;Simpan</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="186"/>
+        <location filename="../../desktop/ui/record_page.py" line="187"/>
         <source>&amp;Batalkan perubahan</source>
         <translation>&amp;Revert changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="187"/>
+        <location filename="../../desktop/ui/record_page.py" line="188"/>
         <source>&amp;Hapus</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="189"/>
+        <location filename="../../desktop/ui/record_page.py" line="190"/>
         <source>&amp;Riwayat</source>
         <translation>&amp;History</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="223"/>
+        <location filename="../../desktop/ui/record_page.py" line="224"/>
         <source>Semua: {label}</source>
         <translation>All: {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="268"/>
+        <location filename="../../desktop/ui/record_page.py" line="269"/>
         <source>Hapus saringan ini</source>
         <translation>Remove this filter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="279"/>
+        <location filename="../../desktop/ui/record_page.py" line="280"/>
         <source>{n} data</source>
         <translation>{n} records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="281"/>
+        <location filename="../../desktop/ui/record_page.py" line="282"/>
         <source>{shown} dari {total} data</source>
         <translation>{shown} of {total} records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="369"/>
+        <location filename="../../desktop/ui/record_page.py" line="370"/>
         <source>Perubahan belum disimpan</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="370"/>
+        <location filename="../../desktop/ui/record_page.py" line="371"/>
         <source>Ada perubahan yang belum disimpan pada data ini.</source>
         <translation>This record has changes that are not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="371"/>
+        <location filename="../../desktop/ui/record_page.py" line="372"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="372"/>
+        <location filename="../../desktop/ui/record_page.py" line="373"/>
         <source>Buang perubahan</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="373"/>
+        <location filename="../../desktop/ui/record_page.py" line="374"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="390"/>
+        <location filename="../../desktop/ui/record_page.py" line="391"/>
         <source>{kind} baru</source>
         <translation>New {kind}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="433"/>
+        <location filename="../../desktop/ui/record_page.py" line="434"/>
         <source>Tersimpan.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="440"/>
+        <location filename="../../desktop/ui/record_page.py" line="441"/>
         <source>Belum tersimpan: periksa isian yang ditandai.</source>
         <translation>Not saved: check the marked fields.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="454"/>
+        <location filename="../../desktop/ui/record_page.py" line="455"/>
         <source>Data diubah pengguna lain</source>
         <translation>Changed by someone else</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="456"/>
+        <location filename="../../desktop/ui/record_page.py" line="457"/>
         <source>Tetap di sini</source>
         <translation>Stay here</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="457"/>
+        <location filename="../../desktop/ui/record_page.py" line="458"/>
         <source>Muat ulang (buang perubahan saya)</source>
         <translation>Reload (discard my changes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="472"/>
+        <location filename="../../desktop/ui/record_page.py" line="473"/>
         <source>Hapus data</source>
         <translation>Delete record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="473"/>
+        <location filename="../../desktop/ui/record_page.py" line="474"/>
         <source>Hapus “{title}”? Data yang dihapus tetap tercatat di log audit.</source>
         <translation>Delete “{title}”? Deleted records stay in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="486"/>
+        <location filename="../../desktop/ui/record_page.py" line="476"/>
+        <source>Hapus</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_page.py" line="487"/>
         <source>Dihapus.</source>
         <translation>Deleted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="492"/>
+        <location filename="../../desktop/ui/record_page.py" line="493"/>
         <source>Tidak dapat dihapus</source>
         <translation>Cannot delete</translation>
     </message>
@@ -573,10 +593,10 @@
     <name>SettingsDialog</name>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="72"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="277"/>
         <location filename="../../desktop/ui/settings_dialog.py" line="282"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="295"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="313"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="287"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="300"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="318"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
@@ -627,7 +647,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="112"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="182"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="185"/>
         <source>Pilih…</source>
         <translation>Choose…</translation>
     </message>
@@ -657,97 +677,107 @@
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="164"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="152"/>
+        <source>&amp;Simpan</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="153"/>
+        <source>&amp;Batal</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="167"/>
         <source>A4 (210 × 297 mm)</source>
         <translation>A4 (210 × 297 mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="165"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="168"/>
         <source>F4 / folio (215 × 330 mm)</source>
         <translation>F4 / folio (215 × 330 mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="168"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="171"/>
         <source>&amp;Ukuran kertas</source>
         <translation>&amp;Paper size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="169"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="172"/>
         <source>Tanggal pembuka dengan Huruf Kapital di Awal Kata (&quot;Pada Hari Ini Kamis Tanggal …&quot;)</source>
         <translation>Opening date in Title Case (&quot;Pada Hari Ini Kamis Tanggal …&quot;)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="174"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="177"/>
         <source>Cetak satu naskah asli per pihak, meterai di tanda tangan pihak lain</source>
         <translation>Print one original per party, with the duty stamp at the other party&apos;s signature</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="181"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="184"/>
         <source>PNG atau JPEG; kosongkan bila tanpa logo</source>
         <translation>PNG or JPEG; leave empty for no logo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="187"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="190"/>
         <source>&amp;Logo kantor</source>
         <translation>Office &amp;logo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="188"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="193"/>
         <source>Ubah &amp;templat KB/PKS…</source>
         <translation>Edit KB/PKS &amp;templates…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="195"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="200"/>
         <source>Logo kantor</source>
         <translation>Office logo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="197"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="202"/>
         <source>Gambar (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="215"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="220"/>
         <source>Logo tidak dapat dibaca sebagai gambar PNG atau JPEG: {path}</source>
         <translation>The logo cannot be read as a PNG or JPEG image: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="220"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="225"/>
         <source>Berkas basis data</source>
         <translation>Database file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="223"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="228"/>
         <source>SQLite (*.sqlite3 *.db)</source>
         <translation>SQLite (*.sqlite3 *.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="235"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="240"/>
         <source>Menghubungi…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="242"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="247"/>
         <source>Folder tidak dapat ditulisi: {path}</source>
         <translation>The folder cannot be written to: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="244"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="249"/>
         <source>{path} belum ada; berkas baru dibuat saat aplikasi dimulai ulang.</source>
         <translation>{path} does not exist yet; a new file is created when the application restarts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="249"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="254"/>
         <source>Berhasil terhubung: {url}</source>
         <translation>Connected: {url}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="266"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="271"/>
         <source>Gagal: {message}</source>
         <translation>Failed: {message}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="314"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="319"/>
         <source>Brankas kunci sistem operasi tidak tersedia: kata sandi hanya diingat selama aplikasi ini terbuka.</source>
         <translation>The operating system&apos;s keyring is not available: the password is only remembered while the application is open.</translation>
     </message>
@@ -755,59 +785,59 @@
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../desktop/ui/template_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/template_dialog.py" line="39"/>
         <location filename="../../desktop/ui/template_dialog.py" line="116"/>
-        <location filename="../../desktop/ui/template_dialog.py" line="126"/>
+        <location filename="../../desktop/ui/template_dialog.py" line="124"/>
         <source>Templat naskah kerja sama</source>
         <translation>Agreement templates</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/template_dialog.py" line="44"/>
+        <location filename="../../desktop/ui/template_dialog.py" line="45"/>
         <source>Kesepakatan Bersama (KB)</source>
         <translation>Kesepakatan Bersama (KB, MoU)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/template_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/template_dialog.py" line="46"/>
         <source>Perjanjian Kerja Sama (PKS)</source>
         <translation>Perjanjian Kerja Sama (PKS, cooperation agreement)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/template_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/template_dialog.py" line="49"/>
         <source>Templat:</source>
         <translation>Template:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/template_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/template_dialog.py" line="53"/>
         <source>Premis (satu &quot;bahwa …&quot; per baris)</source>
         <translation>Recitals (one &quot;bahwa …&quot; per line)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/template_dialog.py" line="60"/>
+        <location filename="../../desktop/ui/template_dialog.py" line="61"/>
         <source>Isian yang diganti dari data kerja sama: {names}</source>
         <translation>Placeholders filled from the agreement: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/template_dialog.py" line="66"/>
+        <location filename="../../desktop/ui/template_dialog.py" line="67"/>
         <source>&amp;Kembalikan ke bawaan</source>
         <translation>&amp;Restore the shipped template</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/template_dialog.py" line="67"/>
+        <location filename="../../desktop/ui/template_dialog.py" line="68"/>
         <source>&amp;Simpan templat</source>
         <translation>&amp;Save template</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/template_dialog.py" line="69"/>
+        <location filename="../../desktop/ui/template_dialog.py" line="70"/>
         <source>&amp;Tutup</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/template_dialog.py" line="92"/>
+        <location filename="../../desktop/ui/template_dialog.py" line="93"/>
         <source>salinan kantor ini</source>
         <translation>this office&apos;s copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/template_dialog.py" line="93"/>
+        <location filename="../../desktop/ui/template_dialog.py" line="94"/>
         <source>templat bawaan</source>
         <translation>shipped template</translation>
     </message>
@@ -815,6 +845,11 @@
         <location filename="../../desktop/ui/template_dialog.py" line="117"/>
         <source>Perubahan templat belum disimpan. Buang perubahan itu?</source>
         <translation>The template changes are not saved. Discard them?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/template_dialog.py" line="118"/>
+        <source>Buang perubahan</source>
+        <translation>Discard changes</translation>
     </message>
 </context>
 <context>

@@ -27,7 +27,7 @@ from desktop.ui.pdf_preview import PdfPreviewDialog
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.template_dialog import TemplateDialog
 
-from .helpers import open_page, select_row, settle, wait_loaded
+from .helpers import answer_next_box, open_page, select_row, settle, wait_loaded
 
 LEFT = Qt.MouseButton.LeftButton
 MM = 72 / 25.4
@@ -233,15 +233,13 @@ def test_switching_template_with_unsaved_edits_asks_first(qtbot, monkeypatch) ->
     dialog.show()
     dialog.premis.setPlainText("bahwa satu-satunya premis")
     asked: list[str] = []
-    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *_a, **_k:
-                        asked.append(text) or QMessageBox.StandardButton.Cancel)
+    answer_next_box("Batal", asked)
     pks = dialog.kind.findData("pks")
     dialog.kind.setCurrentIndex(pks)
     dialog.kind.activated.emit(pks)
     assert asked and dialog.kind.currentData() == "kb"
     assert dialog.premis.toPlainText() == "bahwa satu-satunya premis"
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *_a, **_k: QMessageBox.StandardButton.Discard)
+    answer_next_box("Buang perubahan")
     dialog.kind.setCurrentIndex(pks)
     dialog.kind.activated.emit(pks)
     assert dialog.kind.currentData() == "pks"

@@ -20,6 +20,7 @@ from desktop.core.desk import Desk
 from desktop.core.errors import NotFoundError
 from desktop.core.services import ListQuery
 from desktop.core.settings import EXPIRY_DAYS, Settings
+from desktop.ui import ask
 from desktop.ui.history_dialog import HistoryDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.page_specs import PAGES
@@ -656,8 +657,7 @@ def test_deleting_a_record_someone_else_just_changed_is_refused(
                                  expected_version=other.deployments.get(record_id)["version"])
     finally:
         other.close()
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(ask, "confirm", lambda *_a, **_k: True)
     qtbot.mouseClick(page.delete_button, LEFT)
     qtbot.waitUntil(lambda: bool(message_boxes(page, "staleBox")), timeout=5000)
     assert demo_desk.deployments.get(record_id)["pelaksana"] == "Orang lain"
@@ -738,17 +738,13 @@ def test_delete_soft_deletes_after_confirmation(
     assert record_id is not None
     wait_loaded(qtbot, page, record_id)
     asked: list[str] = []
-
-    def yes(_parent: Any, _title: str, text: str, *_a: Any, **_k: Any) -> Any:
-        asked.append(text)
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", yes)
+    answer_next_box("Hapus", asked)  # the real box, with its Indonesian buttons
     assert page.delete_button.isEnabled()
     qtbot.mouseClick(page.delete_button, LEFT)
     qtbot.waitUntil(lambda: page.current_id is None, timeout=5000)
     settle(qtbot, demo_window)
-    assert asked and page.detail_title.text().endswith("baru")
+    assert len(asked) == 1 and asked[0].startswith("deleteBox|Hapus “")
+    assert page.detail_title.text().endswith("baru")
     with pytest.raises(NotFoundError):
         demo_desk.deployments.get(record_id)
     tomb = demo_desk.deployments.get(record_id, include_deleted=True)
@@ -766,8 +762,7 @@ def test_answering_no_deletes_nothing(qtbot, demo_window: MainWindow, demo_desk:
     record_id = page.model.id_at(0)
     assert record_id is not None
     wait_loaded(qtbot, page, record_id)
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *_a, **_k: QMessageBox.StandardButton.No)
+    monkeypatch.setattr(ask, "confirm", lambda *_a, **_k: False)
     qtbot.mouseClick(page.delete_button, LEFT)
     settle(qtbot, demo_window)
     assert demo_desk.deployments.get(record_id)["deleted_at"] is None
@@ -781,8 +776,7 @@ def test_an_opd_still_used_by_apps_cannot_be_deleted(
     opd_id = demo_desk.apps.get(used["id"])["opd_pemilik_id"]
     page.open_record(opd_id)
     wait_loaded(qtbot, page, opd_id)
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(ask, "confirm", lambda *_a, **_k: True)
     warned: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning",
                         lambda _p, _t, text, *_a, **_k: warned.append(text))
