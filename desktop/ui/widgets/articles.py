@@ -61,8 +61,10 @@ class ArticlesEditor(QWidget):
         self.add_butir = QPushButton(self.tr("+ Butir"), self)
         self.remove = QPushButton(self.tr("Hapus"), self)
         self.up = QPushButton("↑", self)
+        self.up.setFixedWidth(36)  # an arrow needs no more; keeps the pane narrow
         self.up.setAccessibleName(self.tr("Naikkan"))
         self.down = QPushButton("↓", self)
+        self.down.setFixedWidth(36)  # an arrow needs no more; keeps the pane narrow
         self.down.setAccessibleName(self.tr("Turunkan"))
         for button in (self.add_pasal, self.add_ayat, self.add_butir, self.remove, self.up,
                        self.down):

@@ -93,9 +93,11 @@ class CollectionEditor(QWidget):
         self.add_button = QPushButton(self.tr("+ Tambah baris"), self)
         self.remove_button = QPushButton(self.tr("Hapus baris"), self)
         self.up_button = QPushButton("↑", self)
+        self.up_button.setFixedWidth(36)  # an arrow needs no more; keeps the pane narrow
         self.up_button.setToolTip(self.tr("Naikkan"))
         self.up_button.setAccessibleName(self.tr("Naikkan"))
         self.down_button = QPushButton("↓", self)
+        self.down_button.setFixedWidth(36)  # an arrow needs no more; keeps the pane narrow
         self.down_button.setToolTip(self.tr("Turunkan"))
         self.down_button.setAccessibleName(self.tr("Turunkan"))
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
