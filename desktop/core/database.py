@@ -63,11 +63,19 @@ def _sqlite_url(path: Path) -> str:
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    # pysqlite's own transaction handling breaks SAVEPOINT (releasing the outermost one
+    # commits): let SQLAlchemy emit BEGIN itself, so a spreadsheet import can roll back
+    # one row (a savepoint) or everything.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
+
+
+def _sqlite_begin(connection) -> None:  # type: ignore[no-untyped-def]
+    connection.exec_driver_sql("BEGIN")
 
 
 @dataclass
@@ -129,6 +137,7 @@ def create_database_engine(url: str) -> Engine:
         if parsed.get_backend_name() == "sqlite":
             engine = create_engine(url, connect_args={"timeout": 15})
             event.listen(engine, "connect", _sqlite_pragmas)
+            event.listen(engine, "begin", _sqlite_begin)
         else:
             engine = create_engine(url, pool_pre_ping=True, connect_args=_pg_args(parsed))
     except (NoSuchModuleError, ImportError) as exc:
@@ -164,8 +173,11 @@ def open_database(
             if path is not None:
                 # WAL lets the GUI read while a write is under way; persistent per file,
                 # and only set on a file known to be ours.
-                with engine.connect() as conn:
-                    conn.exec_driver_sql("PRAGMA journal_mode=WAL")
+                raw = engine.raw_connection()  # outside any transaction, as WAL needs
+                try:
+                    raw.cursor().execute("PRAGMA journal_mode=WAL")
+                finally:
+                    raw.close()
             from desktop.core.regions import ensure_regions
 
             with db.session() as session:

@@ -168,4 +168,38 @@ MESSAGES_EN: dict[str, str] = {
         "The cooperation agreement is not linked to its parent memorandum of understanding.",
     "Naskah masih memuat isian kosong (\"....\") atau kode isian templat.":
         "The text still holds blanks (\"....\") or template placeholders.",
+    # importing spreadsheets
+    "Berkas tidak ditemukan: {path}": "File not found: {path}",
+    "Jenis berkas tidak didukung: {name}. Gunakan XLSX atau CSV.":
+        "Unsupported file type: {name}. Use XLSX or CSV.",
+    "Berkas {name} tidak dapat dibaca sebagai teks.": "The file {name} cannot be read as text.",
+    "Tidak ditemukan baris judul kolom di {name}: baris judul harus memuat paling sedikit "
+    "dua kolom.":
+        "No header row found in {name}: the header row must have at least two columns.",
+    "Berkas {name} bukan lembar kerja XLSX yang dapat dibaca.":
+        "The file {name} is not a readable XLSX workbook.",
+    "Tidak ada yang diimpor. {ok} baris siap ({created} baru, {updated} diperbarui), "
+    "{failed} bermasalah.":
+        "Nothing was imported. {ok} rows ready ({created} new, {updated} updated), "
+        "{failed} with problems.",
+    "{created} baris ditambahkan, {updated} diperbarui, {failed} dilewati.":
+        "{created} rows added, {updated} updated, {failed} skipped.",
+    "ditambahkan": "added",
+    "diperbarui": "updated",
+    "dilewati": "skipped",
+    "Impor tidak tersedia untuk {kind}.": "Import is not available for {kind}.",
+    "Kolom wajib tidak ada di lembar kerja: {fields}.":
+        "Required columns are missing from the sheet: {fields}.",
+    "Sama dengan baris {row} (duplikat).": "Same as row {row} (duplicate).",
+    "Baris": "Row",
+    "Hasil": "Result",
+    "Keterangan": "Details",
+    "Daerah “{name}” tidak dikenal.": "Region “{name}” is not known.",
+    "“{name}” cocok dengan lebih dari satu {kind}; tulis nama lengkap atau kodenya.":
+        "“{name}” matches more than one {kind}; write the full name or its code.",
+    "{kind} “{name}” tidak ditemukan.": "{kind} “{name}” not found.",
+    "Daerah “{name}” ada lebih dari satu; tulis \"Kabupaten ...\" atau \"Kota ...\", atau "
+    "kode Kemendagri.":
+        "There is more than one region “{name}”; write \"Kabupaten ...\" or \"Kota ...\", "
+        "or the Kemendagri code.",
 }

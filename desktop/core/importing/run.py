@@ -1,0 +1,197 @@
+"""Validating and importing rows: one transaction, one savepoint per row.
+
+The preview and the import are the same run: every row goes through the services
+(validation, references, audit, search index) inside a savepoint, so the preview's
+messages are exactly what the import would meet. The preview then rolls everything
+back; the import commits the valid rows, or nothing when the user asked for all or
+nothing and a row failed. A row whose natural key (e.g. OPD code) matches a live record
+updates it, so importing the same sheet twice does not duplicate.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop.core.desk import Desk
+from desktop.core.errors import DeskError, ValidationError
+from desktop.core.fields import FieldType
+from desktop.core.i18n import t
+from desktop.core.importing.convert import Converter, normalise_name
+from desktop.core.importing.mapping import IMPORT_KINDS, importable_fields
+from desktop.core.importing.sheet import Sheet
+from desktop.core.kinds import KINDS, RecordKind
+from desktop.core.validation import FieldProblem
+
+# How a row finds the record it describes (so a re-import updates, not duplicates).
+NATURAL_KEYS: dict[str, tuple[str, ...]] = {
+    "opd": ("kode",),
+    "apps": ("nama", "opd_pemilik_id"),
+    "datasets": ("judul", "opd_id"),
+    "visits": ("tanggal_mulai", "instansi"),
+    "deployments": ("aplikasi_id", "lingkungan", "versi", "tanggal"),
+}
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class RowResult:
+    row: int  # as numbered in the spreadsheet
+    action: str  # "create", "update" or "error"
+    errors: list[str] = field(default_factory=list)
+    record_id: str | None = None
+
+
+@dataclass
+class ImportOutcome:
+    results: list[RowResult]
+    committed: bool
+
+    def count(self, action: str) -> int:
+        return sum(1 for r in self.results if r.action == action)
+
+    @property
+    def created(self) -> int:
+        return self.count("create")
+
+    @property
+    def updated(self) -> int:
+        return self.count("update")
+
+    @property
+    def failed(self) -> int:
+        return self.count("error")
+
+    def summary(self) -> str:
+        if self.committed:
+            return t("{created} baris ditambahkan, {updated} diperbarui, {failed} dilewati.",
+                     created=self.created, updated=self.updated, failed=self.failed)
+        return t("Tidak ada yang diimpor. {ok} baris siap ({created} baru, {updated} "
+                 "diperbarui), {failed} bermasalah.", ok=self.created + self.updated,
+                 created=self.created, updated=self.updated, failed=self.failed)
+
+    def write_report(self, path: str | Path) -> None:
+        """The per-row report as CSV (row, result, messages), for the office's records."""
+        labels = {"create": t("ditambahkan"), "update": t("diperbarui"), "error": t("dilewati")}
+        with Path(path).open("w", encoding="utf-8-sig", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow([t("Baris"), t("Hasil"), t("Keterangan")])
+            for result in self.results:
+                writer.writerow([result.row, labels[result.action], "; ".join(result.errors)])
+
+
+def missing_required(kind_name: str, mapping: dict[int, str]) -> list[str]:
+    """Labels of required fields no column is mapped to (the sheet cannot be imported)."""
+    mapped = set(mapping.values())
+    return [str(f.label) for f in importable_fields(KINDS[kind_name])
+            if f.required and f.default is None and f.name not in mapped]
+
+
+def import_rows(desk: Desk, kind_name: str, sheet: Sheet, mapping: dict[int, str], *,
+                commit: bool, valid_only: bool = True,
+                progress: Progress | None = None) -> ImportOutcome:
+    """Run every row; commit when ``commit`` (and, unless ``valid_only``, all rows passed)."""
+    if kind_name not in IMPORT_KINDS:
+        raise DeskError(t("Impor tidak tersedia untuk {kind}.", kind=kind_name))
+    missing = missing_required(kind_name, mapping)
+    if missing:
+        raise DeskError(t("Kolom wajib tidak ada di lembar kerja: {fields}.",
+                          fields=", ".join(missing)))
+    kind = KINDS[kind_name]
+    service = desk.service(kind_name)
+    results: list[RowResult] = []
+    fields = {f.name: f for f in importable_fields(kind)}
+    with desk.db.session() as session:
+        converter = Converter(session)
+        seen: dict[tuple[Any, ...], int] = {}
+        total = len(sheet.rows)
+        for index, cells in enumerate(sheet.rows):
+            number = sheet.numbers[index]
+            result = _one_row(session, service, kind, converter, fields, mapping, cells,
+                              number, seen)
+            results.append(result)
+            if progress is not None and (index % 100 == 99 or index == total - 1):
+                progress(index + 1, total, "")
+        outcome = ImportOutcome(results, committed=False)
+        if commit and (valid_only or outcome.failed == 0) and \
+                outcome.created + outcome.updated > 0:
+            outcome.committed = True  # the session commits on leaving the block
+        else:
+            session.rollback()
+    return outcome
+
+
+def _one_row(session: Session, service: Any, kind: RecordKind, converter: Converter,
+             fields: dict[str, Any], mapping: dict[int, str], cells: list[Any], number: int,
+             seen: dict[tuple[Any, ...], int]) -> RowResult:
+    data: dict[str, Any] = {}
+    problems: list[str] = []
+    for column, name in mapping.items():
+        fld = fields[name]
+        cell = cells[column] if column < len(cells) else None
+        try:
+            value = converter.value(fld, cell)
+        except FieldProblem as problem:
+            problems.append(f"{fld.label}: {problem}")
+            continue
+        if value is not None or fld.type == FieldType.BOOL:
+            data[name] = value
+    if problems:
+        return RowResult(number, "error", problems)
+    key = _natural_key(kind, data)
+    if key is not None and key in seen:
+        return RowResult(number, "error", [t("Sama dengan baris {row} (duplikat).",
+                                             row=seen[key])])
+    existing = _existing(session, kind, data) if key is not None else None
+    try:
+        with session.begin_nested():
+            if existing is None:
+                record = service.create(data, session=session)
+                result = RowResult(number, "create", record_id=record["id"])
+            else:
+                record_id, version = existing
+                service.update(record_id, data, expected_version=version, session=session)
+                result = RowResult(number, "update", record_id=record_id)
+        if key is not None:
+            seen[key] = number  # a later row with this key repeats an imported one
+        session.expunge_all()  # flushed already; a small session keeps each row fast
+        return result
+    except ValidationError as exc:
+        labels = {f.name: str(f.label) for f in kind.fields}
+        return RowResult(number, "error", [
+            f"{labels.get(k, k)}: {' '.join(v)}" for k, v in exc.errors.items()])
+    except DeskError as exc:
+        return RowResult(number, "error", [exc.message])
+
+
+def _natural_key(kind: RecordKind, data: dict[str, Any]) -> tuple[Any, ...] | None:
+    names = NATURAL_KEYS[kind.name]
+    if not data.get(names[0]):
+        return None
+    return tuple(normalise_name(data[n]) if isinstance(data.get(n), str) else data.get(n)
+                 for n in names)
+
+
+def _existing(session: Session, kind: RecordKind, data: dict[str, Any]
+              ) -> tuple[str, int] | None:
+    """The live record with this row's natural key, as (id, version)."""
+    model = kind.model
+    stmt = select(model.id, model.version).where(model.deleted_at.is_(None))
+    for name in NATURAL_KEYS[kind.name]:
+        column = getattr(model, name)
+        value = data.get(name)
+        if value is None or value == "":
+            stmt = stmt.where(column.is_(None))
+        elif isinstance(value, str):
+            stmt = stmt.where(func.lower(column) == normalise_name(value))
+        else:
+            stmt = stmt.where(column == value)
+    row = session.execute(stmt.limit(1)).first()
+    return (row[0], row[1]) if row else None
