@@ -267,3 +267,30 @@ def test_the_report_can_be_saved(opd_desk: Desk, tmp_path: Path) -> None:
     assert lines[0] == ["Baris", "Hasil", "Keterangan"]
     assert lines[1][:2] == ["2", "ditambahkan"] and lines[2][:2] == ["3", "dilewati"]
     assert "Tidak Ada" in lines[2][2]
+
+
+# ---------------------------------------------------------------------------- CLI
+def test_cli_import_dry_run_then_import_with_a_report(database_url: str, tmp_path: Path,
+                                                     capsys) -> None:
+    from desktop.cli import main
+
+    path = tmp_path / "opd.csv"
+    path.write_text("Kode,Nama OPD,Jenis\n1.01,Dinas Pendidikan,Dinas\n1.02,,Dinas\n",
+                    encoding="utf-8")
+    base = ["--database", database_url, "--user", "impor"]
+    assert main([*base, "import", "opd", str(path), "--dry-run"]) == 1
+    out = capsys.readouterr().out
+    assert "Baris 3: Nama: Wajib diisi." in out and "Tidak ada yang diimpor" in out
+    report = tmp_path / "laporan.csv"
+    assert main([*base, "import", "opd", str(path), "--report", str(report)]) == 1
+    assert "1 baris ditambahkan, 0 diperbarui, 1 dilewati." in capsys.readouterr().out
+    assert report.read_text(encoding="utf-8-sig").splitlines()[1].startswith("2,ditambahkan")
+    path.write_text("Kode,Nama OPD,Jenis\n1.01,Dinas Pendidikan dan Kebudayaan,Dinas\n",
+                    encoding="utf-8")
+    assert main([*base, "import", "opd", str(path)]) == 0
+    assert "0 baris ditambahkan, 1 diperbarui" in capsys.readouterr().out
+    desk = Desk.open(database_url)
+    try:
+        assert [r["nama"] for r in desk.opd.list().rows] == ["Dinas Pendidikan dan Kebudayaan"]
+    finally:
+        desk.close()

@@ -202,4 +202,10 @@ MESSAGES_EN: dict[str, str] = {
     "kode Kemendagri.":
         "There is more than one region “{name}”; write \"Kabupaten ...\" or \"Kota ...\", "
         "or the Kemendagri code.",
+    "impor lembar kerja XLSX/CSV": "import an XLSX/CSV spreadsheet",
+    "periksa saja, jangan simpan apa pun": "check only, save nothing",
+    "jangan impor apa pun bila ada baris yang bermasalah":
+        "import nothing if any row has a problem",
+    "simpan laporan per baris ke berkas CSV": "save the per-row report to a CSV file",
+    "Baris {row}: {messages}": "Row {row}: {messages}",
 }
