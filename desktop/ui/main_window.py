@@ -138,6 +138,8 @@ class MainWindow(QMainWindow):
                                        lambda: self.page.focus_search())
         self.act_export = self._action(self.tr("&Ekspor daftar (CSV)…"), "Ctrl+E",
                                        self.export_list)
+        self.act_import = self._action(self.tr("&Impor dari lembar kerja…"), "Ctrl+I",
+                                       self.import_sheet)
         self.act_settings = self._action(self.tr("&Pengaturan…"), "Ctrl+,", self.open_settings)
         self.act_templates = self._action(self.tr("&Templat naskah KB/PKS…"), None,
                                           self.open_templates)
@@ -148,6 +150,7 @@ class MainWindow(QMainWindow):
         for action in (self.act_new, self.act_save, self.act_delete):
             file_menu.addAction(action)
         file_menu.addSeparator()
+        file_menu.addAction(self.act_import)
         file_menu.addAction(self.act_export)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
@@ -187,6 +190,10 @@ class MainWindow(QMainWindow):
         page = self.stack.widget(row)
         assert isinstance(page, RecordPage)
         self.stack.setCurrentIndex(row)
+        if hasattr(self, "act_import"):
+            from desktop.core.importing.mapping import IMPORT_KINDS
+
+            self.act_import.setEnabled(page.kind.name in IMPORT_KINDS)
         if page.model.rowCount() == 0 and not page.model.query.text:
             page.model.refresh()
 
@@ -216,6 +223,20 @@ class MainWindow(QMainWindow):
                 self.tr("{n} baris diekspor ke {path}").replace("{n}", str(n))
                 .replace("{path}", path), 6000),
             label=self.tr("Mengekspor daftar…"), parent_widget=self, cancellable=True)
+
+    def import_sheet(self) -> None:
+        """Import into the kind of the page shown (where importing makes sense)."""
+        from desktop.core.importing.mapping import IMPORT_KINDS
+        from desktop.ui.import_dialog import ImportDialog
+
+        kind = self.page.kind.name
+        if kind not in IMPORT_KINDS:
+            self.statusBar().showMessage(self.tr("Impor tidak tersedia di halaman ini."), 6000)
+            return
+        dialog = ImportDialog(self.desk, self.tasks, kind, self)
+        dialog.imported.connect(self.hub.notify)
+        self._dialogs["import"] = dialog
+        dialog.open()
 
     def open_settings(self) -> None:
         from desktop.ui.settings_dialog import SettingsDialog

@@ -81,7 +81,7 @@
     <name>ArticlesEditor</name>
     <message>
         <location filename="../../desktop/ui/widgets/articles.py" line="49"/>
-        <location filename="../../desktop/ui/widgets/articles.py" line="243"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="245"/>
         <source>Pasal</source>
         <translation>Articles</translation>
     </message>
@@ -116,42 +116,42 @@
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="64"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="65"/>
         <source>Naikkan</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="66"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="68"/>
         <source>Turunkan</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="162"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="164"/>
         <source>Judul pasal</source>
         <translation>Article heading</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="232"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="234"/>
         <source>Pasal {n}</source>
         <translation>Article {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="234"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="236"/>
         <source>ayat ({n})</source>
         <translation>paragraph ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="236"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="238"/>
         <source>butir {letter}</source>
         <translation>item {letter}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="240"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="242"/>
         <source>judul</source>
         <translation>heading</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="242"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="244"/>
         <source>teks</source>
         <translation>text</translation>
     </message>
@@ -169,19 +169,19 @@
         <translation>Remove row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/collection.py" line="96"/>
         <location filename="../../desktop/ui/widgets/collection.py" line="97"/>
+        <location filename="../../desktop/ui/widgets/collection.py" line="98"/>
         <source>Naikkan</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/collection.py" line="99"/>
-        <location filename="../../desktop/ui/widgets/collection.py" line="100"/>
+        <location filename="../../desktop/ui/widgets/collection.py" line="101"/>
+        <location filename="../../desktop/ui/widgets/collection.py" line="102"/>
         <source>Turunkan</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/collection.py" line="213"/>
+        <location filename="../../desktop/ui/widgets/collection.py" line="215"/>
         <source>Baris {row}, {field}: {message}</source>
         <translation>Row {row}, {field}: {message}</translation>
     </message>
@@ -242,6 +242,175 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="62"/>
+        <source>Impor {kind} dari lembar kerja</source>
+        <translation>Import {kind} from a spreadsheet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="68"/>
+        <source>&amp;Pilih berkas XLSX/CSV…</source>
+        <translation>&amp;Choose an XLSX/CSV file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="69"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="250"/>
+        <source>Belum ada berkas.</source>
+        <translation>No file yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="75"/>
+        <source>Kolom lembar kerja dan kolom tujuan:</source>
+        <translation>Spreadsheet columns and where they go:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="79"/>
+        <source>Kolom di berkas</source>
+        <translation>Column in the file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="79"/>
+        <source>Diisikan ke</source>
+        <translation>Goes into</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="79"/>
+        <source>Contoh isi</source>
+        <translation>Sample values</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="89"/>
+        <source>Impor baris yang valid, lewati yang bermasalah</source>
+        <translation>Import the valid rows, skip the ones with problems</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="91"/>
+        <source>Jangan impor apa pun bila ada baris yang bermasalah</source>
+        <translation>Import nothing if any row has a problem</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="100"/>
+        <source>Baris</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="100"/>
+        <source>Hasil</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="100"/>
+        <source>Keterangan</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="112"/>
+        <source>Simpan &amp;laporan…</source>
+        <translation>Save &amp;report…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="113"/>
+        <source>Pe&amp;riksa</source>
+        <translation>Chec&amp;k</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="114"/>
+        <source>&amp;Impor</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="116"/>
+        <source>&amp;Tutup</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="133"/>
+        <source>Pilih lembar kerja</source>
+        <translation>Choose a spreadsheet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="134"/>
+        <source>Lembar kerja (*.xlsx *.xlsm *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.xlsm *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="139"/>
+        <source>Membaca {name}…</source>
+        <translation>Reading {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="148"/>
+        <source>{name}: {n} baris data (judul kolom di baris {row})</source>
+        <translation>{name}: {n} data rows (column headers on row {row})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="158"/>
+        <source>— abaikan —</source>
+        <translation>— ignore —</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="187"/>
+        <source>Kolom wajib belum dipilih: {fields}</source>
+        <translation>Required columns not chosen yet: {fields}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="191"/>
+        <source>Dipilih lebih dari sekali: {fields}</source>
+        <translation>Chosen more than once: {fields}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="218"/>
+        <source>Mengimpor…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="218"/>
+        <source>Memeriksa baris…</source>
+        <translation>Checking rows…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="225"/>
+        <source>baru</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="225"/>
+        <source>diperbarui</source>
+        <translation>updated</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="226"/>
+        <source>bermasalah</source>
+        <translation>problem</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="243"/>
+        <source>Dibatalkan: tidak ada yang diimpor.</source>
+        <translation>Cancelled: nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="248"/>
+        <source>Gagal: {message}</source>
+        <translation>Failed: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="256"/>
+        <source>Simpan laporan impor</source>
+        <translation>Save the import report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="257"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="261"/>
+        <source>Laporan disimpan ke {path}</source>
+        <translation>Report saved to {path}</translation>
+    </message>
+</context>
+<context>
     <name>LongTextEditor</name>
     <message>
         <location filename="../../desktop/ui/widgets/fields.py" line="100"/>
@@ -298,81 +467,91 @@
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="141"/>
+        <source>&amp;Impor dari lembar kerja…</source>
+        <translation>&amp;Import from a spreadsheet…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="143"/>
         <source>&amp;Pengaturan…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="142"/>
+        <location filename="../../desktop/ui/main_window.py" line="144"/>
         <source>&amp;Templat naskah KB/PKS…</source>
         <translation>Agreement &amp;templates (KB/PKS)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="144"/>
+        <location filename="../../desktop/ui/main_window.py" line="146"/>
         <source>&amp;Keluar</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="145"/>
+        <location filename="../../desktop/ui/main_window.py" line="147"/>
         <source>&amp;Tentang Diskominfo Desk</source>
         <translation>&amp;About Diskominfo Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="147"/>
+        <location filename="../../desktop/ui/main_window.py" line="149"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="154"/>
+        <location filename="../../desktop/ui/main_window.py" line="157"/>
         <source>&amp;Sunting</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="156"/>
+        <location filename="../../desktop/ui/main_window.py" line="159"/>
         <source>&amp;Alat</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="159"/>
+        <location filename="../../desktop/ui/main_window.py" line="162"/>
         <source>&amp;Buka</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="164"/>
+        <location filename="../../desktop/ui/main_window.py" line="167"/>
         <source>Ban&amp;tuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="166"/>
+        <location filename="../../desktop/ui/main_window.py" line="169"/>
         <source>Alat utama</source>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="209"/>
+        <location filename="../../desktop/ui/main_window.py" line="216"/>
         <source>Ekspor daftar</source>
         <translation>Export list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="209"/>
+        <location filename="../../desktop/ui/main_window.py" line="216"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="216"/>
+        <location filename="../../desktop/ui/main_window.py" line="223"/>
         <source>{n} baris diekspor ke {path}</source>
         <translation>{n} rows exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="218"/>
+        <location filename="../../desktop/ui/main_window.py" line="225"/>
         <source>Mengekspor daftar…</source>
         <translation>Exporting the list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="250"/>
+        <location filename="../../desktop/ui/main_window.py" line="234"/>
+        <source>Impor tidak tersedia di halaman ini.</source>
+        <translation>Import is not available on this page.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="271"/>
         <source>Tentang Diskominfo Desk</source>
         <translation>About Diskominfo Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="251"/>
+        <location filename="../../desktop/ui/main_window.py" line="272"/>
         <source>&lt;b&gt;Diskominfo Desk&lt;/b&gt; {version}&lt;br&gt;Register aplikasi, dataset, kunjungan dan kerja sama Dinas Komunikasi dan Informatika.&lt;br&gt;Data wilayah: Kepmendagri 300.2.2-2138/2025 (cahyadsn/wilayah, MIT).</source>
         <translation>&lt;b&gt;Diskominfo Desk&lt;/b&gt; {version}&lt;br&gt;Register of the applications, datasets, visits and agreements of a regional communication and informatics office.&lt;br&gt;Region data: Kepmendagri 300.2.2-2138/2025 (cahyadsn/wilayah, MIT).</translation>
     </message>
