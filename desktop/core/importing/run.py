@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.core.desk import Desk
@@ -111,11 +111,12 @@ def import_rows(desk: Desk, kind_name: str, sheet: Sheet, mapping: dict[int, str
     with desk.db.session() as session:
         converter = Converter(session)
         seen: dict[tuple[Any, ...], int] = {}
+        existing_keys = _existing_keys(session, kind)
         total = len(sheet.rows)
         for index, cells in enumerate(sheet.rows):
             number = sheet.numbers[index]
             result = _one_row(session, service, kind, converter, fields, mapping, cells,
-                              number, seen)
+                              number, seen, existing_keys)
             results.append(result)
             if progress is not None and (index % 100 == 99 or index == total - 1):
                 progress(index + 1, total, "")
@@ -130,7 +131,8 @@ def import_rows(desk: Desk, kind_name: str, sheet: Sheet, mapping: dict[int, str
 
 def _one_row(session: Session, service: Any, kind: RecordKind, converter: Converter,
              fields: dict[str, Any], mapping: dict[int, str], cells: list[Any], number: int,
-             seen: dict[tuple[Any, ...], int]) -> RowResult:
+             seen: dict[tuple[Any, ...], int],
+             existing_keys: dict[tuple[Any, ...], tuple[str, int]]) -> RowResult:
     data: dict[str, Any] = {}
     problems: list[str] = []
     for column, name in mapping.items():
@@ -149,7 +151,7 @@ def _one_row(session: Session, service: Any, kind: RecordKind, converter: Conver
     if key is not None and key in seen:
         return RowResult(number, "error", [t("Sama dengan baris {row} (duplikat).",
                                              row=seen[key])])
-    existing = _existing(session, kind, data) if key is not None else None
+    existing = existing_keys.get(key) if key is not None else None
     try:
         with session.begin_nested():
             if existing is None:
@@ -161,6 +163,8 @@ def _one_row(session: Session, service: Any, kind: RecordKind, converter: Conver
                 result = RowResult(number, "update", record_id=record_id)
         if key is not None:
             seen[key] = number  # a later row with this key repeats an imported one
+            if result.record_id is not None and existing is None:
+                existing_keys[key] = (result.record_id, 1)
         session.expunge_all()  # flushed already; a small session keeps each row fast
         return result
     except ValidationError as exc:
@@ -179,19 +183,15 @@ def _natural_key(kind: RecordKind, data: dict[str, Any]) -> tuple[Any, ...] | No
                  for n in names)
 
 
-def _existing(session: Session, kind: RecordKind, data: dict[str, Any]
-              ) -> tuple[str, int] | None:
-    """The live record with this row's natural key, as (id, version)."""
+def _existing_keys(session: Session, kind: RecordKind) -> dict[tuple[Any, ...], tuple[str, int]]:
+    """Every live record by natural key, read once (a query per row would grow with the
+    table and make a 10,000-row sheet quadratic)."""
     model = kind.model
-    stmt = select(model.id, model.version).where(model.deleted_at.is_(None))
-    for name in NATURAL_KEYS[kind.name]:
-        column = getattr(model, name)
-        value = data.get(name)
-        if value is None or value == "":
-            stmt = stmt.where(column.is_(None))
-        elif isinstance(value, str):
-            stmt = stmt.where(func.lower(column) == normalise_name(value))
-        else:
-            stmt = stmt.where(column == value)
-    row = session.execute(stmt.limit(1)).first()
-    return (row[0], row[1]) if row else None
+    names = NATURAL_KEYS[kind.name]
+    stmt = select(model.id, model.version, *(getattr(model, n) for n in names)).where(
+        model.deleted_at.is_(None))
+    found: dict[tuple[Any, ...], tuple[str, int]] = {}
+    for record_id, version, *values in session.execute(stmt):
+        key = tuple(normalise_name(v) if isinstance(v, str) else v for v in values)
+        found.setdefault(key, (record_id, version))
+    return found
