@@ -1,45 +1,365 @@
-"""Writing a list, as shown (filter and sort), to CSV.
+"""Writing a list, as shown (filter and sort), to CSV, XLSX or a printable PDF report.
 
 Cells that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``, tab, CR at
 the start) are prefixed with an apostrophe: an exported register must never execute.
+The importer strips that apostrophe again, so an export re-imports unchanged.
+
+Every writer streams the rows in batches (a 100,000-row register never sits in memory
+twice), writes to ``<name>.part`` and renames at the end: a cancelled or failed export
+never leaves a half file that looks like a finished one. Cancelling is the progress
+callback raising an exception (the GUI's dialog raises when the user clicks Cancel).
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import suppress
+from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from desktop.core.errors import DeskError
 from desktop.core.formatting import display
+from desktop.core.i18n import t
 from desktop.core.services import ListQuery, RecordService
+
+if TYPE_CHECKING:
+    from desktop.core.database import Database
+    from desktop.core.kinds import RecordKind
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 BATCH = 1000
+DATE_FORMAT = "DD/MM/YYYY"
+DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
+SUFFIXES = (".csv", ".xlsx", ".pdf")
+# XML 1.0 cannot hold these: openpyxl refuses them, so they are dropped from XLSX cells
+_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+Progress = Callable[[int, int, str], None]
 
 
 def neutralise(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def write_csv(service: RecordService, query: ListQuery, path: str | Path,
-              progress: Callable[[int, int, str], None] | None = None) -> int:
-    """Write every row the query matches; return how many were written."""
-    kind = service.kind
-    ids = service.ids(query)
+def batches(service: RecordService, ids: Sequence[str], progress: Progress | None = None
+            ) -> Iterator[list[dict[str, Any]]]:
+    """The display rows of ``ids`` a batch at a time, reporting progress after each.
+
+    Shared by every format so that they all stream, report and cancel the same way.
+    """
+    total = len(ids)
+    for start in range(0, total, BATCH):
+        yield service.rows(ids[start:start + BATCH])
+        if progress is not None:
+            progress(min(start + BATCH, total), total, "")
+
+
+def _atomic(path: str | Path, write: Callable[[Path], None]) -> None:
+    """Run ``write`` on ``<path>.part`` and rename it to ``path`` only if it succeeded."""
     target = Path(path)
     tmp = target.with_name(target.name + ".part")
     try:
-        with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow([str(c.label) for c in kind.columns])
-            for start in range(0, len(ids), BATCH):
-                for row in service.rows(ids[start:start + BATCH]):
-                    writer.writerow([neutralise(display(row.get(c.key), c.choices))
-                                     for c in kind.columns])
-                if progress is not None:
-                    progress(min(start + BATCH, len(ids)), len(ids), "")
+        write(tmp)
     except BaseException:
         tmp.unlink(missing_ok=True)  # a cancelled or failed export leaves no half file
         raise
     tmp.replace(target)
+
+
+# ------------------------------------------------------------------ CSV
+def write_csv(service: RecordService, query: ListQuery, path: str | Path,
+              progress: Progress | None = None) -> int:
+    """Write every row the query matches; return how many were written."""
+    kind = service.kind
+    ids = service.ids(query)
+
+    def write(tmp: Path) -> None:
+        with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow([str(c.label) for c in kind.columns])
+            for rows in batches(service, ids, progress):
+                for row in rows:
+                    writer.writerow([neutralise(display(row.get(c.key), c.choices))
+                                     for c in kind.columns])
+
+    _atomic(path, write)
     return len(ids)
+
+
+# ------------------------------------------------------------------ XLSX
+def xlsx_value(value: Any, choices: Any = None) -> Any:
+    """A list value as a spreadsheet cell should hold it.
+
+    Dates and numbers stay typed (so they sort, filter and sum in Excel); everything
+    else becomes the text the list shows, neutralised against formula injection.
+    """
+    if value is None:
+        return None
+    if choices is None and not isinstance(value, bool):
+        if isinstance(value, datetime):
+            return value.replace(tzinfo=None) if value.tzinfo else value  # Excel has no zones
+        if isinstance(value, (date, int, float, Decimal)):
+            return value
+    return neutralise(_ILLEGAL_XML.sub("", display(value, choices)))
+
+
+def write_xlsx(service: RecordService, query: ListQuery, path: str | Path,
+               progress: Progress | None = None) -> int:
+    """Write every row the query matches to one sheet; return how many were written."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ERROR_CODES
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    kind = service.kind
+    columns = kind.columns
+    ids = service.ids(query)
+    headers = [str(c.label) for c in columns]
+    chunks = batches(service, ids, progress)
+    first = next(chunks, [])
+
+    def write(tmp: Path) -> None:
+        book = Workbook(write_only=True)
+        sheet = book.create_sheet(_sheet_title(str(kind.plural)))
+        # layout must be set before the first row: a write-only sheet streams its XML
+        for index, width in enumerate(_widths(headers, columns, first), 1):
+            sheet.column_dimensions[get_column_letter(index)].width = width
+        sheet.freeze_panes = "A2"
+        sheet.print_title_rows = "1:1"
+        bold = Font(bold=True)
+
+        def header_cell(text: str) -> WriteOnlyCell:
+            cell = WriteOnlyCell(sheet, value=neutralise(text))
+            cell.font = bold
+            return cell
+
+        sheet.append([header_cell(h) for h in headers])
+
+        def cell_for(value: Any) -> Any:
+            if isinstance(value, datetime):
+                cell = WriteOnlyCell(sheet, value=value)
+                cell.number_format = DATETIME_FORMAT
+                return cell
+            if isinstance(value, date):
+                cell = WriteOnlyCell(sheet, value=value)
+                cell.number_format = DATE_FORMAT
+                return cell
+            if isinstance(value, str) and (value.startswith("=") or value in ERROR_CODES):
+                # openpyxl would store "=..." as a formula and "#N/A" as an error
+                cell = WriteOnlyCell(sheet, value=value)
+                cell.data_type = "s"
+                return cell
+            return value
+
+        def emit(rows: list[dict[str, Any]]) -> None:
+            for row in rows:
+                sheet.append([cell_for(xlsx_value(row.get(c.key), c.choices))
+                              for c in columns])
+
+        try:
+            emit(first)
+            for rows in chunks:
+                emit(rows)
+            last = get_column_letter(max(1, len(columns)))
+            sheet.auto_filter.ref = f"A1:{last}{len(ids) + 1}"
+            book.save(tmp)
+        except BaseException:
+            _discard(sheet)
+            raise
+
+    _atomic(path, write)
+    return len(ids)
+
+
+def _discard(sheet: Any) -> None:
+    """Close and delete a write-only sheet's temporary file after a cancel or failure.
+
+    openpyxl streams rows to a temporary file and only removes it at interpreter exit;
+    its generators must be closed in order (rows, then the file) or they complain when
+    garbage-collected. Private attributes: guarded, as a later openpyxl may rename them.
+    """
+    with suppress(Exception):
+        rows = getattr(sheet, "_rows", None)
+        if rows is not None:
+            rows.close()
+        writer = getattr(sheet, "_writer", None)
+        if writer is not None:
+            writer.close()
+            if Path(writer.out).exists():
+                writer.cleanup()
+
+
+def _sheet_title(text: str) -> str:
+    """Sheet names are at most 31 characters and cannot hold ``[]:*?/\\``."""
+    return re.sub(r"[\[\]:*?/\\]", " ", text)[:31] or "Data"
+
+
+def _widths(headers: Sequence[str], columns: Sequence[Any], sample: Sequence[dict[str, Any]]
+            ) -> list[float]:
+    """Widths from the header and the first batch: streaming rules out measuring all rows."""
+    widths = []
+    for header, column in zip(headers, columns, strict=True):
+        longest = len(header) + 3  # room for the autofilter button
+        for row in sample:
+            value = row.get(column.key)
+            if isinstance(value, date):
+                longest = max(longest, 11)
+            elif value is not None:
+                longest = max(longest, len(display(value, column.choices)))
+        widths.append(float(min(max(longest + 1, 8), 60)))
+    return widths
+
+
+# ------------------------------------------------------------------ any format
+def write_list(service: RecordService, query: ListQuery, path: str | Path,
+               progress: Progress | None = None, *, title: str | None = None) -> int:
+    """Export by the file's suffix (.csv, .xlsx, .pdf); return how many rows went out.
+
+    ``title`` is the PDF report's heading (the kind's plural label by default).
+    """
+    suffix = Path(path).suffix.lower()
+    if suffix == ".csv":
+        return write_csv(service, query, path, progress)
+    if suffix == ".xlsx":
+        return write_xlsx(service, query, path, progress)
+    if suffix == ".pdf":
+        from desktop.core.services import OfficeService
+        from desktop.documents.list_report import render_list_report
+
+        office = OfficeService(service.db, service.actor).get()
+        counted: list[int] = []
+
+        def track(done: int, total: int, message: str) -> None:
+            counted[:] = [total]
+            if progress is not None:
+                progress(done, total, message)
+
+        data = render_list_report(service, query, office, title=title, progress=track)
+        _atomic(path, lambda tmp: tmp.write_bytes(data))
+        return counted[0] if counted else 0
+    raise DeskError(t("Format ekspor tidak dikenal: {suffix}. Pilih .csv, .xlsx atau .pdf.",
+                      suffix=suffix or Path(path).name))
+
+
+# ------------------------------------------------------------------ filter description
+_SPECIAL_LABELS = {
+    "terlambat": lambda: t("Terlambat diperbarui"),
+    "berakhir_dalam": lambda: t("Berakhir dalam (hari)"),
+    "tahun": lambda: t("Tahun"),
+    "provinsi": lambda: t("Provinsi mitra"),
+}
+
+
+def describe_query(kind: RecordKind, query: ListQuery, db: Database | None = None) -> str:
+    """The list's filter and search in words, for a printed report's subtitle.
+
+    A reader of a printout cannot see the window's filter bar, so the report must say
+    which records it shows: "Status: Operasional; pencarian: “data”". With ``db``,
+    references (an OPD's id) and region codes are shown by name.
+    """
+    parts = [_describe_filter(kind, key, value, db) for key, value in query.filters.items()]
+    if query.text and query.text.strip():
+        parts.append(t("pencarian: “{text}”", text=query.text.strip()))
+    if query.sort:
+        parts.append(t("urut: {columns}", columns=", ".join(
+            _sort_label(kind, key) for key in query.sort)))
+    if query.include_deleted:
+        parts.append(t("termasuk yang dihapus"))
+    return "; ".join(parts) if parts else t("Semua data")
+
+
+def _sort_label(kind: RecordKind, key: str) -> str:
+    name = key.lstrip("-")
+    label = _field_label(kind, name)
+    return t("{column} (menurun)", column=label) if key.startswith("-") else label
+
+
+def _field_label(kind: RecordKind, name: str) -> str:
+    try:
+        return str(kind.column(name).label)
+    except KeyError:
+        pass
+    try:
+        return str(kind.field(name).label)
+    except KeyError:
+        return name.replace("_", " ").capitalize()
+
+
+def _describe_filter(kind: RecordKind, key: str, value: Any, db: Database | None) -> str:
+    from desktop.core.fields import FieldType
+    from desktop.core.validation import FieldProblem, coerce_value
+
+    if key in kind.filters:
+        label = _SPECIAL_LABELS.get(key, lambda: key.replace("_", " ").capitalize())()
+        if key == "terlambat":
+            overdue = str(value).lower() not in ("0", "false")
+            return label if overdue else t("Tidak terlambat diperbarui")
+        if key == "provinsi":
+            value = _region_name(db, str(value).split(".")[0])
+        return f"{label}: {value}"
+    name, _, op = key.partition("__")
+    if name == "id":
+        count = 1 if op == "" else len(list(value))
+        return t("{count} data terpilih", count=count)
+    try:
+        fld = kind.field(name)
+    except KeyError:
+        return f"{key}: {value}"
+    label = str(fld.label)
+
+    def shown(v: Any) -> str:
+        if v is None:
+            return t("(kosong)")
+        try:
+            clean = coerce_value(fld, v)
+        except FieldProblem:
+            return str(v)
+        if fld.type is FieldType.REF and db is not None and fld.ref:
+            return _record_title(db, fld.ref, str(clean))
+        if fld.type is FieldType.REGION and db is not None:
+            return _region_name(db, str(clean))
+        return display(clean, fld.choices)
+
+    match op or "eq":
+        case "eq":
+            return f"{label}: {shown(value)}"
+        case "ne":
+            return f"{label} ≠ {shown(value)}"
+        case "in":
+            return f"{label}: {', '.join(shown(v) for v in value)}"
+        case "gte":
+            return f"{label} ≥ {shown(value)}"
+        case "lte":
+            return f"{label} ≤ {shown(value)}"
+        case "isnull":
+            return t("{field} kosong", field=label) if value else t("{field} terisi",
+                                                                    field=label)
+        case "contains":
+            return t("{field} memuat “{text}”", field=label, text=value)
+    return f"{label}: {value}"
+
+
+def _record_title(db: Database, kind_name: str, record_id: str) -> str:
+    from desktop.core.kinds import KINDS
+
+    kind = KINDS.get(kind_name)
+    if kind is None:
+        return record_id
+    with db.session() as s:
+        obj = s.get(kind.model, record_id)
+        return kind.title(obj) if obj is not None else record_id
+
+
+def _region_name(db: Database | None, code: str) -> str:
+    if db is None:
+        return code
+    from desktop.core.models import Region
+
+    with db.session() as s:
+        region = s.get(Region, code)
+        return region.nama if region is not None else code

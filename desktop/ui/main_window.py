@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
@@ -136,7 +137,7 @@ class MainWindow(QMainWindow):
                                        lambda: self.page.delete())
         self.act_search = self._action(self.tr("&Cari"), key.Find,
                                        lambda: self.page.focus_search())
-        self.act_export = self._action(self.tr("&Ekspor daftar (CSV)…"), "Ctrl+E",
+        self.act_export = self._action(self.tr("&Ekspor daftar…"), "Ctrl+E",
                                        self.export_list)
         self.act_import = self._action(self.tr("&Impor dari lembar kerja…"), "Ctrl+I",
                                        self.import_sheet)
@@ -209,16 +210,24 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ actions
     def export_list(self) -> None:
-        from desktop.core.export import write_csv
+        """The list as shown (filter, sort) to XLSX, CSV or a printable PDF report."""
+        from desktop.core.export import write_list
 
         page = self.page
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Ekspor daftar"), f"{page.kind.name}.csv", self.tr("CSV (*.csv)"))
+        xlsx, csv_, pdf = (self.tr("Excel (*.xlsx)"), self.tr("CSV (*.csv)"),
+                           self.tr("Laporan PDF (*.pdf)"))
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Ekspor daftar"), f"{page.kind.name}.xlsx", f"{xlsx};;{csv_};;{pdf}")
         if not path:
             return
+        suffix = {xlsx: ".xlsx", csv_: ".csv", pdf: ".pdf"}.get(chosen, ".xlsx")
+        if Path(path).suffix.lower() not in (".xlsx", ".csv", ".pdf"):
+            path += suffix
         query = page.model.query
+        title = str(page.kind.plural)
         self.tasks.run_db(
-            lambda token: write_csv(page.service, query, path, progress=token.progress),
+            lambda token: write_list(page.service, query, path, progress=token.progress,
+                                     title=title),
             on_done=lambda n: self.statusBar().showMessage(
                 self.tr("{n} baris diekspor ke {path}").replace("{n}", str(n))
                 .replace("{path}", path), 6000),

@@ -1062,6 +1062,39 @@ def test_export_writes_the_filtered_list(qtbot, demo_window: MainWindow, demo_de
     assert f"{len(expected)} baris diekspor" in demo_window.statusBar().currentMessage()
 
 
+@pytest.mark.parametrize("chosen", ["Excel (*.xlsx)", "Laporan PDF (*.pdf)"])
+def test_export_to_xlsx_or_a_pdf_report_from_the_window(
+        qtbot, demo_window: MainWindow, demo_desk: Desk, tmp_path: Path, monkeypatch,
+        chosen: str) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    page = open_page(qtbot, demo_window, "datasets")
+    sifat = page.filter_widgets["sifat_data"]
+    assert isinstance(sifat, QComboBox)
+    _apply_combo(qtbot, page, sifat, sifat.findData("terbuka"))
+    target = tmp_path / "dataset"  # no suffix typed: the chosen format adds it
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *_a, **_k: (str(target), chosen))
+    demo_window.act_export.trigger()
+    written = target.with_suffix(".xlsx" if "xlsx" in chosen else ".pdf")
+    qtbot.waitUntil(written.exists, timeout=15_000)
+    settle(qtbot, demo_window)
+    expected = demo_desk.datasets.rows(demo_desk.datasets.ids(page.model.query))
+    if written.suffix == ".xlsx":
+        from openpyxl import load_workbook
+
+        sheet = load_workbook(written, read_only=True).worksheets[0]
+        values = [row for row in sheet.iter_rows(values_only=True)]
+        assert [v[0] for v in values[1:]] == [r["judul"] for r in expected]
+    else:
+        from pypdf import PdfReader
+
+        text = "".join(p.extract_text() for p in PdfReader(written).pages)
+        assert "Sifat" in text and "Halaman 1 dari" in text
+        assert all(r["judul"][:20] in " ".join(text.split()) for r in expected[:5])
+    assert f"{len(expected)} baris diekspor" in demo_window.statusBar().currentMessage()
+
+
 def test_rows_that_need_attention_are_tinted_with_a_note(
         qtbot, demo_window: MainWindow, demo_desk: Desk) -> None:
     from desktop.core.settings import EXPIRY_DAYS

@@ -1,0 +1,73 @@
+"""Export speed: an N-dataset list to CSV, XLSX and the PDF report, against a floor.
+
+    .venv/bin/python tests/benchmarks/bench_export.py [N=10000] [--database URL]
+
+With --database, give a throwaway PostgreSQL database: N datasets are seeded into it.
+
+The floor is the same list read straight from the service (``ids`` then ``rows`` a
+batch of 1000 at a time), measured in the same run on the same database: the ratios
+show what formatting and writing each format add on top of fetching the rows. Not
+collected by pytest (no ``test_`` prefix); run it by hand or in a benchmark job.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("rows", type=int, nargs="?", default=10_000)
+    parser.add_argument("--database", help="PostgreSQL URL (default: a temporary SQLite file)")
+    args = parser.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="bench-export-"))
+    os.environ.setdefault("XDG_CONFIG_HOME", str(tmp / "config"))
+    os.environ.setdefault("XDG_DATA_HOME", str(tmp / "data"))
+    from desktop.core.desk import Desk
+    from desktop.core.export import BATCH, write_list
+    from desktop.core.seedbench import seed_bench
+    from desktop.core.services import ListQuery
+
+    desk = Desk.open(args.database or tmp / "bench.sqlite3", user="bench")
+    service = desk.datasets
+    missing = args.rows - service.count()  # a shared PostgreSQL may hold an earlier run
+    if missing > 0:
+        seed_bench(desk.db, missing)
+    n = service.count()
+    query = ListQuery(sort=["judul"])
+
+    started = time.perf_counter()
+    ids = service.ids(query)
+    fetched = sum(len(service.rows(ids[i:i + BATCH])) for i in range(0, len(ids), BATCH))
+    floor = time.perf_counter() - started
+    assert fetched == n
+
+    engine = "PostgreSQL" if args.database else "SQLite"
+    print(f"engine: {engine}, rows: {n}")
+    print(f"floor (service.ids + service.rows in batches of {BATCH}): {floor:.2f} s, "
+          f"{n / floor:.0f} rows/s")
+    ok = True
+    for suffix in ("csv", "xlsx", "pdf"):
+        path = tmp / f"datasets.{suffix}"
+        started = time.perf_counter()
+        count = write_list(service, query, path)
+        seconds = time.perf_counter() - started
+        ok = ok and count == n
+        extra = ""
+        if suffix == "pdf":
+            from pypdf import PdfReader
+
+            extra = f", {len(PdfReader(path).pages)} pages"
+        print(f"{suffix:>4}: {seconds:6.2f} s, {n / seconds:8.0f} rows/s, "
+              f"ratio to floor {seconds / floor:5.1f}, {path.stat().st_size / 1e6:.1f} MB{extra}")
+    desk.close()
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
