@@ -291,3 +291,38 @@ def test_cli_import_dry_run_then_import_with_a_report(database_url: str, tmp_pat
         assert [r["nama"] for r in desk.opd.list().rows] == ["Dinas Pendidikan dan Kebudayaan"]
     finally:
         desk.close()
+
+
+@pytest.mark.parametrize("kind", ["opd", "apps", "datasets", "visits", "deployments"])
+def test_an_exported_list_imports_back_as_the_same_list(
+        desk: Desk, database_url: str, tmp_path: Path, kind: str) -> None:
+    """The spreadsheet a clerk gets from "Ekspor daftar" is one the import understands."""
+    from desktop.core.export import write_xlsx
+
+    load_demo(desk)
+    path = tmp_path / f"{kind}.xlsx"
+    write_xlsx(desk.service(kind), ListQuery(), path)
+    other = Desk.open(_empty_copy(desk, database_url, tmp_path), user="impor")
+    try:
+        for needed in {"opd": [], "apps": ["opd"], "datasets": ["opd"], "visits": [],
+                       "deployments": ["opd", "apps"]}[kind]:
+            assert _run(other, needed, _sheet_of(desk, needed, tmp_path)).failed == 0
+        outcome = _run(other, kind, path)
+        # A list shows no grounds for exempted datasets, which the rules require: those
+        # rows are refused with that reason and everything else comes back.
+        refused = desk.datasets.count(ListQuery(filters={"sifat_data": "dikecualikan"})) \
+            if kind == "datasets" else 0
+        assert outcome.failed == refused
+        assert all(r.errors == ["Dasar pengecualian: Data yang dikecualikan wajib menyebut "
+                                "dasar pengecualiannya."]
+                   for r in outcome.results if r.action == "error")
+        columns = [c.key for c in desk.service(kind).kind.columns]
+
+        def shown(d: Desk) -> list[tuple[Any, ...]]:
+            return sorted(tuple(repr(r.get(k)) for k in columns)
+                          for r in d.service(kind).list().rows
+                          if r.get("sifat_data") != "dikecualikan")
+
+        assert shown(other) == shown(desk)
+    finally:
+        other.close()
