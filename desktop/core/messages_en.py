@@ -236,4 +236,30 @@ MESSAGES_EN: dict[str, str] = {
     "judul laporan PDF (bawaan: nama jenis data)": "PDF report title (default: the kind's name)",
     "Folder tujuan tidak ada: {path}": "The target folder does not exist: {path}",
     "{count} baris diekspor ke {path}": "{count} rows exported to {path}",
+    # backups
+    "Folder cadangan tidak dapat dibuat: {path} ({error})":
+        "The backup folder cannot be created: {path} ({error})",
+    "Salinan cadangan rusak ({detail}); cadangan tidak disimpan.":
+        "The backup copy is damaged ({detail}); it was not kept.",
+    "{tool} tidak ditemukan di komputer ini. Pasang klien PostgreSQL (paket postgresql-client) "
+    "atau jalankan sendiri: {command}":
+        "{tool} was not found on this computer. Install the PostgreSQL client (package "
+        "postgresql-client) or run it yourself: {command}",
+    "{tool} gagal: {detail}": "{tool} failed: {detail}",
+    "Berkas cadangan tidak ditemukan: {path}": "Backup file not found: {path}",
+    "{name} bukan cadangan PostgreSQL (pg_dump format custom).":
+        "{name} is not a PostgreSQL backup (pg_dump custom format).",
+    "{name} bukan cadangan basis data Diskominfo Desk.":
+        "{name} is not a Diskominfo Desk database backup.",
+    "{name} dibuat oleh versi Diskominfo Desk yang lebih baru; perbarui aplikasi sebelum "
+    "memulihkannya.":
+        "{name} was made by a newer version of Diskominfo Desk; update the application "
+        "before restoring it.",
+    "cadangkan basis data sekarang": "back the database up now",
+    "folder tujuan (bawaan: folder data pengguna/backups)":
+        "target folder (default: user data folder/backups)",
+    "pulihkan basis data dari berkas cadangan": "restore the database from a backup file",
+    "Cadangan ditulis: {path}": "Backup written: {path}",
+    "Dipulihkan dari {file}. Basis data sebelumnya dicadangkan ke {path}.":
+        "Restored from {file}. The previous database was backed up to {path}.",
 }

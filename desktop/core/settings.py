@@ -43,8 +43,10 @@ TITLE_CASE_OPENING = Setting("title_case_opening", bool, False,
 COPIES_PER_PARTY = Setting("copies_per_party", bool, False,
                            Label("Satu naskah asli per pihak", "One original per party"))
 OFFICE_LOGO = Setting("office_logo", str, "", Label("Logo kantor", "Office logo"))
+BACKUP_KEEP = Setting("backup_keep", int, 7, Label("Jumlah cadangan harian yang disimpan",
+                                                   "Daily backups kept"))
 ALL_SETTINGS = (LANGUAGE, DATABASE, USER_NAME, EXPIRY_DAYS, PAGE_SIZE, TITLE_CASE_OPENING,
-                COPIES_PER_PARTY, OFFICE_LOGO)
+                COPIES_PER_PARTY, OFFICE_LOGO, BACKUP_KEEP)
 TRUE_WORDS = frozenset({"1", "true", "yes", "on", "ya"})
 
 

@@ -71,6 +71,7 @@ def run(database: str | None = None, user: str | None = None, lang: str | None =
         app.setQuitOnLastWindowClosed(True)
 
     open_window()
+    holder["window"].backups.run_daily()  # once a day, on the worker, while the window opens
     code = app.exec()
     desk.close()
     return code

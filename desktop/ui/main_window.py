@@ -142,6 +142,12 @@ class MainWindow(QMainWindow):
         self.act_import = self._action(self.tr("&Impor dari lembar kerja…"), "Ctrl+I",
                                        self.import_sheet)
         self.act_settings = self._action(self.tr("&Pengaturan…"), "Ctrl+,", self.open_settings)
+        from desktop.ui.backup_actions import BackupActions
+
+        self.backups = BackupActions(self.desk, self.tasks, self)
+        self.backups.backed_up.connect(lambda path: self.statusBar().showMessage(
+            self.tr("Cadangan ditulis: {path}").replace("{path}", path), 8000))
+        self.backups.restored.connect(self._after_restore)
         self.act_templates = self._action(self.tr("&Templat naskah KB/PKS…"), None,
                                           self.open_templates)
         self.act_quit = self._action(self.tr("&Keluar"), key.Quit, self.close)
@@ -159,6 +165,10 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.act_search)
         tools = menu.addMenu(self.tr("&Alat"))
         tools.addAction(self.act_templates)
+        tools.addSeparator()
+        tools.addAction(self.backups.act_backup)
+        tools.addAction(self.backups.act_restore)
+        tools.addSeparator()
         tools.addAction(self.act_settings)
         go = menu.addMenu(self.tr("&Buka"))
         for index, spec in enumerate(PAGES):
@@ -259,6 +269,18 @@ class MainWindow(QMainWindow):
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
+
+    def _after_restore(self, safety: str) -> None:
+        """Every page reads the restored data; unsaved forms are dropped with it."""
+        for page in self.pages.values():
+            page.form.mark_clean()
+            page.new_record(ask=False)
+            page.model.invalidate_all()
+            page.model.refresh()
+        QMessageBox.information(
+            self, self.tr("Pulihkan dari cadangan"),
+            self.tr("Basis data dipulihkan. Isi sebelumnya dicadangkan ke {path}.")
+            .replace("{path}", safety))
 
     def open_templates(self) -> None:
         """One template editor at a time, like the settings dialog."""

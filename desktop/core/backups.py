@@ -1,0 +1,211 @@
+"""Backups of the register: a consistent copy now, one a day on start, and restore.
+
+SQLite is copied with its online backup API, so a copy taken while the window (or
+another workstation process) writes is still a valid database. PostgreSQL is dumped
+with ``pg_dump`` when the client tools are on the machine; the password travels in
+PGPASSWORD, never on the command line. Restoring always backs up the current database
+first, so a wrong restore can itself be undone.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+from dataclasses import dataclass
+from datetime import datetime
+from glob import glob
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+
+from desktop.core.desk import Desk
+from desktop.core.errors import DeskError
+from desktop.core.i18n import t
+from desktop.core.migrate import known_revisions
+from desktop.core.paths import user_data_dir
+
+PREFIX = "diskominfo-desk"
+AUTO = "harian"  # daily backups carry this word, so retention never touches manual ones
+NAME = re.compile(rf"^{PREFIX}-(?:{AUTO}-)?(\d{{8}}-\d{{6}})(?:-\d+)?\.(sqlite3|dump)$")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    when: datetime
+    size: int
+    automatic: bool
+
+
+def default_folder() -> Path:
+    return user_data_dir() / "backups"
+
+
+def _target(folder: Path, suffix: str, automatic: bool, now: datetime) -> Path:
+    stem = f"{PREFIX}-{AUTO + '-' if automatic else ''}{now:%Y%m%d-%H%M%S}"
+    path = folder / f"{stem}.{suffix}"
+    n = 2
+    while path.exists():
+        path = folder / f"{stem}-{n}.{suffix}"
+        n += 1
+    return path
+
+
+def backup_now(desk: Desk, folder: Path | None = None, *, automatic: bool = False,
+               now: datetime | None = None) -> Path:
+    """A consistent copy of the open database, named with date and time."""
+    folder = folder or default_folder()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DeskError(t("Folder cadangan tidak dapat dibuat: {path} ({error})",
+                          path=folder, error=exc.strerror or exc)) from exc
+    now = now or datetime.now()
+    if desk.db.dialect == "sqlite":
+        source = desk.db.sqlite_path
+        assert source is not None
+        target = _target(folder, "sqlite3", automatic, now)
+        _sqlite_copy(source, target)
+        return target
+    target = _target(folder, "dump", automatic, now)
+    _pg_dump(desk.db.url, target)
+    return target
+
+
+def _sqlite_copy(source: Path, target: Path) -> None:
+    part = target.with_name(target.name + ".part")
+    src = sqlite3.connect(source)
+    dst = sqlite3.connect(part)
+    try:
+        src.backup(dst)  # pages copied under SQLite's own locking: writers may continue
+        ok = dst.execute("PRAGMA integrity_check").fetchone()[0]
+    finally:
+        dst.close()
+        src.close()
+    if ok != "ok":
+        part.unlink(missing_ok=True)
+        raise DeskError(t("Salinan cadangan rusak ({detail}); cadangan tidak disimpan.",
+                          detail=ok))
+    part.replace(target)
+
+
+def _pg_tool(name: str) -> str:
+    """The newest ``pg_dump``/``pg_restore``: a server refuses older client tools."""
+    found = sorted(glob(f"/usr/lib/postgresql/*/bin/{name}"),
+                   key=lambda p: int(p.split("/")[4]) if p.split("/")[4].isdigit() else 0)
+    tool = found[-1] if found else shutil.which(name)
+    if tool is None:
+        raise DeskError(t("{tool} tidak ditemukan di komputer ini. Pasang klien PostgreSQL "
+                          "(paket postgresql-client) atau jalankan sendiri: {command}",
+                          tool=name, command=f"{name} --format=custom --file=FILE DATABASE"))
+    return tool
+
+
+def _pg_env_and_args(url: str) -> tuple[dict[str, str], list[str]]:
+    parsed = make_url(url)
+    env = dict(os.environ)
+    if parsed.password:
+        env["PGPASSWORD"] = str(parsed.password)
+    args = ["--host", parsed.host or "localhost", "--port", str(parsed.port or 5432),
+            "--username", parsed.username or "postgres", "--no-password"]
+    return env, [*args, "--dbname", parsed.database or "postgres"]
+
+
+def _run(command: list[str], env: dict[str, str]) -> None:
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["?"]
+        raise DeskError(t("{tool} gagal: {detail}", tool=Path(command[0]).name,
+                          detail=detail[0]))
+
+
+def _pg_dump(url: str, target: Path) -> None:
+    env, args = _pg_env_and_args(url)
+    part = target.with_name(target.name + ".part")
+    try:
+        _run([_pg_tool("pg_dump"), "--format=custom", "--file", str(part), *args], env)
+    except DeskError:
+        part.unlink(missing_ok=True)
+        raise
+    part.replace(target)
+
+
+def check_backup_file(path: Path, dialect: str) -> None:
+    """Refuse what is not a backup of this application that this version can open."""
+    if not path.is_file():
+        raise DeskError(t("Berkas cadangan tidak ditemukan: {path}", path=path))
+    if dialect != "sqlite":
+        if path.read_bytes()[:5] != b"PGDMP":
+            raise DeskError(t("{name} bukan cadangan PostgreSQL (pg_dump format custom).",
+                              name=path.name))
+        return
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise DeskError(t("{name} bukan cadangan basis data Diskominfo Desk.",
+                          name=path.name)) from exc
+    if row is None or row[0] not in known_revisions():
+        raise DeskError(t("{name} dibuat oleh versi Diskominfo Desk yang lebih baru; "
+                          "perbarui aplikasi sebelum memulihkannya.", name=path.name))
+
+
+def restore(desk: Desk, path: Path, folder: Path | None = None) -> Path:
+    """Put a backup in place of the open database; returns the safety backup taken first.
+
+    The Desk's connections are closed: open the database again afterwards.
+    """
+    path = Path(path)
+    check_backup_file(path, desk.db.dialect)
+    safety = backup_now(desk, folder)
+    if desk.db.dialect == "sqlite":
+        live = desk.db.sqlite_path
+        assert live is not None
+        desk.close()
+        src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        dst = sqlite3.connect(live)
+        try:
+            src.backup(dst)  # page by page into the live file, its WAL and locks honoured
+        finally:
+            dst.close()
+            src.close()
+        return safety
+    url = desk.db.url
+    desk.close()
+    env, args = _pg_env_and_args(url)
+    _run([_pg_tool("pg_restore"), "--clean", "--if-exists", "--no-owner", "--single-transaction",
+          *args, str(path)], env)
+    return safety
+
+
+def list_backups(folder: Path | None = None) -> list[BackupInfo]:
+    """This application's backups in ``folder``, newest first."""
+    folder = folder or default_folder()
+    found = []
+    for path in folder.glob(f"{PREFIX}-*"):
+        match = NAME.match(path.name)
+        if match:
+            found.append(BackupInfo(path, datetime.strptime(match.group(1), "%Y%m%d-%H%M%S"),
+                                    path.stat().st_size, f"-{AUTO}-" in path.name))
+    return sorted(found, key=lambda b: (b.when, b.path.name), reverse=True)
+
+
+def daily_backup(desk: Desk, keep: int, folder: Path | None = None,
+                 today: datetime | None = None) -> Path | None:
+    """Back up once a day (on start); keep the newest ``keep`` daily backups."""
+    folder = folder or default_folder()
+    now = today or datetime.now()
+    daily = [b for b in list_backups(folder) if b.automatic]
+    made = None
+    if not any(b.when.date() == now.date() for b in daily):
+        made = backup_now(desk, folder, automatic=True, now=now)
+        daily = [b for b in list_backups(folder) if b.automatic]
+    for old in daily[max(keep, 1):]:
+        old.path.unlink(missing_ok=True)
+    return made
