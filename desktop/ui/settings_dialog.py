@@ -38,6 +38,7 @@ from desktop.core.models import OfficeProfile
 from desktop.core.paths import default_database_path
 from desktop.core.services.office import FIELDS as OFFICE_FIELDS
 from desktop.core.settings import (
+    BACKUP_KEEP,
     COPIES_PER_PARTY,
     DATABASE,
     EXPIRY_DAYS,
@@ -90,6 +91,12 @@ class SettingsDialog(QDialog):
         self.expiry.setValue(self.settings.get(EXPIRY_DAYS))
         self.expiry.setSuffix(self.tr(" hari"))
         form.addRow(self.tr("Peringatan kerja sama berakhir"), self.expiry)
+        self.backup_keep = QSpinBox(general)
+        self.backup_keep.setObjectName("backupKeepSpin")
+        self.backup_keep.setRange(1, 365)
+        self.backup_keep.setValue(int(self.settings.get(BACKUP_KEEP)))
+        self.backup_keep.setSuffix(self.tr(" cadangan"))
+        form.addRow(self.tr("Cadangan harian yang disimpan"), self.backup_keep)
         tabs.addTab(general, self.tr("Umum"))
 
         self.office_form = RecordForm(OFFICE_KIND, Lookups(desk), tabs)
@@ -305,6 +312,7 @@ class SettingsDialog(QDialog):
         self.settings.set(LANGUAGE, self.language.currentData())
         self.settings.set(USER_NAME, self.user_name.text().strip())
         self.settings.set(EXPIRY_DAYS, self.expiry.value())
+        self.settings.set(BACKUP_KEEP, self.backup_keep.value())
         self.settings.set(PAGE_SIZE, self.page_size.currentData())
         self.settings.set(TITLE_CASE_OPENING, self.title_case.isChecked())
         self.settings.set(COPIES_PER_PARTY, self.copies_per_party.isChecked())

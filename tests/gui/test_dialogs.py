@@ -483,3 +483,13 @@ def test_saving_shows_busy_in_the_status_bar(qtbot, window: MainWindow) -> None:
     release.set()
     settle(qtbot, window)
     qtbot.waitUntil(lambda: window.busy_label.text() == "", timeout=2000)
+
+
+def test_the_number_of_daily_backups_kept_is_a_setting(
+        qtbot, dialog: SettingsDialog) -> None:
+    from desktop.core.settings import BACKUP_KEEP, Settings
+
+    assert dialog.backup_keep.value() == 7
+    dialog.backup_keep.setValue(14)
+    click_dialog_button(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
+    assert Settings().get(BACKUP_KEEP) == 14
