@@ -73,13 +73,9 @@ class ImportDialog(QDialog):
         layout.addLayout(row)
 
         layout.addWidget(QLabel(self.tr("Kolom lembar kerja dan kolom tujuan:"), self))
-        self.mapping_table = QTableWidget(0, 3, self)
-        self.mapping_table.setObjectName("mappingTable")
-        self.mapping_table.setHorizontalHeaderLabels(
+        self.mapping_table = self._table(
+            "mappingTable",
             [self.tr("Kolom di berkas"), self.tr("Diisikan ke"), self.tr("Contoh isi")])
-        self.mapping_table.horizontalHeader().setSectionResizeMode(
-            2, QHeaderView.ResizeMode.Stretch)
-        self.mapping_table.verticalHeader().hide()
         layout.addWidget(self.mapping_table, 2)
         self.missing_label = QLabel(self)
         self.missing_label.setObjectName("fieldError")
@@ -94,13 +90,8 @@ class ImportDialog(QDialog):
         layout.addWidget(self.valid_only)
         layout.addWidget(self.all_or_nothing)
 
-        self.results_table = QTableWidget(0, 3, self)
-        self.results_table.setObjectName("resultsTable")
-        self.results_table.setHorizontalHeaderLabels(
-            [self.tr("Baris"), self.tr("Hasil"), self.tr("Keterangan")])
-        self.results_table.horizontalHeader().setSectionResizeMode(
-            2, QHeaderView.ResizeMode.Stretch)
-        self.results_table.verticalHeader().hide()
+        self.results_table = self._table(
+            "resultsTable", [self.tr("Baris"), self.tr("Hasil"), self.tr("Keterangan")])
         self.results_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         layout.addWidget(self.results_table, 3)
         self.summary = QLabel(self)
@@ -126,6 +117,16 @@ class ImportDialog(QDialog):
         self.report_button.clicked.connect(self.save_report)
         close.clicked.connect(self.reject)
         self._update_buttons()
+
+    def _table(self, name: str, headers: list[str]) -> QTableWidget:
+        """A read-out table whose last column takes the width that is left."""
+        table = QTableWidget(0, len(headers), self)
+        table.setObjectName(name)
+        table.setHorizontalHeaderLabels(headers)
+        table.horizontalHeader().setSectionResizeMode(len(headers) - 1,
+                                                      QHeaderView.ResizeMode.Stretch)
+        table.verticalHeader().hide()
+        return table
 
     # ------------------------------------------------------------------ file and mapping
     def choose_file(self) -> None:

@@ -304,7 +304,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/import_dialog.py" line="69"/>
-        <location filename="../../desktop/ui/import_dialog.py" line="250"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="251"/>
         <source>Belum ada berkas.</source>
         <translation>No file yet.</translation>
     </message>
@@ -314,147 +314,147 @@
         <translation>Spreadsheet columns and where they go:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="79"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="78"/>
         <source>Kolom di berkas</source>
         <translation>Column in the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="79"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="78"/>
         <source>Diisikan ke</source>
         <translation>Goes into</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="79"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="78"/>
         <source>Contoh isi</source>
         <translation>Sample values</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="89"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="85"/>
         <source>Impor baris yang valid, lewati yang bermasalah</source>
         <translation>Import the valid rows, skip the ones with problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="87"/>
         <source>Jangan impor apa pun bila ada baris yang bermasalah</source>
         <translation>Import nothing if any row has a problem</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="100"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="94"/>
         <source>Baris</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="100"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="94"/>
         <source>Hasil</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="100"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="94"/>
         <source>Keterangan</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="112"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="103"/>
         <source>Simpan &amp;laporan…</source>
         <translation>Save &amp;report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="113"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="104"/>
         <source>Pe&amp;riksa</source>
         <translation>Chec&amp;k</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="114"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="105"/>
         <source>&amp;Impor</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="116"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="107"/>
         <source>&amp;Tutup</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="133"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="134"/>
         <source>Pilih lembar kerja</source>
         <translation>Choose a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="134"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="135"/>
         <source>Lembar kerja (*.xlsx *.xlsm *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="139"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="140"/>
         <source>Membaca {name}…</source>
         <translation>Reading {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="148"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="149"/>
         <source>{name}: {n} baris data (judul kolom di baris {row})</source>
         <translation>{name}: {n} data rows (column headers on row {row})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="158"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="159"/>
         <source>— abaikan —</source>
         <translation>— ignore —</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="187"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="188"/>
         <source>Kolom wajib belum dipilih: {fields}</source>
         <translation>Required columns not chosen yet: {fields}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="191"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="192"/>
         <source>Dipilih lebih dari sekali: {fields}</source>
         <translation>Chosen more than once: {fields}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="218"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="219"/>
         <source>Mengimpor…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="218"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="219"/>
         <source>Memeriksa baris…</source>
         <translation>Checking rows…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="225"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="226"/>
         <source>baru</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="225"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="226"/>
         <source>diperbarui</source>
         <translation>updated</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="226"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="227"/>
         <source>bermasalah</source>
         <translation>problem</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="243"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="244"/>
         <source>Dibatalkan: tidak ada yang diimpor.</source>
         <translation>Cancelled: nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="248"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="249"/>
         <source>Gagal: {message}</source>
         <translation>Failed: {message}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="256"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="257"/>
         <source>Simpan laporan impor</source>
         <translation>Save the import report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="257"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="258"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="261"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="262"/>
         <source>Laporan disimpan ke {path}</source>
         <translation>Report saved to {path}</translation>
     </message>
