@@ -262,4 +262,12 @@ MESSAGES_EN: dict[str, str] = {
     "Cadangan ditulis: {path}": "Backup written: {path}",
     "Dipulihkan dari {file}. Basis data sebelumnya dicadangkan ke {path}.":
         "Restored from {file}. The previous database was backed up to {path}.",
+    # dashboard
+    "angka ringkas Beranda": "the dashboard's figures",
+    "hitung seolah-olah hari ini tanggal ini": "count as if today were this date",
+    "Aplikasi: {n}": "Applications: {n}",
+    "Dataset: {n} (terlambat diperbarui {late}, segera {due})":
+        "Datasets: {n} (update overdue {late}, due soon {due})",
+    "Kerja sama: {n} ({expiring} segera berakhir)": "Agreements: {n} ({expiring} expiring soon)",
+    "Tindak lanjut kunjungan lewat tenggat: {n}": "Visit follow-ups past their deadline: {n}",
 }
