@@ -72,7 +72,7 @@ def test_restore_brings_back_the_exact_records_and_keeps_a_safety_copy(
     for n in range(5):
         _opd(desk, n)
     before = _state(desk)
-    backup = backup_now(desk, tmp_path / "cadangan")
+    backup = backup_now(desk, tmp_path / "cadangan #1 (Budi Santoso)")  # as on Windows
     first = desk.opd.list().rows[0]
     desk.opd.update(first["id"], {"nama": "Sudah diubah"}, expected_version=first["version"])
     desk.opd.delete(desk.opd.list().rows[1]["id"])

@@ -133,6 +133,11 @@ def _pg_dump(url: str, target: Path) -> None:
     part.replace(target)
 
 
+def _read_only_uri(path: Path) -> str:
+    """``file:`` URI opening read-only; percent-encoded, so spaces and ``#`` survive."""
+    return path.resolve().as_uri() + "?mode=ro"
+
+
 def check_backup_file(path: Path, dialect: str) -> None:
     """Refuse what is not a backup of this application that this version can open."""
     if not path.is_file():
@@ -143,7 +148,7 @@ def check_backup_file(path: Path, dialect: str) -> None:
                               name=path.name))
         return
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(_read_only_uri(path), uri=True)
         try:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         finally:
@@ -168,7 +173,7 @@ def restore(desk: Desk, path: Path, folder: Path | None = None) -> Path:
         live = desk.db.sqlite_path
         assert live is not None
         desk.close()
-        src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        src = sqlite3.connect(_read_only_uri(path), uri=True)
         dst = sqlite3.connect(live)
         try:
             src.backup(dst)  # page by page into the live file, its WAL and locks honoured
