@@ -68,8 +68,12 @@ class ImportDialog(QDialog):
         self.choose_button = QPushButton(self.tr("&Pilih berkas XLSX/CSV…"), self)
         self.file_label = QLabel(self.tr("Belum ada berkas."), self)
         self.file_label.setObjectName("importFile")
+        self.template_button = QPushButton(self.tr("Unduh &templat kosong…"), self)
+        self.template_button.setToolTip(self.tr("Lembar kerja dengan semua kolom yang dikenali, "
+                                                "untuk diisi"))
         row.addWidget(self.choose_button)
         row.addWidget(self.file_label, 1)
+        row.addWidget(self.template_button)
         layout.addLayout(row)
 
         layout.addWidget(QLabel(self.tr("Kolom lembar kerja dan kolom tujuan:"), self))
@@ -112,6 +116,7 @@ class ImportDialog(QDialog):
         layout.addLayout(buttons)
 
         self.choose_button.clicked.connect(self.choose_file)
+        self.template_button.clicked.connect(self.save_template)
         self.check_button.clicked.connect(lambda: self.run(commit=False))
         self.import_button.clicked.connect(lambda: self.run(commit=True))
         self.report_button.clicked.connect(self.save_report)
@@ -135,6 +140,21 @@ class ImportDialog(QDialog):
             self.tr("Lembar kerja (*.xlsx *.xlsm *.csv)"))
         if path:
             self.load_file(path)
+
+    def save_template(self) -> None:
+        """A blank sheet whose headers the import recognises, for a clerk to fill in."""
+        from desktop.core.importing.template import write_sheet
+
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Simpan templat"), f"templat-{self.kind_name}.xlsx",
+            self.tr("Excel (*.xlsx)"))
+        if not path:
+            return
+        kind_name = self.kind_name
+        self.tasks.run_db(lambda: write_sheet(self.desk, kind_name, path, with_rows=False),
+                          on_done=lambda _n: self.summary.setText(
+                              self.tr("Templat disimpan ke {path}").replace("{path}", path)),
+                          on_error=self._failed)
 
     def load_file(self, path: str) -> None:
         self.file_label.setText(self.tr("Membaca {name}…").replace("{name}", Path(path).name))

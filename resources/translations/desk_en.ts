@@ -304,157 +304,182 @@
     </message>
     <message>
         <location filename="../../desktop/ui/import_dialog.py" line="69"/>
-        <location filename="../../desktop/ui/import_dialog.py" line="251"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="271"/>
         <source>Belum ada berkas.</source>
         <translation>No file yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="71"/>
+        <source>Unduh &amp;templat kosong…</source>
+        <translation>Download a blank &amp;template…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="72"/>
+        <source>Lembar kerja dengan semua kolom yang dikenali, untuk diisi</source>
+        <translation>A spreadsheet with every recognised column, to fill in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="79"/>
         <source>Kolom lembar kerja dan kolom tujuan:</source>
         <translation>Spreadsheet columns and where they go:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="78"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="82"/>
         <source>Kolom di berkas</source>
         <translation>Column in the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="78"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="82"/>
         <source>Diisikan ke</source>
         <translation>Goes into</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="78"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="82"/>
         <source>Contoh isi</source>
         <translation>Sample values</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="89"/>
         <source>Impor baris yang valid, lewati yang bermasalah</source>
         <translation>Import the valid rows, skip the ones with problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="91"/>
         <source>Jangan impor apa pun bila ada baris yang bermasalah</source>
         <translation>Import nothing if any row has a problem</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="94"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="98"/>
         <source>Baris</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="94"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="98"/>
         <source>Hasil</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="94"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="98"/>
         <source>Keterangan</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="103"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="107"/>
         <source>Simpan &amp;laporan…</source>
         <translation>Save &amp;report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="104"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="108"/>
         <source>Pe&amp;riksa</source>
         <translation>Chec&amp;k</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="105"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="109"/>
         <source>&amp;Impor</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="107"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="111"/>
         <source>&amp;Tutup</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="134"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="139"/>
         <source>Pilih lembar kerja</source>
         <translation>Choose a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="135"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="140"/>
         <source>Lembar kerja (*.xlsx *.xlsm *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="140"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="149"/>
+        <source>Simpan templat</source>
+        <translation>Save template</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="150"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="156"/>
+        <source>Templat disimpan ke {path}</source>
+        <translation>Template saved to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="160"/>
         <source>Membaca {name}…</source>
         <translation>Reading {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="149"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="169"/>
         <source>{name}: {n} baris data (judul kolom di baris {row})</source>
         <translation>{name}: {n} data rows (column headers on row {row})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="159"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="179"/>
         <source>— abaikan —</source>
         <translation>— ignore —</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="188"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="208"/>
         <source>Kolom wajib belum dipilih: {fields}</source>
         <translation>Required columns not chosen yet: {fields}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="192"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="212"/>
         <source>Dipilih lebih dari sekali: {fields}</source>
         <translation>Chosen more than once: {fields}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="219"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="239"/>
         <source>Mengimpor…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="219"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="239"/>
         <source>Memeriksa baris…</source>
         <translation>Checking rows…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="226"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="246"/>
         <source>baru</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="226"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="246"/>
         <source>diperbarui</source>
         <translation>updated</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="227"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="247"/>
         <source>bermasalah</source>
         <translation>problem</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="244"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="264"/>
         <source>Dibatalkan: tidak ada yang diimpor.</source>
         <translation>Cancelled: nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="249"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="269"/>
         <source>Gagal: {message}</source>
         <translation>Failed: {message}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="257"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="277"/>
         <source>Simpan laporan impor</source>
         <translation>Save the import report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="258"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="278"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="262"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="282"/>
         <source>Laporan disimpan ke {path}</source>
         <translation>Report saved to {path}</translation>
     </message>

@@ -125,3 +125,26 @@ def test_import_is_offered_only_where_it_makes_sense(qtbot, demo_window: MainWin
     assert not demo_window.act_import.isEnabled()
     open_page(qtbot, demo_window, "datasets")
     assert demo_window.act_import.isEnabled()
+
+
+def test_a_blank_template_maps_itself_completely(
+        qtbot, demo_window: MainWindow, tmp_path: Path, monkeypatch) -> None:
+    from desktop.core.importing.mapping import importable_fields
+    from desktop.core.kinds import KINDS
+
+    target = tmp_path / "templat.xlsx"
+    open_page(qtbot, demo_window, "datasets")
+    demo_window.act_import.trigger()
+    dialog = demo_window.findChild(ImportDialog)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    qtbot.mouseClick(dialog.template_button, LEFT)
+    qtbot.waitUntil(lambda: "Templat disimpan" in dialog.summary.text(), timeout=5000)
+    assert target.exists()
+    from openpyxl import load_workbook
+
+    from desktop.core.importing import auto_map
+
+    headers = [c.value for c in next(load_workbook(target).worksheets[0].iter_rows())]
+    assert auto_map("datasets", headers) == {
+        i: f.name for i, f in enumerate(importable_fields(KINDS["datasets"]))}
+    dialog.close()
