@@ -64,20 +64,52 @@ def test_freshness_and_deadlines_match_a_row_by_row_count(demo: Desk) -> None:
     assert board.datasets_by_freshness["segera"] == due
     assert sum(board.datasets_by_freshness.values()) == len(rows)
     # the tiles open lists with the same counts
-    tiles = {t.key: t for t in board.tiles(90)}
-    for key in ("datasets_overdue", "agreements_expiring", "deployments_failed"):
-        tile = tiles[key]
+    for tile in board.tiles():
         listed = demo.service(tile.kind).count(ListQuery(filters=tile.filters))
-        if key == "deployments_failed":  # the tile counts the last month only
-            assert tile.count <= listed
-        else:
-            assert tile.count == listed, key
+        assert tile.count == listed, tile.key
     follow = _sql(demo, "SELECT t.tenggat, t.status FROM kunjungan_tindak_lanjut t JOIN "
                         "kunjungan k ON k.id = t.kunjungan_id WHERE k.deleted_at IS NULL")
     assert board.follow_ups_overdue == sum(
         1 for when, status in follow
         if when is not None and date.fromisoformat(str(when)[:10]) < today
         and status in ("belum", "proses"))
+
+
+def _assert_every_segment_opens_its_count(desk: Desk, board) -> int:
+    """Each tile and chart segment, listed with its own filter, shows its own count."""
+    checked = 0
+    for tile in board.tiles():
+        assert desk.service(tile.kind).count(ListQuery(filters=tile.filters)) == tile.count, \
+            tile.key
+        checked += 1
+    for chart in board.charts():
+        for segment in chart.segments:
+            if segment.filters is None:  # "the rest" of a top-N chart opens nothing
+                continue
+            listed = desk.service(chart.kind).count(ListQuery(filters=segment.filters))
+            assert listed == segment.count, (chart.key, segment)
+            checked += 1
+    return checked
+
+
+@pytest.mark.parametrize("today", [date(2026, 11, 28), date(2030, 1, 1)])
+def test_every_chart_segment_opens_a_list_of_the_same_size(demo: Desk, today: date) -> None:
+    board = compute(demo, today, expiry_days=120)
+    assert _assert_every_segment_opens_its_count(demo, board) > 30
+    charts = {c.key: c for c in board.charts()}
+    # no record is lost between the slices, nor counted twice
+    assert sum(s.count for s in charts["apps_by_status"].segments) == \
+        demo.apps.count(ListQuery())
+    assert sum(s.count for s in charts["apps_by_opd"].segments) == \
+        demo.apps.count(ListQuery(filters={"opd_pemilik_id__isnull": False}))
+    for key in ("datasets_by_sifat", "datasets_by_freshness"):
+        assert sum(s.count for s in charts[key].segments) == demo.datasets.count(ListQuery())
+    assert sum(s.count for s in charts["visits_per_year"].segments) == \
+        demo.visits.count(ListQuery())
+    assert sum(s.count for s in charts["visits_by_province"].segments) == \
+        demo.visits.count(ListQuery(filters={"region_kode__isnull": False}))
+    labels = [s.label for s in charts["apps_by_opd"].segments]
+    assert len(labels) == 9 and labels[-1].startswith("Lainnya")  # 8 OPDs, then the rest
 
 
 @pytest.mark.parametrize("today", [date(2024, 2, 29), date(2026, 1, 31), date(2026, 12, 31)])
@@ -99,10 +131,34 @@ def test_awkward_days_on_a_crafted_register(desk: Desk, today: date) -> None:
     for days_ago, status in [(0, "gagal"), (RECENT_DAYS - 1, "berhasil"), (RECENT_DAYS, "gagal")]:
         desk.deployments.create({"aplikasi_id": app, "lingkungan": "produksi", "status": status,
                                  "tanggal": today - timedelta(days=days_ago)})
-    board = compute(desk, today)
+    late_visit = desk.visits.create({
+        "arah": "masuk", "tanggal_mulai": today - timedelta(days=3), "instansi": "Diskominfo A",
+        "tindak_lanjut": [
+            {"uraian": "tenggat kemarin", "tenggat": today - timedelta(days=1), "status": "belum"},
+            {"uraian": "juga lewat", "tenggat": today - timedelta(days=2), "status": "proses"},
+        ]})["id"]
+    desk.visits.create({
+        "arah": "keluar", "tanggal_mulai": today, "instansi": "Diskominfo B",
+        "tindak_lanjut": [
+            {"uraian": "tenggat hari ini", "tenggat": today, "status": "belum"},
+            {"uraian": "selesai lewat tenggat", "tenggat": today - timedelta(days=9),
+             "status": "selesai"},
+        ]})
+    for ends, status in [(today, "pelaksanaan"), (today + timedelta(days=90), "monev"),
+                         (today + timedelta(days=91), "pelaksanaan"),
+                         (today - timedelta(days=1), "pelaksanaan"), (today, "berakhir")]:
+        desk.agreements.create({
+            "jenis": "kb", "judul": f"KB sampai {ends}", "status": status,
+            "berlaku_mulai": today - timedelta(days=400), "berlaku_sampai": ends})
+    board = compute(desk, today, expiry_days=90)
     assert board.datasets_by_freshness == {"terlambat": 2, "segera": 2, "terkini": 1,
                                            "tanpa_jadwal": 1}
     assert board.deployments_recent == {"gagal": 1, "berhasil": 1}
+    assert board.follow_ups_overdue == 2
+    assert board.visits_with_overdue_follow_ups == 1
+    assert desk.visits.ids(ListQuery(filters=board.tiles()[2].filters)) == [late_visit]
+    assert board.agreements_expiring == 2  # ends today and in 90 days; not already ended
+    _assert_every_segment_opens_its_count(desk, board)
 
 
 def test_cli_dashboard_prints_the_same_figures(demo: Desk, database_url: str, capsys) -> None:
@@ -119,3 +175,13 @@ def test_cli_dashboard_prints_the_same_figures(demo: Desk, database_url: str, ca
     assert main(["--database", database_url, "dashboard", "--today", "2026-11-28"]) == 0
     out = capsys.readouterr().out
     assert f"terlambat diperbarui {board.datasets_by_freshness['terlambat']}" in out
+
+
+@pytest.mark.parametrize("filters", [{"kesegaran": "basi"}, {"kesegaran": "terlambat@31-02"},
+                                     {"tindak_lanjut_terlambat": "kemarin"}])
+def test_a_bad_beranda_filter_value_is_a_clear_error(desk: Desk, filters: dict) -> None:
+    from desktop.core.errors import DeskError
+
+    service = desk.datasets if "kesegaran" in filters else desk.visits
+    with pytest.raises(DeskError, match=r"Nilai filter .* tidak valid"):
+        service.count(ListQuery(filters=filters))

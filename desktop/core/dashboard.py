@@ -3,7 +3,8 @@
 Every figure is one grouped SQL query (fast at 100,000 datasets) and carries the list
 filter that shows the same records, so a tile or a chart segment can open them. Dates
 are judged against ``today`` given by the caller, so the figures are testable on any
-day (end of month, leap day).
+day (end of month, leap day); the filters carry that day too, so a list opened from a
+tile counts exactly what the tile says, even past midnight.
 """
 
 from __future__ import annotations
@@ -12,18 +13,45 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.core.choices import (
+    ARAH_KUNJUNGAN,
+    SIFAT_DATA,
+    STATUS_APLIKASI,
+    STATUS_DEPLOYMENT,
+    STATUS_KERJA_SAMA,
+)
 from desktop.core.desk import Desk
-from desktop.core.freshness import INTERVAL_DAYS, overdue_clause
-from desktop.core.models import Aplikasi, Dataset, Deployment, KerjaSama, Kunjungan, Region
+from desktop.core.freshness import DUE_SOON_DAYS, STATES, freshness_clause
+from desktop.core.i18n import Label, t
+from desktop.core.kinds.kunjungan import OPEN_FOLLOW_UP, follow_up_overdue_clause
+from desktop.core.models import (
+    Aplikasi,
+    Dataset,
+    Deployment,
+    KerjaSama,
+    Kunjungan,
+    PerangkatDaerah,
+    Region,
+)
 from desktop.core.models.kunjungan import TindakLanjut
 
-DUE_SOON_DAYS = 30  # a dataset whose next update falls within this many days is "due"
+__all__ = ["DUE_SOON_DAYS", "RECENT_DAYS", "Chart", "Dashboard", "Figure", "Segment",
+           "compute"]
+
 RECENT_DAYS = 30  # deployments of the last month
-OPEN_FOLLOW_UP = ("belum", "proses")
-ENDED_AGREEMENT = ("berakhir", "dibatalkan")
+ENDED_AGREEMENT = ("berakhir",)
+ACTIVE_AGREEMENT = tuple(c for c in STATUS_KERJA_SAMA.codes if c not in ENDED_AGREEMENT)
+TOP = 8  # bars in the "by OPD" and "by province" charts; the rest is summed up
+
+FRESHNESS_LABELS = {
+    "terkini": Label("Terkini", "Up to date"),
+    "segera": Label("Segera diperbarui", "Due soon"),
+    "terlambat": Label("Terlambat", "Overdue"),
+    "tanpa_jadwal": Label("Tanpa jadwal", "Unscheduled"),
+}
 
 
 @dataclass(frozen=True)
@@ -34,6 +62,29 @@ class Figure:
     count: int
     kind: str
     filters: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A bar or a slice: ``count`` records listed by the chart's kind + ``filters``.
+
+    ``series`` names the bar group for grouped charts (visits: masuk/keluar); empty for a
+    single series. ``filters`` is None for a segment that opens nothing ("the rest").
+    """
+
+    label: str
+    count: int
+    filters: dict[str, Any] | None
+    series: str = ""
+
+
+@dataclass(frozen=True)
+class Chart:
+    key: str
+    title: str
+    kind: str
+    style: str  # "pie", "bar" (vertical), "hbar" (horizontal), "grouped" (bars per series)
+    segments: tuple[Segment, ...]
 
 
 @dataclass
@@ -47,22 +98,89 @@ class Dashboard:
     agreements_expiring: int
     visits_per_year: dict[int, dict[str, int]]  # year -> {masuk, keluar}
     visits_by_province: list[tuple[str, str, int]]  # (kode, name, count), most first
-    follow_ups_overdue: int
+    follow_ups_overdue: int  # follow-up items past their deadline
+    visits_with_overdue_follow_ups: int  # the visits those items belong to
     deployments_recent: dict[str, int]  # status -> count, last RECENT_DAYS days
+    expiry_days: int = 90
 
-    def tiles(self, expiry_days: int) -> list[Figure]:
-        """The attention tiles, each with the filter of the list it opens."""
+    # ------------------------------------------------------------------ filters
+    def _recent(self) -> dict[str, Any]:
+        return {"tanggal__gte": (self.today - timedelta(days=RECENT_DAYS - 1)).isoformat(),
+                "tanggal__lte": self.today.isoformat()}
+
+    def _expiring(self) -> dict[str, Any]:
+        return {"berlaku_sampai__gte": self.today.isoformat(),
+                "berlaku_sampai__lte":
+                    (self.today + timedelta(days=self.expiry_days)).isoformat(),
+                "status__in": list(ACTIVE_AGREEMENT)}
+
+    def _fresh(self, state: str) -> dict[str, Any]:
+        return {"kesegaran": f"{state}@{self.today.isoformat()}"}
+
+    # ------------------------------------------------------------------ views
+    def tiles(self) -> list[Figure]:
+        """The attention tiles, each with the filter of the list showing the same count."""
         return [
             Figure("datasets_overdue", self.datasets_by_freshness["terlambat"], "datasets",
-                   {"terlambat": 1}),
+                   self._fresh("terlambat")),
             Figure("agreements_expiring", self.agreements_expiring, "agreements",
-                   {"berakhir_dalam": expiry_days}),
-            Figure("follow_ups_overdue", self.follow_ups_overdue, "visits", {}),
+                   self._expiring()),
+            Figure("follow_ups_overdue", self.visits_with_overdue_follow_ups, "visits",
+                   {"tindak_lanjut_terlambat": self.today.isoformat()}),
             Figure("deployments_failed", self.deployments_recent.get("gagal", 0),
-                   "deployments", {"status": "gagal"}),
+                   "deployments", {"status": "gagal", **self._recent()}),
+        ]
+
+    def charts(self) -> list[Chart]:
+        """Every chart of the Beranda; each segment opens the list it counts."""
+        apps = tuple(Segment(STATUS_APLIKASI.label(code), self.apps_by_status[code],
+                             {"status": code})
+                     for code in STATUS_APLIKASI.codes if self.apps_by_status.get(code))
+        sifat = tuple(Segment(SIFAT_DATA.label(code).split(" (")[0],
+                              self.datasets_by_sifat[code], {"sifat_data": code})
+                      for code in SIFAT_DATA.codes if self.datasets_by_sifat.get(code))
+        fresh = tuple(Segment(str(FRESHNESS_LABELS[state]), self.datasets_by_freshness[state],
+                              self._fresh(state))
+                      for state in STATES if self.datasets_by_freshness.get(state))
+        agreements = tuple(
+            Segment(STATUS_KERJA_SAMA.label(code), self.agreements_by_status[code],
+                    {"status": code})
+            for code in STATUS_KERJA_SAMA.codes if self.agreements_by_status.get(code))
+        visits = tuple(
+            Segment(str(year), counts.get(arah, 0), {"tahun": year, "arah": arah},
+                    series=arah)
+            for year, counts in self.visits_per_year.items() for arah in ARAH_KUNJUNGAN.codes)
+        deployments = tuple(
+            Segment(STATUS_DEPLOYMENT.label(code), self.deployments_recent[code],
+                    {"status": code, **self._recent()})
+            for code in STATUS_DEPLOYMENT.codes if self.deployments_recent.get(code))
+        return [
+            Chart("apps_by_status", t("Aplikasi menurut status"), "apps", "bar", apps),
+            Chart("apps_by_opd", t("Aplikasi menurut OPD"), "apps", "hbar",
+                  _top(self.apps_by_opd, "opd_pemilik_id")),
+            Chart("datasets_by_sifat", t("Dataset menurut sifat data"), "datasets", "pie",
+                  sifat),
+            Chart("datasets_by_freshness", t("Kesegaran dataset"), "datasets", "pie", fresh),
+            Chart("agreements_by_status", t("Kerja sama menurut status"), "agreements",
+                  "hbar", agreements),
+            Chart("visits_per_year", t("Kunjungan per tahun"), "visits", "grouped", visits),
+            Chart("visits_by_province", t("Kunjungan menurut provinsi mitra"), "visits",
+                  "hbar", _top(self.visits_by_province, "provinsi")),
+            Chart("deployments_recent", t("Deployment {n} hari terakhir", n=RECENT_DAYS),
+                  "deployments", "pie", deployments),
         ]
 
 
+def _top(rows: list[tuple[str, str, int]], filter_key: str) -> tuple[Segment, ...]:
+    """The TOP biggest groups, then one "lainnya" bar (which opens no list)."""
+    shown = [Segment(name, count, {filter_key: key}) for key, name, count in rows[:TOP]]
+    rest = sum(count for _k, _n, count in rows[TOP:])
+    if rest:
+        shown.append(Segment(t("Lainnya ({n} kelompok)", n=len(rows) - TOP), rest, None))
+    return tuple(shown)
+
+
+# ---------------------------------------------------------------------------- queries
 def _live(model: Any) -> Any:
     return model.deleted_at.is_(None)
 
@@ -86,49 +204,41 @@ def compute(desk: Desk, today: date | None = None, expiry_days: int = 90) -> Das
             visits_per_year=_visits_per_year(s),
             visits_by_province=_visits_by_province(s),
             follow_ups_overdue=_follow_ups_overdue(s, today),
+            visits_with_overdue_follow_ups=s.scalar(
+                select(func.count()).select_from(Kunjungan)
+                .where(_live(Kunjungan), follow_up_overdue_clause(today))) or 0,
             deployments_recent=_grouped(
                 s, Deployment.status, Deployment,
                 Deployment.tanggal > today - timedelta(days=RECENT_DAYS),
                 Deployment.tanggal <= today),
+            expiry_days=expiry_days,
         )
 
 
 def _apps_by_opd(s: Session) -> list[tuple[str, str, int]]:
-    from desktop.core.models import PerangkatDaerah as Opd
-
-    stmt = (select(Opd.id, Opd.nama, func.count(Aplikasi.id))
-            .join(Aplikasi, Aplikasi.opd_pemilik_id == Opd.id)
+    opd = PerangkatDaerah
+    stmt = (select(opd.id, opd.nama, func.count(Aplikasi.id))
+            .join(Aplikasi, Aplikasi.opd_pemilik_id == opd.id)
             .where(_live(Aplikasi))
-            .group_by(Opd.id, Opd.nama)
-            .order_by(func.count(Aplikasi.id).desc(), Opd.nama))
+            .group_by(opd.id, opd.nama)
+            .order_by(func.count(Aplikasi.id).desc(), opd.nama))
     return [(i, n, c) for i, n, c in s.execute(stmt)]
 
 
 def _freshness(s: Session, today: date) -> dict[str, int]:
-    scheduled = Dataset.frekuensi.in_(tuple(INTERVAL_DAYS))
-    overdue = overdue_clause(Dataset.frekuensi, Dataset.terakhir_diperbarui, today)
-    # due soon: not overdue, and the next update falls within DUE_SOON_DAYS
-    soon = or_(*(and_(Dataset.frekuensi == code,
-                      Dataset.terakhir_diperbarui < today - timedelta(days=days - DUE_SOON_DAYS))
-                 for code, days in INTERVAL_DAYS.items()))
-
-    def count(*where: Any) -> int:
-        return s.scalar(select(func.count()).select_from(Dataset).where(_live(Dataset),
-                                                                        *where)) or 0
-
-    late = count(overdue)
-    due = count(scheduled, ~overdue, soon)
-    total = count()
-    unscheduled = count(~scheduled)
-    return {"terlambat": late, "segera": due, "terkini": total - late - due - unscheduled,
-            "tanpa_jadwal": unscheduled}
+    """One count per bucket, each with the very clause its list filter uses."""
+    return {state: s.scalar(select(func.count()).select_from(Dataset).where(
+                _live(Dataset),
+                freshness_clause(state, Dataset.frekuensi, Dataset.terakhir_diperbarui,
+                                 today))) or 0
+            for state in STATES}
 
 
 def _expiring(s: Session, today: date, days: int) -> int:
     stmt = select(func.count()).select_from(KerjaSama).where(
         _live(KerjaSama), KerjaSama.berlaku_sampai >= today,
         KerjaSama.berlaku_sampai <= today + timedelta(days=days),
-        KerjaSama.status.not_in(ENDED_AGREEMENT))
+        KerjaSama.status.in_(ACTIVE_AGREEMENT))
     return s.scalar(stmt) or 0
 
 

@@ -15,6 +15,8 @@ INTERVAL_DAYS = {
     "semesteran": 183,
     "tahunan": 366,
 }
+DUE_SOON_DAYS = 30  # a dataset whose next update falls within this many days is "due"
+STATES = ("terkini", "segera", "terlambat", "tanpa_jadwal")
 
 
 def next_update_due(frekuensi: str, last_updated: date | None) -> date | None:
@@ -44,3 +46,42 @@ def overdue_clause(frekuensi: ColumnElement[str], last_updated: ColumnElement[da
     ]
     clause = or_(false(), *parts)
     return clause if overdue else ~clause
+
+
+def freshness_state(frekuensi: str, last_updated: date | None, today: date) -> str:
+    """One of STATES: the Beranda's freshness buckets, judged row by row."""
+    if frekuensi not in INTERVAL_DAYS:
+        return "tanpa_jadwal"
+    if is_overdue(frekuensi, last_updated, today):
+        return "terlambat"
+    due = next_update_due(frekuensi, last_updated)
+    if due is not None and due < today + timedelta(days=DUE_SOON_DAYS):
+        return "segera"
+    return "terkini"
+
+
+def freshness_clause(state: str, frekuensi: ColumnElement[str],
+                     last_updated: ColumnElement[date], today: date) -> ColumnElement[bool]:
+    """``freshness_state(...) == state`` in SQL, so a chart segment and its list agree."""
+    scheduled = frekuensi.in_(tuple(INTERVAL_DAYS))
+    overdue = overdue_clause(frekuensi, last_updated, today)
+    # next update (last + interval) before today + DUE_SOON_DAYS
+    soon = or_(false(), *(
+        and_(frekuensi == code, last_updated < today - timedelta(days=days - DUE_SOON_DAYS))
+        for code, days in INTERVAL_DAYS.items()))
+    match state:
+        case "terlambat":
+            return overdue
+        case "segera":
+            return and_(scheduled, ~overdue, soon)
+        case "terkini":
+            return and_(scheduled, ~overdue, ~soon)
+        case "tanpa_jadwal":
+            return ~scheduled
+    raise ValueError(state)  # the list query turns this into "invalid filter value"
+
+
+def parse_state_filter(value: object) -> tuple[str, date]:
+    """A list filter value ``"segera"`` or ``"segera@2026-11-28"`` (judged on that day)."""
+    state, _, day = str(value).partition("@")
+    return state, (date.fromisoformat(day) if day else date.today())

@@ -270,4 +270,13 @@ MESSAGES_EN: dict[str, str] = {
         "Datasets: {n} (update overdue {late}, due soon {due})",
     "Kerja sama: {n} ({expiring} segera berakhir)": "Agreements: {n} ({expiring} expiring soon)",
     "Tindak lanjut kunjungan lewat tenggat: {n}": "Visit follow-ups past their deadline: {n}",
+    "Aplikasi menurut status": "Applications by status",
+    "Aplikasi menurut OPD": "Applications by OPD",
+    "Dataset menurut sifat data": "Datasets by access level",
+    "Kesegaran dataset": "Dataset freshness",
+    "Kerja sama menurut status": "Agreements by status",
+    "Kunjungan per tahun": "Visits per year",
+    "Kunjungan menurut provinsi mitra": "Visits by partner province",
+    "Deployment {n} hari terakhir": "Deployments in the last {n} days",
+    "Lainnya ({n} kelompok)": "Others ({n} groups)",
 }

@@ -16,12 +16,18 @@ from desktop.core.choices import (
     TINGKAT_PENYAJIAN,
 )
 from desktop.core.fields import Collection, Field, FieldType
-from desktop.core.freshness import overdue_clause
+from desktop.core.freshness import freshness_clause, overdue_clause, parse_state_filter
 from desktop.core.i18n import Label, t
 from desktop.core.kinds.base import ListColumn, RecordKind, words
 from desktop.core.models import Dataset as M
 from desktop.core.models import DatasetResource, PerangkatDaerah
 from desktop.core.validation import Errors, add_error, check_date_order
+
+
+def _state(value: object) -> tuple[str, Any, Any, date]:
+    state, day = parse_state_filter(value)
+    return state, M.frekuensi, M.terakhir_diperbarui, day
+
 
 FIELDS = (
     Field("judul", Label("Judul", "Title"), required=True, max_length=300),
@@ -124,5 +130,7 @@ KIND = RecordKind(
         # "terlambat=1": scheduled for an update that has not come (as of today)
         "terlambat": lambda v: overdue_clause(M.frekuensi, M.terakhir_diperbarui, date.today(),
                                               overdue=str(v).lower() not in ("0", "false")),
+        # "kesegaran=segera" or "kesegaran=segera@2026-11-28": one Beranda freshness bucket
+        "kesegaran": lambda v: freshness_clause(*_state(v)),
     },
 )

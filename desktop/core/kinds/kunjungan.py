@@ -16,6 +16,22 @@ from desktop.core.models import Kunjungan as M
 from desktop.core.models import PesertaKunjungan, Region, TindakLanjut
 from desktop.core.validation import Errors, check_date_order
 
+OPEN_FOLLOW_UP = ("belum", "proses")
+
+
+def _day(value: object) -> date:
+    text = str(value)
+    return date.today() if text in ("1", "true", "True") else date.fromisoformat(text)
+
+
+def follow_up_overdue_clause(today: date) -> Any:
+    """Visits with an unfinished follow-up whose deadline has passed by ``today``."""
+    return (select(TindakLanjut.id)
+            .where(TindakLanjut.kunjungan_id == M.id, TindakLanjut.tenggat < today,
+                   TindakLanjut.status.in_(OPEN_FOLLOW_UP))
+            .exists())
+
+
 FIELDS = (
     Field("arah", Label("Arah kunjungan", "Direction"), FieldType.CHOICE, required=True,
           choices=ARAH_KUNJUNGAN, default="masuk"),
@@ -106,5 +122,7 @@ KIND = RecordKind(
         "tahun": lambda v: M.tanggal_mulai.between(date(int(v), 1, 1), date(int(v), 12, 31)),
         "provinsi": lambda v: M.region_kode.startswith(f"{str(v).split('.')[0]}.")
         | (M.region_kode == str(v).split(".")[0]),
+        # "tindak_lanjut_terlambat=2026-11-28" (or 1 for today): an open follow-up is late
+        "tindak_lanjut_terlambat": lambda v: follow_up_overdue_clause(_day(v)),
     },
 )
