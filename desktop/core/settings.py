@@ -1,6 +1,7 @@
 """User settings, each declared once (key, type, default, label), in an INI file.
 
-The file lives in the user's config folder so the CLI and the GUI share it (the database
+The file lives in the user's config folder (or beside the program in portable mode, see
+``desktop.core.paths``) so the CLI and the GUI share it (the database
 chosen in the settings dialog is the one ``diskominfo-desk list`` uses). Secrets never go
 here: the catalog token and database passwords belong in the OS keyring. Window geometry
 and other view state stay in QSettings, in the GUI layer.
@@ -14,9 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from platformdirs import user_config_dir
-
-from desktop import APP_ID
+from desktop.core import paths
 from desktop.core.i18n import Label
 
 SECTION = "desk"
@@ -54,7 +53,7 @@ def settings_path() -> Path:
     override = os.environ.get("DISKOMINFO_DESK_CONFIG")
     if override:
         return Path(override)
-    return Path(user_config_dir(APP_ID, appauthor=False)) / "settings.ini"
+    return paths.user_config_dir() / "settings.ini"
 
 
 class Settings:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_ID, APP_NAME, __version__
+from desktop.core.paths import view_settings_path
 from desktop.core.resources import resource_path
 from desktop.core.settings import LANGUAGE, Settings
 from desktop.ui.style import apply_style
@@ -20,17 +23,35 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
-    app.setOrganizationName("Diskominfo Desk")
+    app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)  # Wayland/taskbars match diskominfo-desk.desktop
     app.setWindowIcon(QIcon(str(resource_path("icons", "diskominfo-desk.svg"))))
     apply_style(app)
     return app
 
 
 def view_settings() -> QSettings:
-    """Window geometry, splitters, table headers: view state only, never data or secrets."""
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                     "Diskominfo Desk", APP_ID)
+    """Window geometry, splitters, table headers: view state only, never data or secrets.
+
+    An explicit file beside settings.ini, so portable mode keeps it beside the program too.
+    """
+    return QSettings(str(view_settings_path()), QSettings.Format.IniFormat)
+
+
+EXIT_AFTER_SHOWN_ENV = "DISKOMINFO_DESK_EXIT_AFTER_SHOWN"
+
+
+def _exit_once_shown_if_asked(app: QApplication) -> None:
+    """For start-up measurements: print the wall-clock time the window is up, then quit."""
+    if os.environ.get(EXIT_AFTER_SHOWN_ENV) != "1":
+        return
+
+    def report() -> None:
+        print(f"main window shown at {time.time():.3f}", flush=True)
+        app.quit()
+
+    QTimer.singleShot(0, report)  # runs once the event loop has shown the window
 
 
 def run(database: str | None = None, user: str | None = None, lang: str | None = None) -> int:
@@ -72,6 +93,7 @@ def run(database: str | None = None, user: str | None = None, lang: str | None =
 
     open_window()
     holder["window"].backups.run_daily()  # once a day, on the worker, while the window opens
+    _exit_once_shown_if_asked(app)
     code = app.exec()
     desk.close()
     return code
