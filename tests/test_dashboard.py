@@ -78,7 +78,7 @@ def test_freshness_and_deadlines_match_a_row_by_row_count(demo: Desk) -> None:
 def _assert_every_segment_opens_its_count(desk: Desk, board) -> int:
     """Each tile and chart segment, listed with its own filter, shows its own count."""
     checked = 0
-    for tile in board.tiles():
+    for tile in board.tiles() + board.summary():
         assert desk.service(tile.kind).count(ListQuery(filters=tile.filters)) == tile.count, \
             tile.key
         checked += 1

@@ -23,7 +23,7 @@ def demo(desk: Desk) -> Desk:
 def test_counts_match_the_summary(desk: Desk) -> None:
     summary = load_demo(desk, today=TODAY)
     assert (summary.opd, summary.apps, summary.datasets, summary.visits,
-            summary.deployments) == (25, 40, 120, 15, 30)
+            summary.deployments) == (25, 40, 120, 20, 30)
     assert summary.agreements >= 5
     for kind, expected in (("opd", summary.opd), ("apps", summary.apps),
                            ("datasets", summary.datasets), ("visits", summary.visits),

@@ -44,6 +44,7 @@ __all__ = ["DUE_SOON_DAYS", "RECENT_DAYS", "Chart", "Dashboard", "Figure", "Segm
 RECENT_DAYS = 30  # deployments of the last month
 ENDED_AGREEMENT = ("berakhir",)
 ACTIVE_AGREEMENT = tuple(c for c in STATUS_KERJA_SAMA.codes if c not in ENDED_AGREEMENT)
+IN_FORCE_AGREEMENT = ("pelaksanaan", "monev")  # signed and running
 TOP = 8  # bars in the "by OPD" and "by province" charts; the rest is summed up
 
 FRESHNESS_LABELS = {
@@ -129,6 +130,19 @@ class Dashboard:
                    {"tindak_lanjut_terlambat": self.today.isoformat()}),
             Figure("deployments_failed", self.deployments_recent.get("gagal", 0),
                    "deployments", {"status": "gagal", **self._recent()}),
+        ]
+
+    def summary(self) -> list[Figure]:
+        """The totals row: how big the register is, each opening its whole list."""
+        this_year = self.visits_per_year.get(self.today.year, {})
+        return [
+            Figure("apps", sum(self.apps_by_status.values()), "apps", {}),
+            Figure("datasets", sum(self.datasets_by_sifat.values()), "datasets", {}),
+            Figure("agreements_in_force",
+                   sum(self.agreements_by_status.get(c, 0) for c in IN_FORCE_AGREEMENT),
+                   "agreements", {"status__in": list(IN_FORCE_AGREEMENT)}),
+            Figure("visits_this_year", sum(this_year.values()), "visits",
+                   {"tahun": self.today.year}),
         ]
 
     def charts(self) -> list[Chart]:

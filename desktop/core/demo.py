@@ -236,6 +236,20 @@ VISITS = [
      "Banjarmasin", "Kepala Dinas", "Wi-Fi publik desa dan Smart Kampung"),
 ]
 
+# days before the demo's "today", so this year's Beranda and reports have visits too
+RECENT_VISITS = [
+    (25, "masuk", "35.15", "Dinas Komunikasi dan Informatika Kabupaten Sidoarjo",
+     "Kepala Bidang Statistik", "Portal Satu Data dan dasbor pimpinan"),
+    (70, "keluar", "36.71", "Dinas Komunikasi dan Informatika Kota Tangerang",
+     "Kepala Bidang Aplikasi Informatika", "Tangerang LIVE dan layanan terpadu"),
+    (140, "masuk", "12.71", "Dinas Komunikasi dan Informatika Kota Medan",
+     "Sekretaris Dinas", "Pusat Data Daerah dan keamanan informasi"),
+    (215, "masuk", "74.71", "Dinas Komunikasi, Informatika, Statistik dan Persandian Kota "
+     "Kendari", "Kepala Dinas", "Smart Kampung dan Wi-Fi publik desa"),
+    (260, "keluar", "33.72", "Dinas Komunikasi, Informatika, Statistik dan Persandian Kota "
+     "Surakarta", "Kepala Seksi Infrastruktur TI", "Command center dan CCTV kota"),
+]
+
 KB_TITLE = ("Kerja Sama Pengembangan dan Pemanfaatan Teknologi Informasi dan Komunikasi dalam "
             "Penyelenggaraan Pemerintahan Daerah")
 PKS_TITLE = ("Replikasi Aplikasi Surat Pernyataan Miskin Online dan Integrasi Data Kemiskinan "
@@ -538,7 +552,26 @@ def load_demo(desk: Desk, *, today: date | None = None) -> DemoSummary:
                 "kerjasama_ids": [others[index]] if index < len(others) else [],
                 "aplikasi_ids": [list(app_ids.values())[index * 2 % len(app_ids)]],
             }, session=s)
-        counts.visits = 1 + len(VISITS)
+        for days, arah, region, instansi, jabatan, topik in RECENT_VISITS:
+            day = today - timedelta(days=days)
+            n = 4 + days % 5
+            head = (people.name(), jabatan)
+            desk.visits.create({
+                "arah": arah, "tanggal_mulai": day, "tanggal_selesai": day,
+                "region_kode": region, "instansi": instansi, "ketua_nama": head[0],
+                "ketua_jabatan": jabatan, "jumlah_peserta": n,
+                "penerima": "Kepala Dinas" if arah == "masuk" else None,
+                "lokasi": "Ruang Rapat Diskominfo Banyuwangi" if arah == "masuk"
+                else f"Kantor {instansi}",
+                "topik": topik, "ringkasan": f"Diskusi tentang {topik.lower()}.",
+                "peserta": visit_people(n, instansi if arah == "masuk"
+                                        else "Diskominfo Kabupaten Banyuwangi", head),
+                "tindak_lanjut": [{"uraian": f"Laporan hasil kunjungan: {topik}",
+                                   "penanggung_jawab": "Sekretariat",
+                                   "tenggat": day + timedelta(days=30),
+                                   "status": "selesai" if days > 60 else "proses"}],
+            }, session=s)
+        counts.visits = 1 + len(VISITS) + len(RECENT_VISITS)
 
         environments = ["produksi"] * 3 + ["staging", "uji"]
         results = ["berhasil"] * 5 + ["gagal", "rollback", "direncanakan"]

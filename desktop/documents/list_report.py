@@ -56,7 +56,7 @@ RULE = colors.Color(0.75, 0.78, 0.82)
 GREY = colors.Color(0.35, 0.35, 0.35)
 
 
-class _NumberedCanvas(Canvas):
+class FooterCanvas(Canvas):
     """Writes the footer once the page count is known (the story is laid out once)."""
 
     def __init__(self, *args: Any, footer_left: str = "", **kwargs: Any) -> None:
@@ -88,7 +88,7 @@ class _NumberedCanvas(Canvas):
         self.restoreState()
 
 
-def _styles() -> dict[str, ParagraphStyle]:
+def report_styles() -> dict[str, ParagraphStyle]:
     register_fonts()
     base = ParagraphStyle("cell", fontName=FONT, fontSize=FONT_SIZE, leading=LEADING)
     return {
@@ -104,7 +104,7 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-class _Rule(Flowable):
+class Rule(Flowable):
     """A thin line under the office header, across the frame."""
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -145,7 +145,7 @@ def render_list_report(service: RecordService, query: ListQuery,
                        office: Mapping[str, Any] | None, title: str | None = None,
                        progress: Progress | None = None) -> bytes:
     """The rows the query matches, in its order, as PDF bytes (A4 landscape)."""
-    styles = _styles()
+    styles = report_styles()
     kind = service.kind
     columns = kind.columns
     title = title or str(kind.plural)
@@ -224,7 +224,7 @@ def render_list_report(service: RecordService, query: ListQuery,
         story.append(Paragraph(esc(office.get("nama") or ""), styles["office"]))
         if office.get("alamat"):
             story.append(Paragraph(esc(office["alamat"]), styles["address"]))
-        story += [Spacer(1, 3), _Rule()]
+        story += [Spacer(1, 3), Rule()]
     story.append(Paragraph(esc(title), styles["title"]))
     printed = long_date(date.today())
     story.append(Paragraph(esc(t("Filter: {description}",
@@ -244,8 +244,8 @@ def render_list_report(service: RecordService, query: ListQuery,
     doc.addPageTemplates([PageTemplate(id="list", frames=[frame])])
     footer_left = " · ".join(x for x in ((office or {}).get("nama"), title, printed) if x)
 
-    def canvasmaker(*args: Any, **kwargs: Any) -> _NumberedCanvas:
-        return _NumberedCanvas(*args, footer_left=footer_left, **kwargs)
+    def canvasmaker(*args: Any, **kwargs: Any) -> FooterCanvas:
+        return FooterCanvas(*args, footer_left=footer_left, **kwargs)
 
     doc.build(story, canvasmaker=canvasmaker)
     return buffer.getvalue()
