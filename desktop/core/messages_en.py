@@ -368,4 +368,78 @@ MESSAGES_EN: dict[str, str] = {
     "OPD": "OPD",
     "Terlambat": "Overdue",
     "Dataset terjadwal": "Scheduled datasets",
+    # catalog sync (CKAN client)
+    "Token katalog belum diisi; simpan token di Pengaturan > Katalog.":
+        "No catalog token yet; save the token in Settings > Catalog.",
+    "Server katalog tidak memasang plugin showcase; aplikasi tetap dicatat di sini saja.":
+        "The catalog server has no showcase plugin; applications stay in this register only.",
+    "Sertifikat server katalog tidak dapat diverifikasi. Jika kantor memakai proksi atau CA "
+    "sendiri, isi berkas sertifikat CA di Pengaturan.":
+        "The catalog server's certificate could not be verified. If the office uses its own "
+        "proxy or CA, set the CA certificate file in Settings.",
+    "Server katalog tidak menjawab dalam {seconds} detik.":
+        "The catalog server did not answer within {seconds} seconds.",
+    "Tidak dapat terhubung ke server katalog {url}; periksa jaringan.":
+        "Cannot connect to the catalog server {url}; check the network.",
+    "Alamat katalog tidak valid: {url}. Contoh: https://data.contoh.go.id":
+        "Invalid catalog address: {url}. Example: https://data.example.go.id",
+    "Alamat katalog tidak boleh memuat nama pengguna atau kata sandi; isi token di kolom "
+    "token.":
+        "The catalog address must not contain a user name or password; put the token in the "
+        "token field.",
+    "Alamat katalog harus memakai https:// (http:// hanya untuk localhost), agar token tidak "
+    "terkirim terbuka: {url}":
+        "The catalog address must use https:// (http:// only for localhost) so the token is "
+        "not sent in the clear: {url}",
+    "Nama header token tidak valid: {name}": "Invalid token header name: {name}",
+    "Berkas sertifikat CA tidak ditemukan: {path}": "CA certificate file not found: {path}",
+    "Berkas sertifikat CA tidak dapat dibaca: {path} ({error})":
+        "Cannot read the CA certificate file: {path} ({error})",
+    "Jawaban server katalog tidak dikenali (HTTP {status}) untuk {action}.":
+        "Unrecognised answer from the catalog server (HTTP {status}) to {action}.",
+    "Server katalog meminta pengiriman diperlambat (HTTP 429).":
+        "The catalog server asks us to slow down (HTTP 429).",
+    "Server katalog meminta pengiriman diperlambat; coba lagi dalam {seconds} detik.":
+        "The catalog server asks us to slow down; try again in {seconds} seconds.",
+    "Server katalog sedang bermasalah (HTTP {status}); coba lagi nanti.":
+        "The catalog server is having trouble (HTTP {status}); try again later.",
+    "Jawaban server katalog tidak dapat dibaca (HTTP {status}).":
+        "The catalog server's answer cannot be read (HTTP {status}).",
+    "Server katalog menolak permintaan: {detail}":
+        "The catalog server refused the request: {detail}",
+    "Server katalog melaporkan kesalahan {kind}: {detail}":
+        "The catalog server reported an error {kind}: {detail}",
+    "Server katalog mengalihkan permintaan ke {location}; perbarui alamat katalog di "
+    "Pengaturan.":
+        "The catalog server redirects to {location}; update the catalog address in Settings.",
+    "Yang menjawab bukan API katalog, melainkan halaman web (HTTP {status}: {summary}). "
+    "Periksa alamat katalog, atau proksi jaringan sedang bermasalah.":
+        "A web page answered instead of the catalog API (HTTP {status}: {summary}). Check the "
+        "catalog address, or the network proxy is having trouble.",
+    "Server katalog tidak mengenal perintah {action}; plugin yang diperlukan mungkin tidak "
+    "terpasang.":
+        "The catalog server does not know the action {action}; the plugin it needs may not be "
+        "installed.",
+    "Server katalog menolak data: {detail}": "The catalog server rejected the data: {detail}",
+    "Server katalog menolak akses ({detail}). Periksa token dan hak pengguna di organisasi "
+    "tersebut.":
+        "The catalog server denied access ({detail}). Check the token and the user's rights in "
+        "that organization.",
+    "Tidak ditemukan di katalog: {detail}": "Not found in the catalog: {detail}",
+    "Pencarian di katalog ditolak: {detail}": "The catalog refused the search: {detail}",
+    "Dataset di katalog sudah diubah orang lain sejak terakhir dibaca ({fields}); ambil versi "
+    "terbaru lalu ulangi.":
+        "Someone changed the dataset in the catalog since it was last read ({fields}); fetch "
+        "the latest version and try again.",
+    "Server katalog mengabaikan filter pencarian (fq); kemungkinan proksi di depannya "
+    "membuangnya. Sinkronisasi dihentikan agar tidak salah baca.":
+        "The catalog server ignores the search filter (fq); a proxy in front of it probably "
+        "drops it. Sync stopped rather than misread the catalog.",
+    "Server katalog mengabaikan offset saat membaca {what}.":
+        "The catalog server ignores the offset when reading {what}.",
+    "Nama pengguna katalog belum diisi.": "No catalog user name yet.",
+    "Pengguna {user} tidak dikenal oleh server katalog.":
+        "The catalog server does not know the user {user}.",
+    "Token tidak berlaku atau bukan milik pengguna {user}.":
+        "The token is invalid or does not belong to the user {user}.",
 }

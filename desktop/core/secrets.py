@@ -52,6 +52,23 @@ def read_secret(name: str) -> str | None:
     return None
 
 
+def delete_secret(name: str) -> None:
+    """Forget a secret everywhere it may be (keyring and this session); absent is fine."""
+    _session_only.pop(name, None)
+    if keyring_available():
+        try:
+            import keyring
+
+            keyring.delete_password(SERVICE, name)
+        except Exception:  # not there, or the backend refused: nothing left to forget
+            log.debug("keyring had no secret %s to delete", name)
+
+
+def catalog_token_name(base_url: str, user_name: str) -> str:
+    """One keyring entry per catalog and user, so switching portals keeps both tokens."""
+    return f"catalog:{user_name}@{base_url.rstrip('/')}"
+
+
 def database_secret_name(url: str) -> str:
     parsed = make_url(url)
     return f"db:{parsed.username}@{parsed.host}:{parsed.port or ''}/{parsed.database}"
