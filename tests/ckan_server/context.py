@@ -24,6 +24,7 @@ class ServerOptions:
     organization_all_fields_max: int = 25
     require_owner_org: bool = True
     index_deleted: bool = False
+    drop_fq: bool = False  # a proxy in front that loses the fq parameter
     extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
 
     def plugin_names(self) -> list[str]:
