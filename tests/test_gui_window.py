@@ -174,7 +174,7 @@ def test_english_interface_after_switching_language(qtbot, desk: Desk, tmp_path:
         menus = [a.text() for a in win.menuBar().actions()]
         assert menus[:2] == ["&File", "&Edit"]
         nav = [win.navigation.item(i).text() for i in range(win.navigation.count())]
-        assert nav[:3] == ["Applications", "Datasets", "Visits"]
+        assert nav[:4] == ["Home", "Applications", "Datasets", "Visits"]
         page = win.pages["apps"]
         assert page.save_button.text() == "&Save"
         assert page.search.placeholderText().startswith("Search")

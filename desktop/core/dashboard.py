@@ -77,6 +77,7 @@ class Segment:
     count: int
     filters: dict[str, Any] | None
     series: str = ""
+    detail: str = ""  # the full name where ``label`` is an abbreviation
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,7 @@ class Dashboard:
     visits_with_overdue_follow_ups: int  # the visits those items belong to
     deployments_recent: dict[str, int]  # status -> count, last RECENT_DAYS days
     expiry_days: int = 90
+    opd_abbreviations: dict[str, str] = field(default_factory=dict)  # id -> singkatan
 
     # ------------------------------------------------------------------ filters
     def _recent(self) -> dict[str, Any]:
@@ -169,9 +171,9 @@ class Dashboard:
                     {"status": code, **self._recent()})
             for code in STATUS_DEPLOYMENT.codes if self.deployments_recent.get(code))
         return [
-            Chart("apps_by_status", t("Aplikasi menurut status"), "apps", "bar", apps),
+            Chart("apps_by_status", t("Aplikasi menurut status"), "apps", "hbar", apps),
             Chart("apps_by_opd", t("Aplikasi menurut OPD"), "apps", "hbar",
-                  _top(self.apps_by_opd, "opd_pemilik_id")),
+                  _top(self.apps_by_opd, "opd_pemilik_id", self.opd_abbreviations)),
             Chart("datasets_by_sifat", t("Dataset menurut sifat data"), "datasets", "pie",
                   sifat),
             Chart("datasets_by_freshness", t("Kesegaran dataset"), "datasets", "pie", fresh),
@@ -185,9 +187,13 @@ class Dashboard:
         ]
 
 
-def _top(rows: list[tuple[str, str, int]], filter_key: str) -> tuple[Segment, ...]:
-    """The TOP biggest groups, then one "lainnya" bar (which opens no list)."""
-    shown = [Segment(name, count, {filter_key: key}) for key, name, count in rows[:TOP]]
+def _top(rows: list[tuple[str, str, int]], filter_key: str,
+         short: dict[str, str] | None = None) -> tuple[Segment, ...]:
+    """The TOP biggest groups, then one "lainnya" bar (which opens no list). Long names
+    give way to their abbreviation (OPD singkatan), the full name kept as detail."""
+    short = short or {}
+    shown = [Segment(short.get(key) or name, count, {filter_key: key}, detail=name)
+             for key, name, count in rows[:TOP]]
     rest = sum(count for _k, _n, count in rows[TOP:])
     if rest:
         shown.append(Segment(t("Lainnya ({n} kelompok)", n=len(rows) - TOP), rest, None))
@@ -226,6 +232,9 @@ def compute(desk: Desk, today: date | None = None, expiry_days: int = 90) -> Das
                 Deployment.tanggal > today - timedelta(days=RECENT_DAYS),
                 Deployment.tanggal <= today),
             expiry_days=expiry_days,
+            opd_abbreviations={i: a for i, a in s.execute(
+                select(PerangkatDaerah.id, PerangkatDaerah.singkatan)
+                .where(PerangkatDaerah.singkatan.is_not(None))) if a},
         )
 
 

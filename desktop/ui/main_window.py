@@ -27,12 +27,14 @@ from desktop.core.desk import Desk
 from desktop.core.kinds import KINDS
 from desktop.core.resources import resource_path
 from desktop.ui.agreement_pages import AgreementPage, VisitPage
+from desktop.ui.beranda import BerandaPage
 from desktop.ui.hub import DataHub
 from desktop.ui.page_specs import PAGES
 from desktop.ui.record_page import RecordPage
 from desktop.ui.tasks import TaskManager
 
 PAGE_CLASSES: dict[str, type[RecordPage]] = {"visits": VisitPage, "agreements": AgreementPage}
+BERANDA = "beranda"  # the first navigation entry; every other one is a record kind
 
 
 def nav_icon(name: str) -> QIcon:
@@ -83,6 +85,13 @@ class MainWindow(QMainWindow):
         side_layout.addWidget(sub)
         side_layout.addWidget(self.navigation, 1)
         self.stack = QStackedWidget(central)
+        self.beranda = BerandaPage(self.desk, self.tasks, self.hub, self.stack)
+        self.beranda.navigate.connect(self.open_filtered)
+        self.beranda.report_requested.connect(self.open_report)
+        self.stack.addWidget(self.beranda)
+        home = QListWidgetItem(nav_icon("beranda"), self.tr("Beranda"))
+        home.setData(Qt.ItemDataRole.UserRole, BERANDA)
+        self.navigation.addItem(home)
         for spec in PAGES:
             page_class = PAGE_CLASSES.get(spec.kind, RecordPage)
             page = page_class(self.desk, spec, self.tasks, self.hub, self.settings, self.stack)
@@ -131,12 +140,14 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         key = QKeySequence.StandardKey
-        self.act_new = self._action(self.tr("&Baru"), key.New, lambda: self.page.new_record())
-        self.act_save = self._action(self.tr("&Simpan"), key.Save, lambda: self.page.save())
+        self.act_new = self._action(self.tr("&Baru"), key.New,
+                                    lambda: self._on_page(RecordPage.new_record))
+        self.act_save = self._action(self.tr("&Simpan"), key.Save,
+                                     lambda: self._on_page(RecordPage.save))
         self.act_delete = self._action(self.tr("&Hapus"), "Ctrl+Delete",
-                                       lambda: self.page.delete())
+                                       lambda: self._on_page(RecordPage.delete))
         self.act_search = self._action(self.tr("&Cari"), key.Find,
-                                       lambda: self.page.focus_search())
+                                       lambda: self._on_page(RecordPage.focus_search))
         self.act_export = self._action(self.tr("&Ekspor daftar…"), "Ctrl+E",
                                        self.export_list)
         self.act_import = self._action(self.tr("&Impor dari lembar kerja…"), "Ctrl+I",
@@ -150,6 +161,8 @@ class MainWindow(QMainWindow):
         self.backups.restored.connect(self._after_restore)
         self.act_templates = self._action(self.tr("&Templat naskah KB/PKS…"), None,
                                           self.open_templates)
+        self.act_report = self._action(self.tr("&Laporan kegiatan…"), "Ctrl+Shift+L",
+                                       self.open_report)
         self.act_quit = self._action(self.tr("&Keluar"), key.Quit, self.close)
         self.act_about = self._action(self.tr("&Tentang Diskominfo Desk"), None, self.about)
         menu = self.menuBar()
@@ -159,6 +172,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.act_import)
         file_menu.addAction(self.act_export)
+        file_menu.addAction(self.act_report)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         edit_menu = menu.addMenu(self.tr("&Sunting"))
@@ -171,10 +185,21 @@ class MainWindow(QMainWindow):
         tools.addSeparator()
         tools.addAction(self.act_settings)
         go = menu.addMenu(self.tr("&Buka"))
-        for index, spec in enumerate(PAGES):
-            action = self._action(str(KINDS[spec.kind].plural), f"Ctrl+{index + 1}",
+        for index in range(self.navigation.count()):
+            action = self._action(self.navigation.item(index).text(), f"Ctrl+{index + 1}",
                                   lambda _c=False, i=index: self.navigation.setCurrentRow(i))
             go.addAction(action)
+        from desktop.ui.reminders_panel import RemindersPanel
+
+        self.reminders = RemindersPanel(self.desk, self.tasks, self.hub, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.reminders)
+        self.reminders.hide()
+        self.reminders.open_record.connect(self.open_record)
+        self.reminders.open_list.connect(self.open_filtered)
+        self.act_reminders = self._action(self.tr("&Pengingat"), "Ctrl+Shift+R",
+                                          self.show_reminders)
+        go.addSeparator()
+        go.addAction(self.act_reminders)
         help_menu = menu.addMenu(self.tr("Ban&tuan"))
         help_menu.addAction(self.act_about)
         toolbar = self.addToolBar(self.tr("Alat utama"))
@@ -190,29 +215,58 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ navigation
     @property
-    def page(self) -> RecordPage:
+    def page(self) -> RecordPage | None:
+        """The record page shown, or None on the Beranda."""
         widget = self.stack.currentWidget()
-        assert isinstance(widget, RecordPage)
-        return widget
+        return widget if isinstance(widget, RecordPage) else None
+
+    @property
+    def current_key(self) -> str:
+        page = self.page
+        return page.kind.name if page is not None else BERANDA
+
+    def _on_page(self, action: Any) -> None:
+        """Record actions (new, save, …) apply to the record page shown, if any."""
+        page = self.page
+        if page is not None:
+            action(page)
 
     def _switch(self, row: int) -> None:
         if row < 0:
             return
-        page = self.stack.widget(row)
-        assert isinstance(page, RecordPage)
         self.stack.setCurrentIndex(row)
-        if hasattr(self, "act_import"):
-            from desktop.core.importing.mapping import IMPORT_KINDS
+        page = self.page
+        if not hasattr(self, "act_import"):
+            return
+        from desktop.core.importing.mapping import IMPORT_KINDS
 
-            self.act_import.setEnabled(page.kind.name in IMPORT_KINDS)
-        if page.model.rowCount() == 0 and not page.model.query.text:
+        for action in (self.act_new, self.act_save, self.act_delete, self.act_search,
+                       self.act_export):
+            action.setEnabled(page is not None)
+        self.act_import.setEnabled(page is not None and page.kind.name in IMPORT_KINDS)
+        if page is not None and page.model.rowCount() == 0 and not page.model.query.text:
             page.model.refresh()
 
     def show_kind(self, kind: str) -> RecordPage:
-        for row in range(self.navigation.count()):
-            if self.navigation.item(row).data(Qt.ItemDataRole.UserRole) == kind:
-                self.navigation.setCurrentRow(row)
+        self.show_page(kind)
         return self.pages[kind]
+
+    def show_page(self, key: str) -> None:
+        """Show the Beranda or a record kind's page by its navigation key."""
+        for row in range(self.navigation.count()):
+            if self.navigation.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.navigation.setCurrentRow(row)
+
+    def open_record(self, kind: str, record_id: str) -> None:
+        """Show one record on its page (asking first if that page has unsaved edits)."""
+        page = self.show_kind(kind)
+        if page.current_id != record_id and page.confirm_discard():
+            page.open_record(record_id)
+
+    def show_reminders(self) -> None:
+        self.reminders.show()
+        self.reminders.raise_()
+        self.reminders.refresh()
 
     def open_filtered(self, kind: str, request: dict[str, Any]) -> None:
         page = self.show_kind(kind)
@@ -224,6 +278,8 @@ class MainWindow(QMainWindow):
         from desktop.core.export import write_list
 
         page = self.page
+        if page is None:
+            return
         xlsx, csv_, pdf = (self.tr("Excel (*.xlsx)"), self.tr("CSV (*.csv)"),
                            self.tr("Laporan PDF (*.pdf)"))
         path, chosen = QFileDialog.getSaveFileName(
@@ -248,7 +304,7 @@ class MainWindow(QMainWindow):
         from desktop.core.importing.mapping import IMPORT_KINDS
         from desktop.ui.import_dialog import ImportDialog
 
-        kind = self.page.kind.name
+        kind = self.page.kind.name if self.page is not None else ""
         if kind not in IMPORT_KINDS:
             self.statusBar().showMessage(self.tr("Impor tidak tersedia di halaman ini."), 6000)
             return
@@ -277,6 +333,7 @@ class MainWindow(QMainWindow):
             page.new_record(ask=False)
             page.model.invalidate_all()
             page.model.refresh()
+        self.beranda.refresh()
         QMessageBox.information(
             self, self.tr("Pulihkan dari cadangan"),
             self.tr("Basis data dipulihkan. Isi sebelumnya dicadangkan ke {path}.")
@@ -290,6 +347,18 @@ class MainWindow(QMainWindow):
         if dialog is None or not dialog.isVisible():
             dialog = TemplateDialog(self)
             self._dialogs["templates"] = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    def open_report(self) -> None:
+        """The period report ("Laporan Kegiatan") dialog, one at a time."""
+        from desktop.ui.report_dialog import ReportDialog
+
+        dialog = self._dialogs.get("report")
+        if dialog is None or not dialog.isVisible():
+            dialog = ReportDialog(self.desk, self.tasks, self)
+            self._dialogs["report"] = dialog
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
@@ -315,9 +384,13 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
-        start = str(self.settings.value("window/page", PAGES[0].kind))
-        self.show_kind(start if start in self.pages else PAGES[0].kind)
-        QTimer.singleShot(0, self.page.model.refresh)
+        start = str(self.settings.value("window/page", BERANDA))
+        self.show_page(start if start in self.pages else BERANDA)
+        page = self.page
+        if page is not None:
+            QTimer.singleShot(0, page.model.refresh)
+        self.reminders.hide()  # shown by start() only when something is due today
+        QTimer.singleShot(0, self.reminders.start)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for kind, page in self.pages.items():
@@ -330,7 +403,7 @@ class MainWindow(QMainWindow):
             page.save_view_state()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("window/page", self.page.kind.name)
+        self.settings.setValue("window/page", self.current_key)
         self.settings.sync()
         self.tasks.wait(10_000)
         event.accept()

@@ -17,6 +17,16 @@ STYLE = """
 #relatedLink { text-align: left; color: palette(link); padding: 2px 4px; }
 #brand { font-size: 12pt; font-weight: 700; padding: 12px 14px 2px 14px; }
 #brandSub { color: palette(mid); padding: 0 14px 8px 14px; }
+#tile { text-align: left; border: 1px solid palette(midlight); border-left: 5px solid palette(mid);
+        border-radius: 6px; background: palette(base); }
+#tile:hover { border-color: palette(highlight); }
+#tile[severity="ok"] { border-left-color: #2e7d32; }
+#tile[severity="warn"] { border-left-color: #f9a825; }
+#tile[severity="bad"] { border-left-color: #c62828; }
+#tile[severity="plain"] { border-left-color: #1565c0; }
+#tileNumber { font-size: 20pt; font-weight: 700; }
+#tileCaption { color: palette(dark); }
+#emptyChart { border: 1px dashed palette(midlight); border-radius: 6px; color: palette(mid); }
 QTableView { gridline-color: palette(midlight); }
 QHeaderView::section { padding: 4px 6px; font-weight: 600; }
 """

@@ -206,6 +206,79 @@
     </message>
 </context>
 <context>
+    <name>BerandaPage</name>
+    <message>
+        <location filename="../../desktop/ui/beranda.py" line="139"/>
+        <source>Beranda</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/beranda.py" line="143"/>
+        <source>Muat ulang</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/beranda.py" line="145"/>
+        <source>Laporan kegiatan…</source>
+        <translation>Activity report…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/beranda.py" line="172"/>
+        <source>Dataset terlambat diperbarui</source>
+        <translation>Datasets overdue for an update</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/beranda.py" line="173"/>
+        <source>Kerja sama berakhir dalam {n} hari</source>
+        <translation>Agreements ending within {n} days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/beranda.py" line="175"/>
+        <source>Kunjungan dengan tindak lanjut lewat tenggat ({n} butir)</source>
+        <translation>Visits with follow-ups past their deadline ({n} items)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/beranda.py" line="178"/>
+        <source>Deployment gagal, 30 hari terakhir</source>
+        <translation>Failed deployments, last 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/beranda.py" line="179"/>
+        <source>Aplikasi terdaftar</source>
+        <translation>Registered applications</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/beranda.py" line="180"/>
+        <source>Dataset</source>
+        <translation>Datasets</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/beranda.py" line="181"/>
+        <source>Kerja sama berjalan</source>
+        <translation>Agreements in force</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/beranda.py" line="182"/>
+        <source>Kunjungan tahun {year}</source>
+        <translation>Visits in {year}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/beranda.py" line="214"/>
+        <source>Keadaan per {date}</source>
+        <translation>As of {date}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/beranda.py" line="240"/>
+        <source>Belum ada data.</source>
+        <translation>No data yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/beranda.py" line="320"/>
+        <source>Beranda: {what}</source>
+        <translation>Home: {what}</translation>
+    </message>
+</context>
+<context>
     <name>CollectionEditor</name>
     <message>
         <location filename="../../desktop/ui/widgets/collection.py" line="93"/>
@@ -495,162 +568,177 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="74"/>
+        <location filename="../../desktop/ui/main_window.py" line="76"/>
         <source>Kantor belum diatur</source>
         <translation>Office not set up yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="80"/>
+        <location filename="../../desktop/ui/main_window.py" line="82"/>
         <source>Navigasi</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="112"/>
+        <location filename="../../desktop/ui/main_window.py" line="92"/>
+        <source>Beranda</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="121"/>
         <source>Bekerja…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="118"/>
+        <location filename="../../desktop/ui/main_window.py" line="127"/>
         <source>Terlambat diperbarui (frekuensi: {f})</source>
         <translation>Overdue for update (frequency: {f})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="134"/>
+        <location filename="../../desktop/ui/main_window.py" line="143"/>
         <source>&amp;Baru</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="135"/>
+        <location filename="../../desktop/ui/main_window.py" line="145"/>
         <source>&amp;Simpan</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="136"/>
+        <location filename="../../desktop/ui/main_window.py" line="147"/>
         <source>&amp;Hapus</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="138"/>
+        <location filename="../../desktop/ui/main_window.py" line="149"/>
         <source>&amp;Cari</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="142"/>
+        <location filename="../../desktop/ui/main_window.py" line="153"/>
         <source>&amp;Impor dari lembar kerja…</source>
         <translation>&amp;Import from a spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="144"/>
+        <location filename="../../desktop/ui/main_window.py" line="155"/>
         <source>&amp;Pengaturan…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="149"/>
+        <location filename="../../desktop/ui/main_window.py" line="160"/>
         <source>Cadangan ditulis: {path}</source>
         <translation>Backup written: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="151"/>
+        <location filename="../../desktop/ui/main_window.py" line="162"/>
         <source>&amp;Templat naskah KB/PKS…</source>
         <translation>Agreement &amp;templates (KB/PKS)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="153"/>
+        <location filename="../../desktop/ui/main_window.py" line="164"/>
+        <source>&amp;Laporan kegiatan…</source>
+        <translation>Activity &amp;report…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="166"/>
         <source>&amp;Keluar</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="154"/>
+        <location filename="../../desktop/ui/main_window.py" line="167"/>
         <source>&amp;Tentang Diskominfo Desk</source>
         <translation>&amp;About Diskominfo Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="156"/>
+        <location filename="../../desktop/ui/main_window.py" line="169"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="164"/>
+        <location filename="../../desktop/ui/main_window.py" line="178"/>
         <source>&amp;Sunting</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="166"/>
+        <location filename="../../desktop/ui/main_window.py" line="180"/>
         <source>&amp;Alat</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="173"/>
+        <location filename="../../desktop/ui/main_window.py" line="187"/>
         <source>&amp;Buka</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="178"/>
+        <location filename="../../desktop/ui/main_window.py" line="199"/>
+        <source>&amp;Pengingat</source>
+        <translation>&amp;Reminders</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="203"/>
         <source>Ban&amp;tuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="180"/>
+        <location filename="../../desktop/ui/main_window.py" line="205"/>
         <source>Alat utama</source>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="227"/>
+        <location filename="../../desktop/ui/main_window.py" line="283"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="228"/>
+        <location filename="../../desktop/ui/main_window.py" line="284"/>
         <source>Laporan PDF (*.pdf)</source>
         <translation>PDF report (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="230"/>
+        <location filename="../../desktop/ui/main_window.py" line="286"/>
         <source>Ekspor daftar</source>
         <translation>Export list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="227"/>
+        <location filename="../../desktop/ui/main_window.py" line="283"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="140"/>
+        <location filename="../../desktop/ui/main_window.py" line="151"/>
         <source>&amp;Ekspor daftar…</source>
         <translation>&amp;Export list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="242"/>
+        <location filename="../../desktop/ui/main_window.py" line="298"/>
         <source>{n} baris diekspor ke {path}</source>
         <translation>{n} rows exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="244"/>
+        <location filename="../../desktop/ui/main_window.py" line="300"/>
         <source>Mengekspor daftar…</source>
         <translation>Exporting the list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="253"/>
+        <location filename="../../desktop/ui/main_window.py" line="309"/>
         <source>Impor tidak tersedia di halaman ini.</source>
         <translation>Import is not available on this page.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="281"/>
+        <location filename="../../desktop/ui/main_window.py" line="338"/>
         <source>Pulihkan dari cadangan</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="282"/>
+        <location filename="../../desktop/ui/main_window.py" line="339"/>
         <source>Basis data dipulihkan. Isi sebelumnya dicadangkan ke {path}.</source>
         <translation>The database was restored. Its previous contents were backed up to {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="302"/>
+        <location filename="../../desktop/ui/main_window.py" line="371"/>
         <source>Tentang Diskominfo Desk</source>
         <translation>About Diskominfo Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="303"/>
+        <location filename="../../desktop/ui/main_window.py" line="372"/>
         <source>&lt;b&gt;Diskominfo Desk&lt;/b&gt; {version}&lt;br&gt;Register aplikasi, dataset, kunjungan dan kerja sama Dinas Komunikasi dan Informatika.&lt;br&gt;Data wilayah: Kepmendagri 300.2.2-2138/2025 (cahyadsn/wilayah, MIT).</source>
         <translation>&lt;b&gt;Diskominfo Desk&lt;/b&gt; {version}&lt;br&gt;Register of the applications, datasets, visits and agreements of a regional communication and informatics office.&lt;br&gt;Region data: Kepmendagri 300.2.2-2138/2025 (cahyadsn/wilayah, MIT).</translation>
     </message>
@@ -865,6 +953,130 @@
         <location filename="../../desktop/ui/widgets/fields.py" line="371"/>
         <source>Hapus</source>
         <translation>Delete</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersPanel</name>
+    <message>
+        <location filename="../../desktop/ui/reminders_panel.py" line="42"/>
+        <source>Pengingat</source>
+        <translation>Reminders</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders_panel.py" line="55"/>
+        <source>Tidak ada yang perlu diingatkan hari ini.</source>
+        <translation>Nothing to remind you of today.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders_panel.py" line="68"/>
+        <source>Buka</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders_panel.py" line="69"/>
+        <source>Ingatkan besok</source>
+        <translation>Remind me tomorrow</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders_panel.py" line="70"/>
+        <source>Abaikan</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders_panel.py" line="71"/>
+        <source>Jangan ingatkan lagi untuk tanggal ini</source>
+        <translation>Do not remind me again for this date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders_panel.py" line="75"/>
+        <source>Sembunyikan sampai besok</source>
+        <translation>Hide until tomorrow</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders_panel.py" line="125"/>
+        <source>… semua {n} di daftar</source>
+        <translation>… all {n} in the list</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="53"/>
+        <source>Laporan kegiatan</source>
+        <translation>Activity report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="56"/>
+        <source>Kunjungan, kerja sama, aplikasi, deployment dan dataset dalam satu periode, sebagai PDF untuk pimpinan.</source>
+        <translation>Visits, agreements, applications, deployments and datasets of one period, as a PDF for the head of office.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="85"/>
+        <source>Bulan</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="86"/>
+        <source>Triwulan</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="63"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="84"/>
+        <source>Tahun</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="63"/>
+        <source>Rentang tanggal</source>
+        <translation>Date range</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="83"/>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="87"/>
+        <source>Dari</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="88"/>
+        <source>Sampai</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="97"/>
+        <source>&amp;Pratinjau laporan…</source>
+        <translation>&amp;Preview report…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="99"/>
+        <source>&amp;Tutup</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="139"/>
+        <source>{label}: {start} s.d. {end}</source>
+        <translation>{label}: {start} to {end}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="161"/>
+        <source>Laporan Kegiatan {period}.pdf</source>
+        <translation>Activity Report {period}.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="168"/>
+        <source>Laporan tidak dapat dibuat</source>
+        <translation>The report could not be made</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="172"/>
+        <source>Menyusun laporan kegiatan…</source>
+        <translation>Preparing the activity report…</translation>
     </message>
 </context>
 <context>

@@ -191,7 +191,7 @@ def test_menus_navigation_and_buttons_are_english(english_window: MainWindow) ->
     assert [a.text() for a in file_menu.actions() if a.text()][:3] == ["&New", "&Save",
                                                                        "&Delete"]
     nav = [win.navigation.item(i).text() for i in range(win.navigation.count())]
-    assert nav == ["Applications", "Datasets", "Visits", "Agreements", "Deployments",
+    assert nav == ["Home", "Applications", "Datasets", "Visits", "Agreements", "Deployments",
                    "Regional work units"]
     page = win.pages["apps"]
     assert page.findChild(QLabel, "pageTitle").text() == "Applications"
@@ -267,7 +267,7 @@ def test_indonesian_by_default(qtbot, sqlite_desk: Desk, tmp_path: Path) -> None
     assert current_language() == "id"
     win = build_window(qtbot, sqlite_desk, tmp_path / "view.ini")
     nav = [win.navigation.item(i).text() for i in range(win.navigation.count())]
-    assert nav[0] == "Aplikasi" and nav[-1] == "Perangkat Daerah"
+    assert nav[:2] == ["Beranda", "Aplikasi"] and nav[-1] == "Perangkat Daerah"
     assert win.menuBar().actions()[0].text() == "&Berkas"
     page = win.pages["apps"]
     assert page.save_button.text() == "&Simpan"
@@ -301,4 +301,33 @@ def test_the_sweep_finds_indonesian_text(qtbot, sqlite_desk: Desk, tmp_path: Pat
     assert any("saveButton: '&Simpan'" in f for f in found)
     assert any("Nama aplikasi" in f for f in found)
     assert any("Semua: Status" in f for f in found)
+    win.tasks.wait()
+
+
+@needs_catalogue
+def test_beranda_reminders_and_report_dialog_are_english(qtbot, english: None,
+                                                         sqlite_desk: Desk,
+                                                         tmp_path: Path) -> None:
+    from desktop.core.demo import load_demo
+
+    load_demo(sqlite_desk)
+    win = build_window(qtbot, sqlite_desk, tmp_path / "view.ini")
+    qtbot.waitUntil(lambda: win.beranda.board is not None and win.reminders.isVisible(),
+                    timeout=5000)
+    beranda = win.beranda
+    assert beranda.tiles["datasets_overdue"].caption.text() == "Datasets overdue for an update"
+    assert beranda.as_of.text().startswith("As of ")
+    titles = {view.chart().title() for view in beranda.chart_views.values()}
+    assert {"Applications by status", "Dataset freshness", "Visits per year"} <= titles
+    assert still_indonesian(beranda) == []
+    groups = [win.reminders.tree.topLevelItem(i).text(0)
+              for i in range(win.reminders.tree.topLevelItemCount())]
+    assert any(g.startswith("Agreements expiring soon") for g in groups)
+    assert still_indonesian(win.reminders) == []
+    win.open_report()
+    dialog = win._dialogs["report"]
+    assert dialog.windowTitle() == "Activity report"
+    assert dialog.summary.text().startswith("Quarter ")
+    assert still_indonesian(dialog) == []
+    dialog.reject()
     win.tasks.wait()

@@ -1283,5 +1283,7 @@ def test_keyboard_shortcuts_save_search_and_switch_pages(
     assert page.search.hasFocus()
     qtbot.keyClick(page.search, Qt.Key.Key_N, ctrl)
     assert page.current_id is None and page.detail_title.text() == "Perangkat Daerah baru"
-    qtbot.keyClick(page.search, Qt.Key.Key_2, ctrl)
+    qtbot.keyClick(page.search, Qt.Key.Key_3, ctrl)  # Ctrl+1 is the Beranda
     assert base_window.page is base_window.pages["datasets"]
+    qtbot.keyClick(base_window.pages["datasets"].search, Qt.Key.Key_1, ctrl)
+    assert base_window.page is None and base_window.current_key == "beranda"

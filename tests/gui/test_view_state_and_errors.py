@@ -63,8 +63,9 @@ def test_window_size_page_splitter_and_columns_come_back_after_a_restart(
 def test_a_fresh_start_uses_sensible_defaults(qtbot, desk: Desk, tmp_path: Path) -> None:
     win = _window(qtbot, desk, tmp_path / "none.ini")
     assert win.width() >= 780 and win.height() >= 600  # the default, within the screen
-    assert win.page.kind.name == "apps"
-    assert win.page.splitter.sizes()[0] > 0 and win.page.splitter.sizes()[1] > 0
+    assert win.page is None and win.current_key == "beranda"  # the first page
+    page = win.show_kind("apps")
+    assert page.splitter.sizes()[0] > 0 and page.splitter.sizes()[1] > 0
     win.close()
 
 

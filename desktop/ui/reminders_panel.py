@@ -1,0 +1,178 @@
+"""The reminders panel: a non-modal dock listing what needs attention, shown on start.
+
+A thin view of ``desktop.core.reminders``: the groups are collected in the background;
+each item can be opened, snoozed until tomorrow or dismissed, and the whole panel can be
+hidden for the rest of the day. Dismissals are kept per workstation (``Dismissals``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.desk import Desk
+from desktop.core.reminders import Dismissals, Reminder, ReminderGroup, collect
+from desktop.ui.hub import DataHub
+from desktop.ui.tasks import TaskManager
+
+ROLE = Qt.ItemDataRole.UserRole
+
+
+class RemindersPanel(QDockWidget):
+    open_record = Signal(str, str)  # kind, record id
+    open_list = Signal(str, dict)  # kind, {"filters": ..., "description": ...}
+    refreshed = Signal()
+
+    def __init__(self, desk: Desk, tasks: TaskManager, hub: DataHub,
+                 parent: QWidget | None = None, dismissals: Dismissals | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("remindersDock")
+        self.setWindowTitle(self.tr("Pengingat"))
+        self.desk = desk
+        self.tasks = tasks
+        self.dismissals = dismissals or Dismissals()
+        self.groups: list[ReminderGroup] = []
+        self._generation = 0
+        self._show_when_ready = False
+        self.setAllowedAreas(Qt.DockWidgetArea.RightDockWidgetArea
+                             | Qt.DockWidgetArea.LeftDockWidgetArea
+                             | Qt.DockWidgetArea.BottomDockWidgetArea)
+        body = QWidget(self)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(6, 6, 6, 6)
+        self.empty = QLabel(self.tr("Tidak ada yang perlu diingatkan hari ini."), body)
+        self.empty.setWordWrap(True)
+        self.tree = QTreeWidget(body)
+        self.tree.setObjectName("reminders")
+        self.tree.setHeaderHidden(True)
+        self.tree.setColumnCount(1)
+        self.tree.setWordWrap(True)  # long titles wrap instead of ending in "…"
+        self.tree.setUniformRowHeights(False)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.header().setStretchLastSection(True)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.itemDoubleClicked.connect(lambda item, _c: self._open(item))
+        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        column.addWidget(self.empty)
+        column.addWidget(self.tree, 1)
+        row = QHBoxLayout()
+        self.open_button = QPushButton(self.tr("Buka"), body)
+        self.snooze_button = QPushButton(self.tr("Ingatkan besok"), body)
+        self.dismiss_button = QPushButton(self.tr("Abaikan"), body)
+        self.dismiss_button.setToolTip(self.tr("Jangan ingatkan lagi untuk tanggal ini"))
+        for button in (self.open_button, self.snooze_button, self.dismiss_button):
+            row.addWidget(button)
+        column.addLayout(row)
+        self.hide_today_button = QPushButton(self.tr("Sembunyikan sampai besok"), body)
+        column.addWidget(self.hide_today_button)
+        self.setWidget(body)
+        self.open_button.clicked.connect(lambda: self._open(self.tree.currentItem()))
+        self.snooze_button.clicked.connect(self.snooze_current)
+        self.dismiss_button.clicked.connect(self.dismiss_current)
+        self.hide_today_button.clicked.connect(self.hide_today)
+        hub.changed.connect(lambda *_: self.refresh() if self.isVisible() else None)
+        self.setMinimumWidth(360)
+        self._update_buttons()
+
+    # ------------------------------------------------------------------ data
+    def start(self) -> None:
+        """On start-up: collect, and show the panel if anything is due (and it is not
+        hidden for today)."""
+        if self.dismissals.panel_hidden(date.today()):
+            return
+        self._show_when_ready = True
+        self.refresh()
+
+    def refresh(self) -> None:
+        from desktop.core.settings import EXPIRY_DAYS, Settings
+
+        self._generation += 1
+        generation = self._generation
+        expiry = int(Settings().get(EXPIRY_DAYS))
+        today = date.today()
+        self.tasks.run_db(lambda: collect(self.desk, today, expiry_days=expiry),
+                          on_done=lambda groups: self._fill(groups, today, generation))
+
+    def _fill(self, groups: list[ReminderGroup], today: date, generation: int) -> None:
+        if generation != self._generation:
+            return
+        self.groups = groups
+        visible = self.dismissals.visible(groups, today)
+        self.tree.clear()
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
+        for group in visible:
+            head = QTreeWidgetItem([f"{group.title} ({group.total})"])
+            head.setFont(0, bold)
+            head.setData(0, ROLE, group)
+            self.tree.addTopLevelItem(head)
+            for reminder in group.items:
+                item = QTreeWidgetItem([f"{reminder.title}\n{reminder.detail}"])
+                item.setToolTip(0, f"{reminder.title}\n{reminder.detail}")
+                item.setData(0, ROLE, reminder)
+                head.addChild(item)
+            hidden_or_more = group.total - len(group.items)
+            if hidden_or_more > 0:
+                more = QTreeWidgetItem([self.tr("… semua {n} di daftar").replace(
+                    "{n}", str(group.total))])
+                more.setData(0, ROLE, group)
+                head.addChild(more)
+            head.setExpanded(True)
+        self.empty.setVisible(not visible)
+        self.tree.setVisible(bool(visible))
+        self._update_buttons()
+        if self._show_when_ready:
+            self._show_when_ready = False
+            if visible:
+                self.show()
+                self.raise_()
+        self.refreshed.emit()
+
+    # ------------------------------------------------------------------ actions
+    def current_reminder(self) -> Reminder | None:
+        item = self.tree.currentItem()
+        value = item.data(0, ROLE) if item is not None else None
+        return value if isinstance(value, Reminder) else None
+
+    def _update_buttons(self) -> None:
+        item = self.tree.currentItem()
+        self.open_button.setEnabled(item is not None)
+        has_reminder = self.current_reminder() is not None
+        self.snooze_button.setEnabled(has_reminder)
+        self.dismiss_button.setEnabled(has_reminder)
+
+    def _open(self, item: QTreeWidgetItem | None) -> None:
+        value = item.data(0, ROLE) if item is not None else None
+        if isinstance(value, Reminder):
+            self.open_record.emit(value.kind, value.record_id)
+        elif isinstance(value, ReminderGroup):
+            self.open_list.emit(value.kind, {"filters": dict(value.filters),
+                                             "description": value.title})
+
+    def snooze_current(self) -> None:
+        reminder = self.current_reminder()
+        if reminder is not None:
+            self.dismissals.snooze(reminder.key, date.today())
+            self._fill(self.groups, date.today(), self._generation)
+
+    def dismiss_current(self) -> None:
+        reminder = self.current_reminder()
+        if reminder is not None:
+            self.dismissals.dismiss(reminder.key)
+            self._fill(self.groups, date.today(), self._generation)
+
+    def hide_today(self) -> None:
+        self.dismissals.hide_all_today(date.today())
+        self.hide()
