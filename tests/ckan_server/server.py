@@ -13,6 +13,7 @@ import contextlib
 import copy
 import json
 import socket
+import ssl
 import threading
 import time
 from dataclasses import dataclass, replace
@@ -155,8 +156,11 @@ class _HttpServer(ThreadingHTTPServer):
 class CkanTestServer:
     """A CKAN catalog on ``http://127.0.0.1:<free port>``; use as a context manager."""
 
-    def __init__(self, options: ServerOptions | None = None, **overrides: Any) -> None:
+    def __init__(self, options: ServerOptions | None = None, *,
+                 tls: tuple[str, str] | None = None, **overrides: Any) -> None:
+        """``tls``: (certificate file, key file) to serve https instead of http."""
         self.options = replace(options or ServerOptions(), **overrides)
+        self._tls = tls
         self.store = Store()
         self.faults = FaultPlan()
         self.requests: list[LoggedRequest] = []
@@ -168,6 +172,10 @@ class CkanTestServer:
     def start(self) -> CkanTestServer:
         self._http = _HttpServer(("127.0.0.1", 0), _Handler)
         self._http.owner = self
+        if self._tls:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(*self._tls)
+            self._http.socket = context.wrap_socket(self._http.socket, server_side=True)
         self._thread = threading.Thread(target=self._http.serve_forever,
                                         kwargs={"poll_interval": 0.05},
                                         name="ckan-test-server", daemon=True)
@@ -189,7 +197,8 @@ class CkanTestServer:
     @property
     def url(self) -> str:
         assert self._http is not None, "server not started"
-        return f"http://127.0.0.1:{self._http.server_address[1]}"
+        scheme = "https" if self._tls else "http"
+        return f"{scheme}://127.0.0.1:{self._http.server_address[1]}"
 
     # data ---------------------------------------------------------------------------------
     def add_user(self, name: str, *, sysadmin: bool = False) -> str:

@@ -392,3 +392,22 @@ def test_showcase_round_trip_with_the_plugin() -> None:
         assert client.showcase_list() == []
     finally:
         server.stop()
+
+
+# -- TLS ----------------------------------------------------------------------------------
+def test_a_private_ca_is_refused_until_its_file_is_configured(tmp_path: Any) -> None:
+    pytest.importorskip("cryptography")
+    from ckan_server import CkanTestServer
+    from ckan_server.tls import make_certificates
+
+    from desktop.sync.errors import CatalogTLSError
+
+    files = make_certificates(tmp_path)
+    with CkanTestServer(tls=(str(files.cert_file), str(files.key_file))) as server:
+        assert server.url.startswith("https://")
+        untrusted = CatalogClient(CatalogConfig(server.url))
+        with pytest.raises(CatalogTLSError) as caught:
+            untrusted.status_show()
+        assert "sertifikat CA" in caught.value.message and not caught.value.retryable
+        trusted = CatalogClient(CatalogConfig(server.url, ca_bundle=str(files.ca_file)))
+        assert trusted.status_show()["ckan_version"]
