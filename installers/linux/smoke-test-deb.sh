@@ -76,12 +76,14 @@ code=$?
 set -e
 sed 's/^/  | /' "$WORK/gui.err"
 [ "$code" = 124 ] || fail "the window did not stay up for ${GUI_SECONDS}s (exit $code)"
-if grep -q -E "Traceback|Error|Could not load the Qt platform plugin|Cannot load library" \
+if grep -q -E "Traceback|Could not (load|find) the Qt platform plugin|Cannot load library" \
         "$WORK/gui.err"; then
-    fail "the window printed an error"
+    fail "the window printed a traceback or a Qt plugin failure"
 fi
-LOG="$XDG_STATE_HOME/$PACKAGE/log/$PACKAGE.log"
-[ ! -s "$LOG" ] || { cat "$LOG" >&2; fail "the log has an error"; }
+if grep -rqs "Traceback" "$XDG_STATE_HOME/$PACKAGE/log"; then
+    cat "$XDG_STATE_HOME/$PACKAGE/log/"* >&2
+    fail "the log has a traceback"
+fi
 
 step "launch to main window (best of 3)"
 best=""
