@@ -1,4 +1,5 @@
-"""Take the README's screenshot of the main window with the demo data, under Xvfb.
+"""Take the README's screenshots (the Beranda as the app opens, then the Aplikasi page
+with one record open) with the demo data, under Xvfb.
 
     xvfb-run -a -s "-screen 0 1400x860x24" .venv/bin/python docs/screenshot.py
 
@@ -29,6 +30,7 @@ def main() -> int:
     os.environ["XDG_DATA_HOME"] = str(tmp / "data")
     lang = sys.argv[1] if len(sys.argv) > 1 else "id"
     out = OUT if lang == "id" else OUT.with_name(f"main-window-{lang}.png")
+    home = OUT.with_name("beranda.png" if lang == "id" else f"beranda-{lang}.png")
 
     from desktop.core.demo import load_demo
     from desktop.core.desk import Desk
@@ -44,22 +46,27 @@ def main() -> int:
     window.move(0, 0)
     window.resize(1400, 860)
     window.show()
-    page = window.show_kind("apps")
+
+    def shoot(path: Path) -> None:
+        window.tasks.wait()
+        app.processEvents()
+        subprocess.run(["import", "-window", "root", str(path)], check=True)
+        print(path)
 
     def open_first() -> None:
+        window.reminders.hide()
+        page = window.show_kind("apps")
         window.tasks.wait()
         app.processEvents()
         page.table.selectRow(2)
 
-    def shoot() -> None:
-        window.tasks.wait()
-        app.processEvents()
-        subprocess.run(["import", "-window", "root", str(out)], check=True)
-        print(out)
+    def last() -> None:
+        shoot(out)
         app.quit()
 
-    QTimer.singleShot(800, open_first)
-    QTimer.singleShot(2000, shoot)
+    QTimer.singleShot(1500, lambda: shoot(home))
+    QTimer.singleShot(1800, open_first)
+    QTimer.singleShot(3000, last)
     app.exec()
     desk.close()
     return 0

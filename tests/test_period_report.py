@@ -213,3 +213,17 @@ def test_cli_report_refuses_bad_periods_clearly(desk: Desk, database_url: str,
     assert code != 0
     assert message in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_period_not_yet_over_judges_freshness_today(desk: Desk) -> None:
+    opd = desk.opd.create({"kode": "1", "nama": "Dinas A", "jenis": "dinas"})["id"]
+    today = date.today()
+    # monthly, updated 20 days ago: fresh today, but late by the end of next year
+    desk.datasets.create({"judul": "Bulanan", "opd_id": opd, "frekuensi": "bulanan",
+                          "sifat_data": "terbuka",
+                          "terakhir_diperbarui": today - timedelta(days=20)})
+    report = gather(desk, year_period(today.year + 1))
+    assert report.overdue_as_of == today
+    assert report.overdue_by_opd == []
+    past = gather(desk, month_period(today.year + 1, 12))
+    assert past.overdue_by_opd == []  # still judged today, not on 31 December

@@ -119,6 +119,7 @@ class PeriodReport:
     datasets_released: list[dict[str, Any]] = field(default_factory=list)
     overdue_by_opd: list[tuple[str, int, int]] = field(default_factory=list)  # opd, late, all
     visits_per_month: list[tuple[str, int, int]] = field(default_factory=list)  # label, in, out
+    overdue_as_of: date | None = None  # the period's end, or today for a period not over
 
     @property
     def datasets_overdue(self) -> int:
@@ -204,10 +205,12 @@ def gather(desk: Desk, period: Period) -> PeriodReport:
                 "tanggal": tanggal, "judul": judul, "opd": opd or "",
                 "sifat": SIFAT_DATA.label(sifat).split(" (")[0]})
 
+        # a period not yet over is judged today: the future has not been missed yet
+        report.overdue_as_of = as_of = min(end, date.today())
         late = freshness_clause("terlambat", Dataset.frekuensi, Dataset.terakhir_diperbarui,
-                                end)
+                                as_of)
         # judged at the period's end, leaving out datasets released only after it
-        existed = or_(Dataset.tanggal_rilis.is_(None), Dataset.tanggal_rilis <= end)
+        existed = or_(Dataset.tanggal_rilis.is_(None), Dataset.tanggal_rilis <= as_of)
         per_opd = s.execute(
             select(func.coalesce(PerangkatDaerah.nama, ""),
                    func.sum(case((late, 1), else_=0)), func.count(Dataset.id))

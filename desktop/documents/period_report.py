@@ -209,7 +209,7 @@ class _Builder:
                        [[_short_date(d["tanggal"]), d["judul"], d["opd"], d["sifat"]]
                         for d in r.datasets_released], (0.15, 0.45, 0.27, 0.13)),
             Paragraph(esc(t("b. Dataset terlambat diperbarui per {date}, menurut OPD",
-                            date=long_date(p.end))), self.h2),
+                            date=long_date(r.overdue_as_of or p.end))), self.h2),
             self.table([t("OPD"), t("Terlambat"), t("Dataset terjadwal")],
                        [[opd, number(late), number(total)]
                         for opd, late, total in r.overdue_by_opd], (0.6, 0.2, 0.2),

@@ -264,8 +264,7 @@ class MainWindow(QMainWindow):
             page.open_record(record_id)
 
     def show_reminders(self) -> None:
-        self.reminders.show()
-        self.reminders.raise_()
+        self.reminders.show_beside_parent()
         self.reminders.refresh()
 
     def open_filtered(self, kind: str, request: dict[str, Any]) -> None:
@@ -384,6 +383,10 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
+        else:
+            # floating at first: docked beside the pages it would push the window past a
+            # 1366-px screen; the user may dock it, and that choice is kept
+            self.reminders.setFloating(True)
         start = str(self.settings.value("window/page", BERANDA))
         self.show_page(start if start in self.pages else BERANDA)
         page = self.page

@@ -136,9 +136,19 @@ class RemindersPanel(QDockWidget):
         if self._show_when_ready:
             self._show_when_ready = False
             if visible:
-                self.show()
-                self.raise_()
+                self.show_beside_parent()
         self.refreshed.emit()
+
+    def show_beside_parent(self) -> None:
+        """Show; when floating, over the top right corner of the main window."""
+        parent = self.parentWidget()
+        if self.isFloating() and parent is not None:
+            frame = parent.geometry()
+            height = max(320, min(560, frame.height() - 140))
+            self.resize(380, height)
+            self.move(frame.right() - 380 - 24, frame.top() + 110)
+        self.show()
+        self.raise_()
 
     # ------------------------------------------------------------------ actions
     def current_reminder(self) -> Reminder | None:
