@@ -73,8 +73,11 @@ class CatalogClient:
 
     # the one road to the server ----------------------------------------------------------
     def call(self, action: str, data: dict[str, Any] | None = None, *,
-             write: bool = False) -> Any:
-        """POST ``data`` to ``action``; the result, after retries, or a ``CatalogError``."""
+             write: bool = False, attempts: int | None = None) -> Any:
+        """POST ``data`` to ``action``; the result, after retries, or a ``CatalogError``.
+
+        ``attempts`` overrides the policy's count (1: no retry, for a quick probe).
+        """
         if write and not self._token:
             raise CatalogTokenMissingError(t("Token katalog belum diisi; simpan token di "
                                              "Pengaturan > Katalog."), action=action)
@@ -86,7 +89,7 @@ class CatalogClient:
             try:
                 return self._attempt(action, data or {})
             except CatalogError as error:
-                if not error.retryable or retry + 1 >= policy.attempts \
+                if not error.retryable or retry + 1 >= (attempts or policy.attempts) \
                         or policy.gives_up_on(error.retry_after):
                     raise
                 wait = policy.delay(retry, error.retry_after)
@@ -141,13 +144,23 @@ class CatalogClient:
         self._status = self.call("status_show")
         return self._status
 
+    def ping(self) -> bool:
+        """One quick ``status_show`` without retries: the Online/Offline probe."""
+        try:
+            self._status = self.call("status_show", attempts=1)
+        except CatalogError as error:
+            log.info("catalog offline: %s", error.detail or type(error).__name__)
+            return False
+        return True
+
     def has_plugin(self, name: str) -> bool:
         status = self._status if self._status is not None else self.status_show()
         return name in (status.get("extensions") or [])
 
     def api_token_list(self, user_name: str) -> list[dict[str, Any]]:
         """403 unless our token belongs to ``user_name``: how a token is verified."""
-        return self.call("api_token_list", {"user": user_name})
+        # 2.9 reads ``user_id``, later versions ``user``; CKAN ignores the key it does not use
+        return self.call("api_token_list", {"user": user_name, "user_id": user_name})
 
     # datasets -----------------------------------------------------------------------------
     def package_show(self, ref: str) -> dict[str, Any]:

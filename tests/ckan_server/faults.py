@@ -14,6 +14,7 @@ from enum import Enum
 class FaultKind(Enum):
     DELAY = "delay"                        # answer normally, after a pause
     STATUS = "status"                      # an HTTP error (500 envelope, 503/429 text...)
+    ENVELOPE = "envelope"                  # a CKAN error envelope of any __type and status
     HTML = "html"                          # a proxy's HTML error page
     DROP = "drop"                          # close the connection, nothing done, no answer
     COMMIT_THEN_DROP = "commit_then_drop"  # do the work, then close without answering
@@ -27,6 +28,8 @@ class Fault:
     seconds: float = 0.0
     status: int = 500
     retry_after: str | None = None
+    error_type: str = "Internal Server Error"
+    message: str = ""
 
     def matches(self, action: str) -> bool:
         return self.times > 0 and (self.action is None or self.action == action)

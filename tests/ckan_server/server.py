@@ -133,6 +133,10 @@ class _Handler(BaseHTTPRequestHandler):
         if fault.kind is FaultKind.HTML:
             self._send(fault.status, PROXY_PAGE, "text/html")
             return True
+        if fault.kind is FaultKind.ENVELOPE:
+            self._send(fault.status, json.dumps({"help": "", "success": False, "error": {
+                "__type": fault.error_type, "message": fault.message}}))
+            return True
         if fault.kind is FaultKind.STATUS:
             extra = {"Retry-After": fault.retry_after} if fault.retry_after else {}
             if fault.status == 500:
@@ -243,6 +247,12 @@ class CkanTestServer:
         """500 answers with CKAN's envelope; other statuses with a short text body."""
         return self.faults.arm(Fault(FaultKind.STATUS, times, action, status=status,
                                      retry_after=retry_after))
+
+    def fail_with(self, error_type: str, status: int, message: str = "", *, times: int = 1,
+                  action: str | None = None) -> Fault:
+        """Answer with CKAN's error envelope of this ``__type`` (any status, even 200)."""
+        return self.faults.arm(Fault(FaultKind.ENVELOPE, times, action, status=status,
+                                     error_type=error_type, message=message))
 
     def proxy_html(self, status: int = 502, *, times: int = 1,
                    action: str | None = None) -> Fault:

@@ -411,3 +411,34 @@ def test_a_private_ca_is_refused_until_its_file_is_configured(tmp_path: Any) -> 
         assert "sertifikat CA" in caught.value.message and not caught.value.retryable
         trusted = CatalogClient(CatalogConfig(server.url, ca_bundle=str(files.ca_file)))
         assert trusted.status_show()["ckan_version"]
+
+
+# -- every envelope __type ----------------------------------------------------------------
+@pytest.mark.parametrize(("error_type", "status", "expected", "retried"), [
+    ("Validation Error", 409, CatalogValidationError, False),
+    ("Not Found Error", 404, CatalogNotFoundError, False),
+    ("Authorization Error", 403, CatalogAuthorizationError, False),
+    ("Integrity Error", 400, CatalogBadRequestError, False),
+    ("Search Query Error", 400, CatalogSearchError, False),
+    ("Search Error", 409, CatalogSearchError, False),
+    ("Search Index Error", 500, CatalogServerError, True),
+    ("Internal Server Error", 500, CatalogServerError, True),
+    ("Not Found Error", 200, CatalogNotFoundError, False),  # success decides, not status
+])
+def test_every_envelope_type_maps_to_its_error(
+        make_client: MakeClient, ckan_world: CatalogWorld, error_type: str, status: int,
+        expected: type[Exception], retried: bool) -> None:
+    ckan_world.server.fail_with(error_type, status, "Pesan server", times=10)
+    with pytest.raises(expected) as caught:
+        make_client().package_show("x")
+    assert caught.value.message and caught.value.status == status
+    assert ckan_world.server.count() == (4 if retried else 1)
+
+
+def test_ping_says_online_or_offline_at_once(make_client: MakeClient,
+                                             ckan_world: CatalogWorld) -> None:
+    client = make_client()
+    assert client.ping() is True
+    ckan_world.server.fail(503, times=5)
+    assert client.ping() is False
+    assert ckan_world.server.count() == 2
