@@ -442,4 +442,7 @@ MESSAGES_EN: dict[str, str] = {
         "The catalog server does not know the user {user}.",
     "Token tidak berlaku atau bukan milik pengguna {user}.":
         "The token is invalid or does not belong to the user {user}.",
+    "Token katalog memuat karakter yang tidak sah; salin ulang token dari portal.":
+        "The catalog token contains characters that are not allowed; copy it again from the "
+        "portal.",
 }

@@ -49,7 +49,7 @@ class CatalogClient:
                  sleep: Callable[[float], None] = time.sleep,
                  monotonic: Callable[[], float] = time.monotonic) -> None:
         self.config = config
-        self._token = token.value if isinstance(token, CatalogToken) else token
+        self._token = _checked_token(token.value if isinstance(token, CatalogToken) else token)
         self._session = session or build_session(config.ca_bundle, config.user_agent)
         self._sleep = sleep
         self._monotonic = monotonic
@@ -123,6 +123,9 @@ class CatalogClient:
             raise CatalogUnreachableError(
                 t("Tidak dapat terhubung ke server katalog {url}; periksa jaringan.",
                   url=self.config.base_url), action=action, detail=_reason(exc)) from None
+        except requests.exceptions.InvalidHeader:  # its text would quote the token
+            raise CatalogConfigError(t("Token katalog memuat karakter yang tidak sah; salin "
+                                       "ulang token dari portal."), action=action) from None
         except requests.exceptions.InvalidURL as exc:
             raise CatalogConfigError(t("Alamat katalog tidak valid: {url}. Contoh: "
                                        "https://data.contoh.go.id", url=self.config.base_url),
@@ -263,6 +266,15 @@ class CatalogClient:
 
     def package_showcases(self, package_id: str) -> list[dict[str, Any]]:
         return self._showcase("ckanext_package_showcase_list", {"package_id": package_id})
+
+
+def _checked_token(token: str | None) -> str | None:
+    """The token trimmed; refused (without quoting it) if it could not go in a header."""
+    token = (token or "").strip()
+    if any(not (32 < ord(ch) < 127) for ch in token):
+        raise CatalogConfigError(t("Token katalog memuat karakter yang tidak sah; salin "
+                                   "ulang token dari portal."))
+    return token or None
 
 
 def _reason(exc: Exception) -> str:

@@ -16,6 +16,7 @@ class FaultKind(Enum):
     STATUS = "status"                      # an HTTP error (500 envelope, 503/429 text...)
     ENVELOPE = "envelope"                  # a CKAN error envelope of any __type and status
     HTML = "html"                          # a proxy's HTML error page
+    REDIRECT = "redirect"                  # 301 elsewhere (a moved site, http->https)
     DROP = "drop"                          # close the connection, nothing done, no answer
     COMMIT_THEN_DROP = "commit_then_drop"  # do the work, then close without answering
 
@@ -30,6 +31,7 @@ class Fault:
     retry_after: str | None = None
     error_type: str = "Internal Server Error"
     message: str = ""
+    location: str = ""
 
     def matches(self, action: str) -> bool:
         return self.times > 0 and (self.action is None or self.action == action)

@@ -133,6 +133,9 @@ class _Handler(BaseHTTPRequestHandler):
         if fault.kind is FaultKind.HTML:
             self._send(fault.status, PROXY_PAGE, "text/html")
             return True
+        if fault.kind is FaultKind.REDIRECT:
+            self._send(301, "", "text/html", {"Location": fault.location})
+            return True
         if fault.kind is FaultKind.ENVELOPE:
             self._send(fault.status, json.dumps({"help": "", "success": False, "error": {
                 "__type": fault.error_type, "message": fault.message}}))
@@ -253,6 +256,10 @@ class CkanTestServer:
         """Answer with CKAN's error envelope of this ``__type`` (any status, even 200)."""
         return self.faults.arm(Fault(FaultKind.ENVELOPE, times, action, status=status,
                                      error_type=error_type, message=message))
+
+    def redirect(self, location: str, *, times: int = 1, action: str | None = None) -> Fault:
+        return self.faults.arm(Fault(FaultKind.REDIRECT, times, action, status=301,
+                                     location=location))
 
     def proxy_html(self, status: int = 502, *, times: int = 1,
                    action: str | None = None) -> Fault:

@@ -27,6 +27,7 @@ from desktop.sync.errors import (
     CatalogNotFoundError,
     CatalogPluginMissingError,
     CatalogProxyError,
+    CatalogRedirectError,
     CatalogSearchError,
     CatalogServerError,
     CatalogThrottledError,
@@ -442,3 +443,27 @@ def test_ping_says_online_or_offline_at_once(make_client: MakeClient,
     ckan_world.server.fail(503, times=5)
     assert client.ping() is False
     assert ckan_world.server.count() == 2
+
+
+def test_redirects_are_not_followed_with_the_token(make_client: MakeClient,
+                                                   ckan_world: CatalogWorld) -> None:
+    ckan_world.server.redirect("https://elsewhere.invalid/api/3/action/status_show")
+    with pytest.raises(CatalogRedirectError) as caught:
+        make_client().status_show()
+    assert "elsewhere.invalid" in caught.value.message
+    assert ckan_world.server.count() == 1
+
+
+@pytest.mark.parametrize("bad", ["abc\ndef", "abc def", "tökén"])
+def test_a_garbled_token_is_refused_without_quoting_it(ckan_world: CatalogWorld,
+                                                        bad: str) -> None:
+    with pytest.raises(CatalogConfigError) as caught:
+        CatalogClient(CatalogConfig(ckan_world.server.url), bad)
+    assert bad not in str(caught.value) and "def" not in str(caught.value)
+
+
+def test_surrounding_whitespace_of_a_pasted_token_is_trimmed(
+        ckan_world: CatalogWorld) -> None:
+    client = CatalogClient(CatalogConfig(ckan_world.server.url, "editor"),
+                           f"  {ckan_world.editor_token}\n")
+    assert client.api_token_list("editor")
