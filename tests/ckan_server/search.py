@@ -12,7 +12,8 @@ import shlex
 from collections.abc import Callable
 from typing import Any
 
-from .errors import Invalid, SearchQueryError
+from .context import int_param
+from .errors import SearchQueryError
 from .store import Store, User
 
 RANGE_RE = re.compile(r"^([\w.]+):\[(\S+) TO (\S+)\]$")
@@ -104,17 +105,6 @@ def sort_key(spec: str) -> list[tuple[str, bool]]:
     return order
 
 
-def natural(data: dict[str, Any], key: str, default: int) -> int:
-    value = data.get(key, default)
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        raise Invalid({key: ["Invalid integer"]}) from None
-    if number < 0:
-        raise Invalid({key: ["Must be a natural number"]})
-    return number
-
-
 def truthy(value: Any) -> bool:
     return value is True or (isinstance(value, str) and value.lower() in {"true", "1", "yes"})
 
@@ -134,8 +124,8 @@ def visible(store: Store, user: User | None, package: dict[str, Any], data: dict
 
 def package_search(store: Store, user: User | None, data: dict[str, Any], *,
                    rows_max: int, index_deleted: bool) -> dict[str, Any]:
-    rows = min(natural(data, "rows", 10), rows_max)
-    start = natural(data, "start", 0)
+    rows = min(int_param(data, "rows", 10) or 0, rows_max)
+    start = int_param(data, "start", 0) or 0
     spec = data.get("sort") or "score desc, metadata_modified desc"
     order = sort_key(spec)
     tests = parse_query(data.get("q") or "") + parse_query(data.get("fq") or "")
