@@ -1,1 +1,14 @@
-"""sync"""
+"""Sync with the region's CKAN catalog (see shared/CATALOG.md and DESIGN.md, "Sync").
+
+- ``config``: what a connection needs (URL, user, token header, CA file, pace, retries).
+- ``token``: the token from ``DISKOMINFO_DESK_CATALOG_TOKEN`` or the OS keyring, never
+  from settings, database or logs.
+- ``transport``: a requests session verifying TLS against the OS trust store.
+- ``client``: one method per action, timeouts and retries, typed ``errors`` from
+  ``envelope`` parsing.
+- ``paging``: every dataset modified since a watermark, every organization and name.
+- ``probe``: "test connection" (whose token is this, where may we write).
+- ``mapping``, ``naming``, ``licences``, ``publication``: dataset record <-> package.
+
+Nothing here imports Qt.
+"""

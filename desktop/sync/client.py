@@ -116,7 +116,7 @@ class CatalogClient:
         except requests.exceptions.Timeout as exc:
             raise CatalogTimeoutError(
                 t("Server katalog tidak menjawab dalam {seconds} detik.",
-                  seconds=int(self.config.read_timeout)),
+                  seconds=f"{self.config.read_timeout:g}"),
                 action=action, detail=_reason(exc)) from None
         except (requests.exceptions.ConnectionError,
                 requests.exceptions.ChunkedEncodingError) as exc:
