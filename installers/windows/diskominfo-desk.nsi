@@ -6,6 +6,7 @@
 ;   -DVERSION4=0.1.0.0       the same as four numbers (file version resource)
 ;   -DPAYLOAD=<folder>       the PyInstaller one-folder bundle (dist\diskominfo-desk)
 ;   -DOUTFILE=<file.exe>     where the installer goes
+;   -DLICENSE_FILE=<file>    LICENSE with CRLF line ends (for the licence page)
 ;
 ; Installs into %LOCALAPPDATA%\Programs\Diskominfo Desk, a Start-menu shortcut and,
 ; if chosen, a desktop shortcut; registers an uninstaller for the user (HKCU). The
@@ -26,6 +27,9 @@ RequestExecutionLevel user
 !endif
 !ifndef PAYLOAD
   !define PAYLOAD "..\..\dist\diskominfo-desk"
+!endif
+!ifndef LICENSE_FILE
+  !define LICENSE_FILE "..\..\LICENSE"
 !endif
 !ifndef OUTFILE
   !define OUTFILE "..\..\dist\diskominfo-desk-${VERSION}-setup.exe"
@@ -69,7 +73,7 @@ VIAddVersionKey /LANG=0 "LegalCopyright" "MIT License"
 
 ; ---------------------------------------------------------------- installer pages
 !insertmacro MUI_PAGE_WELCOME
-!insertmacro MUI_PAGE_LICENSE "..\..\LICENSE"
+!insertmacro MUI_PAGE_LICENSE "${LICENSE_FILE}"
 !insertmacro MUI_PAGE_COMPONENTS
 !insertmacro MUI_PAGE_DIRECTORY
 !insertmacro MUI_PAGE_INSTFILES

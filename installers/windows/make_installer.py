@@ -48,13 +48,22 @@ def make_dummy_payload(folder: Path) -> Path:
     return payload
 
 
-def build(payload: Path, output: Path, makensis: str) -> Path:
+def license_with_crlf(folder: Path) -> Path:
+    """The licence page shows a plain-text file; Windows controls want CRLF line ends."""
+    text = (ROOT / "LICENSE").read_text(encoding="utf-8").replace("\r\n", "\n")
+    target = folder / "LICENSE.txt"
+    target.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    return target
+
+
+def build(payload: Path, output: Path, makensis: str, workdir: Path) -> Path:
     version = app_version()
     output.parent.mkdir(parents=True, exist_ok=True)
     command = [
         makensis, "-V2", "-WX",  # warnings are errors: a script that compiles is clean
         f"-DVERSION={version}", f"-DVERSION4={four_numbers(version)}",
         f"-DPAYLOAD={payload.resolve()}", f"-DOUTFILE={output.resolve()}",
+        f"-DLICENSE_FILE={license_with_crlf(workdir).resolve()}",
         str(SCRIPT),
     ]
     subprocess.run(command, check=True)
@@ -77,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
                   "(pyinstaller installers/diskominfo-desk.spec)", file=sys.stderr)
             return 1
         try:
-            build(payload, output, args.makensis)
+            build(payload, output, args.makensis, Path(tmp))
         except (OSError, subprocess.CalledProcessError) as exc:
             print(f"makensis failed: {exc}", file=sys.stderr)
             return 1
