@@ -16,7 +16,7 @@ class ServerOptions:
     """How this catalog is configured; each field a knob a real portal has."""
 
     ckan_version: str = "2.10.4"
-    token_header: str = "Authorization"
+    token_header: str = "Authorization"  # read by 2.11 only (apitoken_header_name)
     showcase: bool = False
     showcase_admins: set[str] = field(default_factory=set)
     rows_max: int = 1000

@@ -120,7 +120,11 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(status, body)
 
     def _token(self) -> str | None:
-        return self.headers.get(self.server.owner.options.token_header)
+        """2.9 and 2.10 read X-CKAN-API-Key, then Authorization; 2.11 one configured header."""
+        options = self.server.owner.options
+        if options.ckan_version.startswith(("2.9", "2.10")):
+            return self.headers.get("X-CKAN-API-Key") or self.headers.get("Authorization")
+        return self.headers.get(options.token_header)
 
     def _apply_fault(self, fault: Fault) -> bool:
         """Act out a fault; True when the request is finished with."""

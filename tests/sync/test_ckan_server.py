@@ -128,7 +128,7 @@ def test_writing_outside_ones_organizations_is_403(ckan_world: CatalogWorld) -> 
 
 
 def test_only_the_configured_token_header_is_read() -> None:
-    server, world = start_world(token_header="X-CKAN-API-Key")
+    server, world = start_world(ckan_version="2.11.5", token_header="X-CKAN-API-Key")
     try:
         status, _ = call(server, "package_create", new_dataset(), token=world.editor_token)
         assert status == 403
@@ -386,3 +386,10 @@ def test_seeding_ten_thousand_datasets_is_quick_and_searchable(
     ckan_world.server.seed_packages(10_000, org="diskominfo")
     _, body = call(ckan_world.server, "package_search", {"rows": 0})
     assert body["result"]["count"] == 10_000
+
+
+@pytest.mark.parametrize("header", ["X-CKAN-API-Key", "Authorization"])
+def test_before_2_11_either_token_header_works(ckan_world: CatalogWorld, header: str) -> None:
+    status, _ = call(ckan_world.server, "package_create", new_dataset(),
+                     token=ckan_world.editor_token, header=header)
+    assert status == 200

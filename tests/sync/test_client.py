@@ -255,7 +255,7 @@ def test_package_update_refuses_a_dict_without_resources(make_client: MakeClient
 
 # -- tokens -------------------------------------------------------------------------------
 def test_token_header_is_a_setting() -> None:
-    server, world = start_world(token_header="X-CKAN-API-Key")
+    server, world = start_world(ckan_version="2.11.5", token_header="X-CKAN-API-Key")
     try:
         config = CatalogConfig(server.url, "editor", token_header="X-CKAN-API-Key",
                                write_interval=0)
