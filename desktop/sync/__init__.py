@@ -8,7 +8,8 @@
   ``envelope`` parsing.
 - ``paging``: every dataset modified since a watermark, every organization and name.
 - ``probe``: "test connection" (whose token is this, where may we write).
-- ``mapping``, ``naming``, ``licences``, ``publication``: dataset record <-> package.
+- ``mapping``, ``naming``, ``licences``, ``publication``: dataset record <-> package;
+  ``showcase_mapping``: application <-> showcase (public fields only).
 
 Nothing here imports Qt.
 """
