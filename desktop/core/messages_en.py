@@ -445,4 +445,9 @@ MESSAGES_EN: dict[str, str] = {
     "Token katalog memuat karakter yang tidak sah; salin ulang token dari portal.":
         "The catalog token contains characters that are not allowed; copy it again from the "
         "portal.",
+    "Indeks pencarian server katalog tampaknya rusak: pencarian kosong padahal ada dataset. "
+    "Minta pengelola portal membangun ulang indeks (search-index rebuild).":
+        "The catalog server's search index looks broken: search finds nothing although there "
+        "are datasets. Ask the portal's administrator to rebuild the index (search-index "
+        "rebuild).",
 }

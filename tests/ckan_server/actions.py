@@ -48,6 +48,9 @@ def package_show(ctx: Context, data: dict[str, Any]) -> dict[str, Any]:
 def package_search(ctx: Context, data: dict[str, Any]) -> dict[str, Any]:
     if ctx.options.drop_fq:
         data = {k: v for k, v in data.items() if k != "fq"}
+    if ctx.options.broken_index:
+        return {"count": 0, "results": [], "sort": data.get("sort"), "facets": {},
+                "search_facets": {}}
     return run_search(ctx.store, ctx.user, data, rows_max=ctx.options.rows_max,
                       index_deleted=ctx.options.index_deleted)
 

@@ -25,6 +25,7 @@ class ServerOptions:
     require_owner_org: bool = True
     index_deleted: bool = False
     drop_fq: bool = False  # a proxy in front that loses the fq parameter
+    broken_index: bool = False  # package_search finds nothing; package_list still works
     extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
 
     def plugin_names(self) -> list[str]:
