@@ -9,6 +9,7 @@
 - ``paging``: every dataset modified since a watermark, every organization and name.
 - ``probe``: "test connection" (whose token is this, where may we write).
 - ``remote_state``: what became of known ids (deletions), a broken search index.
+- ``adopt``: idempotent create (adopt our own dataset when its name is already taken).
 - ``mapping``, ``naming``, ``licences``, ``publication``: dataset record <-> package;
   ``showcase_mapping``: application <-> showcase (public fields only).
 
