@@ -70,6 +70,7 @@ echo "build-deb: bundle and launcher"
 cp -a "$BUNDLE" "$PKG/opt/$PACKAGE"
 rm -f "$PKG/opt/$PACKAGE/portable.txt"  # an installed copy keeps data in the user's folders
 chmod -R u+rwX,go+rX,go-w "$PKG/opt/$PACKAGE"
+find "$PKG/opt/$PACKAGE/_internal" -type f -name '*.so*' -exec chmod 0644 {} +  # loaded, not run
 cat > "$PKG/usr/bin/$PACKAGE" <<EOF
 #!/bin/sh
 # Diskominfo Desk: the window, or a sub-command (diskominfo-desk --help).
