@@ -12,6 +12,7 @@ nsis) to prove it: every page, language string and section is checked by makensi
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
@@ -37,6 +38,18 @@ def four_numbers(version: str) -> str:
     """0.2.0rc1 -> 0.2.0.0: Windows version resources take four integers."""
     numbers = [int(n) for n in re.findall(r"\d+", version.split("+")[0])][:3]
     return ".".join(str(n) for n in [*numbers, 0, 0, 0, 0][:4])
+
+
+def find_makensis() -> str:
+    """makensis on PATH, else where the NSIS installer puts it on Windows."""
+    found = shutil.which("makensis")
+    if found:
+        return found
+    for folder in ("ProgramFiles(x86)", "ProgramFiles"):
+        candidate = Path(os.environ.get(folder, "")) / "NSIS" / "makensis.exe"
+        if os.environ.get(folder) and candidate.is_file():
+            return str(candidate)
+    return "makensis"
 
 
 def make_dummy_payload(folder: Path) -> Path:
@@ -76,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dummy-payload", action="store_true",
                         help="compile against placeholder files (proves the script)")
     parser.add_argument("--output", type=Path)
-    parser.add_argument("--makensis", default=shutil.which("makensis") or "makensis")
+    parser.add_argument("--makensis", default=find_makensis())
     args = parser.parse_args(argv)
     output = args.output or ROOT / "dist" / f"diskominfo-desk-{app_version()}-setup.exe"
     with tempfile.TemporaryDirectory() as tmp:
