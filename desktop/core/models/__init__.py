@@ -22,6 +22,16 @@ from desktop.core.models.kunjungan import (
 )
 from desktop.core.models.opd import PerangkatDaerah
 from desktop.core.models.reference import OfficeProfile, Region
+from desktop.core.models.sync import (
+    SyncConflict,
+    SyncLock,
+    SyncOrgMap,
+    SyncRecord,
+    SyncRun,
+    SyncRunError,
+    SyncSetting,
+    SyncWatermark,
+)
 
 __all__ = [
     "Aplikasi",
@@ -44,6 +54,14 @@ __all__ = [
     "RecordMixin",
     "Region",
     "SearchEntry",
+    "SyncConflict",
+    "SyncLock",
+    "SyncOrgMap",
+    "SyncRecord",
+    "SyncRun",
+    "SyncRunError",
+    "SyncSetting",
+    "SyncWatermark",
     "TindakLanjut",
     "kunjungan_aplikasi",
     "kunjungan_kerjasama",
