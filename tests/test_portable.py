@@ -70,7 +70,7 @@ def test_cli_keeps_database_settings_and_backups_beside_the_program(portable_env
         "portable mode wrote into the user's folders"
 
 
-def test_paths_follow_the_platform_without_the_marker(monkeypatch, tmp_path: Path) -> None:
+def test_paths_follow_the_platform_without_the_marker(monkeypatch) -> None:
     monkeypatch.delenv(paths.PORTABLE_ENV, raising=False)
     assert paths.portable_dir() is None
     assert paths.user_data_dir().name == "diskominfo-desk"
