@@ -21,7 +21,7 @@ started=$(date +%s)
 
 echo "== installers: system packages"
 PACKAGES=(dpkg-dev desktop-file-utils appstream nsis binutils
-          libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3)
+          libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 fonts-dejavu-core)
 if ! apt-get install -y -qq --no-install-recommends "${PACKAGES[@]}" >/dev/null 2>&1; then
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends "${PACKAGES[@]}" >/dev/null
