@@ -136,6 +136,37 @@ def test_a_table_of_100k_datasets_fetches_only_what_is_shown(
     assert model.index(BIG - 1, 0).data() == last["judul"]
 
 
+def test_a_long_list_shows_its_head_first_then_the_rest(qtbot, big_desk: Desk) -> None:
+    """First the HEAD ids and the count (first paint, right-sized scroll bar), then every
+    id; rows below the head are blank in between, and nothing is reset once they fill."""
+    from desktop.ui.record_model import HEAD
+    from desktop.ui.tasks import TaskManager
+
+    tasks = TaskManager()
+    model = RecordTableModel(big_desk.datasets, tasks)
+    seen: list[tuple[str, int, int, object]] = []
+    resets: list[int] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.first_rows.connect(lambda: seen.append(
+        ("head", model.rowCount(), len(model.ids), model.index(BIG - 1, 0).data())))
+    model.refreshed.connect(lambda: seen.append(
+        ("all", model.rowCount(), len(model.ids), model.index(BIG - 1, 0).data())))
+    with qtbot.waitSignal(model.refreshed, timeout=30_000):
+        model.refresh()
+    tasks.wait()
+    assert seen[0] == ("head", BIG, HEAD, None)  # the last row: known to exist, not yet read
+    assert seen[1][:3] == ("all", BIG, BIG) and seen[1][3]
+    assert len(resets) == 1  # the full list filled in the blanks without a second reset
+    assert model.ids == big_desk.datasets.ids()
+    # a query overtaken while the long id list is on its way never lands
+    model.set_query(ListQuery(text="jumlah"))
+    model.set_query(ListQuery(filters={"frekuensi": "tahunan"}))
+    with qtbot.waitSignal(model.refreshed, timeout=30_000):
+        pass
+    tasks.wait()
+    assert model.ids == big_desk.datasets.ids(ListQuery(filters={"frekuensi": "tahunan"}))
+
+
 def test_scrolling_through_the_middle_fetches_blocks_not_the_list(
         qtbot, big_window: MainWindow) -> None:
     page = big_window.pages["datasets"]

@@ -21,6 +21,7 @@ from desktop.core.fields import Collection, FieldType
 from desktop.core.i18n import t
 from desktop.core.kinds import KINDS, RecordKind
 from desktop.core.models import utcnow
+from desktop.core.models.sync import mark_dirty
 from desktop.core.search import index_record, matching_ids, unindex_record
 from desktop.core.services.audit import record_history, write_audit
 from desktop.core.services.references import check_references
@@ -92,10 +93,13 @@ class RecordService:
         with self._unit(None) as s:
             return record_history(s, self.kind.name, record_id)
 
-    def ids(self, query: ListQuery | None = None, *, session: Session | None = None) -> list[str]:
-        """All matching ids in display order: one SQL query, sorting and filtering in SQL."""
+    def ids(self, query: ListQuery | None = None, *, session: Session | None = None,
+            limit: int | None = None) -> list[str]:
+        """The matching ids in display order (the first ``limit`` of them, if given): one
+        SQL query, sorting and filtering in SQL."""
         with self._unit(session) as s:
-            return list(s.scalars(self._ids_statement(s, query or ListQuery())))
+            stmt = self._ids_statement(s, query or ListQuery())
+            return list(s.scalars(stmt if limit is None else stmt.limit(limit)))
 
     def count(self, query: ListQuery | None = None) -> int:
         with self._unit(None) as s:
@@ -140,6 +144,7 @@ class RecordService:
             s.flush()
             write_audit(s, actor=self.actor(), kind=self.kind.name, record_id=obj.id,
                         action="create", changes=created(audit_snapshot(self.kind, obj)))
+            mark_dirty(s, self.kind.name, obj.id)  # for the catalog, same transaction
             self._index(s, obj)
             return record_dict(self.kind, obj)
 
@@ -160,6 +165,7 @@ class RecordService:
             self._flush(s, obj)
             write_audit(s, actor=self.actor(), kind=self.kind.name, record_id=obj.id,
                         action="update", changes=changes)
+            mark_dirty(s, self.kind.name, obj.id)
             self._index(s, obj)
             if self._indexed_text(obj) != text_before:
                 self._reindex_dependents(s, obj.id)
@@ -179,6 +185,7 @@ class RecordService:
             self._flush(s, obj)
             write_audit(s, actor=self.actor(), kind=self.kind.name, record_id=obj.id,
                         action="delete", changes={"deleted_at": [None, obj.deleted_at]})
+            mark_dirty(s, self.kind.name, obj.id)
             unindex_record(s, obj.id)
 
     # ----------------------------------------------------------------- internals
