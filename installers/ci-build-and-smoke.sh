@@ -31,10 +31,10 @@ echo "== installers: PyInstaller into .venv"
 [ -x "$PY" ] || { echo "no .venv: make it first (python3 -m venv .venv && .venv/bin/pip install -e .)" >&2; exit 1; }
 .venv/bin/pip install -q "pyinstaller>=6.10,<7"
 
-[ -f resources/icons/diskominfo-desk.ico ] && [ -f resources/icons/diskominfo-desk-512.png ] || {
+if [ ! -f resources/icons/diskominfo-desk.ico ] || [ ! -f resources/icons/diskominfo-desk-512.png ]; then
     echo "icons missing: QT_QPA_PLATFORM=offscreen .venv/bin/python installers/make_icons.py" >&2
     exit 1
-}
+fi
 
 echo "== installers: PyInstaller one-folder bundle"
 rm -rf "$DIST/diskominfo-desk"

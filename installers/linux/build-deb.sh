@@ -59,7 +59,7 @@ desktop-file-validate "$PKG/usr/share/applications/$PACKAGE.desktop"
 appstreamcli validate --no-net "$PKG/usr/share/metainfo/$COMPONENT_ID.metainfo.xml"
 
 echo "build-deb: icons"
-for png in "$ROOT"/resources/icons/$PACKAGE-*.png; do
+for png in "$ROOT/resources/icons/$PACKAGE"-*.png; do
     size=$(basename "$png" .png); size=${size##*-}
     install -D -m 0644 "$png" "$PKG/usr/share/icons/hicolor/${size}x${size}/apps/$PACKAGE.png"
 done
