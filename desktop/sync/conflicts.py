@@ -1,0 +1,109 @@
+"""What the Sinkronisasi page shows and does: pending changes, conflicts, their resolution.
+
+Resolving a conflict edits the last-synced copy so the next sync does the right thing by
+itself: *keep mine* makes the catalog's value the base (so ours reads as a local change
+and is pushed); *take theirs* writes the catalog's value here; *edit* writes the typed
+value here and pushes it. For "deleted there, edited here", keep mine re-publishes the
+dataset and take theirs deletes it here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import func, select
+
+from desktop.core.desk import Desk
+from desktop.core.errors import DeskError, NotFoundError
+from desktop.core.i18n import t
+from desktop.core.models import Dataset, utcnow
+from desktop.core.models.sync import SyncConflict, SyncRecord
+from desktop.sync.local import DELETED_FIELD, KIND, apply_to_local, local_dataset, remote_session
+
+
+class Resolution(Enum):
+    KEEP_MINE = "keep_mine"
+    TAKE_THEIRS = "take_theirs"
+    EDIT = "edit"
+
+
+@dataclass(frozen=True)
+class ConflictInfo:
+    id: int
+    kind: str
+    record_id: str
+    title: str
+    field: str  # a dataset field name, or "__deleted__"
+    base: Any
+    local: Any
+    remote: Any
+    created_at: datetime
+
+
+def pending_count(desk: Desk) -> int:
+    """Local changes not yet in the catalog (offline edits included)."""
+    with desk.db.session() as s:
+        return int(s.scalar(select(func.count()).select_from(SyncRecord).where(
+            SyncRecord.kind == KIND, SyncRecord.dirty.is_(True))) or 0)
+
+
+def list_conflicts(desk: Desk) -> list[ConflictInfo]:
+    """Open conflicts, oldest first, with the dataset's title for display."""
+    with desk.db.session() as s:
+        rows = s.execute(select(SyncConflict, Dataset.judul)
+                         .join(Dataset, Dataset.id == SyncConflict.record_id, isouter=True)
+                         .where(SyncConflict.resolved_at.is_(None))
+                         .order_by(SyncConflict.id)).all()
+        return [ConflictInfo(c.id, c.kind, c.record_id, judul or "", c.field,
+                             c.base_value.get("v"), c.local_value.get("v"),
+                             c.remote_value.get("v"), c.created_at) for c, judul in rows]
+
+
+def resolve_conflict(desk: Desk, conflict_id: int, choice: Resolution | str,
+                     value: Any = None) -> None:
+    """Settle one conflict; the next sync carries the outcome to the catalog."""
+    choice = Resolution(choice)
+    with remote_session(desk) as s:
+        conflict = s.get(SyncConflict, conflict_id)
+        if conflict is None or conflict.resolved_at is not None:
+            raise NotFoundError(t("Konflik tidak ditemukan atau sudah diselesaikan."))
+        state = s.get(SyncRecord, (conflict.kind, conflict.record_id))
+        record = local_dataset(desk, s, conflict.record_id)
+        if state is None or record is None:
+            raise NotFoundError(t("Konflik tidak ditemukan atau sudah diselesaikan."))
+        if conflict.field == DELETED_FIELD:
+            _resolve_deletion(desk, s, state, choice)
+        else:
+            _resolve_field(desk, s, state, record, conflict, choice, value)
+        conflict.resolved_at = utcnow()
+        conflict.resolution = choice.value
+
+
+def _resolve_field(desk: Desk, s: Any, state: SyncRecord, record: dict[str, Any],
+                   conflict: SyncConflict, choice: Resolution, value: Any) -> None:
+    remote = conflict.remote_value.get("v")
+    if choice is Resolution.TAKE_THEIRS:
+        apply_to_local(desk, s, record, {conflict.field: remote})
+    elif choice is Resolution.EDIT:
+        apply_to_local(desk, s, record, {conflict.field: value})
+    state.base = {**(state.base or {}), conflict.field: remote}
+    if choice is not Resolution.TAKE_THEIRS:
+        state.dirty = True
+        state.changed_at = utcnow()
+
+
+def _resolve_deletion(desk: Desk, s: Any, state: SyncRecord, choice: Resolution) -> None:
+    if choice is Resolution.TAKE_THEIRS:
+        desk.datasets.delete(state.record_id, session=s)
+        state.dirty = False
+    elif choice is Resolution.KEEP_MINE:
+        state.dirty = True  # pushed as a new dataset (the old name is free again)
+        state.changed_at = utcnow()
+    else:
+        raise DeskError(t("Konflik penghapusan hanya dapat diselesaikan dengan memilih "
+                          "salah satu sisi."))
+    state.remote_id = state.remote_name = state.remote_modified = None
+    state.base = None

@@ -1,0 +1,180 @@
+"""The sync engine: push local changes, pull the catalog's, reconcile deletions.
+
+    summary = SyncEngine(desk, client).run(progress=callback, token=cancel_token)
+
+One run at a time per database (``lock``); every step commits as it goes, so a crash or
+a cancel anywhere leaves a state the next run finishes from: dirty records stay dirty
+until their push is recorded, the watermark moves only with an applied page. A failure
+to reach the catalog ends the run (``CatalogError`` raised, the run logged as failed);
+a record the catalog refuses is logged with its reason and the run goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from desktop.core.desk import Desk
+from desktop.core.errors import DeskError
+from desktop.core.i18n import t
+from desktop.core.models.sync import SyncRecord
+from desktop.sync.cancel import Progress, SyncCancelled, check_cancel, report
+from desktop.sync.client import SEARCH_ROWS_MAX, CatalogClient
+from desktop.sync.errors import (
+    CatalogAuthorizationError,
+    CatalogBadRequestError,
+    CatalogError,
+    CatalogNotFoundError,
+    CatalogValidationError,
+)
+from desktop.sync.local import KIND
+from desktop.sync.lock import SyncLockHolder
+from desktop.sync.orgmap import auto_match
+from desktop.sync.paging import iter_modified_pages, iter_organizations, watermark_bound
+from desktop.sync.prefetch import Prefetched
+from desktop.sync.pull import Puller, read_watermark
+from desktop.sync.push import Pusher, PushOutcome, RecordRefused, dirty_ids
+from desktop.sync.reconcile import reconcile
+from desktop.sync.runlog import SyncSummary, finish_run, log_record_error, start_run
+
+log = logging.getLogger(__name__)
+RECORD_ERRORS = (CatalogValidationError, CatalogAuthorizationError, CatalogNotFoundError,
+                 CatalogBadRequestError)
+
+
+@dataclass(frozen=True)
+class SyncOptions:
+    """Tuning; tests shrink the pages to walk many of them quickly."""
+
+    page_size: int = SEARCH_ROWS_MAX
+    overlap: timedelta = timedelta(minutes=5)
+    allow_private: bool = False
+    prefetch: bool = True
+    lock_stale_after: timedelta = timedelta(minutes=2)
+    push: bool = True
+    reconcile: bool = True
+
+
+class SyncEngine:
+    def __init__(self, desk: Desk, client: CatalogClient,
+                 options: SyncOptions | None = None) -> None:
+        self.desk = desk
+        self.client = client
+        self.options = options or SyncOptions()
+        self.catalog_url = client.config.base_url
+
+    # ----------------------------------------------------------------------------- run
+    def run(self, progress: Progress | None = None, token: Any = None) -> SyncSummary:
+        """Sync once; raises ``SyncBusyError`` or ``CatalogError`` when it could not."""
+        lock = SyncLockHolder(self.desk.db, stale_after=self.options.lock_stale_after)
+        lock.acquire()
+        summary = SyncSummary()
+        run_id = start_run(self.desk.db, self.catalog_url, "sync")
+        summary.run_id = run_id
+
+        def check() -> None:
+            check_cancel(token)
+
+        try:
+            check()
+            report(progress, 0, 0, t("Menghubungi katalog..."))
+            self.client.status_show()
+            organizations = {o["id"]: o for o in iter_organizations(self.client)}
+            with self.desk.db.session() as s:
+                auto_match(s, organizations.values())
+            if self.options.push:
+                self._push(summary, run_id, progress, check, lock)
+            self._pull(summary, run_id, organizations, progress, check, lock)
+            if self.options.reconcile:
+                report(progress, 0, 0, t("Memeriksa dataset yang dihapus di katalog..."))
+                done = reconcile(self.desk, self.client, self._error_logger(summary, run_id),
+                                 check)
+                summary.deleted += done.deleted
+                summary.conflicts += done.conflicts
+        except SyncCancelled:
+            summary.cancelled = True
+            finish_run(self.desk.db, run_id, summary, message=t("Sinkronisasi dibatalkan."))
+        except CatalogError as error:
+            finish_run(self.desk.db, run_id, summary, status="failed", message=str(error))
+            raise
+        except BaseException as error:
+            finish_run(self.desk.db, run_id, summary, status="failed",
+                       message=type(error).__name__)
+            raise
+        else:
+            finish_run(self.desk.db, run_id, summary)
+        finally:
+            lock.release()
+        report(progress, 1, 1, t("Sinkronisasi selesai."))
+        return summary
+
+    def _error_logger(self, summary: SyncSummary, run_id: int):  # type: ignore[no-untyped-def]
+        def on_error(record_id: str | None, remote_id: str | None, message: str) -> None:
+            summary.errors += 1
+            summary.error_messages.append(message)
+            log_record_error(self.desk.db, run_id, KIND, record_id, remote_id, message)
+        return on_error
+
+    # ---------------------------------------------------------------------------- push
+    def _push(self, summary: SyncSummary, run_id: int, progress: Progress | None,
+              check: Any, lock: SyncLockHolder) -> None:
+        pusher = Pusher(self.desk, self.client, allow_private=self.options.allow_private)
+        on_error = self._error_logger(summary, run_id)
+        ids = dirty_ids(self.desk)
+        outcome = PushOutcome()
+        for done, record_id in enumerate(ids):
+            check()
+            report(progress, done, len(ids), t("Mengirim perubahan lokal ({done}/{total})",
+                                               done=done, total=len(ids)))
+            try:
+                pusher.push(record_id, outcome)
+            except RECORD_ERRORS as error:
+                self._refused(record_id, str(error), on_error)
+            except CatalogError:
+                raise  # the catalog is unreachable or misconfigured: stop the run
+            except (RecordRefused, DeskError) as error:
+                self._refused(record_id, str(error), on_error)
+            if done % 20 == 19:
+                lock.heartbeat()
+        summary.pushed += outcome.pushed
+        summary.deleted += outcome.deleted
+        summary.conflicts += outcome.conflicts
+
+    def _refused(self, record_id: str, message: str, on_error: Any) -> None:
+        with self.desk.db.session() as s:
+            state = s.get(SyncRecord, (KIND, record_id))
+            if state is not None:
+                state.error = message
+        on_error(record_id, None, message)
+
+    # ---------------------------------------------------------------------------- pull
+    def _pull(self, summary: SyncSummary, run_id: int, organizations: dict[str, Any],
+              progress: Progress | None, check: Any, lock: SyncLockHolder) -> None:
+        since = read_watermark(self.desk, self.catalog_url)
+        bound = watermark_bound(since, self.options.overlap)
+        total = int(self.client.package_search(
+            fq=f"metadata_modified:[{bound}Z TO *]" if bound else None, rows=0)["count"])
+        puller = Puller(self.desk, self.catalog_url, organizations,
+                        self._error_logger(summary, run_id))
+        pages = iter_modified_pages(self.client, since, overlap=self.options.overlap,
+                                    page_size=self.options.page_size)
+        source = Prefetched(pages) if self.options.prefetch else None
+        seen = 0
+        try:
+            for page in (source if source is not None else pages):
+                check()
+                outcome = puller.apply_page(page)
+                summary.pulled += outcome.pulled
+                summary.conflicts += outcome.conflicts
+                seen += len(page)
+                report(progress, min(seen, total), total,
+                       t("Mengambil perubahan dari katalog ({done}/{total})",
+                         done=min(seen, total), total=total))
+                lock.heartbeat()
+        finally:
+            if source is not None:
+                source.close()
+            else:
+                pages.close()

@@ -1,0 +1,144 @@
+"""Pull: apply the catalog's changes since the watermark, one page per transaction.
+
+Pages come sorted ``metadata_modified asc, id asc`` (see ``paging``); each page is applied
+in one transaction together with the new watermark (the page's last timestamp), so a
+crash or cancel loses at most the page in flight, and the next run starts again from the
+watermark minus the overlap. Re-applying a package already seen (same
+``metadata_modified``) is a no-op, which makes the overlap and our own pushes harmless.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.core.desk import Desk
+from desktop.core.errors import DeskError
+from desktop.core.models import Dataset
+from desktop.core.models.sync import SyncRecord, SyncWatermark
+from desktop.sync.local import (
+    KIND,
+    apply_to_local,
+    create_local,
+    local_dataset,
+    opd_from_organization,
+    remote_session,
+    store_conflicts,
+)
+from desktop.sync.mapping import package_to_dataset
+from desktop.sync.merge import three_way
+from desktop.sync.orgmap import opd_for_org, set_mapping
+from desktop.sync.push import FOREIGN, foreign_extras
+from desktop.sync.values import normalize
+
+RecordError = Callable[[str | None, str | None, str], None]  # record id, remote id, message
+
+
+@dataclass
+class PageOutcome:
+    pulled: int = 0
+    conflicts: int = 0
+
+
+def read_watermark(desk: Desk, catalog_url: str) -> str | None:
+    with desk.db.session() as s:
+        row = s.get(SyncWatermark, (catalog_url, KIND))
+        return row.modified if row else None
+
+
+def _advance(s: Session, catalog_url: str, stamp: str) -> None:
+    row = s.get(SyncWatermark, (catalog_url, KIND))
+    if row is None:
+        s.add(SyncWatermark(catalog_url=catalog_url, kind=KIND, modified=stamp))
+    elif stamp > row.modified:
+        row.modified = stamp
+
+
+class Puller:
+    def __init__(self, desk: Desk, catalog_url: str,
+                 organizations: Mapping[str, Mapping[str, Any]], on_error: RecordError) -> None:
+        self.desk = desk
+        self.catalog_url = catalog_url
+        self.organizations = organizations  # by id, for OPDs made from organizations
+        self.on_error = on_error
+
+    def apply_page(self, page: list[dict[str, Any]]) -> PageOutcome:
+        """One transaction: every package of the page, then the watermark."""
+        outcome = PageOutcome()
+        with remote_session(self.desk) as s:
+            known = {r.remote_id: r for r in s.scalars(select(SyncRecord).where(
+                SyncRecord.kind == KIND, SyncRecord.remote_id.in_([p["id"] for p in page])))}
+            for package in page:
+                try:
+                    with s.begin_nested():
+                        self._apply(s, package, known.get(package["id"]), outcome)
+                except DeskError as error:
+                    self.on_error(None, package.get("id"), f"{package.get('name')}: {error}")
+            _advance(s, self.catalog_url, max(p["metadata_modified"] for p in page))
+        return outcome
+
+    def _apply(self, s: Session, package: dict[str, Any], state: SyncRecord | None,
+               outcome: PageOutcome) -> None:
+        if state is not None and state.remote_modified == package["metadata_modified"]:
+            return  # seen already (overlap, or the echo of our own push)
+        remote = package_to_dataset(package)
+        if remote.state != "active":
+            return
+        if state is None and remote.desk_id:
+            state = self._ours_without_state(s, remote.desk_id, remote.remote_id)
+        values = normalize(remote.values)
+        record = local_dataset(self.desk, s, state.record_id) if state else None
+        if state is None or record is None:
+            record_id = self._create(s, package, remote)
+            if state is None:
+                state = s.get(SyncRecord, (KIND, record_id)) or SyncRecord(
+                    kind=KIND, record_id=record_id)
+                s.add(state)
+            state.record_id, state.dirty = record_id, False
+            state.remote_id, state.remote_name = remote.remote_id, remote.name
+            state.remote_modified = remote.metadata_modified
+            state.base = {**values, FOREIGN: foreign_extras(package)}
+            outcome.pulled += 1
+            return
+        if record["deleted_at"] is not None:
+            return  # deleted here: the push deletes it there
+        base = dict(state.base or {})
+        merged = three_way(base or None, normalize(record), values)
+        apply_to_local(self.desk, s, record, merged.to_local)
+        outcome.conflicts += store_conflicts(s, record["id"], merged.conflicts)
+        state.base = {**merged.base, FOREIGN: foreign_extras(package)}
+        state.remote_modified = remote.metadata_modified
+        state.remote_name = remote.name
+        if merged.to_remote:
+            state.dirty = True
+        if merged.to_local:
+            outcome.pulled += 1
+
+    @staticmethod
+    def _ours_without_state(s: Session, desk_id: str, remote_id: str) -> SyncRecord | None:
+        """A local record the catalog names by ``desk_id`` but we never linked (a lost
+        create answer, a restored backup): link it instead of making a twin."""
+        if s.get(Dataset, desk_id) is None:
+            return None
+        state = s.get(SyncRecord, (KIND, desk_id))
+        if state is not None and state.remote_id not in (None, remote_id):
+            return None
+        if state is None:
+            state = SyncRecord(kind=KIND, record_id=desk_id, dirty=False)
+            s.add(state)
+        state.remote_id = remote_id
+        return state
+
+    def _create(self, s: Session, package: dict[str, Any], remote: Any) -> str:
+        opd_id = opd_for_org(s, remote.owner_org)
+        if opd_id is None:
+            org = self.organizations.get(remote.owner_org or "") or package.get("organization")
+            if not org:
+                raise DeskError(f"owner_org {remote.owner_org or '-'}")
+            opd_id = opd_from_organization(self.desk, s, org)
+            set_mapping(s, opd_id, org["id"], org["name"], manual=False)
+        return create_local(self.desk, s, remote, opd_id)

@@ -1,0 +1,219 @@
+"""Push: send every dirty dataset to the catalog, one record at a time.
+
+Creates use a name derived from the local id (``create_or_adopt``: a create whose answer
+was lost is adopted, not repeated); updates use ``package_revise`` matching the last seen
+``metadata_modified`` and, when someone changed the dataset meanwhile, fetch it, merge
+field by field and try once more; deletes use ``package_delete``. The network call comes
+first and the local bookkeeping after it in its own transaction, so a crash in between
+only means the next push repeats a write the catalog then recognises. A record the
+catalog refuses stays dirty, with the reason in the run log.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from desktop.core.desk import Desk
+from desktop.core.i18n import t
+from desktop.core.models import PerangkatDaerah, utcnow
+from desktop.core.models.sync import SyncConflict, SyncRecord
+from desktop.sync.adopt import create_or_adopt
+from desktop.sync.client import CatalogClient
+from desktop.sync.errors import CatalogMatchError, CatalogNotFoundError
+from desktop.sync.local import (
+    DELETED_FIELD,
+    KIND,
+    apply_to_local,
+    local_dataset,
+    open_conflict_fields,
+    remote_session,
+    store_conflicts,
+    sync_record,
+)
+from desktop.sync.mapping import (
+    MANAGED_EXTRAS,
+    PackageTarget,
+    dataset_to_package,
+    package_to_dataset,
+)
+from desktop.sync.merge import FieldConflict, three_way
+from desktop.sync.naming import package_name
+from desktop.sync.orgmap import org_for_opd
+from desktop.sync.publication import Publication, publication_for
+from desktop.sync.values import Values, for_mapping, normalize
+
+FOREIGN = "_foreign_extras"  # kept beside the last-synced copy: extras others manage
+
+
+@dataclass
+class PushOutcome:
+    pushed: int = 0
+    deleted: int = 0
+    conflicts: int = 0
+
+
+class RecordRefused(Exception):
+    """This record cannot be pushed now (no organization, ...); the message says why."""
+
+
+def dirty_ids(desk: Desk) -> list[str]:
+    with desk.db.session() as s:
+        return list(s.scalars(select(SyncRecord.record_id).where(
+            SyncRecord.kind == KIND, SyncRecord.dirty.is_(True)).order_by(SyncRecord.changed_at)))
+
+
+def foreign_extras(package: dict[str, Any]) -> list[dict[str, Any]]:
+    return [{"key": e["key"], "value": e.get("value")} for e in package.get("extras") or []
+            if e.get("key") not in MANAGED_EXTRAS]
+
+
+class Pusher:
+    def __init__(self, desk: Desk, client: CatalogClient, *, allow_private: bool) -> None:
+        self.desk = desk
+        self.client = client
+        self.allow_private = allow_private
+
+    def push(self, record_id: str, outcome: PushOutcome) -> None:
+        with self.desk.db.session() as s:
+            record = local_dataset(self.desk, s, record_id)
+            state = s.get(SyncRecord, (KIND, record_id))
+            if record is None or state is None:
+                if state is not None:
+                    s.delete(state)
+                return
+            if DELETED_FIELD in open_conflict_fields(s, record_id):
+                return  # waits for the user: deleted there, edited here
+            remote_id, remote_modified = state.remote_id, state.remote_modified
+            held = held_by_conflicts(s, record_id)
+            base = dict(state.base or {})
+            target = self._target(s, record, state)
+        version = record["version"]
+        if record["deleted_at"] is not None or target is None:
+            if remote_id:
+                self._delete(remote_id)
+                outcome.deleted += 1
+            self._forget(record_id, version)
+            return
+        local = normalize(record)
+        if not remote_id:
+            package = dataset_to_package(for_mapping(local), record_id, target)
+            made = create_or_adopt(self.client, package, record_id)
+            created = made.package
+            if made.adopted:  # an earlier try landed; make sure it holds today's values
+                package.pop("name")
+                created = self.client.package_revise(created["id"], created["metadata_modified"],
+                                                     package)
+            self._synced(record_id, version, created, local, foreign_extras(created))
+            outcome.pushed += 1
+            return
+        outgoing = {**local, **held}
+        package = dataset_to_package(for_mapping(outgoing), record_id, target,
+                                     foreign_extras=base.get(FOREIGN) or [])
+        package.pop("name")
+        try:
+            result = self.client.package_revise(remote_id, remote_modified or "", package)
+        except CatalogMatchError:
+            outcome.conflicts += self._merge_and_retry(record_id, target, base)
+        else:
+            if result.get("state") == "deleted":  # deleted there, edited here: ask
+                outcome.conflicts += self._deleted_there(record_id)
+                return
+            self._synced(record_id, version, result, outgoing, base.get(FOREIGN) or [],
+                         keep={f: base.get(f) for f in held})
+        outcome.pushed += 1
+
+    def _deleted_there(self, record_id: str) -> int:
+        with self.desk.db.session() as s:
+            return store_conflicts(s, record_id, [FieldConflict(DELETED_FIELD, False, False,
+                                                                True)])
+
+    def _target(self, s: Any, record: dict[str, Any], state: SyncRecord) -> PackageTarget | None:
+        """Where the dataset goes; None when the publish policy keeps it off the catalog."""
+        policy = publication_for(record["sifat_data"],
+                                 contains_personal_data=bool(record["data_pribadi"]),
+                                 allow_private=self.allow_private)
+        if policy is Publication.NOT_PUBLISHED:
+            return None
+        mapping = org_for_opd(s, record["opd_id"])
+        opd = s.get(PerangkatDaerah, record["opd_id"]) if record["opd_id"] else None
+        if mapping is None:
+            raise RecordRefused(t("OPD {opd} belum dipetakan ke organisasi di katalog; atur "
+                                  "di Sinkronisasi > Pemetaan OPD.",
+                                  opd=opd.nama if opd else "-"))
+        name = state.remote_name or package_name(record["id"], record["judul"])
+        return PackageTarget(name=name, owner_org=mapping.org_id,
+                             produsen_data=opd.nama if opd else "",
+                             private=policy is Publication.PRIVATE)
+
+    def _delete(self, remote_id: str) -> None:
+        with contextlib.suppress(CatalogNotFoundError):  # purged already: what we wanted
+            self.client.package_delete(remote_id)
+
+    def _forget(self, record_id: str, version: int) -> None:
+        """Deleted here (or no longer published): nothing left to push for it."""
+        with self.desk.db.session() as s:
+            state = sync_record(s, record_id)
+            record = local_dataset(self.desk, s, record_id)
+            if record is None or record["version"] == version:
+                state.dirty = False
+            state.remote_id = state.remote_name = state.remote_modified = None
+            state.base, state.error = None, None
+
+    def _synced(self, record_id: str, version: int, package: dict[str, Any], sent: Values,
+                foreign: list[dict[str, Any]], *, keep: dict[str, Any] | None = None) -> None:
+        """Remember what both sides now agree on; still dirty if edited during the push."""
+        with self.desk.db.session() as s:
+            state = sync_record(s, record_id)
+            record = local_dataset(self.desk, s, record_id)
+            state.remote_id, state.remote_name = package["id"], package["name"]
+            state.remote_modified = package.get("metadata_modified")
+            state.base = {**sent, **(keep or {}), FOREIGN: foreign}
+            state.error = None
+            state.changed_at = utcnow()
+            if record is not None and record["version"] == version:
+                state.dirty = False
+
+    def _merge_and_retry(self, record_id: str, target: PackageTarget, base: Values) -> int:
+        """The catalog moved on: merge its copy with ours, then revise against it."""
+        current = self.client.package_show(base_remote_id(self.desk, record_id))
+        remote = normalize(package_to_dataset(current).values)
+        with remote_session(self.desk) as s:
+            record = local_dataset(self.desk, s, record_id)
+            assert record is not None
+            merged = three_way(base or None, normalize(record), remote)
+            apply_to_local(self.desk, s, record, merged.to_local)
+            added = store_conflicts(s, record_id, merged.conflicts)
+            record = local_dataset(self.desk, s, record_id)
+            assert record is not None
+            pending = open_conflict_fields(s, record_id)
+        local = normalize(record)
+        # conflicting fields keep the catalog's value there until the user decides
+        outgoing = {**local, **{f: remote[f] for f in pending if f in remote}}
+        package = dataset_to_package(for_mapping(outgoing), record_id, target,
+                                     foreign_extras=foreign_extras(current))
+        package.pop("name")
+        result = self.client.package_revise(current["id"], current["metadata_modified"],
+                                            package)
+        keep = {f: merged.base.get(f) for f in pending}
+        self._synced(record_id, record["version"], result, outgoing, foreign_extras(current),
+                     keep=keep)
+        return added
+
+
+def held_by_conflicts(s: Any, record_id: str) -> dict[str, Any]:
+    """Fields with an open conflict and the catalog's value for them: until the user
+    decides, the catalog keeps its value and ours stays here."""
+    return {c.field: c.remote_value.get("v") for c in s.scalars(select(SyncConflict).where(
+        SyncConflict.kind == KIND, SyncConflict.record_id == record_id,
+        SyncConflict.resolved_at.is_(None), SyncConflict.field != DELETED_FIELD))}
+
+
+def base_remote_id(desk: Desk, record_id: str) -> str:
+    with desk.db.session() as s:
+        state = s.get(SyncRecord, (KIND, record_id))
+        assert state is not None and state.remote_id
+        return state.remote_id

@@ -1,0 +1,84 @@
+"""Deletions: the catalog never reports them in a pull, so known ids are checked.
+
+``package_list`` (active public names, a few small pages) rules out most datasets at
+once; only the ones missing from it (deleted, private or renamed) are asked about with
+``package_show``. A dataset deleted there is deleted here, unless it was edited here
+since the last sync: then it becomes a conflict ("deleted there, edited here") for the
+user to settle, never a silent loss.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from desktop.core.desk import Desk
+from desktop.core.errors import DeskError
+from desktop.core.models import Dataset
+from desktop.core.models.sync import SyncRecord
+from desktop.sync.client import CatalogClient
+from desktop.sync.local import (
+    DELETED_FIELD,
+    KIND,
+    open_conflict_fields,
+    remote_session,
+    store_conflicts,
+)
+from desktop.sync.merge import FieldConflict
+from desktop.sync.paging import iter_package_names
+from desktop.sync.remote_state import RemoteState, remote_states
+
+RecordError = Callable[[str | None, str | None, str], None]
+
+
+@dataclass
+class ReconcileOutcome:
+    deleted: int = 0
+    conflicts: int = 0
+
+
+def candidates(desk: Desk, client: CatalogClient) -> dict[str, str]:
+    """remote id -> local id of linked live datasets the public name list lacks."""
+    with desk.db.session() as s:
+        rows = s.execute(select(SyncRecord.remote_id, SyncRecord.remote_name, SyncRecord.record_id)
+                         .join(Dataset, Dataset.id == SyncRecord.record_id)
+                         .where(SyncRecord.kind == KIND, SyncRecord.remote_id.is_not(None),
+                                Dataset.deleted_at.is_(None))).all()
+    if not rows:
+        return {}
+    listed = set(iter_package_names(client))
+    return {remote_id: record_id for remote_id, name, record_id in rows if name not in listed}
+
+
+def reconcile(desk: Desk, client: CatalogClient, on_error: RecordError,
+              check: Callable[[], None]) -> ReconcileOutcome:
+    outcome = ReconcileOutcome()
+    suspects = candidates(desk, client)
+    for status in remote_states(client, list(suspects)):
+        check()
+        record_id = suspects[status.remote_id]
+        if status.state not in (RemoteState.DELETED, RemoteState.PURGED):
+            if status.package is not None:
+                with desk.db.session() as s:
+                    state = s.get(SyncRecord, (KIND, record_id))
+                    if state is not None:
+                        state.remote_name = status.package["name"]
+            continue
+        try:
+            with remote_session(desk) as s:
+                state = s.get(SyncRecord, (KIND, record_id))
+                if state is None or DELETED_FIELD in open_conflict_fields(s, record_id):
+                    continue
+                if state.dirty:
+                    outcome.conflicts += store_conflicts(
+                        s, record_id, [FieldConflict(DELETED_FIELD, False, False, True)])
+                    continue
+                desk.datasets.delete(record_id, session=s)
+                state.remote_id = state.remote_name = state.remote_modified = None
+                state.base, state.dirty = None, False
+                outcome.deleted += 1
+        except DeskError as error:
+            on_error(record_id, status.remote_id, str(error))
+    return outcome
