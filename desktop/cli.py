@@ -69,13 +69,14 @@ def _parser() -> argparse.ArgumentParser:
     p_seed = sub.add_parser("seed-bench", help=t("buat N dataset sintetis untuk uji kinerja"))
     p_seed.add_argument("count", type=int, metavar="N")
 
-    from desktop import cli_backups, cli_dashboard, cli_export, cli_import, cli_report
+    from desktop import cli_backups, cli_dashboard, cli_export, cli_import, cli_report, cli_sync
 
     COMMANDS.update(cli_import.add_parsers(sub))
     COMMANDS.update(cli_export.add_parsers(sub))
     COMMANDS.update(cli_backups.add_parsers(sub))
     COMMANDS.update(cli_dashboard.add_parsers(sub))
     COMMANDS.update(cli_report.add_parsers(sub))
+    COMMANDS.update(cli_sync.add_parsers(sub))
     return parser
 
 

@@ -69,6 +69,7 @@ class Puller:
     def apply_page(self, page: list[dict[str, Any]]) -> PageOutcome:
         """One transaction: every package of the page, then the watermark."""
         outcome = PageOutcome()
+        refused: list[tuple[str | None, str]] = []
         with remote_session(self.desk) as s:
             known = {r.remote_id: r for r in s.scalars(select(SyncRecord).where(
                 SyncRecord.kind == KIND, SyncRecord.remote_id.in_([p["id"] for p in page])))}
@@ -77,8 +78,10 @@ class Puller:
                     with s.begin_nested():
                         self._apply(s, package, known.get(package["id"]), outcome)
                 except DeskError as error:
-                    self.on_error(None, package.get("id"), f"{package.get('name')}: {error}")
+                    refused.append((package.get("id"), f"{package.get('name')}: {error}"))
             _advance(s, self.catalog_url, max(p["metadata_modified"] for p in page))
+        for remote_id, message in refused:  # logged after the commit: SQLite has one writer
+            self.on_error(None, remote_id, message)
         return outcome
 
     def _apply(self, s: Session, package: dict[str, Any], state: SyncRecord | None,

@@ -91,3 +91,9 @@ def make_client(ckan_world: CatalogWorld) -> Iterator[Callable[..., CatalogClien
     yield factory
     for client in made:
         client.close()
+
+
+@pytest.fixture
+def catalog_client(make_client: Callable[..., CatalogClient]) -> CatalogClient:
+    """The editor's client: member of ``diskominfo``, quick retries, no write pace."""
+    return make_client()
