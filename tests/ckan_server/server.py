@@ -48,6 +48,7 @@ class LoggedRequest:
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go in two writes: no 40 ms ACK wait
     server: _HttpServer
 
     def log_message(self, format: str, *args: Any) -> None:  # quiet test output

@@ -18,7 +18,9 @@ ORG_TITLE = "Dinas Komunikasi dan Informatika"
 
 
 def add_opd(desk: Desk, nama: str = ORG_TITLE, kode: str = "2.16.2.20") -> str:
-    return str(desk.opd.create({"kode": kode, "nama": nama, "singkatan": "Diskominfo"})["id"])
+    """An OPD; the default one matches the test catalog's ``diskominfo`` organization."""
+    singkatan = "Diskominfo" if nama == ORG_TITLE else None
+    return str(desk.opd.create({"kode": kode, "nama": nama, "singkatan": singkatan})["id"])
 
 
 def full_dataset(opd_id: str, **overrides: Any) -> dict[str, Any]:
