@@ -18,8 +18,9 @@ from sqlalchemy.orm import Session
 
 from desktop.core.desk import Desk
 from desktop.core.errors import DeskError
-from desktop.core.models import Dataset
+from desktop.core.models import Dataset, new_id
 from desktop.core.models.sync import SyncRecord, SyncWatermark
+from desktop.sync.bulk import BulkCreator
 from desktop.sync.local import (
     KIND,
     apply_to_local,
@@ -29,11 +30,11 @@ from desktop.sync.local import (
     remote_session,
     store_conflicts,
 )
-from desktop.sync.mapping import package_to_dataset
+from desktop.sync.mapping import DESK_ID_KEY, package_to_dataset
 from desktop.sync.merge import three_way
 from desktop.sync.orgmap import opd_for_org, set_mapping
 from desktop.sync.push import FOREIGN, foreign_extras
-from desktop.sync.values import normalize
+from desktop.sync.values import for_service, normalize
 
 RecordError = Callable[[str | None, str | None, str], None]  # record id, remote id, message
 
@@ -48,6 +49,11 @@ def read_watermark(desk: Desk, catalog_url: str) -> str | None:
     with desk.db.session() as s:
         row = s.get(SyncWatermark, (catalog_url, KIND))
         return row.modified if row else None
+
+
+def _desk_id(package: dict[str, Any]) -> str | None:
+    return next((e.get("value") for e in package.get("extras") or []
+                 if e.get("key") == DESK_ID_KEY), None)
 
 
 def _advance(s: Session, catalog_url: str, stamp: str) -> None:
@@ -67,22 +73,61 @@ class Puller:
         self.on_error = on_error
 
     def apply_page(self, page: list[dict[str, Any]]) -> PageOutcome:
-        """One transaction: every package of the page, then the watermark."""
+        """One transaction: every package of the page, then the watermark.
+
+        Datasets new to this register go in through ``BulkCreator`` (a first pull of a
+        whole catalog); the rest, and any the bulk checks turn down, one by one through
+        the record service.
+        """
         outcome = PageOutcome()
         refused: list[tuple[str | None, str]] = []
         with remote_session(self.desk) as s:
             known = {r.remote_id: r for r in s.scalars(select(SyncRecord).where(
                 SyncRecord.kind == KIND, SyncRecord.remote_id.in_([p["id"] for p in page])))}
+            desk_ids = [_desk_id(p) for p in page]
+            taken = set(s.scalars(select(Dataset.id).where(
+                Dataset.id.in_([d for d in desk_ids if d]))))
+            bulk = BulkCreator(s, self.desk.actor())
+            orgs: dict[str, str] = {}
             for package in page:
+                state = known.get(package["id"])
+                if state is None and self._queue_new(s, package, bulk, taken, orgs):
+                    outcome.pulled += 1
+                    continue
                 try:
                     with s.begin_nested():
-                        self._apply(s, package, known.get(package["id"]), outcome)
+                        self._apply(s, package, state, outcome)
                 except DeskError as error:
                     refused.append((package.get("id"), f"{package.get('name')}: {error}"))
+            bulk.flush()
             _advance(s, self.catalog_url, max(p["metadata_modified"] for p in page))
         for remote_id, message in refused:  # logged after the commit: SQLite has one writer
             self.on_error(None, remote_id, message)
         return outcome
+
+    @staticmethod
+    def _queue_new(s: Session, package: dict[str, Any], bulk: BulkCreator, taken: set[str],
+                   orgs: dict[str, str]) -> bool:
+        """Queue a dataset new to us for the bulk insert; False: take the slow path."""
+        remote = package_to_dataset(package)
+        if remote.state != "active" or not remote.owner_org:
+            return False
+        if remote.desk_id and remote.desk_id in taken:
+            return False  # ours already: link, do not duplicate
+        opd_id = orgs.get(remote.owner_org) or opd_for_org(s, remote.owner_org)
+        if opd_id is None:
+            return False  # the slow path makes the OPD, the next ones come here
+        orgs[remote.owner_org] = opd_id
+        record_id = remote.desk_id or new_id()
+        values = normalize(remote.values)
+        data = {**for_service(values, creating=True), "opd_id": opd_id}
+        state = {"remote_id": remote.remote_id, "remote_name": remote.name,
+                 "remote_modified": remote.metadata_modified,
+                 "base": {**values, FOREIGN: foreign_extras(package)}}
+        if not bulk.add(record_id, data, state):
+            return False
+        taken.add(record_id)
+        return True
 
     def _apply(self, s: Session, package: dict[str, Any], state: SyncRecord | None,
                outcome: PageOutcome) -> None:

@@ -55,6 +55,9 @@ def test_every_mapped_field_round_trips_through_the_catalog(
     assert pulled.pulled == 1
     assert other_desk.datasets.ids() == [record_id]  # same id on both workstations
     assert mapped(other_desk, record_id) == mapped(desk, record_id)
+    # pulled in bulk, yet searchable and audited like any created record
+    assert [hit.id for hit in other_desk.search("kecamat")] == [record_id]
+    assert [h["aksi"] for h in other_desk.datasets.history(record_id)] == ["create"]
     again = make_engine(desk, catalog_client).run()
     assert (again.pushed, again.pulled, again.conflicts) == (0, 0, 0)
 
