@@ -55,6 +55,7 @@ class CatalogClient:
         self._monotonic = monotonic
         self._last_write: float | None = None
         self._status: dict[str, Any] | None = None
+        self.server_date: str | None = None  # HTTP Date of the last answer (server clock)
 
     @classmethod
     def from_keyring(cls, config: CatalogConfig, **kwargs: Any) -> CatalogClient:
@@ -132,6 +133,7 @@ class CatalogClient:
                                      action=action, detail=_reason(exc)) from None
         log.debug("catalog %s -> HTTP %s in %.0f ms", action, response.status_code,
                   (time.perf_counter() - started) * 1000)
+        self.server_date = response.headers.get("Date")  # the pull's watermark clock
         return read_result(response, action)
 
     def _keep_pace(self) -> None:

@@ -87,8 +87,9 @@ def _resolve_field(desk: Desk, s: Any, state: SyncRecord, record: dict[str, Any]
     remote = conflict.remote_value.get("v")
     if choice is Resolution.TAKE_THEIRS:
         apply_to_local(desk, s, record, {conflict.field: remote})
-    elif choice is Resolution.EDIT:
-        apply_to_local(desk, s, record, {conflict.field: value})
+    elif choice is Resolution.EDIT:  # what the user typed is validated as typed
+        desk.datasets.update(record["id"], {conflict.field: value},
+                             expected_version=record["version"], session=s)
     state.base = {**(state.base or {}), conflict.field: remote}
     if choice is not Resolution.TAKE_THEIRS:
         state.dirty = True

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 from desktop.core.desk import Desk
@@ -34,7 +35,7 @@ from desktop.sync.lock import SyncLockHolder
 from desktop.sync.orgmap import auto_match
 from desktop.sync.paging import iter_modified_pages, iter_organizations, watermark_bound
 from desktop.sync.prefetch import Prefetched
-from desktop.sync.pull import Puller, read_watermark
+from desktop.sync.pull import Puller, finish_walk, read_watermark
 from desktop.sync.push import Pusher, PushOutcome, RecordRefused, dirty_ids
 from desktop.sync.reconcile import reconcile
 from desktop.sync.runlog import SyncSummary, finish_run, log_record_error, start_run
@@ -156,6 +157,7 @@ class SyncEngine:
         bound = watermark_bound(since, self.options.overlap)
         total = int(self.client.package_search(
             fq=f"metadata_modified:[{bound}Z TO *]" if bound else None, rows=0)["count"])
+        server_now = _http_date(self.client.server_date)
         puller = Puller(self.desk, self.catalog_url, organizations,
                         self._error_logger(summary, run_id))
         pages = iter_modified_pages(self.client, since, overlap=self.options.overlap,
@@ -173,8 +175,22 @@ class SyncEngine:
                        t("Mengambil perubahan dari katalog ({done}/{total})",
                          done=min(seen, total), total=total))
                 lock.heartbeat()
+            finish_walk(self.desk, self.catalog_url, server_now, self.options.overlap)
         finally:
             if source is not None:
                 source.close()
             else:
                 pages.close()
+
+
+def _http_date(value: str | None) -> datetime | None:
+    """The server's clock from an HTTP ``Date`` header, as naive UTC like CKAN's stamps."""
+    if not value:
+        return None
+    try:
+        moment = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment

@@ -19,7 +19,7 @@ from desktop.core.models import Dataset, PerangkatDaerah, new_id
 from desktop.core.models.sync import APPLYING_REMOTE, SyncConflict, SyncRecord
 from desktop.sync.mapping import RemoteDataset
 from desktop.sync.merge import FieldConflict
-from desktop.sync.values import Values, for_service, normalize
+from desktop.sync.values import Values, for_service, remote_values
 
 KIND = "datasets"
 DELETED_FIELD = "__deleted__"  # the conflict "deleted there, edited here"
@@ -43,7 +43,7 @@ def local_dataset(desk: Desk, s: Session, record_id: str) -> dict[str, Any] | No
 def apply_to_local(desk: Desk, s: Session, record: Mapping[str, Any],
                    changes: Values) -> None:
     if changes:
-        desk.datasets.update(record["id"], for_service(changes, creating=False),
+        desk.datasets.update(record["id"], for_service(changes),
                              expected_version=record["version"], session=s)
 
 
@@ -52,7 +52,7 @@ def create_local(desk: Desk, s: Session, remote: RemoteDataset, opd_id: str) -> 
     so two registers syncing one catalog end up with the same ids."""
     record_id = remote.desk_id if remote.desk_id and s.get(Dataset, remote.desk_id) is None \
         else new_id()
-    data = for_service(normalize(remote.values), creating=True)
+    data = for_service(remote_values(remote))
     desk.datasets.create({**data, "id": record_id, "opd_id": opd_id}, session=s)
     return record_id
 

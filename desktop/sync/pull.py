@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -34,7 +35,7 @@ from desktop.sync.mapping import DESK_ID_KEY, package_to_dataset
 from desktop.sync.merge import three_way
 from desktop.sync.orgmap import opd_for_org, set_mapping
 from desktop.sync.push import FOREIGN, foreign_extras
-from desktop.sync.values import for_service, normalize
+from desktop.sync.values import for_service, normalize, remote_values
 
 RecordError = Callable[[str | None, str | None, str], None]  # record id, remote id, message
 
@@ -64,6 +65,18 @@ def _advance(s: Session, catalog_url: str, stamp: str) -> None:
         row.modified = stamp
 
 
+def finish_walk(desk: Desk, catalog_url: str, server_now: datetime | None,
+                overlap: timedelta) -> None:
+    """After a complete walk: nothing committed before the server's clock at its start,
+    minus the overlap for transactions in flight, is left unseen. Moving the watermark
+    there keeps the next pull from re-reading a bulk import done long ago; one more
+    overlap of margin absorbs a proxy's clock running ahead of CKAN's."""
+    if server_now is None:
+        return
+    with desk.db.session() as s:
+        _advance(s, catalog_url, (server_now - overlap).isoformat(timespec="microseconds"))
+
+
 class Puller:
     def __init__(self, desk: Desk, catalog_url: str,
                  organizations: Mapping[str, Mapping[str, Any]], on_error: RecordError) -> None:
@@ -81,7 +94,12 @@ class Puller:
         """
         outcome = PageOutcome()
         refused: list[tuple[str | None, str]] = []
+        last = max(p["metadata_modified"] for p in page)
         with remote_session(self.desk) as s:
+            seen = dict(s.execute(select(SyncRecord.remote_id, SyncRecord.remote_modified).where(
+                SyncRecord.kind == KIND, SyncRecord.remote_id.in_([p["id"] for p in page]))).all())
+            page = [p for p in page if p["id"] not in seen
+                    or seen[p["id"]] != p["metadata_modified"]]  # not the overlap or our echo
             known = {r.remote_id: r for r in s.scalars(select(SyncRecord).where(
                 SyncRecord.kind == KIND, SyncRecord.remote_id.in_([p["id"] for p in page])))}
             desk_ids = [_desk_id(p) for p in page]
@@ -91,6 +109,8 @@ class Puller:
             orgs: dict[str, str] = {}
             for package in page:
                 state = known.get(package["id"])
+                if state is not None and state.remote_modified == package["metadata_modified"]:
+                    continue  # seen already (the overlap, or the echo of our own push)
                 if state is None and self._queue_new(s, package, bulk, taken, orgs):
                     outcome.pulled += 1
                     continue
@@ -100,7 +120,7 @@ class Puller:
                 except DeskError as error:
                     refused.append((package.get("id"), f"{package.get('name')}: {error}"))
             bulk.flush()
-            _advance(s, self.catalog_url, max(p["metadata_modified"] for p in page))
+            _advance(s, self.catalog_url, last)
         for remote_id, message in refused:  # logged after the commit: SQLite has one writer
             self.on_error(None, remote_id, message)
         return outcome
@@ -119,8 +139,8 @@ class Puller:
             return False  # the slow path makes the OPD, the next ones come here
         orgs[remote.owner_org] = opd_id
         record_id = remote.desk_id or new_id()
-        values = normalize(remote.values)
-        data = {**for_service(values, creating=True), "opd_id": opd_id}
+        values = remote_values(remote)
+        data = {**for_service(values), "opd_id": opd_id}
         state = {"remote_id": remote.remote_id, "remote_name": remote.name,
                  "remote_modified": remote.metadata_modified,
                  "base": {**values, FOREIGN: foreign_extras(package)}}
@@ -138,7 +158,7 @@ class Puller:
             return
         if state is None and remote.desk_id:
             state = self._ours_without_state(s, remote.desk_id, remote.remote_id)
-        values = normalize(remote.values)
+        values = remote_values(remote)
         record = local_dataset(self.desk, s, state.record_id) if state else None
         if state is None or record is None:
             record_id = self._create(s, package, remote)

@@ -44,7 +44,7 @@ from desktop.sync.merge import FieldConflict, three_way
 from desktop.sync.naming import package_name
 from desktop.sync.orgmap import org_for_opd
 from desktop.sync.publication import Publication, publication_for
-from desktop.sync.values import Values, for_mapping, normalize
+from desktop.sync.values import Values, for_mapping, normalize, remote_values
 
 FOREIGN = "_foreign_extras"  # kept beside the last-synced copy: extras others manage
 
@@ -180,7 +180,7 @@ class Pusher:
     def _merge_and_retry(self, record_id: str, target: PackageTarget, base: Values) -> int:
         """The catalog moved on: merge its copy with ours, then revise against it."""
         current = self.client.package_show(base_remote_id(self.desk, record_id))
-        remote = normalize(package_to_dataset(current).values)
+        remote = remote_values(package_to_dataset(current))
         with remote_session(self.desk) as s:
             record = local_dataset(self.desk, s, record_id)
             assert record is not None

@@ -16,7 +16,7 @@ from typing import Any
 
 from desktop.core.fields import FieldType
 from desktop.core.kinds import kind_named
-from desktop.sync.mapping import MAPPED_FIELDS
+from desktop.sync.mapping import MAPPED_FIELDS, RemoteDataset
 
 Values = dict[str, Any]
 LIST_FIELDS = frozenset({"tags", "format", "resources"})
@@ -60,28 +60,41 @@ def for_mapping(values: Mapping[str, Any]) -> Values:
     return out
 
 
-def for_service(values: Mapping[str, Any], *, creating: bool) -> Values:
-    """Values the record service accepts: catalog values it would refuse are left out.
+def as_local(values: Mapping[str, Any]) -> Values:
+    """Catalog values as this register would hold them (same shape as ``normalize``).
 
-    A portal may hold a frequency or format this register does not know; dropping it
-    (the default applies on create) beats refusing the whole dataset.
+    A portal may hold a frequency or format this register does not know, or leave out a
+    field that has a default here: the value is what creating the record would store
+    (the default), so comparing it with the local copy shows no change where none was
+    made, and the catalog's odd value is never overwritten unless someone edits here.
     """
     kind = kind_named("datasets")
     out: Values = {}
     for name, value in values.items():
         if name == "resources":
-            out[name] = [{"id": r.get("id"), "nama": r.get("nama") or "-", "url": r.get("url"),
-                          "format": (r.get("format") or None) and str(r["format"])[:20],
+            out[name] = [{"id": r.get("id"), "nama": (r.get("nama") or "-")[:200],
+                          "url": r.get("url"),
+                          "format": str(r["format"])[:20] if r.get("format") else None,
                           "deskripsi": r.get("deskripsi")} for r in value or []]
             continue
         field = kind.field(name)
         if field.type == FieldType.CHOICE and value is not None and value not in field.choices:
-            continue
+            value = None
         if field.type == FieldType.CHOICES:
             value = [v for v in value or [] if v in field.choices]  # type: ignore[operator]
-        if creating and value is None and field.default is not None:
-            continue
+        if value is None and field.default is not None:
+            value = field.default
         if field.limit and isinstance(value, str):
             value = value[: field.limit]
         out[name] = value
     return out
+
+
+def for_service(values: Mapping[str, Any]) -> Values:
+    """Comparable values as the record service takes them (``as_local`` first)."""
+    return dict(as_local(values))
+
+
+def remote_values(remote: RemoteDataset) -> Values:
+    """A package's mapped fields, comparable with the local record's."""
+    return as_local(normalize(remote.values))
