@@ -450,4 +450,40 @@ MESSAGES_EN: dict[str, str] = {
         "The catalog server's search index looks broken: search finds nothing although there "
         "are datasets. Ask the portal's administrator to rebuild the index (search-index "
         "rebuild).",
+    "Sinkronisasi: {pushed} dikirim, {pulled} diambil, {deleted} dihapus, {conflicts} konflik, "
+    "{errors} galat":
+        "Sync: {pushed} pushed, {pulled} pulled, {deleted} deleted, {conflicts} conflicts, "
+        "{errors} errors",
+    "Impor katalog: {pulled} dataset ditambahkan, {errors} galat":
+        "Catalog import: {pulled} datasets added, {errors} errors",
+    "sinkronkan dataset dengan katalog CKAN daerah": "sync datasets with the region's CKAN catalog",
+    "alamat katalog (diingat untuk berikutnya)": "catalog address (remembered for next time)",
+    "nama pengguna di katalog (diingat untuk berikutnya)":
+        "user name in the catalog (remembered for next time)",
+    "jumlah percobaan per permintaan (bawaan 5)": "attempts per request (default 5)",
+    "impor dataset dari portal CKAN mana pun (hanya membaca)":
+        "import datasets from any CKAN portal (read only)",
+    "hanya dataset organisasi ini": "only this organization's datasets",
+    "Sinkronisasi lain sedang berjalan untuk basis data ini{owner}; coba lagi nanti.":
+        "Another sync is running for this database{owner}; try again later.",
+    "Konflik tidak ditemukan atau sudah diselesaikan.": "Conflict not found or already resolved.",
+    "Konflik penghapusan hanya dapat diselesaikan dengan memilih salah satu sisi.":
+        "A deletion conflict can only be resolved by choosing one side.",
+    "Dataset tanpa organisasi di portal; dilewati.":
+        "Dataset without an organization on the portal; skipped.",
+    "Mengimpor dataset dari portal ({done}/{total})": "Importing datasets from the portal "
+                                                      "({done}/{total})",
+    "Sinkronisasi selesai.": "Sync finished.",
+    "Menghubungi katalog...": "Contacting the catalog...",
+    "Mengirim perubahan lokal ({done}/{total})": "Pushing local changes ({done}/{total})",
+    "Memeriksa dataset yang dihapus di katalog...": "Checking for datasets deleted in the "
+                                                    "catalog...",
+    "Mengambil perubahan dari katalog ({done}/{total})":
+        "Pulling changes from the catalog ({done}/{total})",
+    "Sinkronisasi dibatalkan.": "Sync cancelled.",
+    "OPD {opd} belum dipetakan ke organisasi di katalog; atur di Sinkronisasi > Pemetaan OPD.":
+        "OPD {opd} is not mapped to an organization in the catalog yet; set it in Sync > OPD "
+        "mapping.",
+    "Alamat katalog belum diatur; berikan --catalog URL sekali, alamat itu lalu diingat.":
+        "No catalog address yet; give --catalog URL once and it is remembered.",
 }
