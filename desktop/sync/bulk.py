@@ -9,6 +9,7 @@ entry. A dataset that fails a check is left to the service path, which reports w
 
 from __future__ import annotations
 
+from datetime import date
 from types import SimpleNamespace
 from typing import Any
 
@@ -28,7 +29,7 @@ from desktop.core.models import (
 from desktop.core.models.sync import SyncRecord
 from desktop.core.search import fold
 from desktop.core.services.records import clean_rows
-from desktop.core.services.snapshot import created, jsonable
+from desktop.core.services.snapshot import created
 from desktop.core.validation import Errors, clean_fields
 
 RESOURCE_FIELDS = ("nama", "url", "format", "deskripsi")
@@ -83,10 +84,11 @@ class BulkCreator:
             self.resources.append({"id": row.get("id") or new_id(), "dataset_id": record_id,
                                    "urutan": position,
                                    **{f: row.get(f) for f in RESOURCE_FIELDS}})
-        snapshot = {**clean, "resources": [{f: r.get(f) for f in RESOURCE_FIELDS} for r in rows]}
+        snapshot = {k: v.isoformat() if isinstance(v, date) else v for k, v in clean.items()}
+        snapshot["resources"] = [{f: r.get(f) for f in RESOURCE_FIELDS} for r in rows]
         self.audits.append({"waktu": now, "pengguna": self.actor, "jenis": self.kind.name,
                             "record_id": record_id, "aksi": "create",
-                            "perubahan": jsonable(created(snapshot))})
+                            "perubahan": created(snapshot)})
         view = SimpleNamespace(**clean, opd=opd)
         title, subtitle = self.kind.title(view), self.kind.subtitle(view)
         self.search.append({"jenis": self.kind.name, "record_id": record_id,

@@ -35,7 +35,7 @@ from desktop.sync.mapping import DESK_ID_KEY, package_to_dataset
 from desktop.sync.merge import three_way
 from desktop.sync.orgmap import opd_for_org, set_mapping
 from desktop.sync.push import FOREIGN, foreign_extras
-from desktop.sync.values import for_service, normalize, remote_values
+from desktop.sync.values import normalize, remote_values
 
 RecordError = Callable[[str | None, str | None, str], None]  # record id, remote id, message
 
@@ -140,7 +140,7 @@ class Puller:
         orgs[remote.owner_org] = opd_id
         record_id = remote.desk_id or new_id()
         values = remote_values(remote)
-        data = {**for_service(values), "opd_id": opd_id}
+        data = {**values, "opd_id": opd_id}  # ``remote_values`` is as the service takes it
         state = {"remote_id": remote.remote_id, "remote_name": remote.name,
                  "remote_modified": remote.metadata_modified,
                  "base": {**values, FOREIGN: foreign_extras(package)}}

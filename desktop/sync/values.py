@@ -10,11 +10,12 @@ resource the same way.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from desktop.core.fields import FieldType
+from desktop.core.fields import Field, FieldType
 from desktop.core.kinds import kind_named
 from desktop.sync.mapping import MAPPED_FIELDS, RemoteDataset
 
@@ -68,7 +69,7 @@ def as_local(values: Mapping[str, Any]) -> Values:
     (the default), so comparing it with the local copy shows no change where none was
     made, and the catalog's odd value is never overwritten unless someone edits here.
     """
-    kind = kind_named("datasets")
+    fields = _fields()
     out: Values = {}
     for name, value in values.items():
         if name == "resources":
@@ -77,22 +78,28 @@ def as_local(values: Mapping[str, Any]) -> Values:
                           "format": str(r["format"])[:20] if r.get("format") else None,
                           "deskripsi": r.get("deskripsi")} for r in value or []]
             continue
-        field = kind.field(name)
+        field, limit = fields[name]
         if field.type == FieldType.CHOICE and value is not None and value not in field.choices:
             value = None
         if field.type == FieldType.CHOICES:
             value = [v for v in value or [] if v in field.choices]  # type: ignore[operator]
         if value is None and field.default is not None:
             value = field.default
-        if field.limit and isinstance(value, str):
-            value = value[: field.limit]
+        if limit and isinstance(value, str):
+            value = value[:limit]
         out[name] = value
     return out
 
 
+@functools.cache
+def _fields() -> dict[str, tuple[Field, int | None]]:
+    """The dataset kind's fields by name, with their text limit (looked up once)."""
+    return {f.name: (f, f.limit) for f in kind_named("datasets").fields}
+
+
 def for_service(values: Mapping[str, Any]) -> Values:
     """Comparable values as the record service takes them (``as_local`` first)."""
-    return dict(as_local(values))
+    return as_local(values)
 
 
 def remote_values(remote: RemoteDataset) -> Values:
