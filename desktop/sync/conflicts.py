@@ -20,8 +20,8 @@ from desktop.core.desk import Desk
 from desktop.core.errors import DeskError, NotFoundError
 from desktop.core.i18n import t
 from desktop.core.models import Dataset, utcnow
-from desktop.core.models.sync import SyncConflict, SyncRecord
-from desktop.sync.local import DELETED_FIELD, KIND, apply_to_local, local_dataset, remote_session
+from desktop.core.models.sync import SYNCED_KINDS, SyncConflict, SyncRecord
+from desktop.sync.local import DELETED_FIELD, apply_to_local, local_dataset, remote_session
 
 
 class Resolution(Enum):
@@ -44,10 +44,11 @@ class ConflictInfo:
 
 
 def pending_count(desk: Desk) -> int:
-    """Local changes not yet in the catalog (offline edits included)."""
+    """Local changes not yet in the catalog (offline edits included): datasets, and apps
+    until a sync finds the catalog has no showcase plugin to send them to."""
     with desk.db.session() as s:
         return int(s.scalar(select(func.count()).select_from(SyncRecord).where(
-            SyncRecord.kind == KIND, SyncRecord.dirty.is_(True))) or 0)
+            SyncRecord.kind.in_(SYNCED_KINDS), SyncRecord.dirty.is_(True))) or 0)
 
 
 def list_conflicts(desk: Desk) -> list[ConflictInfo]:

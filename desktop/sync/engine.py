@@ -39,6 +39,7 @@ from desktop.sync.pull import Puller, finish_walk, read_watermark
 from desktop.sync.push import Pusher, PushOutcome, RecordRefused, dirty_ids
 from desktop.sync.reconcile import reconcile
 from desktop.sync.runlog import SyncSummary, finish_run, log_record_error, start_run
+from desktop.sync.showcase_push import APPS, ShowcasePusher, dirty_app_ids, keep_apps_local
 
 log = logging.getLogger(__name__)
 RECORD_ERRORS = (CatalogValidationError, CatalogAuthorizationError, CatalogNotFoundError,
@@ -87,6 +88,7 @@ class SyncEngine:
                 auto_match(s, organizations.values())
             if self.options.push:
                 self._push(summary, run_id, progress, check, lock)
+                self._push_apps(summary, run_id, check)
             self._pull(summary, run_id, organizations, progress, check, lock)
             if self.options.reconcile:
                 report(progress, 0, 0, t("Memeriksa dataset yang dihapus di katalog..."))
@@ -111,11 +113,12 @@ class SyncEngine:
         report(progress, 1, 1, t("Sinkronisasi selesai."))
         return summary
 
-    def _error_logger(self, summary: SyncSummary, run_id: int):  # type: ignore[no-untyped-def]
+    def _error_logger(self, summary: SyncSummary, run_id: int,  # type: ignore[no-untyped-def]
+                      kind: str = KIND):
         def on_error(record_id: str | None, remote_id: str | None, message: str) -> None:
             summary.errors += 1
             summary.error_messages.append(message)
-            log_record_error(self.desk.db, run_id, KIND, record_id, remote_id, message)
+            log_record_error(self.desk.db, run_id, kind, record_id, remote_id, message)
         return on_error
 
     # ---------------------------------------------------------------------------- push
@@ -143,9 +146,26 @@ class SyncEngine:
         summary.deleted += outcome.deleted
         summary.conflicts += outcome.conflicts
 
-    def _refused(self, record_id: str, message: str, on_error: Any) -> None:
+    def _push_apps(self, summary: SyncSummary, run_id: int, check: Any) -> None:
+        """Apps as showcases where the catalog has the plugin; else they stay local."""
+        if not self.client.has_plugin("showcase"):
+            keep_apps_local(self.desk)
+            return
+        pusher = ShowcasePusher(self.desk, self.client)
+        on_error = self._error_logger(summary, run_id, APPS)
+        for record_id in dirty_app_ids(self.desk):
+            check()
+            try:
+                done = pusher.push(record_id)
+            except RECORD_ERRORS as error:
+                self._refused(record_id, str(error), on_error, kind=APPS)
+                continue
+            summary.pushed += done == "pushed"
+            summary.deleted += done == "deleted"
+
+    def _refused(self, record_id: str, message: str, on_error: Any, kind: str = KIND) -> None:
         with self.desk.db.session() as s:
-            state = s.get(SyncRecord, (KIND, record_id))
+            state = s.get(SyncRecord, (kind, record_id))
             if state is not None:
                 state.error = message
         on_error(record_id, None, message)
