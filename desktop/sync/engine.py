@@ -57,6 +57,7 @@ class SyncOptions:
     lock_stale_after: timedelta = timedelta(minutes=2)
     push: bool = True
     reconcile: bool = True
+    full_deletion_check_every: timedelta = timedelta(days=1)
 
 
 class SyncEngine:
@@ -93,7 +94,8 @@ class SyncEngine:
             if self.options.reconcile:
                 report(progress, 0, 0, t("Memeriksa dataset yang dihapus di katalog..."))
                 done = reconcile(self.desk, self.client, self._error_logger(summary, run_id),
-                                 check)
+                                 check, catalog_url=self.catalog_url,
+                                 every=self.options.full_deletion_check_every)
                 summary.deleted += done.deleted
                 summary.conflicts += done.conflicts
         except SyncCancelled:

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from desktop.core.desk import Desk
 from desktop.core.errors import DeskError
-from desktop.core.models import Dataset
-from desktop.core.models.sync import SyncRecord
+from desktop.core.models import Dataset, utcnow
+from desktop.core.models.sync import SyncRecord, SyncWatermark
 from desktop.sync.client import CatalogClient
 from desktop.sync.local import (
     DELETED_FIELD,
@@ -30,6 +31,7 @@ from desktop.sync.merge import FieldConflict
 from desktop.sync.paging import iter_package_names
 from desktop.sync.remote_state import RemoteState, remote_states
 
+CHECKED = "datasets:checked"  # SyncWatermark kind: when deletions were last fully checked
 RecordError = Callable[[str | None, str | None, str], None]
 
 
@@ -40,21 +42,52 @@ class ReconcileOutcome:
 
 
 def candidates(desk: Desk, client: CatalogClient) -> dict[str, str]:
-    """remote id -> local id of linked live datasets the public name list lacks."""
+    """remote id -> local id of linked datasets the public name list lacks."""
     with desk.db.session() as s:
         rows = s.execute(select(SyncRecord.remote_id, SyncRecord.remote_name, SyncRecord.record_id)
-                         .join(Dataset, Dataset.id == SyncRecord.record_id)
-                         .where(SyncRecord.kind == KIND, SyncRecord.remote_id.is_not(None),
-                                Dataset.deleted_at.is_(None))).all()
+                         .where(SyncRecord.kind == KIND, SyncRecord.remote_id.is_not(None))
+                         ).all()
     if not rows:
         return {}
     listed = set(iter_package_names(client))
     return {remote_id: record_id for remote_id, name, record_id in rows if name not in listed}
 
 
+def needs_full_check(desk: Desk, client: CatalogClient, catalog_url: str,
+                     every: timedelta) -> bool:
+    """Whether a deletion may have happened since the last full check.
+
+    After a pull every dataset the search shows is linked here, so with no deletion the
+    catalog's count equals the number of linked datasets; a deletion leaves the search
+    index and the count falls short. Anything else odd (a dataset that failed to come
+    in, a lagging index) makes the counts differ too and buys a full check, as does a
+    day without one, which also covers a deletion and a failure cancelling out.
+    """
+    with desk.db.session() as s:
+        linked = s.scalar(select(func.count()).select_from(SyncRecord).where(
+            SyncRecord.kind == KIND, SyncRecord.remote_id.is_not(None))) or 0
+        last = s.get(SyncWatermark, (catalog_url, CHECKED))
+    if last is None or datetime.fromisoformat(last.modified) < utcnow() - every:
+        return True
+    return int(client.package_search(rows=0)["count"]) != linked
+
+
+def _checked_now(desk: Desk, catalog_url: str) -> None:
+    with desk.db.session() as s:
+        row = s.get(SyncWatermark, (catalog_url, CHECKED))
+        now = utcnow().isoformat()
+        if row is None:
+            s.add(SyncWatermark(catalog_url=catalog_url, kind=CHECKED, modified=now))
+        else:
+            row.modified = now
+
+
 def reconcile(desk: Desk, client: CatalogClient, on_error: RecordError,
-              check: Callable[[], None]) -> ReconcileOutcome:
+              check: Callable[[], None], *, catalog_url: str,
+              every: timedelta = timedelta(days=1)) -> ReconcileOutcome:
     outcome = ReconcileOutcome()
+    if not needs_full_check(desk, client, catalog_url, every):
+        return outcome
     suspects = candidates(desk, client)
     for status in remote_states(client, list(suspects)):
         check()
@@ -71,6 +104,9 @@ def reconcile(desk: Desk, client: CatalogClient, on_error: RecordError,
                 state = s.get(SyncRecord, (KIND, record_id))
                 if state is None or DELETED_FIELD in open_conflict_fields(s, record_id):
                     continue
+                local = s.get(Dataset, record_id)
+                if local is None or local.deleted_at is not None:
+                    continue  # deleted here too (its push is recorded or on its way)
                 if state.dirty:
                     outcome.conflicts += store_conflicts(
                         s, record_id, [FieldConflict(DELETED_FIELD, False, False, True)])
@@ -81,4 +117,5 @@ def reconcile(desk: Desk, client: CatalogClient, on_error: RecordError,
                 outcome.deleted += 1
         except DeskError as error:
             on_error(record_id, status.remote_id, str(error))
+    _checked_now(desk, catalog_url)
     return outcome

@@ -202,3 +202,15 @@ def test_an_unmapped_opd_is_a_record_error_logged_with_the_run(
     assert summary.errors == 1 and pending_count(desk) == 1
     [run] = recent_runs(desk.db)
     assert run.status == "errors" and "Dinas Tanpa Organisasi" in run.record_errors[0][1]
+
+
+def test_deletions_cost_one_count_when_nothing_was_deleted(desk: Desk, opd_id: str,
+                                                          catalog_client: CatalogClient,
+                                                          ckan_world: CatalogWorld) -> None:
+    desk.datasets.create(full_dataset(opd_id))
+    desk.datasets.create(full_dataset(opd_id, judul="Data kedua"))
+    make_engine(desk, catalog_client).run()
+    ckan_world.server.clear_log()
+    assert make_engine(desk, catalog_client).run().clean
+    assert ckan_world.server.count("package_list") == ckan_world.server.count(
+        "package_show") == 0
