@@ -1,0 +1,110 @@
+"""The sync package's front door for the GUI and the CLI: plain calls on a ``Desk``.
+
+The Sinkronisasi page runs :func:`run_sync` in a background job (network pool), passing
+a ``CancelToken`` and a progress callback that posts to the GUI thread; it shows
+:func:`sync_status` in the status bar, :func:`list_conflicts` with both values side by
+side, and calls :func:`resolve_conflict` with the user's choice. Nothing here blocks on
+the GUI or imports Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from desktop.core.desk import Desk
+from desktop.sync.cancel import CancelToken, Progress, SyncCancelled
+from desktop.sync.catalog_settings import (
+    CatalogSettings,
+    catalog_config,
+    load_catalog_settings,
+    save_catalog_settings,
+)
+from desktop.sync.client import CatalogClient
+from desktop.sync.conflicts import (
+    ConflictInfo,
+    Resolution,
+    list_conflicts,
+    pending_count,
+    resolve_conflict,
+)
+from desktop.sync.engine import SyncEngine, SyncOptions
+from desktop.sync.lock import SyncBusyError
+from desktop.sync.orgmap import OrgMapping, mappings, remove_mapping, set_mapping
+from desktop.sync.paging import iter_organizations
+from desktop.sync.runlog import RunInfo, SyncSummary
+from desktop.sync.runlog import recent_runs as _recent_runs
+
+__all__ = [
+    "CancelToken", "CatalogSettings", "ConflictInfo", "OrgMapping", "Progress", "Resolution",
+    "RunInfo", "SyncBusyError", "SyncCancelled", "SyncStatus", "SyncSummary",
+    "catalog_organizations", "catalog_settings", "clear_org_mapping", "list_conflicts",
+    "open_client", "org_mappings", "pending_count", "recent_runs", "resolve_conflict",
+    "run_sync", "save_catalog_settings", "set_org_mapping", "sync_status",
+]
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What the status bar says: pending changes, open conflicts, the last run."""
+
+    pending: int
+    conflicts: int
+    last_run: RunInfo | None
+
+
+def recent_runs(desk: Desk, limit: int = 20) -> list[RunInfo]:
+    return _recent_runs(desk.db, limit)
+
+
+def sync_status(desk: Desk) -> SyncStatus:
+    runs = _recent_runs(desk.db, 1)
+    return SyncStatus(pending_count(desk), len(list_conflicts(desk)), runs[0] if runs else None)
+
+
+def catalog_settings(desk: Desk) -> CatalogSettings:
+    return load_catalog_settings(desk.db)
+
+
+def open_client(desk: Desk, *, url: str | None = None, user: str | None = None,
+                **overrides: Any) -> CatalogClient:
+    """A client from the stored settings; the token from the environment or keyring."""
+    config = catalog_config(load_catalog_settings(desk.db), url=url, user=user, **overrides)
+    return CatalogClient.from_keyring(config)
+
+
+def run_sync(desk: Desk, progress: Progress | None = None, token: Any = None, *,
+             client: CatalogClient | None = None) -> SyncSummary:
+    """One sync with the configured catalog; raises ``CatalogError``/``SyncBusyError``
+    when it could not run (the GUI shows the message and stays Offline)."""
+    own = client is None
+    client = client or open_client(desk)
+    try:
+        settings = load_catalog_settings(desk.db)
+        engine = SyncEngine(desk, client, SyncOptions(
+            allow_private=settings.catalog_allow_private))
+        return engine.run(progress=progress, token=token)
+    finally:
+        if own:
+            client.close()
+
+
+def org_mappings(desk: Desk) -> list[OrgMapping]:
+    with desk.db.session() as s:
+        return mappings(s)
+
+
+def set_org_mapping(desk: Desk, opd_id: str, org_id: str, org_name: str) -> None:
+    """The user's choice of organization for an OPD; never re-matched automatically."""
+    with desk.db.session() as s:
+        set_mapping(s, opd_id, org_id, org_name, manual=True)
+
+
+def clear_org_mapping(desk: Desk, opd_id: str) -> None:
+    with desk.db.session() as s:
+        remove_mapping(s, opd_id)
+
+
+def catalog_organizations(client: CatalogClient) -> list[dict[str, Any]]:
+    """Every organization of the catalog (for the mapping dialog's choices)."""
+    return list(iter_organizations(client))
