@@ -32,7 +32,7 @@ from desktop.sync.errors import (
 )
 from desktop.sync.local import KIND
 from desktop.sync.lock import SyncLockHolder
-from desktop.sync.orgmap import auto_match
+from desktop.sync.orgmap import auto_match, unmapped_opds
 from desktop.sync.paging import iter_modified_pages, iter_organizations, watermark_bound
 from desktop.sync.prefetch import Prefetched
 from desktop.sync.pull import Puller, finish_walk, read_watermark
@@ -84,9 +84,11 @@ class SyncEngine:
             check()
             report(progress, 0, 0, t("Menghubungi katalog..."))
             self.client.status_show()
-            organizations = {o["id"]: o for o in iter_organizations(self.client)}
-            with self.desk.db.session() as s:
-                auto_match(s, organizations.values())
+            organizations: dict[str, Any] = {}
+            if unmapped_opds(self.desk):  # else packages carry what a pull needs to know
+                organizations = {o["id"]: o for o in iter_organizations(self.client)}
+                with self.desk.db.session() as s:
+                    auto_match(s, organizations.values())
             if self.options.push:
                 self._push(summary, run_id, progress, check, lock)
                 self._push_apps(summary, run_id, check)

@@ -13,9 +13,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.core.desk import Desk
 from desktop.core.models import PerangkatDaerah
 from desktop.core.models.sync import SyncOrgMap
 from desktop.sync.naming import slugify
@@ -53,6 +54,14 @@ def auto_match(session: Session, organizations: Iterable[Mapping[str, Any]]) -> 
                                    manual=False))
             added += 1
     return added
+
+
+def unmapped_opds(desk: Desk) -> int:
+    """Live OPDs without an organization (only then is the organization list needed)."""
+    with desk.db.session() as s:
+        return int(s.scalar(select(func.count()).select_from(PerangkatDaerah).where(
+            PerangkatDaerah.deleted_at.is_(None),
+            PerangkatDaerah.id.not_in(select(SyncOrgMap.opd_id)))) or 0)
 
 
 def org_for_opd(session: Session, opd_id: str | None) -> SyncOrgMap | None:
