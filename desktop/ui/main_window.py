@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -34,7 +35,8 @@ from desktop.ui.record_page import RecordPage
 from desktop.ui.tasks import TaskManager
 
 PAGE_CLASSES: dict[str, type[RecordPage]] = {"visits": VisitPage, "agreements": AgreementPage}
-BERANDA = "beranda"  # the first navigation entry; every other one is a record kind
+BERANDA = "beranda"  # the first navigation entry
+SYNC = "sync"  # the last one; the ones between are record kinds
 
 
 def nav_icon(name: str) -> QIcon:
@@ -102,6 +104,14 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(nav_icon(spec.icon), str(KINDS[spec.kind].plural))
             item.setData(Qt.ItemDataRole.UserRole, spec.kind)
             self.navigation.addItem(item)
+        from desktop.ui.sync_page import SyncPage
+
+        self.sync_page = SyncPage(self.desk, self.tasks, self.hub, self.settings, self.stack)
+        self.sync_page.open_record.connect(self.open_record)
+        self.stack.addWidget(self.sync_page)
+        item = QListWidgetItem(nav_icon("sync"), self.tr("Sinkronisasi"))
+        item.setData(Qt.ItemDataRole.UserRole, SYNC)
+        self.navigation.addItem(item)
         self.navigation.currentRowChanged.connect(self._switch)
         self.pages["datasets"].model.row_note = self._overdue_note
         visits, agreements = self.pages["visits"], self.pages["agreements"]
@@ -117,8 +127,23 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.db_label)
         self.busy_label = QLabel("", self)
         self.statusBar().addPermanentWidget(self.busy_label)
+        self.sync_status = QPushButton("", self)
+        self.sync_status.setObjectName("syncStatus")
+        self.sync_status.setFlat(True)
+        self.sync_status.setToolTip(self.tr("Buka halaman Sinkronisasi"))
+        self.sync_status.clicked.connect(lambda: self.show_page(SYNC))
+        self.statusBar().addPermanentWidget(self.sync_status)
+        self.sync_page.status_changed.connect(self._sync_status)
+        self._sync_status(self.sync_page.state, self.sync_page.pending)
         self.tasks.busy_changed.connect(
             lambda busy: self.busy_label.setText(self.tr("Bekerja…") if busy else ""))
+
+    def _sync_status(self, state: str, pending: int) -> None:
+        """Online/Offline and the local changes waiting, in the status bar."""
+        word = {"online": self.tr("● Online"), "offline": self.tr("○ Offline")}.get(
+            state, self.tr("Katalog"))
+        self.sync_status.setText(self.tr("{state} · {n} menunggu sinkron")
+                                 .replace("{state}", word).replace("{n}", str(pending)))
 
     def _overdue_note(self, row: dict[str, Any]) -> str | None:
         from desktop.core.freshness import is_overdue
@@ -163,6 +188,9 @@ class MainWindow(QMainWindow):
                                           self.open_templates)
         self.act_report = self._action(self.tr("&Laporan kegiatan…"), "Ctrl+Shift+L",
                                        self.open_report)
+        self.act_sync = self._action(self.tr("Sin&kronkan"), "F9",
+                                     lambda: self.sync_page.sync_now(),
+                                     self.tr("Sinkronkan dataset dengan katalog data (F9)"))
         self.act_quit = self._action(self.tr("&Keluar"), key.Quit, self.close)
         self.act_about = self._action(self.tr("&Tentang Diskominfo Desk"), None, self.about)
         menu = self.menuBar()
@@ -178,6 +206,8 @@ class MainWindow(QMainWindow):
         edit_menu = menu.addMenu(self.tr("&Sunting"))
         edit_menu.addAction(self.act_search)
         tools = menu.addMenu(self.tr("&Alat"))
+        tools.addAction(self.act_sync)
+        tools.addSeparator()
         tools.addAction(self.act_templates)
         tools.addSeparator()
         tools.addAction(self.backups.act_backup)
@@ -207,7 +237,7 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (self.act_new, self.act_save, self.act_delete, None, self.act_search,
-                       self.act_export, None, self.act_settings):
+                       self.act_export, None, self.act_sync, self.act_settings):
             if action is None:
                 toolbar.addSeparator()
             else:
@@ -223,7 +253,9 @@ class MainWindow(QMainWindow):
     @property
     def current_key(self) -> str:
         page = self.page
-        return page.kind.name if page is not None else BERANDA
+        if page is not None:
+            return page.kind.name
+        return SYNC if self.stack.currentWidget() is self.sync_page else BERANDA
 
     def _on_page(self, action: Any) -> None:
         """Record actions (new, save, …) apply to the record page shown, if any."""
@@ -388,7 +420,7 @@ class MainWindow(QMainWindow):
             # 1366-px screen; the user may dock it, and that choice is kept
             self.reminders.setFloating(True)
         start = str(self.settings.value("window/page", BERANDA))
-        self.show_page(start if start in self.pages else BERANDA)
+        self.show_page(start if start in self.pages or start == SYNC else BERANDA)
         page = self.page
         if page is not None:
             QTimer.singleShot(0, page.model.refresh)

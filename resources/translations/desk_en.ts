@@ -223,57 +223,57 @@
         <translation>Activity report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="172"/>
+        <location filename="../../desktop/ui/beranda.py" line="174"/>
         <source>Dataset terlambat diperbarui</source>
         <translation>Datasets overdue for an update</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="173"/>
+        <location filename="../../desktop/ui/beranda.py" line="175"/>
         <source>Kerja sama berakhir dalam {n} hari</source>
         <translation>Agreements ending within {n} days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="175"/>
+        <location filename="../../desktop/ui/beranda.py" line="177"/>
         <source>Kunjungan dengan tindak lanjut lewat tenggat ({n} butir)</source>
         <translation>Visits with follow-ups past their deadline ({n} items)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="178"/>
+        <location filename="../../desktop/ui/beranda.py" line="180"/>
         <source>Deployment gagal, 30 hari terakhir</source>
         <translation>Failed deployments, last 30 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="179"/>
+        <location filename="../../desktop/ui/beranda.py" line="181"/>
         <source>Aplikasi terdaftar</source>
         <translation>Registered applications</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="180"/>
+        <location filename="../../desktop/ui/beranda.py" line="182"/>
         <source>Dataset</source>
         <translation>Datasets</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="181"/>
+        <location filename="../../desktop/ui/beranda.py" line="183"/>
         <source>Kerja sama berjalan</source>
         <translation>Agreements in force</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="182"/>
+        <location filename="../../desktop/ui/beranda.py" line="184"/>
         <source>Kunjungan tahun {year}</source>
         <translation>Visits in {year}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="214"/>
+        <location filename="../../desktop/ui/beranda.py" line="216"/>
         <source>Keadaan per {date}</source>
         <translation>As of {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="240"/>
+        <location filename="../../desktop/ui/beranda.py" line="242"/>
         <source>Belum ada data.</source>
         <translation>No data yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="320"/>
+        <location filename="../../desktop/ui/beranda.py" line="327"/>
         <source>Beranda: {what}</source>
         <translation>Home: {what}</translation>
     </message>
@@ -568,177 +568,217 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="76"/>
+        <location filename="../../desktop/ui/main_window.py" line="78"/>
         <source>Kantor belum diatur</source>
         <translation>Office not set up yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="82"/>
+        <location filename="../../desktop/ui/main_window.py" line="84"/>
         <source>Navigasi</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="92"/>
+        <location filename="../../desktop/ui/main_window.py" line="94"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="121"/>
+        <location filename="../../desktop/ui/main_window.py" line="112"/>
+        <source>Sinkronisasi</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="133"/>
+        <source>Buka halaman Sinkronisasi</source>
+        <translation>Open the Sync page</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="139"/>
         <source>Bekerja…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="127"/>
+        <location filename="../../desktop/ui/main_window.py" line="143"/>
+        <source>● Online</source>
+        <translation>● Online</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="143"/>
+        <source>○ Offline</source>
+        <translation>○ Offline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="144"/>
+        <source>Katalog</source>
+        <translation>Catalog</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="145"/>
+        <source>{state} · {n} menunggu sinkron</source>
+        <translation>{state} · {n} waiting to sync</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="152"/>
         <source>Terlambat diperbarui (frekuensi: {f})</source>
         <translation>Overdue for update (frequency: {f})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="143"/>
+        <location filename="../../desktop/ui/main_window.py" line="168"/>
         <source>&amp;Baru</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="145"/>
+        <location filename="../../desktop/ui/main_window.py" line="170"/>
         <source>&amp;Simpan</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="147"/>
+        <location filename="../../desktop/ui/main_window.py" line="172"/>
         <source>&amp;Hapus</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="149"/>
+        <location filename="../../desktop/ui/main_window.py" line="174"/>
         <source>&amp;Cari</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="153"/>
+        <location filename="../../desktop/ui/main_window.py" line="178"/>
         <source>&amp;Impor dari lembar kerja…</source>
         <translation>&amp;Import from a spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="155"/>
+        <location filename="../../desktop/ui/main_window.py" line="180"/>
         <source>&amp;Pengaturan…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="160"/>
+        <location filename="../../desktop/ui/main_window.py" line="185"/>
         <source>Cadangan ditulis: {path}</source>
         <translation>Backup written: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="162"/>
+        <location filename="../../desktop/ui/main_window.py" line="187"/>
         <source>&amp;Templat naskah KB/PKS…</source>
         <translation>Agreement &amp;templates (KB/PKS)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="164"/>
+        <location filename="../../desktop/ui/main_window.py" line="189"/>
         <source>&amp;Laporan kegiatan…</source>
         <translation>Activity &amp;report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="166"/>
+        <location filename="../../desktop/ui/main_window.py" line="191"/>
+        <source>Sin&amp;kronkan</source>
+        <translation>S&amp;ync</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="193"/>
+        <source>Sinkronkan dataset dengan katalog data (F9)</source>
+        <translation>Sync datasets with the data catalog (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="194"/>
         <source>&amp;Keluar</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="167"/>
+        <location filename="../../desktop/ui/main_window.py" line="195"/>
         <source>&amp;Tentang Diskominfo Desk</source>
         <translation>&amp;About Diskominfo Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="169"/>
+        <location filename="../../desktop/ui/main_window.py" line="197"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="178"/>
+        <location filename="../../desktop/ui/main_window.py" line="206"/>
         <source>&amp;Sunting</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="180"/>
+        <location filename="../../desktop/ui/main_window.py" line="208"/>
         <source>&amp;Alat</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="187"/>
+        <location filename="../../desktop/ui/main_window.py" line="217"/>
         <source>&amp;Buka</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="199"/>
+        <location filename="../../desktop/ui/main_window.py" line="229"/>
         <source>&amp;Pengingat</source>
         <translation>&amp;Reminders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="203"/>
+        <location filename="../../desktop/ui/main_window.py" line="233"/>
         <source>Ban&amp;tuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="205"/>
+        <location filename="../../desktop/ui/main_window.py" line="235"/>
         <source>Alat utama</source>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="283"/>
+        <location filename="../../desktop/ui/main_window.py" line="314"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="284"/>
+        <location filename="../../desktop/ui/main_window.py" line="315"/>
         <source>Laporan PDF (*.pdf)</source>
         <translation>PDF report (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="286"/>
+        <location filename="../../desktop/ui/main_window.py" line="317"/>
         <source>Ekspor daftar</source>
         <translation>Export list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="283"/>
+        <location filename="../../desktop/ui/main_window.py" line="314"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="151"/>
+        <location filename="../../desktop/ui/main_window.py" line="176"/>
         <source>&amp;Ekspor daftar…</source>
         <translation>&amp;Export list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="298"/>
+        <location filename="../../desktop/ui/main_window.py" line="329"/>
         <source>{n} baris diekspor ke {path}</source>
         <translation>{n} rows exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="300"/>
+        <location filename="../../desktop/ui/main_window.py" line="331"/>
         <source>Mengekspor daftar…</source>
         <translation>Exporting the list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="309"/>
+        <location filename="../../desktop/ui/main_window.py" line="340"/>
         <source>Impor tidak tersedia di halaman ini.</source>
         <translation>Import is not available on this page.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="338"/>
+        <location filename="../../desktop/ui/main_window.py" line="369"/>
         <source>Pulihkan dari cadangan</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="339"/>
+        <location filename="../../desktop/ui/main_window.py" line="370"/>
         <source>Basis data dipulihkan. Isi sebelumnya dicadangkan ke {path}.</source>
         <translation>The database was restored. Its previous contents were backed up to {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="371"/>
+        <location filename="../../desktop/ui/main_window.py" line="402"/>
         <source>Tentang Diskominfo Desk</source>
         <translation>About Diskominfo Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="372"/>
+        <location filename="../../desktop/ui/main_window.py" line="403"/>
         <source>&lt;b&gt;Diskominfo Desk&lt;/b&gt; {version}&lt;br&gt;Register aplikasi, dataset, kunjungan dan kerja sama Dinas Komunikasi dan Informatika.&lt;br&gt;Data wilayah: Kepmendagri 300.2.2-2138/2025 (cahyadsn/wilayah, MIT).</source>
         <translation>&lt;b&gt;Diskominfo Desk&lt;/b&gt; {version}&lt;br&gt;Register of the applications, datasets, visits and agreements of a regional communication and informatics office.&lt;br&gt;Region data: Kepmendagri 300.2.2-2138/2025 (cahyadsn/wilayah, MIT).</translation>
     </message>
@@ -968,32 +1008,32 @@
         <translation>Nothing to remind you of today.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="68"/>
+        <location filename="../../desktop/ui/reminders_panel.py" line="71"/>
         <source>Buka</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="69"/>
+        <location filename="../../desktop/ui/reminders_panel.py" line="72"/>
         <source>Ingatkan besok</source>
         <translation>Remind me tomorrow</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="70"/>
+        <location filename="../../desktop/ui/reminders_panel.py" line="73"/>
         <source>Abaikan</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="71"/>
+        <location filename="../../desktop/ui/reminders_panel.py" line="74"/>
         <source>Jangan ingatkan lagi untuk tanggal ini</source>
         <translation>Do not remind me again for this date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="75"/>
+        <location filename="../../desktop/ui/reminders_panel.py" line="78"/>
         <source>Sembunyikan sampai besok</source>
         <translation>Hide until tomorrow</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="125"/>
+        <location filename="../../desktop/ui/reminders_panel.py" line="128"/>
         <source>… semua {n} di daftar</source>
         <translation>… all {n} in the list</translation>
     </message>
@@ -1280,6 +1320,381 @@
         <location filename="../../desktop/ui/settings_dialog.py" line="327"/>
         <source>Brankas kunci sistem operasi tidak tersedia: kata sandi hanya diingat selama aplikasi ini terbuka.</source>
         <translation>The operating system&apos;s keyring is not available: the password is only remembered while the application is open.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="119"/>
+        <source>Sinkronisasi</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="121"/>
+        <source>Sinkronkan sekarang</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="123"/>
+        <source>Batalkan</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="149"/>
+        <source>Katalog data (CKAN)</source>
+        <translation>Data catalog (CKAN)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="156"/>
+        <source>tempel token API dari portal untuk menggantinya</source>
+        <translation>paste the API token from the portal to replace it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="160"/>
+        <source>Pilih…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="168"/>
+        <source> detik</source>
+        <translation> seconds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="170"/>
+        <source>Terbitkan data terbatas/dikecualikan sebagai dataset privat</source>
+        <translation>Publish restricted/exempt data as private datasets</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="173"/>
+        <source> menit</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="174"/>
+        <source>mati</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="175"/>
+        <source>Alamat katalog</source>
+        <translation>Catalog address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="176"/>
+        <source>Pengguna</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="177"/>
+        <source>Token API</source>
+        <translation>API token</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="179"/>
+        <source>Nama header token</source>
+        <translation>Token header name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="180"/>
+        <source>Sertifikat CA tambahan</source>
+        <translation>Extra CA certificate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="181"/>
+        <source>Jeda antar penulisan</source>
+        <translation>Pause between writes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="183"/>
+        <source>Sinkron otomatis setiap</source>
+        <translation>Sync automatically every</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="185"/>
+        <source>Simpan pengaturan</source>
+        <translation>Save settings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="186"/>
+        <source>Tes koneksi</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="204"/>
+        <source>OPD dan organisasi di katalog</source>
+        <translation>OPDs and catalog organizations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="206"/>
+        <source>Dataset sebuah OPD diterbitkan atas nama organisasinya. OPD dicocokkan otomatis menurut nama atau singkatan; pilihan Anda di sini selalu didahulukan. Tes koneksi memuat daftar organisasi yang boleh Anda tulisi.</source>
+        <translation>An OPD&apos;s datasets are published under its organization. OPDs are matched automatically by name or abbreviation; your choice here always comes first. Test connection loads the organizations you may write to.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="215"/>
+        <source>OPD</source>
+        <translation>OPD</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="215"/>
+        <source>Organisasi di katalog</source>
+        <translation>Catalog organization</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="215"/>
+        <source>Cara</source>
+        <translation>How</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="224"/>
+        <location filename="../../desktop/ui/sync_page.py" line="264"/>
+        <source>Konflik</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="226"/>
+        <source>Kolom yang diubah di sini dan di katalog sejak sinkron terakhir. Tidak ada yang ditimpa sampai Anda memilih.</source>
+        <translation>Fields changed both here and in the catalog since the last sync. Nothing is overwritten until you choose.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="233"/>
+        <source>Dataset</source>
+        <translation>Dataset</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="233"/>
+        <source>Kolom</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="233"/>
+        <source>Nilai di sini</source>
+        <translation>Value here</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="234"/>
+        <source>Nilai di katalog</source>
+        <translation>Value in the catalog</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="245"/>
+        <source>Pakai nilai di sini</source>
+        <translation>Keep the value here</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="246"/>
+        <source>Pakai nilai katalog</source>
+        <translation>Take the catalog&apos;s value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="247"/>
+        <source>Sunting nilai…</source>
+        <translation>Edit the value…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="258"/>
+        <source>Riwayat sinkronisasi</source>
+        <translation>Sync history</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="263"/>
+        <source>Mulai</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="263"/>
+        <source>Hasil</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="263"/>
+        <source>Dikirim</source>
+        <translation>Pushed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="263"/>
+        <source>Diambil</source>
+        <translation>Pulled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="264"/>
+        <source>Dihapus</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="264"/>
+        <source>Galat</source>
+        <translation>Errors</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="264"/>
+        <source>Keterangan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="299"/>
+        <source>Belum ada token tersimpan untuk pengguna ini.</source>
+        <translation>No token stored for this user yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="301"/>
+        <source>Token dari variabel lingkungan DISKOMINFO_DESK_CATALOG_TOKEN.</source>
+        <translation>Token from the environment variable DISKOMINFO_DESK_CATALOG_TOKEN.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="303"/>
+        <source>Token tersimpan di gudang kunci sistem (keyring).</source>
+        <translation>Token stored in the system keyring.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="307"/>
+        <source>Sertifikat CA</source>
+        <translation>CA certificate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="308"/>
+        <source>Sertifikat (*.pem *.crt *.cer)</source>
+        <translation>Certificates (*.pem *.crt *.cer)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="341"/>
+        <source>Pengaturan katalog disimpan.</source>
+        <translation>Catalog settings saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="347"/>
+        <source>Gudang kunci sistem tidak tersedia: token hanya diingat sampai aplikasi ditutup.</source>
+        <translation>No system keyring: the token is kept only until the application closes.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="386"/>
+        <source>Menghubungi katalog…</source>
+        <translation>Contacting the catalog…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="395"/>
+        <source>Terhubung ke CKAN {version} sebagai {user}. Organisasi yang boleh ditulis: {orgs}.</source>
+        <translation>Connected to CKAN {version} as {user}. Organizations you may write to: {orgs}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="400"/>
+        <source>Server memasang ckanext-showcase: aplikasi diterbitkan sebagai showcase.</source>
+        <translation>The server has ckanext-showcase: applications are published as showcases.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="402"/>
+        <source>Aplikasi tetap lokal: server katalog tidak memasang ckanext-showcase.</source>
+        <translation>Applications stay local: the catalog server does not have ckanext-showcase.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="462"/>
+        <source>{n} perubahan lokal menunggu dikirim</source>
+        <translation>{n} local changes waiting to be pushed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="464"/>
+        <source>{n} konflik</source>
+        <translation>{n} conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="466"/>
+        <source>Sinkron terakhir {when}: {status}</source>
+        <translation>Last sync {when}: {status}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="470"/>
+        <source>Belum pernah disinkronkan</source>
+        <translation>Never synced yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="477"/>
+        <source>berhasil</source>
+        <translation>succeeded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="477"/>
+        <source>ada konflik</source>
+        <translation>with conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="478"/>
+        <source>ada galat</source>
+        <translation>with errors</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="478"/>
+        <source>dibatalkan</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="479"/>
+        <source>gagal</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="479"/>
+        <source>berjalan</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="496"/>
+        <source>— belum dipetakan —</source>
+        <translation>— not mapped —</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="505"/>
+        <source>pilihan pengguna</source>
+        <translation>chosen by a user</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="506"/>
+        <source>otomatis</source>
+        <translation>automatic</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="528"/>
+        <source>(dihapus di katalog)</source>
+        <translation>(deleted in the catalog)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="530"/>
+        <source>dihapus</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="554"/>
+        <source>Tidak ada galat per data pada putaran ini.</source>
+        <translation>No record errors in this run.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="588"/>
+        <source>Sunting nilai</source>
+        <translation>Edit the value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="589"/>
+        <source>Nilai baru untuk {field} (di sini: {mine}; di katalog: {theirs})</source>
+        <translation>New value for {field} (here: {mine}; in the catalog: {theirs})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="640"/>
+        <source>Menyinkronkan…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="648"/>
+        <source>Membatalkan…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="668"/>
+        <source>Selesai: {pushed} dikirim, {pulled} diambil, {deleted} dihapus, {conflicts} konflik, {errors} galat.</source>
+        <translation>Done: {pushed} pushed, {pulled} pulled, {deleted} deleted, {conflicts} conflicts, {errors} errors.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="675"/>
+        <location filename="../../desktop/ui/sync_page.py" line="689"/>
+        <source>Dibatalkan. Yang sudah selesai tersimpan; sinkron berikutnya melanjutkan.</source>
+        <translation>Cancelled. What was done is kept; the next sync carries on.</translation>
     </message>
 </context>
 <context>

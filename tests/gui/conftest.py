@@ -19,6 +19,7 @@ from pathlib import Path
 
 import keyring
 import pytest
+from ckan_server.fixtures import ckan_server, ckan_world  # noqa: F401  (the test catalog)
 from keyring.backend import KeyringBackend
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox

@@ -192,7 +192,7 @@ def test_menus_navigation_and_buttons_are_english(english_window: MainWindow) ->
                                                                        "&Delete"]
     nav = [win.navigation.item(i).text() for i in range(win.navigation.count())]
     assert nav == ["Home", "Applications", "Datasets", "Visits", "Agreements", "Deployments",
-                   "Regional work units"]
+                   "Regional work units", "Sync"]
     page = win.pages["apps"]
     assert page.findChild(QLabel, "pageTitle").text() == "Applications"
     assert page.save_button.text() == "&Save"
@@ -267,7 +267,7 @@ def test_indonesian_by_default(qtbot, sqlite_desk: Desk, tmp_path: Path) -> None
     assert current_language() == "id"
     win = build_window(qtbot, sqlite_desk, tmp_path / "view.ini")
     nav = [win.navigation.item(i).text() for i in range(win.navigation.count())]
-    assert nav[:2] == ["Beranda", "Aplikasi"] and nav[-1] == "Perangkat Daerah"
+    assert nav[:2] == ["Beranda", "Aplikasi"] and nav[-2:] == ["Perangkat Daerah", "Sinkronisasi"]
     assert win.menuBar().actions()[0].text() == "&Berkas"
     page = win.pages["apps"]
     assert page.save_button.text() == "&Simpan"
@@ -324,6 +324,10 @@ def test_beranda_reminders_and_report_dialog_are_english(qtbot, english: None,
               for i in range(win.reminders.tree.topLevelItemCount())]
     assert any(g.startswith("Agreements expiring soon") for g in groups)
     assert still_indonesian(win.reminders) == []
+    win.show_page("sync")
+    assert win.sync_page.sync_button.text() == "Sync now"
+    assert still_indonesian(win.sync_page) == []
+    assert " waiting to sync" in win.sync_status.text()
     win.open_report()
     dialog = win._dialogs["report"]
     assert dialog.windowTitle() == "Activity report"
