@@ -183,3 +183,22 @@ def test_an_opd_is_mapped_to_an_organization_by_hand_and_then_published(
     assert titles == ["Jumlah Puskesmas"]
     qtbot.waitUntil(lambda: page.org_table.item(rows["Dinas Kesehatan"], 2).text()
                     == "pilihan pengguna", timeout=5000)
+
+
+def test_periodic_sync_is_kept_per_workstation_and_runs_quietly(
+        qtbot, window: MainWindow, desk: Desk, ckan_world: CatalogWorld,
+        memory_keyring) -> None:
+    page = window.sync_page
+    assert not page.periodic.isActive()  # off by default
+    _dataset(desk)
+    page.every.setValue(15)
+    _configure(qtbot, window, ckan_world)
+    assert page.periodic.isActive() and page.periodic.interval() == 15 * 60_000
+    assert int(window.settings.value("sync/every_minutes")) == 15
+    page.periodic.timeout.emit()  # the quarter of an hour has passed
+    _wait_run(qtbot, window)
+    assert [p["title"] for p in ckan_world.server.store.packages.values()] == [
+        "Jumlah Penduduk"]
+    page.every.setValue(0)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert not page.periodic.isActive()
