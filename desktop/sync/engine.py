@@ -79,6 +79,7 @@ class SyncEngine:
 
         def check() -> None:
             check_cancel(token)
+            lock.heartbeat()  # throttled; keeps a long push or deletion check visibly alive
 
         try:
             check()
@@ -144,8 +145,6 @@ class SyncEngine:
                 raise  # the catalog is unreachable or misconfigured: stop the run
             except (RecordRefused, DeskError) as error:
                 self._refused(record_id, str(error), on_error)
-            if done % 20 == 19:
-                lock.heartbeat()
         summary.pushed += outcome.pushed
         summary.deleted += outcome.deleted
         summary.conflicts += outcome.conflicts

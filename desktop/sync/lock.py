@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import socket
+import time
 import uuid
 from datetime import timedelta
 
@@ -23,6 +24,7 @@ from desktop.core.models import utcnow
 from desktop.core.models.sync import SyncLock
 
 LOCK_NAME = "sync"
+BEAT_EVERY = 5.0  # seconds between heartbeats; far below any sensible ``stale_after``
 ADVISORY_KEY = 0x6469736B5F73796E  # "disk_syn": any fixed 63-bit number of our own
 
 
@@ -44,6 +46,7 @@ class SyncLockHolder:
         self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self._pg: Connection | None = None
         self._held = False
+        self._last_beat = time.monotonic()
 
     def acquire(self) -> SyncLockHolder:
         if self.db.dialect == "postgresql":
@@ -75,8 +78,13 @@ class SyncLockHolder:
             raise _busy() from None
 
     def heartbeat(self) -> None:
+        """Tell other processes this run is alive (at most every few seconds)."""
         if not self._held or self._pg is not None:
             return
+        now = time.monotonic()
+        if now - self._last_beat < BEAT_EVERY:
+            return
+        self._last_beat = now
         with self.db.session() as s:
             row = s.get(SyncLock, LOCK_NAME)
             if row is None or row.owner != self.owner:
