@@ -13,5 +13,17 @@
 - ``mapping``, ``naming``, ``licences``, ``publication``: dataset record <-> package;
   ``showcase_mapping``: application <-> showcase (public fields only).
 
+The engine (``engine.SyncEngine``; the GUI's calls are in ``api``):
+- ``push``: dirty datasets out (create_or_adopt, package_revise, package_delete);
+  ``showcase_push``: apps as showcases where the plugin exists.
+- ``pull``: pages since the watermark, one transaction each; ``bulk``: new datasets as
+  multi-row INSERTs; ``prefetch``: the next page fetched while one is written.
+- ``reconcile``: deletions by id; ``values`` + ``merge``: the three-way merge against
+  the last-synced copy; ``local``: writes through the record service, conflicts.
+- ``conflicts``: pending count, conflicts and their resolution; ``runlog``: runs and
+  record errors; ``lock``: one sync per database; ``orgmap``: OPD <-> organization;
+  ``catalog_settings``: URL/user in the database; ``cancel``: token and progress;
+  ``importer``: pull-only ``catalog-import`` from any portal.
+
 Nothing here imports Qt.
 """
