@@ -56,6 +56,7 @@ class CatalogClient:
         self._last_write: float | None = None
         self._status: dict[str, Any] | None = None
         self.server_date: str | None = None  # HTTP Date of the last answer (server clock)
+        self.last_search_count = 0
 
     @classmethod
     def from_keyring(cls, config: CatalogConfig, **kwargs: Any) -> CatalogClient:
@@ -181,7 +182,9 @@ class CatalogClient:
                                 "include_drafts": include_drafts}
         if fq:
             data["fq"] = fq
-        return self.call("package_search", data)
+        result = self.call("package_search", data)
+        self.last_search_count = int(result.get("count") or 0)  # a walk's progress total
+        return result
 
     def package_list(self, *, limit: int = 1000, offset: int = 0) -> list[str]:
         return self.call("package_list", {"limit": limit, "offset": offset})

@@ -11,6 +11,7 @@ a record the catalog refuses is logged with its reason and the run goes on.
 
 from __future__ import annotations
 
+import itertools
 import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -33,7 +34,7 @@ from desktop.sync.errors import (
 from desktop.sync.local import KIND
 from desktop.sync.lock import SyncLockHolder
 from desktop.sync.orgmap import auto_match, unmapped_opds
-from desktop.sync.paging import iter_modified_pages, iter_organizations, watermark_bound
+from desktop.sync.paging import iter_modified_pages, iter_organizations
 from desktop.sync.prefetch import Prefetched
 from desktop.sync.pull import Puller, finish_walk, read_watermark
 from desktop.sync.push import Pusher, PushOutcome, RecordRefused, dirty_ids
@@ -177,18 +178,19 @@ class SyncEngine:
     def _pull(self, summary: SyncSummary, run_id: int, organizations: dict[str, Any],
               progress: Progress | None, check: Any, lock: SyncLockHolder) -> None:
         since = read_watermark(self.desk, self.catalog_url)
-        bound = watermark_bound(since, self.options.overlap)
-        total = int(self.client.package_search(
-            fq=f"metadata_modified:[{bound}Z TO *]" if bound else None, rows=0)["count"])
-        server_now = _http_date(self.client.server_date)
         puller = Puller(self.desk, self.catalog_url, organizations,
                         self._error_logger(summary, run_id))
         pages = iter_modified_pages(self.client, since, overlap=self.options.overlap,
                                     page_size=self.options.page_size)
-        source = Prefetched(pages) if self.options.prefetch else None
+        # the first page is read here: its answer dates the walk and counts it
+        first = next(pages, None)
+        server_now = _http_date(self.client.server_date)
+        total = self.client.last_search_count
+        rest = Prefetched(pages) if self.options.prefetch else None
+        source = itertools.chain([first] if first else [], rest if rest is not None else pages)
         seen = 0
         try:
-            for page in (source if source is not None else pages):
+            for page in source:
                 check()
                 outcome = puller.apply_page(page)
                 summary.pulled += outcome.pulled
@@ -200,8 +202,8 @@ class SyncEngine:
                 lock.heartbeat()
             finish_walk(self.desk, self.catalog_url, server_now, self.options.overlap)
         finally:
-            if source is not None:
-                source.close()
+            if rest is not None:
+                rest.close()
             else:
                 pages.close()
 
