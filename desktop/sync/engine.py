@@ -75,7 +75,11 @@ class SyncEngine:
         lock = SyncLockHolder(self.desk.db, stale_after=self.options.lock_stale_after)
         lock.acquire()
         summary = SyncSummary()
-        run_id = start_run(self.desk.db, self.catalog_url, "sync")
+        try:
+            run_id = start_run(self.desk.db, self.catalog_url, "sync")
+        except BaseException:
+            lock.release()
+            raise
         summary.run_id = run_id
 
         def check() -> None:
@@ -116,7 +120,8 @@ class SyncEngine:
             finish_run(self.desk.db, run_id, summary)
         finally:
             lock.release()
-        report(progress, 1, 1, t("Sinkronisasi selesai."))
+        report(progress, 1, 1, t("Sinkronisasi dibatalkan.") if summary.cancelled
+               else t("Sinkronisasi selesai."))
         return summary
 
     def _error_logger(self, summary: SyncSummary, run_id: int,  # type: ignore[no-untyped-def]
