@@ -39,7 +39,13 @@ from desktop.sync.prefetch import Prefetched
 from desktop.sync.pull import Puller, finish_walk, read_watermark
 from desktop.sync.push import Pusher, PushOutcome, RecordRefused, dirty_ids
 from desktop.sync.reconcile import reconcile
-from desktop.sync.runlog import SyncSummary, finish_run, log_record_error, start_run
+from desktop.sync.runlog import (
+    SyncSummary,
+    failed_pulls,
+    finish_run,
+    log_record_error,
+    start_run,
+)
 from desktop.sync.showcase_push import APPS, ShowcasePusher, dirty_app_ids, keep_apps_local
 
 log = logging.getLogger(__name__)
@@ -180,11 +186,25 @@ class SyncEngine:
         on_error(record_id, None, message)
 
     # ---------------------------------------------------------------------------- pull
+    def _retry_failed(self, puller: Puller, summary: SyncSummary) -> None:
+        """Datasets earlier pulls refused, asked for again (they may fit now)."""
+        packages = []
+        for remote_id in failed_pulls(self.desk.db):
+            try:
+                packages.append(self.client.package_show(remote_id))
+            except (CatalogNotFoundError, CatalogAuthorizationError):
+                continue  # gone or hidden since: nothing to bring in
+        if packages:
+            outcome = puller.apply_page(packages, advance=False)  # not in date order
+            summary.pulled += outcome.pulled
+            summary.conflicts += outcome.conflicts
+
     def _pull(self, summary: SyncSummary, run_id: int, organizations: dict[str, Any],
               progress: Progress | None, check: Any, lock: SyncLockHolder) -> None:
         since = read_watermark(self.desk, self.catalog_url)
         puller = Puller(self.desk, self.catalog_url, organizations,
                         self._error_logger(summary, run_id))
+        self._retry_failed(puller, summary)
         pages = iter_modified_pages(self.client, since, overlap=self.options.overlap,
                                     page_size=self.options.page_size)
         # the first page is read here: its answer dates the walk and counts it

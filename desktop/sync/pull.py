@@ -85,7 +85,7 @@ class Puller:
         self.organizations = organizations  # by id, for OPDs made from organizations
         self.on_error = on_error
 
-    def apply_page(self, page: list[dict[str, Any]]) -> PageOutcome:
+    def apply_page(self, page: list[dict[str, Any]], *, advance: bool = True) -> PageOutcome:
         """One transaction: every package of the page, then the watermark.
 
         Datasets new to this register go in through ``BulkCreator`` (a first pull of a
@@ -120,7 +120,8 @@ class Puller:
                 except DeskError as error:
                     refused.append((package.get("id"), f"{package.get('name')}: {error}"))
             bulk.flush()
-            _advance(s, self.catalog_url, last)
+            if advance:
+                _advance(s, self.catalog_url, last)
         for remote_id, message in refused:  # logged after the commit: SQLite has one writer
             self.on_error(None, remote_id, message)
         return outcome

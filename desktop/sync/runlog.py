@@ -100,3 +100,20 @@ def recent_runs(db: Database, limit: int = 20) -> list[RunInfo]:
         return [RunInfo(r.id, r.started_at, r.finished_at, r.catalog_url, r.mode, r.status,
                         r.pushed, r.pulled, r.deleted, r.conflicts, r.errors, r.message,
                         tuple(errors.get(r.id, []))) for r in runs]
+
+
+def failed_pulls(db: Database, *, runs: int = 10) -> list[str]:
+    """Catalog ids of datasets recent runs could not bring in and nothing links yet.
+
+    The watermark moves past them with their page, so without this a dataset refused
+    for a local reason (its OPD deleted here, say) would wait for its next edit there.
+    """
+    from desktop.core.models.sync import SyncRecord
+
+    with db.session() as s:
+        recent = select(SyncRun.id).order_by(SyncRun.id.desc()).limit(runs).scalar_subquery()
+        linked = select(SyncRecord.remote_id).where(SyncRecord.remote_id.is_not(None))
+        return list(s.scalars(select(SyncRunError.remote_id).distinct().where(
+            SyncRunError.run_id.in_(recent), SyncRunError.record_id.is_(None),
+            SyncRunError.kind == "datasets", SyncRunError.remote_id.is_not(None),
+            SyncRunError.remote_id.not_in(linked))))

@@ -181,3 +181,21 @@ def test_the_token_is_never_written_to_any_file_the_app_writes(
                 written += path.read_bytes()
     assert token.encode() not in written
     assert b"sync_run" in written or b"Dinas Lain" in written  # the scan did read something
+
+
+def test_a_dataset_refused_for_a_local_reason_comes_in_once_that_is_fixed(
+        desk: Desk, catalog_client: CatalogClient, ckan_world: CatalogWorld) -> None:
+    from desktop.sync import api
+
+    gone = add_opd(desk)
+    make_engine(desk, catalog_client).run()  # maps "diskominfo" to it
+    desk.opd.delete(gone)
+    ckan_world.server.seed_packages(3, org="diskominfo")
+    summary = make_engine(desk, catalog_client).run()
+    assert summary.errors == 3 and desk.datasets.ids() == []
+    org = ckan_world.server.store.find_organization("diskominfo")
+    api.set_org_mapping(desk, add_opd(desk, "Diskominfo Baru", "2.16.9"), org["id"],
+                        org["name"])
+    summary = make_engine(desk, catalog_client).run()  # nothing changed there
+    assert summary.pulled == 3 and summary.clean
+    assert len(desk.datasets.ids()) == 3
