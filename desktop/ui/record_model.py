@@ -71,8 +71,7 @@ class RecordTableModel(QAbstractTableModel):
         filtered = bool(query.text or query.filters or query.include_deleted)
 
         def head() -> tuple[list[str], int, int]:
-            ids = self.service.ids(query, limit=HEAD)
-            rows = self.service.count(query) if len(ids) == HEAD else len(ids)
+            ids, rows = self.service.head(query, HEAD)
             total = self.service.count(ListQuery()) if filtered else rows
             return ids, rows, total
 

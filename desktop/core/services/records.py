@@ -101,6 +101,24 @@ class RecordService:
             stmt = self._ids_statement(s, query or ListQuery())
             return list(s.scalars(stmt if limit is None else stmt.limit(limit)))
 
+    def head(self, query: ListQuery, limit: int) -> tuple[list[str], int]:
+        """The first ``limit`` ids in display order, and how many match in all.
+
+        A text search counts in the same query (a window count over the matches it has
+        to sort anyway); a plain list reads its head off the sort index and counts apart,
+        which is cheaper than making it visit every row.
+        """
+        with self._unit(None) as s:
+            stmt = self._ids_statement(s, query)
+            if query.text:
+                rows = s.execute(stmt.add_columns(func.count().over()).limit(limit)).all()
+                return [r[0] for r in rows], int(rows[0][1]) if rows else 0
+            ids = list(s.scalars(stmt.limit(limit)))
+            if len(ids) < limit:
+                return ids, len(ids)
+            sub = stmt.order_by(None).subquery()
+            return ids, int(s.scalar(select(func.count()).select_from(sub)) or 0)
+
     def count(self, query: ListQuery | None = None) -> int:
         with self._unit(None) as s:
             sub = self._ids_statement(s, query or ListQuery()).order_by(None).subquery()
@@ -390,9 +408,12 @@ class RecordService:
                                                FieldType.TAGS, FieldType.TEXTLIST):
                     raise DeskError(t("Tidak dapat mengurutkan menurut {key}.", key=name)) from None
                 expr = getattr(self.kind.model, name)
+            column = getattr(expr, "expression", expr)
+            required = getattr(column, "nullable", True) is False
             if isinstance(getattr(expr, "type", None), (String, Text)):
                 expr = func.lower(expr)
-            order.append(expr.is_(None))  # empty values last on both engines
+            if not required:  # a required column has no empty values to put last; and
+                order.append(expr.is_(None))  # the opening sort then matches its index
             order.append(expr.desc() if descending else expr.asc())
         return order
 
