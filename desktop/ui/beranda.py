@@ -195,7 +195,7 @@ class BerandaPage(QWidget):
         generation = self._generation
         expiry = int(Settings().get(EXPIRY_DAYS))
         today = date.today()
-        self.tasks.run_db(lambda: compute(self.desk, today, expiry_days=expiry),
+        self.tasks.run_report(lambda: compute(self.desk, today, expiry_days=expiry),
                           on_done=lambda board: self._show_board(board, generation))
 
     def _data_changed(self, _kind: str, _ids: list[str]) -> None:

@@ -102,7 +102,7 @@ class RemindersPanel(QDockWidget):
         generation = self._generation
         expiry = int(Settings().get(EXPIRY_DAYS))
         today = date.today()
-        self.tasks.run_db(lambda: collect(self.desk, today, expiry_days=expiry),
+        self.tasks.run_report(lambda: collect(self.desk, today, expiry_days=expiry),
                           on_done=lambda groups: self._fill(groups, today, generation))
 
     def _fill(self, groups: list[ReminderGroup], today: date, generation: int) -> None:

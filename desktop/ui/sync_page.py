@@ -452,7 +452,7 @@ class SyncPage(QWidget):
             return (pending_count(self.desk), list_conflicts(self.desk),
                     recent_runs(self.desk.db), opds, chosen)
 
-        self.tasks.run_db(job, on_done=self._show_state)
+        self.tasks.run_report(job, on_done=self._show_state)
 
     def _show_state(self, result: tuple[int, list[Any], list[Any], list[Any], dict[str, Any]]
                     ) -> None:

@@ -112,7 +112,9 @@ class Task(QObject):
 
 
 class TaskManager(QObject):
-    """``run_db`` for database work (serial), ``run_net`` for the network (pooled)."""
+    """``run_db`` for database work (serial), ``run_report`` for read-only summaries that
+    may take a while (the Beranda's figures, reminders: kept off the serial queue so a
+    list opened meanwhile is not stuck behind them), ``run_net`` for the network."""
 
     busy_changed = Signal(bool)
 
@@ -120,6 +122,8 @@ class TaskManager(QObject):
         super().__init__(parent)
         self.db_pool = QThreadPool(self)
         self.db_pool.setMaxThreadCount(1)
+        self.report_pool = QThreadPool(self)
+        self.report_pool.setMaxThreadCount(1)
         self.net_pool = QThreadPool(self)
         self.net_pool.setMaxThreadCount(4)
         self._running = 0
@@ -130,6 +134,11 @@ class TaskManager(QObject):
                cancellable: bool = False) -> Task:
         return self._submit(self.db_pool, fn, on_done, on_error, label, parent_widget,
                             cancellable)
+
+    def run_report(self, fn: Callable[..., Any], *,
+                   on_done: Callable[[Any], None] | None = None,
+                   on_error: Callable[[Exception], None] | None = None) -> Task:
+        return self._submit(self.report_pool, fn, on_done, on_error, "", None, False)
 
     def run_net(self, fn: Callable[..., Any], *, on_done: Callable[[Any], None] | None = None,
                 on_error: Callable[[Exception], None] | None = None,
@@ -163,7 +172,8 @@ class TaskManager(QObject):
 
     def wait(self, msecs: int = 30_000) -> bool:
         """For shutdown and tests: wait until every submitted job has finished."""
-        return self.db_pool.waitForDone(msecs) and self.net_pool.waitForDone(msecs)
+        return (self.db_pool.waitForDone(msecs) and self.report_pool.waitForDone(msecs)
+                and self.net_pool.waitForDone(msecs))
 
 
 def _report_error(exc: Exception) -> None:

@@ -91,8 +91,9 @@ def main() -> int:
                          TaskManager())
         win.resize(1280, 800)
         win.show()
-        win.tasks.wait()
-        app.processEvents()
+        for _ in range(5):  # the Beranda's figures, reminders, sync state: all settled
+            win.tasks.wait()
+            app.processEvents()
         win.reminders.hide()
         page = win.pages["datasets"]
         started = time.perf_counter()
