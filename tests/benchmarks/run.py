@@ -1,0 +1,83 @@
+"""Every benchmark, one after the other, then one summary table.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/benchmarks/run.py [--quick] [--only NAME]
+
+Each benchmark runs in its own process (start-up and memory need fresh ones) and prints
+``BENCH {json}`` lines (see figures.py); this script collects them and prints the table:
+figure, value, floor, ratio, target, met. ``--quick`` uses smaller sizes to check that
+everything runs; the figures for the README come from a full run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+BENCHES: dict[str, tuple[list[str], list[str]]] = {
+    # name: (full arguments, quick arguments)
+    "documents": ([], ["--runs", "3"]),
+    "list": (["--rows", "100000"], ["--rows", "5000", "--keys", "8"]),
+    "startup": (["--rows", "100000"], ["--runs", "2", "--rows", "5000"]),
+    "sync": ([], ["--datasets", "1000", "--edits", "50"]),
+    "import": ([], ["1000"]),
+    "export": ([], ["1000"]),
+}
+
+
+def _run(name: str, args: list[str], env: dict[str, str]) -> list[dict]:
+    script = HERE / f"bench_{name}.py"
+    print(f"\n### {name}: {' '.join(args)}", flush=True)
+    started = time.perf_counter()
+    out = subprocess.run([sys.executable, str(script), *args], env=env, text=True,
+                         capture_output=True, timeout=3600, check=False)
+    figures = []
+    for line in out.stdout.splitlines():
+        if line.startswith("BENCH "):
+            figures.append(json.loads(line[6:]))
+        else:
+            print(line)
+    if out.returncode != 0 and not figures:
+        print(f"!! {name} failed (exit {out.returncode}):\n{out.stderr[-3000:]}")
+    print(f"   ({time.perf_counter() - started:.0f} s)")
+    return figures
+
+
+def _cell(value: float | None, unit: str = "") -> str:
+    if value is None:
+        return ""
+    return f"{value:,.1f} {unit}".strip() if abs(value) < 1e6 else f"{value:,.0f} {unit}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--only", action="append", choices=sorted(BENCHES))
+    args = parser.parse_args()
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    tmp = tempfile.mkdtemp(prefix="bench-run-")
+    env.setdefault("XDG_CONFIG_HOME", f"{tmp}/config")
+    env.setdefault("XDG_DATA_HOME", f"{tmp}/data")
+    rows: list[dict] = []
+    for name in args.only or list(BENCHES):
+        full, quick = BENCHES[name]
+        rows += _run(name, quick if args.quick else full, env)
+    print("\n| figure | value | floor | ratio | target | met |")
+    print("| --- | ---: | ---: | ---: | --- | --- |")
+    for r in rows:
+        ratio = f"{r['ratio']:.2f}x" if r.get("ratio") is not None else ""
+        met = {True: "yes", False: "**no**", None: ""}[r.get("met")]
+        print(f"| {r['name']} | {_cell(r['value'], r['unit'])} | "
+              f"{_cell(r.get('floor'), r['unit'])} | {ratio} | {r.get('target', '')} | {met} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
