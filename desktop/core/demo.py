@@ -528,49 +528,43 @@ def load_demo(desk: Desk, *, today: date | None = None) -> DemoSummary:
             "kerjasama_ids": [kb, pks], "aplikasi_ids": [app_ids["SPM Online"],
                                                          app_ids["SIKT"]],
         }, session=s)
-        for index, (day, arah, region, instansi, jabatan, topik) in enumerate(VISITS):
-            n = 3 + index % 9
+        def visit(day: date, end: date, arah: str, region: str, instansi: str, jabatan: str,
+                  topik: str, n: int, penerima: str, follow_up: dict[str, Any],
+                  **links: Any) -> dict[str, Any]:
             head = (people.name(), jabatan)
+            return {
+                "arah": arah, "tanggal_mulai": day, "tanggal_selesai": end,
+                "region_kode": region, "instansi": instansi, "ketua_nama": head[0],
+                "ketua_jabatan": jabatan, "jumlah_peserta": n,
+                "penerima": penerima if arah == "masuk" else None,
+                "lokasi": "Ruang Rapat Diskominfo Banyuwangi" if arah == "masuk"
+                else f"Kantor {instansi}",
+                "topik": topik, "ringkasan": f"Diskusi tentang {topik.lower()}.",
+                "peserta": visit_people(n, instansi if arah == "masuk"
+                                        else "Diskominfo Kabupaten Banyuwangi", head),
+                "tindak_lanjut": [follow_up], **links,
+            }
+
+        for index, (day, arah, region, instansi, jabatan, topik) in enumerate(VISITS):
             due = day + timedelta(days=60) if index < 10 else today + timedelta(days=15 * index
                                                                                   - 150)
-            desk.visits.create({
-                "arah": arah, "tanggal_mulai": day,
-                "tanggal_selesai": day + timedelta(days=index % 2),
-                "region_kode": region, "instansi": instansi, "ketua_nama": head[0],
-                "ketua_jabatan": jabatan, "jumlah_peserta": n,
-                "penerima": "Sekretaris Dinas" if arah == "masuk" else None,
-                "lokasi": "Ruang Rapat Diskominfo Banyuwangi" if arah == "masuk"
-                else f"Kantor {instansi}",
-                "topik": topik, "ringkasan": f"Diskusi tentang {topik.lower()}.",
-                "peserta": visit_people(n, instansi if arah == "masuk"
-                                        else "Diskominfo Kabupaten Banyuwangi", head),
-                "tindak_lanjut": [{"uraian": f"Tindak lanjut: {topik}",
-                                   "penanggung_jawab": "Bidang Aplikasi Informatika",
-                                   "tenggat": due,
-                                   "status": "selesai" if due < today - timedelta(days=90)
-                                   else "belum"}],
-                "kerjasama_ids": [others[index]] if index < len(others) else [],
-                "aplikasi_ids": [list(app_ids.values())[index * 2 % len(app_ids)]],
-            }, session=s)
+            desk.visits.create(visit(
+                day, day + timedelta(days=index % 2), arah, region, instansi, jabatan, topik,
+                3 + index % 9, "Sekretaris Dinas",
+                {"uraian": f"Tindak lanjut: {topik}",
+                 "penanggung_jawab": "Bidang Aplikasi Informatika", "tenggat": due,
+                 "status": "selesai" if due < today - timedelta(days=90) else "belum"},
+                kerjasama_ids=[others[index]] if index < len(others) else [],
+                aplikasi_ids=[list(app_ids.values())[index * 2 % len(app_ids)]],
+            ), session=s)
         for days, arah, region, instansi, jabatan, topik in RECENT_VISITS:
             day = today - timedelta(days=days)
-            n = 4 + days % 5
-            head = (people.name(), jabatan)
-            desk.visits.create({
-                "arah": arah, "tanggal_mulai": day, "tanggal_selesai": day,
-                "region_kode": region, "instansi": instansi, "ketua_nama": head[0],
-                "ketua_jabatan": jabatan, "jumlah_peserta": n,
-                "penerima": "Kepala Dinas" if arah == "masuk" else None,
-                "lokasi": "Ruang Rapat Diskominfo Banyuwangi" if arah == "masuk"
-                else f"Kantor {instansi}",
-                "topik": topik, "ringkasan": f"Diskusi tentang {topik.lower()}.",
-                "peserta": visit_people(n, instansi if arah == "masuk"
-                                        else "Diskominfo Kabupaten Banyuwangi", head),
-                "tindak_lanjut": [{"uraian": f"Laporan hasil kunjungan: {topik}",
-                                   "penanggung_jawab": "Sekretariat",
-                                   "tenggat": day + timedelta(days=30),
-                                   "status": "selesai" if days > 60 else "proses"}],
-            }, session=s)
+            desk.visits.create(visit(
+                day, day, arah, region, instansi, jabatan, topik, 4 + days % 5, "Kepala Dinas",
+                {"uraian": f"Laporan hasil kunjungan: {topik}",
+                 "penanggung_jawab": "Sekretariat", "tenggat": day + timedelta(days=30),
+                 "status": "selesai" if days > 60 else "proses"},
+            ), session=s)
         counts.visits = 1 + len(VISITS) + len(RECENT_VISITS)
 
         environments = ["produksi"] * 3 + ["staging", "uji"]

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QToolTip,
     QVBoxLayout,
@@ -124,16 +123,9 @@ class BerandaPage(QWidget):
 
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        outer.addWidget(scroll)
-        body = QWidget(scroll)
-        scroll.setWidget(body)
-        column = QVBoxLayout(body)
-        column.setContentsMargins(16, 10, 16, 16)
+        from desktop.ui.widgets.scroll_page import scrolling_column
+
+        body, column = scrolling_column(self)
         column.setSpacing(10)
         head = QHBoxLayout()
         title = QLabel(self.tr("Beranda"), body)

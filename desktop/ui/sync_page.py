@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -49,6 +48,17 @@ def _local(value: datetime | None) -> str:
         return ""
     aware = value if value.tzinfo else value.replace(tzinfo=UTC)
     return date_time(aware.astimezone().replace(tzinfo=None))
+
+
+def _read_only_table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
+    """A table the page fills; rows are picked whole, never edited in place."""
+    table = QTableWidget(0, len(headers), parent)
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setMinimumHeight(150)
+    return table
 
 
 def _offline(error: Exception) -> bool:
@@ -105,16 +115,9 @@ class SyncPage(QWidget):
 
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        outer.addWidget(scroll)
-        body = QWidget(scroll)
-        scroll.setWidget(body)
-        column = QVBoxLayout(body)
-        column.setContentsMargins(16, 10, 16, 16)
+        from desktop.ui.widgets.scroll_page import scrolling_column
+
+        body, column = scrolling_column(self)
         head = QHBoxLayout()
         title = QLabel(self.tr("Sinkronisasi"), body)
         title.setObjectName("pageTitle")
@@ -209,14 +212,10 @@ class SyncPage(QWidget):
                               "organisasi yang boleh Anda tulisi."), box)
         note.setWordWrap(True)
         column.addWidget(note)
-        self.org_table = QTableWidget(0, 3, box)
-        self.org_table.setObjectName("orgMap")
-        self.org_table.setHorizontalHeaderLabels(
-            [self.tr("OPD"), self.tr("Organisasi di katalog"), self.tr("Cara")])
+        self.org_table = _read_only_table(
+            box, "orgMap", [self.tr("OPD"), self.tr("Organisasi di katalog"), self.tr("Cara")])
         self.org_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.org_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.org_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.org_table.setMinimumHeight(160)
         column.addWidget(self.org_table)
         return box
 
@@ -227,17 +226,12 @@ class SyncPage(QWidget):
                               "terakhir. Tidak ada yang ditimpa sampai Anda memilih."), box)
         note.setWordWrap(True)
         column.addWidget(note)
-        self.conflict_table = QTableWidget(0, 4, box)
-        self.conflict_table.setObjectName("conflicts")
-        self.conflict_table.setHorizontalHeaderLabels(
-            [self.tr("Dataset"), self.tr("Kolom"), self.tr("Nilai di sini"),
-             self.tr("Nilai di katalog")])
-        self.conflict_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.conflict_table = _read_only_table(
+            box, "conflicts", [self.tr("Dataset"), self.tr("Kolom"), self.tr("Nilai di sini"),
+                               self.tr("Nilai di katalog")])
         self.conflict_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.conflict_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.conflict_table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.Stretch)
-        self.conflict_table.setMinimumHeight(160)
         self.conflict_table.itemSelectionChanged.connect(self._update_buttons)
         self.conflict_table.itemDoubleClicked.connect(lambda _i: self._open_conflict())
         column.addWidget(self.conflict_table)
@@ -257,15 +251,11 @@ class SyncPage(QWidget):
     def _runs_box(self, parent: QWidget) -> QGroupBox:
         box = QGroupBox(self.tr("Riwayat sinkronisasi"), parent)
         column = QVBoxLayout(box)
-        self.runs_table = QTableWidget(0, 8, box)
-        self.runs_table.setObjectName("syncRuns")
-        self.runs_table.setHorizontalHeaderLabels(
+        self.runs_table = _read_only_table(
+            box, "syncRuns",
             [self.tr("Mulai"), self.tr("Hasil"), self.tr("Dikirim"), self.tr("Diambil"),
              self.tr("Dihapus"), self.tr("Konflik"), self.tr("Galat"), self.tr("Keterangan")])
-        self.runs_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.runs_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.runs_table.horizontalHeader().setStretchLastSection(True)
-        self.runs_table.setMinimumHeight(150)
         self.runs_table.itemSelectionChanged.connect(self._show_run_errors)
         column.addWidget(self.runs_table)
         self.run_errors = QLabel("", box)

@@ -208,72 +208,72 @@
 <context>
     <name>BerandaPage</name>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="139"/>
+        <location filename="../../desktop/ui/beranda.py" line="131"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="143"/>
+        <location filename="../../desktop/ui/beranda.py" line="135"/>
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="145"/>
+        <location filename="../../desktop/ui/beranda.py" line="137"/>
         <source>Laporan kegiatan…</source>
         <translation>Activity report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="174"/>
+        <location filename="../../desktop/ui/beranda.py" line="166"/>
         <source>Dataset terlambat diperbarui</source>
         <translation>Datasets overdue for an update</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="175"/>
+        <location filename="../../desktop/ui/beranda.py" line="167"/>
         <source>Kerja sama berakhir dalam {n} hari</source>
         <translation>Agreements ending within {n} days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="177"/>
+        <location filename="../../desktop/ui/beranda.py" line="169"/>
         <source>Kunjungan dengan tindak lanjut lewat tenggat ({n} butir)</source>
         <translation>Visits with follow-ups past their deadline ({n} items)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="180"/>
+        <location filename="../../desktop/ui/beranda.py" line="172"/>
         <source>Deployment gagal, 30 hari terakhir</source>
         <translation>Failed deployments, last 30 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="181"/>
+        <location filename="../../desktop/ui/beranda.py" line="173"/>
         <source>Aplikasi terdaftar</source>
         <translation>Registered applications</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="182"/>
+        <location filename="../../desktop/ui/beranda.py" line="174"/>
         <source>Dataset</source>
         <translation>Datasets</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="183"/>
+        <location filename="../../desktop/ui/beranda.py" line="175"/>
         <source>Kerja sama berjalan</source>
         <translation>Agreements in force</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="184"/>
+        <location filename="../../desktop/ui/beranda.py" line="176"/>
         <source>Kunjungan tahun {year}</source>
         <translation>Visits in {year}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="216"/>
+        <location filename="../../desktop/ui/beranda.py" line="208"/>
         <source>Keadaan per {date}</source>
         <translation>As of {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="242"/>
+        <location filename="../../desktop/ui/beranda.py" line="234"/>
         <source>Belum ada data.</source>
         <translation>No data yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="327"/>
+        <location filename="../../desktop/ui/beranda.py" line="319"/>
         <source>Beranda: {what}</source>
         <translation>Home: {what}</translation>
     </message>
@@ -325,7 +325,7 @@
 <context>
     <name>DelayedProgress</name>
     <message>
-        <location filename="../../desktop/ui/tasks.py" line="192"/>
+        <location filename="../../desktop/ui/tasks.py" line="202"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -1325,374 +1325,374 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="119"/>
+        <location filename="../../desktop/ui/sync_page.py" line="122"/>
         <source>Sinkronisasi</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="121"/>
+        <location filename="../../desktop/ui/sync_page.py" line="124"/>
         <source>Sinkronkan sekarang</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="123"/>
+        <location filename="../../desktop/ui/sync_page.py" line="126"/>
         <source>Batalkan</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="149"/>
+        <location filename="../../desktop/ui/sync_page.py" line="152"/>
         <source>Katalog data (CKAN)</source>
         <translation>Data catalog (CKAN)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="156"/>
+        <location filename="../../desktop/ui/sync_page.py" line="159"/>
         <source>tempel token API dari portal untuk menggantinya</source>
         <translation>paste the API token from the portal to replace it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="160"/>
+        <location filename="../../desktop/ui/sync_page.py" line="163"/>
         <source>Pilih…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="168"/>
+        <location filename="../../desktop/ui/sync_page.py" line="171"/>
         <source> detik</source>
         <translation> seconds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="170"/>
+        <location filename="../../desktop/ui/sync_page.py" line="173"/>
         <source>Terbitkan data terbatas/dikecualikan sebagai dataset privat</source>
         <translation>Publish restricted/exempt data as private datasets</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="173"/>
+        <location filename="../../desktop/ui/sync_page.py" line="176"/>
         <source> menit</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="174"/>
+        <location filename="../../desktop/ui/sync_page.py" line="177"/>
         <source>mati</source>
         <translation>off</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="175"/>
+        <location filename="../../desktop/ui/sync_page.py" line="178"/>
         <source>Alamat katalog</source>
         <translation>Catalog address</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="176"/>
+        <location filename="../../desktop/ui/sync_page.py" line="179"/>
         <source>Pengguna</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="177"/>
+        <location filename="../../desktop/ui/sync_page.py" line="180"/>
         <source>Token API</source>
         <translation>API token</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="179"/>
+        <location filename="../../desktop/ui/sync_page.py" line="182"/>
         <source>Nama header token</source>
         <translation>Token header name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="180"/>
+        <location filename="../../desktop/ui/sync_page.py" line="183"/>
         <source>Sertifikat CA tambahan</source>
         <translation>Extra CA certificate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="181"/>
+        <location filename="../../desktop/ui/sync_page.py" line="184"/>
         <source>Jeda antar penulisan</source>
         <translation>Pause between writes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="183"/>
+        <location filename="../../desktop/ui/sync_page.py" line="186"/>
         <source>Sinkron otomatis setiap</source>
         <translation>Sync automatically every</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="185"/>
+        <location filename="../../desktop/ui/sync_page.py" line="188"/>
         <source>Simpan pengaturan</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="186"/>
+        <location filename="../../desktop/ui/sync_page.py" line="189"/>
         <source>Tes koneksi</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="204"/>
+        <location filename="../../desktop/ui/sync_page.py" line="207"/>
         <source>OPD dan organisasi di katalog</source>
         <translation>OPDs and catalog organizations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="206"/>
+        <location filename="../../desktop/ui/sync_page.py" line="209"/>
         <source>Dataset sebuah OPD diterbitkan atas nama organisasinya. OPD dicocokkan otomatis menurut nama atau singkatan; pilihan Anda di sini selalu didahulukan. Tes koneksi memuat daftar organisasi yang boleh Anda tulisi.</source>
         <translation>An OPD&apos;s datasets are published under its organization. OPDs are matched automatically by name or abbreviation; your choice here always comes first. Test connection loads the organizations you may write to.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="215"/>
+        <location filename="../../desktop/ui/sync_page.py" line="216"/>
         <source>OPD</source>
         <translation>OPD</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="215"/>
+        <location filename="../../desktop/ui/sync_page.py" line="216"/>
         <source>Organisasi di katalog</source>
         <translation>Catalog organization</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="215"/>
+        <location filename="../../desktop/ui/sync_page.py" line="216"/>
         <source>Cara</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="224"/>
-        <location filename="../../desktop/ui/sync_page.py" line="264"/>
+        <location filename="../../desktop/ui/sync_page.py" line="223"/>
+        <location filename="../../desktop/ui/sync_page.py" line="257"/>
         <source>Konflik</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="226"/>
+        <location filename="../../desktop/ui/sync_page.py" line="225"/>
         <source>Kolom yang diubah di sini dan di katalog sejak sinkron terakhir. Tidak ada yang ditimpa sampai Anda memilih.</source>
         <translation>Fields changed both here and in the catalog since the last sync. Nothing is overwritten until you choose.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="233"/>
+        <location filename="../../desktop/ui/sync_page.py" line="230"/>
         <source>Dataset</source>
         <translation>Dataset</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="233"/>
+        <location filename="../../desktop/ui/sync_page.py" line="230"/>
         <source>Kolom</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="233"/>
+        <location filename="../../desktop/ui/sync_page.py" line="230"/>
         <source>Nilai di sini</source>
         <translation>Value here</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="234"/>
+        <location filename="../../desktop/ui/sync_page.py" line="231"/>
         <source>Nilai di katalog</source>
         <translation>Value in the catalog</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="245"/>
+        <location filename="../../desktop/ui/sync_page.py" line="239"/>
         <source>Pakai nilai di sini</source>
         <translation>Keep the value here</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="246"/>
+        <location filename="../../desktop/ui/sync_page.py" line="240"/>
         <source>Pakai nilai katalog</source>
         <translation>Take the catalog&apos;s value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="247"/>
+        <location filename="../../desktop/ui/sync_page.py" line="241"/>
         <source>Sunting nilai…</source>
         <translation>Edit the value…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="258"/>
+        <location filename="../../desktop/ui/sync_page.py" line="252"/>
         <source>Riwayat sinkronisasi</source>
         <translation>Sync history</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="263"/>
+        <location filename="../../desktop/ui/sync_page.py" line="256"/>
         <source>Mulai</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="263"/>
+        <location filename="../../desktop/ui/sync_page.py" line="256"/>
         <source>Hasil</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="263"/>
+        <location filename="../../desktop/ui/sync_page.py" line="256"/>
         <source>Dikirim</source>
         <translation>Pushed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="263"/>
+        <location filename="../../desktop/ui/sync_page.py" line="256"/>
         <source>Diambil</source>
         <translation>Pulled</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="264"/>
+        <location filename="../../desktop/ui/sync_page.py" line="257"/>
         <source>Dihapus</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="264"/>
+        <location filename="../../desktop/ui/sync_page.py" line="257"/>
         <source>Galat</source>
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="264"/>
+        <location filename="../../desktop/ui/sync_page.py" line="257"/>
         <source>Keterangan</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="299"/>
+        <location filename="../../desktop/ui/sync_page.py" line="289"/>
         <source>Belum ada token tersimpan untuk pengguna ini.</source>
         <translation>No token stored for this user yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="301"/>
+        <location filename="../../desktop/ui/sync_page.py" line="291"/>
         <source>Token dari variabel lingkungan DISKOMINFO_DESK_CATALOG_TOKEN.</source>
         <translation>Token from the environment variable DISKOMINFO_DESK_CATALOG_TOKEN.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="303"/>
+        <location filename="../../desktop/ui/sync_page.py" line="293"/>
         <source>Token tersimpan di gudang kunci sistem (keyring).</source>
         <translation>Token stored in the system keyring.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="307"/>
+        <location filename="../../desktop/ui/sync_page.py" line="297"/>
         <source>Sertifikat CA</source>
         <translation>CA certificate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="308"/>
+        <location filename="../../desktop/ui/sync_page.py" line="298"/>
         <source>Sertifikat (*.pem *.crt *.cer)</source>
         <translation>Certificates (*.pem *.crt *.cer)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="341"/>
+        <location filename="../../desktop/ui/sync_page.py" line="331"/>
         <source>Pengaturan katalog disimpan.</source>
         <translation>Catalog settings saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="347"/>
+        <location filename="../../desktop/ui/sync_page.py" line="337"/>
         <source>Gudang kunci sistem tidak tersedia: token hanya diingat sampai aplikasi ditutup.</source>
         <translation>No system keyring: the token is kept only until the application closes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="386"/>
+        <location filename="../../desktop/ui/sync_page.py" line="376"/>
         <source>Menghubungi katalog…</source>
         <translation>Contacting the catalog…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="395"/>
+        <location filename="../../desktop/ui/sync_page.py" line="385"/>
         <source>Terhubung ke CKAN {version} sebagai {user}. Organisasi yang boleh ditulis: {orgs}.</source>
         <translation>Connected to CKAN {version} as {user}. Organizations you may write to: {orgs}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="400"/>
+        <location filename="../../desktop/ui/sync_page.py" line="390"/>
         <source>Server memasang ckanext-showcase: aplikasi diterbitkan sebagai showcase.</source>
         <translation>The server has ckanext-showcase: applications are published as showcases.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="402"/>
+        <location filename="../../desktop/ui/sync_page.py" line="392"/>
         <source>Aplikasi tetap lokal: server katalog tidak memasang ckanext-showcase.</source>
         <translation>Applications stay local: the catalog server does not have ckanext-showcase.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="462"/>
+        <location filename="../../desktop/ui/sync_page.py" line="452"/>
         <source>{n} perubahan lokal menunggu dikirim</source>
         <translation>{n} local changes waiting to be pushed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="464"/>
+        <location filename="../../desktop/ui/sync_page.py" line="454"/>
         <source>{n} konflik</source>
         <translation>{n} conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="466"/>
+        <location filename="../../desktop/ui/sync_page.py" line="456"/>
         <source>Sinkron terakhir {when}: {status}</source>
         <translation>Last sync {when}: {status}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="470"/>
+        <location filename="../../desktop/ui/sync_page.py" line="460"/>
         <source>Belum pernah disinkronkan</source>
         <translation>Never synced yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="477"/>
+        <location filename="../../desktop/ui/sync_page.py" line="467"/>
         <source>berhasil</source>
         <translation>succeeded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="477"/>
+        <location filename="../../desktop/ui/sync_page.py" line="467"/>
         <source>ada konflik</source>
         <translation>with conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="478"/>
+        <location filename="../../desktop/ui/sync_page.py" line="468"/>
         <source>ada galat</source>
         <translation>with errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="478"/>
+        <location filename="../../desktop/ui/sync_page.py" line="468"/>
         <source>dibatalkan</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="479"/>
+        <location filename="../../desktop/ui/sync_page.py" line="469"/>
         <source>gagal</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="479"/>
+        <location filename="../../desktop/ui/sync_page.py" line="469"/>
         <source>berjalan</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="496"/>
+        <location filename="../../desktop/ui/sync_page.py" line="486"/>
         <source>— belum dipetakan —</source>
         <translation>— not mapped —</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="505"/>
+        <location filename="../../desktop/ui/sync_page.py" line="495"/>
         <source>pilihan pengguna</source>
         <translation>chosen by a user</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="506"/>
+        <location filename="../../desktop/ui/sync_page.py" line="496"/>
         <source>otomatis</source>
         <translation>automatic</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="528"/>
+        <location filename="../../desktop/ui/sync_page.py" line="518"/>
         <source>(dihapus di katalog)</source>
         <translation>(deleted in the catalog)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="530"/>
+        <location filename="../../desktop/ui/sync_page.py" line="520"/>
         <source>dihapus</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="554"/>
+        <location filename="../../desktop/ui/sync_page.py" line="544"/>
         <source>Tidak ada galat per data pada putaran ini.</source>
         <translation>No record errors in this run.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="588"/>
+        <location filename="../../desktop/ui/sync_page.py" line="578"/>
         <source>Sunting nilai</source>
         <translation>Edit the value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="589"/>
+        <location filename="../../desktop/ui/sync_page.py" line="579"/>
         <source>Nilai baru untuk {field} (di sini: {mine}; di katalog: {theirs})</source>
         <translation>New value for {field} (here: {mine}; in the catalog: {theirs})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="640"/>
+        <location filename="../../desktop/ui/sync_page.py" line="630"/>
         <source>Menyinkronkan…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="648"/>
+        <location filename="../../desktop/ui/sync_page.py" line="638"/>
         <source>Membatalkan…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="668"/>
+        <location filename="../../desktop/ui/sync_page.py" line="658"/>
         <source>Selesai: {pushed} dikirim, {pulled} diambil, {deleted} dihapus, {conflicts} konflik, {errors} galat.</source>
         <translation>Done: {pushed} pushed, {pulled} pulled, {deleted} deleted, {conflicts} conflicts, {errors} errors.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="675"/>
-        <location filename="../../desktop/ui/sync_page.py" line="689"/>
+        <location filename="../../desktop/ui/sync_page.py" line="665"/>
+        <location filename="../../desktop/ui/sync_page.py" line="679"/>
         <source>Dibatalkan. Yang sudah selesai tersimpan; sinkron berikutnya melanjutkan.</source>
         <translation>Cancelled. What was done is kept; the next sync carries on.</translation>
     </message>
