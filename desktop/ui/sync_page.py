@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -278,6 +279,12 @@ class SyncPage(QWidget):
         self.allow_private.setChecked(stored.catalog_allow_private)
         self.every.setValue(int(self.view.value("sync/every_minutes", 0) or 0))
         self._apply_periodic()
+        self.token_state.setText("")  # asked of the keyring when the page is shown (below)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The keyring may be slow (D-Bus) or ask to be unlocked: ask it only when the
+        page is looked at, never during start-up."""
+        super().showEvent(event)
         self._show_token_state()
 
     def _show_token_state(self) -> None:

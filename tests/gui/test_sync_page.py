@@ -202,3 +202,21 @@ def test_periodic_sync_is_kept_per_workstation_and_runs_quietly(
     page.every.setValue(0)
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert not page.periodic.isActive()
+
+
+def test_the_keyring_is_not_asked_at_start_up_only_when_the_page_is_shown(
+        qtbot, desk: Desk, tmp_path: Path, memory_keyring) -> None:
+    """A locked keyring may block or prompt: opening the window must not wake it."""
+    from desktop.sync.catalog_settings import save_catalog_settings
+
+    from .helpers import build_window
+
+    save_catalog_settings(desk.db, catalog_url="https://127.0.0.1:9",  # refused at once
+                          catalog_user="editor")
+    asked: list[tuple[str, str]] = []
+    original = memory_keyring.get_password
+    memory_keyring.get_password = lambda s, u: asked.append((s, u)) or original(s, u)
+    win = build_window(qtbot, desk, tmp_path / "view.ini")
+    assert asked == []
+    win.show_page("sync")
+    assert asked and "Belum ada token" in win.sync_page.token_state.text()
