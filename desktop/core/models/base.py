@@ -45,9 +45,11 @@ class Base(DeclarativeBase):
 UUID_LEN = 36
 
 # The column each big list is sorted by when it opens: an index on (lower(column), id)
-# over live rows lets the first screen come straight off the index at 100,000 rows.
+# lets the first screen come straight off the index at 100,000 rows. Over all rows, not
+# only live ones: a partial index "WHERE deleted_at IS NULL" would match every count of
+# live rows too, and SQLite would then count through it in random order, 3x slower than
+# a plain scan (the Beranda's figures went from 0.4 to 1.2 s).
 LIST_SORT_COLUMNS = {"dataset": "judul", "aplikasi": "nama"}
-LIVE_ROWS = "deleted_at IS NULL"
 DELETED_ROWS = "deleted_at IS NOT NULL"
 
 
@@ -62,8 +64,7 @@ def record_indexes(table: str) -> tuple[Index, ...]:
                      sqlite_where=text(DELETED_ROWS), postgresql_where=text(DELETED_ROWS))]
     sort = LIST_SORT_COLUMNS.get(table)
     if sort:
-        indexes.append(Index(f"ix_{table}_{sort}_sort", text(f"lower({sort})"), "id",
-                             sqlite_where=text(LIVE_ROWS), postgresql_where=text(LIVE_ROWS)))
+        indexes.append(Index(f"ix_{table}_{sort}_sort", text(f"lower({sort})"), "id"))
     return tuple(indexes)
 
 

@@ -1,5 +1,5 @@
-"""Indexes for big lists: deleted_at over deleted rows only, and (lower(name), id) over
-live rows for the datasets' and applications' opening sort.
+"""Indexes for big lists: deleted_at over deleted rows only, and (lower(name), id) for
+the datasets' and applications' opening sort.
 
 See ``desktop.core.models.base.record_indexes`` for why.
 
@@ -23,7 +23,7 @@ depends_on: str | Sequence[str] | None = None
 RECORD_TABLES = ("perangkat_daerah", "aplikasi", "dataset", "kunjungan", "kerjasama",
                  "deployment")
 SORTS = {"dataset": "judul", "aplikasi": "nama"}  # frozen here: a migration never changes
-LIVE, DELETED = "deleted_at IS NULL", "deleted_at IS NOT NULL"
+DELETED = "deleted_at IS NOT NULL"
 
 
 def _where(clause: str) -> dict[str, sa.TextClause]:
@@ -35,8 +35,7 @@ def upgrade() -> None:
         op.drop_index(f"ix_{table}_deleted_at", table_name=table)
         op.create_index(f"ix_{table}_deleted_at", table, ["deleted_at"], **_where(DELETED))
     for table, column in SORTS.items():
-        op.create_index(f"ix_{table}_{column}_sort", table, [sa.text(f"lower({column})"), "id"],
-                        **_where(LIVE))
+        op.create_index(f"ix_{table}_{column}_sort", table, [sa.text(f"lower({column})"), "id"])
 
 
 def downgrade() -> None:
