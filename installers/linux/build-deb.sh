@@ -106,8 +106,12 @@ needed=$(for elf in "${elves[@]}"; do objdump -p "$elf" 2>/dev/null; done \
     | awk '/NEEDED/ {print $2}' | sort -u)
 depends=()
 for soname in $(comm -23 <(echo "$needed") <(echo "$carried")); do
-    path=$(ldconfig -p | awk -v n="$soname" '$1 == n && /x86-64|AArch64|64bit/ {print $NF; exit}')
-    [ -n "$path" ] || path=$(ldconfig -p | awk -v n="$soname" '$1 == n {print $NF; exit}')
+    # awk reads to the end (no early exit): under pipefail, an early exit would kill
+    # ldconfig with SIGPIPE and the whole build with status 141, depending on timing
+    path=$(ldconfig -p | awk -v n="$soname" \
+        '$1 == n && /x86-64|AArch64|64bit/ && !found {print $NF; found = 1}')
+    [ -n "$path" ] || path=$(ldconfig -p | awk -v n="$soname" \
+        '$1 == n && !found {print $NF; found = 1}')
     if [ -z "$path" ]; then
         echo "build-deb: warning: $soname not found on this machine; no dependency for it" >&2
         continue

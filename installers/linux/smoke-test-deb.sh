@@ -60,7 +60,7 @@ step "demo"
 
 step "list agreements: the demo KB"
 "$EXE" list agreements --json --filter jenis=kb --limit 1 > "$WORK/kb.json"
-KB_ID=$(sed -n 's/^ *"id": "\([0-9a-f-]*\)",*$/\1/p' "$WORK/kb.json" | head -n 1)
+KB_ID=$(sed -n 's/^ *"id": "\([0-9a-f-]*\)",*$/\1/p;T;q' "$WORK/kb.json")  # first id only
 [ -n "$KB_ID" ] || { cat "$WORK/kb.json" >&2; fail "no KB in the demo data"; }
 echo "  KB $KB_ID"
 
