@@ -44,6 +44,13 @@ t0=$(date +%s)
 bundle_seconds=$(( $(date +%s) - t0 ))
 BUNDLE="$DIST/diskominfo-desk"
 "$BUNDLE/diskominfo-desk" --version
+# compiled pieces imported only inside a try (a miss would not fail, only slow down)
+for piece in _rl_accel libQt6Charts; do
+    if [ -z "$(find "$BUNDLE" -name "$piece*" -print -quit)" ]; then
+        echo "installers: $piece is missing from the bundle" >&2
+        exit 1
+    fi
+done
 
 echo "== installers: .deb (validates the .desktop file and the AppStream metainfo)"
 rm -f "$DIST"/diskominfo-desk_*.deb
