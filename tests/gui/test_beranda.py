@@ -205,6 +205,13 @@ def test_report_dialog_previews_the_chosen_period(qtbot, demo_window: MainWindow
     assert "sebelum awalnya" in dialog.summary.text()
     dialog.end.setDate(QDate(2026, 6, 30))
     assert dialog.make.isEnabled()
+    # Batal while the report is made: nothing is shown afterwards
+    dialog.preview = None
+    dialog.make_report()
+    dialog.task.cancel()
+    win.tasks.wait()
+    qtbot.wait(50)
+    assert dialog.preview is None
     dialog.reject()
     assert not [w for w in QApplication.topLevelWidgets()
                 if isinstance(w, QDialog) and w.isVisible()]
