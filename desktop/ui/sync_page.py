@@ -439,13 +439,13 @@ class SyncPage(QWidget):
             from sqlalchemy import select
 
             from desktop.core.models import PerangkatDaerah
-            from desktop.sync.orgmap import mappings
+            from desktop.sync.api import org_mappings
 
             with self.desk.db.session() as s:
                 opds = s.execute(select(PerangkatDaerah.id, PerangkatDaerah.nama)
                                  .where(PerangkatDaerah.deleted_at.is_(None))
                                  .order_by(PerangkatDaerah.nama)).all()
-                chosen = {m.opd_id: m for m in mappings(s)}
+            chosen = {m.opd_id: m for m in org_mappings(self.desk)}
             return (pending_count(self.desk), list_conflicts(self.desk),
                     recent_runs(self.desk.db), opds, chosen)
 
@@ -505,14 +505,13 @@ class SyncPage(QWidget):
 
     def _map(self, opd_id: str, choice: tuple[str, str] | None) -> None:
         """The user's choice of organization for an OPD (none: not published)."""
-        from desktop.sync.orgmap import remove_mapping, set_mapping
+        from desktop.sync import api
 
         def job() -> None:
-            with self.desk.db.session() as s:
-                if choice is None:
-                    remove_mapping(s, opd_id)
-                else:
-                    set_mapping(s, opd_id, choice[0], choice[1], manual=True)
+            if choice is None:
+                api.clear_org_mapping(self.desk, opd_id)
+            else:
+                api.set_org_mapping(self.desk, opd_id, choice[0], choice[1])
 
         self.tasks.run_db(job, on_done=lambda _r: self.refresh_state())
 
@@ -599,15 +598,13 @@ class SyncPage(QWidget):
     def sync_now(self, quiet: bool = False) -> Task | None:
         """One sync on the network pool; ``quiet`` (periodic) skips when unconfigured."""
         from desktop.core.errors import DeskError
+        from desktop.sync import api
         from desktop.sync.catalog_settings import catalog_config, load_catalog_settings
-        from desktop.sync.client import CatalogClient
-        from desktop.sync.engine import SyncEngine, SyncOptions
 
         if self.running is not None:
             return None
-        stored = load_catalog_settings(self.desk.db)
-        try:
-            config = catalog_config(stored)
+        try:  # configured? (settings only: the keyring is read on the worker)
+            catalog_config(load_catalog_settings(self.desk.db))
         except DeskError as error:
             if not quiet:
                 self._say(error.message, bad=True)
@@ -618,13 +615,7 @@ class SyncPage(QWidget):
                 if not token.cancelled:  # the engine itself stops at its next check
                     token.progress(done, total, message)
 
-            client = CatalogClient.from_keyring(config)
-            try:
-                engine = SyncEngine(self.desk, client,
-                                    SyncOptions(allow_private=stored.catalog_allow_private))
-                return engine.run(progress=progress, token=token)
-            finally:
-                client.close()
+            return api.run_sync(self.desk, progress=progress, token=token)
 
         task = self.tasks.run_net(job, on_done=self._finished, on_error=self._failed,
                                   cancellable=True)
