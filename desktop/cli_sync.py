@@ -64,13 +64,13 @@ def _failed(message: str) -> int:
 def cmd_sync(args: argparse.Namespace) -> int:
     from desktop.core.desk import Desk
     from desktop.core.errors import DeskError
+    from desktop.sync.api import run_sync
     from desktop.sync.catalog_settings import (
         catalog_config,
         load_catalog_settings,
         save_catalog_settings,
     )
     from desktop.sync.client import CatalogClient
-    from desktop.sync.engine import SyncEngine, SyncOptions
 
     desk = Desk.open(args.database, user=args.user)
     try:
@@ -80,12 +80,10 @@ def cmd_sync(args: argparse.Namespace) -> int:
         remembered = {k: v for k, v in (("catalog_url", args.catalog and config.base_url),
                                         ("catalog_user", args.catalog_user)) if v}
         if remembered:
-            settings = save_catalog_settings(desk.db, **remembered)
-        client = CatalogClient.from_keyring(config)
+            save_catalog_settings(desk.db, **remembered)
+        client = CatalogClient.from_keyring(config)  # with this run's overrides
         try:
-            engine = SyncEngine(desk, client,
-                                SyncOptions(allow_private=settings.catalog_allow_private))
-            summary = engine.run()
+            summary = run_sync(desk, client=client)
         finally:
             client.close()
     except DeskError as error:
