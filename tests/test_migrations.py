@@ -6,6 +6,8 @@ import ast
 import hashlib
 import os
 import sqlite3
+import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +25,7 @@ from desktop.core.database import open_database, resolve_database_url
 from desktop.core.desk import Desk
 from desktop.core.errors import DatabaseOpenError, DatabaseTooNewError
 from desktop.core.migrate import (
+    HEAD_REVISION,
     MIGRATIONS_DIR,
     alembic_config,
     backup_sqlite_file,
@@ -134,6 +137,33 @@ def test_migrating_an_empty_database_gives_exactly_the_models(fresh_url: str) ->
     assert revision_of(fresh_url) == head_revision()
     assert {t.name for t in Base.metadata.sorted_tables} <= table_names(fresh_url)
     assert schema_diff(fresh_url) == []
+
+
+def test_head_revision_constant_is_alembics_head() -> None:
+    """Start-up compares with HEAD_REVISION instead of importing Alembic: keep them equal."""
+    assert head_revision() == HEAD_REVISION
+
+
+def test_up_to_date_database_opens_without_importing_alembic(tmp_path: Path) -> None:
+    path = tmp_path / "desk.sqlite3"
+    open_database(str(path)).dispose()
+    code = ("import sys; from desktop.core.database import open_database; "
+            f"open_database({str(path)!r}).dispose(); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_two_version_rows_are_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "desk.sqlite3"
+    open_database(str(path)).dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute("INSERT INTO alembic_version VALUES ('0001')")
+    with pytest.raises(DatabaseOpenError, match="lebih dari satu versi"):
+        open_database(str(path))
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT count(*) FROM alembic_version").fetchone()[0] == 2
 
 
 def test_search_machinery_left_out_of_the_models_is_created(fresh_url: str) -> None:

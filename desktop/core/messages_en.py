@@ -486,4 +486,6 @@ MESSAGES_EN: dict[str, str] = {
         "mapping.",
     "Alamat katalog belum diatur; berikan --catalog URL sekali, alamat itu lalu diingat.":
         "No catalog address yet; give --catalog URL once and it is remembered.",
+    "Basis data ini mencatat lebih dari satu versi skema; tidak diubah.":
+        "This database records more than one schema version; it was not changed.",
 }

@@ -2,7 +2,8 @@
 
 It migrates a scratch SQLite database to the current head and lets Alembic compare it
 with the models, so the new revision holds exactly the model changes since then.
-Review the generated file (dialect-specific parts, data moves) before committing it.
+Review the generated file (dialect-specific parts, data moves) before committing it, and
+move ``HEAD_REVISION`` in desktop/core/migrate.py to it.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ def main(argv: list[str]) -> int:
         with engine.begin() as conn:
             command.revision(alembic_config(conn), message=argv[0], autogenerate=True)
         engine.dispose()
+    print("Now set HEAD_REVISION in desktop/core/migrate.py to the new revision.")
     return 0
 
 
