@@ -37,6 +37,7 @@ from desktop.ui.tasks import TaskManager
 PAGE_CLASSES: dict[str, type[RecordPage]] = {"visits": VisitPage, "agreements": AgreementPage}
 BERANDA = "beranda"  # the first navigation entry
 SYNC = "sync"  # the last one; the ones between are record kinds
+FIRST_PAGE_GRACE_MS = 3000  # background checks start then at the latest
 
 
 def nav_icon(name: str) -> QIcon:
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.pages: dict[str, RecordPage] = {}
         self._dialogs: dict[str, Any] = {}
+        self._started = False
         self._build()
         self._build_actions()
         self._restore()
@@ -424,8 +426,22 @@ class MainWindow(QMainWindow):
         page = self.page
         if page is not None:
             QTimer.singleShot(0, page.model.refresh)
+            page.model.first_rows.connect(self._after_first_page)
+        elif self.current_key == BERANDA:
+            self.beranda.refreshed.connect(self._after_first_page)
+        QTimer.singleShot(0 if self.current_key == SYNC else FIRST_PAGE_GRACE_MS,
+                          self._after_first_page)
         self.reminders.hide()  # shown by start() only when something is due today
-        QTimer.singleShot(0, self.reminders.start)
+
+    def _after_first_page(self) -> None:
+        """What can wait until the first page is on screen: the reminders and the sync
+        status. Started earlier they would queue their imports and queries in front of
+        the page the user is waiting for."""
+        if self._started:
+            return
+        self._started = True
+        self.reminders.start()
+        self.sync_page.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for kind, page in self.pages.items():

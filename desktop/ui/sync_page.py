@@ -110,9 +110,15 @@ class SyncPage(QWidget):
         self.pinger = QTimer(self)
         self.pinger.setInterval(PING_MS)
         self.pinger.timeout.connect(self.ping)
+
+    def start(self) -> None:
+        """Begin the status checks; the window calls this once its first page is filled,
+        so they do not compete with it at start-up."""
+        if self.pinger.isActive():
+            return
         self.pinger.start()
-        QTimer.singleShot(0, self.refresh_state)
-        QTimer.singleShot(0, self.ping)
+        self.refresh_state()
+        self.ping()
 
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
@@ -406,27 +412,30 @@ class SyncPage(QWidget):
             self._set_state(OFFLINE)
 
     def ping(self) -> None:
-        """One quick status_show for the Online/Offline indicator (when configured)."""
-        from desktop.core.errors import DeskError
-        from desktop.sync.catalog_settings import catalog_config, load_catalog_settings
-        from desktop.sync.client import CatalogClient
+        """One quick status_show for the Online/Offline indicator (when configured).
 
+        Everything runs on the network worker, imports included: the HTTP stack is not
+        needed to show the window, and loading it there keeps it off the start-up path.
+        """
         if self.running is not None:
             return
-        try:
-            config = catalog_config(load_catalog_settings(self.desk.db))
-        except DeskError:
-            self._set_state(UNKNOWN)  # not configured: nothing to be on- or offline from
-            return
 
-        def job() -> bool:
+        def job() -> str:
+            from desktop.core.errors import DeskError
+            from desktop.sync.catalog_settings import catalog_config, load_catalog_settings
+            from desktop.sync.client import CatalogClient
+
+            try:
+                config = catalog_config(load_catalog_settings(self.desk.db))
+            except DeskError:
+                return UNKNOWN  # not configured: nothing to be on- or offline from
             client = CatalogClient(config)
             try:
-                return client.ping()
+                return ONLINE if client.ping() else OFFLINE
             finally:
                 client.close()
 
-        self.tasks.run_net(job, on_done=lambda ok: self._set_state(ONLINE if ok else OFFLINE),
+        self.tasks.run_net(job, on_done=self._set_state,
                            on_error=lambda _e: self._set_state(OFFLINE), cancellable=False)
 
     # ------------------------------------------------------------------ state
