@@ -161,9 +161,11 @@ def package_to_dataset(package: Mapping[str, Any]) -> RemoteDataset:
     """Local values from a package dict (fields the package lacks come back as None)."""
     extras = {e["key"]: str(e.get("value") or "") for e in package.get("extras") or []}
     values: dict[str, Any] = {local: package.get(ckan) or None for local, ckan in CORE.items()}
-    for field, (key, codec) in EXTRAS.items():
-        text = extras.get(key, "")
-        values[field] = codec.load(text) if text else None
+    values.update(_NO_EXTRAS)  # then only the extras present are decoded (a pull's hot loop)
+    for key, text in extras.items():
+        decoder = _DECODERS.get(key)
+        if decoder is not None and text:
+            values[decoder[0]] = decoder[1](text)
     values["format"] = values["format"] or []
     values["data_pribadi"] = bool(values["data_pribadi"])
     values["lisensi"] = from_ckan_licence(package.get("license_id"))
@@ -179,6 +181,10 @@ def package_to_dataset(package: Mapping[str, Any]) -> RemoteDataset:
         desk_id=extras.get(DESK_ID_KEY) or None, private=bool(package.get("private")),
         state=package.get("state") or "active",
         metadata_modified=package.get("metadata_modified") or "")
+
+
+_NO_EXTRAS: dict[str, Any] = dict.fromkeys(EXTRAS)
+_DECODERS = {key: (field, codec.load) for field, (key, codec) in EXTRAS.items()}
 
 
 def organization_for_opd(opd: Mapping[str, Any]) -> dict[str, str]:

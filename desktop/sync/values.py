@@ -33,25 +33,33 @@ def _scalar(value: Any) -> Any:
 
 
 def _resource(row: Mapping[str, Any]) -> dict[str, Any]:
-    out = {key: _scalar(row.get(key)) for key in RESOURCE_KEYS}
-    out["id"] = row.get("id") or row.get("remote_id")
-    return out
+    get = row.get
+    return {"id": get("id") or get("remote_id"), "nama": _scalar(get("nama")),
+            "url": _scalar(get("url")), "format": _scalar(get("format")),
+            "deskripsi": _scalar(get("deskripsi"))}  # RESOURCE_KEYS, spelled out
 
 
 def normalize(values: Mapping[str, Any]) -> Values:
     """The mapped fields of a record dict or of ``package_to_dataset(...).values``."""
     out: Values = {}
-    for name in MAPPED_FIELDS:
-        value = values.get(name)
-        if name == "resources":
-            out[name] = [_resource(r) for r in value or []]
-        elif name in LIST_FIELDS:
-            out[name] = list(value or [])
-        elif name == "data_pribadi":
-            out[name] = bool(value)
+    get = values.get
+    for name in _SCALARS:  # the bulk of the fields; ``_scalar`` inlined (a pull's hot loop)
+        value = get(name)
+        if isinstance(value, str):
+            out[name] = value if value.strip() else None
+        elif isinstance(value, date):
+            out[name] = value.isoformat()
         else:
-            out[name] = _scalar(value)
-    return out
+            out[name] = value
+    for name in _LISTS:
+        out[name] = list(get(name) or [])
+    out["data_pribadi"] = bool(get("data_pribadi"))
+    out["resources"] = [_resource(r) for r in get("resources") or []]
+    return {name: out[name] for name in MAPPED_FIELDS}  # in the mapping's order
+
+
+_LISTS = tuple(n for n in MAPPED_FIELDS if n in LIST_FIELDS and n != "resources")
+_SCALARS = tuple(n for n in MAPPED_FIELDS if n not in LIST_FIELDS and n != "data_pribadi")
 
 
 def for_mapping(values: Mapping[str, Any]) -> Values:
@@ -69,7 +77,7 @@ def as_local(values: Mapping[str, Any]) -> Values:
     (the default), so comparing it with the local copy shows no change where none was
     made, and the catalog's odd value is never overwritten unless someone edits here.
     """
-    fields = _fields()
+    plan = _local_plan()
     out: Values = {}
     for name, value in values.items():
         if name == "resources":
@@ -78,17 +86,30 @@ def as_local(values: Mapping[str, Any]) -> Values:
                           "format": str(r["format"])[:20] if r.get("format") else None,
                           "deskripsi": r.get("deskripsi")} for r in value or []]
             continue
-        field, limit = fields[name]
-        if field.type == FieldType.CHOICE and value is not None and value not in field.choices:
-            value = None
-        if field.type == FieldType.CHOICES:
-            value = [v for v in value or [] if v in field.choices]  # type: ignore[operator]
-        if value is None and field.default is not None:
-            value = field.default
+        choices, many, default, limit = plan[name]
+        if choices is not None:
+            if many:
+                value = [v for v in value or [] if v in choices]
+            elif value is not None and value not in choices:
+                value = None
+        if value is None and default is not None:
+            value = default
         if limit and isinstance(value, str):
             value = value[:limit]
         out[name] = value
     return out
+
+
+@functools.cache
+def _local_plan() -> dict[str, tuple[Any, bool, Any, int | None]]:
+    """Per field: the choices it keeps (or None), whether it holds several, its default
+    and its text limit; looked up once instead of per field of every dataset pulled."""
+    plan: dict[str, tuple[Any, bool, Any, int | None]] = {}
+    for name, (field, limit) in _fields().items():
+        keeps = field.type in (FieldType.CHOICE, FieldType.CHOICES)
+        plan[name] = (field.choices if keeps else None, field.type == FieldType.CHOICES,
+                      field.default, limit)
+    return plan
 
 
 @functools.cache

@@ -1,0 +1,125 @@
+"""The pull's quick paths store exactly what the record service would, on SQLite and
+PostgreSQL: datasets, resources, audit rows, search entries and sync state alike."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import pytest
+from ckan_server.fixtures import CatalogWorld
+from sqlalchemy import select
+
+from desktop.core.desk import Desk
+from desktop.core.models import AuditLog, Dataset, DatasetResource, SearchEntry
+from desktop.core.models.sync import SyncRecord
+from desktop.core.search import fold
+from desktop.sync import bulk
+from desktop.sync.client import CatalogClient
+from desktop.sync.mapping import PackageTarget, dataset_to_package
+from desktop.sync.values import normalize
+from sync.engine_support import add_opd, full_dataset, make_engine
+
+VOLATILE = {"id", "created_at", "updated_at", "waktu", "changed_at", "rid", "dataset_id",
+            "record_id"}
+
+
+def _put_full_packages(world: CatalogWorld, count: int) -> None:
+    """Packages with every mapped field filled, as another register would publish them."""
+    store = world.server.store
+    org = store.find_organization("diskominfo")
+    assert org is not None
+    for i in range(count):
+        values = normalize(full_dataset("-", judul=f"Penduduk Kecamatan {i} Ümbul",
+                                        tags=["kependudukan", f"tag{i}"]))
+        package = dataset_to_package(values, str(uuid.uuid4()), PackageTarget(
+            f"full-{i}", org["id"], "Diskominfo", False))
+        stamp = store.clock.now_iso()
+        package.update(id=str(uuid.uuid4()), state="active", type="dataset",
+                       metadata_created=stamp, metadata_modified=stamp,
+                       organization=store.organization_summary(org))
+        package["resources"] = [{**r, "id": str(uuid.uuid4()), "position": n}
+                                for n, r in enumerate(package["resources"])]
+        store.put_package(package)
+
+
+def _plain(row: Any) -> dict[str, Any]:
+    return {c.key: getattr(row, c.key) for c in row.__table__.columns if c.key not in VOLATILE}
+
+
+def _same_ids(value: Any, ids: dict[str, str]) -> Any:
+    """``value`` with the ids that differ between two registers replaced by names."""
+    if isinstance(value, dict):
+        return {k: _same_ids(v, ids) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_same_ids(v, ids) for v in value]
+    return ids.get(value, value) if isinstance(value, str) else value
+
+
+def _stored(desk: Desk, opd_id: str) -> dict[str, dict[str, Any]]:
+    """Everything a pulled dataset left in the database, by its catalog name."""
+    out: dict[str, dict[str, Any]] = {}
+    with desk.db.session() as s:
+        for state in s.scalars(select(SyncRecord).where(SyncRecord.remote_id.is_not(None))):
+            rid = state.record_id
+            dataset = s.get(Dataset, rid)
+            resources = s.scalars(select(DatasetResource).where(
+                DatasetResource.dataset_id == rid).order_by(DatasetResource.urutan))
+            audits = s.scalars(select(AuditLog).where(AuditLog.record_id == rid))
+            entry = s.scalar(select(SearchEntry).where(SearchEntry.record_id == rid))
+            out[state.remote_name] = {
+                "dataset": _plain(dataset), "state": _plain(state),
+                "resources": [_plain(r) for r in resources],
+                "audit": [_plain(a) for a in audits],
+                "search": _plain(entry) if entry is not None else None,
+                "version": dataset.version if dataset is not None else None,
+            }
+    return _same_ids(out, {opd_id: "the OPD"})
+
+
+def _pull(desk: Desk, client: CatalogClient) -> dict[str, dict[str, Any]]:
+    opd_id = add_opd(desk)
+    summary = make_engine(desk, client, page_size=4).run()
+    assert summary.clean and summary.pulled == 7, summary
+    return _stored(desk, opd_id)
+
+
+@pytest.fixture
+def catalog(ckan_world: CatalogWorld) -> CatalogWorld:
+    ckan_world.server.seed_packages(4, org="diskominfo", resources=2)
+    _put_full_packages(ckan_world, 3)
+    return ckan_world
+
+
+def test_a_bulk_pull_stores_what_the_record_service_stores(
+        desk: Desk, catalog: CatalogWorld, catalog_client: CatalogClient,
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Any, sqlite_template: Any) -> None:
+    inserted: list[str] = []
+    real_insert = bulk.insert_rows
+    monkeypatch.setattr(bulk, "insert_rows", lambda c, table, rows, plans: (
+        inserted.extend(table.name for _ in rows), real_insert(c, table, rows, plans)))
+    quick = _pull(desk, catalog_client)
+    assert inserted.count("dataset") == 7  # all through the bulk path
+    monkeypatch.setattr(bulk, "insert_rows", real_insert)
+    hits = {h.title for h in desk.search("umbul kecamat")}
+    assert len(hits) == 3
+
+    import shutil
+    path = tmp_path / "service.sqlite3"
+    shutil.copyfile(sqlite_template, path)
+    other = Desk.open(path, user="penguji")
+    try:
+        monkeypatch.setattr(bulk.BulkCreator, "add", lambda *_a, **_k: False)
+        slow = _pull(other, catalog_client)
+        assert {h.title for h in other.search("umbul kecamat")} == hits
+    finally:
+        other.close()
+    assert quick.keys() == slow.keys() and len(quick) == 7
+    for name in quick:
+        assert quick[name] == slow[name], name
+
+
+@pytest.mark.parametrize("text", ["Dataset seed 12 Dinas Komunikasi", "ÜMBUL-ümbul Café 2025",
+                                  "tab\tand  spaces", "", "Ωmega ﬁle ½", "a_b-c.d"])
+def test_quick_fold_folds_like_fold(text: str) -> None:
+    assert bulk.quick_fold(text) == fold(text)
