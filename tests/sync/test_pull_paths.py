@@ -123,3 +123,17 @@ def test_a_bulk_pull_stores_what_the_record_service_stores(
                                   "tab\tand  spaces", "", "Ωmega ﬁle ½", "a_b-c.d"])
 def test_quick_fold_folds_like_fold(text: str) -> None:
     assert bulk.quick_fold(text) == fold(text)
+
+
+def test_linked_datasets_are_counted_apart_from_other_kinds_and_unlinked_ones(
+        desk: Desk) -> None:
+    from desktop.sync.reconcile import _linked_count
+
+    with desk.db.session() as s:
+        for kind, record_id, remote_id in [
+                ("datasets", "d1", "r1"), ("datasets", "d2", "r2"), ("datasets", "d3", None),
+                ("apps", "a1", "s1"), ("apps", "a2", None), ("zzz", "z1", "z9"),
+                ("aaa", "x1", "x9")]:
+            s.add(SyncRecord(kind=kind, record_id=record_id, remote_id=remote_id, dirty=False))
+    with desk.db.session() as s:
+        assert _linked_count(s) == 2
