@@ -239,3 +239,36 @@ def test_closing_with_unsaved_changes_asks(qtbot, window: MainWindow, monkeypatc
     assert asked and window.isVisible()
     assert page.form.editors["nama"].value() == "Belum disimpan"
     QApplication.processEvents()
+
+
+# --------------------------------------------------------------------------- lazy pages
+def test_record_pages_are_built_when_first_needed_then_while_idle(qtbot, desk: Desk,
+                                                                 tmp_path: Path) -> None:
+    settings = QSettings(str(tmp_path / "view.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(desk, settings, TaskManager())
+    win.show()
+    assert win.current_key == "beranda"
+    assert win.pages.built() == {}  # start-up builds the Beranda only
+    assert "datasets" in win.pages and len(win.pages) == 6  # without building any
+    page = win.show_kind("visits")  # opening one builds it, in its place in the stack
+    assert win.pages.is_built("visits") and win.page is page
+    assert win.stack.indexOf(page) == win.navigation.currentRow()
+    win.show_page("beranda")
+    qtbot.waitUntil(lambda: len(win.pages.built()) == 6, timeout=10_000)  # idle building
+    for row in range(win.navigation.count()):  # every entry still shows its own page
+        win.navigation.setCurrentRow(row)
+        assert win.current_key == win.navigation.item(row).data(Qt.ItemDataRole.UserRole)
+    win.tasks.wait()
+    win.close()
+
+
+def test_a_closed_window_builds_no_more_pages(qtbot, desk: Desk, tmp_path: Path) -> None:
+    settings = QSettings(str(tmp_path / "view.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(desk, settings, TaskManager())
+    win.show()
+    win.close()
+    built = set(win.pages.built())
+    qtbot.wait(800)  # longer than the grace period would allow idle building to start
+    win._after_first_page()  # a late signal changes nothing either
+    qtbot.wait(400)
+    assert set(win.pages.built()) == built

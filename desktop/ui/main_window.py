@@ -30,6 +30,7 @@ from desktop.core.resources import resource_path
 from desktop.ui.agreement_pages import AgreementPage, VisitPage
 from desktop.ui.beranda import BerandaPage
 from desktop.ui.hub import DataHub
+from desktop.ui.lazy_pages import LazyPages
 from desktop.ui.page_specs import PAGES
 from desktop.ui.record_page import RecordPage
 from desktop.ui.tasks import TaskManager
@@ -38,6 +39,7 @@ PAGE_CLASSES: dict[str, type[RecordPage]] = {"visits": VisitPage, "agreements": 
 BERANDA = "beranda"  # the first navigation entry
 SYNC = "sync"  # the last one; the ones between are record kinds
 FIRST_PAGE_GRACE_MS = 3000  # background checks start then at the latest
+IDLE_BUILD_MS = 150  # between building two not-yet-opened pages
 
 
 def nav_icon(name: str) -> QIcon:
@@ -56,12 +58,22 @@ class MainWindow(QMainWindow):
         self.hub = DataHub(self)
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
-        self.pages: dict[str, RecordPage] = {}
         self._dialogs: dict[str, Any] = {}
         self._started = False
+        self._closed = False
+        # owned by the window, and stopped when it closes: nothing of it runs afterwards
+        self._grace = self._timer(self._after_first_page)
+        self._idle_build = self._timer(self._build_idle_pages, IDLE_BUILD_MS)
         self._build()
         self._build_actions()
         self._restore()
+
+    def _timer(self, slot: Any, interval: int = 0) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(interval)
+        timer.timeout.connect(slot)
+        return timer
 
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
@@ -96,16 +108,15 @@ class MainWindow(QMainWindow):
         home = QListWidgetItem(nav_icon("beranda"), self.tr("Beranda"))
         home.setData(Qt.ItemDataRole.UserRole, BERANDA)
         self.navigation.addItem(home)
+        self._slots: dict[str, QWidget] = {}  # stand-ins in the stack for unbuilt pages
         for spec in PAGES:
-            page_class = PAGE_CLASSES.get(spec.kind, RecordPage)
-            page = page_class(self.desk, spec, self.tasks, self.hub, self.settings, self.stack)
-            page.navigate.connect(self.open_filtered)
-            page.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
-            self.pages[spec.kind] = page
-            self.stack.addWidget(page)
+            slot = QWidget(self.stack)
+            self._slots[spec.kind] = slot
+            self.stack.addWidget(slot)
             item = QListWidgetItem(nav_icon(spec.icon), str(KINDS[spec.kind].plural))
             item.setData(Qt.ItemDataRole.UserRole, spec.kind)
             self.navigation.addItem(item)
+        self.pages = LazyPages([spec.kind for spec in PAGES], self._make_page)
         from desktop.ui.sync_page import SyncPage
 
         self.sync_page = SyncPage(self.desk, self.tasks, self.hub, self.settings, self.stack)
@@ -115,12 +126,6 @@ class MainWindow(QMainWindow):
         item.setData(Qt.ItemDataRole.UserRole, SYNC)
         self.navigation.addItem(item)
         self.navigation.currentRowChanged.connect(self._switch)
-        self.pages["datasets"].model.row_note = self._overdue_note
-        visits, agreements = self.pages["visits"], self.pages["agreements"]
-        assert isinstance(visits, VisitPage) and isinstance(agreements, AgreementPage)
-        visits.draft_agreement.connect(
-            lambda draft, visit_id: (self.show_kind("agreements"),
-                                     agreements.load_draft(draft, visit_id)))
         row.addWidget(side)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -139,6 +144,40 @@ class MainWindow(QMainWindow):
         self._sync_status(self.sync_page.state, self.sync_page.pending)
         self.tasks.busy_changed.connect(
             lambda busy: self.busy_label.setText(self.tr("Bekerja…") if busy else ""))
+
+    def _make_page(self, kind: str) -> RecordPage:
+        """Build a record page in place of its stand-in (see ``LazyPages``)."""
+        spec = next(spec for spec in PAGES if spec.kind == kind)
+        page = PAGE_CLASSES.get(kind, RecordPage)(self.desk, spec, self.tasks, self.hub,
+                                                  self.settings, self.stack)
+        page.navigate.connect(self.open_filtered)
+        page.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        slot = self._slots.pop(kind)
+        current = self.stack.currentWidget() is slot
+        self.stack.insertWidget(self.stack.indexOf(slot), page)
+        if current:
+            self.stack.setCurrentWidget(page)
+        self.stack.removeWidget(slot)
+        slot.deleteLater()
+        if kind == "datasets":
+            page.model.row_note = self._overdue_note
+        if isinstance(page, VisitPage):
+            page.draft_agreement.connect(self._draft_agreement)
+        return page
+
+    def _draft_agreement(self, draft: dict[str, Any], visit_id: str) -> None:
+        """A visit's "draft an agreement": the agreements page opens with the draft."""
+        self.show_kind("agreements")
+        agreements = self.pages["agreements"]
+        assert isinstance(agreements, AgreementPage)
+        agreements.load_draft(draft, visit_id)
+
+    def _build_idle_pages(self) -> None:
+        """Build the remaining pages one per pause, so opening them later is instant."""
+        kind = self.pages.next_unbuilt()
+        if kind is not None and not self._closed:
+            self.pages[kind]
+            self._idle_build.start()
 
     def _sync_status(self, state: str, pending: int) -> None:
         """Online/Offline and the local changes waiting, in the status bar."""
@@ -268,6 +307,9 @@ class MainWindow(QMainWindow):
     def _switch(self, row: int) -> None:
         if row < 0:
             return
+        key = self.navigation.item(row).data(Qt.ItemDataRole.UserRole)
+        if key in self.pages:
+            self.pages[key]  # built on first use, in place of its stand-in
         self.stack.setCurrentIndex(row)
         page = self.page
         if not hasattr(self, "act_import"):
@@ -361,7 +403,7 @@ class MainWindow(QMainWindow):
 
     def _after_restore(self, safety: str) -> None:
         """Every page reads the restored data; unsaved forms are dropped with it."""
-        for page in self.pages.values():
+        for page in self.pages.built().values():
             page.form.mark_clean()
             page.new_record(ask=False)
             page.model.invalidate_all()
@@ -429,32 +471,36 @@ class MainWindow(QMainWindow):
             page.model.first_rows.connect(self._after_first_page)
         elif self.current_key == BERANDA:
             self.beranda.refreshed.connect(self._after_first_page)
-        QTimer.singleShot(0 if self.current_key == SYNC else FIRST_PAGE_GRACE_MS,
-                          self._after_first_page)
+        self._grace.start(0 if self.current_key == SYNC else FIRST_PAGE_GRACE_MS)
         self.reminders.hide()  # shown by start() only when something is due today
 
     def _after_first_page(self) -> None:
         """What can wait until the first page is on screen: the reminders and the sync
         status. Started earlier they would queue their imports and queries in front of
         the page the user is waiting for."""
-        if self._started:
+        if self._started or self._closed:
             return
         self._started = True
+        self._grace.stop()
         self.reminders.start()
         self.sync_page.start()
+        self._idle_build.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        for kind, page in self.pages.items():
+        for kind, page in self.pages.built().items():
             if page.form.is_dirty():
                 self.show_kind(kind)  # show the page whose changes are asked about
                 if not page.confirm_discard():
                     event.ignore()
                     return
-        for page in self.pages.values():
+        for page in self.pages.built().values():
             page.save_view_state()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/page", self.current_key)
         self.settings.sync()
+        self._closed = True
+        self._grace.stop()
+        self._idle_build.stop()
         self.tasks.wait(10_000)
         event.accept()
