@@ -39,6 +39,7 @@ PAGE_CLASSES: dict[str, type[RecordPage]] = {"visits": VisitPage, "agreements": 
 BERANDA = "beranda"  # the first navigation entry
 SYNC = "sync"  # the last one; the ones between are record kinds
 FIRST_PAGE_GRACE_MS = 3000  # background checks start then at the latest
+AFTER_PAINT_MS = 50  # from the first page filled to the background checks
 IDLE_BUILD_MS = 150  # between building two not-yet-opened pages
 
 
@@ -468,11 +469,16 @@ class MainWindow(QMainWindow):
         page = self.page
         if page is not None:
             QTimer.singleShot(0, page.model.refresh)
-            page.model.first_rows.connect(self._after_first_page)
+            page.model.first_rows.connect(self._first_page_filled)
         elif self.current_key == BERANDA:
-            self.beranda.refreshed.connect(self._after_first_page)
+            self.beranda.refreshed.connect(self._first_page_filled)
         self._grace.start(0 if self.current_key == SYNC else FIRST_PAGE_GRACE_MS)
         self.reminders.hide()  # shown by start() only when something is due today
+
+    def _first_page_filled(self) -> None:
+        """Start the rest shortly after, so the filled page is painted first."""
+        if not self._started:
+            self._grace.start(AFTER_PAINT_MS)
 
     def _after_first_page(self) -> None:
         """What can wait until the first page is on screen: the reminders and the sync
