@@ -386,6 +386,17 @@ def test_regions_are_loaded_provinces_and_regencies(desk: Desk) -> None:
     assert len(desk.regions(jenis="provinsi")) == 38
 
 
+def test_the_whole_region_list_is_read_once_and_handed_out_as_copies(desk: Desk) -> None:
+    first = desk.regions()
+    first[0]["nama"] = "<diubah>"  # a caller scribbling on its copy
+    first.clear()
+    with desk.db.session() as s:  # a changed row would show if the list were read again
+        s.execute(text("UPDATE region SET nama = 'Aceh Baru' WHERE kode = '11'"))
+    again = desk.regions()
+    assert len(again) == 552 and again[0]["nama"] == "Aceh"  # cached, and untouched
+    assert desk.regions("aceh baru")[0]["kode"] == "11"  # a search reads the table
+
+
 def test_regions_are_found_by_name_or_code(desk: Desk) -> None:
     assert [(r["kode"], r["nama"]) for r in desk.regions("semarang")] == [
         ("33.22", "Kabupaten Semarang"), ("33.74", "Kota Semarang")

@@ -3,7 +3,8 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/python tests/benchmarks/bench_list.py \\
         [--rows 100000] [--database URL] [--keys 40]
 
-1. Open to first paint: a fresh window on the Beranda, then the Dataset page is shown;
+1. Open to first paint: a fresh window on the Beranda, then the Dataset page is shown
+   (built on the click if idle time has not built it yet);
    timed until the first rows (the head of the id list and the count) are back and the
    table has painted them (median of 5 windows). Target <= 150 ms.
 2. Search keystroke: what the search box does once its debounce fires (the query, the
@@ -84,9 +85,9 @@ def main() -> int:
         loop.exec()
         signal.disconnect(loop.quit)
 
-    # 1. open to first paint
-    opens = []
-    for index in range(5):
+    # 1. open to first paint: after the window has been idle a moment (the page was
+    # built in idle time), and straight after start-up (the page is built on the click)
+    def open_datasets(index: int, idle: bool) -> tuple[float, int]:
         win = MainWindow(desk, QSettings(str(tmp / f"v{index}.ini"), QSettings.Format.IniFormat),
                          TaskManager())
         win.resize(1280, 800)
@@ -94,21 +95,38 @@ def main() -> int:
         for _ in range(5):  # the Beranda's figures, reminders, sync state: all settled
             win.tasks.wait()
             app.processEvents()
+        deadline = time.perf_counter() + 5
+        while idle and not win.pages.is_built("datasets") and time.perf_counter() < deadline:
+            pause = QEventLoop()  # the user reads the Beranda
+            QTimer.singleShot(20, pause.quit)
+            pause.exec()
+        assert win.pages.is_built("datasets") == idle
         win.reminders.hide()
-        page = win.pages["datasets"]
         started = time.perf_counter()
-        run_until(page.model.first_rows, lambda w=win: w.show_kind("datasets"))
+        page = win.show_kind("datasets")  # builds the page if idle time has not yet
+        loop = QEventLoop()  # the head arrives through the event loop: connecting now is
+        page.model.first_rows.connect(loop.quit)  # in time
+        QTimer.singleShot(30_000, loop.quit)
+        loop.exec()
         page.table.viewport().repaint()
-        opens.append((time.perf_counter() - started) * 1000)
-        fetched_on_open = page.model.rows_fetched
+        elapsed = (time.perf_counter() - started) * 1000
+        fetched = page.model.rows_fetched
         win.tasks.wait()  # the rest of the ids arrive in the background
         app.processEvents()
         win.close()
         win.deleteLater()
         app.processEvents()
-    open_ms = statistics.median(opens)
+        return elapsed, fetched
+
+    opens = [open_datasets(index, idle=True) for index in range(5)]
+    open_ms = statistics.median(t for t, _ in opens)
     Figure("dataset_page_open_to_first_paint", open_ms, "ms", None, "", "<= 150 ms",
-           open_ms <= 150, f"median of 5; {fetched_on_open} rows read").emit()
+           open_ms <= 150, f"median of 5; {opens[-1][1]} rows read; page built while idle"
+           ).emit()
+    colds = [open_datasets(10 + index, idle=False)[0] for index in range(5)]
+    cold_ms = statistics.median(colds)
+    Figure("dataset_page_first_open_right_after_start", cold_ms, "ms", None, "",
+           "reported", None, "median of 5; the page is built on the click").emit()
 
     # 2. search keystrokes
     win = MainWindow(desk, QSettings(str(tmp / "search.ini"), QSettings.Format.IniFormat),

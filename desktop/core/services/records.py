@@ -135,8 +135,10 @@ class RecordService:
                 stmt = select(model.id, model.version, model.deleted_at, *columns).where(
                     model.id.in_(chunk)
                 )
-                for row in s.execute(stmt).mappings():
-                    found[row["id"]] = dict(row)
+                result = s.execute(stmt)
+                keys = list(result.keys())  # once: dict(RowMapping) rebuilt them per row
+                for row in result:
+                    found[row[0]] = dict(zip(keys, row, strict=True))
         return [found[i] for i in ids if i in found]
 
     def list(self, query: ListQuery | None = None) -> Page:
