@@ -101,6 +101,9 @@ def main() -> int:
             QTimer.singleShot(20, pause.quit)
             pause.exec()
         assert win.pages.is_built("datasets") == idle
+        if idle:  # what started with the idle time (reminders, sync state) has finished
+            win.tasks.wait()
+            app.processEvents()
         win.reminders.hide()
         started = time.perf_counter()
         page = win.show_kind("datasets")  # builds the page if idle time has not yet

@@ -347,8 +347,15 @@ class RecordService:
         if not query.include_deleted:
             stmt = stmt.where(model.deleted_at.is_(None))
         if query.text:
-            matched = matching_ids(s.get_bind().dialect.name, query.text, self.kind.name)
-            if matched is not None:
+            dialect = s.get_bind().dialect.name
+            matched = matching_ids(dialect, query.text, self.kind.name)
+            if matched is not None and dialect == "postgresql":
+                # Matches first (the GIN index), then joined: left to itself the planner
+                # walked the sort index and re-parsed every record's text against the
+                # query, 2 s at 100,000 datasets; materialized and joined, 0.3 s.
+                found = matched.cte("matched").prefix_with("MATERIALIZED")
+                stmt = stmt.join(found, found.c.record_id == model.id)
+            elif matched is not None:
                 stmt = stmt.where(model.id.in_(matched))
         for key, value in query.filters.items():
             stmt = stmt.where(self._filter(key, value))
