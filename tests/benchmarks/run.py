@@ -1,6 +1,7 @@
 """Every benchmark, one after the other, then one summary table.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tests/benchmarks/run.py [--quick] [--only NAME]
+        [--postgres ADMIN_URL]
 
 Each benchmark runs in its own process (start-up and memory need fresh ones) and prints
 ``BENCH {json}`` lines (see figures.py); this script collects them and prints the table:
@@ -26,6 +27,7 @@ BENCHES: dict[str, tuple[list[str], list[str]]] = {
     "list": (["--rows", "100000"], ["--rows", "5000", "--keys", "8"]),
     "startup": (["--rows", "100000"], ["--runs", "2", "--rows", "5000"]),
     "sync": ([], ["--datasets", "1000", "--edits", "50"]),
+    "seed": ([], ["--rows", "5000"]),
     "import": ([], ["1000"]),
     "export": ([], ["1000"]),
 }
@@ -49,6 +51,29 @@ def _run(name: str, args: list[str], env: dict[str, str]) -> list[dict]:
     return figures
 
 
+def _bench_database(admin_url: str) -> str:
+    """A database kept on the server for the big figures (seeded once, reused)."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        if not conn.execute(text("SELECT 1 FROM pg_database WHERE datname = "
+                                 "'diskominfo_bench'")).first():
+            conn.execute(text("CREATE DATABASE diskominfo_bench"))
+    admin.dispose()
+    return make_url(admin_url).set(database="diskominfo_bench").render_as_string(
+        hide_password=False)
+
+
+def _tagged(figures: list[dict], engine: str) -> list[dict]:
+    """The figures of a run on another engine; the demo start-up is SQLite's in any run."""
+    figures = [f for f in figures if "(demo)" not in f["name"]]
+    for figure in figures:
+        figure["name"] = f"{figure['name']} [{engine}]"
+    return figures
+
+
 def _cell(value: float | None, unit: str = "") -> str:
     if value is None:
         return ""
@@ -59,6 +84,9 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--only", action="append", choices=sorted(BENCHES))
+    parser.add_argument("--postgres", metavar="ADMIN_URL",
+                        help="also run the big-list, start-up and seed figures on this "
+                             "PostgreSQL server (a database diskominfo_bench is kept there)")
     args = parser.parse_args()
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -69,6 +97,16 @@ def main() -> int:
     for name in args.only or list(BENCHES):
         full, quick = BENCHES[name]
         rows += _run(name, quick if args.quick else full, env)
+    if args.postgres:
+        big = _bench_database(args.postgres)
+        for name in ("list", "startup"):
+            if name in (args.only or BENCHES):
+                full, quick = BENCHES[name]
+                rows += _tagged(_run(name, [*(quick if args.quick else full),
+                                            "--database", big], env), "postgresql")
+        if "seed" in (args.only or BENCHES):
+            rows += _run("seed", [*(BENCHES["seed"][1] if args.quick else []),
+                                  "--postgres", args.postgres], env)
     print("\n| figure | value | floor | ratio | target | met |")
     print("| --- | ---: | ---: | ---: | --- | --- |")
     for r in rows:
