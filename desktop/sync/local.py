@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from desktop.core.desk import Desk
 from desktop.core.models import Dataset, PerangkatDaerah, new_id
@@ -38,6 +38,20 @@ def local_dataset(desk: Desk, s: Session, record_id: str) -> dict[str, Any] | No
     if s.get(Dataset, record_id) is None:
         return None
     return desk.datasets.get(record_id, include_deleted=True, session=s)
+
+
+def preload_datasets(s: Session, record_ids: list[str]) -> list[Dataset]:
+    """A page's known datasets with their resources and OPDs, in three queries.
+
+    The record service then finds each in the session instead of loading it, its
+    resources and its OPD one by one (half the cost of applying a changed package).
+    Keep the returned list while the page is applied: the session only holds weak
+    references to unchanged objects.
+    """
+    if not record_ids:
+        return []
+    return list(s.scalars(select(Dataset).where(Dataset.id.in_(record_ids)).options(
+        selectinload(Dataset.resources), selectinload(Dataset.opd))))
 
 
 def apply_to_local(desk: Desk, s: Session, record: Mapping[str, Any],

@@ -28,6 +28,7 @@ from desktop.sync.local import (
     create_local,
     local_dataset,
     opd_from_organization,
+    preload_datasets,
     remote_session,
     store_conflicts,
 )
@@ -102,6 +103,7 @@ class Puller:
                     or seen[p["id"]] != p["metadata_modified"]]  # not the overlap or our echo
             known = {r.remote_id: r for r in s.scalars(select(SyncRecord).where(
                 SyncRecord.kind == KIND, SyncRecord.remote_id.in_([p["id"] for p in page])))}
+            loaded = preload_datasets(s, [r.record_id for r in known.values()])  # noqa: F841
             desk_ids = [_desk_id(p) for p in page]
             taken = set(s.scalars(select(Dataset.id).where(
                 Dataset.id.in_([d for d in desk_ids if d]))))

@@ -137,3 +137,33 @@ def test_linked_datasets_are_counted_apart_from_other_kinds_and_unlinked_ones(
             s.add(SyncRecord(kind=kind, record_id=record_id, remote_id=remote_id, dirty=False))
     with desk.db.session() as s:
         assert _linked_count(s) == 2
+
+
+def test_a_pulled_page_is_matched_to_its_records_through_the_remote_id_index(desk: Desk
+                                                                            ) -> None:
+    """Without the (kind, remote_id) index SQLite matched each page by scanning every
+    dataset's sync row (the primary key's kind prefix), last-synced copies and all."""
+    from sqlalchemy import text
+
+    if desk.db.dialect != "sqlite":
+        pytest.skip("the query plan is checked on SQLite")
+    with desk.db.session() as s:
+        stmt = select(SyncRecord.remote_id, SyncRecord.remote_modified).where(
+            SyncRecord.kind == "datasets", SyncRecord.remote_id.in_(["a", "b"]))
+        sql = str(stmt.compile(compile_kwargs={"literal_binds": True,
+                                                "render_postcompile": True}))
+        plan = " ".join(str(row) for row in s.execute(text("EXPLAIN QUERY PLAN " + sql)))
+    assert "ix_sync_record_kind_remote" in plan
+
+
+def test_preloading_a_page_leaves_the_records_as_the_service_reads_them(desk: Desk) -> None:
+    from desktop.sync.local import preload_datasets
+
+    opd = add_opd(desk)
+    made = desk.datasets.create({"judul": "Data <Uji> & Co", "opd_id": opd,
+                                 "frekuensi": "tahunan", "sifat_data": "terbuka",
+                                 "resources": [{"nama": "CSV", "url": "https://x.id/a.csv"}]})
+    with desk.db.session() as s:
+        loaded = preload_datasets(s, [made["id"], "tidak-ada"])
+        assert [d.id for d in loaded] == [made["id"]]
+        assert desk.datasets.get(made["id"], session=s) == desk.datasets.get(made["id"])

@@ -40,6 +40,9 @@ class SyncRecord(Base):
     error: Mapped[str | None] = mapped_column(Text)
     changed_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
 
+    # pulled pages are matched by (kind, remote_id); see migration 0004
+    __table_args__ = (Index("ix_sync_record_kind_remote", "kind", "remote_id"),)
+
 
 class SyncConflict(Base):
     """A field both sides changed since the last sync; values wrapped as ``{"v": ...}``."""
