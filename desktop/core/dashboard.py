@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from desktop.core.choices import (
@@ -249,12 +249,16 @@ def _apps_by_opd(s: Session) -> list[tuple[str, str, int]]:
 
 
 def _freshness(s: Session, today: date) -> dict[str, int]:
-    """One count per bucket, each with the very clause its list filter uses."""
-    return {state: s.scalar(select(func.count()).select_from(Dataset).where(
-                _live(Dataset),
-                freshness_clause(state, Dataset.frekuensi, Dataset.terakhir_diperbarui,
-                                 today))) or 0
-            for state in STATES}
+    """One count per bucket, each with the very clause its list filter uses.
+
+    All four in one pass over the datasets (a CASE per bucket): four counts scanned
+    100,000 rows four times, two thirds of the Beranda's time.
+    """
+    sums = [func.coalesce(func.sum(case((freshness_clause(
+        state, Dataset.frekuensi, Dataset.terakhir_diperbarui, today), 1), else_=0)), 0)
+        for state in STATES]
+    row = s.execute(select(*sums).select_from(Dataset).where(_live(Dataset))).one()
+    return {state: int(count) for state, count in zip(STATES, row, strict=True)}
 
 
 def _expiring(s: Session, today: date, days: int) -> int:
