@@ -1,0 +1,34 @@
+"""Sync, part 2: what the register needs to never leak, lose or hide (issue 21).
+
+Each section below belongs to one change of that issue; a section with no operation yet
+leaves the schema as 0004 had it.
+
+Revision ID: 0005
+Revises: 0004
+Create Date: 2026-12-04 15:20:00
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from alembic import op  # noqa: F401  (used by the sections below)
+
+revision: str = "0005"
+down_revision: str | None = "0004"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    # --- lossless values (remote values kept whole)
+    # --- catalog identity (which catalog each link belongs to)
+    # --- locks
+    pass
+
+
+def downgrade() -> None:
+    # --- locks
+    # --- catalog identity
+    # --- lossless values
+    pass
