@@ -39,6 +39,10 @@ class SyncRecord(Base):
     dirty: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False, index=True)
     error: Mapped[str | None] = mapped_column(Text)
     changed_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
+    # the key of the catalog this link was made with (desktop.sync.catalog_identity): a
+    # sync against another catalog never deletes or updates through it; None until the
+    # run that made the link stamps it (or for links older than migration 0005)
+    catalog: Mapped[str | None] = mapped_column(String(40))
 
     # pulled pages are matched by (kind, remote_id); see migration 0004
     __table_args__ = (Index("ix_sync_record_kind_remote", "kind", "remote_id"),)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import sqlalchemy as sa
 from alembic import op  # noqa: F401  (used by the sections below)
 
 revision: str = "0005"
@@ -23,6 +24,11 @@ depends_on: str | Sequence[str] | None = None
 def upgrade() -> None:
     # --- lossless values (remote values kept whole)
     # --- catalog identity (which catalog each link belongs to)
+    # The key of the catalog a link was made with (see desktop.sync.catalog_identity);
+    # links made before 0005 have none and are claimed by the first catalog that is
+    # shown to know them.
+    with op.batch_alter_table("sync_record") as batch:
+        batch.add_column(sa.Column("catalog", sa.String(length=40), nullable=True))
     # --- locks
     pass
 
@@ -30,5 +36,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     # --- locks
     # --- catalog identity
+    with op.batch_alter_table("sync_record") as batch:
+        batch.drop_column("catalog")
     # --- lossless values
     pass
