@@ -9,6 +9,13 @@ MESSAGES_EN: dict[str, str] = {
     # demo data
     "Basis data sudah berisi data; data contoh hanya dapat dimuat ke basis data kosong.":
         "The database already holds data; demo data can only be loaded into an empty one.",
+    # the Qt binding check at start-up
+    "PySide6 {version} yang terpasang rusak pada Python {python} (program akan "
+    "berhenti mendadak saat dipakai). Pasang versi lain: pip install "
+    "\"PySide6-Essentials<6.12\" \"PySide6-Addons<6.12\".":
+        "The installed PySide6 {version} is broken on Python {python} (the program "
+        "would crash while in use). Install another version: pip install "
+        "\"PySide6-Essentials<6.12\" \"PySide6-Addons<6.12\".",
     # formatting
     "Ya": "Yes",
     "Tidak": "No",

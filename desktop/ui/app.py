@@ -60,12 +60,18 @@ def run(database: str | None = None, user: str | None = None, lang: str | None =
     from desktop.ui.errors import install_error_handling
     from desktop.ui.i18n import install_language
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.qt_check import binding_problem
     from desktop.ui.tasks import TaskManager
     from desktop.ui.welcome import WelcomeDialog, needs_welcome
 
     app = create_application()
     install_language(lang or Settings().get(LANGUAGE))
     install_error_handling()
+    problem = binding_problem()
+    if problem is not None:  # it would crash later, losing typing: say why now
+        print(problem, file=sys.stderr)
+        QMessageBox.critical(None, APP_NAME, problem)
+        return 1
     try:
         desk = Desk.open(database, user=user)
     except DeskError as exc:

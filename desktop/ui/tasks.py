@@ -77,37 +77,52 @@ class _Runnable(QRunnable):
         self.fn, self.token, self.signals, self.wants_token = fn, token, signals, wants_token
 
     def run(self) -> None:
+        # The runnable is destroyed on this worker thread once run() returns. It must not
+        # hold the last reference to anything Qt then: the job (whose closure may hold
+        # widgets or models) and the signals are also held by the Task, which the GUI
+        # thread deletes. Both are dropped here before the last emit, so the GUI thread
+        # always releases them last (see ``Task._finish``).
+        fn, token, signals = self.fn, self.token, self.signals
+        self.fn = self.token = self.signals = None  # type: ignore[assignment]
         try:
-            result = self.fn(token=self.token) if self.wants_token else self.fn()
+            result = fn(token=token) if self.wants_token else fn()
         except Cancelled:
-            self.signals.cancelled.emit()
+            signals.cancelled.emit()
         except Exception as exc:  # delivered to the GUI thread, shown there
             log.debug("background job failed", exc_info=True)
-            self.signals.failed.emit(exc)
+            signals.failed.emit(exc)
         else:
-            if self.token.cancelled:
-                self.signals.cancelled.emit()
+            if token.cancelled:
+                signals.cancelled.emit()
             else:
-                self.signals.succeeded.emit(result)
-        self.signals.finished.emit()
+                signals.succeeded.emit(result)
+            del result
+        del fn
+        signals.finished.emit()
 
 
 class Task(QObject):
     """A submitted job; keep it to cancel it or to follow its signals."""
 
-    def __init__(self, parent: QObject, label: str) -> None:
+    def __init__(self, parent: QObject, label: str, fn: Callable[..., Any]) -> None:
         super().__init__(parent)
         self.label = label
-        self.signals = TaskSignals()
+        # A child of the task: deleted with it, on the GUI thread. A parentless signals
+        # object was released by whichever thread dropped the last reference, sometimes
+        # the worker while the GUI thread was delivering its queued signals (a segfault
+        # under load, seen in the quick suite).
+        self.signals = TaskSignals(self)
         self.token = CancelToken(self.signals.progress.emit)
+        self.job: Callable[..., Any] | None = fn  # released here, on the GUI thread
         self.done = False
-        self.signals.finished.connect(self._finish)
+        self.signals.finished.connect(self._finish, Qt.ConnectionType.QueuedConnection)
 
     def cancel(self) -> None:
         self.token.cancel()
 
     def _finish(self) -> None:
         self.done = True
+        self.job = None
         self.deleteLater()
 
 
@@ -151,7 +166,7 @@ class TaskManager(QObject):
                 on_done: Callable[[Any], None] | None,
                 on_error: Callable[[Exception], None] | None, label: str,
                 parent_widget: QWidget | None, cancellable: bool) -> Task:
-        task = Task(self, label)
+        task = Task(self, label, fn)
         if on_done is not None:
             task.signals.succeeded.connect(on_done, Qt.ConnectionType.QueuedConnection)
         task.signals.failed.connect(on_error or _report_error,
