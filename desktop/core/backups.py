@@ -14,6 +14,7 @@ import re
 import shutil
 import sqlite3
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from glob import glob
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+from desktop.core.backup_check import check_sqlite_backup, read_only_uri
 from desktop.core.desk import Desk
 from desktop.core.errors import DeskError
 from desktop.core.i18n import t
@@ -133,13 +135,9 @@ def _pg_dump(url: str, target: Path) -> None:
     part.replace(target)
 
 
-def _read_only_uri(path: Path) -> str:
-    """``file:`` URI opening read-only; percent-encoded, so spaces and ``#`` survive."""
-    return path.resolve().as_uri() + "?mode=ro"
-
-
 def check_backup_file(path: Path, dialect: str) -> None:
-    """Refuse what is not a backup of this application that this version can open."""
+    """Refuse what is not an intact backup of this application that this version can open
+    (see ``desktop.core.backup_check``: integrity, revision, exactly our schema)."""
     if not path.is_file():
         raise DeskError(t("Berkas cadangan tidak ditemukan: {path}", path=path))
     if dialect != "sqlite":
@@ -147,18 +145,35 @@ def check_backup_file(path: Path, dialect: str) -> None:
             raise DeskError(t("{name} bukan cadangan PostgreSQL (pg_dump format custom).",
                               name=path.name))
         return
+    check_sqlite_backup(path, known_revisions())
+
+
+def _remove_with_sidecars(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+
+
+def _private_copy(path: Path, folder: Path) -> Path:
+    """The backup copied (page by page, read-only) to a scratch file beside the live
+    database: the file verified is the file restored, even if the original changes."""
+    scratch = Path(tempfile.mkstemp(prefix=".restore-", suffix=".sqlite3", dir=folder)[1])
     try:
-        conn = sqlite3.connect(_read_only_uri(path), uri=True)
+        src = sqlite3.connect(read_only_uri(path), uri=True)
+        dst = sqlite3.connect(scratch)
         try:
-            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")  # no -wal/-shm beside the scratch
         finally:
-            conn.close()
+            dst.close()
+            src.close()
     except sqlite3.DatabaseError as exc:
-        raise DeskError(t("{name} bukan cadangan basis data Diskominfo Desk.",
-                          name=path.name)) from exc
-    if row is None or row[0] not in known_revisions():
-        raise DeskError(t("{name} dibuat oleh versi Diskominfo Desk yang lebih baru; "
-                          "perbarui aplikasi sebelum memulihkannya.", name=path.name))
+        _remove_with_sidecars(scratch)
+        if "not a database" in str(exc):
+            raise DeskError(t("{name} bukan cadangan basis data Diskominfo Desk.",
+                              name=path.name)) from exc
+        raise DeskError(t("{name} rusak ({detail}); tidak dipulihkan.",
+                          name=path.name, detail=exc)) from exc
+    return scratch
 
 
 def restore(desk: Desk, path: Path, folder: Path | None = None) -> Path:
@@ -167,20 +182,28 @@ def restore(desk: Desk, path: Path, folder: Path | None = None) -> Path:
     The Desk's connections are closed: open the database again afterwards.
     """
     path = Path(path)
-    check_backup_file(path, desk.db.dialect)
-    safety = backup_now(desk, folder)
     if desk.db.dialect == "sqlite":
         live = desk.db.sqlite_path
         assert live is not None
-        desk.close()
-        src = sqlite3.connect(_read_only_uri(path), uri=True)
-        dst = sqlite3.connect(live)
+        if not path.is_file():
+            raise DeskError(t("Berkas cadangan tidak ditemukan: {path}", path=path))
+        verified = _private_copy(path, live.parent)
         try:
-            src.backup(dst)  # page by page into the live file, its WAL and locks honoured
+            check_sqlite_backup(verified, known_revisions(), name=path.name)
+            safety = backup_now(desk, folder)
+            desk.close()
+            src = sqlite3.connect(read_only_uri(verified), uri=True)
+            dst = sqlite3.connect(live)
+            try:
+                src.backup(dst)  # page by page into the live file, its WAL and locks honoured
+            finally:
+                dst.close()
+                src.close()
         finally:
-            dst.close()
-            src.close()
+            _remove_with_sidecars(verified)
         return safety
+    check_backup_file(path, desk.db.dialect)
+    safety = backup_now(desk, folder)
     url = desk.db.url
     desk.close()
     env, args = _pg_env_and_args(url)

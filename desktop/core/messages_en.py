@@ -16,6 +16,16 @@ MESSAGES_EN: dict[str, str] = {
         "The installed PySide6 {version} is broken on Python {python} (the program "
         "would crash while in use). Install another version: pip install "
         "\"PySide6-Essentials<6.12\" \"PySide6-Addons<6.12\".",
+    # restore: the backup verified before it replaces anything
+    "{name} rusak ({detail}); tidak dipulihkan.":
+        "{name} is damaged ({detail}); nothing was restored.",
+    " dan {n} lainnya": " and {n} more",
+    "tidak dikenal: {objects}": "unknown: {objects}",
+    "tidak ada: {objects}": "missing: {objects}",
+    "Skema {name} tidak sama dengan skema Diskominfo Desk versi {revision} ({detail}); "
+    "tidak dipulihkan.":
+        "The schema of {name} does not match the schema of Diskominfo Desk at revision "
+        "{revision} ({detail}); nothing was restored.",
     # formatting
     "Ya": "Yes",
     "Tidak": "No",
@@ -59,6 +69,10 @@ MESSAGES_EN: dict[str, str] = {
     "cetak naskah kerja sama ke PDF": "print an agreement to PDF",
     "PDF ditulis: {path}": "PDF written: {path}",
     # database
+    "Basis data sedang dipakai proses lain (misalnya sinkronisasi atau impor) dan "
+    "tidak kunjung bebas; tidak ada yang tersimpan. Coba lagi sebentar lagi.":
+        "The database is in use by another process (a sync or an import, for example) "
+        "and did not become free; nothing was saved. Try again in a moment.",
     "Data belum valid: {detail}": "The data is not valid yet: {detail}",
     "Tidak dapat terhubung ke basis data {url}: {detail}":
         "Cannot connect to the database {url}: {detail}",
@@ -173,8 +187,24 @@ MESSAGES_EN: dict[str, str] = {
         "The cooperation agreement runs beyond the validity of its parent memorandum.",
     "Perjanjian Kerja Sama belum dikaitkan dengan Kesepakatan Bersama induknya.":
         "The cooperation agreement is not linked to its parent memorandum of understanding.",
-    "Naskah masih memuat isian kosong (\"....\") atau kode isian templat.":
-        "The text still holds blanks (\"....\") or template placeholders.",
+    # the agreement's text as printed: places and blanks (desktop.documents.naskah, checks)
+    "Premis huruf {huruf}": "Recital {huruf}",
+    "Pasal {nomor}": "Pasal {nomor}",
+    " (judul)": " (heading)",
+    " ayat ({nomor})": " ayat ({nomor})",
+    " huruf {huruf}": " point {huruf}",
+    "{tempat}: {isian} belum diisi.": "{tempat}: {isian} is not filled in yet.",
+    "{tempat}: masih memuat isian kosong (\"....\").": "{tempat}: still holds a blank (\"....\").",
+    "{tempat}: kode isian {kode} tidak dikenal; periksa ejaannya.":
+        "{tempat}: the placeholder {kode} is not known; check its spelling.",
+    "{tempat}: tertulis \"{tertulis}\", sedangkan {isian} kini \"{kini}\".":
+        "{tempat}: says \"{tertulis}\", but {isian} is now \"{kini}\".",
+    "{tempat}: merujuk Lampiran, tetapi rencana kerja (lampiran) belum diisi.":
+        "{tempat}: refers to the Lampiran, but the work plan (annex) is empty.",
+    "{tempat}: merujuk ayat ({nomor}), tetapi pasal ini tidak memiliki ayat tersebut.":
+        "{tempat}: refers to ayat ({nomor}), which this article does not have.",
+    "{tempat}: merujuk {rujukan}, yang tidak ada dalam naskah ini.":
+        "{tempat}: refers to {rujukan}, which this document does not contain.",
     # importing spreadsheets
     "Berkas tidak ditemukan: {path}": "File not found: {path}",
     "Jenis berkas tidak didukung: {name}. Gunakan XLSX atau CSV.":
@@ -229,7 +259,6 @@ MESSAGES_EN: dict[str, str] = {
     "Semua data": "All records",
     "{column} (menurun)": "{column} (descending)",
     "{count} data terpilih": "{count} selected records",
-    "(kosong)": "(empty)",
     "{field} kosong": "{field} empty",
     "{field} terisi": "{field} filled in",
     "{field} memuat “{text}”": "{field} contains “{text}”",
@@ -495,4 +524,152 @@ MESSAGES_EN: dict[str, str] = {
         "No catalog address yet; give --catalog URL once and it is remembered.",
     "Basis data ini mencatat lebih dari satu versi skema; tidak diubah.":
         "This database records more than one schema version; it was not changed.",
+    # sync messages and the conflicts command (issue 21, items 6 and 9)
+    "Konflik terbuka menunggu keputusan: lihat dengan 'diskominfo-desk conflicts', "
+    "selesaikan dengan 'diskominfo-desk conflicts resolve ID mine|theirs|NILAI'.":
+        "Open conflicts wait for a decision: list them with 'diskominfo-desk conflicts', "
+        "resolve with 'diskominfo-desk conflicts resolve ID mine|theirs|VALUE'.",
+    "{n} konflik terbuka. Selesaikan dengan 'diskominfo-desk conflicts resolve ID "
+    "PILIHAN' (mine: nilai di sini, theirs: nilai katalog, atau nilai baru).":
+        "{n} open conflicts. Resolve with 'diskominfo-desk conflicts resolve ID "
+        "CHOICE' (mine: the value here, theirs: the catalog's value, or a new value).",
+    "Pilihan: {words}": "Choices: {words}",
+    "NILAI": "VALUE",
+    'Konflik {id} ("{title}", {field}) diselesaikan. Sinkronisasi berikutnya membawa '
+    'hasilnya ke katalog.':
+        'Conflict {id} ("{title}", {field}) resolved. The next sync takes the outcome to the '
+        'catalog.',
+    "tampilkan konflik sinkronisasi yang masih terbuka": "list the open sync conflicts",
+    "selesaikan satu konflik: mine (nilai di sini), theirs (nilai katalog) atau nilai baru":
+        "resolve one conflict: mine (the value here), theirs (the catalog's value) or a new "
+        "value",
+    "  ... dan {n} galat lain (lihat log di halaman Sinkronisasi)":
+        "  ... and {n} more errors (see the log on the Sync page)",
+    '  ! konflik {id}: "{title}" - {field}': '  ! conflict {id}: "{title}" - {field}',
+    "  ... dan {n} konflik lain": "  ... and {n} more conflicts",
+    "Tidak ada konflik terbuka.": "No open conflicts.",
+    'Konflik {id}: "{title}"': 'Conflict {id}: "{title}"',
+    "Kolom:   {field}": "Field:   {field}",
+    "Di sini: {value}": "Here:    {value}",
+    "Katalog: {value}": "Catalog: {value}",
+    "Konflik {id} tidak ditemukan atau sudah diselesaikan; lihat 'diskominfo-desk conflicts'.":
+        "Conflict {id} not found or already resolved; see 'diskominfo-desk conflicts'.",
+    "Pilihan {word} tidak berlaku untuk konflik {id}.":
+        "The choice {word} does not apply to conflict {id}.",
+    '"{title}": {message}': '"{title}": {message}',
+    'Katalog menolak "{title}": pengguna {user} tidak berhak mengubah dataset ini atau '
+    'organisasinya ({detail}).':
+        'The catalog refused "{title}": the user {user} may not change this dataset or its '
+        'organization ({detail}).',
+    '"{title}" tidak ditemukan di katalog ({detail}).':
+        '"{title}" was not found in the catalog ({detail}).',
+    'Katalog menolak "{title}": {reason}': 'The catalog refused "{title}": {reason}',
+    "alamat (nama) dataset": "dataset address (name)",
+    "judul": "title",
+    "organisasi": "organization",
+    "deskripsi": "description",
+    "lisensi": "licence",
+    "pesan": "message",
+    "alamat dataset ini sudah dipakai dataset lain di katalog":
+        "this dataset address is already used by another dataset in the catalog",
+    "wajib diisi": "required",
+    "organisasi tidak ada di katalog": "the organization does not exist in the catalog",
+    "hanya boleh huruf kecil, angka, - dan _": "only lowercase letters, digits, - and _",
+    "tidak ditemukan": "not found",
+    "tidak menjawab dalam {seconds} detik": "no answer within {seconds} seconds",
+    "Katalog belum bisa melayani ({reason}) dan meminta menunggu; mencoba lagi dalam {wait} "
+    "(percobaan {attempt} dari {tries}).":
+        "The catalog cannot serve us yet ({reason}) and asks us to wait; trying again in "
+        "{wait} (attempt {attempt} of {tries}).",
+    "Katalog belum bisa melayani ({reason}); mencoba lagi dalam {wait} (percobaan {attempt} "
+    "dari {tries}).":
+        "The catalog cannot serve us yet ({reason}); trying again in {wait} (attempt "
+        "{attempt} of {tries}).",
+    "koneksi terputus": "connection lost",
+    "Katalog menolak token: penulisan berjalan sebagai {who}, bukan sebagai pengguna katalog "
+    "yang diatur. Periksa token (mungkin salah, kedaluwarsa atau dicabut) lalu simpan ulang di "
+    "Pengaturan > Katalog. Sinkronisasi dihentikan. Jawaban server: {detail}":
+        "The catalog refused the token: writes ran as {who}, not as the configured catalog "
+        "user. Check the token (it may be wrong, expired or revoked) and save it again in "
+        "Settings > Catalog. Sync stopped. The server said: {detail}",
+    "{message} Sudah dicoba {attempts} kali selama {wait}.":
+        "{message} Tried {attempts} times over {wait}.",
+    "tamu tanpa hak": "a guest without rights",
+    "Katalog tidak mengenali token: permintaan berjalan sebagai tamu tanpa hak. Periksa token "
+    "(mungkin salah, kedaluwarsa atau dicabut) lalu simpan ulang di Pengaturan > Katalog. "
+    "Jawaban server: {detail}":
+        "The catalog does not recognise the token: the request ran as a guest without rights. "
+        "Check the token (it may be wrong, expired or revoked) and save it again in Settings "
+        "> Catalog. The server said: {detail}",
+    "Server katalog sedang bermasalah (HTTP {status}) dan meminta menunggu {wait}; coba lagi "
+    "nanti.":
+        "The catalog server is having trouble (HTTP {status}) and asks us to wait {wait}; try "
+        "again later.",
+    "Pengguna katalog {user} tidak berhak melakukan ini; minta pengelola portal memberi hak "
+    "di organisasi dataset itu. Jawaban server: {detail}":
+        "The catalog user {user} may not do this; ask the portal's administrator for rights in "
+        "that dataset's organization. The server said: {detail}",
+    "ya": "yes",
+    "tidak": "no",
+    "dihapus di katalog, diubah di sini": "deleted in the catalog, edited here",
+    "diubah di sini": "edited here",
+    "dihapus di katalog": "deleted in the catalog",
+    "dihapus di sini, diubah di katalog": "deleted here, edited in the catalog",
+    "dihapus di sini": "deleted here",
+    "diubah di katalog": "edited in the catalog",
+    "dihapus di katalog, masih dipakai aplikasi di sini":
+        "deleted in the catalog, still used by applications here",
+    "{n} detik": "{n} seconds",
+    "{m} menit": "{m} minutes",
+    "{m} menit {s} detik": "{m} minutes {s} seconds",
+    # catalog identity, deletion guard, deletion conflicts (sync part 2)
+    "(katalog sebelumnya)": "(the previous catalog)",
+    "Katalog di {url} bukan katalog tempat dataset register ini tertaut ({linked}): "
+    "tidak satu pun dataset tertaut dikenalnya. Tidak ada yang diubah. Jika ini "
+    "katalog yang sama di alamat baru, pilih \"katalog yang sama\" (tautan "
+    "dipertahankan); jika katalog lain, pilih \"katalog lain\" (tautan baru, tidak "
+    "ada yang dihapus).":
+        "The catalog at {url} is not the catalog this register's datasets are linked to "
+        "({linked}): it knows none of the linked datasets. Nothing was changed. If it is the "
+        "same catalog at a new address, choose \"same catalog\" (links kept); if it is "
+        "another catalog, choose \"another catalog\" (fresh links, nothing deleted).",
+    "Dataset \"{title}\" dihapus di katalog, tetapi tidak dapat dihapus di sini: {error}":
+        "Dataset \"{title}\" was deleted in the catalog but cannot be deleted here: {error}",
+    "Pilihan \"{word}\" tidak berlaku untuk konflik ini; pilih salah satu: {allowed}.":
+        "\"{word}\" does not apply to this conflict; choose one of: {allowed}.",
+    "katalog yang sama di alamat baru: tautan dataset dipertahankan":
+        "the same catalog at a new address: dataset links are kept",
+    "katalog lain: mulai tautan baru, tidak ada yang dihapus di sini maupun di katalog lama":
+        "another catalog: start fresh links, nothing is deleted here or in the old catalog",
+    "terapkan penghapusan dari katalog walau lebih dari batas bagian register dalam satu "
+    "sinkronisasi":
+        "apply the catalog's deletions even beyond the share of the register one sync may "
+        "delete",
+    "Jalankan lagi dengan --catalog-moved jika ini katalog yang sama di alamat baru, atau "
+    "--catalog-new jika katalog lain (tautan baru, tidak ada yang dihapus).":
+        "Run again with --catalog-moved if this is the same catalog at a new address, or "
+        "--catalog-new if it is another catalog (fresh links, nothing deleted).",
+    "{n} dataset hilang dari katalog tetapi tidak dihapus di sini: lebih dari {share}% "
+    "register dalam satu sinkronisasi ({titles}). Periksa katalognya; jika memang dihapus, "
+    "jalankan lagi dengan --confirm-deletions.":
+        "{n} datasets are gone from the catalog but were not deleted here: more than {share}% "
+        "of the register in one sync ({titles}). Check the catalog; if they really were "
+        "deleted, run again with --confirm-deletions.",
+    # sync: a dataset's visibility on the catalog (desktop.sync.publication)
+    "Pada sinkronisasi berikutnya dataset ini dijadikan privat di katalog (hanya anggota "
+    "organisasinya yang dapat melihatnya); dataset di katalog tidak dihapus.":
+        "At the next sync this dataset is made private on the catalog (only its "
+        "organization's members can see it); the catalog's dataset is not deleted.",
+    "Pada sinkronisasi berikutnya dataset ini dibuka untuk umum di katalog, karena sifat "
+    "datanya diubah di sini menjadi terbuka.":
+        "At the next sync this dataset is opened to the public on the catalog, because its "
+        "access level was changed here to open.",
+    "Dataset ini tidak dikirim ke katalog: sifat datanya terbatas atau dikecualikan, atau "
+    "memuat data pribadi.":
+        "This dataset is not sent to the catalog: its access level is restricted or exempt, "
+        "or it contains personal data.",
+    "Dataset ini dikirim ke katalog sebagai dataset privat (hanya anggota organisasinya "
+    "yang dapat melihatnya).":
+        "This dataset is sent to the catalog as a private dataset (only its organization's "
+        "members can see it).",
 }
