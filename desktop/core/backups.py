@@ -26,8 +26,9 @@ from desktop.core.backup_check import check_sqlite_backup, read_only_uri
 from desktop.core.desk import Desk
 from desktop.core.errors import DeskError
 from desktop.core.i18n import t
-from desktop.core.migrate import known_revisions
+from desktop.core.migrate import current_revision, known_revisions
 from desktop.core.paths import user_data_dir
+from desktop.core.pg_backup_check import Reference, build_reference, check_dump
 
 PREFIX = "diskominfo-desk"
 AUTO = "harian"  # daily backups carry this word, so retention never touches manual ones
@@ -203,13 +204,43 @@ def restore(desk: Desk, path: Path, folder: Path | None = None) -> Path:
             _remove_with_sidecars(verified)
         return safety
     check_backup_file(path, desk.db.dialect)
+    _check_pg_dump(desk, path)
     safety = backup_now(desk, folder)
     url = desk.db.url
     desk.close()
     env, args = _pg_env_and_args(url)
-    _run([_pg_tool("pg_restore"), "--clean", "--if-exists", "--no-owner", "--single-transaction",
-          *args, str(path)], env)
+    # as the application's own role: no owners or grants of the dump's server are replayed
+    _run([_pg_tool("pg_restore"), "--clean", "--if-exists", "--no-owner", "--no-privileges",
+          "--single-transaction", "--exit-on-error", *args, str(path)], env)
     return safety
+
+
+_PG_REFERENCES: dict[tuple[str, str], Reference] = {}
+
+
+def _check_pg_dump(desk: Desk, path: Path) -> str:
+    """Everything in the dump must be this application's schema at its revision (see
+    ``desktop.core.pg_backup_check``); checked before the safety backup and the restore."""
+    url = desk.db.url
+    with desk.db.engine.connect() as conn:
+        live_revision = current_revision(conn)
+    env, _ = _pg_env_and_args(url)
+
+    def args_for(database: str) -> list[str]:
+        return _pg_env_and_args(make_url(url).set(database=database).render_as_string(
+            hide_password=False))[1]
+
+    def reference_for(revision: str) -> Reference:
+        key = (make_url(url).set(database="").render_as_string(hide_password=True), revision)
+        if key not in _PG_REFERENCES:
+            _PG_REFERENCES[key] = build_reference(
+                url, revision, dump_tool=_pg_tool("pg_dump"),
+                restore_tool=_pg_tool("pg_restore"), env=env, args_for=args_for,
+                live_revision=live_revision)
+        return _PG_REFERENCES[key]
+
+    return check_dump(path, known=known_revisions(), restore_tool=_pg_tool("pg_restore"),
+                      reference_for=reference_for)
 
 
 def list_backups(folder: Path | None = None) -> list[BackupInfo]:

@@ -17,6 +17,14 @@ MESSAGES_EN: dict[str, str] = {
         "would crash while in use). Install another version: pip install "
         "\"PySide6-Essentials<6.12\" \"PySide6-Addons<6.12\".",
     # restore: the backup verified before it replaces anything
+    "{name} memuat perintah yang bukan bagian dari cadangan Diskominfo Desk ({statement}); "
+    "tidak dipulihkan.":
+        "{name} holds a statement that is not part of a Diskominfo Desk backup "
+        "({statement}); nothing was restored.",
+    "Cadangan skema {revision} hanya dapat diperiksa oleh pengguna basis data yang boleh "
+    "membuat basis data (CREATEDB); tidak dipulihkan.":
+        "A backup of schema {revision} can only be checked by a database user who may "
+        "create databases (CREATEDB); nothing was restored.",
     "{name} rusak ({detail}); tidak dipulihkan.":
         "{name} is damaged ({detail}); nothing was restored.",
     " dan {n} lainnya": " and {n} more",
