@@ -212,7 +212,7 @@ def _grouped(session: Session, column: Any, model: Any, *where: Any) -> dict[Any
 
 def compute(desk: Desk, today: date | None = None, expiry_days: int = 90) -> Dashboard:
     today = today or date.today()
-    with desk.db.session() as s:
+    with desk.db.read_session() as s:
         return Dashboard(
             today=today,
             apps_by_status=_grouped(s, Aplikasi.status, Aplikasi),

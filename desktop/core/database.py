@@ -7,23 +7,29 @@ variable ``DISKOMINFO_DESK_DATABASE``, else the default file.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop.core.errors import DatabaseOpenError
+from desktop.core.errors import DatabaseBusyError, DatabaseOpenError
 from desktop.core.i18n import t
 from desktop.core.migrate import upgrade_database
 from desktop.core.paths import default_database_path
 
 ENV_DATABASE = "DISKOMINFO_DESK_DATABASE"
+READ_ONLY = "desk_read_only"  # execution option of :meth:`Database.read_session`
+BUSY_TIMEOUT_MS = 5000  # SQLite waits this long for the write lock, per attempt...
+BEGIN_ATTEMPTS = 4  # ...this many times (20 s in all) before the user is told
+log = logging.getLogger(__name__)
 
 
 def resolve_database_url(value: str | os.PathLike[str] | None = None) -> str:
@@ -64,18 +70,58 @@ def _sqlite_url(path: Path) -> str:
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
     # pysqlite's own transaction handling breaks SAVEPOINT (releasing the outermost one
-    # commits): let SQLAlchemy emit BEGIN itself, so a spreadsheet import can roll back
-    # one row (a savepoint) or everything.
+    # commits) and always begins deferred: let SQLAlchemy emit BEGIN itself (see
+    # ``_sqlite_begin``), so a spreadsheet import can roll back one row (a savepoint) or
+    # everything, and a write transaction takes the write lock up front.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.close()
 
 
-def _sqlite_begin(connection) -> None:  # type: ignore[no-untyped-def]
-    connection.exec_driver_sql("BEGIN")
+def _sqlite_begin(connection: Connection) -> None:
+    """``BEGIN IMMEDIATE`` for a unit of work, a plain (deferred) ``BEGIN`` for a reading one.
+
+    Why: in WAL mode a deferred transaction that has read and then writes must upgrade
+    to the write lock; if another process wrote in between, SQLite answers "database is
+    locked" at once, without waiting for the busy timeout (waiting could not help: the
+    snapshot it read is already stale). Taking the write lock at BEGIN makes writers
+    queue in the busy handler instead. Only the BEGIN is retried here: nothing has been
+    read or written yet, so trying again is always safe.
+    """
+    if connection.get_execution_options().get(READ_ONLY):
+        connection.exec_driver_sql("BEGIN")
+        return
+    for attempt in range(1, BEGIN_ATTEMPTS + 1):
+        try:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            return
+        except DatabaseBusyError:
+            if attempt == BEGIN_ATTEMPTS:
+                raise
+            log.warning("SQLite write lock busy for %d ms; attempt %d of %d", BUSY_TIMEOUT_MS,
+                        attempt, BEGIN_ATTEMPTS)
+
+
+def _is_busy(error: BaseException | None) -> bool:
+    """SQLITE_BUSY / SQLITE_LOCKED, whatever pysqlite's wording for the statement."""
+    text_ = str(error or "")
+    return isinstance(error, sqlite3.OperationalError) and (
+        "database is locked" in text_ or "database table is locked" in text_
+        or "database is busy" in text_)
+
+
+def _sqlite_handle_error(context: ExceptionContext) -> None:
+    """A busy database becomes :class:`DatabaseBusyError` (a readable message, never SQL)."""
+    if _is_busy(context.original_exception):
+        raise DatabaseBusyError(busy_message()) from context.sqlalchemy_exception
+
+
+def busy_message() -> str:
+    return t("Basis data sedang dipakai proses lain (misalnya sinkronisasi atau impor) dan "
+             "tidak kunjung bebas; tidak ada yang tersimpan. Coba lagi sebentar lagi.")
 
 
 @dataclass
@@ -86,6 +132,7 @@ class Database:
     engine: Engine
     sessions: sessionmaker[Session] = field(repr=False)
     backup_made: str | None = None
+    _readers: sessionmaker[Session] | None = field(default=None, repr=False)
 
     @property
     def dialect(self) -> str:
@@ -115,8 +162,31 @@ class Database:
         finally:
             session.close()
 
+    @contextmanager
+    def read_session(self) -> Iterator[Session]:
+        """A unit of work that only reads; nothing in it is ever committed.
+
+        On SQLite it begins deferred, so a list or a search neither waits for a writer
+        (WAL readers see the last commit) nor holds one up; :meth:`session` takes the
+        write lock at BEGIN. A flush in it is a programming error and is refused.
+        """
+        if self._readers is None:
+            readers = sessionmaker(self.engine.execution_options(**{READ_ONLY: True}),
+                                   expire_on_commit=False)
+            event.listen(readers, "before_flush", _refuse_flush)
+            self._readers = readers
+        session = self._readers()
+        try:
+            yield session
+        finally:
+            session.close()  # rolls back: a read has nothing to keep
+
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _refuse_flush(session: Session, _context: object, _instances: object) -> None:
+    raise RuntimeError("a read_session() may not write; use Database.session()")
 
 
 def parse_database_url(url: str) -> URL:
@@ -135,9 +205,10 @@ def create_database_engine(url: str) -> Engine:
     parsed = parse_database_url(url)
     try:
         if parsed.get_backend_name() == "sqlite":
-            engine = create_engine(url, connect_args={"timeout": 15})
+            engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
             event.listen(engine, "connect", _sqlite_pragmas)
             event.listen(engine, "begin", _sqlite_begin)
+            event.listen(engine, "handle_error", _sqlite_handle_error)
         else:
             engine = create_engine(url, pool_pre_ping=True, connect_args=_pg_args(parsed))
     except (NoSuchModuleError, ImportError) as exc:
@@ -167,7 +238,7 @@ def open_database(
         if path is not None:
             _check_sqlite_file(path)
         with engine.connect() as conn:
-            conn.execute(text("SELECT 1"))
+            conn.execution_options(**{READ_ONLY: True}).execute(text("SELECT 1"))
         if upgrade:
             db.backup_made = upgrade_database(engine, path)
             if path is not None:

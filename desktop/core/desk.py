@@ -69,7 +69,7 @@ class Desk:
 
     def search(self, text: str, kinds: list[str] | None = None, limit: int = 200
                ) -> list[SearchHit]:
-        with self.db.session() as s:
+        with self.db.read_session() as s:
             return search(s, text, kinds, limit)
 
     def regions(self, text: str = "", jenis: str | None = None) -> list[dict[str, Any]]:
@@ -92,7 +92,7 @@ class Desk:
                                   Region.kode.startswith(needle, autoescape=True)))
         if jenis:
             stmt = stmt.where(Region.jenis == jenis)
-        with self.db.session() as s:
+        with self.db.read_session() as s:
             regions = [dict(row) for row in s.execute(stmt).mappings()]
         if not text and not jenis:
             self._all_regions = [dict(r) for r in regions]

@@ -19,6 +19,10 @@ class DatabaseTooNewError(DatabaseOpenError):
     """The database was upgraded by a newer version of the application."""
 
 
+class DatabaseBusyError(DeskError):
+    """Another process kept the database's write lock longer than we wait; nothing saved."""
+
+
 class NotFoundError(DeskError):
     """The record does not exist (or was deleted)."""
 

@@ -72,32 +72,34 @@ class RecordService:
         self.actor = actor
 
     @contextmanager
-    def _unit(self, session: Session | None) -> Iterator[Session]:
+    def _unit(self, session: Session | None, *, read: bool = False) -> Iterator[Session]:
+        """The caller's session, else one of our own; ``read``: one that never writes
+        (on SQLite it does not queue for the write lock behind a sync or an import)."""
         if session is not None:
             yield session
         else:
-            with self.db.session() as own:
+            with self.db.read_session() if read else self.db.session() as own:
                 yield own
 
     # ----------------------------------------------------------------- reading
     def get(self, record_id: str, *, include_deleted: bool = False,
             session: Session | None = None) -> dict[str, Any]:
-        with self._unit(session) as s:
+        with self._unit(session, read=True) as s:
             return record_dict(self.kind, self._load(s, record_id, include_deleted))
 
     def title(self, record_id: str) -> str:
-        with self._unit(None) as s:
+        with self._unit(None, read=True) as s:
             return self.kind.title(self._load(s, record_id, True))
 
     def history(self, record_id: str) -> list[dict[str, Any]]:
-        with self._unit(None) as s:
+        with self._unit(None, read=True) as s:
             return record_history(s, self.kind.name, record_id)
 
     def ids(self, query: ListQuery | None = None, *, session: Session | None = None,
             limit: int | None = None) -> list[str]:
         """The matching ids in display order (the first ``limit`` of them, if given): one
         SQL query, sorting and filtering in SQL."""
-        with self._unit(session) as s:
+        with self._unit(session, read=True) as s:
             stmt = self._ids_statement(s, query or ListQuery())
             return list(s.scalars(stmt if limit is None else stmt.limit(limit)))
 
@@ -108,7 +110,7 @@ class RecordService:
         to sort anyway); a plain list reads its head off the sort index and counts apart,
         which is cheaper than making it visit every row.
         """
-        with self._unit(None) as s:
+        with self._unit(None, read=True) as s:
             stmt = self._ids_statement(s, query)
             if query.text:
                 rows = s.execute(stmt.add_columns(func.count().over()).limit(limit)).all()
@@ -120,7 +122,7 @@ class RecordService:
             return ids, int(s.scalar(select(func.count()).select_from(sub)) or 0)
 
     def count(self, query: ListQuery | None = None) -> int:
-        with self._unit(None) as s:
+        with self._unit(None, read=True) as s:
             sub = self._ids_statement(s, query or ListQuery()).order_by(None).subquery()
             return int(s.scalar(select(func.count()).select_from(sub)) or 0)
 
@@ -129,7 +131,7 @@ class RecordService:
         model = self.kind.model
         columns = [c.expr().label(c.key) for c in self.kind.columns]
         found: dict[str, dict[str, Any]] = {}
-        with self._unit(session) as s:
+        with self._unit(session, read=True) as s:
             for start in range(0, len(ids), ID_CHUNK):
                 chunk = list(ids[start:start + ID_CHUNK])
                 stmt = select(model.id, model.version, model.deleted_at, *columns).where(
@@ -143,7 +145,7 @@ class RecordService:
 
     def list(self, query: ListQuery | None = None) -> Page:
         query = query or ListQuery()
-        with self._unit(None) as s:
+        with self._unit(None, read=True) as s:
             ids = self.ids(query, session=s)
             end = None if query.limit is None else query.offset + query.limit
             return Page(rows=self.rows(ids[query.offset:end], session=s), total=len(ids))
