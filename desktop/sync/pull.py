@@ -9,6 +9,7 @@ watermark minus the overlap. Re-applying a package already seen (same
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -22,6 +23,7 @@ from desktop.core.errors import DeskError
 from desktop.core.models import Dataset, new_id
 from desktop.core.models.sync import SyncRecord, SyncWatermark
 from desktop.sync.bulk import BulkCreator
+from desktop.sync.linking import link_record
 from desktop.sync.local import (
     KIND,
     apply_to_local,
@@ -33,12 +35,14 @@ from desktop.sync.local import (
     store_conflicts,
 )
 from desktop.sync.mapping import DESK_ID_KEY, package_to_dataset
+from desktop.sync.matching import PackageKey, UnlinkedIndex
 from desktop.sync.merge import three_way
 from desktop.sync.orgmap import opd_for_org, set_mapping
 from desktop.sync.push import FOREIGN, foreign_extras
 from desktop.sync.values import normalize, remote_values
 
 RecordError = Callable[[str | None, str | None, str], None]  # record id, remote id, message
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -85,6 +89,7 @@ class Puller:
         self.catalog_url = catalog_url
         self.organizations = organizations  # by id, for OPDs made from organizations
         self.on_error = on_error
+        self._unlinked: UnlinkedIndex | None = None  # local records a new dataset may be
 
     def apply_page(self, page: list[dict[str, Any]], *, advance: bool = True) -> PageOutcome:
         """One transaction: every package of the page, then the watermark.
@@ -113,6 +118,8 @@ class Puller:
                 state = known.get(package["id"])
                 if state is not None and state.remote_modified == package["metadata_modified"]:
                     continue  # seen already (the overlap, or the echo of our own push)
+                if state is None and self._adopt(s, package, taken, outcome, refused):
+                    continue
                 if state is None and self._queue_new(s, package, bulk, taken, orgs):
                     outcome.pulled += 1
                     continue
@@ -127,6 +134,40 @@ class Puller:
         for remote_id, message in refused:  # logged after the commit: SQLite has one writer
             self.on_error(None, remote_id, message)
         return outcome
+
+    def _adopt(self, s: Session, package: dict[str, Any], taken: set[str],
+               outcome: PageOutcome, refused: list[tuple[str | None, str]]) -> bool:
+        """Link a dataset new to this register to the unlinked local record it already is
+        (``matching``); True when linked. Ambiguous (several records fit): not linked, it
+        comes in as a record of its own, as does a dataset that fits none."""
+        key = PackageKey.of(package)
+        if key.desk_id and key.desk_id in taken:
+            if self._unlinked is not None:
+                self._unlinked.claim(key.desk_id)  # linked by id on the usual path
+            return False
+        if package.get("state", "active") != "active":
+            return False
+        if self._unlinked is None:  # read once per run, only when a new dataset comes
+            self._unlinked = UnlinkedIndex.load(s)
+        if not self._unlinked:
+            return False
+        match = self._unlinked.match(key)
+        if match is None:
+            return False
+        if match.record_id is None:
+            log.info("dataset katalog %s cocok dengan %d catatan lokal (%s): tidak ditautkan",
+                     key.name, len(match.record_ids), match.level)
+            return False
+        try:
+            with s.begin_nested():
+                outcome.conflicts += link_record(self.desk, s, match.record_id, package)
+        except DeskError as error:
+            refused.append((package.get("id"), f"{package.get('name')}: {error}"))
+        else:
+            outcome.pulled += 1
+        self._unlinked.claim(match.record_id)
+        taken.add(match.record_id)
+        return True
 
     @staticmethod
     def _queue_new(s: Session, package: dict[str, Any], bulk: BulkCreator, taken: set[str],

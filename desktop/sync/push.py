@@ -21,7 +21,7 @@ from desktop.core.desk import Desk
 from desktop.core.i18n import t
 from desktop.core.models import PerangkatDaerah, utcnow
 from desktop.core.models.sync import SyncConflict, SyncRecord
-from desktop.sync.adopt import create_or_adopt
+from desktop.sync.adopt import CatalogMatcher, create_or_adopt
 from desktop.sync.client import CatalogClient
 from desktop.sync.errors import CatalogMatchError, CatalogNotFoundError
 from desktop.sync.local import (
@@ -76,6 +76,7 @@ class Pusher:
         self.desk = desk
         self.client = client
         self.allow_private = allow_private
+        self.matcher = CatalogMatcher(desk, client)
 
     def push(self, record_id: str, outcome: PushOutcome) -> None:
         with self.desk.db.session() as s:
@@ -101,7 +102,12 @@ class Pusher:
         local = normalize(record)
         if not remote_id:
             package = dataset_to_package(for_mapping(local), record_id, target)
-            made = create_or_adopt(self.client, package, record_id)
+            found = self.matcher.find(record, package)  # the catalog may have it already
+            if found is not None and not found.ours:  # someone else's: link, not a twin
+                outcome.conflicts += self.matcher.link(record_id, found.package)
+                return
+            made = create_or_adopt(self.client, package, record_id,
+                                   ours=found.package if found else None)
             created = made.package
             if made.adopted:  # an earlier try landed; make sure it holds today's values
                 package.pop("name")

@@ -18,6 +18,7 @@ from .store import Store, User
 
 RANGE_RE = re.compile(r"^([\w.]+):\[(\S+) TO (\S+)\]$")
 FIELD_RE = re.compile(r"^([\w.]+):(.+)$")
+TEXT_FIELDS = {"title", "notes"}  # tokenized in CKAN's schema: a term matches a phrase
 SORT_FIELDS = {"metadata_modified", "metadata_created", "id", "name", "title_string", "score"}
 
 
@@ -52,6 +53,17 @@ def field_values(package: dict[str, Any], field: str) -> list[str]:
     return [] if value is None else [str(value).lower() if isinstance(value, bool) else value]
 
 
+def words_of(text: str) -> list[str]:
+    """A text field as Solr indexes it: lowercase word tokens."""
+    return re.findall(r"\w+", text.lower())
+
+
+def contains_phrase(words: list[str], phrase: list[str]) -> bool:
+    """A phrase query on a text field: the tokens, in order, anywhere in the value."""
+    n = len(phrase)
+    return n > 0 and any(words[i:i + n] == phrase for i in range(len(words) - n + 1))
+
+
 def clause(text: str) -> Callable[[dict[str, Any]], bool]:
     """One ``field:value`` or ``field:[a TO b]`` term as a predicate."""
     negate = text.startswith("-")
@@ -66,6 +78,12 @@ def clause(text: str) -> Callable[[dict[str, Any]], bool]:
             stamp = value[:23]  # index_time, inlined: this runs once per dataset
             return (low is None or stamp >= low) and (high is None or stamp <= high)
         test = in_range
+    elif (match := FIELD_RE.match(text)) and match.group(1) in TEXT_FIELDS:
+        field, phrase = match.group(1), words_of(match.group(2).strip('"'))
+
+        def has_phrase(package: dict[str, Any]) -> bool:
+            return any(contains_phrase(words_of(v), phrase) for v in field_values(package, field))
+        test = has_phrase
     elif match := FIELD_RE.match(text):
         field, wanted = match.group(1), match.group(2).strip('"')
 
@@ -85,6 +103,8 @@ def clause(text: str) -> Callable[[dict[str, Any]], bool]:
 
 
 def parse_query(text: str) -> list[Callable[[dict[str, Any]], bool]]:
+    """Terms joined by AND (or nothing); ``a OR b`` joins its two neighbours (left to
+    right, no parentheses): enough for ``field:x OR field:y`` lookups."""
     text = (text or "").strip()
     if text in {"", "*:*"}:
         return []
@@ -92,7 +112,21 @@ def parse_query(text: str) -> list[Callable[[dict[str, Any]], bool]]:
         parts = shlex.split(text.replace("[", '"[').replace("]", ']"'))
     except ValueError as exc:
         raise SearchQueryError(f"Search error: {exc}") from exc
-    return [clause(p) for p in parts if p.upper() not in {"AND", "+"}]
+    tests: list[Callable[[dict[str, Any]], bool]] = []
+    either = False
+    for part in parts:
+        if part.upper() in {"AND", "+"}:
+            continue
+        if part.upper() == "OR":
+            either = bool(tests)
+            continue
+        test = clause(part)
+        if either:
+            left = tests.pop()
+            test = (lambda a, b: lambda p: a(p) or b(p))(left, test)
+        tests.append(test)
+        either = False
+    return tests
 
 
 def sort_key(spec: str) -> list[tuple[str, bool]]:
