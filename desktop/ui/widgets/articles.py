@@ -3,6 +3,14 @@
 The tree shows the structure ("Pasal 3 MAKSUD DAN TUJUAN", "(1) ...", "a. ..."); the text
 of the selected node is edited below it. Add, remove and move keep the numbering right
 because numbers are never stored: they come from the order.
+
+The text of each node lives in a Python dict (``self._nodes``), keyed by a plain int kept
+in the tree item: never a dict or ``None`` round-tripped through an item data role. A
+keystroke changes that dict and the label of the one node typed into; only add, remove
+and move renumber the tree. (Reading a dict back from a role and writing it again on every
+keystroke, and renaming every node each time, made thousands of binding calls a minute:
+with PySide6 6.12.0 on Python 3.11 each one lost a reference to ``None`` until the
+interpreter aborted with ``none_dealloc``; see ``desktop/ui/qt_check.py``.)
 """
 
 from __future__ import annotations
@@ -22,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-ROW_ROLE = Qt.ItemDataRole.UserRole + 20  # {"id": ..., "judul"/"teks": ...}
+KEY_ROLE = Qt.ItemDataRole.UserRole + 20  # int: the node's key in ArticlesEditor._nodes
 LEVELS = ("pasal", "ayat", "butir")
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -87,11 +95,14 @@ class ArticlesEditor(QWidget):
         self.tree.currentItemChanged.connect(self._selected)
         self.text.textChanged.connect(self._text_edited)
         self._loading = False
+        self._nodes: dict[int, dict[str, Any]] = {}  # key -> {"id"?, "judul"|"teks"}
+        self._next_key = 1
 
     # ------------------------------------------------------------------ data
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
         self._loading = True
         self.tree.clear()
+        self._nodes.clear()
         for pasal in rows:
             top = self._item(None, {"id": pasal.get("id"), "judul": pasal.get("judul", "")})
             for ayat in pasal.get("ayat") or []:
@@ -106,7 +117,7 @@ class ArticlesEditor(QWidget):
 
     def rows(self) -> list[dict[str, Any]]:
         def node(item: QTreeWidgetItem) -> dict[str, Any]:
-            data = dict(item.data(0, ROW_ROLE))
+            data = dict(self.node(item))
             if not data.get("id"):
                 data.pop("id", None)
             child_key = {0: "ayat", 1: "butir"}.get(level_of(item))
@@ -116,26 +127,59 @@ class ArticlesEditor(QWidget):
 
         return [node(self.tree.topLevelItem(i)) for i in range(self.tree.topLevelItemCount())]
 
+    def node(self, item: QTreeWidgetItem) -> dict[str, Any]:
+        """The Python-side data of a tree node (its id and its judul or teks)."""
+        return self._nodes[int(item.data(0, KEY_ROLE))]
+
     def _item(self, parent: QTreeWidgetItem | None, data: dict[str, Any]) -> QTreeWidgetItem:
+        key = self._next_key
+        self._next_key += 1
+        node = {"judul": data.get("judul") or ""} if "judul" in data else {
+            "teks": data.get("teks") or ""}
+        if data.get("id"):
+            node = {"id": data["id"], **node}
+        self._nodes[key] = node
         item = QTreeWidgetItem()
-        item.setData(0, ROW_ROLE, data)
+        item.setData(0, KEY_ROLE, key)
         if parent is None:
             self.tree.addTopLevelItem(item)
         else:
             parent.addChild(item)
         return item
 
+    def _label(self, item: QTreeWidgetItem) -> str:
+        """"Pasal 3  JUDUL", "(2) teks…" or "b. teks…", from the item's place and text."""
+        node = self.node(item)
+        parent = item.parent()
+        if parent is None:
+            return f"Pasal {self.tree.indexOfTopLevelItem(item) + 1}  " \
+                   f"{node.get('judul', '').upper()}"
+        index = parent.indexOfChild(item)
+        if parent.parent() is None:
+            return f"({index + 1}) {_short(node.get('teks', ''))}"
+        letter = LETTERS[index] if index < len(LETTERS) else str(index + 1)
+        return f"{letter}. {_short(node.get('teks', ''))}"
+
+    def _relabel(self, item: QTreeWidgetItem) -> None:
+        label = self._label(item)
+        if item.text(0) != label:
+            item.setText(0, label)
+
     def _renumber(self) -> None:
         for i in range(self.tree.topLevelItemCount()):
             pasal = self.tree.topLevelItem(i)
-            pasal.setText(0, f"Pasal {i + 1}  {pasal.data(0, ROW_ROLE).get('judul', '').upper()}")
+            self._relabel(pasal)
             for j in range(pasal.childCount()):
                 ayat = pasal.child(j)
-                ayat.setText(0, f"({j + 1}) {_short(ayat.data(0, ROW_ROLE).get('teks', ''))}")
+                self._relabel(ayat)
                 for k in range(ayat.childCount()):
-                    butir = ayat.child(k)
-                    letter = LETTERS[k] if k < len(LETTERS) else str(k + 1)
-                    butir.setText(0, f"{letter}. {_short(butir.data(0, ROW_ROLE).get('teks', ''))}")
+                    self._relabel(ayat.child(k))
+
+    def _forget(self, item: QTreeWidgetItem) -> None:
+        """Drop the Python-side data of a removed node and of everything under it."""
+        self._nodes.pop(int(item.data(0, KEY_ROLE)), None)
+        for i in range(item.childCount()):
+            self._forget(item.child(i))
 
     # ------------------------------------------------------------------ editing
     def _selected(self, current: QTreeWidgetItem | None, _prev: Any) -> None:
@@ -143,7 +187,7 @@ class ArticlesEditor(QWidget):
         if current is None:
             self.text.clear()
         else:
-            data = current.data(0, ROW_ROLE)
+            data = self.node(current)
             self.text.setPlainText(data.get("judul", data.get("teks", "")))
         self._loading = False
 
@@ -151,11 +195,9 @@ class ArticlesEditor(QWidget):
         item = self.tree.currentItem()
         if self._loading or item is None:
             return
-        data = dict(item.data(0, ROW_ROLE))
         key = "judul" if level_of(item) == 0 else "teks"
-        data[key] = self.text.toPlainText()
-        item.setData(0, ROW_ROLE, data)
-        self._renumber()
+        self.node(item)[key] = self.text.toPlainText()
+        self._relabel(item)  # numbers did not change: only this node's label
         self.changed.emit()
 
     def add(self, level: int) -> QTreeWidgetItem | None:
@@ -182,6 +224,7 @@ class ArticlesEditor(QWidget):
         if item is None:
             return
         parent = item.parent()
+        self._forget(item)
         if parent is None:
             self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(item))
         else:

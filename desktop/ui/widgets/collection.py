@@ -1,8 +1,13 @@
 """Owned rows edited in place: participants, follow-ups, resources, parties, links.
 
 A plain table, one column per field of the collection, edited with the same editors as
-the form (a delegate builds them), with Add / Remove / Up / Down. Row ids travel in the
-first column so kept rows keep their identity when saved.
+the form (a delegate builds them), with Add / Remove / Up / Down. Kept rows keep their
+id so they keep their identity when saved.
+
+The values (and ids) live in a Python list parallel to the table's rows, not in item data
+roles: the items carry only the text shown. Dates, lists and ``None`` never go through a
+QVariant, and an edit reads nothing back from Qt (see ``desktop/ui/qt_check.py`` for the
+PySide6 release that lost a reference to ``None`` on every such call).
 """
 
 from __future__ import annotations
@@ -10,7 +15,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -28,9 +33,6 @@ from PySide6.QtWidgets import (
 from desktop.core.fields import Collection, Field, FieldType
 from desktop.core.formatting import display
 from desktop.ui.widgets.fields import FieldEditor, make_editor
-
-ID_ROLE = Qt.ItemDataRole.UserRole + 10
-VALUE_ROLE = Qt.ItemDataRole.UserRole + 11
 
 
 class _Delegate(QStyledItemDelegate):
@@ -51,7 +53,7 @@ class _Delegate(QStyledItemDelegate):
     def setEditorData(self, widget: QWidget,
                       index: QModelIndex | QPersistentModelIndex) -> None:
         assert isinstance(widget, FieldEditor)
-        value = index.data(VALUE_ROLE)
+        value = self.owner.value_at(index.row(), index.column())
         if widget.value() != value:  # not the echo of the editor's own commit
             widget.set_value(value)
 
@@ -70,6 +72,7 @@ class CollectionEditor(QWidget):
         self.collection = collection
         self.lookups = lookups
         self.fields: tuple[Field, ...] = collection.fields
+        self._rows: list[dict[str, Any]] = []  # per table row: {"id"?, field: value}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.table = QTableWidget(0, len(self.fields), self)
@@ -114,36 +117,37 @@ class CollectionEditor(QWidget):
     # ------------------------------------------------------------------ data
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
         self.table.setRowCount(0)
+        self._rows = []
         for row in rows:
             self._append(row)
         self.show_errors({})
 
     def rows(self) -> list[dict[str, Any]]:
         out = []
-        for r in range(self.table.rowCount()):
-            row: dict[str, Any] = {}
-            first = self.table.item(r, 0)
-            if first is not None and first.data(ID_ROLE):
-                row["id"] = first.data(ID_ROLE)
-            for c, fld in enumerate(self.fields):
-                item = self.table.item(r, c)
-                row[fld.name] = item.data(VALUE_ROLE) if item is not None else None
+        for kept in self._rows:
+            row: dict[str, Any] = {"id": kept["id"]} if kept.get("id") else {}
+            row.update({fld.name: _copy(kept.get(fld.name)) for fld in self.fields})
             out.append(row)
         return out
 
+    def value_at(self, r: int, c: int) -> Any:
+        if not 0 <= r < len(self._rows):
+            return None
+        return self._rows[r].get(self.fields[c].name)
+
     def _append(self, row: dict[str, Any]) -> None:
         r = self.table.rowCount()
+        kept: dict[str, Any] = {"id": row["id"]} if row.get("id") else {}
+        kept.update({fld.name: _copy(row.get(fld.name, fld.default)) for fld in self.fields})
+        self._rows.append(kept)
         self.table.insertRow(r)
         for c, fld in enumerate(self.fields):
-            value = row.get(fld.name, fld.default)
             item = QTableWidgetItem()
+            item.setText(self._text(fld, kept[fld.name]))
             self.table.setItem(r, c, item)
-            self._set_item(item, fld, value)
-        if row.get("id"):
-            self.table.item(r, 0).setData(ID_ROLE, row["id"])
 
-    def _set_item(self, item: QTableWidgetItem, fld: Field, value: Any) -> None:
-        item.setData(VALUE_ROLE, value)
+    def _text(self, fld: Field, value: Any) -> str:
+        """What a cell shows for ``value``: names of linked records, labels of codes."""
         if fld.type == FieldType.REF and value:
             text = self.lookups.records(fld.ref).text_of(value)
         elif fld.type == FieldType.REGION and value:
@@ -154,7 +158,14 @@ class CollectionEditor(QWidget):
             text = display(value, fld.choices)
         else:
             text = "" if value is None else str(value)
-        item.setText(text)
+        return text
+
+    def _show(self, r: int, c: int) -> None:
+        item = self.table.item(r, c)
+        if item is not None:
+            text = self._text(self.fields[c], self.value_at(r, c))
+            if item.text() != text:
+                item.setText(text)
 
     def reload_lookups(self, kind: str) -> None:
         """Show the current names of linked records of ``kind``."""
@@ -162,16 +173,16 @@ class CollectionEditor(QWidget):
             if fld.ref != kind:
                 continue
             for r in range(self.table.rowCount()):
-                item = self.table.item(r, c)
-                if item is not None:
-                    self._set_item(item, fld, item.data(VALUE_ROLE))
+                self._show(r, c)
 
     def set_cell(self, r: int, c: int, value: Any) -> None:
-        item = self.table.item(r, c)
-        if item is None:
+        if not 0 <= r < len(self._rows) or not 0 <= c < len(self.fields):
             return
-        if item.data(VALUE_ROLE) != value:
-            self._set_item(item, self.fields[c], value)
+        row = self._rows[r]
+        name = self.fields[c].name
+        if row.get(name) != value:
+            row[name] = _copy(value)
+            self._show(r, c)
             self.changed.emit()
 
     # ------------------------------------------------------------------ actions
@@ -186,6 +197,7 @@ class CollectionEditor(QWidget):
         rows = sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True)
         for r in rows:
             self.table.removeRow(r)
+            del self._rows[r]
         if rows:
             self.changed.emit()
 
@@ -219,3 +231,8 @@ class CollectionEditor(QWidget):
                 lines.append(" ".join(messages))
         self.error.setText("\n".join(lines))
         self.error.setVisible(bool(lines))
+
+
+def _copy(value: Any) -> Any:
+    """A list value (several codes or ids) is copied, so no editor shares it with a row."""
+    return list(value) if isinstance(value, list) else value

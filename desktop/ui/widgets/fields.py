@@ -202,21 +202,27 @@ class ChoiceEditor(FieldEditor):
         super().__init__(fld, parent)
         self.combo = QComboBox(self)
         self.combo.setAccessibleName(str(fld.label))
+        # the codes in Python, by combo index: the blank entry holds no None in item data,
+        # and value() reads nothing back from Qt
+        self._codes: list[Any] = []
         if not fld.required:
-            self.combo.addItem("", None)
+            self.combo.addItem("")
+            self._codes.append(None)
         assert fld.choices is not None
         for choice in fld.choices:
-            self.combo.addItem(str(choice.label), choice.code)
+            self.combo.addItem(str(choice.label), choice.code)  # for findData; read: _codes
+            self._codes.append(choice.code)
         _row(self).addWidget(self.combo)
         self.combo.activated.connect(lambda _i: self.changed.emit())
         self.setFocusProxy(self.combo)
 
     def value(self) -> Any:
-        return self.combo.currentData()
+        index = self.combo.currentIndex()
+        return self._codes[index] if 0 <= index < len(self._codes) else None
 
     def set_value(self, value: Any) -> None:
-        index = self.combo.findData(value)
-        self.combo.setCurrentIndex(max(index, 0))
+        index = self._codes.index(value) if value in self._codes else 0
+        self.combo.setCurrentIndex(index)
 
 
 class ChoicesEditor(FieldEditor):
@@ -277,6 +283,7 @@ class PickEditor(FieldEditor):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.combo.setCompleter(completer)
         self._options: list[Option] = []
+        self._ids: list[Any] = []  # the record id of each combo entry; None for the blank
         self._searching = False
         options = lookup.all()
         if options is None:
@@ -310,9 +317,11 @@ class PickEditor(FieldEditor):
         self._options = options
         self.combo.blockSignals(True)
         self.combo.clear()
-        self.combo.addItem("", None)
+        self._ids = [None]
+        self.combo.addItem("")
         for option in options:
-            self.combo.addItem(option.text, option.id)
+            self.combo.addItem(option.text, option.id)  # for findData; read: _ids
+            self._ids.append(option.id)
         self._model.setStringList([o.text for o in options])
         self.combo.blockSignals(False)
         if current:
@@ -334,20 +343,24 @@ class PickEditor(FieldEditor):
 
     def value(self) -> Any:
         """The chosen record's id; typed text that names no record is not a choice."""
-        data = self.combo.currentData()
+        data = self._id_at(self.combo.currentIndex())
         if data is None and self.combo.currentText().strip():
             index = self.combo.findText(self.combo.currentText().strip(),
                                         Qt.MatchFlag.MatchFixedString)
-            data = self.combo.itemData(index) if index >= 0 else None
+            data = self._id_at(index)
         return data
+
+    def _id_at(self, index: int) -> Any:
+        return self._ids[index] if 0 <= index < len(self._ids) else None
 
     def set_value(self, value: Any) -> None:
         if not value:
             self.combo.setCurrentIndex(0)
             return
-        index = self.combo.findData(value)
+        index = self._ids.index(value) if value in self._ids else -1
         if index < 0:
             self.combo.addItem(self.lookup.text_of(value), value)
+            self._ids.append(value)
             index = self.combo.count() - 1
         self.combo.setCurrentIndex(index)
         self.combo.lineEdit().setCursorPosition(0)  # show the start of a long name
@@ -363,6 +376,7 @@ class RefsEditor(FieldEditor):
         layout.setContentsMargins(0, 0, 0, 0)
         self.list = QListWidget(self)
         self.list.setAccessibleName(str(fld.label))
+        self._ids: list[str] = []  # the linked records, in the list's order
         self.list.setMaximumHeight(90)
         adder = QWidget(self)
         row = _row(adder)
@@ -386,26 +400,26 @@ class RefsEditor(FieldEditor):
             self.changed.emit()
 
     def _append(self, record_id: str) -> None:
-        item = QListWidgetItem(self.lookup.text_of(record_id))
-        item.setData(Qt.ItemDataRole.UserRole, record_id)
-        self.list.addItem(item)
+        self.list.addItem(QListWidgetItem(self.lookup.text_of(record_id)))
+        self._ids.append(record_id)
 
     def reload(self) -> None:
         self.picker.reload()
-        for i in range(self.list.count()):
-            item = self.list.item(i)
-            item.setText(self.lookup.text_of(item.data(Qt.ItemDataRole.UserRole)))
+        for i, record_id in enumerate(self._ids):
+            self.list.item(i).setText(self.lookup.text_of(record_id))
 
     def _remove(self) -> None:
-        for item in self.list.selectedItems():
-            self.list.takeItem(self.list.row(item))
+        for row in sorted((self.list.row(i) for i in self.list.selectedItems()), reverse=True):
+            self.list.takeItem(row)
+            del self._ids[row]
         self.changed.emit()
 
     def value(self) -> Any:
-        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
+        return list(self._ids)
 
     def set_value(self, value: Any) -> None:
         self.list.clear()
+        self._ids = []
         for record_id in value or []:
             self._append(record_id)
 
