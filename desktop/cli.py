@@ -213,8 +213,9 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
     desk = _desk(args)
     agreement = desk.agreements.get(args.agreement_id)
+    parent = desk.agreements.get(agreement["induk_id"]) if agreement.get("induk_id") else None
     office = desk.office.get()
-    data = render_agreement(agreement, office=office,
+    data = render_agreement(agreement, office=office, parent=parent,
                             options=render_options(agreement, office))
     desk.close()
     Path(args.output).write_bytes(data)

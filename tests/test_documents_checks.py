@@ -42,7 +42,7 @@ KB_MISSING: list[tuple[str, Callable[[], dict[str, Any]], set[str]]] = [
     ("biaya", lambda: without_article(kb(), "Pembiayaan"),
      {"isi_minimum.sumber_biaya", "isi_minimum.tahun_anggaran_mulai"}),
     ("jangka", lambda: without_article(kb(), "Jangka Waktu"), {"isi_minimum.jangka_waktu"}),
-    ("rencana", lambda: kb(lampiran=[]), {"isi_minimum.rencana_kerja"}),
+    ("rencana", lambda: kb(lampiran=[]), {"isi_minimum.rencana_kerja", "rujukan_lampiran"}),
 ]
 
 
@@ -192,7 +192,7 @@ def test_blanks_left_from_the_template() -> None:
     draft["pasal"] = apply_template("kb", draft)["pasal"]
     assert codes(check_agreement(draft, today=TODAY)) == {"isian_kosong"}
     typo = kb(premis=["bahwa {judull} perlu diatur"])
-    assert codes(check_agreement(typo, today=TODAY)) == {"isian_kosong"}
+    assert codes(check_agreement(typo, today=TODAY)) == {"kode_isian_tidak_dikenal"}
 
 
 def test_empty_draft_does_not_crash() -> None:

@@ -183,7 +183,7 @@ def test_signatures_stay_with_the_closing_after_a_very_long_last_article() -> No
     long_ayat = [" ".join(["ayat yang sangat panjang"] * 40)] * 8
     agreement = kb(lampiran=[])
     agreement["pasal"] = [*agreement["pasal"], article("Ketentuan Peralihan", *long_ayat)]
-    texts = pages(render_agreement(agreement))
+    texts = pages(render_agreement(agreement, options=RenderOptions(lampiran=False)))
     assert "ARIF PRASETYO" in texts[-1] and "Demikian" in texts[-1]
     assert "ARIF PRASETYO" not in texts[-2]
 
@@ -196,8 +196,17 @@ def test_lampiran_has_its_own_page() -> None:
                          "BANYUWANGI DAN PEMERINTAH KABUPATEN KARANGANYAR",
                          "NOMOR : 119/12/429.011/2017", "TENTANG", "RENCANA KERJA",
                          "Triwulan III 2017", "Kunjungan balasan"])
-    without = pages(render_agreement(kb(lampiran=[])))
+    # the parties sign the lampiran too
+    in_order(texts[-1], ["Kunjungan balasan", "PIHAK PERTAMA,", "BUPATI BANYUWANGI,",
+                         "ARIF PRASETYO", "SRI HANDAYANI"])
+    unreferred = kb(lampiran=[])
+    for pasal in unreferred["pasal"]:
+        pasal["ayat"] = [a for a in pasal["ayat"] if "Lampiran" not in a["teks"]]
+    without = pages(render_agreement(unreferred))
     assert len(without) == len(texts) - 1
+    # referred to but empty: still printed, with visible blanks for the officer to fill
+    empty = pages(render_agreement(kb(lampiran=[])))
+    assert len(empty) == len(texts) and "RENCANA KERJA" in empty[-1] and "...." in empty[-1]
 
 
 def test_title_case_opening_and_f4_paper() -> None:

@@ -142,11 +142,14 @@ def test_pks_drafted_from_a_stored_kb(desk: Desk) -> None:
     from agreement_samples import as_stored
 
     from desktop.core.drafting import pks_from_kb
+    from desktop.documents.naskah import resolve
 
     saved = desk.agreements.create(as_stored(kb(tanggal_ttd=date(2017, 7, 27))))
     draft = pks_from_kb(desk, saved["id"])
-    text = "\n".join(_texts(draft))
     assert [p["judul"] for p in draft["pasal"]] == PKS_ARTICLES
+    # the draft keeps the placeholders; printing fills them from the KB as it is then
+    assert "{nomor_kb}" in "\n".join(_texts(draft))
+    text = "\n".join(_texts(resolve(draft, parent=desk.agreements.get(saved["id"])).agreement))
     assert ("Kesepakatan Bersama Nomor 119/12/429.011/2017 dan 130/045/2017 tanggal "
-            "27 Juli 2017") in text
+            "27 Juli 2017 tentang Kerja Sama Pengembangan") in text
     assert "nomor_kb" not in draft

@@ -167,7 +167,7 @@ JENIS_KERJA_SAMA = ChoiceSet(
     "jenis_kerja_sama",
     ("kb", "Kesepakatan Bersama (KB)", "Memorandum of understanding (KB)"),
     ("pks", "Perjanjian Kerja Sama (PKS)", "Cooperation agreement (PKS)"),
-    ("addendum", "Addendum", "Addendum"),
+    ("addendum", "Adendum", "Addendum"),  # KBBI: adendum
 )
 
 STATUS_KERJA_SAMA = ChoiceSet(

@@ -303,18 +303,19 @@ def kb_articles() -> list[dict[str, Any]]:
             "Pelaksanaan Kesepakatan Bersama ini dituangkan lebih lanjut dalam Perjanjian "
             "Kerja Sama yang ditandatangani oleh Perangkat Daerah yang ditunjuk PARA PIHAK.")},
         {"judul": "Pembiayaan", "ayat": _ayat(
-            "Biaya pelaksanaan Kesepakatan Bersama ini dibebankan pada Anggaran Pendapatan dan "
-            "Belanja Daerah masing-masing PIHAK mulai Tahun Anggaran 2017 sesuai ketentuan "
-            "peraturan perundang-undangan.")},
+            # placeholders: each demo KB prints its own source, years and duration
+            "Biaya pelaksanaan Kesepakatan Bersama ini dibebankan pada {sumber_biaya} mulai "
+            "Tahun Anggaran {tahun_anggaran_mulai} sesuai ketentuan peraturan "
+            "perundang-undangan.")},
         {"judul": "Jangka Waktu", "ayat": _ayat(
-            "Kesepakatan Bersama ini berlaku untuk jangka waktu 5 (lima) tahun sejak tanggal "
+            "Kesepakatan Bersama ini berlaku untuk jangka waktu {jangka_waktu} sejak tanggal "
             "ditandatangani dan dapat diperpanjang atas kesepakatan PARA PIHAK.")},
         {"judul": "Pemantauan dan Evaluasi", "ayat": _ayat(
             "PARA PIHAK melakukan pemantauan dan evaluasi pelaksanaan Kesepakatan Bersama ini "
             "paling sedikit 1 (satu) kali dalam setahun.")},
         {"judul": "Perubahan", "ayat": _ayat(
             "Perubahan Kesepakatan Bersama ini dilakukan atas persetujuan PARA PIHAK dan "
-            "dituangkan dalam addendum yang merupakan bagian tidak terpisahkan.")},
+            "dituangkan dalam adendum yang merupakan bagian tidak terpisahkan.")},
         {"judul": "Penyelesaian Perselisihan", "ayat": _ayat(
             "Perselisihan yang timbul diselesaikan secara musyawarah untuk mufakat.",
             "Dalam hal musyawarah tidak mencapai mufakat, perselisihan diselesaikan oleh "
@@ -350,7 +351,8 @@ def pks_articles() -> list[dict[str, Any]]:
             "PIHAK KEDUA berkewajiban menjaga kerahasiaan data dan tidak mengalihkan aplikasi "
             "kepada pihak lain tanpa persetujuan PIHAK PERTAMA.")},
         {"judul": "Pembiayaan", "ayat": _ayat(
-            "Biaya yang timbul dibebankan pada APBD masing-masing PIHAK.")},
+            "Biaya yang timbul dibebankan pada {sumber_biaya} mulai Tahun Anggaran "
+            "{tahun_anggaran_mulai}.")},
         {"judul": "Hak Kekayaan Intelektual dan Kode Sumber", "ayat": _ayat(
             "Hak cipta aplikasi tetap pada PIHAK PERTAMA; PIHAK KEDUA memperoleh hak pakai "
             "tanpa batas waktu selama Perjanjian berlaku.")},
@@ -358,7 +360,7 @@ def pks_articles() -> list[dict[str, Any]]:
             "PARA PIHAK wajib melindungi data pribadi sesuai Undang-Undang Nomor 27 Tahun "
             "2022 tentang Pelindungan Data Pribadi.")},
         {"judul": "Jangka Waktu", "ayat": _ayat(
-            "Perjanjian Kerja Sama ini berlaku selama 2 (dua) tahun sejak ditandatangani.")},
+            "Perjanjian Kerja Sama ini berlaku selama {jangka_waktu} sejak ditandatangani.")},
         {"judul": "Keadaan Memaksa", "ayat": _ayat(
             "Keadaan memaksa adalah keadaan di luar kemampuan PARA PIHAK, antara lain bencana "
             "alam, kebakaran, dan huru-hara.",
@@ -371,8 +373,8 @@ def pks_articles() -> list[dict[str, Any]]:
             "Perjanjian Kerja Sama ini berakhir karena jangka waktunya habis, atas kesepakatan "
             "PARA PIHAK, atau karena keadaan memaksa yang tidak dapat diatasi.")},
         {"judul": "Penutup", "ayat": _ayat(
-            "Perjanjian Kerja Sama ini dibuat dalam rangkap 2 (dua) asli bermeterai cukup dan "
-            "mempunyai kekuatan hukum yang sama.")},
+            "Hal-hal yang belum diatur dalam Perjanjian Kerja Sama ini akan diatur kemudian "
+            "atas kesepakatan PARA PIHAK.")},
     ]
 
 
@@ -621,10 +623,11 @@ def _agreements(desk: Desk, s: Any, people: _People, today: date
         ],
         "pihak": [
             _party("Pemerintah Kabupaten Banyuwangi", "35.10",
-                   "Jl. Ahmad Yani No. 100, Banyuwangi", "119/12/429.011/2017", "Arif Prasetyo",
-                   "Bupati Banyuwangi", "kiri"),
+                   "Jl. Ahmad Yani No. 100, Banyuwangi", "119/12/429.011/2017",
+                   "H. Arif Prasetyo, S.H., M.Si.", "Bupati Banyuwangi", "kiri"),
             _party("Pemerintah Kabupaten Karanganyar", "33.13",
-                   "Jl. Lawu No. 385, Karanganyar", "130/045/2017", "Sri Handayani",
+                   "Jl. Lawu No. 385, Karanganyar", "130/045/2017",
+                   "Dr. Hj. Sri Handayani, M.Pd.",
                    "Bupati Karanganyar", "kanan"),
         ],
         "pasal": kb_articles(),
@@ -642,20 +645,23 @@ def _agreements(desk: Desk, s: Any, people: _People, today: date
         "sumber_biaya": "APBD masing-masing PIHAK", "tahun_anggaran_mulai": 2018,
         "meterai": True, "rangkap": 2, "status": "berakhir",
         "premis": [
-            "bahwa PARA PIHAK telah menandatangani Kesepakatan Bersama Nomor "
-            "119/12/429.011/2017 dan 130/045/2017 tanggal 27 Juli 2017",
+            # filled from the KB when printed (its numbers, date and title)
+            "bahwa PARA PIHAK telah menandatangani Kesepakatan Bersama Nomor {nomor_kb} "
+            "tanggal {tanggal_kb} tentang {judul_kb}",
             "bahwa PIHAK KEDUA memerlukan aplikasi Surat Pernyataan Miskin Online yang telah "
             "dikembangkan dan dioperasikan oleh PIHAK PERTAMA",
         ],
         "pihak": [
             _party("Dinas Komunikasi, Informatika dan Persandian Kabupaten Banyuwangi", "35.10",
-                   "Jl. Ahmad Yani No. 78, Banyuwangi", "555/318/429.111/2017", "Budi Santoso",
+                   "Jl. Ahmad Yani No. 78, Banyuwangi", "555/318/429.111/2017",
+                   "Budi Santoso, S.Kom., M.T.",
                    "Kepala Dinas Komunikasi, Informatika dan Persandian Kabupaten Banyuwangi",
                    "kiri", penandatangan_pangkat="Pembina Utama Muda (IV/c)",
                    penandatangan_nip=people.nip(), surat_kuasa_nomor="180/87/429.011/2017",
                    surat_kuasa_tanggal=date(2017, 11, 1)),
             _party("Dinas Komunikasi dan Informatika Kabupaten Karanganyar", "33.13",
-                   "Jl. Lawu No. 385, Karanganyar", "555/212/2017", "Hartono Wibisono",
+                   "Jl. Lawu No. 385, Karanganyar", "555/212/2017",
+                   "Ir. Hartono Wibisono, M.M.",
                    "Kepala Dinas Komunikasi dan Informatika Kabupaten Karanganyar", "kanan",
                    penandatangan_pangkat="Pembina Tingkat I (IV/b)",
                    penandatangan_nip=people.nip(), surat_kuasa_nomor="180/66/2017",
@@ -683,16 +689,19 @@ def _agreements(desk: Desk, s: Any, people: _People, today: date
          "pelaksanaan"),
         ("Pemerintah Kota Samarinda", "64.72", "Bupati Banyuwangi", "Wali Kota Samarinda",
          "Pengembangan Satu Data Daerah", date(2023, 5, 22), 3, "monev"),
+        # ready to sign: the signing is scheduled, so the draft prints complete
         ("Pemerintah Kota Pontianak", "61.71", "Bupati Banyuwangi", "Wali Kota Pontianak",
-         "Pemanfaatan Bersama Portal Data Terbuka", None, 5, "penyusunan"),
+         "Pemanfaatan Bersama Portal Data Terbuka", today + timedelta(days=30), 5,
+         "penandatanganan"),
     ]
     others = []
     for index, (nama, region, own, theirs, judul, signed, years, status) in enumerate(partners):
         start = signed
         end = None
         if signed is not None:
+            day = min(signed.day, 28) if signed.month == 2 else signed.day  # 29 February
             end = today + timedelta(days=45) if index == 0 else \
-                date(signed.year + years, signed.month, signed.day) - timedelta(days=1)
+                date(signed.year + years, signed.month, day) - timedelta(days=1)
         others.append(desk.agreements.create({
             "jenis": "kb", "judul": judul, "tempat_ttd": "Banyuwangi" if index % 2 else
             nama.split()[-1], "tanggal_ttd": signed, "berlaku_mulai": start,

@@ -2,12 +2,15 @@
 
 A draft is the data of an unsaved agreement (the caller shows it in the editor, then
 saves it through the services), so nothing is written until a person agrees with it.
-The articles come from the office's templates (``desktop.documents.templates``). The text
-is the document's, so it is Indonesian whatever the interface language.
+The articles come from the office's templates (``desktop.documents.templates``) with
+their ``{placeholders}`` kept: they are filled from the agreement's fields each time it is
+printed or checked, so a field filled or a party renamed after drafting shows in the
+text. The text is the document's, so it is Indonesian whatever the interface language.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -44,12 +47,54 @@ def _head_title(region_name: str) -> str:
 
 
 def _with_template(jenis: str, draft: dict[str, Any]) -> dict[str, Any]:
-    from desktop.documents.templates import apply_template
+    from desktop.documents.templates import template_text
 
-    filled = apply_template(jenis, draft)
-    draft["pasal"] = filled.get("pasal", [])
-    draft["premis"] = [*draft.get("premis", []), *filled.get("premis", [])]
+    text = template_text(jenis)
+    draft["pasal"] = text["pasal"]
+    draft["premis"] = [*draft.get("premis", []), *text["premis"]]
     return draft
+
+
+# words an Indonesian title keeps in lower case
+_MINOR_WORDS = frozenset({"dan", "atau", "di", "ke", "dari", "dengan", "untuk", "yang", "pada",
+                          "dalam", "tentang", "bagi", "serta", "oleh", "antara", "melalui"})
+
+
+def _topics(topic: str | None) -> list[str]:
+    """"Koordinasi aplikasi; data OPD terbuka." -> ["Koordinasi aplikasi", "data OPD terbuka"]."""
+    return [part.strip().rstrip(".").strip() for part in re.split(r"[;\n]+", topic or "")
+            if part.strip().rstrip(".").strip()]
+
+
+def _title_case(text: str) -> str:
+    """"koordinasi pembuatan aplikasi OPD dengan Diskominfo" ->
+    "Koordinasi Pembuatan Aplikasi OPD dengan Diskominfo" (acronyms and names kept)."""
+    words = text.split()
+    out = []
+    for index, word in enumerate(words):
+        if word != word.lower() or (index and word in _MINOR_WORDS):
+            out.append(word)
+        else:
+            out.append(word[:1].upper() + word[1:])
+    return " ".join(out)
+
+
+def _in_sentence(text: str) -> str:
+    """The first word lower-cased when it only starts a sentence: "Koordinasi pembuatan"
+    but not "Surat Pernyataan Miskin", "SPM" or "Bappeda" (names and acronyms)."""
+    first, _space, rest = text.partition(" ")
+    following = rest.split(" ", 1)[0]
+    if (first[:1].isupper() and first[1:] == first[1:].lower()
+            and (not following or following[:1].islower())
+            and first.lower() not in ("bappeda", "diskominfo")):
+        first = first.lower()
+    return f"{first} {rest}".strip()
+
+
+def _join_and(items: list[str]) -> str:
+    if len(items) <= 2:
+        return " dan ".join(items)
+    return ", ".join(items[:-1]) + ", dan " + items[-1]
 
 
 def kb_from_visit(desk: Desk, visit_id: str) -> dict[str, Any]:
@@ -61,13 +106,14 @@ def kb_from_visit(desk: Desk, visit_id: str) -> dict[str, Any]:
     verb = "melakukan kunjungan kerja ke" if visit["arah"] == "masuk" else \
         "menerima kunjungan kerja dari"
     office = (desk.office.get() or {}).get("nama") or "Pemerintah Daerah"
-    topic = (visit.get("topik") or "studi tiru").rstrip(". ")
+    topics = _topics(visit.get("topik"))
+    topic = _join_and([_in_sentence(x) for x in topics]) or "studi tiru"
     premise = (f"bahwa pada tanggal {long_date_id(when)} {visit['instansi']} telah {verb} "
                f"{office} dalam rangka {topic}")
     draft = {
         "jenis": "kb",
-        "judul": "Kerja Sama " + ((visit.get("topik") or "").split(";")[0].strip().rstrip(".")
-                                  or "Bidang Komunikasi dan Informatika"),
+        "judul": "Kerja Sama " + (_title_case(topics[0]) if topics
+                                  else "Bidang Komunikasi dan Informatika"),
         "status": "persiapan",
         "rangkap": 2,
         "jangka_waktu_tahun": 5,
@@ -89,11 +135,11 @@ def kb_from_visit(desk: Desk, visit_id: str) -> dict[str, Any]:
 
 def pks_from_kb(desk: Desk, kb_id: str) -> dict[str, Any]:
     """A PKS carrying out the KB: same parties, referring to the KB's numbers and date."""
+    from desktop.documents.naskah import DRAFTED_TEXTS
+
     kb = desk.agreements.get(kb_id)
-    numbers = " dan ".join(p["nomor_naskah"] for p in kb["pihak"] if p.get("nomor_naskah"))
-    signed = long_date_id(kb.get("tanggal_ttd")) or "...."
-    premise = (f"bahwa PARA PIHAK telah menandatangani Kesepakatan Bersama Nomor "
-               f"{numbers or '....'} tanggal {signed} tentang {kb['judul']}")
+    # the KB's numbers, date and title are filled when the PKS is printed, from the KB
+    premise = DRAFTED_TEXTS[0]
     parties = [
         {key: p.get(key) for key in ("region_kode", "nama_instansi", "kedudukan", "posisi_ttd")}
         for p in kb["pihak"]
@@ -109,13 +155,8 @@ def pks_from_kb(desk: Desk, kb_id: str) -> dict[str, Any]:
         "tahun_anggaran_mulai": kb.get("tahun_anggaran_mulai"),
         "premis": [premise],
         "pihak": parties,
-        "nomor_kb": numbers,
-        "tanggal_kb": signed,
     }
-    draft = _with_template("pks", draft)
-    draft.pop("nomor_kb")
-    draft.pop("tanggal_kb")
-    return draft
+    return _with_template("pks", draft)
 
 
 def new_agreement(desk: Desk, jenis: str = "kb") -> dict[str, Any]:

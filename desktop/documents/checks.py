@@ -4,6 +4,11 @@ The checks read the agreement as data (the dict ``desk.agreements.get`` returns,
 draft) and say what is missing or doubtful; they never block saving. Minimum contents
 are found by the articles' headings, since offices word them a little differently
 ("Pembiayaan" or "Sumber Biaya", "Keadaan Memaksa" or "Force Majeure").
+
+The text checked is the text printed: template placeholders filled from the record now
+(``desktop.documents.naskah``). A finding about the text names its place as printed
+("Pasal 6 ayat (1): sumber biaya belum diisi.") and carries it as stored indexes
+(``pasal``/``ayat``/``butir`` or ``premis``), so the window can select that article.
 """
 
 from __future__ import annotations
@@ -16,6 +21,16 @@ from typing import Any
 
 from desktop.core.i18n import Label, t
 from desktop.core.models.reference import is_autonomous_code
+from desktop.documents.naskah import (
+    SLOTS,
+    Naskah,
+    Place,
+    lampiran_references,
+    place_name,
+    printed_ayat,
+    resolve,
+    texts,
+)
 
 ERROR = "error"
 WARNING = "warning"
@@ -29,6 +44,20 @@ class Finding:
     message: str
     field: str | None = None
     level: str = ERROR
+    # where in the text, as stored indexes (0-based); None when not about one text
+    pasal: int | None = None
+    ayat: int | None = None
+    butir: int | None = None
+    premis: int | None = None
+
+    @property
+    def in_text(self) -> bool:
+        return self.pasal is not None or self.premis is not None
+
+
+def _at(place: Place) -> dict[str, int | None]:
+    return {"pasal": place.pasal, "ayat": place.ayat, "butir": place.butir,
+            "premis": place.premis}
 
 
 Agreement = Mapping[str, Any]
@@ -239,23 +268,105 @@ def _pks_parent(agreement: Agreement, parent: Agreement | None) -> list[Finding]
     return []
 
 
-def _blanks(agreement: Agreement) -> list[Finding]:
-    text = _all_text(agreement)
-    if "...." in text or re.search(r"\{[a-z_]+\}", text):
-        return [Finding("isian_kosong",
-                        t("Naskah masih memuat isian kosong (\"....\") atau kode isian templat."),
-                        "pasal", WARNING)]
-    return []
+def _blanks(naskah: Naskah) -> list[Finding]:
+    """Every "...." the document still prints in its text, and every unknown ``{code}``."""
+    text = naskah.agreement
+    found: list[Finding] = []
+    for blank in naskah.blanks:
+        where = place_name(text, blank.place)
+        if blank.slot in SLOTS:
+            label, field_name = SLOTS[blank.slot]
+            message = t("{tempat}: {isian} belum diisi.", tempat=where, isian=str(label))
+        else:
+            field_name = "premis" if blank.place.premis is not None else "pasal"
+            message = t("{tempat}: masih memuat isian kosong (\"....\").", tempat=where)
+        found.append(Finding("isian_kosong", message, field_name, WARNING, **_at(blank.place)))
+    for place, code in naskah.unknown:
+        found.append(Finding(
+            "kode_isian_tidak_dikenal",
+            t("{tempat}: kode isian {kode} tidak dikenal; periksa ejaannya.",
+              tempat=place_name(text, place), kode="{" + code + "}"),
+            "premis" if place.premis is not None else "pasal", WARNING, **_at(place)))
+    for stale in naskah.stale:
+        found.append(Finding(
+            "isian_usang",
+            t("{tempat}: tertulis \"{tertulis}\", sedangkan {isian} kini \"{kini}\".",
+              tempat=place_name(text, stale.place), tertulis=stale.written,
+              isian=str(SLOTS[stale.slot][0]), kini=stale.current),
+            SLOTS[stale.slot][1], WARNING, **_at(stale.place)))
+    return found
+
+
+# "sebagaimana dimaksud pada ayat (2)": an ayat of the same article; "dalam Pasal 7 ayat
+# (1)": an article of this document, unless a law is named right after it
+_AYAT_REF = re.compile(r"(?<!\d )\bayat\s+\((\d+)\)")
+_PASAL_REF = re.compile(
+    r"\b(?:dimaksud|tersebut|tercantum|diatur)\s+(?:dalam|pada|di)\s+Pasal\s+(\d+)"
+    r"(?:\s+ayat\s+\((\d+)\))?(?!\s+(?:huruf\s+\w+\s+)?(?:Undang|Peraturan|UU|PP\b|Perpres"
+    r"|Permen|Keputusan|Kitab))")
+
+
+def _references(naskah: Naskah) -> list[Finding]:
+    """The document never refers to something it does not contain: a Lampiran with no
+    rencana kerja, an ayat its article does not have, an article beyond the last one."""
+    text = naskah.agreement
+    pasal_list = list(text.get("pasal") or [])
+    found: list[Finding] = []
+    has_rows = any(any(str(v or "").strip() for k, v in row.items() if k != "id")
+                   for row in text.get("lampiran") or [])
+    if not has_rows:
+        for place in lampiran_references(text):
+            found.append(Finding(
+                "rujukan_lampiran",
+                t("{tempat}: merujuk Lampiran, tetapi rencana kerja (lampiran) belum diisi.",
+                  tempat=place_name(text, place)),
+                "lampiran", ERROR, **_at(place)))
+    for place, sentence in texts(text):
+        if place.pasal is None or place.heading:
+            continue
+        own = len(printed_ayat(pasal_list[place.pasal]))
+        outside = _PASAL_REF.findall(sentence)
+        for match in _AYAT_REF.finditer(sentence):
+            before = sentence[:match.start()]
+            if re.search(r"Pasal\s+\d+\s*$", before):
+                continue  # "Pasal 7 ayat (1)": checked with the article below
+            number = int(match.group(1))
+            if own < 2 or number > own:
+                found.append(Finding(
+                    "rujukan_ayat",
+                    t("{tempat}: merujuk ayat ({nomor}), tetapi pasal ini tidak memiliki ayat "
+                      "tersebut.", tempat=place_name(text, place), nomor=number),
+                    "pasal", ERROR, **_at(place)))
+        for pasal_no, ayat_no in outside:
+            target = int(pasal_no)
+            missing = target < 1 or target > len(pasal_list)
+            if not missing and ayat_no:
+                count = len(printed_ayat(pasal_list[target - 1]))
+                missing = count < 2 or int(ayat_no) > count
+            if missing:
+                ref = f"Pasal {target}" + (f" ayat ({ayat_no})" if ayat_no else "")
+                found.append(Finding(
+                    "rujukan_pasal",
+                    t("{tempat}: merujuk {rujukan}, yang tidak ada dalam naskah ini.",
+                      tempat=place_name(text, place), rujukan=ref),
+                    "pasal", ERROR, **_at(place)))
+    return found
 
 
 def check_agreement(agreement: Mapping[str, Any], parent: Mapping[str, Any] | None = None,
                     today: date | None = None) -> list[Finding]:
-    """Every finding about ``agreement`` (``parent``: its KB, for a PKS); empty when sound."""
+    """Every finding about ``agreement`` (``parent``: its KB, for a PKS); empty when sound.
+
+    Read on the text as printed, so a placeholder filled from a field counts as written.
+    """
     today = today or date.today()
+    naskah = resolve(agreement, parent)
+    printed = naskah.agreement
     return [
-        *_parties(agreement),
-        *_pks_parent(agreement, parent),
-        *_minimum_contents(agreement),
-        *_dates(agreement, parent, today),
-        *_blanks(agreement),
+        *_parties(printed),
+        *_pks_parent(printed, parent),
+        *_minimum_contents(printed),
+        *_dates(printed, parent, today),
+        *_blanks(naskah),
+        *_references(naskah),
     ]

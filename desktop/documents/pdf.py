@@ -3,7 +3,12 @@
 Rendered from the stored structure with reportlab Platypus (DOMAIN.md, "Layout of the
 document"): title block, one NOMOR line per party, the opening with the date in words,
 komparisi, premises, articles, the closing formula kept together with the signature
-table, the lampiran rencana kerja on its own page. Paraf boxes are drawn on every page
+table, the lampiran rencana kerja on its own page, signed by the parties like the document.
+The text printed is the agreement's as ``desktop.documents.naskah`` resolves it: template
+placeholders filled from the record's current fields. Names are printed as their holders
+write them, the house style's capitals only on the name, never on the degrees
+(``desktop.core.names``), and their columns are as wide as the names need while there is
+room, so a name does not wrap. Paraf boxes are drawn on every page
 by the page template and "Halaman x dari y" by a canvas that knows the page count once
 the story is laid out (one pass). Every text a person typed is escaped: Paragraph parses
 markup, and ``<b>`` or ``&`` in a title must print as typed. The bundled DejaVu Sans
@@ -45,7 +50,9 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from desktop.core.names import name_in_capitals
 from desktop.core.resources import resource_path
+from desktop.documents.naskah import lampiran_references, resolve
 from desktop.documents.tanggal import kalimat_tanggal, tanggal_panjang
 from desktop.documents.terbilang import jumlah
 
@@ -61,7 +68,7 @@ ORDINALS = ("PERTAMA", "KEDUA", "KETIGA", "KEEMPAT", "KELIMA", "KEENAM", "KETUJU
             "KEDELAPAN", "KESEMBILAN", "KESEPULUH")
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 DOCUMENT_NAMES = {"kb": "Kesepakatan Bersama", "pks": "Perjanjian Kerja Sama",
-                  "addendum": "Addendum"}
+                  "addendum": "Adendum"}
 GREY = colors.Color(0.35, 0.35, 0.35)
 log = logging.getLogger(__name__)
 # tables default to Helvetica for plain-string cells; no text may fall back to it
@@ -112,6 +119,12 @@ def _val(value: Any) -> str:
 def _upper(value: Any) -> str:
     """Upper-case before escaping, so "&amp;" never becomes "&AMP;"."""
     return esc(_val(value).upper())
+
+
+def _person(value: Any) -> str:
+    """A signatory in the house style: "Hj. RATNA KUSUMAWATI, S.E., M.Si." (escaped)."""
+    text = "" if value is None else str(value).strip()
+    return esc(name_in_capitals(text)) if text else BLANK
 
 
 def pihak_label(index: int, nbsp: bool = False) -> str:
@@ -399,20 +412,30 @@ class _Builder:
     def komparisi(self, width: float) -> list[Flowable]:
         rows = []
         last = len(self.pihak) - 1
+        name_style = ParagraphStyle("kn", parent=self.s.body, alignment=TA_LEFT)
+        name_width = self._name_width()
+        inline = name_width > 0.45 * width  # no room for a name column: name in the text
+        inline_style = self.s.indented(0.9 * cm)
+        out: list[Flowable] = []
         for index, p in enumerate(self.pihak):
             text = (f"{esc(_val(p.get('penandatangan_jabatan')))}, berkedudukan di "
                     f"{esc(_val(p.get('kedudukan')))}, {self._acting_for(p)}, selanjutnya "
                     f"disebut <b>{pihak_label(index)}</b>{'.' if index == last else ';'}")
+            if inline:
+                # "I. Prof. Dr. Ir. H. ABDULLAH AZWAR, M.Sc. : Bupati ...": the name is one
+                # unbreakable run at the start of the justified paragraph
+                name = _person(p.get("penandatangan_nama")).replace(" ", NBSP)
+                out.append(Paragraph(f"<b>{name}</b> : {text}", inline_style,
+                                     bulletText=f"{_roman(index)}."))
+                continue
             rows.append([
                 Paragraph(f"{_roman(index)}.", self.s.body),
-                Paragraph(f"<b>{_upper(p.get('penandatangan_nama'))}</b>",
-                          ParagraphStyle("kn", parent=self.s.body, alignment=TA_LEFT)),
+                Paragraph(f"<b>{_person(p.get('penandatangan_nama'))}</b>", name_style),
                 Paragraph(":", self.s.body),
                 Paragraph(text, self.s.body),
             ])
-        out: list[Flowable] = []
         if rows:
-            first_cols = [0.9 * cm, 3.9 * cm, 0.45 * cm]
+            first_cols = [0.9 * cm, max(name_width, 3.0 * cm), 0.45 * cm]
             table = Table(rows, colWidths=[*first_cols, width - sum(first_cols)])
             table.setStyle(TableStyle([*_TABLE_FONT,
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -425,11 +448,21 @@ class _Builder:
             out.append(table)
         labels = [f"<b>{pihak_label(i, nbsp=True)}</b>"
                   for i in range(max(len(self.pihak), 2))]
-        # a short sentence: ragged right rather than stretched around an unbreakable label
+        # justified like every other paragraph (the labels never split over two lines)
         out.append(Paragraph(f"{_join_and(labels)} secara bersama-sama disebut "
-                             f"{PARA_PIHAK}.",
-                             ParagraphStyle("para", parent=self.s.body, alignment=TA_LEFT)))
+                             f"{PARA_PIHAK}.", self.s.body))
         return out
+
+    def _name_width(self) -> float:
+        """What the komparisi's name column needs for the longest name (bold) on one line.
+
+        A column up to 45% of the line leaves the description room; a longer name goes
+        into the paragraph instead of wrapping in a narrow column."""
+        size = self.s.body.fontSize
+        widest = max((pdfmetrics.stringWidth(name_in_capitals(p.get("penandatangan_nama"))
+                                             or BLANK, FONT_BOLD, size)
+                      for p in self.pihak), default=0.0)
+        return widest + 6
 
     def premises(self) -> list[Flowable]:
         premis = [str(p).strip() for p in self.a.get("premis") or [] if str(p).strip()]
@@ -511,14 +544,44 @@ class _Builder:
                          [right[row]] if row < len(right) else []))
         return rows
 
+    def _sign_widths(self, width: float, cells: Sequence[int | None]) -> list[float]:
+        """Two halves, unless a name needs more than half and the other side can give it
+        room: then each side gets what its name needs, so a name stays on one line."""
+        size = self.s.sign_name.fontSize
+        need = [pdfmetrics.stringWidth(name_in_capitals(
+            self.pihak[i].get("penandatangan_nama")) or BLANK, FONT_BOLD, size) + 10
+            if i is not None else 0.0 for i in cells]
+        half = width / 2
+        if max(need) <= half or sum(need) > width:
+            return [half, half]
+        wide = 0 if need[0] > need[1] else 1
+        widths = [0.0, 0.0]
+        widths[wide] = need[wide]
+        widths[1 - wide] = width - need[wide]
+        return widths
+
+    def _fitted(self, style: ParagraphStyle, p: Mapping[str, Any], column: float
+                ) -> ParagraphStyle:
+        """The signatory's name on one line: a little smaller (not below 8 pt) when the
+        column is too narrow for it at the body size, rather than split over lines."""
+        need = pdfmetrics.stringWidth(name_in_capitals(p.get("penandatangan_nama")) or BLANK,
+                                      FONT_BOLD, style.fontSize)
+        room = column - 10
+        if need <= room:
+            return style
+        size = max(8.0, int(style.fontSize * room / need * 4) / 4)
+        return ParagraphStyle(f"{style.name}_{size}", parent=style, fontSize=size,
+                              leading=max(style.leading * size / style.fontSize, size * 1.2))
+
     def signatures(self, width: float, meterai_for: set[int]) -> list[Flowable]:
         s = self.s
-        col = width / 2
         tables: list[Flowable] = []
         for left, right in self._sides():
             cells = [left[0] if left else None, right[0] if right else None]
+            widths = self._sign_widths(width, cells)
 
-            def cell(index: int | None, part: str) -> Any:
+            def cell(index: int | None, part: str, widths: list[float] = widths,
+                     cells: list[int | None] = cells) -> Any:
                 if index is None:
                     return ""
                 p = self.pihak[index]
@@ -529,7 +592,8 @@ class _Builder:
                 if part == "space":
                     return _SignatureSpace(2.7 * cm, index in meterai_for, s.body.fontSize)
                 if part == "nama":
-                    return Paragraph(_upper(p.get("penandatangan_nama")), s.sign_name)
+                    return Paragraph(_person(p.get("penandatangan_nama")),
+                                     self._fitted(s.sign_name, p, widths[cells.index(index)]))
                 extra = []
                 if part == "tambahan":
                     if str(p.get("penandatangan_pangkat") or "").strip():
@@ -540,7 +604,7 @@ class _Builder:
 
             data = [[cell(i, part) for i in cells]
                     for part in ("pihak", "jabatan", "space", "nama", "tambahan")]
-            table = Table(data, colWidths=[col, col])
+            table = Table(data, colWidths=widths)
             table.setStyle(TableStyle([*_TABLE_FONT,
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("VALIGN", (0, 1), (-1, 1), "BOTTOM"),  # names line up under any jabatan
@@ -554,9 +618,14 @@ class _Builder:
 
     # -- lampiran
     def lampiran(self, width: float) -> list[Flowable]:
-        rows = self.a.get("lampiran") or []
-        if not rows or not self.o.lampiran:
+        """The rencana kerja, when there is one or an article refers to it: a document never
+        points at a Lampiran it does not contain (an empty one prints visible blanks)."""
+        rows = [r for r in self.a.get("lampiran") or []
+                if any(str(v or "").strip() for k, v in r.items() if k != "id")]
+        if not self.o.lampiran or not (rows or lampiran_references(self.a)):
             return []
+        if not rows:
+            rows = [{"kegiatan": BLANK, "penanggung_jawab": BLANK, "waktu": BLANK}]
         s = self.s
         names = [_upper(p.get("nama_instansi")) for p in self.pihak]
         head = [
@@ -587,7 +656,9 @@ class _Builder:
             ("TOPPADDING", (0, 0), (-1, -1), 3),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
         ]))
-        return [PageBreak(), *head, table]
+        # the parties sign the lampiran too (no meterai: it is part of the signed document)
+        signed = [Spacer(1, 0.8 * cm), *self.signatures(width, set())]
+        return [PageBreak(), *head, table, KeepTogether(signed)]
 
     # -- everything
     def story(self, width: float, copy: int | None) -> list[Flowable]:
@@ -622,10 +693,15 @@ class _Builder:
 
 
 def render_agreement(agreement: Mapping[str, Any], *, office: Mapping[str, Any] | None = None,
-                     options: RenderOptions | None = None) -> bytes:
-    """The agreement's PDF as bytes (A4, DejaVu Sans, "Halaman x dari y", paraf boxes)."""
+                     options: RenderOptions | None = None,
+                     parent: Mapping[str, Any] | None = None) -> bytes:
+    """The agreement's PDF as bytes (A4, DejaVu Sans, "Halaman x dari y", paraf boxes).
+
+    ``parent``: a PKS's KB, whose number, date and title its text refers to.
+    """
     options = options or RenderOptions()
     register_fonts()
+    agreement = resolve(agreement, parent).agreement
     builder = _Builder(agreement, office, options)
     pagesize = PAGE_SIZES.get(options.page_size.upper(), A4)
     margin = options.margin_cm * cm

@@ -3,9 +3,11 @@
 The shipped templates live in ``resources/templates/<jenis>.json``; an office may keep
 its own edited copy in the user data folder, which wins. A template is
 ``{"premis": [...], "pasal": [{"judul", "ayat": [{"teks", "butir": [{"teks"}]}]}]}``
-whose texts hold ``{placeholders}`` filled from the agreement being drafted. A value
-not known yet prints as a visible blank ("....") for the officer to complete, never a
-crash; a placeholder the filler does not know is left as typed, so a typo shows.
+whose texts hold ``{placeholders}``. A draft keeps them (``template_text``) and they are
+filled from the agreement's current fields whenever it is printed or checked
+(``desktop.documents.naskah``). A value not known yet prints as a visible blank ("....")
+for the officer to complete, never a crash; a placeholder the filler does not know is
+left as typed, so a typo shows.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ PLACEHOLDERS: dict[str, str] = {
     "rangkap": 'jumlah rangkap, mis. "2 (dua)"',
     "nomor_kb": "nomor Kesepakatan Bersama induk (untuk PKS)",
     "tanggal_kb": "tanggal Kesepakatan Bersama induk (untuk PKS)",
+    "judul_kb": "judul Kesepakatan Bersama induk (untuk PKS)",
 }
 
 
@@ -167,6 +170,7 @@ def placeholder_values(agreement: Mapping[str, Any],
         "rangkap": jumlah(int(rangkap)) if _is_count(rangkap) else "",
         "nomor_kb": _text(agreement.get("nomor_kb")),
         "tanggal_kb": _text(agreement.get("tanggal_kb")),
+        "judul_kb": _text(agreement.get("judul_kb")),
     }
     if parent is not None:
         if not values["nomor_kb"]:
@@ -175,6 +179,8 @@ def placeholder_values(agreement: Mapping[str, Any],
                 if _text(p.get("nomor_naskah")))
         if not values["tanggal_kb"]:
             values["tanggal_kb"] = _date_text(parent.get("tanggal_ttd"))
+        if not values["judul_kb"]:
+            values["judul_kb"] = _text(parent.get("judul"))
     # drafting passes "...." itself for a date it does not know
     return {k: ("" if v == BLANK else v) for k, v in values.items()}
 
@@ -204,6 +210,21 @@ def fill(text: str, values: Mapping[str, str]) -> str:
         return values[name] or BLANK
 
     return PLACEHOLDER.sub(one, text)
+
+
+def template_text(jenis: str) -> dict[str, Any]:
+    """``{"pasal": [...], "premis": [...]}`` of the template with its placeholders kept.
+
+    What a new draft stores: the placeholders are filled each time the document is
+    printed or checked (``desktop.documents.naskah``), so the text follows the fields.
+    """
+    template = copy.deepcopy(load_template(jenis))
+    pasal = [{"judul": article["judul"],
+              "ayat": [{"teks": ayat["teks"],
+                        "butir": [{"teks": b["teks"]} for b in ayat.get("butir", [])]}
+                       for ayat in article.get("ayat", [])]}
+             for article in template["pasal"]]
+    return {"pasal": pasal, "premis": list(template.get("premis", []))}
 
 
 def apply_template(jenis: str, agreement: Mapping[str, Any],

@@ -202,8 +202,8 @@ class AgreementPage(RecordPage):
         from desktop.ui.pdf_preview import PREVIEW_SCALE, PdfPreviewDialog, rasterise
 
         def job() -> tuple[bytes, list[Any]]:
-            agreement, _parent, office = self._document_inputs()
-            pdf = render_agreement(agreement, office=office,
+            agreement, parent, office = self._document_inputs()
+            pdf = render_agreement(agreement, office=office, parent=parent,
                                    options=render_options(agreement, office))
             return pdf, rasterise(pdf, PREVIEW_SCALE)
 
