@@ -120,7 +120,7 @@ class CatalogMatcher:
         ours = [p for p in results if desk_id_of(p) == record_id]
         if ours:
             return Found(ours[0], ours=True)
-        with self.desk.db.session() as s:
+        with self.desk.db.read_session() as s:
             linked = set(s.scalars(select(SyncRecord.remote_id).where(
                 SyncRecord.kind == KIND, SyncRecord.remote_id.in_([p["id"] for p in results]))))
             if self._local is None:

@@ -140,6 +140,8 @@ class Puller:
         """Link a dataset new to this register to the unlinked local record it already is
         (``matching``); True when linked. Ambiguous (several records fit): not linked, it
         comes in as a record of its own, as does a dataset that fits none."""
+        if self._unlinked is not None and not self._unlinked:
+            return False  # every local record is linked (a first pull: there are none)
         key = PackageKey.of(package)
         if key.desk_id and key.desk_id in taken:
             if self._unlinked is not None:

@@ -24,7 +24,14 @@ from desktop.core.models import Base
 from desktop.core.models.sync import SyncRecord
 from desktop.sync.client import CatalogClient
 from desktop.sync.conflicts import Resolution, list_conflicts, resolve_conflict
-from desktop.sync.matching import title_key
+from desktop.sync.matching import (
+    PUSH_LEVELS,
+    LocalCandidate,
+    Match,
+    PackageKey,
+    UnlinkedIndex,
+    title_key,
+)
 from sync.engine_support import add_opd, full_dataset, make_engine
 
 LIST = [  # the office's list of datasets, typed into each register separately
@@ -263,3 +270,48 @@ def test_a_restricted_record_is_never_linked_to_a_public_dataset(
     assert record_id not in _links(desk)
     assert package["id"] in _links(desk).values()  # a record of its own
     assert [p["private"] for p in _active(ckan_world)] == [False]
+
+
+# ------------------------------------------------------------------ the rules alone
+def _index(*candidates: LocalCandidate) -> UnlinkedIndex:
+    return UnlinkedIndex(candidates, {"opd-a": "org-a", "opd-b": "org-b"})
+
+
+def _key(name: str, title: str, org: str | None = "org-a", *, desk_id: str | None = None,
+         private: bool = False) -> PackageKey:
+    return PackageKey("p", name, title_key(title), org, desk_id, private)
+
+
+def _local(record_id: str, judul: str, opd: str | None = "opd-a", *,
+           sifat: str = "terbuka", remote_name: str | None = None) -> LocalCandidate:
+    return LocalCandidate.of(record_id, judul, opd, sifat, False, remote_name)
+
+
+def test_levels_are_tried_in_order_and_the_first_with_candidates_decides() -> None:
+    ours = "0a1b2c3d-0000-4000-8000-000000000001"
+    index = _index(_local(ours, "Data Lama"), _local("r-2", "Data Baru"),
+                   _local("r-3", "Data Baru"), _local("r-4", "Lain", remote_name="dulu-di-sini"))
+    assert index.match(_key("x", "Data Baru", desk_id=ours)) == Match("desk_id", (ours,))
+    assert index.match(_key("data-lama-0a1b2c3d", "Judul Diganti")) == Match("name", (ours,))
+    assert index.match(_key("dulu-di-sini", "?", "org-z")) == Match("name", ("r-4",))
+    assert index.match(_key("data-lama", "?")) == Match("name", (ours,))  # slug, same org
+    assert index.match(_key("data-lama", "?", "org-b")) is None
+    found = index.match(_key("x", " data  BARU "))
+    assert found == Match("title_org", ("r-2", "r-3")) and found.ambiguous
+    assert found.record_id is None
+    index.claim("r-3")
+    assert index.match(_key("x", "Data Baru")) == Match("title_org", ("r-2",))
+
+
+def test_title_alone_only_for_an_opd_mapped_nowhere_else_and_only_on_pulls() -> None:
+    index = _index(_local("r-1", "Indeks", None), _local("r-2", "Indeks", "opd-b"))
+    assert index.match(_key("x", "Indeks", "org-a")) == Match("title", ("r-1",))
+    assert index.match(_key("x", "Indeks", "org-a"), PUSH_LEVELS) is None
+    assert index.match(_key("x", "Indeks", "org-b")) == Match("title_org", ("r-2",))
+
+
+def test_visibility_must_agree() -> None:
+    index = _index(_local("r-1", "Gaji", sifat="terbatas"), _local("r-2", "Anggaran"))
+    assert index.match(_key("x", "Gaji")) is None
+    assert index.match(_key("x", "Gaji", private=True)) == Match("title_org", ("r-1",))
+    assert index.match(_key("x", "Anggaran", private=True)) is None
