@@ -10,12 +10,16 @@ import argparse
 import json
 import logging
 import os
+import re
 import sys
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 from desktop import __version__
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_C1 = re.compile(r"[\x7f-\x9f]")
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -83,7 +87,10 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     from desktop.core.errors import DeskError
     from desktop.core.i18n import set_language
+    from desktop.core.private_files import private_umask, tighten_user_files
 
+    private_umask()  # the register's files are the user's alone (POSIX)
+    tighten_user_files()
     set_language(os.environ.get("DISKOMINFO_DESK_LANG", "id"))
     args = _parser().parse_args(argv)
     if args.lang:
@@ -248,9 +255,10 @@ def _plain(value: Any) -> Any:
 def _print_rows(rows: list[dict[str, Any]], keys: list[str], as_json: bool, *,
                 headers: list[str] | None = None, total: int | None = None) -> None:
     if as_json:
-        json.dump([{k: _plain(v) for k, v in r.items()} for r in rows], sys.stdout,
-                  ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        text = json.dumps([{k: _plain(v) for k, v in r.items()} for r in rows],
+                          ensure_ascii=False, indent=2)
+        # json escapes C0 controls itself; DEL and C1 (\x9b opens a terminal escape) too
+        sys.stdout.write(_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
         return
     from desktop.core.i18n import t
 
@@ -270,7 +278,13 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, date):
         return value.strftime("%d/%m/%Y")
-    return str(value).replace("\n", " ")
+    return _visible(str(value).replace("\n", " "))
+
+
+def _visible(text: str) -> str:
+    """Control characters shown as ``\\x1b``: a stored escape must never drive the terminal
+    (older records, or a catalog's, may hold one from before validation refused them)."""
+    return _CONTROL.sub(lambda m: " " if m.group() in "\t\r" else f"\\x{ord(m.group()):02x}", text)
 
 
 COMMANDS = {

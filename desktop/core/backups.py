@@ -29,6 +29,7 @@ from desktop.core.i18n import t
 from desktop.core.migrate import current_revision, known_revisions
 from desktop.core.paths import user_data_dir
 from desktop.core.pg_backup_check import Reference, build_reference, check_dump
+from desktop.core.private_files import make_private
 
 PREFIX = "diskominfo-desk"
 AUTO = "harian"  # daily backups carry this word, so retention never touches manual ones
@@ -66,6 +67,7 @@ def backup_now(desk: Desk, folder: Path | None = None, *, automatic: bool = Fals
     except OSError as exc:
         raise DeskError(t("Folder cadangan tidak dapat dibuat: {path} ({error})",
                           path=folder, error=exc.strerror or exc)) from exc
+    make_private(folder)
     now = now or datetime.now()
     if desk.db.dialect == "sqlite":
         source = desk.db.sqlite_path
@@ -88,6 +90,7 @@ def _sqlite_copy(source: Path, target: Path) -> None:
     finally:
         dst.close()
         src.close()
+    make_private(part)
     if ok != "ok":
         part.unlink(missing_ok=True)
         raise DeskError(t("Salinan cadangan rusak ({detail}); cadangan tidak disimpan.",
@@ -133,6 +136,7 @@ def _pg_dump(url: str, target: Path) -> None:
     except DeskError:
         part.unlink(missing_ok=True)
         raise
+    make_private(part)
     part.replace(target)
 
 

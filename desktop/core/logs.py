@@ -7,6 +7,7 @@ import traceback
 from pathlib import Path
 
 from desktop.core.paths import user_log_dir
+from desktop.core.private_files import make_private
 
 LOG_NAME = "diskominfo-desk.log"
 
@@ -14,6 +15,7 @@ LOG_NAME = "diskominfo-desk.log"
 def log_file() -> Path:
     path = user_log_dir()
     path.mkdir(parents=True, exist_ok=True)
+    make_private(path)
     return path / LOG_NAME
 
 
@@ -23,5 +25,6 @@ def log_exception(exc: BaseException) -> Path:
     with path.open("a", encoding="utf-8") as fh:
         fh.write("".join(traceback.format_exception(exc)))
         fh.write("\n")
+    make_private(path)  # tracebacks carry row values
     logging.getLogger("desktop").error("unexpected error: %s (see %s)", exc, path)
     return path

@@ -16,6 +16,19 @@ MESSAGES_EN: dict[str, str] = {
         "The installed PySide6 {version} is broken on Python {python} (the program "
         "would crash while in use). Install another version: pip install "
         "\"PySide6-Essentials<6.12\" \"PySide6-Addons<6.12\".",
+    # database passwords: the keyring, or refused
+    "Brankas kunci sistem operasi tidak tersedia, jadi kata sandi basis data tidak "
+    "dapat disimpan dengan aman. Hapus kata sandi dari alamat basis data dan "
+    "simpan di berkas ~/.pgpass (Windows: %APPDATA%\\postgresql\\pgpass.conf) "
+    "atau di variabel lingkungan PGPASSWORD.":
+        "The operating system's keyring is not available, so the database password "
+        "cannot be stored safely. Remove the password from the database address and "
+        "put it in ~/.pgpass (Windows: %APPDATA%\\postgresql\\pgpass.conf) or in the "
+        "PGPASSWORD environment variable.",
+    "Alamat basis data memuat kata sandi; kata sandi tidak pernah disimpan di berkas "
+    "pengaturan. Simpan lewat Pengaturan (ke brankas kunci) atau di berkas ~/.pgpass.":
+        "The database address holds a password; passwords are never stored in the "
+        "settings file. Save it through Settings (to the keyring) or in ~/.pgpass.",
     # restore: the backup verified before it replaces anything
     "{name} memuat perintah yang bukan bagian dari cadangan Diskominfo Desk ({statement}); "
     "tidak dipulihkan.":
@@ -619,6 +632,7 @@ MESSAGES_EN: dict[str, str] = {
         "that dataset's organization. The server said: {detail}",
     "ya": "yes",
     "tidak": "no",
+    "(kosong)": "(empty)",
     "dihapus di katalog, diubah di sini": "deleted in the catalog, edited here",
     "diubah di sini": "edited here",
     "dihapus di katalog": "deleted in the catalog",

@@ -1,7 +1,9 @@
 """Secrets (database passwords, later the catalog token) live in the OS keyring only.
 
-Where no keyring exists (a bare Linux box) a secret is kept for this process alone and
-the caller is told so; it is never written to the settings file or the database.
+Where no keyring exists (a bare Linux box) a catalog token is kept for this process alone
+and the caller is told so; a database password is refused with a message saying where
+to put it instead (~/.pgpass, PGPASSWORD). Neither is ever written to the settings file
+or the database.
 """
 
 from __future__ import annotations
@@ -74,18 +76,49 @@ def database_secret_name(url: str) -> str:
     return f"db:{parsed.username}@{parsed.host}:{parsed.port or ''}/{parsed.database}"
 
 
-def split_database_password(url: str) -> tuple[str, bool]:
-    """Move a password out of a database URL into the keyring.
+def url_password(url: str) -> str | None:
+    """A password carried anywhere in a database URL: the user part or ``?password=``."""
+    try:
+        parsed = make_url(url)
+    except Exception:  # not a URL (a file path): it carries nothing
+        return None
+    if parsed.password:
+        return str(parsed.password)
+    value = parsed.query.get("password")
+    if isinstance(value, tuple):
+        value = value[0] if value else None
+    return value or None
 
-    Returns the URL without its password, and whether the keyring kept it (False: kept
-    for this session only).
-    """
+
+def without_password(url: str) -> str:
+    """The URL with its password removed from both places it can be written."""
     parsed = make_url(url)
-    if not parsed.password:
-        return url, True
-    stored = store_secret(database_secret_name(url), str(parsed.password))
     # URL.set() treats None as "leave as is"; replace the field itself
-    return parsed._replace(password=None).render_as_string(hide_password=False), stored
+    parsed = parsed._replace(password=None).difference_update_query(["password"])
+    return parsed.render_as_string(hide_password=False)
+
+
+def split_database_password(url: str) -> str:
+    """Move a password out of a database URL into the keyring; the URL without it.
+
+    Where no keyring can hold it, refuse (``DeskError`` saying where to put it instead):
+    a password written into settings.ini, or silently forgotten, are both wrong.
+    """
+    password = url_password(url)
+    if password is None:
+        return url
+    clean = without_password(url)
+    if not store_secret(database_secret_name(clean), password):
+        _session_only.pop(database_secret_name(clean), None)
+        from desktop.core.errors import DeskError
+        from desktop.core.i18n import t
+
+        raise DeskError(t(
+            "Brankas kunci sistem operasi tidak tersedia, jadi kata sandi basis data tidak "
+            "dapat disimpan dengan aman. Hapus kata sandi dari alamat basis data dan "
+            "simpan di berkas ~/.pgpass (Windows: %APPDATA%\\postgresql\\pgpass.conf) "
+            "atau di variabel lingkungan PGPASSWORD."))
+    return clean
 
 
 def with_database_password(url: str) -> str:

@@ -16,7 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core import paths
-from desktop.core.i18n import Label
+from desktop.core.errors import DeskError
+from desktop.core.i18n import Label, t
+from desktop.core.private_files import make_private
+from desktop.core.secrets import url_password
 
 SECTION = "desk"
 
@@ -44,8 +47,22 @@ COPIES_PER_PARTY = Setting("copies_per_party", bool, False,
 OFFICE_LOGO = Setting("office_logo", str, "", Label("Logo kantor", "Office logo"))
 BACKUP_KEEP = Setting("backup_keep", int, 7, Label("Jumlah cadangan harian yang disimpan",
                                                    "Daily backups kept"))
+# Import limits: a spreadsheet is read in one streaming pass, but a file must still not be
+# able to keep the machine busy for an hour or fill its memory (see core.importing.limits)
+IMPORT_MAX_ROWS = Setting("import_max_rows", int, 200_000,
+                          Label("Baris data paling banyak per impor", "Most data rows per import"))
+IMPORT_MAX_FILE_MB = Setting("import_max_file_mb", int, 100,
+                             Label("Ukuran berkas impor paling besar (MB)",
+                                   "Largest import file (MB)"))
+IMPORT_MAX_EXPANDED_MB = Setting("import_max_expanded_mb", int, 1_000,
+                                 Label("Isi XLSX terurai paling besar (MB)",
+                                       "Largest unpacked XLSX content (MB)"))
+IMPORT_MAX_RATIO = Setting("import_max_ratio", int, 100,
+                           Label("Rasio pemampatan XLSX paling besar",
+                                 "Largest XLSX compression ratio"))
 ALL_SETTINGS = (LANGUAGE, DATABASE, USER_NAME, EXPIRY_DAYS, PAGE_SIZE, TITLE_CASE_OPENING,
-                COPIES_PER_PARTY, OFFICE_LOGO, BACKUP_KEEP)
+                COPIES_PER_PARTY, OFFICE_LOGO, BACKUP_KEEP, IMPORT_MAX_ROWS, IMPORT_MAX_FILE_MB,
+                IMPORT_MAX_EXPANDED_MB, IMPORT_MAX_RATIO)
 TRUE_WORDS = frozenset({"1", "true", "yes", "on", "ya"})
 
 
@@ -81,6 +98,10 @@ class Settings:
             return setting.default
 
     def set(self, setting: Setting, value: Any) -> None:
+        if setting is DATABASE and url_password(str(value)) is not None:
+            raise DeskError(t("Alamat basis data memuat kata sandi; kata sandi tidak pernah "
+                              "disimpan di berkas pengaturan. Simpan lewat Pengaturan (ke "
+                              "brankas kunci) atau di berkas ~/.pgpass."))
         self._parser.set(SECTION, setting.key, str(setting.type(value)).lower()
                          if setting.type is bool else str(setting.type(value)))
 
@@ -89,4 +110,5 @@ class Settings:
         tmp = self.path.with_suffix(".tmp")
         with tmp.open("w", encoding="utf-8") as fh:
             self._parser.write(fh)
+        make_private(tmp)
         tmp.replace(self.path)  # never a half-written settings file

@@ -281,9 +281,13 @@ class SettingsDialog(QDialog):
         database = self.chosen_database()
         if database.startswith("postgres"):
             from desktop.core.database import parse_database_url
+            from desktop.core.secrets import split_database_password
 
             try:  # checked first, so a bad address leaves every setting as it was
                 parse_database_url(database)
+                # the password to the keyring, or refused (no keyring) before anything
+                # is saved: the dialog stays open
+                database = split_database_password(database)
             except DeskError as exc:
                 self.tabs.setCurrentWidget(self.database_tab)
                 QMessageBox.warning(self, self.tr("Pengaturan"), exc.message)
@@ -317,15 +321,6 @@ class SettingsDialog(QDialog):
         self.settings.set(TITLE_CASE_OPENING, self.title_case.isChecked())
         self.settings.set(COPIES_PER_PARTY, self.copies_per_party.isChecked())
         self.settings.set(OFFICE_LOGO, self.logo_path.text().strip())
-        if database.startswith("postgres"):
-            from desktop.core.secrets import split_database_password
-
-            database, kept = split_database_password(database)
-            if not kept:
-                QMessageBox.information(
-                    self, self.tr("Pengaturan"),
-                    self.tr("Brankas kunci sistem operasi tidak tersedia: kata sandi hanya "
-                            "diingat selama aplikasi ini terbuka."))
         self.settings.set(DATABASE, database)
         self.settings.save()
         self.desk.saved_user = self.user_name.text().strip()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core import secrets
 from desktop.core.desk import Desk
+from desktop.core.errors import DeskError
 from desktop.core.settings import DATABASE, LANGUAGE, USER_NAME, Settings, settings_path
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings_dialog import SettingsDialog
@@ -157,12 +158,13 @@ def test_the_office_name_in_the_sidebar_follows_the_settings(
     assert window.office_label.text() == "Diskominfo Banyuwangi"
 
 
-def _save_postgres_url(qtbot, dialog: SettingsDialog, url: str) -> None:
+def _save_postgres_url(qtbot, dialog: SettingsDialog, url: str,
+                       accepted: bool = True) -> None:
     qtbot.mouseClick(dialog.use_pg, LEFT)
     assert dialog.use_pg.isChecked()
     qtbot.keyClicks(dialog.pg_url, url)
     click_dialog_button(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
-    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert (dialog.result() == QDialog.DialogCode.Accepted) == accepted
 
 
 @pytest.fixture
@@ -192,33 +194,52 @@ def test_a_database_password_is_stored_in_the_keyring(
     assert PASSWORD in resolve_database_url(Settings().get(DATABASE))
 
 
-def test_without_a_keyring_the_user_is_told_the_password_is_for_this_session(
+def test_without_a_keyring_a_password_is_refused_saying_where_to_put_it(
         qtbot, dialog: SettingsDialog, no_keyring: None, monkeypatch) -> None:
-    informed: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information",
-                        lambda _p, _t, text, *_a, **_k: informed.append(text))
-    _save_postgres_url(qtbot, dialog, PG_URL)
-    assert informed and "tidak tersedia" in informed[0]
-    assert list(secrets._session_only.values()) == [PASSWORD]
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda _p, _t, text, *_a, **_k: warned.append(text))
+    before = Settings().get(DATABASE)
+    _save_postgres_url(qtbot, dialog, PG_URL, accepted=False)
+    assert warned and "tidak tersedia" in warned[0] and ".pgpass" in warned[0]
+    assert secrets._session_only == {}  # neither kept for the session nor dropped silently
+    assert Settings().get(DATABASE) == before
+    assert not settings_path().exists() or PASSWORD not in settings_path().read_text(
+        encoding="utf-8")
 
 
-@pytest.mark.parametrize("store", ["keyring", "no keyring"])
+@pytest.mark.parametrize("url", [
+    PG_URL,
+    "postgresql://desk@db.kantor.local:5432/diskominfo?password=" + PASSWORD,
+])
 def test_a_database_password_never_reaches_the_settings_file(
-        qtbot, dialog: SettingsDialog, qsettings: QSettings, monkeypatch, request,
-        store: str) -> None:
-    # (failed before ba62817: URL.set(password=None) kept the password in settings.ini)
-    request.getfixturevalue("memory_keyring" if store == "keyring" else "no_keyring")
-    monkeypatch.setattr(QMessageBox, "information", lambda *_a, **_k: None)
-    _save_postgres_url(qtbot, dialog, PG_URL)
+        qtbot, dialog: SettingsDialog, qsettings: QSettings, memory_keyring,
+        url: str) -> None:
+    # (failed before ba62817: URL.set(password=None) kept the password in settings.ini;
+    # a ?password= in the query string was saved as typed until issue 20)
+    _save_postgres_url(qtbot, dialog, url)
     qsettings.sync()
     view = Path(qsettings.fileName())
     assert PASSWORD not in (view.read_text(encoding="utf-8") if view.exists() else "")
     assert PASSWORD not in settings_path().read_text(encoding="utf-8")
     assert Settings().get(DATABASE) == "postgresql://desk@db.kantor.local:5432/diskominfo"
+    assert memory_keyring.secrets == {
+        ("diskominfo-desk", "db:desk@db.kantor.local:5432/diskominfo"): PASSWORD}
     again = SettingsDialog(dialog.desk, qsettings)
     qtbot.addWidget(again)
     assert again.use_pg.isChecked()
     assert PASSWORD not in again.pg_url.text()
+
+
+def test_the_settings_file_refuses_a_url_with_a_password_in_either_place() -> None:
+    settings = Settings()
+    for url in (PG_URL, "postgresql://desk@h/db?sslmode=require&password=" + PASSWORD):
+        with pytest.raises(DeskError, match="memuat kata sandi"):
+            settings.set(DATABASE, url)
+    settings.set(DATABASE, "postgresql://desk@h/db?sslmode=require")
+    assert Settings().get(DATABASE) != "postgresql://desk@h/db?sslmode=require"  # not saved
+    settings.save()
+    assert Settings().get(DATABASE) == "postgresql://desk@h/db?sslmode=require"
 
 
 def test_a_malformed_postgresql_url_is_reported_not_raised(
