@@ -171,3 +171,30 @@ def test_restoring_a_verified_backup_brings_back_its_records(
     finally:
         reopened.close()
     assert names == ["Dinas Uji 0", "Dinas Uji 1", "Dinas Uji 2"]
+
+
+def test_leftovers_of_killed_backups_and_restores_are_cleaned_on_the_next_backup(
+        sqlite_desk: Desk, tmp_path: Path) -> None:
+    import os
+    import time
+
+    folder = tmp_path / "cadangan"
+    folder.mkdir()
+    live = sqlite_desk.db.sqlite_path
+    assert live is not None
+    old = [folder / "diskominfo-desk-20261201-101010.sqlite3.part",
+           folder / "diskominfo-desk-20261201-101010.sqlite3.part-journal",
+           folder / "diskominfo-desk-harian-20261201-090000.dump.part",
+           live.parent / ".restore-abcd1234.sqlite3",
+           live.parent / ".restore-abcd1234.sqlite3-wal"]
+    fresh = folder / "diskominfo-desk-20261204-101010.sqlite3.part"  # being written now
+    mine = folder / "catatan.part"  # not ours: never touched
+    for path in [*old, fresh, mine]:
+        path.write_bytes(b"x" * 10)
+    hour_ago = time.time() - 3600
+    for path in [*old, mine]:
+        os.utime(path, (hour_ago, hour_ago))
+    made = backup_now(sqlite_desk, folder)
+    assert made.exists()
+    assert [p for p in old if p.exists()] == []
+    assert fresh.exists() and mine.exists()

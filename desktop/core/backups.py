@@ -15,8 +15,9 @@ import shutil
 import sqlite3
 import subprocess
 import tempfile
+import time
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from glob import glob
 from pathlib import Path
 
@@ -58,10 +59,39 @@ def _target(folder: Path, suffix: str, automatic: bool, now: datetime) -> Path:
     return path
 
 
+LEFTOVER_AGE = timedelta(minutes=15)  # a copy still being written is touched far more often
+
+
+def clean_leftovers(folder: Path, live: Path | None = None, *,
+                    older_than: timedelta = LEFTOVER_AGE) -> list[Path]:
+    """Remove what a killed backup or restore left: ``*.part`` copies and their journals
+    in the backup folder, scratch copies of a restore beside the live database.
+
+    Only files untouched for ``older_than``: another process of this workstation may be
+    writing one right now. Returns what was removed.
+    """
+    cutoff = time.time() - older_than.total_seconds()
+    found: list[Path] = []
+    if folder.is_dir():
+        found += list(folder.glob(f"{PREFIX}-*.part*"))
+    if live is not None and live.parent.is_dir():
+        found += list(live.parent.glob(".restore-*.sqlite3*"))
+    removed = []
+    for path in found:
+        try:
+            if path.is_file() and path.stat().st_mtime < cutoff:
+                path.unlink()
+                removed.append(path)
+        except OSError:
+            continue  # in use (Windows) or gone meanwhile: the next start tries again
+    return removed
+
+
 def backup_now(desk: Desk, folder: Path | None = None, *, automatic: bool = False,
                now: datetime | None = None) -> Path:
     """A consistent copy of the open database, named with date and time."""
     folder = folder or default_folder()
+    clean_leftovers(folder, desk.db.sqlite_path)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -263,6 +293,7 @@ def daily_backup(desk: Desk, keep: int, folder: Path | None = None,
                  today: datetime | None = None) -> Path | None:
     """Back up once a day (on start); keep the newest ``keep`` daily backups."""
     folder = folder or default_folder()
+    clean_leftovers(folder, desk.db.sqlite_path)  # on every start, not only once a day
     now = today or datetime.now()
     daily = [b for b in list_backups(folder) if b.automatic]
     made = None

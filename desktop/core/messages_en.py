@@ -694,4 +694,103 @@ MESSAGES_EN: dict[str, str] = {
     "yang dapat melihatnya).":
         "This dataset is sent to the catalog as a private dataset (only its organization's "
         "members can see it).",
+    # sync messages and the conflicts command (issue 21, items 6 and 9)
+    "Konflik terbuka menunggu keputusan: lihat dengan 'diskominfo-desk conflicts', "
+    "selesaikan dengan 'diskominfo-desk conflicts resolve ID mine|theirs|NILAI'.":
+        "Open conflicts wait for a decision: list them with 'diskominfo-desk conflicts', "
+        "resolve with 'diskominfo-desk conflicts resolve ID mine|theirs|VALUE'.",
+    "{n} konflik terbuka. Selesaikan dengan 'diskominfo-desk conflicts resolve ID "
+    "PILIHAN' (mine: nilai di sini, theirs: nilai katalog, atau nilai baru).":
+        "{n} open conflicts. Resolve with 'diskominfo-desk conflicts resolve ID "
+        "CHOICE' (mine: the value here, theirs: the catalog's value, or a new value).",
+    "Pilihan: {words}": "Choices: {words}",
+    "NILAI": "VALUE",
+    'Konflik {id} ("{title}", {field}) diselesaikan. Sinkronisasi berikutnya membawa '
+    'hasilnya ke katalog.':
+        'Conflict {id} ("{title}", {field}) resolved. The next sync takes the outcome to the '
+        'catalog.',
+    "tampilkan konflik sinkronisasi yang masih terbuka": "list the open sync conflicts",
+    "selesaikan satu konflik: mine (nilai di sini), theirs (nilai katalog) atau nilai baru":
+        "resolve one conflict: mine (the value here), theirs (the catalog's value) or a new "
+        "value",
+    "  ... dan {n} galat lain (lihat log di halaman Sinkronisasi)":
+        "  ... and {n} more errors (see the log on the Sync page)",
+    '  ! konflik {id}: "{title}" - {field}': '  ! conflict {id}: "{title}" - {field}',
+    "  ... dan {n} konflik lain": "  ... and {n} more conflicts",
+    "Tidak ada konflik terbuka.": "No open conflicts.",
+    'Konflik {id}: "{title}"': 'Conflict {id}: "{title}"',
+    "Kolom:   {field}": "Field:   {field}",
+    "Di sini: {value}": "Here:    {value}",
+    "Katalog: {value}": "Catalog: {value}",
+    "Konflik {id} tidak ditemukan atau sudah diselesaikan; lihat 'diskominfo-desk conflicts'.":
+        "Conflict {id} not found or already resolved; see 'diskominfo-desk conflicts'.",
+    "Pilihan {word} tidak berlaku untuk konflik {id}.":
+        "The choice {word} does not apply to conflict {id}.",
+    '"{title}": {message}': '"{title}": {message}',
+    'Katalog menolak "{title}": pengguna {user} tidak berhak mengubah dataset ini atau '
+    'organisasinya ({detail}).':
+        'The catalog refused "{title}": the user {user} may not change this dataset or its '
+        'organization ({detail}).',
+    '"{title}" tidak ditemukan di katalog ({detail}).':
+        '"{title}" was not found in the catalog ({detail}).',
+    'Katalog menolak "{title}": {reason}': 'The catalog refused "{title}": {reason}',
+    "alamat (nama) dataset": "dataset address (name)",
+    "judul": "title",
+    "organisasi": "organization",
+    "deskripsi": "description",
+    "lisensi": "licence",
+    "pesan": "message",
+    "alamat dataset ini sudah dipakai dataset lain di katalog":
+        "this dataset address is already used by another dataset in the catalog",
+    "wajib diisi": "required",
+    "organisasi tidak ada di katalog": "the organization does not exist in the catalog",
+    "hanya boleh huruf kecil, angka, - dan _": "only lowercase letters, digits, - and _",
+    "tidak ditemukan": "not found",
+    "tidak menjawab dalam {seconds} detik": "no answer within {seconds} seconds",
+    "Katalog belum bisa melayani ({reason}) dan meminta menunggu; mencoba lagi dalam {wait} "
+    "(percobaan {attempt} dari {tries}).":
+        "The catalog cannot serve us yet ({reason}) and asks us to wait; trying again in "
+        "{wait} (attempt {attempt} of {tries}).",
+    "Katalog belum bisa melayani ({reason}); mencoba lagi dalam {wait} (percobaan {attempt} "
+    "dari {tries}).":
+        "The catalog cannot serve us yet ({reason}); trying again in {wait} (attempt "
+        "{attempt} of {tries}).",
+    "koneksi terputus": "connection lost",
+    "Katalog menolak token: penulisan berjalan sebagai {who}, bukan sebagai pengguna katalog "
+    "yang diatur. Periksa token (mungkin salah, kedaluwarsa atau dicabut) lalu simpan ulang di "
+    "Pengaturan > Katalog. Sinkronisasi dihentikan. Jawaban server: {detail}":
+        "The catalog refused the token: writes ran as {who}, not as the configured catalog "
+        "user. Check the token (it may be wrong, expired or revoked) and save it again in "
+        "Settings > Catalog. Sync stopped. The server said: {detail}",
+    "{message} Sudah dicoba {attempts} kali selama {wait}.":
+        "{message} Tried {attempts} times over {wait}.",
+    "tamu tanpa hak": "a guest without rights",
+    "Katalog tidak mengenali token: permintaan berjalan sebagai tamu tanpa hak. Periksa token "
+    "(mungkin salah, kedaluwarsa atau dicabut) lalu simpan ulang di Pengaturan > Katalog. "
+    "Jawaban server: {detail}":
+        "The catalog does not recognise the token: the request ran as a guest without rights. "
+        "Check the token (it may be wrong, expired or revoked) and save it again in Settings "
+        "> Catalog. The server said: {detail}",
+    "Server katalog sedang bermasalah (HTTP {status}) dan meminta menunggu {wait}; coba lagi "
+    "nanti.":
+        "The catalog server is having trouble (HTTP {status}) and asks us to wait {wait}; try "
+        "again later.",
+    "Pengguna katalog {user} tidak berhak melakukan ini; minta pengelola portal memberi hak "
+    "di organisasi dataset itu. Jawaban server: {detail}":
+        "The catalog user {user} may not do this; ask the portal's administrator for rights in "
+        "that dataset's organization. The server said: {detail}",
+    "ya": "yes",
+    "tidak": "no",
+    "(kosong)": "(empty)",
+    "dihapus di katalog, diubah di sini": "deleted in the catalog, edited here",
+    "diubah di sini": "edited here",
+    "dihapus di katalog": "deleted in the catalog",
+    "dihapus di sini, diubah di katalog": "deleted here, edited in the catalog",
+    "dihapus di sini": "deleted here",
+    "diubah di katalog": "edited in the catalog",
+    "dihapus di katalog, masih dipakai aplikasi di sini":
+        "deleted in the catalog, still used by applications here",
+    "{n} detik": "{n} seconds",
+    "{m} menit": "{m} minutes",
+    "{m} menit {s} detik": "{m} minutes {s} seconds",
 }

@@ -25,6 +25,7 @@ from desktop.sync.conflicts import (
     ConflictInfo,
     Resolution,
     list_conflicts,
+    open_count,
     pending_count,
     resolve_conflict,
 )
@@ -59,7 +60,7 @@ def recent_runs(desk: Desk, limit: int = 20) -> list[RunInfo]:
 
 def sync_status(desk: Desk) -> SyncStatus:
     runs = _recent_runs(desk.db, 1)
-    return SyncStatus(pending_count(desk), len(list_conflicts(desk)), runs[0] if runs else None)
+    return SyncStatus(pending_count(desk), open_count(desk), runs[0] if runs else None)
 
 
 def catalog_settings(desk: Desk) -> CatalogSettings:
@@ -79,6 +80,8 @@ def run_sync(desk: Desk, progress: Progress | None = None, token: Any = None, *,
     when it could not run (the GUI shows the message and stays Offline)."""
     own = client is None
     client = client or open_client(desk)
+    if progress is not None and client.on_retry is None:  # "retrying in 30 s" on the page
+        client.on_retry = lambda message: progress(0, 0, message)
     try:
         settings = load_catalog_settings(desk.db)
         engine = SyncEngine(desk, client, SyncOptions(

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
+from desktop.core.i18n import current_language, t
+
 
 def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
     """Seconds to wait from a ``Retry-After`` header (seconds or an HTTP date)."""
@@ -27,6 +29,24 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return max(0.0, (moment - (now or datetime.now(UTC))).total_seconds())
+
+
+def describe_wait(seconds: float) -> str:
+    """A wait as a person reads it: "0,5 detik", "45 detik", "5 menit", "2 menit 30 detik".
+
+    Used for every wait we announce or report, so the number is always the real one.
+    """
+    seconds = max(0.0, float(seconds))
+    if seconds < 10 and seconds != int(seconds):
+        shown = f"{max(seconds, 0.1):.1f}"
+        return t("{n} detik", n=shown if current_language() == "en" else shown.replace(".", ","))
+    whole = round(seconds)
+    if whole < 120:
+        return t("{n} detik", n=whole)
+    minutes, rest = divmod(whole, 60)
+    if rest == 0:
+        return t("{m} menit", m=minutes)
+    return t("{m} menit {s} detik", m=minutes, s=rest)
 
 
 @dataclass(frozen=True)

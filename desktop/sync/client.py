@@ -21,15 +21,19 @@ from typing import Any
 import requests
 
 from desktop.core.i18n import t
+from desktop.sync.backoff import describe_wait
+from desktop.sync.ckan_text import quote
 from desktop.sync.config import CatalogConfig
 from desktop.sync.envelope import read_result
 from desktop.sync.errors import (
+    CatalogAuthorizationError,
     CatalogConfigError,
     CatalogError,
     CatalogPluginMissingError,
     CatalogTimeoutError,
     CatalogTLSError,
     CatalogTokenMissingError,
+    CatalogTokenRejectedError,
     CatalogUnreachableError,
 )
 from desktop.sync.token import CatalogToken, load_token
@@ -39,6 +43,7 @@ log = logging.getLogger(__name__)
 SEARCH_ROWS_MAX = 1000
 ORGANIZATION_PAGE_MAX = 25
 PULL_SORT = "metadata_modified asc, id asc"
+WAIT_SLICE = 1.0  # seconds between ``on_wait`` calls during a retry's wait
 
 
 class CatalogClient:
@@ -56,7 +61,13 @@ class CatalogClient:
         self._last_write: float | None = None
         self._status: dict[str, Any] | None = None
         self.server_date: str | None = None  # HTTP Date of the last answer (server clock)
+        # told each retry's wait, in the user's language (the CLI prints it, the GUI shows
+        # it as progress); never gets the token
+        self.on_retry: Callable[[str], None] | None = None
         self.last_search_count = 0
+        # called while a retry waits (the sync engine's lock heartbeat), so a run stuck in
+        # retries is never taken for a dead one; may run on the prefetching thread
+        self.on_wait: Callable[[], None] | None = None
 
     @classmethod
     def from_keyring(cls, config: CatalogConfig, **kwargs: Any) -> CatalogClient:
@@ -78,30 +89,78 @@ class CatalogClient:
              write: bool = False, attempts: int | None = None) -> Any:
         """POST ``data`` to ``action``; the result, after retries, or a ``CatalogError``.
 
-        ``attempts`` overrides the policy's count (1: no retry, for a quick probe).
+        ``attempts`` overrides the policy's count (1: no retry, for a quick probe). Each
+        wait is announced through ``on_retry`` in the user's language with its real
+        length; an error given up on says how many tries and how long it took in all.
         """
         if write and not self._token:
             raise CatalogTokenMissingError(t("Token katalog belum diisi; simpan token di "
                                              "Pengaturan > Katalog."), action=action)
         policy = self.config.retry
+        tries = attempts or policy.attempts
+        started = self._monotonic()
         retry = 0
         while True:
             if write:
                 self._keep_pace()
             try:
                 return self._attempt(action, data or {})
+            except CatalogAuthorizationError as error:
+                if write and self._token_rejected(error):
+                    raise CatalogTokenRejectedError(
+                        t("Katalog menolak token: penulisan berjalan sebagai {who}, bukan "
+                          "sebagai pengguna katalog yang diatur. Periksa token (mungkin salah, "
+                          "kedaluwarsa atau dicabut) lalu simpan ulang di Pengaturan > "
+                          "Katalog. Sinkronisasi dihentikan. Jawaban server: {detail}",
+                          who=t("tamu tanpa hak") if error.anonymous else error.user,
+                          detail=quote(error.detail or "-")),
+                        action=action, status=error.status, detail=error.detail) from None
+                raise
             except CatalogError as error:
-                if not error.retryable or retry + 1 >= (attempts or policy.attempts) \
-                        or policy.gives_up_on(error.retry_after):
+                if not error.retryable or policy.gives_up_on(error.retry_after):
+                    raise
+                if retry + 1 >= tries:
+                    if retry:
+                        error.reword(t("{message} Sudah dicoba {attempts} kali selama {wait}.",
+                                       message=error.message, attempts=retry + 1,
+                                       wait=describe_wait(self._monotonic() - started)))
                     raise
                 wait = policy.delay(retry, error.retry_after)
-                log.warning("catalog %s failed (%s, HTTP %s); retry %d in %.2f s", action,
-                            type(error).__name__, error.status, retry + 1, wait)
-                self._sleep(wait)
+                log.info("catalog %s failed (%s, HTTP %s); retry %d in %.2f s", action,
+                         type(error).__name__, error.status, retry + 1, wait)
+                self._announce_retry(error, wait, retry + 2, tries)
+                self._wait(wait)
                 retry += 1
             finally:
                 if write:
                     self._last_write = self._monotonic()
+
+    def _token_rejected(self, error: CatalogAuthorizationError) -> bool:
+        """A write refused because it ran as a guest or as somebody else: the token."""
+        user = error.user
+        return error.anonymous or bool(self.config.user_name and user
+                                       and user.lower() != self.config.user_name.lower())
+
+    def _announce_retry(self, error: CatalogError, wait: float, attempt: int,
+                        tries: int) -> None:
+        if self.on_retry is None:
+            return
+        if isinstance(error, CatalogTimeoutError):
+            reason = t("tidak menjawab dalam {seconds} detik",
+                       seconds=f"{self.config.read_timeout:g}")
+        elif isinstance(error, CatalogUnreachableError):
+            reason = t("koneksi terputus")
+        else:
+            reason = f"HTTP {error.status}" if error.status else type(error).__name__
+        if error.retry_after:
+            message = t("Katalog belum bisa melayani ({reason}) dan meminta menunggu; mencoba "
+                        "lagi dalam {wait} (percobaan {attempt} dari {tries}).", reason=reason,
+                        wait=describe_wait(wait), attempt=attempt, tries=tries)
+        else:
+            message = t("Katalog belum bisa melayani ({reason}); mencoba lagi dalam {wait} "
+                        "(percobaan {attempt} dari {tries}).", reason=reason,
+                        wait=describe_wait(wait), attempt=attempt, tries=tries)
+        self.on_retry(message)
 
     def _attempt(self, action: str, data: dict[str, Any]) -> Any:
         headers = {self.config.token_header: self._token} if self._token else {}
@@ -136,6 +195,20 @@ class CatalogClient:
                   (time.perf_counter() - started) * 1000)
         self.server_date = response.headers.get("Date")  # the pull's watermark clock
         return read_result(response, action)
+
+    def _wait(self, seconds: float) -> None:
+        """Sleep before a retry; with ``on_wait`` set, in slices with a call between them,
+        so a two-minute Retry-After keeps the caller's heartbeat fresh."""
+        if self.on_wait is None:
+            self._sleep(seconds)
+            return
+        remaining = seconds
+        while remaining > 0:
+            self.on_wait()
+            step = min(remaining, WAIT_SLICE)
+            self._sleep(step)
+            remaining -= step
+        self.on_wait()
 
     def _keep_pace(self) -> None:
         if self._last_write is None or self.config.write_interval <= 0:

@@ -9,6 +9,7 @@ dataset and take theirs deletes it here.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
@@ -21,7 +22,13 @@ from desktop.core.errors import DeskError, NotFoundError
 from desktop.core.i18n import t
 from desktop.core.models import Dataset, utcnow
 from desktop.core.models.sync import SYNCED_KINDS, SyncConflict, SyncRecord
-from desktop.sync.local import DELETED_FIELD, apply_to_local, local_dataset, remote_session
+from desktop.sync.local import (
+    DELETED_FIELD,
+    KIND,
+    apply_to_local,
+    local_dataset,
+    remote_session,
+)
 
 
 class Resolution(Enum):
@@ -43,12 +50,119 @@ class ConflictInfo:
     created_at: datetime
 
 
+def field_label(field: str) -> str:
+    """What a conflict is about, in the user's words: a dataset field's label, or what
+    happened to the whole dataset for the special kinds (their ``field`` is a marker)."""
+    special = _special(field)
+    if special is not None:
+        return special[0]
+    from desktop.core.kinds import kind_named
+
+    try:
+        return f"{kind_named(KIND).field(field).label} ({field})"
+    except (KeyError, StopIteration):
+        return field
+
+
+def is_whole_record(field: str) -> bool:
+    """A conflict about the dataset as a whole (a deletion), not one of its fields."""
+    return field in _markers() or field.startswith("_")
+
+
+def side_text(field: str, side: str, value: Any) -> str:
+    """One side's value for display; for a deletion conflict what happened on that side.
+
+    ``side`` is ``"local"`` or ``"remote"``.
+    """
+    special = _special(field)
+    if special is not None:
+        said = special[1 if side == "local" else 2]
+        if said is not None:
+            return said
+    return show_value(value)
+
+
+def show_value(value: Any, limit: int = 200) -> str:
+    if value is None or value == "" or value == []:
+        return t("(kosong)")
+    if isinstance(value, bool):
+        return t("ya") if value else t("tidak")
+    if isinstance(value, list) and all(not isinstance(v, dict) for v in value):
+        text = ", ".join(str(v) for v in value)
+    elif isinstance(value, (list, dict)):
+        text = json.dumps(value, ensure_ascii=False, default=str)
+    else:
+        text = str(value)
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _markers() -> dict[str, tuple[str, str | None, str | None]]:
+    """Label, local side and catalog side of each special conflict kind, by marker."""
+    from desktop.sync import local
+
+    deleted_here = getattr(local, "DELETED_HERE_FIELD", "_dihapus_lokal")
+    used_by_apps = getattr(local, "USED_BY_APPS_FIELD", "_dihapus_katalog_dipakai")
+    return {
+        DELETED_FIELD: (t("dihapus di katalog, diubah di sini"), t("diubah di sini"),
+                        t("dihapus di katalog")),
+        deleted_here: (t("dihapus di sini, diubah di katalog"), t("dihapus di sini"),
+                       t("diubah di katalog")),
+        used_by_apps: (t("dihapus di katalog, masih dipakai aplikasi di sini"), None,
+                       t("dihapus di katalog")),
+    }
+
+
+def _special(field: str) -> tuple[str, str | None, str | None] | None:
+    known = _markers().get(field)
+    if known is None and field.startswith("_"):
+        return (field, None, None)
+    return known
+
+
+def resolution_words(field: str) -> tuple[str, ...]:
+    """The words ``conflicts resolve`` takes for this conflict; ``VALUE``: any new value."""
+    if field == DELETED_FIELD:
+        return ("mine", "theirs")
+    try:
+        from desktop.sync.deletion_conflicts import WORDS
+    except ImportError:  # pragma: no cover - the module ships with the special kinds
+        WORDS = {}
+    if field in WORDS:
+        return tuple(WORDS[field])
+    return ("mine", "theirs", "VALUE") if not is_whole_record(field) else ()
+
+
+def conflict_dict(info: ConflictInfo) -> dict[str, Any]:
+    """One conflict as plain JSON (``conflicts --json``)."""
+    return {"id": info.id, "kind": info.kind, "record_id": info.record_id, "title": info.title,
+            "field": info.field, "field_label": field_label(info.field),
+            "whole_record": is_whole_record(info.field), "local": info.local,
+            "catalog": info.remote, "base": info.base,
+            "local_text": side_text(info.field, "local", info.local),
+            "catalog_text": side_text(info.field, "remote", info.remote),
+            "choices": list(resolution_words(info.field)),
+            "created_at": info.created_at.isoformat(timespec="seconds")}
+
+
 def pending_count(desk: Desk) -> int:
     """Local changes not yet in the catalog (offline edits included): datasets, and apps
     until a sync finds the catalog has no showcase plugin to send them to."""
     with desk.db.session() as s:
         return int(s.scalar(select(func.count()).select_from(SyncRecord).where(
             SyncRecord.kind.in_(SYNCED_KINDS), SyncRecord.dirty.is_(True))) or 0)
+
+
+def open_count(desk: Desk) -> int:
+    """Open conflicts: what every sync's summary and the status bar count."""
+    with desk.db.session() as s:
+        return int(s.scalar(select(func.count()).select_from(SyncConflict).where(
+            SyncConflict.resolved_at.is_(None))) or 0)
+
+
+def find_conflict(desk: Desk, conflict_id: int) -> ConflictInfo | None:
+    """One open conflict by id (None when there is none or it is resolved)."""
+    return next((c for c in list_conflicts(desk) if c.id == conflict_id), None)
 
 
 def list_conflicts(desk: Desk) -> list[ConflictInfo]:

@@ -29,6 +29,7 @@ from desktop.sync.errors import (
     CatalogBadRequestError,
     CatalogError,
     CatalogNotFoundError,
+    CatalogTokenRejectedError,
     CatalogValidationError,
 )
 from desktop.sync.local import KIND
@@ -43,7 +44,7 @@ from desktop.sync.runlog import (
     SyncSummary,
     failed_pulls,
     finish_run,
-    log_record_error,
+    record_error,
     start_run,
 )
 from desktop.sync.showcase_push import APPS, ShowcasePusher, dirty_app_ids, keep_apps_local
@@ -132,10 +133,10 @@ class SyncEngine:
 
     def _error_logger(self, summary: SyncSummary, run_id: int,  # type: ignore[no-untyped-def]
                       kind: str = KIND):
-        def on_error(record_id: str | None, remote_id: str | None, message: str) -> None:
-            summary.errors += 1
-            summary.error_messages.append(message)
-            log_record_error(self.desk.db, run_id, kind, record_id, remote_id, message)
+        def on_error(record_id: str | None, remote_id: str | None,
+                     message: str | BaseException) -> None:
+            # once per record per run, named by its title (see runlog.record_error)
+            record_error(self.desk.db, summary, run_id, kind, record_id, remote_id, message)
         return on_error
 
     # ---------------------------------------------------------------------------- push
@@ -151,12 +152,14 @@ class SyncEngine:
                                                done=done, total=len(ids)))
             try:
                 pusher.push(record_id, outcome)
+            except CatalogTokenRejectedError:
+                raise  # a wrong token: every other write would fail the same way
             except RECORD_ERRORS as error:
-                self._refused(record_id, str(error), on_error)
+                self._refused(record_id, error, on_error)
             except CatalogError:
                 raise  # the catalog is unreachable or misconfigured: stop the run
             except (RecordRefused, DeskError) as error:
-                self._refused(record_id, str(error), on_error)
+                self._refused(record_id, error, on_error)
         summary.pushed += outcome.pushed
         summary.deleted += outcome.deleted
         summary.conflicts += outcome.conflicts
@@ -172,18 +175,21 @@ class SyncEngine:
             check()
             try:
                 done = pusher.push(record_id)
+            except CatalogTokenRejectedError:
+                raise
             except RECORD_ERRORS as error:
-                self._refused(record_id, str(error), on_error, kind=APPS)
+                self._refused(record_id, error, on_error, kind=APPS)
                 continue
             summary.pushed += done == "pushed"
             summary.deleted += done == "deleted"
 
-    def _refused(self, record_id: str, message: str, on_error: Any, kind: str = KIND) -> None:
+    def _refused(self, record_id: str, error: Exception, on_error: Any,
+                 kind: str = KIND) -> None:
         with self.desk.db.session() as s:
             state = s.get(SyncRecord, (kind, record_id))
             if state is not None:
-                state.error = message
-        on_error(record_id, None, message)
+                state.error = str(error)
+        on_error(record_id, None, error)
 
     # ---------------------------------------------------------------------------- pull
     def _retry_failed(self, puller: Puller, summary: SyncSummary) -> None:

@@ -13,7 +13,8 @@ from typing import Any
 import requests
 
 from desktop.core.i18n import t
-from desktop.sync.backoff import parse_retry_after
+from desktop.sync.backoff import describe_wait, parse_retry_after
+from desktop.sync.ckan_text import quote
 from desktop.sync.errors import (
     CatalogAuthorizationError,
     CatalogBadRequestError,
@@ -28,6 +29,7 @@ from desktop.sync.errors import (
     CatalogThrottledError,
     CatalogUnknownActionError,
     CatalogValidationError,
+    field_reasons,
 )
 
 RETRYABLE_STATUSES = frozenset({429, 500, 502, 503, 504})
@@ -79,6 +81,11 @@ def _throttled(context: dict[str, Any]) -> CatalogError:
 def _server_error(detail: str, context: dict[str, Any]) -> CatalogError:
     if context["status"] == 429:
         return _throttled(context)
+    if context["retry_after"]:
+        return CatalogServerError(
+            t("Server katalog sedang bermasalah (HTTP {status}) dan meminta menunggu {wait}; "
+              "coba lagi nanti.", status=context["status"],
+              wait=describe_wait(context["retry_after"])), detail=detail, **context)
     return CatalogServerError(
         t("Server katalog sedang bermasalah (HTTP {status}); coba lagi nanti.",
           status=context["status"]), detail=detail, **context)
@@ -112,7 +119,7 @@ def _bare_string(text: str, context: dict[str, Any]) -> CatalogError:
             t("Server katalog tidak mengenal perintah {action}; plugin yang diperlukan "
               "mungkin tidak terpasang.", action=context["action"]), detail=text, **context)
     return CatalogBadRequestError(
-        t("Server katalog menolak permintaan: {detail}", detail=text[:MAX_DETAIL]),
+        t("Server katalog menolak permintaan: {detail}", detail=quote(text[:MAX_DETAIL])),
         detail=text, **context)
 
 
@@ -153,27 +160,44 @@ def _envelope_error(error: dict[str, Any], context: dict[str, Any]) -> CatalogEr
                   fields=", ".join(flat["match"])),
                 flat, raw=error, detail=described, **context)
         return CatalogValidationError(
-            t("Server katalog menolak data: {detail}", detail=described[:MAX_DETAIL] or "-"),
+            t("Server katalog menolak data: {detail}", detail=field_reasons(flat)),
             flat, raw=error, detail=described, **context)
     if kind == "Authorization Error":
-        return CatalogAuthorizationError(
-            t("Server katalog menolak akses ({detail}). Periksa token dan hak pengguna di "
-              "organisasi tersebut.", detail=message or kind), detail=message, **context)
+        return _authorization(message or kind, context)
     if kind == "Not Found Error":
         return CatalogNotFoundError(
-            t("Tidak ditemukan di katalog: {detail}", detail=message or context["action"]),
+            t("Tidak ditemukan di katalog: {detail}",
+              detail=quote(message) if message else context["action"]),
             detail=message, **context)
     if kind in {"Search Query Error", "Search Error"}:
         return CatalogSearchError(
-            t("Pencarian di katalog ditolak: {detail}", detail=message or kind),
+            t("Pencarian di katalog ditolak: {detail}", detail=quote(message or kind)),
             detail=message, **context)
     if kind == "Integrity Error":
         return CatalogBadRequestError(
-            t("Server katalog menolak permintaan: {detail}", detail=message or kind),
+            t("Server katalog menolak permintaan: {detail}", detail=quote(message or kind)),
             detail=message, **context)
     if context["status"] in RETRYABLE_STATUSES or kind in {"Internal Server Error",
                                                            "Search Index Error"}:
         return _server_error(message or kind, context)
     return CatalogResponseError(
         t("Server katalog melaporkan kesalahan {kind}: {detail}", kind=kind or "-",
-          detail=message or "-"), detail=message, **context)
+          detail=quote(message or "-")), detail=message, **context)
+
+
+def _authorization(message: str, context: dict[str, Any]) -> CatalogError:
+    """403 in words about what to do: a guest means the token was not recognised."""
+    error = CatalogAuthorizationError(message, detail=message, **context)
+    if error.anonymous:
+        text = t("Katalog tidak mengenali token: permintaan berjalan sebagai tamu tanpa hak. "
+                 "Periksa token (mungkin salah, kedaluwarsa atau dicabut) lalu simpan ulang di "
+                 "Pengaturan > Katalog. Jawaban server: {detail}", detail=quote(message))
+    elif error.user:
+        text = t("Pengguna katalog {user} tidak berhak melakukan ini; minta pengelola portal "
+                 "memberi hak di organisasi dataset itu. Jawaban server: {detail}",
+                 user=error.user, detail=quote(message))
+    else:
+        text = t("Server katalog menolak akses ({detail}). Periksa token dan hak pengguna di "
+                 "organisasi tersebut.", detail=quote(message))
+    error.reword(text)
+    return error

@@ -23,6 +23,7 @@ from desktop.core.errors import DeskError
 from desktop.core.models import Dataset, new_id
 from desktop.core.models.sync import SyncRecord, SyncWatermark
 from desktop.sync.bulk import BulkCreator
+from desktop.sync.errors import describe
 from desktop.sync.linking import link_record
 from desktop.sync.local import (
     KIND,
@@ -127,7 +128,8 @@ class Puller:
                     with s.begin_nested():
                         self._apply(s, package, state, outcome)
                 except DeskError as error:
-                    refused.append((package.get("id"), f"{package.get('name')}: {error}"))
+                    refused.append((package.get("id"), describe(  # named as the catalog has it
+                        error, package.get("title") or package.get("name") or "-")))
             bulk.flush()
             if advance:
                 _advance(s, self.catalog_url, last)

@@ -2,7 +2,14 @@
 
 A run row is written first (status ``running``) and closed at the end, so a crashed run
 stays visible as one that never finished. Errors per record carry the catalog's reason
-in the user's language; the token never appears (the client never puts it in a message).
+in the user's language and name the dataset (its title here, else the catalog's name);
+each record counts once per run however often the run meets it (a failed pull retried,
+then read again in the overlap window). The token never appears (the client never puts
+it in a message).
+
+A sync's summary counts every conflict still open when it ends, not only the ones it
+made: a conflict stays the user's business until it is resolved, and a run that ends
+with one open is never reported as clean.
 """
 
 from __future__ import annotations
@@ -10,11 +17,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from desktop.core.database import Database
+from desktop.core.i18n import t
 from desktop.core.models import utcnow
-from desktop.core.models.sync import SyncRun, SyncRunError
+from desktop.core.models.sync import SyncConflict, SyncRun, SyncRunError
 
 
 @dataclass
@@ -24,11 +32,13 @@ class SyncSummary:
     pushed: int = 0
     pulled: int = 0
     deleted: int = 0
-    conflicts: int = 0
+    conflicts: int = 0  # during the run: new ones; once finished: all open conflicts
     errors: int = 0
     cancelled: bool = False
     run_id: int | None = None
     error_messages: list[str] = field(default_factory=list)
+    new_conflicts: int = 0  # the ones this run found (set when the run is finished)
+    error_keys: set[tuple[str, str]] = field(default_factory=set, repr=False)
 
     @property
     def clean(self) -> bool:
@@ -75,12 +85,74 @@ def log_record_error(db: Database, run_id: int, kind: str, record_id: str | None
                            message=message[:2000]))
 
 
+def record_error(db: Database, summary: SyncSummary, run_id: int, kind: str,
+                 record_id: str | None, remote_id: str | None,
+                 error: str | BaseException) -> bool:
+    """Count and log one record's failure, naming it; False when this run already has.
+
+    With a ``record_id`` the message is named by the local title here (an exception is
+    worded by its own ``about``); without one (a package the pull could not bring in)
+    the caller has named it by the catalog's title or name.
+    """
+    linked_id = record_id or linked_record(db, kind, remote_id)
+    key = (kind, linked_id or f"remote:{remote_id}")
+    if key in summary.error_keys:
+        return False
+    summary.error_keys.add(key)
+    title = record_title(db, kind, record_id) if record_id else None
+    message = named_message(error, title)
+    summary.errors += 1
+    summary.error_messages.append(message)
+    log_record_error(db, run_id, kind, record_id, remote_id, message)
+    return True
+
+
+def named_message(error: str | BaseException, title: str | None) -> str:
+    from desktop.sync.errors import describe
+
+    if isinstance(error, BaseException):
+        return describe(error, title or "-")
+    if title and title not in error:
+        return t('"{title}": {message}', title=title, message=error)
+    return error
+
+
+def linked_record(db: Database, kind: str, remote_id: str | None) -> str | None:
+    from desktop.core.models.sync import SyncRecord
+
+    if remote_id is None:
+        return None
+    with db.session() as s:
+        return s.scalar(select(SyncRecord.record_id).where(
+            SyncRecord.kind == kind, SyncRecord.remote_id == remote_id).limit(1))
+
+
+def record_title(db: Database, kind: str, record_id: str) -> str | None:
+    """The local title (a dataset's judul, an app's nama), deleted records included."""
+    from desktop.core.models import Aplikasi, Dataset
+
+    model, column = (Aplikasi, Aplikasi.nama) if kind == "apps" else (Dataset, Dataset.judul)
+    with db.session() as s:
+        return s.scalar(select(column).where(model.id == record_id))
+
+
+def open_conflict_count(db: Database) -> int:
+    with db.session() as s:
+        return int(s.scalar(select(func.count()).select_from(SyncConflict).where(
+            SyncConflict.resolved_at.is_(None))) or 0)
+
+
 def finish_run(db: Database, run_id: int, summary: SyncSummary, *, status: str | None = None,
                message: str | None = None) -> None:
+    """Close the run row; a sync's summary then counts every open conflict."""
     with db.session() as s:
         run = s.get(SyncRun, run_id)
         if run is None:
             return
+        if run.mode == "sync":
+            summary.new_conflicts = summary.conflicts
+            summary.conflicts = int(s.scalar(select(func.count()).select_from(SyncConflict)
+                                             .where(SyncConflict.resolved_at.is_(None))) or 0)
         run.finished_at = utcnow()
         run.status = status or summary.status
         run.pushed, run.pulled, run.deleted = summary.pushed, summary.pulled, summary.deleted

@@ -181,11 +181,16 @@ class MainWindow(QMainWindow):
             self._idle_build.start()
 
     def _sync_status(self, state: str, pending: int) -> None:
-        """Online/Offline and the local changes waiting, in the status bar."""
+        """Online/Offline, the local changes waiting and every open conflict (the count
+        each sync's summary gives), in the status bar."""
         word = {"online": self.tr("● Online"), "offline": self.tr("○ Offline")}.get(
             state, self.tr("Katalog"))
-        self.sync_status.setText(self.tr("{state} · {n} menunggu sinkron")
-                                 .replace("{state}", word).replace("{n}", str(pending)))
+        text = (self.tr("{state} · {n} menunggu sinkron")
+                .replace("{state}", word).replace("{n}", str(pending)))
+        conflicts = len(getattr(self.sync_page, "conflicts", None) or [])
+        if conflicts:
+            text += " · " + self.tr("{n} konflik").replace("{n}", str(conflicts))
+        self.sync_status.setText(text)
 
     def _overdue_note(self, row: dict[str, Any]) -> str | None:
         from desktop.core.freshness import is_overdue

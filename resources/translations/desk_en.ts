@@ -618,6 +618,11 @@
         <translation>{state} · {n} waiting to sync</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/main_window.py" line="192"/>
+        <source>{n} konflik</source>
+        <translation>{n} conflicts</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/main_window.py" line="152"/>
         <source>Terlambat diperbarui (frekuensi: {f})</source>
         <translation>Overdue for update (frequency: {f})</translation>

@@ -138,6 +138,32 @@ def test_a_conflict_is_shown_side_by_side_and_resolved_from_the_page(
     assert ckan_world.server.store.find_package(package["id"])["title"] == "Judul dari kantor"
 
 
+def test_open_conflicts_are_counted_by_every_sync_and_in_the_status_bar(
+        qtbot, window: MainWindow, desk: Desk, ckan_world: CatalogWorld,
+        memory_keyring) -> None:
+    """A conflict made by an earlier run still counts in the next run's summary and in
+    the status bar, until it is resolved (issue 21, item 6)."""
+    page = window.sync_page
+    record = _dataset(desk)
+    _configure(qtbot, window, ckan_world)
+    page.sync_now()
+    _wait_run(qtbot, window)
+    [package] = [p for p in ckan_world.server.store.packages.values()]
+    ckan_world.server.edit_package(package["id"], title="Judul dari portal")
+    current = desk.datasets.get(record["id"])
+    desk.datasets.update(record["id"], {"judul": "Judul dari kantor"},
+                         expected_version=current["version"])
+    for _run in range(2):  # the second run makes no new conflict: the old one still counts
+        page.sync_now()
+        _wait_run(qtbot, window)
+        assert "1 konflik" in page.message.text()
+        qtbot.waitUntil(lambda: "1 konflik" in window.sync_status.text(), timeout=5000)
+        assert "1 konflik" in page.summary.text()
+    page.conflict_table.selectRow(0)
+    qtbot.mouseClick(page.keep_mine, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "konflik" not in window.sync_status.text(), timeout=5000)
+
+
 def test_an_unreachable_catalog_is_offline_and_loses_nothing(
         qtbot, window: MainWindow, desk: Desk, ckan_world: CatalogWorld,
         memory_keyring) -> None:
