@@ -111,26 +111,26 @@ class CatalogMatcher:
             self._empty = int(self.client.package_search(rows=0)["count"]) == 0
         if self._empty:
             return None
+        if self._local is None:  # before this run's first create: created ones stay in it
+            with self.desk.db.read_session() as s:
+                self._local = UnlinkedIndex.load(s)
         record_id = str(record["id"])
         results = [p for p in self.client.package_search(
             q=self.query(record, package["name"]), rows=SEARCH_ROWS, sort=RELEVANCE)["results"]
             if (p.get("state") or "active") == "active"]
         if not results:
             return None
-        ours = [p for p in results if desk_id_of(p) == record_id]
-        if ours:
-            return Found(ours[0], ours=True)
         with self.desk.db.read_session() as s:
             linked = set(s.scalars(select(SyncRecord.remote_id).where(
                 SyncRecord.kind == KIND, SyncRecord.remote_id.in_([p["id"] for p in results]))))
-            if self._local is None:
-                self._local = UnlinkedIndex.load(s)
+        results = [p for p in results if p["id"] not in linked]  # one record per dataset
+        ours = [p for p in results if desk_id_of(p) == record_id]
+        if ours:
+            return Found(ours[0], ours=True)
         self._local.add(LocalCandidate.of(record_id, record.get("judul"), record.get("opd_id"),
                                           record.get("sifat_data"), record.get("data_pribadi")))
         by_level: dict[int, list[dict[str, Any]]] = {}
         for candidate in results:
-            if candidate["id"] in linked:
-                continue
             match = self._local.match(PackageKey.of(candidate), PUSH_LEVELS)
             if match is not None and match.record_ids == (record_id,):
                 by_level.setdefault(LEVELS.index(match.level), []).append(candidate)
