@@ -259,6 +259,10 @@ def open_database(
     except DBAPIError as exc:
         engine.dispose()
         raise DatabaseOpenError(_describe_failure(db, exc)) from exc
+    if db.sqlite_path is not None:
+        from desktop.core.private_files import make_sqlite_private
+
+        make_sqlite_private(db.sqlite_path)  # the register is the user's alone (POSIX)
     return db
 
 
