@@ -523,6 +523,11 @@ MESSAGES_EN: dict[str, str] = {
     "hanya dataset organisasi ini": "only this organization's datasets",
     "Sinkronisasi lain sedang berjalan untuk basis data ini{owner}; coba lagi nanti.":
         "Another sync is running for this database{owner}; try again later.",
+    "proses {pid} di komputer ini": "process {pid} on this computer",
+    "Terhenti sebelum selesai (proses ditutup paksa atau komputer mati); "
+    "yang sudah tersimpan tetap ada.":
+        "Stopped before it finished (the process was killed or the computer went off); "
+        "what was already saved stays.",
     "Konflik tidak ditemukan atau sudah diselesaikan.": "Conflict not found or already resolved.",
     "Konflik penghapusan hanya dapat diselesaikan dengan memilih salah satu sisi.":
         "A deletion conflict can only be resolved by choosing one side.",

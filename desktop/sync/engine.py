@@ -48,6 +48,7 @@ from desktop.sync.runlog import (
     start_run,
 )
 from desktop.sync.showcase_push import APPS, ShowcasePusher, dirty_app_ids, keep_apps_local
+from desktop.sync.stale_runs import end_interrupted_runs
 
 log = logging.getLogger(__name__)
 RECORD_ERRORS = (CatalogValidationError, CatalogAuthorizationError, CatalogNotFoundError,
@@ -83,11 +84,15 @@ class SyncEngine:
         lock.acquire()
         summary = SyncSummary()
         try:
-            run_id = start_run(self.desk.db, self.catalog_url, "sync")
+            # runs of killed syncs end now: we hold the lock, so none of them is alive
+            end_interrupted_runs(self.desk.db, holding_sync_lock=True, own_owner=lock.owner)
+            run_id = start_run(self.desk.db, self.catalog_url, "sync", owner=lock.owner)
         except BaseException:
             lock.release()
             raise
         summary.run_id = run_id
+        previous_on_wait = self.client.on_wait
+        self.client.on_wait = lock.heartbeat  # a run waiting to retry is alive
 
         def check() -> None:
             check_cancel(token)
@@ -126,6 +131,7 @@ class SyncEngine:
         else:
             finish_run(self.desk.db, run_id, summary)
         finally:
+            self.client.on_wait = previous_on_wait
             lock.release()
         report(progress, 1, 1, t("Sinkronisasi dibatalkan.") if summary.cancelled
                else t("Sinkronisasi selesai."))

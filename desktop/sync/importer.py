@@ -21,11 +21,13 @@ from desktop.core.models import Dataset, PerangkatDaerah
 from desktop.sync.cancel import Progress, SyncCancelled, check_cancel, report
 from desktop.sync.client import SEARCH_ROWS_MAX, CatalogClient
 from desktop.sync.errors import CatalogError
+from desktop.sync.liveness import owner_label
 from desktop.sync.local import create_local, opd_from_organization, remote_session
 from desktop.sync.mapping import package_to_dataset
 from desktop.sync.naming import slugify
 from desktop.sync.paging import iter_modified_pages
 from desktop.sync.runlog import SyncSummary, finish_run, log_record_error, start_run
+from desktop.sync.stale_runs import end_interrupted_runs
 
 
 def _opd_for(desk: Desk, s: Session, org: Mapping[str, Any] | None,
@@ -59,7 +61,8 @@ def catalog_import(desk: Desk, client: CatalogClient, *, organization: str | Non
     """Create local datasets for the portal's (public) datasets; ``organization`` limits
     it to one organization's (by name or id)."""
     summary = SyncSummary()
-    run_id = start_run(desk.db, client.config.base_url, "import")
+    end_interrupted_runs(desk.db)  # imports of this host killed before they finished
+    run_id = start_run(desk.db, client.config.base_url, "import", owner=owner_label())
     summary.run_id = run_id
     fq = f"organization:{organization}" if organization else None
     cache: dict[str, str] = {}

@@ -2,30 +2,35 @@
 
 PostgreSQL: a session-level advisory lock held on a dedicated connection for the whole
 run; a crashed process loses its connection and with it the lock, so nothing goes stale.
-SQLite: a row in ``sync_lock`` with an owner and a heartbeat the engine refreshes; a row
-whose heartbeat is older than ``stale_after`` belongs to a crashed run and is taken over.
+SQLite: a row in ``sync_lock`` with an owner (``host:pid:token``) and a heartbeat. The row
+of a process that is gone from this host (kill -9, a crash) is taken over at once; a row
+from another host, which we cannot ask about, once its heartbeat is older than
+``stale_after``. A live run keeps its heartbeat fresh from the engine's loop and, while
+the client waits to retry, from the client's ``on_wait`` hook (possibly another thread:
+the prefetching one), so a run stuck in retries is never mistaken for a dead one.
 """
 
 from __future__ import annotations
 
-import os
-import socket
+import logging
+import threading
 import time
-import uuid
 from datetime import timedelta
 
 from sqlalchemy import Connection, delete, select, text
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError
 
 from desktop.core.database import Database
-from desktop.core.errors import DeskError
+from desktop.core.errors import DatabaseBusyError, DeskError
 from desktop.core.i18n import t
 from desktop.core.models import utcnow
 from desktop.core.models.sync import SyncLock
+from desktop.sync.liveness import owner_gone, owner_label, parse_owner, this_host
 
 LOCK_NAME = "sync"
 BEAT_EVERY = 5.0  # seconds between heartbeats; far below any sensible ``stale_after``
 ADVISORY_KEY = 0x6469736B5F73796E  # "disk_syn": any fixed 63-bit number of our own
+log = logging.getLogger(__name__)
 
 
 class SyncBusyError(DeskError):
@@ -43,10 +48,14 @@ class SyncLockHolder:
     def __init__(self, db: Database, *, stale_after: timedelta = timedelta(minutes=2)) -> None:
         self.db = db
         self.stale_after = stale_after
-        self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self.host = this_host()
+        self.owner = owner_label(self.host)
         self._pg: Connection | None = None
         self._held = False
         self._last_beat = time.monotonic()
+        # several beats per stale window, whatever its length (tests use a second)
+        self.beat_every = min(BEAT_EVERY, stale_after.total_seconds() / 4)
+        self._beating = threading.Lock()  # the engine's thread and the prefetching one
 
     def acquire(self) -> SyncLockHolder:
         if self.db.dialect == "postgresql":
@@ -66,30 +75,47 @@ class SyncLockHolder:
     def _take_row(self) -> None:
         now = utcnow()
         try:
-            with self.db.session() as s:
+            with self.db.session() as s:  # BEGIN IMMEDIATE: one taker at a time
                 row = s.get(SyncLock, LOCK_NAME)
                 if row is None:
                     s.add(SyncLock(name=LOCK_NAME, owner=self.owner, heartbeat=now))
-                elif row.heartbeat < now - self.stale_after or row.owner == self.owner:
+                elif row.owner == self.owner or owner_gone(row.owner, self.host) \
+                        or row.heartbeat < now - self.stale_after:
+                    if row.owner != self.owner:
+                        log.warning("sync lock of %s taken over (process gone or heartbeat "
+                                    "of %s stale)", row.owner, row.heartbeat.isoformat())
                     row.owner, row.heartbeat = self.owner, now
                 else:
-                    raise _busy(row.owner.split(":")[0])
-        except (IntegrityError, OperationalError):  # another process won the same instant
+                    raise _busy(_holder(row.owner))
+        except IntegrityError:  # another process won the same instant
             raise _busy() from None
+        self._last_beat = time.monotonic()
 
     def heartbeat(self) -> None:
-        """Tell other processes this run is alive (at most every few seconds)."""
+        """Tell other processes this run is alive (at most every few seconds).
+
+        Safe from any thread; a beat already under way in another thread is enough. Raises
+        ``SyncBusyError`` when another process took the lock over (this run must stop).
+        """
         if not self._held or self._pg is not None:
             return
-        now = time.monotonic()
-        if now - self._last_beat < BEAT_EVERY:
+        if time.monotonic() - self._last_beat < self.beat_every:
             return
-        self._last_beat = now
-        with self.db.session() as s:
-            row = s.get(SyncLock, LOCK_NAME)
-            if row is None or row.owner != self.owner:
-                raise _busy(row.owner.split(":")[0] if row else "")
-            row.heartbeat = utcnow()
+        if not self._beating.acquire(blocking=False):
+            return
+        try:
+            if time.monotonic() - self._last_beat < self.beat_every:
+                return
+            with self.db.session() as s:
+                row = s.get(SyncLock, LOCK_NAME)
+                if row is None or row.owner != self.owner:
+                    raise _busy(_holder(row.owner) if row else "")
+                row.heartbeat = utcnow()
+            self._last_beat = time.monotonic()
+        except DatabaseBusyError:  # a long write elsewhere: beat again at the next chance
+            log.warning("sync lock heartbeat delayed: the database is busy")
+        finally:
+            self._beating.release()
 
     def release(self) -> None:
         if not self._held:
@@ -114,7 +140,17 @@ class SyncLockHolder:
         self.release()
 
 
+def _holder(owner: str) -> str:
+    """Who holds it, for the message: the host, and the pid when it is this host."""
+    parsed = parse_owner(owner)
+    if parsed is None:
+        return owner.split(":")[0]
+    if parsed.host == this_host():
+        return t("proses {pid} di komputer ini", pid=parsed.pid)
+    return parsed.host
+
+
 def lock_owner(db: Database) -> str | None:
     """Who holds the SQLite lock row (for a status line); None when free."""
-    with db.session() as s:
+    with db.read_session() as s:
         return s.scalar(select(SyncLock.owner).where(SyncLock.name == LOCK_NAME))

@@ -70,9 +70,12 @@ class RunInfo:
     record_errors: tuple[tuple[str | None, str], ...]  # (record id, message)
 
 
-def start_run(db: Database, catalog_url: str, mode: str) -> int:
+def start_run(db: Database, catalog_url: str, mode: str, *, owner: str | None = None) -> int:
+    """A ``running`` row; ``owner`` (``host:pid:token``) lets a later start end it if this
+    process dies first (see ``stale_runs``)."""
     with db.session() as s:
-        run = SyncRun(catalog_url=catalog_url, mode=mode, status="running", started_at=utcnow())
+        run = SyncRun(catalog_url=catalog_url, mode=mode, status="running", started_at=utcnow(),
+                      owner=owner)
         s.add(run)
         s.flush()
         return run.id

@@ -84,6 +84,9 @@ class SyncRun(Base):
     conflicts: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     errors: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     message: Mapped[str | None] = mapped_column(Text)
+    # ``host:pid:token`` of the process that runs it: a run left ``running`` by a process
+    # that is gone (kill -9, a power cut) is told apart from a live one and marked ended
+    owner: Mapped[str | None] = mapped_column(String(200))
 
 
 class SyncRunError(Base):

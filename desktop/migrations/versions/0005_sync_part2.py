@@ -30,11 +30,17 @@ def upgrade() -> None:
     with op.batch_alter_table("sync_record") as batch:
         batch.add_column(sa.Column("catalog", sa.String(length=40), nullable=True))
     # --- locks
-    pass
+    # Which process runs a sync/import run (host:pid:token), so the run of a killed
+    # process is marked ended instead of staying "running" forever.
+    with op.batch_alter_table("sync_run") as batch:
+        batch.add_column(sa.Column("owner", sa.String(length=200), nullable=True))
 
 
 def downgrade() -> None:
     # --- locks
+    # a plain DROP COLUMN (SQLite >= 3.35): rebuilding sync_run would cascade-delete the
+    # run errors that reference it
+    op.drop_column("sync_run", "owner")
     # --- catalog identity
     with op.batch_alter_table("sync_record") as batch:
         batch.drop_column("catalog")
