@@ -315,3 +315,21 @@ def test_visibility_must_agree() -> None:
     assert index.match(_key("x", "Gaji")) is None
     assert index.match(_key("x", "Gaji", private=True)) == Match("title_org", ("r-1",))
     assert index.match(_key("x", "Anggaran", private=True)) is None
+
+
+def test_an_empty_catalog_costs_one_lookup_per_run_not_one_per_create(
+        desk: Desk, catalog_client: CatalogClient, ckan_world: CatalogWorld) -> None:
+    _load(desk, LIST)
+    make_engine(desk, catalog_client, reconcile=False).run()
+    before = _searches(ckan_world)
+    assert len(_active(ckan_world)) == len(LIST)
+    _load(desk, [{"judul": "Baru 1"}, {"judul": "Baru 2"}])
+    make_engine(desk, catalog_client, reconcile=False).run()
+    assert len(_active(ckan_world)) == len(LIST) + 2
+    lookups = [q for q in _searches(ckan_world)[len(before):] if "OR" in q]
+    assert len(lookups) == 2  # one per create once the catalog has datasets
+    assert [q for q in before if "OR" in q] == []  # none while it was empty
+
+
+def _searches(world: CatalogWorld) -> list[str]:
+    return [str(r.data.get("q")) for r in world.server.requests if r.action == "package_search"]
