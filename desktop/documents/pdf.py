@@ -414,19 +414,22 @@ class _Builder:
         last = len(self.pihak) - 1
         name_style = ParagraphStyle("kn", parent=self.s.body, alignment=TA_LEFT)
         name_width = self._name_width()
-        inline = name_width > 0.45 * width  # no room for a name column: name in the text
-        inline_style = self.s.indented(0.9 * cm)
+        inline = name_width > 0.3 * width  # no room for a name column: name on its line
+        inline_name = ParagraphStyle("kni", parent=self.s.indented(0.9 * cm, after=0),
+                                     alignment=TA_LEFT, keepWithNext=1)
+        inline_text = self.s.indented(0.9 * cm)
         out: list[Flowable] = []
         for index, p in enumerate(self.pihak):
             text = (f"{esc(_val(p.get('penandatangan_jabatan')))}, berkedudukan di "
                     f"{esc(_val(p.get('kedudukan')))}, {self._acting_for(p)}, selanjutnya "
                     f"disebut <b>{pihak_label(index)}</b>{'.' if index == last else ';'}")
             if inline:
-                # "I. Prof. Dr. Ir. H. ABDULLAH AZWAR, M.Sc. : Bupati ...": the name is one
-                # unbreakable run at the start of the justified paragraph
-                name = _person(p.get("penandatangan_nama")).replace(" ", NBSP)
-                out.append(Paragraph(f"<b>{name}</b> : {text}", inline_style,
+                # "I.  Prof. Dr. Ir. H. ABDULLAH AZWAR, M.Sc." on its own line, the
+                # description below it at the same indent
+                name = _person(p.get("penandatangan_nama"))
+                out.append(Paragraph(f"<b>{name}</b>", inline_name,
                                      bulletText=f"{_roman(index)}."))
+                out.append(Paragraph(text, inline_text))
                 continue
             rows.append([
                 Paragraph(f"{_roman(index)}.", self.s.body),
@@ -446,18 +449,18 @@ class _Builder:
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
             ]))
             out.append(table)
-        labels = [f"<b>{pihak_label(i, nbsp=True)}</b>"
-                  for i in range(max(len(self.pihak), 2))]
-        # justified like every other paragraph (the labels never split over two lines)
+        labels = [f"<b>{pihak_label(i)}</b>" for i in range(max(len(self.pihak), 2))]
+        # justified like every other paragraph; the labels may break like any words, or a
+        # two-line sentence would stretch its few spaces around an unbreakable "PARA PIHAK"
         out.append(Paragraph(f"{_join_and(labels)} secara bersama-sama disebut "
-                             f"{PARA_PIHAK}.", self.s.body))
+                             "<b>PARA PIHAK</b>.", self.s.body))
         return out
 
     def _name_width(self) -> float:
         """What the komparisi's name column needs for the longest name (bold) on one line.
 
-        A column up to 45% of the line leaves the description room; a longer name goes
-        into the paragraph instead of wrapping in a narrow column."""
+        A column up to 30% of the line leaves the description room; a longer name goes
+        on its own line above the description instead of wrapping in a narrow column."""
         size = self.s.body.fontSize
         widest = max((pdfmetrics.stringWidth(name_in_capitals(p.get("penandatangan_nama"))
                                              or BLANK, FONT_BOLD, size)
@@ -544,44 +547,43 @@ class _Builder:
                          [right[row]] if row < len(right) else []))
         return rows
 
-    def _sign_widths(self, width: float, cells: Sequence[int | None]) -> list[float]:
-        """Two halves, unless a name needs more than half and the other side can give it
-        room: then each side gets what its name needs, so a name stays on one line."""
-        size = self.s.sign_name.fontSize
-        need = [pdfmetrics.stringWidth(name_in_capitals(
-            self.pihak[i].get("penandatangan_nama")) or BLANK, FONT_BOLD, size) + 10
-            if i is not None else 0.0 for i in cells]
-        half = width / 2
-        if max(need) <= half or sum(need) > width:
-            return [half, half]
-        wide = 0 if need[0] > need[1] else 1
-        widths = [0.0, 0.0]
-        widths[wide] = need[wide]
-        widths[1 - wide] = width - need[wide]
-        return widths
+    def _sign_layout(self, width: float, cells: Sequence[int | None]
+                     ) -> tuple[list[float], ParagraphStyle]:
+        """Column widths and the names' style for one row of signatures.
 
-    def _fitted(self, style: ParagraphStyle, p: Mapping[str, Any], column: float
-                ) -> ParagraphStyle:
-        """The signatory's name on one line: a little smaller (not below 8 pt) when the
-        column is too narrow for it at the body size, rather than split over lines."""
-        need = pdfmetrics.stringWidth(name_in_capitals(p.get("penandatangan_nama")) or BLANK,
-                                      FONT_BOLD, style.fontSize)
-        room = column - 10
-        if need <= room:
-            return style
-        size = max(8.0, int(style.fontSize * room / need * 4) / 4)
-        return ParagraphStyle(f"{style.name}_{size}", parent=style, fontSize=size,
-                              leading=max(style.leading * size / style.fontSize, size * 1.2))
+        Two halves while both names fit; else each side gets what its name needs when the
+        two fit side by side; else both names are set a little smaller (the same size, not
+        below 8 pt) in columns shared as they need, so no name is split over lines."""
+        style = self.s.sign_name
+        pad = 12.0
+        need = [pdfmetrics.stringWidth(name_in_capitals(
+            self.pihak[i].get("penandatangan_nama")) or BLANK, FONT_BOLD, style.fontSize)
+            + pad if i is not None else 0.0 for i in cells]
+        half = width / 2
+        if max(need) <= half:
+            return [half, half], style
+        if sum(need) <= width:
+            wide = 0 if need[0] > need[1] else 1
+            widths = [0.0, 0.0]
+            widths[wide] = need[wide]
+            widths[1 - wide] = width - need[wide]
+            return widths, style
+        text = sum(need) - pad * 2
+        size = max(8.0, int(style.fontSize * (width - pad * 2) / text * 4) / 4)
+        share = [n / sum(need) * width for n in need]
+        smaller = ParagraphStyle(f"{style.name}_{size}", parent=style, fontSize=size,
+                                 leading=max(style.leading * size / style.fontSize, size * 1.2))
+        return share, smaller
 
     def signatures(self, width: float, meterai_for: set[int]) -> list[Flowable]:
         s = self.s
         tables: list[Flowable] = []
         for left, right in self._sides():
             cells = [left[0] if left else None, right[0] if right else None]
-            widths = self._sign_widths(width, cells)
+            widths, name_style = self._sign_layout(width, cells)
 
-            def cell(index: int | None, part: str, widths: list[float] = widths,
-                     cells: list[int | None] = cells) -> Any:
+            def cell(index: int | None, part: str,
+                     name_style: ParagraphStyle = name_style) -> Any:
                 if index is None:
                     return ""
                 p = self.pihak[index]
@@ -592,8 +594,7 @@ class _Builder:
                 if part == "space":
                     return _SignatureSpace(2.7 * cm, index in meterai_for, s.body.fontSize)
                 if part == "nama":
-                    return Paragraph(_person(p.get("penandatangan_nama")),
-                                     self._fitted(s.sign_name, p, widths[cells.index(index)]))
+                    return Paragraph(_person(p.get("penandatangan_nama")), name_style)
                 extra = []
                 if part == "tambahan":
                     if str(p.get("penandatangan_pangkat") or "").strip():
@@ -617,6 +618,28 @@ class _Builder:
         return tables[:-1]
 
     # -- lampiran
+    def _lampiran_widths(self, width: float, rows: Sequence[Mapping[str, Any]]) -> list[float]:
+        """No | Kegiatan | Penanggung Jawab | Waktu | Keterangan, from the content: the short
+        columns as wide as their longest entry needs (within bounds), so "30 September
+        2017" stays on one line; Kegiatan takes the rest."""
+        size, pad = self.s.cell.fontSize, 14.0  # the cells' own padding is 6 + 6
+        # (heading's longest word, upper bound): a heading word is never split
+        bounds = {"penanggung_jawab": ("Penanggung", 3.2 * cm), "waktu": ("Waktu", 4.0 * cm),
+                  "keterangan": ("Keterangan", 4.0 * cm)}
+        short = []
+        for key, (heading, high) in bounds.items():
+            low = pdfmetrics.stringWidth(heading, FONT_BOLD, size) + pad
+            longest = max((pdfmetrics.stringWidth(str(r.get(key) or "").strip(), FONT, size)
+                           for r in rows), default=0.0)
+            short.append(min(max(longest + pad, low), high))
+        number = 1.0 * cm
+        rest = width - number - sum(short)
+        if rest < 5.0 * cm:  # Kegiatan keeps room; the short columns give it back evenly
+            scale = (width - number - 5.0 * cm) / sum(short)
+            short = [w * scale for w in short]
+            rest = 5.0 * cm
+        return [number, rest, *short]
+
     def lampiran(self, width: float) -> list[Flowable]:
         """The rencana kerja, when there is one or an article refers to it: a document never
         points at a Lampiran it does not contain (an empty one prints visible blanks)."""
@@ -638,8 +661,7 @@ class _Builder:
         head += [Paragraph(f"TENTANG {_upper(self.a.get('judul'))}", s.title),
                  Spacer(1, 0.7 * cm), Paragraph("RENCANA KERJA", s.title),
                  Spacer(1, 0.4 * cm)]
-        widths = [1.0 * cm, 5.6 * cm, 3.4 * cm, 2.8 * cm]
-        widths.append(width - sum(widths))
+        widths = self._lampiran_widths(width, rows)
         header = [Paragraph(h, ParagraphStyle("th", parent=s.cell_bold, alignment=TA_CENTER))
                   for h in ("No", "Kegiatan", "Penanggung Jawab", "Waktu", "Keterangan")]
         data: list[list[Any]] = [header]
