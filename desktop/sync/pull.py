@@ -166,7 +166,8 @@ class Puller:
             with s.begin_nested():
                 outcome.conflicts += link_record(self.desk, s, match.record_id, package)
         except DeskError as error:
-            refused.append((package.get("id"), f"{package.get('name')}: {error}"))
+            refused.append((package.get("id"), describe(
+                error, package.get("title") or package.get("name") or "-")))
         else:
             outcome.pulled += 1
         self._unlinked.claim(match.record_id)
