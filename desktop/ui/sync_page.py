@@ -449,6 +449,9 @@ class SyncPage(QWidget):
 
             from desktop.core.models import PerangkatDaerah
             from desktop.sync.api import org_mappings
+            from desktop.sync.stale_runs import end_interrupted_runs
+
+            end_interrupted_runs(self.desk.db)  # runs of this computer killed mid-way
 
             with self.desk.db.session() as s:
                 opds = s.execute(select(PerangkatDaerah.id, PerangkatDaerah.nama)
@@ -482,7 +485,8 @@ class SyncPage(QWidget):
     def _status_label(self, status: str) -> str:
         return {"ok": self.tr("berhasil"), "conflicts": self.tr("ada konflik"),
                 "errors": self.tr("ada galat"), "cancelled": self.tr("dibatalkan"),
-                "failed": self.tr("gagal"), "running": self.tr("berjalan")}.get(status, status)
+                "failed": self.tr("gagal"), "running": self.tr("berjalan"),
+                "interrupted": self.tr("terhenti")}.get(status, status)
 
     def _set_state(self, state: str) -> None:
         self.state = state

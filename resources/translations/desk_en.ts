@@ -1641,6 +1641,11 @@
         <translation>running</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/sync_page.py" line="487"/>
+        <source>terhenti</source>
+        <translation>stopped</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/sync_page.py" line="486"/>
         <source>— belum dipetakan —</source>
         <translation>— not mapped —</translation>
