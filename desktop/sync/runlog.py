@@ -39,10 +39,13 @@ class SyncSummary:
     error_messages: list[str] = field(default_factory=list)
     new_conflicts: int = 0  # the ones this run found (set when the run is finished)
     error_keys: set[tuple[str, str]] = field(default_factory=set, repr=False)
+    # titles of datasets gone from the catalog but not deleted here: more than the share
+    # one run may delete (reconcile.DELETION_SHARE); a run with confirm_deletions applies them
+    held_deletions: list[str] = field(default_factory=list)
 
     @property
     def clean(self) -> bool:
-        return not (self.conflicts or self.errors or self.cancelled)
+        return not (self.conflicts or self.errors or self.cancelled or self.held_deletions)
 
     @property
     def status(self) -> str:
@@ -50,6 +53,8 @@ class SyncSummary:
             return "cancelled"
         if self.errors:
             return "errors"
+        if self.held_deletions:
+            return "held"
         return "conflicts" if self.conflicts else "ok"
 
 
@@ -137,12 +142,6 @@ def record_title(db: Database, kind: str, record_id: str) -> str | None:
     model, column = (Aplikasi, Aplikasi.nama) if kind == "apps" else (Dataset, Dataset.judul)
     with db.session() as s:
         return s.scalar(select(column).where(model.id == record_id))
-
-
-def open_conflict_count(db: Database) -> int:
-    with db.session() as s:
-        return int(s.scalar(select(func.count()).select_from(SyncConflict).where(
-            SyncConflict.resolved_at.is_(None))) or 0)
 
 
 def finish_run(db: Database, run_id: int, summary: SyncSummary, *, status: str | None = None,

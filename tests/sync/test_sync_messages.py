@@ -107,6 +107,25 @@ def test_a_push_refusal_names_the_dataset_and_quotes_the_catalog(
     assert "menolak" not in out and "galat" not in out
 
 
+def test_a_delete_the_catalog_refuses_names_the_deleted_dataset(
+        desk: Desk, ckan_world: CatalogWorld, editor_env: None,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    record = desk.datasets.create(full_dataset(add_opd(desk)))
+    assert _sync(desk, ckan_world) == 0
+    desk.datasets.delete(record["id"])
+    ckan_world.server.fail_with("Authorization Error", 403,
+                                "Access denied: User editor not authorized to delete package",
+                                action="package_delete")
+    assert _sync(desk, ckan_world) == 1
+    out = capsys.readouterr().out
+    assert ('  - Katalog menolak "Jumlah Penduduk Menurut Kecamatan": pengguna editor tidak '
+            'berhak mengubah dataset ini atau organisasinya («Access denied: User editor not '
+            'authorized to delete package»).\n') in out
+    assert "1 galat" in out
+    assert _sync(desk, ckan_world) == 0  # the delete goes through once allowed
+    assert all(p["state"] == "deleted" for p in ckan_world.server.store.packages.values())
+
+
 def test_a_name_in_use_is_explained_and_quoted(make_client: MakeClient) -> None:
     from desktop.sync.errors import CatalogValidationError
 
