@@ -158,6 +158,25 @@ def test_two_registers_loaded_from_one_list_meet_as_one(
     assert len(_active(ckan_world)) == len(LIST) + 1
 
 
+def test_a_pull_links_an_independently_loaded_register_before_anything_is_pushed(
+        desk: Desk, other: Desk, catalog_client: CatalogClient,
+        ckan_world: CatalogWorld) -> None:
+    _load(desk, LIST)
+    typed = [dict(row) for row in LIST]
+    typed[3]["judul"] = LIST[3]["judul"].upper()
+    theirs = _load(other, [*typed, {"judul": "Hanya di meja B"}])
+    make_engine(desk, catalog_client).run()
+    summary = make_engine(other, catalog_client, push=False).run()
+    assert summary.pulled == len(LIST) and summary.conflicts == 1, summary
+    assert sorted(other.datasets.ids()) == sorted(theirs)  # no record pulled twice
+    assert set(_links(other)) == set(theirs[:len(LIST)])
+    assert [(c.record_id, c.field) for c in list_conflicts(other)] == [(theirs[3], "judul")]
+    make_engine(other, catalog_client).run()
+    assert len(_active(ckan_world)) == len(LIST) + 1
+    _no_duplicates(_catalog_pairs(ckan_world))
+    assert sorted(other.datasets.ids()) == sorted(theirs)
+
+
 def test_linked_resources_take_the_catalogs_ids(desk: Desk, other: Desk,
                                                 catalog_client: CatalogClient,
                                                 ckan_world: CatalogWorld) -> None:
