@@ -133,9 +133,6 @@ class UnlinkedIndex:
             select(SyncOrgMap.opd_id, SyncOrgMap.org_id))}
         return cls((LocalCandidate.of(*row) for row in rows), org_of_opd)
 
-    def __contains__(self, record_id: object) -> bool:
-        return record_id in self._by_id
-
     def __len__(self) -> int:
         return len(self._by_id)
 
