@@ -223,6 +223,9 @@ AKSI_AUDIT = ChoiceSet(
     ("create", "Dibuat", "Created"),
     ("update", "Diubah", "Updated"),
     ("delete", "Dihapus", "Deleted"),
+    # the sync changed a dataset's visibility on the catalog (its sifat data changed here)
+    ("publish", "Dibuka untuk umum di katalog", "Made public on the catalog"),
+    ("unpublish", "Dijadikan privat di katalog", "Made private on the catalog"),
 )
 
 ALL_CHOICE_SETS: tuple[ChoiceSet, ...] = tuple(

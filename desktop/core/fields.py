@@ -35,6 +35,7 @@ class FieldType(StrEnum):
 
 LONGTEXT_LIMIT = 20_000
 TEXT_LIMIT = 200
+STORED_TEXT_LIMIT = 1_000_000  # a TEXT column: a guard against absurd input, not a limit
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,14 @@ class Field:
     minimum: int | None = None
     maximum: int | None = None
     default: Any = None
+    # the longest value the column holds: a value that came whole from elsewhere (a catalog
+    # pull) or that is kept unchanged is stored whole; only newly typed text gets ``limit``
+    stored_length: int | None = None
+
+    @property
+    def stored_limit(self) -> int | None:
+        """Longest text stored when it was not typed here (None: same as ``limit``)."""
+        return self.stored_length or self.limit
 
     @property
     def limit(self) -> int | None:

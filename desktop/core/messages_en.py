@@ -798,4 +798,21 @@ MESSAGES_EN: dict[str, str] = {
     "{n} detik": "{n} seconds",
     "{m} menit": "{m} minutes",
     "{m} menit {s} detik": "{m} minutes {s} seconds",
+    # sync: a dataset's visibility on the catalog (desktop.sync.publication)
+    "Pada sinkronisasi berikutnya dataset ini dijadikan privat di katalog (hanya anggota "
+    "organisasinya yang dapat melihatnya); dataset di katalog tidak dihapus.":
+        "At the next sync this dataset is made private on the catalog (only its "
+        "organization's members can see it); the catalog's dataset is not deleted.",
+    "Pada sinkronisasi berikutnya dataset ini dibuka untuk umum di katalog, karena sifat "
+    "datanya diubah di sini menjadi terbuka.":
+        "At the next sync this dataset is opened to the public on the catalog, because its "
+        "access level was changed here to open.",
+    "Dataset ini tidak dikirim ke katalog: sifat datanya terbatas atau dikecualikan, atau "
+    "memuat data pribadi.":
+        "This dataset is not sent to the catalog: its access level is restricted or exempt, "
+        "or it contains personal data.",
+    "Dataset ini dikirim ke katalog sebagai dataset privat (hanya anggota organisasinya "
+    "yang dapat melihatnya).":
+        "This dataset is sent to the catalog as a private dataset (only its organization's "
+        "members can see it).",
 }

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -225,8 +226,16 @@ def clean_fields(
     *,
     prefix: str = "",
     partial: bool = False,
+    whole: bool = False,
+    stored: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Coerce the known fields present in ``data``; required ones must be there unless partial."""
+    """Coerce the known fields present in ``data``; required ones must be there unless partial.
+
+    ``whole``: the values come from elsewhere (a catalog pull) and are stored whole, up to
+    what the column holds (``Field.stored_limit``), not cut to the typing limit. A value
+    equal to the one in ``stored`` (the record as it is) is kept whole too: a clerk editing
+    another field of a pulled dataset must not be refused for its long title.
+    """
     clean: dict[str, Any] = {}
     for fld in fields:
         key = prefix + fld.name
@@ -236,6 +245,9 @@ def clean_fields(
             value = fld.default
         else:
             value = data[fld.name]
+        if fld.stored_length and isinstance(value, str) and (
+                whole or (stored is not None and value.strip() == stored.get(fld.name))):
+            fld = replace(fld, max_length=fld.stored_length)
         try:
             clean[fld.name] = coerce_value(fld, value)
         except FieldProblem as problem:

@@ -35,12 +35,13 @@ from desktop.sync.orgmap import OrgMapping, mappings, remove_mapping, set_mappin
 from desktop.sync.paging import iter_organizations
 from desktop.sync.runlog import RunInfo, SyncSummary
 from desktop.sync.runlog import recent_runs as _recent_runs
+from desktop.sync.visibility import CatalogVisibility, catalog_visibility, notice_for
 
 __all__ = [
-    "CancelToken", "CatalogSettings", "ConflictInfo", "OrgMapping", "Progress", "Resolution",
-    "RunInfo", "SyncBusyError", "SyncCancelled", "SyncStatus", "SyncSummary",
-    "catalog_organizations", "catalog_settings", "clear_org_mapping", "list_conflicts",
-    "open_client", "org_mappings", "pending_count", "recent_runs", "resolve_conflict",
+    "CancelToken", "CatalogSettings", "CatalogVisibility", "ConflictInfo", "OrgMapping",
+    "Progress", "Resolution", "RunInfo", "SyncBusyError", "SyncCancelled", "SyncStatus",
+    "SyncSummary", "catalog_organizations", "catalog_settings", "catalog_visibility",
+    "clear_org_mapping", "list_conflicts", "notice_for", "open_client", "org_mappings", "pending_count", "recent_runs", "resolve_conflict",
     "run_sync", "save_catalog_settings", "set_org_mapping", "sync_status",
 ]
 

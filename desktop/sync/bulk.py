@@ -126,13 +126,13 @@ class BulkCreator:
     def add(self, record_id: str, data: dict[str, Any], state: dict[str, Any]) -> bool:
         """Queue one dataset (``data`` as the service takes it); False: use the service."""
         errors: Errors = {}
-        clean = clean_fields(self.kind.fields, data, errors)
+        clean = clean_fields(self.kind.fields, data, errors, whole=True)  # as the catalog has it
         opd = self._opd(clean.get("opd_id") or "")
         if opd is None or (clean.get("cakupan_kode")
                            and not self._region_known(clean["cakupan_kode"])):
             return False
         rows = clean_rows(self.s, self.collection, data.get("resources") or [], errors,
-                          "resources")
+                          "resources", whole=True)
         for rule in self.kind.rules:
             rule(self.s, {**clean, "resources": rows}, errors, None)
         if errors:

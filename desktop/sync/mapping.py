@@ -9,6 +9,12 @@ stranger's that happens to share a name. Extras the catalog has that we do not m
 What is not mapped on purpose: ``opd_id`` (it becomes ``owner_org`` through the OPD's
 link, which the engine resolves), ``status_verifikasi`` (the office's own workflow) and
 ``portal_url`` (the engine derives it from the catalog address and the name).
+
+A package someone else made may lack the Satu Data extras: its sifat data then comes from
+what the catalog shows, and a private package is never taken for *terbuka* (a later
+push would otherwise open it). Updates send only what changed here
+(:func:`package_update`), so a value the catalog has and this register cannot hold (a
+frequency it does not know, a licence it lacks) is never replaced by a default.
 """
 
 from __future__ import annotations
@@ -19,9 +25,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from desktop.core.choices import SIFAT_DATA
 from desktop.sync.licences import from_ckan_licence, to_ckan_licence
 
 DESK_ID_KEY = "desk_id"
+SIFAT_KEY = "sifat_data"
+PRIVATE_SIFAT = "terbatas"  # a private package without a (known) sifat: at least this
 PRODUSEN_KEY = "produsen_data"
 TAG_RE = re.compile(r"[^\w .-]+", re.UNICODE)
 
@@ -157,6 +166,39 @@ def dataset_to_package(values: Mapping[str, Any], local_id: str, target: Package
     return package
 
 
+def package_update(changes: Mapping[str, Any], catalog_extras: Iterable[Mapping[str, Any]],
+                   local_id: str) -> dict[str, Any]:
+    """The ``package_revise`` update for the fields changed here, and for nothing else.
+
+    ``changes`` are normalized values (see ``values.normalize``) of the changed fields
+    only; ``catalog_extras`` the package's extras as the catalog last had them. Extras are
+    one list on the catalog, so they go back whole: the catalog's own entries unchanged,
+    only the changed keys replaced, and our ``desk_id`` added where it is missing (how
+    other workstations know the dataset).
+    """
+    update: dict[str, Any] = {ckan: changes[local] or "" for local, ckan in CORE.items()
+                              if local in changes}
+    if "lisensi" in changes:
+        update["license_id"] = to_ckan_licence(changes["lisensi"]) or ""
+    if "tags" in changes:
+        update["tags"] = [{"name": t} for t in clean_tags(changes["tags"] or [])]
+    if "resources" in changes:
+        update["resources"] = [_resource({**r, "remote_id": r.get("remote_id") or r.get("id")})
+                               for r in changes["resources"] or []]
+    extras = [{"key": str(e["key"]), "value": str(e.get("value") or "")} for e in catalog_extras]
+    changed = {EXTRAS[f][0]: f for f in changes if f in EXTRAS}
+    has_desk_id = any(e["key"] == DESK_ID_KEY for e in extras)
+    if changed or not has_desk_id:
+        kept = [e for e in extras if e["key"] not in changed]
+        for key, name in changed.items():
+            if not _empty(changes[name]):
+                kept.append({"key": key, "value": EXTRAS[name][1].dump(changes[name])})
+        if not has_desk_id:
+            kept.append({"key": DESK_ID_KEY, "value": local_id})
+        update["extras"] = sorted(kept, key=lambda e: e["key"])
+    return update
+
+
 def package_to_dataset(package: Mapping[str, Any]) -> RemoteDataset:
     """Local values from a package dict (fields the package lacks come back as None)."""
     extras = {e["key"]: str(e.get("value") or "") for e in package.get("extras") or []}
@@ -168,6 +210,8 @@ def package_to_dataset(package: Mapping[str, Any]) -> RemoteDataset:
             values[decoder[0]] = decoder[1](text)
     values["format"] = values["format"] or []
     values["data_pribadi"] = bool(values["data_pribadi"])
+    if values["sifat_data"] not in SIFAT_DATA:  # none, or one this register does not know
+        values["sifat_data"] = PRIVATE_SIFAT if package.get("private") else None
     values["lisensi"] = from_ckan_licence(package.get("license_id"))
     values["tags"] = [t["name"] for t in package.get("tags") or []]
     values["resources"] = [

@@ -39,7 +39,7 @@ from desktop.sync.mapping import DESK_ID_KEY, package_to_dataset
 from desktop.sync.matching import PackageKey, UnlinkedIndex
 from desktop.sync.merge import three_way
 from desktop.sync.orgmap import opd_for_org, set_mapping
-from desktop.sync.push import FOREIGN, foreign_extras
+from desktop.sync.push import catalog_memory
 from desktop.sync.values import normalize, remote_values
 
 RecordError = Callable[[str | None, str | None, str], None]  # record id, remote id, message
@@ -192,7 +192,7 @@ class Puller:
         data = {**values, "opd_id": opd_id}  # ``remote_values`` is as the service takes it
         state = {"remote_id": remote.remote_id, "remote_name": remote.name,
                  "remote_modified": remote.metadata_modified,
-                 "base": {**values, FOREIGN: foreign_extras(package)}}
+                 "base": {**values, **catalog_memory(package)}}
         if not bulk.add(record_id, data, state):
             return False
         taken.add(record_id)
@@ -218,7 +218,7 @@ class Puller:
             state.record_id, state.dirty = record_id, False
             state.remote_id, state.remote_name = remote.remote_id, remote.name
             state.remote_modified = remote.metadata_modified
-            state.base = {**values, FOREIGN: foreign_extras(package)}
+            state.base = {**values, **catalog_memory(package)}
             outcome.pulled += 1
             return
         if record["deleted_at"] is not None:
@@ -227,7 +227,7 @@ class Puller:
         merged = three_way(base or None, normalize(record), values)
         apply_to_local(self.desk, s, record, merged.to_local)
         outcome.conflicts += store_conflicts(s, record["id"], merged.conflicts)
-        state.base = {**merged.base, FOREIGN: foreign_extras(package)}
+        state.base = {**merged.base, **catalog_memory(package)}
         state.remote_modified = remote.metadata_modified
         state.remote_name = remote.name
         if merged.to_remote:

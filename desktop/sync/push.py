@@ -7,6 +7,12 @@ field by field and try once more; deletes use ``package_delete``. The network ca
 first and the local bookkeeping after it in its own transaction, so a crash in between
 only means the next push repeats a write the catalog then recognises. A record the
 catalog refuses stays dirty, with the reason in the run log.
+
+An update sends only the fields changed here since the last sync (``package_update``):
+what the catalog has and nobody changed here stays as it is, whole, even where this
+register holds a shortened value or a default. Visibility follows ``publication``: a
+dataset on the catalog is never made more public, nor deleted, for its classification;
+a sifat data changed here on purpose makes it private or public, written to its audit log.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from desktop.core.desk import Desk
 from desktop.core.i18n import t
 from desktop.core.models import PerangkatDaerah, utcnow
 from desktop.core.models.sync import SyncConflict, SyncRecord
+from desktop.core.services.audit import write_audit
 from desktop.sync.adopt import CatalogMatcher, create_or_adopt
 from desktop.sync.client import CatalogClient
 from desktop.sync.errors import CatalogMatchError, CatalogNotFoundError
@@ -35,18 +42,27 @@ from desktop.sync.local import (
     sync_record,
 )
 from desktop.sync.mapping import (
-    MANAGED_EXTRAS,
+    MAPPED_FIELDS,
     PackageTarget,
     dataset_to_package,
     package_to_dataset,
+    package_update,
 )
 from desktop.sync.merge import FieldConflict, three_way
 from desktop.sync.naming import package_name
 from desktop.sync.orgmap import org_for_opd
-from desktop.sync.publication import Publication, publication_for
+from desktop.sync.publication import (
+    CLASSIFICATION_FIELDS,
+    Publication,
+    private_to_send,
+    publication_for,
+)
 from desktop.sync.values import Values, for_mapping, normalize, remote_values
 
-FOREIGN = "_foreign_extras"  # kept beside the last-synced copy: extras others manage
+# kept beside the last-synced copy (not compared by the merge): the package's extras as
+# the catalog has them (ours and others'; before 0005 only others'), and its private flag
+FOREIGN = "_foreign_extras"
+PRIVATE = "_private"
 
 
 @dataclass
@@ -66,9 +82,18 @@ def dirty_ids(desk: Desk) -> list[str]:
             SyncRecord.kind == KIND, SyncRecord.dirty.is_(True)).order_by(SyncRecord.changed_at)))
 
 
-def foreign_extras(package: dict[str, Any]) -> list[dict[str, Any]]:
-    return [{"key": e["key"], "value": e.get("value")} for e in package.get("extras") or []
-            if e.get("key") not in MANAGED_EXTRAS]
+def catalog_extras(package: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every extra of the package as the catalog has it: an update sends them back with
+    only the keys changed here replaced (``dataset_to_package`` keeps the foreign ones)."""
+    return [{"key": e["key"], "value": e.get("value")} for e in package.get("extras") or []]
+
+
+foreign_extras = catalog_extras  # the older name, still used by the pull
+
+
+def catalog_memory(package: dict[str, Any]) -> dict[str, Any]:
+    """What the last-synced copy keeps of a package beside its compared values."""
+    return {FOREIGN: catalog_extras(package), PRIVATE: bool(package.get("private"))}
 
 
 class Pusher:
@@ -113,24 +138,50 @@ class Pusher:
                 package.pop("name")
                 created = self.client.package_revise(created["id"], created["metadata_modified"],
                                                      package)
-            self._synced(record_id, version, created, local, foreign_extras(created))
+            self._synced(record_id, version, created, local, catalog_extras(created))
             outcome.pushed += 1
             return
-        outgoing = {**local, **held}
-        package = dataset_to_package(for_mapping(outgoing), record_id, target,
-                                     foreign_extras=base.get(FOREIGN) or [])
-        package.pop("name")
+        if not base.keys() & set(MAPPED_FIELDS):  # linked, never agreed: merge, do not guess
+            outcome.conflicts += self._merge_and_retry(record_id, target, base)
+            outcome.pushed += 1
+            return
+        extras, catalog_private = base.get(FOREIGN) or [], base.get(PRIVATE)
+        if PRIVATE not in base:  # a copy from before 0005 kept only others' extras
+            current = self.client.package_show(remote_id)
+            extras, catalog_private = catalog_extras(current), bool(current.get("private"))
+        changes = {f: local[f] for f in MAPPED_FIELDS
+                   if f not in held and local[f] != base.get(f)}
+        update, private = self._update(record_id, target, changes, base, extras,
+                                       catalog_private)
         try:
-            result = self.client.package_revise(remote_id, remote_modified or "", package)
+            result = self.client.package_revise(remote_id, remote_modified or "", update)
         except CatalogMatchError:
             outcome.conflicts += self._merge_and_retry(record_id, target, base)
         else:
             if result.get("state") == "deleted":  # deleted there, edited here: ask
                 outcome.conflicts += self._deleted_there(record_id)
                 return
-            self._synced(record_id, version, result, outgoing, base.get(FOREIGN) or [],
-                         keep={f: base.get(f) for f in held})
+            self._synced(record_id, version, result, local, catalog_extras(result),
+                         keep={f: base.get(f) for f in held},
+                         visibility=(catalog_private, private))
         outcome.pushed += 1
+
+    def _update(self, record_id: str, target: PackageTarget, changes: Values,
+                catalog: Values, extras: list[dict[str, Any]], catalog_private: bool | None,
+                ) -> tuple[dict[str, Any], bool | None]:
+        """The revise update for ``changes`` and the ``private`` flag it sets (or None).
+
+        ``catalog``: the catalog's values as compared here (the last-synced copy, or the
+        package just fetched); the classification it will hold decides the visibility,
+        and only when the user changed that classification here.
+        """
+        update = package_update(changes, extras, record_id)
+        update["owner_org"] = target.owner_org
+        private = private_to_send(catalog_private, {**catalog, **changes},
+                                  changed=bool(changes.keys() & CLASSIFICATION_FIELDS))
+        if private is not None:
+            update["private"] = private
+        return update, private
 
     def _deleted_there(self, record_id: str) -> int:
         with self.desk.db.session() as s:
@@ -138,11 +189,13 @@ class Pusher:
                                                                 True)])
 
     def _target(self, s: Any, record: dict[str, Any], state: SyncRecord) -> PackageTarget | None:
-        """Where the dataset goes; None when the publish policy keeps it off the catalog."""
+        """Where the dataset goes; None when the publish policy keeps a dataset the catalog
+        does not have off it. One the catalog has is never deleted for its classification
+        (``private`` is decided per update, see ``_update``)."""
         policy = publication_for(record["sifat_data"],
                                  contains_personal_data=bool(record["data_pribadi"]),
                                  allow_private=self.allow_private)
-        if policy is Publication.NOT_PUBLISHED:
+        if policy is Publication.NOT_PUBLISHED and not state.remote_id:
             return None
         mapping = org_for_opd(s, record["opd_id"])
         opd = s.get(PerangkatDaerah, record["opd_id"]) if record["opd_id"] else None
@@ -153,7 +206,7 @@ class Pusher:
         name = state.remote_name or package_name(record["id"], record["judul"])
         return PackageTarget(name=name, owner_org=mapping.org_id,
                              produsen_data=opd.nama if opd else "",
-                             private=policy is Publication.PRIVATE)
+                             private=policy is not Publication.PUBLIC)
 
     def _delete(self, remote_id: str) -> None:
         with contextlib.suppress(CatalogNotFoundError):  # purged already: what we wanted
@@ -170,14 +223,25 @@ class Pusher:
             state.base, state.error = None, None
 
     def _synced(self, record_id: str, version: int, package: dict[str, Any], sent: Values,
-                foreign: list[dict[str, Any]], *, keep: dict[str, Any] | None = None) -> None:
-        """Remember what both sides now agree on; still dirty if edited during the push."""
+                foreign: list[dict[str, Any]], *, keep: dict[str, Any] | None = None,
+                visibility: tuple[bool | None, bool | None] = (None, None)) -> None:
+        """Remember what both sides now agree on; still dirty if edited during the push.
+
+        ``visibility``: the catalog's private flag before the push and the one it sent
+        (None: not sent); a change is written to the dataset's audit log.
+        """
         with self.desk.db.session() as s:
             state = sync_record(s, record_id)
             record = local_dataset(self.desk, s, record_id)
             state.remote_id, state.remote_name = package["id"], package["name"]
             state.remote_modified = package.get("metadata_modified")
-            state.base = {**sent, **(keep or {}), FOREIGN: foreign}
+            state.base = {**sent, **(keep or {}), FOREIGN: foreign,
+                          PRIVATE: bool(package.get("private"))}
+            before, sent_private = visibility
+            if sent_private is not None and sent_private != before:
+                write_audit(s, actor=self.desk.actor(), kind=KIND, record_id=record_id,
+                            action="unpublish" if sent_private else "publish",
+                            changes={"private": [before, sent_private]})
             state.error = None
             state.changed_at = utcnow()
             if record is not None and record["version"] == version:
@@ -197,16 +261,17 @@ class Pusher:
             assert record is not None
             pending = open_conflict_fields(s, record_id)
         local = normalize(record)
-        # conflicting fields keep the catalog's value there until the user decides
-        outgoing = {**local, **{f: remote[f] for f in pending if f in remote}}
-        package = dataset_to_package(for_mapping(outgoing), record_id, target,
-                                     foreign_extras=foreign_extras(current))
-        package.pop("name")
+        # only what changed here goes; conflicting fields keep the catalog's value there
+        # until the user decides
+        changes = {f: local[f] for f in merged.to_remote if f not in pending}
+        catalog_private = bool(current.get("private"))
+        update, private = self._update(record_id, target, changes, remote,
+                                       catalog_extras(current), catalog_private)
         result = self.client.package_revise(current["id"], current["metadata_modified"],
-                                            package)
+                                            update)
         keep = {f: merged.base.get(f) for f in pending}
-        self._synced(record_id, record["version"], result, outgoing, foreign_extras(current),
-                     keep=keep)
+        self._synced(record_id, record["version"], result, local, catalog_extras(result),
+                     keep=keep, visibility=(catalog_private, private))
         return added
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from desktop.core.fields import Field, FieldType
 from desktop.core.kinds import kind_named
+from desktop.core.validation import FieldProblem, coerce_value
 from desktop.sync.mapping import MAPPED_FIELDS, RemoteDataset
 
 Values = dict[str, Any]
@@ -73,20 +74,24 @@ def as_local(values: Mapping[str, Any]) -> Values:
     """Catalog values as this register would hold them (same shape as ``normalize``).
 
     A portal may hold a frequency or format this register does not know, or leave out a
-    field that has a default here: the value is what creating the record would store
+    field this register requires: the value is what creating the record would store
     (the default), so comparing it with the local copy shows no change where none was
-    made, and the catalog's odd value is never overwritten unless someone edits here.
+    made; a field that may stay empty stays empty (no licence the portal never had).
+    The catalog's odd value is never overwritten unless someone edits here (a push
+    sends only the fields changed here). Text is kept whole up to what its column holds
+    (``Field.stored_limit``); an email address this register would refuse is left out
+    rather than refusing the whole dataset.
     """
     plan = _local_plan()
     out: Values = {}
     for name, value in values.items():
         if name == "resources":
-            out[name] = [{"id": r.get("id"), "nama": (r.get("nama") or "-")[:200],
+            out[name] = [{"id": r.get("id"), "nama": (r.get("nama") or "-").strip()[:200],
                           "url": r.get("url"),
                           "format": str(r["format"])[:20] if r.get("format") else None,
-                          "deskripsi": r.get("deskripsi")} for r in value or []]
+                          "deskripsi": _stripped(r.get("deskripsi"))} for r in value or []]
             continue
-        choices, many, default, limit = plan[name]
+        choices, many, default, limit, email = plan[name]
         if choices is not None:
             if many:
                 value = [v for v in value or [] if v in choices]
@@ -94,28 +99,45 @@ def as_local(values: Mapping[str, Any]) -> Values:
                 value = None
         if value is None and default is not None:
             value = default
-        if limit and isinstance(value, str):
-            value = value[:limit]
+        if isinstance(value, str):  # as the record service stores it: the same text
+            value = value.strip()[:limit] if limit else value.strip()
+        if email and value is not None and not _valid_email(name, value):
+            value = None
         out[name] = value
     return out
 
 
+def _stripped(value: Any) -> Any:
+    return value.strip() if isinstance(value, str) else value
+
+
 @functools.cache
-def _local_plan() -> dict[str, tuple[Any, bool, Any, int | None]]:
+def _local_plan() -> dict[str, tuple[Any, bool, Any, int | None, bool]]:
     """Per field: the choices it keeps (or None), whether it holds several, its default
-    and its text limit; looked up once instead of per field of every dataset pulled."""
-    plan: dict[str, tuple[Any, bool, Any, int | None]] = {}
+    (required fields only), the longest text its column stores and whether it is an
+    email address; looked up once instead of per field of every dataset pulled."""
+    plan: dict[str, tuple[Any, bool, Any, int | None, bool]] = {}
     for name, (field, limit) in _fields().items():
         keeps = field.type in (FieldType.CHOICE, FieldType.CHOICES)
         plan[name] = (field.choices if keeps else None, field.type == FieldType.CHOICES,
-                      field.default, limit)
+                      field.default if field.required else None, limit,
+                      field.type == FieldType.EMAIL)
     return plan
+
+
+def _valid_email(name: str, value: Any) -> bool:
+    field, _ = _fields()[name]
+    try:
+        coerce_value(field, value)
+    except FieldProblem:
+        return False
+    return True
 
 
 @functools.cache
 def _fields() -> dict[str, tuple[Field, int | None]]:
-    """The dataset kind's fields by name, with their text limit (looked up once)."""
-    return {f.name: (f, f.limit) for f in kind_named("datasets").fields}
+    """The dataset kind's fields by name, with the longest text each stores whole."""
+    return {f.name: (f, f.stored_limit) for f in kind_named("datasets").fields}
 
 
 def for_service(values: Mapping[str, Any]) -> Values:

@@ -15,7 +15,7 @@ from desktop.core.choices import (
     STATUS_VERIFIKASI,
     TINGKAT_PENYAJIAN,
 )
-from desktop.core.fields import Collection, Field, FieldType
+from desktop.core.fields import STORED_TEXT_LIMIT, Collection, Field, FieldType
 from desktop.core.freshness import freshness_clause, overdue_clause, parse_state_filter
 from desktop.core.i18n import Label, t
 from desktop.core.kinds.base import ListColumn, RecordKind, words
@@ -30,16 +30,21 @@ def _state(value: object) -> tuple[str, Any, Any, date]:
 
 
 FIELDS = (
-    Field("judul", Label("Judul", "Title"), required=True, max_length=300),
-    Field("deskripsi", Label("Deskripsi", "Description"), FieldType.LONGTEXT),
+    # typed here: a sensible length; pulled from a catalog (or kept as it is): whole
+    Field("judul", Label("Judul", "Title"), required=True, max_length=300,
+          stored_length=STORED_TEXT_LIMIT),
+    Field("deskripsi", Label("Deskripsi", "Description"), FieldType.LONGTEXT,
+          stored_length=STORED_TEXT_LIMIT),
     Field("opd_id", Label("Produsen data (OPD)", "Data producer (OPD)"), FieldType.REF,
           ref="opd", required=True),
     Field("walidata", Label("Walidata", "Data steward"), default="Diskominfo"),
     Field("kontak_nama", Label("Nama kontak", "Contact name"), max_length=120),
     Field("kontak_email", Label("Email kontak", "Contact email"), FieldType.EMAIL,
           max_length=120),
-    Field("konsep", Label("Konsep", "Concept"), FieldType.LONGTEXT, max_length=5000),
-    Field("definisi", Label("Definisi", "Definition"), FieldType.LONGTEXT, max_length=5000),
+    Field("konsep", Label("Konsep", "Concept"), FieldType.LONGTEXT, max_length=5000,
+          stored_length=STORED_TEXT_LIMIT),
+    Field("definisi", Label("Definisi", "Definition"), FieldType.LONGTEXT, max_length=5000,
+          stored_length=STORED_TEXT_LIMIT),
     Field("klasifikasi", Label("Klasifikasi", "Classification")),
     Field("ukuran", Label("Ukuran", "Measure")),
     Field("satuan", Label("Satuan", "Unit"), max_length=80),
@@ -54,7 +59,7 @@ FIELDS = (
     Field("sifat_data", Label("Sifat data", "Access level"), FieldType.CHOICE, required=True,
           choices=SIFAT_DATA, default="terbuka"),
     Field("dasar_pengecualian", Label("Dasar pengecualian", "Grounds for exemption"),
-          FieldType.LONGTEXT, max_length=2000),
+          FieldType.LONGTEXT, max_length=2000, stored_length=STORED_TEXT_LIMIT),
     Field("lisensi", Label("Lisensi", "Licence"), max_length=60, default="CC-BY-4.0"),
     Field("tanggal_rilis", Label("Tanggal rilis", "Release date"), FieldType.DATE),
     Field("terakhir_diperbarui", Label("Terakhir diperbarui", "Last updated"), FieldType.DATE),
@@ -76,7 +81,7 @@ RESOURCES = Collection(
         Field("url", Label("URL", "URL"), FieldType.URL),
         Field("format", Label("Format", "Format"), max_length=20),
         Field("deskripsi", Label("Deskripsi", "Description"), FieldType.LONGTEXT,
-              max_length=2000),
+              max_length=2000, stored_length=STORED_TEXT_LIMIT),
     ),
 )
 

@@ -29,7 +29,10 @@ class DatasetResource(ChildMixin, Base):
 class Dataset(RecordMixin, Base):
     __tablename__ = "dataset"
 
-    judul: Mapped[str] = mapped_column(String(300), nullable=False)
+    # a catalog's title can be any length and is stored whole (migration 0005); SQLite
+    # never enforced the declared length, so only PostgreSQL's column changed type
+    judul: Mapped[str] = mapped_column(String(300).with_variant(Text(), "postgresql"),
+                                       nullable=False)
     deskripsi: Mapped[str | None] = mapped_column(Text)
     opd_id: Mapped[str | None] = mapped_column(ForeignKey("perangkat_daerah.id"), index=True)
     walidata: Mapped[str | None] = mapped_column(String(200))

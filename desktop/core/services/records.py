@@ -21,7 +21,7 @@ from desktop.core.fields import Collection, FieldType
 from desktop.core.i18n import t
 from desktop.core.kinds import KINDS, RecordKind
 from desktop.core.models import utcnow
-from desktop.core.models.sync import mark_dirty
+from desktop.core.models.sync import APPLYING_REMOTE, mark_dirty
 from desktop.core.search import index_record, matching_ids, unindex_record
 from desktop.core.services.audit import record_history, write_audit
 from desktop.core.services.references import check_references
@@ -243,15 +243,18 @@ class RecordService:
         for key in data:
             if key not in known and key not in META_KEYS:
                 add_error(errors, str(key), t("Kolom tidak dikenal."))
-        clean = clean_fields(self.kind.fields, data, errors, partial=record is not None)
+        current = record_dict(self.kind, record) if record is not None else {}
+        whole = bool(s.info.get(APPLYING_REMOTE))  # the catalog's values, stored whole
+        clean = clean_fields(self.kind.fields, data, errors, partial=record is not None,
+                             whole=whole, stored=current)
         check_references(s, self.kind.fields, clean, errors)
         rows: dict[str, list[dict[str, Any]]] = {}
         for coll in self.kind.collections:
             if coll.name in data:
-                rows[coll.name] = clean_rows(s, coll, data[coll.name], errors, coll.name)
+                rows[coll.name] = clean_rows(s, coll, data[coll.name], errors, coll.name,
+                                             whole=whole)
             elif record is None:
                 rows[coll.name] = []
-        current = record_dict(self.kind, record) if record is not None else {}
         values = {**current, **clean, **rows}
         for rule in self.kind.rules:
             rule(s, values, errors, record)
@@ -435,7 +438,7 @@ def row_key(coll: Collection) -> str:
 
 
 def clean_rows(s: Session, coll: Collection, value: Any, errors: Errors,
-               prefix: str) -> list[dict[str, Any]]:
+               prefix: str, *, whole: bool = False) -> list[dict[str, Any]]:
     if value is None:
         return []
     if not isinstance(value, (list, tuple)) or not all(isinstance(r, Mapping) for r in value):
@@ -449,7 +452,7 @@ def clean_rows(s: Session, coll: Collection, value: Any, errors: Errors,
         row_prefix = f"{prefix}[{index}]."
         for unknown in set(row) - known:
             add_error(errors, row_prefix + str(unknown), t("Kolom tidak dikenal."))
-        clean = clean_fields(coll.fields, row, errors, prefix=row_prefix)
+        clean = clean_fields(coll.fields, row, errors, prefix=row_prefix, whole=whole)
         check_references(s, coll.fields, clean, errors, row_prefix)
         if key == "id":
             if row.get("id"):

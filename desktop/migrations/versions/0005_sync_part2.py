@@ -23,6 +23,12 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     # --- lossless values (remote values kept whole)
+    # A catalog's dataset title has no length limit: PostgreSQL's VARCHAR(300) becomes TEXT.
+    # SQLite never enforced the declared length, and recreating the dataset table there
+    # (batch mode) would cascade-delete its resources: it keeps VARCHAR(300) as declared.
+    if op.get_bind().dialect.name == "postgresql":
+        op.alter_column("dataset", "judul", type_=sa.Text(), existing_type=sa.String(300),
+                        existing_nullable=False)
     # --- catalog identity (which catalog each link belongs to)
     # The key of the catalog a link was made with (see desktop.sync.catalog_identity);
     # links made before 0005 have none and are claimed by the first catalog that is
@@ -44,5 +50,8 @@ def downgrade() -> None:
     # --- catalog identity
     with op.batch_alter_table("sync_record") as batch:
         batch.drop_column("catalog")
-    # --- lossless values
-    pass
+    # --- lossless values (a title longer than 300 characters is cut to fit back)
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("UPDATE dataset SET judul = left(judul, 300) WHERE length(judul) > 300")
+        op.alter_column("dataset", "judul", type_=sa.String(300), existing_type=sa.Text(),
+                        existing_nullable=False)
