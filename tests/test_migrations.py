@@ -286,13 +286,14 @@ def test_brand_new_sqlite_file_gets_no_backup(tmp_path: Path) -> None:
             and not p.name.endswith(("-wal", "-shm"))] == []
 
 
-def test_empty_existing_sqlite_file_is_initialised_without_backup(tmp_path: Path) -> None:
+def test_empty_existing_sqlite_file_is_refused_not_initialised(tmp_path: Path) -> None:
+    # (until issue 20 a 0-byte file was quietly turned into an empty register, hiding the
+    # loss of the one that was there; tests/test_sqlite_damage.py has the rest)
     path = tmp_path / "kosong.sqlite3"
     path.touch()
-    db = open_database(path)
-    db.dispose()
-    assert db.backup_made is None
-    assert revision_of(str(path)) == head_revision()
+    with pytest.raises(DatabaseOpenError, match="kosong"):
+        open_database(path)
+    assert path.stat().st_size == 0
 
 
 # --------------------------------------------------------------------------- refusing to open

@@ -25,12 +25,13 @@ from sqlalchemy.engine import make_url
 
 from desktop.core.backup_check import check_sqlite_backup, read_only_uri
 from desktop.core.desk import Desk
-from desktop.core.errors import DeskError
+from desktop.core.errors import DatabaseDamagedError, DeskError
 from desktop.core.i18n import t
 from desktop.core.migrate import current_revision, known_revisions
 from desktop.core.paths import user_data_dir
 from desktop.core.pg_backup_check import Reference, build_reference, check_dump
 from desktop.core.private_files import make_private
+from desktop.core.sqlite_health import damaged_message, is_damage
 
 PREFIX = "diskominfo-desk"
 AUTO = "harian"  # daily backups carry this word, so retention never touches manual ones
@@ -117,6 +118,12 @@ def _sqlite_copy(source: Path, target: Path) -> None:
     try:
         src.backup(dst)  # pages copied under SQLite's own locking: writers may continue
         ok = dst.execute("PRAGMA integrity_check").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        dst.close()
+        _remove_with_sidecars(part)  # never a half copy left behind
+        if is_damage(exc):
+            raise DatabaseDamagedError(damaged_message(source, str(exc))) from exc
+        raise DeskError(t("Cadangan tidak dapat dibuat: {detail}", detail=exc)) from exc
     finally:
         dst.close()
         src.close()

@@ -20,7 +20,7 @@ from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop.core.errors import DatabaseBusyError, DatabaseOpenError
+from desktop.core.errors import DatabaseBusyError, DatabaseDamagedError, DatabaseOpenError
 from desktop.core.i18n import t
 from desktop.core.migrate import upgrade_database
 from desktop.core.paths import default_database_path
@@ -114,9 +114,16 @@ def _is_busy(error: BaseException | None) -> bool:
 
 
 def _sqlite_handle_error(context: ExceptionContext) -> None:
-    """A busy database becomes :class:`DatabaseBusyError` (a readable message, never SQL)."""
+    """A busy database becomes :class:`DatabaseBusyError`, a damaged one
+    :class:`DatabaseDamagedError` naming the newest backup (readable messages, never SQL)."""
     if _is_busy(context.original_exception):
         raise DatabaseBusyError(busy_message()) from context.sqlalchemy_exception
+    from desktop.core.sqlite_health import damaged_message, is_damage
+
+    if is_damage(context.original_exception) and context.engine is not None:
+        path = Path(context.engine.url.database or "")
+        raise DatabaseDamagedError(damaged_message(
+            path, str(context.original_exception))) from context.sqlalchemy_exception
 
 
 def busy_message() -> str:
@@ -282,6 +289,9 @@ def _check_sqlite_file(path: Path) -> None:
             t("Folder basis data tidak dapat dibuat: {path} ({error})", path=path.parent,
               error=exc.strerror)
         ) from exc
+    from desktop.core.sqlite_health import check_sqlite_file
+
+    check_sqlite_file(path)  # empty or damaged: refused before anything is written
 
 
 def _describe_failure(db: Database, exc: DBAPIError) -> str:

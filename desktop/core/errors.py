@@ -15,6 +15,10 @@ class DatabaseOpenError(DeskError):
     """The database cannot be opened: missing server, corrupt file, wrong permissions."""
 
 
+class DatabaseDamagedError(DatabaseOpenError):
+    """The SQLite file is damaged; the message names the newest backup to restore."""
+
+
 class DatabaseTooNewError(DatabaseOpenError):
     """The database was upgraded by a newer version of the application."""
 

@@ -29,6 +29,23 @@ MESSAGES_EN: dict[str, str] = {
     "pengaturan. Simpan lewat Pengaturan (ke brankas kunci) atau di berkas ~/.pgpass.":
         "The database address holds a password; passwords are never stored in the "
         "settings file. Save it through Settings (to the keyring) or in ~/.pgpass.",
+    # a damaged SQLite file, found at open or later (desktop.core.sqlite_health)
+    "Berkas basis data {path} rusak ({detail}). Tutup aplikasi, lalu pulihkan "
+    "cadangan terbaru: {backup} (diskominfo-desk restore \"{backup}\").":
+        "The database file {path} is damaged ({detail}). Close the application, then "
+        "restore the newest backup: {backup} (diskominfo-desk restore \"{backup}\").",
+    "Berkas basis data {path} rusak ({detail}), dan belum ada cadangannya. Jangan "
+    "menulis ke berkas ini; salin berkasnya dan minta bantuan bagian TI.":
+        "The database file {path} is damaged ({detail}) and has no backup yet. Do not "
+        "write to it; copy the file and ask your IT section for help.",
+    "Berkas basis data {path} kosong (0 byte): isinya hilang, misalnya karena listrik "
+    "padam saat menyalin. Tidak dibuat ulang. Pulihkan cadangan, atau hapus berkas "
+    "itu bila memang ingin memulai register baru.":
+        "The database file {path} is empty (0 bytes): its contents were lost, for "
+        "example by a power cut while copying. It was not re-created. Restore a backup, "
+        "or delete the file if you really want to start a new register.",
+    "{missing} byte terakhir hilang": "the last {missing} bytes are missing",
+    "Cadangan tidak dapat dibuat: {detail}": "The backup could not be made: {detail}",
     # restore: the backup verified before it replaces anything
     "{name} memuat perintah yang bukan bagian dari cadangan Diskominfo Desk ({statement}); "
     "tidak dipulihkan.":
@@ -699,120 +716,81 @@ MESSAGES_EN: dict[str, str] = {
     "yang dapat melihatnya).":
         "This dataset is sent to the catalog as a private dataset (only its organization's "
         "members can see it).",
-    # sync messages and the conflicts command (issue 21, items 6 and 9)
-    "Konflik terbuka menunggu keputusan: lihat dengan 'diskominfo-desk conflicts', "
-    "selesaikan dengan 'diskominfo-desk conflicts resolve ID mine|theirs|NILAI'.":
-        "Open conflicts wait for a decision: list them with 'diskominfo-desk conflicts', "
-        "resolve with 'diskominfo-desk conflicts resolve ID mine|theirs|VALUE'.",
-    "{n} konflik terbuka. Selesaikan dengan 'diskominfo-desk conflicts resolve ID "
-    "PILIHAN' (mine: nilai di sini, theirs: nilai katalog, atau nilai baru).":
-        "{n} open conflicts. Resolve with 'diskominfo-desk conflicts resolve ID "
-        "CHOICE' (mine: the value here, theirs: the catalog's value, or a new value).",
-    "Pilihan: {words}": "Choices: {words}",
-    "NILAI": "VALUE",
-    'Konflik {id} ("{title}", {field}) diselesaikan. Sinkronisasi berikutnya membawa '
-    'hasilnya ke katalog.':
-        'Conflict {id} ("{title}", {field}) resolved. The next sync takes the outcome to the '
-        'catalog.',
-    "tampilkan konflik sinkronisasi yang masih terbuka": "list the open sync conflicts",
-    "selesaikan satu konflik: mine (nilai di sini), theirs (nilai katalog) atau nilai baru":
-        "resolve one conflict: mine (the value here), theirs (the catalog's value) or a new "
-        "value",
-    "  ... dan {n} galat lain (lihat log di halaman Sinkronisasi)":
-        "  ... and {n} more errors (see the log on the Sync page)",
-    '  ! konflik {id}: "{title}" - {field}': '  ! conflict {id}: "{title}" - {field}',
-    "  ... dan {n} konflik lain": "  ... and {n} more conflicts",
-    "Tidak ada konflik terbuka.": "No open conflicts.",
-    'Konflik {id}: "{title}"': 'Conflict {id}: "{title}"',
-    "Kolom:   {field}": "Field:   {field}",
-    "Di sini: {value}": "Here:    {value}",
-    "Katalog: {value}": "Catalog: {value}",
-    "Konflik {id} tidak ditemukan atau sudah diselesaikan; lihat 'diskominfo-desk conflicts'.":
-        "Conflict {id} not found or already resolved; see 'diskominfo-desk conflicts'.",
-    "Pilihan {word} tidak berlaku untuk konflik {id}.":
-        "The choice {word} does not apply to conflict {id}.",
-    '"{title}": {message}': '"{title}": {message}',
-    'Katalog menolak "{title}": pengguna {user} tidak berhak mengubah dataset ini atau '
-    'organisasinya ({detail}).':
-        'The catalog refused "{title}": the user {user} may not change this dataset or its '
-        'organization ({detail}).',
-    '"{title}" tidak ditemukan di katalog ({detail}).':
-        '"{title}" was not found in the catalog ({detail}).',
-    'Katalog menolak "{title}": {reason}': 'The catalog refused "{title}": {reason}',
-    "alamat (nama) dataset": "dataset address (name)",
-    "judul": "title",
-    "organisasi": "organization",
-    "deskripsi": "description",
-    "lisensi": "licence",
-    "pesan": "message",
-    "alamat dataset ini sudah dipakai dataset lain di katalog":
-        "this dataset address is already used by another dataset in the catalog",
-    "wajib diisi": "required",
-    "organisasi tidak ada di katalog": "the organization does not exist in the catalog",
-    "hanya boleh huruf kecil, angka, - dan _": "only lowercase letters, digits, - and _",
-    "tidak ditemukan": "not found",
-    "tidak menjawab dalam {seconds} detik": "no answer within {seconds} seconds",
-    "Katalog belum bisa melayani ({reason}) dan meminta menunggu; mencoba lagi dalam {wait} "
-    "(percobaan {attempt} dari {tries}).":
-        "The catalog cannot serve us yet ({reason}) and asks us to wait; trying again in "
-        "{wait} (attempt {attempt} of {tries}).",
-    "Katalog belum bisa melayani ({reason}); mencoba lagi dalam {wait} (percobaan {attempt} "
-    "dari {tries}).":
-        "The catalog cannot serve us yet ({reason}); trying again in {wait} (attempt "
-        "{attempt} of {tries}).",
-    "koneksi terputus": "connection lost",
-    "Katalog menolak token: penulisan berjalan sebagai {who}, bukan sebagai pengguna katalog "
-    "yang diatur. Periksa token (mungkin salah, kedaluwarsa atau dicabut) lalu simpan ulang di "
-    "Pengaturan > Katalog. Sinkronisasi dihentikan. Jawaban server: {detail}":
-        "The catalog refused the token: writes ran as {who}, not as the configured catalog "
-        "user. Check the token (it may be wrong, expired or revoked) and save it again in "
-        "Settings > Catalog. Sync stopped. The server said: {detail}",
-    "{message} Sudah dicoba {attempts} kali selama {wait}.":
-        "{message} Tried {attempts} times over {wait}.",
-    "tamu tanpa hak": "a guest without rights",
-    "Katalog tidak mengenali token: permintaan berjalan sebagai tamu tanpa hak. Periksa token "
-    "(mungkin salah, kedaluwarsa atau dicabut) lalu simpan ulang di Pengaturan > Katalog. "
-    "Jawaban server: {detail}":
-        "The catalog does not recognise the token: the request ran as a guest without rights. "
-        "Check the token (it may be wrong, expired or revoked) and save it again in Settings "
-        "> Catalog. The server said: {detail}",
-    "Server katalog sedang bermasalah (HTTP {status}) dan meminta menunggu {wait}; coba lagi "
-    "nanti.":
-        "The catalog server is having trouble (HTTP {status}) and asks us to wait {wait}; try "
-        "again later.",
-    "Pengguna katalog {user} tidak berhak melakukan ini; minta pengelola portal memberi hak "
-    "di organisasi dataset itu. Jawaban server: {detail}":
-        "The catalog user {user} may not do this; ask the portal's administrator for rights in "
-        "that dataset's organization. The server said: {detail}",
-    "ya": "yes",
-    "tidak": "no",
-    "(kosong)": "(empty)",
-    "dihapus di katalog, diubah di sini": "deleted in the catalog, edited here",
-    "diubah di sini": "edited here",
-    "dihapus di katalog": "deleted in the catalog",
-    "dihapus di sini, diubah di katalog": "deleted here, edited in the catalog",
-    "dihapus di sini": "deleted here",
-    "diubah di katalog": "edited in the catalog",
-    "dihapus di katalog, masih dipakai aplikasi di sini":
-        "deleted in the catalog, still used by applications here",
-    "{n} detik": "{n} seconds",
-    "{m} menit": "{m} minutes",
-    "{m} menit {s} detik": "{m} minutes {s} seconds",
-    # sync: a dataset's visibility on the catalog (desktop.sync.publication)
-    "Pada sinkronisasi berikutnya dataset ini dijadikan privat di katalog (hanya anggota "
-    "organisasinya yang dapat melihatnya); dataset di katalog tidak dihapus.":
-        "At the next sync this dataset is made private on the catalog (only its "
-        "organization's members can see it); the catalog's dataset is not deleted.",
-    "Pada sinkronisasi berikutnya dataset ini dibuka untuk umum di katalog, karena sifat "
-    "datanya diubah di sini menjadi terbuka.":
-        "At the next sync this dataset is opened to the public on the catalog, because its "
-        "access level was changed here to open.",
-    "Dataset ini tidak dikirim ke katalog: sifat datanya terbatas atau dikecualikan, atau "
-    "memuat data pribadi.":
-        "This dataset is not sent to the catalog: its access level is restricted or exempt, "
-        "or it contains personal data.",
-    "Dataset ini dikirim ke katalog sebagai dataset privat (hanya anggota organisasinya "
-    "yang dapat melihatnya).":
-        "This dataset is sent to the catalog as a private dataset (only its organization's "
-        "members can see it).",
+    # imports: bounded, and a clear message for every bad file (desktop.core.importing)
+    "semua kolom yang dapat diimpor (XLSX/CSV), bukan kolom daftar: untuk dipindahkan ke "
+    "basis data lain tanpa kehilangan data":
+        "every importable column (XLSX/CSV) instead of the list's columns: to move records "
+        "to another database without losing anything",
+    "Ekspor lengkap hanya ke .xlsx atau .csv, bukan {suffix}.":
+        "A full export goes to .xlsx or .csv only, not {suffix}.",
+    "Tanggal di luar rentang yang masuk akal: {value} (tahun {low} sampai {high}).":
+        "Date outside the plausible range: {value} (years {low} to {high}).",
+    "Berisi karakter kendali {code} (mis. dari salinan terminal atau berkas rusak) yang "
+    "tidak diizinkan.":
+        "Contains the control character {code} (e.g. copied from a terminal or a damaged "
+        "file), which is not allowed.",
+    "Lembar kerja {name} memuat lebih dari {limit} baris data (batas impor, pengaturan "
+    "“{setting}”). Pecah menjadi beberapa berkas.":
+        "The sheet {name} holds more than {limit} data rows (the import limit, setting "
+        "“{setting}”). Split it into several files.",
+    "Berkas {name} rusak: bagian {part} bukan XML yang sah. Buka dan simpan ulang "
+    "berkasnya di Excel.":
+        "The file {name} is damaged: its part {part} is not well-formed XML. Open the file "
+        "in Excel and save it again.",
+    "Berkas {name} rusak: bagian {part} bukan XML yang sah (baris {line}). Buka dan simpan "
+    "ulang berkasnya di Excel.":
+        "The file {name} is damaged: its part {part} is not well-formed XML (line {line}). "
+        "Open the file in Excel and save it again.",
+    "Berkas {name} terlalu besar untuk diimpor: {size} MB, paling besar {limit} MB "
+    "(pengaturan “{setting}”). Pecah menjadi beberapa berkas.":
+        "The file {name} is too large to import: {size} MB, at most {limit} MB (setting "
+        "“{setting}”). Split it into several files.",
+    "Berkas {name} memuat deklarasi DOCTYPE/ENTITY di bagian {part} (tidak pernah ditulis "
+    "oleh Excel; bisa memuat entitas eksternal atau ekspansi entitas); tidak dibaca.":
+        "The file {name} holds a DOCTYPE/ENTITY declaration in its part {part} (Excel never "
+        "writes one; it can carry external entities or entity expansion); not read.",
+    "Isi berkas {name} terurai menjadi {size} MB, lebih dari batas {limit} MB (pengaturan "
+    "“{setting}”); tidak dibaca.":
+        "The content of {name} unpacks to {size} MB, over the limit of {limit} MB (setting "
+        "“{setting}”); not read.",
+    "Isi berkas {name} dimampatkan {ratio} kali (paling banyak {limit} kali, pengaturan "
+    "“{setting}”): berkas seperti ini dibuat untuk menghabiskan memori; tidak dibaca.":
+        "The content of {name} is compressed {ratio} times (at most {limit} times, setting "
+        "“{setting}”): such a file is made to exhaust memory; not read.",
+    "Berkas {name} bercampur pengodean: sebagian besar UTF-8, tetapi baris {row} bukan "
+    "UTF-8. Tidak ada yang diimpor: perbaiki baris itu, atau simpan ulang berkasnya sebagai "
+    "“CSV UTF-8”.":
+        "The file {name} mixes encodings: mostly UTF-8, but line {row} is not UTF-8. Nothing "
+        "was imported: fix that line, or save the file again as “CSV UTF-8”.",
+    "Berkas {name} tidak dapat dibaca sebagai teks {encoding}: baris {row} memuat byte yang "
+    "tidak sah. Simpan ulang berkasnya sebagai “CSV UTF-8”.":
+        "The file {name} cannot be read as {encoding} text: line {row} holds invalid bytes. "
+        "Save the file again as “CSV UTF-8”.",
+    "Berkas {name} baris {row}: tanda kutip tidak pada tempatnya (isian yang diapit tanda "
+    "kutip harus diikuti pemisah kolom). Tidak ada yang diimpor.":
+        "The file {name}, line {row}: a misplaced quote (a quoted value must be followed by "
+        "the column separator). Nothing was imported.",
+    "Berkas {name} baris {row}: sebuah isian lebih dari {limit} karakter (mungkin tanda "
+    "kutip yang tidak ditutup). Tidak ada yang diimpor.":
+        "The file {name}, line {row}: a value longer than {limit} characters (perhaps a quote "
+        "that is never closed). Nothing was imported.",
+    "Berkas {name} berakhir di dalam tanda kutip yang dibuka sebelum baris {row}: tanda "
+    "kutip tidak ditutup. Tidak ada yang diimpor.":
+        "The file {name} ends inside a quote opened before line {row}: the quote is never "
+        "closed. Nothing was imported.",
+    "Berkas {name} memuat karakter NUL (baris {row}): bukan berkas teks CSV.":
+        "The file {name} holds NUL characters (line {row}): it is not a CSV text file.",
+    "lembar kerja": "worksheet",
+    "Berkas {name} rusak di sekitar baris {row}; tidak ada yang diimpor. Buka dan simpan "
+    "ulang berkasnya di Excel.":
+        "The file {name} is damaged around row {row}; nothing was imported. Open the file in "
+        "Excel and save it again.",
+    "Judul kolom “{header}” ada dua kali (kolom {first} dan {second}) di {name}: kolom kedua "
+    "akan terabaikan. Ganti nama atau hapus salah satunya.":
+        "The column header “{header}” appears twice (columns {first} and {second}) in {name}: "
+        "the second would be ignored. Rename or remove one of them.",
+    "Lembar pertama {name} bukan lembar data.":
+        "The first sheet of {name} is not a data sheet.",
+    "Berkas {name} berubah sejak dibaca; pilih berkasnya lagi.":
+        "The file {name} changed since it was read; choose it again.",
 }
