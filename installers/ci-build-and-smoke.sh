@@ -20,8 +20,15 @@ BUILD=build
 started=$(date +%s)
 
 echo "== installers: system packages"
+# The Qt xcb runtime libraries are installed here so that build-deb.sh resolves them to
+# their packages and declares them (a build host without them used to drop them from
+# Depends with a warning); Xvfb, x11-utils and imagemagick run the real-X smoke test.
 PACKAGES=(dpkg-dev desktop-file-utils appstream nsis binutils
-          libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 fonts-dejavu-core)
+          libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 fonts-dejavu-core
+          libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
+          libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xinerama0
+          libxcb-xkb1 libxkbcommon-x11-0 libxrender1 libsm6 libice6
+          xvfb x11-utils imagemagick)
 if ! apt-get install -y -qq --no-install-recommends "${PACKAGES[@]}" >/dev/null 2>&1; then
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends "${PACKAGES[@]}" >/dev/null

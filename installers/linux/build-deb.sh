@@ -105,6 +105,7 @@ carried=$(find "$PKG/opt/$PACKAGE" \( -type f -o -type l \) -name '*.so*' -print
 needed=$(for elf in "${elves[@]}"; do objdump -p "$elf" 2>/dev/null; done \
     | awk '/NEEDED/ {print $2}' | sort -u)
 depends=()
+unresolved=()
 for soname in $(comm -23 <(echo "$needed") <(echo "$carried")); do
     # awk reads to the end (no early exit): under pipefail, an early exit would kill
     # ldconfig with SIGPIPE and the whole build with status 141, depending on timing
@@ -113,13 +114,25 @@ for soname in $(comm -23 <(echo "$needed") <(echo "$carried")); do
     [ -n "$path" ] || path=$(ldconfig -p | awk -v n="$soname" \
         '$1 == n && !found {print $NF; found = 1}')
     if [ -z "$path" ]; then
-        echo "build-deb: warning: $soname not found on this machine; no dependency for it" >&2
+        unresolved+=("$soname (not on this machine)")
         continue
     fi
     owner=$(dpkg -S "$(realpath "$path")" 2>/dev/null || dpkg -S "$path" 2>/dev/null || true)
     owner=${owner%%:*}
-    [ -n "$owner" ] && depends+=("$owner")
+    if [ -z "$owner" ]; then
+        unresolved+=("$soname ($path belongs to no package)")
+        continue
+    fi
+    depends+=("$owner")
 done
+# A library the bundle needs but neither carries nor can declare would make a package
+# that installs cleanly and then cannot start (or cannot open a window): fail here.
+if [ "${#unresolved[@]}" -gt 0 ]; then
+    echo "build-deb: FAILED: the bundle needs libraries it neither carries nor declares:" >&2
+    printf '  %s\n' "${unresolved[@]}" >&2
+    echo "build-deb: install the packages that provide them on the build machine" >&2
+    exit 1
+fi
 DEPENDS=$(printf '%s\n' "${depends[@]}" libc6 | sort -u | paste -sd, | sed 's/,/, /g')
 echo "build-deb: Depends: $DEPENDS"
 

@@ -7,7 +7,8 @@
 # touched, and QT_QPA_PLATFORM=offscreen (no display needed). Checks, from the bundle in
 # /opt/diskominfo-desk through the /usr/bin launcher: --version, init, demo, list, pdf of
 # a demo KB, the window for a few seconds (killed, no traceback), the start-up time to
-# the main window (best of three), portable mode in a copy of the bundle with portable.txt,
+# the main window (best of three), a real X window (xcb platform under Xvfb: mapped within
+# 10 s, a screenshot saved under build/), portable mode in a copy of the bundle with portable.txt,
 # and dpkg -r leaving nothing of the program behind. Prints "launch-to-window: N.NN s".
 set -euo pipefail
 
@@ -83,6 +84,55 @@ fi
 if grep -rqs "Traceback" "$XDG_STATE_HOME/$PACKAGE/log"; then
     cat "$XDG_STATE_HOME/$PACKAGE/log/"* >&2
     fail "the log has a traceback"
+fi
+
+step "window on the real X platform (xcb) under Xvfb: mapped within 10 s, screenshot"
+# Offscreen proves nothing about the X libraries: a package missing libxcb-cursor0 and
+# friends still passes it. Here the installed program must open a real X window.
+command -v Xvfb >/dev/null || fail "Xvfb is not installed (apt-get install xvfb)"
+command -v xwininfo >/dev/null || fail "xwininfo is not installed (apt-get install x11-utils)"
+command -v import >/dev/null || fail "import is not installed (apt-get install imagemagick)"
+display=""
+for n in $(seq 90 120); do
+    [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] || { display=":$n"; break; }
+done
+[ -n "$display" ] || fail "no free X display number"
+Xvfb "$display" -screen 0 1366x768x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
+xvfb_pid=$!
+for _ in $(seq 50); do xwininfo -root -display "$display" >/dev/null 2>&1 && break; sleep 0.1; done
+QT_QPA_PLATFORM=xcb DISPLAY="$display" "$EXE" >"$WORK/xcb.out" 2>"$WORK/xcb.err" &
+app_pid=$!
+mapped=""
+start=$(date +%s.%N)
+for _ in $(seq 100); do
+    if xwininfo -root -tree -display "$display" 2>/dev/null | grep -q '"Diskominfo Desk'; then
+        mapped=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN {printf "%.2f", b - a}')
+        break
+    fi
+    kill -0 "$app_pid" 2>/dev/null || break
+    sleep 0.1
+done
+if [ -z "$mapped" ]; then
+    sed 's/^/  | /' "$WORK/xcb.err" >&2
+    kill "$app_pid" "$xvfb_pid" 2>/dev/null || true
+    fail "no window mapped on the X display within 10 s"
+fi
+echo "  window mapped after $mapped s"
+sleep 2  # let it paint
+SHOT_DIR=${SMOKE_SCREENSHOT_DIR:-$PWD/build}
+mkdir -p "$SHOT_DIR"
+import -display "$display" -window root "$SHOT_DIR/smoke-xcb.png"
+colours=$(identify -format '%k' "$SHOT_DIR/smoke-xcb.png")
+echo "  screenshot: $SHOT_DIR/smoke-xcb.png ($(identify -format '%wx%h' "$SHOT_DIR/smoke-xcb.png"), $colours colours)"
+kill "$app_pid" 2>/dev/null || true
+wait "$app_pid" 2>/dev/null || true
+kill "$xvfb_pid" 2>/dev/null || true
+wait "$xvfb_pid" 2>/dev/null || true
+sed 's/^/  | /' "$WORK/xcb.err"
+[ "$colours" -gt 16 ] || fail "the screenshot is blank ($colours colours)"
+if grep -q -E "Traceback|Could not (load|find) the Qt platform plugin|Cannot load library" \
+        "$WORK/xcb.err"; then
+    fail "the X window printed a traceback or a Qt plugin failure"
 fi
 
 step "launch to main window (best of 3)"
