@@ -531,12 +531,16 @@ class SyncPage(QWidget):
     def _fill_conflicts(self) -> None:
         table = self.conflict_table
         table.setRowCount(len(self.conflicts))
+        from desktop.sync.conflicts import field_label, is_whole_record, side_text
+
         for row, conflict in enumerate(self.conflicts):
-            deleted = conflict.field == "__deleted__"
-            values = [conflict.title,
-                      self.tr("(dihapus di katalog)") if deleted else conflict.field,
-                      _show(conflict.local),
-                      self.tr("dihapus") if deleted else _show(conflict.remote)]
+            if is_whole_record(conflict.field):  # a deletion: what happened, in words
+                values = [conflict.title, field_label(conflict.field),
+                          side_text(conflict.field, "local", conflict.local),
+                          side_text(conflict.field, "remote", conflict.remote)]
+            else:
+                values = [conflict.title, conflict.field, _show(conflict.local),
+                          _show(conflict.remote)]
             for col, text in enumerate(values):
                 table.setItem(row, col, QTableWidgetItem(text))
         self._update_buttons()
