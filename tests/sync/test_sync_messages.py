@@ -204,6 +204,22 @@ def test_retry_lines_are_in_the_ui_language(desk: Desk, ckan_world: CatalogWorld
     assert "seconds (attempt 2 of 2)." in err and "detik" not in err
 
 
+def test_the_window_hears_each_retry_as_progress(
+        desk: Desk, catalog_client: CatalogClient, ckan_world: CatalogWorld) -> None:
+    """``run_sync`` with a progress callback (the Sinkronisasi page) gets the retry line."""
+    from desktop.sync import api
+
+    save_catalog_settings(desk.db, catalog_url=ckan_world.server.url, catalog_user="editor")
+    seen: list[str] = []
+    ckan_world.server.fail(503, times=1, action="status_show")
+    summary = api.run_sync(desk, lambda _done, _total, message: seen.append(message),
+                           client=catalog_client)
+    assert summary.clean
+    [line] = [m for m in seen if "mencoba lagi" in m]
+    assert line.startswith("Katalog belum bisa melayani (HTTP 503); mencoba lagi dalam ")
+    assert line.endswith("(percobaan 2 dari 4).")
+
+
 @pytest.mark.parametrize(("header", "wait", "said"), [
     ("3", 3.0, "3 detik"), ("100", 100.0, "100 detik"), ("300", 300.0, "5 menit")])
 def test_retry_after_is_honoured_and_the_wait_announced_is_the_real_one(
