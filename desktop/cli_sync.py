@@ -36,6 +36,16 @@ def add_parsers(sub: Any) -> dict[str, Any]:
                         help=t("nama pengguna di katalog (diingat untuk berikutnya)"))
     p_sync.add_argument("--retries", type=int, metavar="N",
                         help=t("jumlah percobaan per permintaan (bawaan 5)"))
+    same_or_new = p_sync.add_mutually_exclusive_group()
+    same_or_new.add_argument("--catalog-moved", action="store_true",
+                             help=t("katalog yang sama di alamat baru: tautan dataset "
+                                    "dipertahankan"))
+    same_or_new.add_argument("--catalog-new", action="store_true",
+                             help=t("katalog lain: mulai tautan baru, tidak ada yang dihapus "
+                                    "di sini maupun di katalog lama"))
+    p_sync.add_argument("--confirm-deletions", action="store_true",
+                        help=t("terapkan penghapusan dari katalog walau lebih dari batas "
+                               "bagian register dalam satu sinkronisasi"))
     p_conflicts = sub.add_parser(
         "conflicts", help=t("tampilkan konflik sinkronisasi yang masih terbuka"))
     p_conflicts.add_argument("--json", action="store_true", help=t("keluaran JSON"))
@@ -86,7 +96,8 @@ def _say(message: str) -> None:
 def cmd_sync(args: argparse.Namespace) -> int:
     from desktop.core.desk import Desk
     from desktop.core.errors import DeskError
-    from desktop.sync.api import run_sync
+    from desktop.core.i18n import t
+    from desktop.sync.api import CatalogChangedError, move_catalog, run_sync, start_fresh_links
     from desktop.sync.catalog_settings import (
         catalog_config,
         load_catalog_settings,
@@ -94,16 +105,22 @@ def cmd_sync(args: argparse.Namespace) -> int:
     )
     from desktop.sync.client import CatalogClient
     from desktop.sync.conflicts import list_conflicts
+    from desktop.sync.reconcile import DELETION_SHARE
 
     desk = Desk.open(args.database, user=args.user)
     try:
         settings = load_catalog_settings(desk.db)
         config = catalog_config(settings, url=args.catalog, user=args.catalog_user,
                                 **_overrides(args))
+        if args.catalog_moved:  # the user says what the address change is
+            move_catalog(desk, config.base_url, save_url=False)
+        elif args.catalog_new:
+            start_fresh_links(desk, config.base_url, save_url=False)
         client = CatalogClient.from_keyring(config)  # with this run's overrides
         client.on_retry = _say
         try:
-            summary = run_sync(desk, client=client)
+            summary = run_sync(desk, client=client,
+                               confirm_deletions=args.confirm_deletions)
         finally:
             client.close()
         # remembered only now: an address that did not work is not the next run's default
@@ -112,11 +129,23 @@ def cmd_sync(args: argparse.Namespace) -> int:
         if remembered:
             save_catalog_settings(desk.db, **remembered)
         conflicts = list_conflicts(desk) if summary.conflicts else []
+    except CatalogChangedError as error:
+        _failed(error.message)
+        return _failed(t("Jalankan lagi dengan --catalog-moved jika ini katalog yang sama di "
+                         "alamat baru, atau --catalog-new jika katalog lain (tautan baru, "
+                         "tidak ada yang dihapus)."))
     except DeskError as error:
         return _failed(error.message)
     finally:
         desk.close()
     print(_summary_line(summary))
+    if summary.held_deletions:
+        print(t("{n} dataset hilang dari katalog tetapi tidak dihapus di sini: lebih dari "
+                "{share}% register dalam satu sinkronisasi ({titles}). Periksa katalognya; "
+                "jika memang dihapus, jalankan lagi dengan --confirm-deletions.",
+                n=len(summary.held_deletions), share=round(DELETION_SHARE * 100),
+                titles=", ".join(summary.held_deletions[:10])
+                + (" …" if len(summary.held_deletions) > 10 else "")))
     _print_conflicts(conflicts)
     _print_errors(summary.error_messages)
     return EXIT_OK if summary.clean else EXIT_ATTENTION

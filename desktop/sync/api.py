@@ -14,6 +14,12 @@ from typing import Any
 
 from desktop.core.desk import Desk
 from desktop.sync.cancel import CancelToken, Progress, SyncCancelled
+from desktop.sync.catalog_identity import (
+    CatalogChangedError,
+    address_change_needs_answer,
+    move_catalog,
+    start_fresh_links,
+)
 from desktop.sync.catalog_settings import (
     CatalogSettings,
     catalog_config,
@@ -38,11 +44,13 @@ from desktop.sync.runlog import recent_runs as _recent_runs
 from desktop.sync.visibility import CatalogVisibility, catalog_visibility, notice_for
 
 __all__ = [
-    "CancelToken", "CatalogSettings", "CatalogVisibility", "ConflictInfo", "OrgMapping",
-    "Progress", "Resolution", "RunInfo", "SyncBusyError", "SyncCancelled", "SyncStatus",
-    "SyncSummary", "catalog_organizations", "catalog_settings", "catalog_visibility",
-    "clear_org_mapping", "list_conflicts", "notice_for", "open_client", "org_mappings", "pending_count", "recent_runs", "resolve_conflict",
-    "run_sync", "save_catalog_settings", "set_org_mapping", "sync_status",
+    "CancelToken", "CatalogChangedError", "CatalogSettings", "CatalogVisibility",
+    "ConflictInfo", "OrgMapping", "Progress", "Resolution", "RunInfo", "SyncBusyError",
+    "SyncCancelled", "SyncStatus", "SyncSummary", "address_change_needs_answer",
+    "catalog_organizations", "catalog_settings", "catalog_visibility", "clear_org_mapping",
+    "list_conflicts", "move_catalog", "notice_for", "open_client", "org_mappings",
+    "pending_count", "recent_runs", "resolve_conflict", "run_sync", "save_catalog_settings",
+    "set_org_mapping", "start_fresh_links", "sync_status"
 ]
 
 
@@ -76,9 +84,12 @@ def open_client(desk: Desk, *, url: str | None = None, user: str | None = None,
 
 
 def run_sync(desk: Desk, progress: Progress | None = None, token: Any = None, *,
-             client: CatalogClient | None = None) -> SyncSummary:
+             client: CatalogClient | None = None,
+             confirm_deletions: bool = False) -> SyncSummary:
     """One sync with the configured catalog; raises ``CatalogError``/``SyncBusyError``
-    when it could not run (the GUI shows the message and stays Offline)."""
+    when it could not run (the GUI shows the message and stays Offline).
+    ``confirm_deletions``: the user confirmed that the catalog really lost the datasets a
+    previous run held back (``SyncSummary.held_deletions``)."""
     own = client is None
     client = client or open_client(desk)
     if progress is not None and client.on_retry is None:  # "retrying in 30 s" on the page
@@ -86,7 +97,8 @@ def run_sync(desk: Desk, progress: Progress | None = None, token: Any = None, *,
     try:
         settings = load_catalog_settings(desk.db)
         engine = SyncEngine(desk, client, SyncOptions(
-            allow_private=settings.catalog_allow_private))
+            allow_private=settings.catalog_allow_private,
+            confirm_deletions=confirm_deletions))
         return engine.run(progress=progress, token=token)
     finally:
         if own:

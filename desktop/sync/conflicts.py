@@ -177,10 +177,56 @@ def list_conflicts(desk: Desk) -> list[ConflictInfo]:
                              c.remote_value.get("v"), c.created_at) for c, judul in rows]
 
 
+MINE_WORDS = frozenset({"mine", "keep_mine", "punyaku", "lokal"})
+THEIRS_WORDS = frozenset({"theirs", "take_theirs", "katalog"})
+
+
+def _word(choice: Resolution | str) -> str:
+    if isinstance(choice, Resolution):
+        return choice.value
+    return str(choice).strip()
+
+
 def resolve_conflict(desk: Desk, conflict_id: int, choice: Resolution | str,
                      value: Any = None) -> None:
-    """Settle one conflict; the next sync carries the outcome to the catalog."""
-    choice = Resolution(choice)
+    """Settle one conflict with the user's word; the next sync carries the outcome.
+
+    Field conflicts and "deleted there, edited here": ``mine`` (``keep_mine``), ``theirs``
+    (``take_theirs``), or ``edit`` with ``value``; for a field conflict any other word is
+    itself the value to set (``conflicts resolve ID "Judul baru"``). The whole-dataset
+    kinds of ``deletion_conflicts`` take their own words (``mine``/``theirs`` for
+    "deleted here, edited there", ``keep``/``delete`` for "deleted there, used by apps");
+    any other word is refused with the ones that apply.
+    """
+    from desktop.sync.deletion_conflicts import (
+        WORDS,
+        is_deletion_conflict,
+        resolve_deletion_conflict,
+    )
+
+    word = _word(choice)
+    with desk.db.session() as s:
+        conflict = s.get(SyncConflict, conflict_id)
+        field = conflict.field if conflict is not None and conflict.resolved_at is None \
+            else None
+    if field is None:
+        raise NotFoundError(t("Konflik tidak ditemukan atau sudah diselesaikan."))
+    if is_deletion_conflict(field):
+        if WORDS[field] == ("mine", "theirs") and word in MINE_WORDS | THEIRS_WORDS:
+            word = "mine" if word in MINE_WORDS else "theirs"
+        resolve_deletion_conflict(desk, conflict_id, word)
+        return
+    if word in MINE_WORDS:
+        resolution = Resolution.KEEP_MINE
+    elif word in THEIRS_WORDS:
+        resolution = Resolution.TAKE_THEIRS
+    elif word == Resolution.EDIT.value:
+        resolution = Resolution.EDIT
+    elif field == DELETED_FIELD or not word:
+        raise DeskError(t("Pilihan \"{word}\" tidak berlaku untuk konflik ini; pilih "
+                          "salah satu: {allowed}.", word=word, allowed="mine, theirs"))
+    else:  # mine|theirs|VALUE: the word is the value
+        resolution, value = Resolution.EDIT, word
     with remote_session(desk) as s:
         conflict = s.get(SyncConflict, conflict_id)
         if conflict is None or conflict.resolved_at is not None:
@@ -190,11 +236,11 @@ def resolve_conflict(desk: Desk, conflict_id: int, choice: Resolution | str,
         if state is None or record is None:
             raise NotFoundError(t("Konflik tidak ditemukan atau sudah diselesaikan."))
         if conflict.field == DELETED_FIELD:
-            _resolve_deletion(desk, s, state, choice)
+            _resolve_deletion(desk, s, state, resolution)
         else:
-            _resolve_field(desk, s, state, record, conflict, choice, value)
+            _resolve_field(desk, s, state, record, conflict, resolution, value)
         conflict.resolved_at = utcnow()
-        conflict.resolution = choice.value
+        conflict.resolution = resolution.value
 
 
 def _resolve_field(desk: Desk, s: Any, state: SyncRecord, record: dict[str, Any],

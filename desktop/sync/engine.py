@@ -23,7 +23,9 @@ from desktop.core.errors import DeskError
 from desktop.core.i18n import t
 from desktop.core.models.sync import SyncRecord
 from desktop.sync.cancel import Progress, SyncCancelled, check_cancel, report
+from desktop.sync.catalog_identity import confirm_catalog, stamp_links
 from desktop.sync.client import SEARCH_ROWS_MAX, CatalogClient
+from desktop.sync.deletion_conflicts import refresh_local_deletes
 from desktop.sync.errors import (
     CatalogAuthorizationError,
     CatalogBadRequestError,
@@ -39,7 +41,7 @@ from desktop.sync.paging import iter_modified_pages, iter_organizations
 from desktop.sync.prefetch import Prefetched
 from desktop.sync.pull import Puller, finish_walk, read_watermark
 from desktop.sync.push import Pusher, PushOutcome, RecordRefused, dirty_ids
-from desktop.sync.reconcile import reconcile
+from desktop.sync.reconcile import DELETION_SHARE, reconcile
 from desktop.sync.runlog import (
     SyncSummary,
     failed_pulls,
@@ -67,6 +69,9 @@ class SyncOptions:
     push: bool = True
     reconcile: bool = True
     full_deletion_check_every: timedelta = timedelta(days=1)
+    # the user confirmed that the catalog really lost more than reconcile.DELETION_SHARE
+    confirm_deletions: bool = False
+    deletion_share: float = DELETION_SHARE
 
 
 class SyncEngine:
@@ -101,23 +106,31 @@ class SyncEngine:
         try:
             check()
             report(progress, 0, 0, t("Menghubungi katalog..."))
-            self.client.status_show()
+            status = self.client.status_show()
+            # another catalog than the links' one: stop before anything is written
+            identity = confirm_catalog(self.desk, self.client, status)
             organizations: dict[str, Any] = {}
             if unmapped_opds(self.desk):  # else packages carry what a pull needs to know
                 organizations = {o["id"]: o for o in iter_organizations(self.client)}
                 with self.desk.db.session() as s:
                     auto_match(s, organizations.values())
             if self.options.push:
+                refresh_local_deletes(self.desk, self.client)
                 self._push(summary, run_id, progress, check, lock)
                 self._push_apps(summary, run_id, check)
             self._pull(summary, run_id, organizations, progress, check, lock)
+            stamp_links(self.desk, identity.key)  # links this run made: this catalog's
             if self.options.reconcile:
                 report(progress, 0, 0, t("Memeriksa dataset yang dihapus di katalog..."))
                 done = reconcile(self.desk, self.client, self._error_logger(summary, run_id),
                                  check, catalog_url=self.catalog_url,
-                                 every=self.options.full_deletion_check_every)
+                                 catalog_key=identity.key,
+                                 every=self.options.full_deletion_check_every,
+                                 share=self.options.deletion_share,
+                                 confirmed=self.options.confirm_deletions)
                 summary.deleted += done.deleted
                 summary.conflicts += done.conflicts
+                summary.held_deletions = done.held
         except SyncCancelled:
             summary.cancelled = True
             finish_run(self.desk.db, run_id, summary, message=t("Sinkronisasi dibatalkan."))

@@ -23,6 +23,10 @@ from desktop.sync.values import Values, for_service, remote_values
 
 KIND = "datasets"
 DELETED_FIELD = "__deleted__"  # the conflict "deleted there, edited here"
+DELETED_HERE_FIELD = "_dihapus_lokal"  # "deleted here, edited there" (deletion_conflicts)
+USED_BY_APPS_FIELD = "_dihapus_katalog_dipakai"  # deleted there, apps here still use it
+# conflicts about a whole dataset rather than one field: the record waits for the user
+DELETION_FIELDS = frozenset({DELETED_FIELD, DELETED_HERE_FIELD, USED_BY_APPS_FIELD})
 
 
 @contextmanager

@@ -30,9 +30,11 @@ from desktop.core.models.sync import SyncConflict, SyncRecord
 from desktop.core.services.audit import write_audit
 from desktop.sync.adopt import CatalogMatcher, create_or_adopt
 from desktop.sync.client import CatalogClient
+from desktop.sync.deletion_conflicts import hold_local_delete
 from desktop.sync.errors import CatalogMatchError, CatalogNotFoundError
 from desktop.sync.local import (
     DELETED_FIELD,
+    DELETION_FIELDS,
     KIND,
     apply_to_local,
     local_dataset,
@@ -111,14 +113,20 @@ class Pusher:
                 if state is not None:
                     s.delete(state)
                 return
-            if DELETED_FIELD in open_conflict_fields(s, record_id):
-                return  # waits for the user: deleted there, edited here
+            if open_conflict_fields(s, record_id) & DELETION_FIELDS:
+                return  # waits for the user: deleted on one side, edited or used on the other
             remote_id, remote_modified = state.remote_id, state.remote_modified
             held = held_by_conflicts(s, record_id)
             base = dict(state.base or {})
             target = self._target(s, record, state)
         version = record["version"]
         if record["deleted_at"] is not None or target is None:
+            if remote_id and record["deleted_at"] is not None:
+                asked = hold_local_delete(self.desk, self.client, record_id, remote_id,
+                                          remote_modified)
+                if asked is not None:  # edited there since: a conflict, not a lost edit
+                    outcome.conflicts += asked
+                    return
             if remote_id:
                 self._delete(remote_id)
                 outcome.deleted += 1
@@ -280,7 +288,7 @@ def held_by_conflicts(s: Any, record_id: str) -> dict[str, Any]:
     decides, the catalog keeps its value and ours stays here."""
     return {c.field: c.remote_value.get("v") for c in s.scalars(select(SyncConflict).where(
         SyncConflict.kind == KIND, SyncConflict.record_id == record_id,
-        SyncConflict.resolved_at.is_(None), SyncConflict.field != DELETED_FIELD))}
+        SyncConflict.resolved_at.is_(None), SyncConflict.field.not_in(DELETION_FIELDS)))}
 
 
 def base_remote_id(desk: Desk, record_id: str) -> str:

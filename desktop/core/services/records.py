@@ -210,6 +210,23 @@ class RecordService:
             mark_dirty(s, self.kind.name, obj.id)
             unindex_record(s, obj.id)
 
+    def restore(self, record_id: str, *, session: Session | None = None) -> dict[str, Any]:
+        """Undo a soft delete (the catalog kept the record and someone chose its copy);
+        audited and indexed again like any change. Links the delete dropped stay dropped."""
+        with self._unit(session) as s:
+            obj = self._load(s, record_id, True)
+            if obj.deleted_at is None:
+                return record_dict(self.kind, obj)
+            before = obj.deleted_at
+            obj.deleted_at = None
+            obj.updated_at = utcnow()
+            self._flush(s, obj)
+            write_audit(s, actor=self.actor(), kind=self.kind.name, record_id=obj.id,
+                        action="update", changes={"deleted_at": [before, None]})
+            mark_dirty(s, self.kind.name, obj.id)
+            self._index(s, obj)
+            return record_dict(self.kind, obj)
+
     # ----------------------------------------------------------------- internals
     def _load(self, s: Session, record_id: str, include_deleted: bool) -> Any:
         obj = s.get(self.kind.model, record_id)
