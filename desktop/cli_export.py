@@ -26,6 +26,9 @@ def add_parsers(sub: Any) -> dict[str, Any]:
                           help=t("urutkan menurut kolom; untuk menurun tulis --sort=-KOLOM"))
     p_export.add_argument("--title", metavar="JUDUL",
                           help=t("judul laporan PDF (bawaan: nama jenis data)"))
+    p_export.add_argument("--full", action="store_true",
+                          help=t("semua kolom yang dapat diimpor (XLSX/CSV), bukan kolom daftar: "
+                                 "untuk dipindahkan ke basis data lain tanpa kehilangan data"))
     return {"export": cmd_export}
 
 
@@ -47,12 +50,20 @@ def cmd_export(args: argparse.Namespace) -> int:
     if target.suffix.lower() not in SUFFIXES:  # refuse before touching the database
         raise DeskError(t("Format ekspor tidak dikenal: {suffix}. Pilih .csv, .xlsx atau .pdf.",
                           suffix=target.suffix or target.name))
+    if args.full and target.suffix.lower() not in (".xlsx", ".csv"):
+        raise DeskError(t("Ekspor lengkap hanya ke .xlsx atau .csv, bukan {suffix}.",
+                          suffix=target.suffix))
     if not target.parent.is_dir():
         raise DeskError(t("Folder tujuan tidak ada: {path}", path=target.parent))
     query = ListQuery(text=args.search, filters=_parse_filters(args.filter), sort=args.sort)
     desk = _desk(args)
     try:
-        count = write_list(desk.service(kind), query, target, title=args.title)
+        if args.full:
+            from desktop.core.importing.template import write_sheet
+
+            count = write_sheet(desk, kind.name, target, query)
+        else:
+            count = write_list(desk.service(kind), query, target, title=args.title)
     finally:
         desk.close()
     print(t("{count} baris diekspor ke {path}", count=count, path=target))

@@ -112,7 +112,6 @@ def write_xlsx(service: RecordService, query: ListQuery, path: str | Path,
     """Write every row the query matches to one sheet; return how many were written."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ERROR_CODES
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
@@ -140,25 +139,9 @@ def write_xlsx(service: RecordService, query: ListQuery, path: str | Path,
 
         sheet.append([header_cell(h) for h in headers])
 
-        def cell_for(value: Any) -> Any:
-            if isinstance(value, datetime):
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.number_format = DATETIME_FORMAT
-                return cell
-            if isinstance(value, date):
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.number_format = DATE_FORMAT
-                return cell
-            if isinstance(value, str) and (value.startswith("=") or value in ERROR_CODES):
-                # openpyxl would store "=..." as a formula and "#N/A" as an error
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.data_type = "s"
-                return cell
-            return value
-
         def emit(rows: list[dict[str, Any]]) -> None:
             for row in rows:
-                sheet.append([cell_for(xlsx_value(row.get(c.key), c.choices))
+                sheet.append([sheet_cell(sheet, xlsx_value(row.get(c.key), c.choices))
                               for c in columns])
 
         try:
@@ -174,6 +157,35 @@ def write_xlsx(service: RecordService, query: ListQuery, path: str | Path,
 
     _atomic(path, write)
     return len(ids)
+
+
+def sheet_cell(sheet: Any, value: Any) -> Any:
+    """A value as a write-only sheet's cell: dates formatted, text never a formula.
+
+    Every writer of a sheet goes through here (the list export, the import template and
+    the full export), so no cell of any sheet this program writes can run: text is
+    neutralised and stripped of what XML cannot hold, and openpyxl is told it is text
+    (it would store "=..." as a formula and "#N/A" as an error).
+    """
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ERROR_CODES
+
+    if isinstance(value, datetime):
+        cell = WriteOnlyCell(sheet, value=value.replace(tzinfo=None) if value.tzinfo else value)
+        cell.number_format = DATETIME_FORMAT
+        return cell
+    if isinstance(value, date):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = DATE_FORMAT
+        return cell
+    if isinstance(value, str):
+        text = neutralise(_ILLEGAL_XML.sub("", value))
+        if text.startswith("=") or text in ERROR_CODES:
+            cell = WriteOnlyCell(sheet, value=text)
+            cell.data_type = "s"
+            return cell
+        return text
+    return value
 
 
 def _discard(sheet: Any) -> None:

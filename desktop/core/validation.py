@@ -22,6 +22,13 @@ _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y")
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _HOST = re.compile(rf"^(?:{_LABEL}\.)*{_LABEL}$")
 _EMAIL = re.compile(rf"^[^@\s<>()\[\],;:\"]+@(?:{_LABEL}\.)+{_LABEL}$")
+# C0 controls but tab, LF and CR; DEL; C1 controls (\x9b is a terminal's CSI): a stored
+# "\x1b[31m" would recolour every terminal that lists it, and no clerk types these
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Dates outside this span are typing slips (0001-01-01, 9999-12-31) for every date the
+# register keeps (visits, agreements, releases, deployments): from independence to 2100.
+# A field may narrow it with ``Field.minimum``/``maximum`` (years).
+DATE_MIN_YEAR, DATE_MAX_YEAR = 1945, 2100
 _TRUE = {"1", "true", "ya", "y", "yes", "benar"}
 _FALSE = {"0", "false", "tidak", "t", "n", "no", "salah", ""}
 
@@ -48,7 +55,24 @@ def parse_date(value: Any) -> date | None:
                 return datetime.strptime(raw, fmt).date()
             except ValueError:
                 continue
-    raise FieldProblem(t("Tanggal tidak valid: {value} (gunakan HH/BB/TTTT).", value=value))
+    shown = str(value) if len(str(value)) <= 40 else str(value)[:40] + "…"
+    raise FieldProblem(t("Tanggal tidak valid: {value} (gunakan HH/BB/TTTT).", value=shown))
+
+
+def _date(value: Any, fld: Field) -> date | None:
+    parsed = parse_date(value)
+    if parsed is None:
+        return None
+    low, high = fld.minimum or DATE_MIN_YEAR, fld.maximum or DATE_MAX_YEAR
+    if not low <= parsed.year <= high:
+        raise FieldProblem(t("Tanggal di luar rentang yang masuk akal: {value} (tahun {low} "
+                             "sampai {high}).", value=parsed.isoformat(), low=low, high=high))
+    return parsed
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without the control characters ``_text`` refuses (for text from elsewhere)."""
+    return _CONTROL.sub("", text)
 
 
 def _text(value: Any, fld: Field) -> str | None:
@@ -61,6 +85,11 @@ def _text(value: Any, fld: Field) -> str | None:
         return None
     if "\x00" in value:
         raise FieldProblem(t("Berisi karakter yang tidak diizinkan."))
+    bad = _CONTROL.search(value)
+    if bad:
+        raise FieldProblem(t("Berisi karakter kendali {code} (mis. dari salinan terminal atau "
+                             "berkas rusak) yang tidak diizinkan.",
+                             code=f"U+{ord(bad.group()):04X}"))
     limit = fld.limit
     if limit is not None and len(value) > limit:
         raise FieldProblem(
@@ -195,7 +224,7 @@ _COERCE: dict[FieldType, Callable[[Any, Field], Any]] = {
     FieldType.LONGTEXT: _text,
     FieldType.INT: _int,
     FieldType.YEAR: _int,
-    FieldType.DATE: lambda v, _f: parse_date(v),
+    FieldType.DATE: lambda v, f: _date(v, f),
     FieldType.BOOL: _bool,
     FieldType.CHOICE: _choice,
     FieldType.CHOICES: _choices,
@@ -248,6 +277,8 @@ def clean_fields(
         if fld.stored_length and isinstance(value, str) and (
                 whole or (stored is not None and value.strip() == stored.get(fld.name))):
             fld = replace(fld, max_length=fld.stored_length)
+        if whole and isinstance(value, str):
+            value = strip_controls(value)  # a catalog's stray control bytes: dropped, not fatal
         try:
             clean[fld.name] = coerce_value(fld, value)
         except FieldProblem as problem:

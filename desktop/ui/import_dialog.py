@@ -168,7 +168,7 @@ class ImportDialog(QDialog):
         self.summary.clear()
         self.file_label.setText(self.tr("{name}: {n} baris data (judul kolom di baris {row})")
                                 .replace("{name}", sheet.name)
-                                .replace("{n}", str(len(sheet.rows)))
+                                .replace("{n}", str(sheet.count))
                                 .replace("{row}", str(sheet.header_row)))
         mapping = auto_map(self.kind_name, sheet.headers, load_mapping(self.kind_name))
         fields = importable_fields(self.kind)
@@ -182,7 +182,7 @@ class ImportDialog(QDialog):
             combo.setCurrentIndex(max(0, combo.findData(mapping.get(index))))
             combo.currentIndexChanged.connect(self._mapping_changed)
             self.mapping_table.setCellWidget(index, 1, combo)
-            samples = [str(r[index]) for r in sheet.rows[:SAMPLE_ROWS]
+            samples = [str(r[index]) for r in sheet.sample[:SAMPLE_ROWS]
                        if index < len(r) and r[index] not in (None, "")]
             self.mapping_table.setItem(index, 2, QTableWidgetItem(" | ".join(samples)))
         self.mapping_table.resizeColumnToContents(0)

@@ -112,9 +112,11 @@ def import_rows(desk: Desk, kind_name: str, sheet: Sheet, mapping: dict[int, str
         converter = Converter(session)
         seen: dict[tuple[Any, ...], int] = {}
         existing_keys = _existing_keys(session, kind)
-        total = len(sheet.rows)
-        for index, cells in enumerate(sheet.rows):
-            number = sheet.numbers[index]
+        total = sheet.count
+        for index, (number, cells) in enumerate(sheet.numbered_rows()):
+            if index >= total:  # the file grew since it was read and counted
+                raise DeskError(t("Berkas {name} berubah sejak dibaca; pilih berkasnya lagi.",
+                                  name=sheet.name))
             result = _one_row(session, service, kind, converter, fields, mapping, cells,
                               number, seen, existing_keys)
             results.append(result)

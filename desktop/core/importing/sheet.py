@@ -1,37 +1,78 @@
-"""A spreadsheet as a header and rows, whatever it came as (XLSX or CSV).
+"""A spreadsheet as a header and a stream of rows, whatever it came as (XLSX or CSV).
 
 Offices' registers often start with a title row merged across the columns, or a blank
 row, before the real header: the header is the first row with at least two filled
 cells among the first ten.
+
+Nothing here holds the whole sheet: ``read_sheet`` makes one streaming pass (header,
+row count against the limit, a few sample rows) and ``Sheet.numbered_rows`` streams the
+rows again for the check and the import. A sheet's declared dimension
+(``<dimension ref="A1:XFD1048576"/>``) is ignored: rows are cut to the header's width
+and only the rows present in the file are read. See ``limits`` for what a file may cost
+and ``text`` for how a CSV's encoding is found.
 """
 
 from __future__ import annotations
 
-import csv
-import io
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from desktop.core.errors import DeskError
 from desktop.core.i18n import t
+from desktop.core.importing.limits import (
+    ImportLimits,
+    check_file_size,
+    check_xlsx,
+    too_many_rows,
+    unreadable_xlsx,
+)
+from desktop.core.importing.mapping import normalise
+from desktop.core.importing.text import TextEncoding, csv_rows, detect_encoding
+
+# openpyxl's notes on unsupported extensions and out-of-range date serials go to stderr
+# (the CLI's promise is one line): the cell's value or the row's message says enough
+warnings.filterwarnings("ignore", category=UserWarning, module=r"openpyxl\.")
 
 HEADER_SEARCH_ROWS = 10
+MAX_COLUMNS = 1024  # a register has a few dozen; wider rows are cut when searching the header
+SAMPLE_ROWS = 3
 IMPORTABLE_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".txt")
 
 
 @dataclass
 class Sheet:
+    """The header of a sheet and how to stream its rows; never the rows themselves."""
+
     headers: list[str]
-    rows: list[list[Any]]
-    numbers: list[int]  # the row number the user sees in the spreadsheet, per row
     header_row: int  # 1-based row number of the header in the file
     name: str = ""
-    skipped_rows: list[int] = field(default_factory=list)  # blank rows, 1-based
+    path: Path | None = None
+    count: int = 0  # data rows (blank rows not counted)
+    sample: list[list[Any]] = field(default_factory=list)  # the first data rows
+    encoding: TextEncoding | None = None  # CSV only
+
+    def numbered_rows(self) -> Iterator[tuple[int, list[Any]]]:
+        """(row number as the user sees it, cells cut or padded to the header) per data row."""
+        assert self.path is not None
+        width = len(self.headers)
+        for number, row in _raw_rows(self.path, self.encoding, self.header_row + 1, width):
+            cells = _fit(row, width)
+            if _filled(cells):
+                yield number, cells
 
 
-def read_sheet(path: str | Path) -> Sheet:
-    """Read the first worksheet of an XLSX file or a CSV file (comma, semicolon or tab)."""
+def read_sheet(path: str | Path, limits: ImportLimits | None = None) -> Sheet:
+    """The first worksheet of an XLSX file or a CSV file (comma, semicolon or tab).
+
+    Every problem with the file itself (size, encoding, damaged XML, too many rows,
+    repeated header) is a ``DeskError`` with a message for the user, raised before any
+    row is checked or imported.
+    """
+    limits = limits or ImportLimits.from_settings()
     target = Path(path)
     if not target.is_file():
         raise DeskError(t("Berkas tidak ditemukan: {path}", path=target))
@@ -39,67 +80,135 @@ def read_sheet(path: str | Path) -> Sheet:
     if suffix not in IMPORTABLE_SUFFIXES:
         raise DeskError(t("Jenis berkas tidak didukung: {name}. Gunakan XLSX atau CSV.",
                           name=target.name))
-    raw = _read_xlsx(target) if suffix in (".xlsx", ".xlsm") else _read_csv(target)
-    return _with_header(raw, target.name)
+    check_file_size(target, limits)
+    encoding = None
+    if suffix in (".xlsx", ".xlsm"):
+        check_xlsx(target, limits)
+    else:
+        encoding = detect_encoding(target)
+    header_row, headers = _header(target, encoding)
+    sheet = Sheet(headers=headers, header_row=header_row, name=target.name, path=target,
+                  encoding=encoding)
+    width = len(headers)
+    for _number, row in _raw_rows(target, encoding, header_row + 1, width):
+        cells = _fit(row, width)
+        if not _filled(cells):
+            continue
+        sheet.count += 1
+        if sheet.count > limits.max_rows:
+            raise too_many_rows(target.name, limits)
+        if len(sheet.sample) < SAMPLE_ROWS:
+            sheet.sample.append(cells)
+    return sheet
 
 
-def _read_xlsx(path: Path) -> list[list[Any]]:
-    from zipfile import BadZipFile
+def _header(path: Path, encoding: TextEncoding | None) -> tuple[int, list[str]]:
+    first = [(n, _fit(r, min(len(r), MAX_COLUMNS)))
+             for n, r in _raw_rows(path, encoding, 1, MAX_COLUMNS, last=HEADER_SEARCH_ROWS)]
+    found = next(((n, r) for n, r in first if _filled(r) >= 2), None)
+    if found is None:
+        raise DeskError(t("Tidak ditemukan baris judul kolom di {name}: baris judul harus "
+                          "memuat paling sedikit dua kolom.", name=path.name))
+    number, cells = found
+    width = max(i + 1 for i, c in enumerate(cells) if _text(c))
+    headers = [_text(c) for c in cells[:width]]
+    seen: dict[str, int] = {}
+    for index, header in enumerate(headers):
+        key = normalise(header)
+        if not key:
+            continue
+        if key in seen:
+            raise DeskError(t("Judul kolom “{header}” ada dua kali (kolom {first} dan "
+                              "{second}) di {name}: kolom kedua akan terabaikan. Ganti nama "
+                              "atau hapus salah satunya.", header=header,
+                              first=_column(seen[key]), second=_column(index),
+                              name=path.name))
+        seen[key] = index
+    return number, headers
 
+
+def _raw_rows(path: Path, encoding: TextEncoding | None, first: int, width: int,
+              last: int | None = None) -> Iterator[tuple[int, list[Any]]]:
+    """(row number, cells) from row ``first`` on, at most ``width`` cells each."""
+    if encoding is None:
+        yield from _xlsx_rows(path, first, width, last)
+        return
+    for number, row in enumerate(csv_rows(path, encoding), start=1):
+        if last is not None and number > last:
+            return
+        if number >= first:
+            yield number, row[:width]
+
+
+@contextmanager
+def _workbook(path: Path) -> Iterator[Any]:
     from openpyxl import load_workbook
 
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (BadZipFile, OSError, KeyError, ValueError) as exc:
-        raise DeskError(t("Berkas {name} bukan lembar kerja XLSX yang dapat dibaca.",
-                          name=path.name)) from exc
+        book = load_workbook(path, read_only=True, data_only=True, keep_links=False)
+    except DeskError:
+        raise
+    except Exception as exc:  # a damaged zip or XML: whatever openpyxl raises, one message
+        raise _damaged(path, exc) from exc
     try:
-        sheet = book.worksheets[0]
-        return [list(row) for row in sheet.iter_rows(values_only=True)]
+        yield book
     finally:
         book.close()
 
 
-def _read_csv(path: Path) -> list[list[Any]]:
-    data = path.read_bytes()
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover - cp1252 decodes nearly anything
-        raise DeskError(t("Berkas {name} tidak dapat dibaca sebagai teks.", name=path.name))
-    sample = text[:4096]
-    try:
-        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    return [list(row) for row in csv.reader(io.StringIO(text), dialect)]
+def _xlsx_rows(path: Path, first: int, width: int, last: int | None
+               ) -> Iterator[tuple[int, list[Any]]]:
+    with _workbook(path) as book:
+        if not book.worksheets or not hasattr(book.worksheets[0], "reset_dimensions"):
+            raise DeskError(t("Lembar pertama {name} bukan lembar data.", name=path.name))
+        sheet = book.worksheets[0]
+        sheet.reset_dimensions()  # the declared size may be a lie (A1:XFD1048576)
+        rows = sheet.iter_rows(min_row=first, max_row=last, max_col=width, values_only=True)
+        number = first - 1
+        while True:
+            try:
+                row = next(rows)
+            except StopIteration:
+                return
+            except DeskError:
+                raise
+            except Exception as exc:  # malformed sheet XML met while streaming
+                raise _damaged(path, exc, number + 1) from exc
+            number += 1
+            if row.count(None) != len(row):  # gaps between rows come as rows of None
+                yield number, list(row)
+
+
+def _damaged(path: Path, exc: Exception, row: int | None = None) -> DeskError:
+    import logging
+    from xml.etree.ElementTree import ParseError
+
+    logging.getLogger(__name__).info("unreadable sheet %s: %r", path, exc)
+    if isinstance(exc, ParseError):
+        line = exc.position[0] if getattr(exc, "position", None) else None
+        from desktop.core.importing.limits import malformed_xml
+
+        return malformed_xml(path.name, t("lembar kerja"), line)
+    if row is not None:
+        return DeskError(t("Berkas {name} rusak di sekitar baris {row}; tidak ada yang "
+                           "diimpor. Buka dan simpan ulang berkasnya di Excel.",
+                           name=path.name, row=row))
+    return unreadable_xlsx(path.name)
+
+
+def _fit(row: list[Any], width: int) -> list[Any]:
+    return (row + [None] * width)[:width] if len(row) < width else row[:width]
+
+
+def _text(cell: Any) -> str:
+    return str(cell).strip() if cell is not None else ""
 
 
 def _filled(row: list[Any]) -> int:
     return sum(1 for cell in row if cell is not None and str(cell).strip() != "")
 
 
-def _with_header(raw: list[list[Any]], name: str) -> Sheet:
-    header_index = next((i for i, row in enumerate(raw[:HEADER_SEARCH_ROWS])
-                         if _filled(row) >= 2), None)
-    if header_index is None:
-        raise DeskError(t("Tidak ditemukan baris judul kolom di {name}: baris judul harus "
-                          "memuat paling sedikit dua kolom.", name=name))
-    header_cells = raw[header_index]
-    width = max(i + 1 for i, c in enumerate(header_cells) if c is not None and str(c).strip())
-    headers = [str(c).strip() if c is not None else "" for c in header_cells[:width]]
-    rows: list[list[Any]] = []
-    numbers: list[int] = []
-    skipped: list[int] = []
-    for offset, row in enumerate(raw[header_index + 1:], start=header_index + 2):
-        cells = (list(row) + [None] * width)[:width]
-        if _filled(cells) == 0:
-            skipped.append(offset)
-            continue
-        rows.append(cells)
-        numbers.append(offset)
-    return Sheet(headers=headers, rows=rows, numbers=numbers, header_row=header_index + 1,
-                 name=name, skipped_rows=skipped)
+def _column(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index + 1)
