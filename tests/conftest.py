@@ -1,7 +1,9 @@
 """Shared fixtures: every data-layer test runs on SQLite and on a real PostgreSQL.
 
 PostgreSQL comes from ``DISKOMINFO_DESK_TEST_POSTGRES`` (an admin URL; ``.ci/run``
-starts a throwaway cluster and sets it). Without it the PostgreSQL cases skip, unless
+starts a throwaway cluster and sets it). Without it, where PostgreSQL's server programs
+are installed, the session starts a throwaway cluster itself (``pg_cluster``); with no
+server at all the PostgreSQL cases are left out with one summary line, unless
 ``DISKOMINFO_DESK_REQUIRE_POSTGRES=1`` (set by CI), where a missing server is an error.
 """
 
@@ -27,7 +29,59 @@ from desktop.core.models import Base
 
 PG_ENV = "DISKOMINFO_DESK_TEST_POSTGRES"
 REQUIRE_PG_ENV = "DISKOMINFO_DESK_REQUIRE_POSTGRES"
+_PG_NOT_RUN_KEY = pytest.StashKey[int]()
 KEEP_TABLES = {"region", "alembic_version"}
+
+
+_CLUSTER_STOP: list = []  # the throwaway cluster this process started, if any
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Without ``DISKOMINFO_DESK_TEST_POSTGRES``: a throwaway cluster where the server is
+    installed (started once, by the controlling process; the workers inherit its URL)."""
+    if os.environ.get(PG_ENV) or os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    from pg_cluster import server_bin, start_cluster
+
+    bin_dir = server_bin()
+    started = start_cluster(bin_dir) if bin_dir is not None else None
+    if started is not None:
+        url, stop = started
+        os.environ[PG_ENV] = url
+        _CLUSTER_STOP.append(stop)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    while _CLUSTER_STOP:
+        _CLUSTER_STOP.pop()()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """No PostgreSQL at all: its cases are left out with one summary line, not hundreds
+    of skip lines (CI requires them: there a missing server fails instead)."""
+    if os.environ.get(PG_ENV) or os.environ.get(REQUIRE_PG_ENV) == "1":
+        return
+    kept, left_out = [], []
+    for item in items:
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        (left_out if "postgresql" in params.values() else kept).append(item)
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = kept
+        config.stash[_PG_NOT_RUN_KEY] = len(left_out)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int,  # type: ignore[no-untyped-def]
+                            config: pytest.Config) -> None:
+    if os.environ.get(PG_ENV) or os.environ.get(REQUIRE_PG_ENV) == "1":
+        return
+    # under xdist the workers collect: the controller knows no count, only the cause
+    left_out = config.stash.get(_PG_NOT_RUN_KEY, 0)
+    counted = f"{left_out} cases" if left_out else "its cases"
+    terminalreporter.write_line(
+        f"PostgreSQL: {counted} not run (no server found). Install PostgreSQL "
+        f"(Debian: apt-get install postgresql) and the tests start a throwaway cluster "
+        f"themselves, or set {PG_ENV} to an admin URL.")
 
 
 def postgres_admin_url() -> str | None:
