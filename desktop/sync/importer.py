@@ -20,13 +20,13 @@ from desktop.core.i18n import t
 from desktop.core.models import Dataset, PerangkatDaerah
 from desktop.sync.cancel import Progress, SyncCancelled, check_cancel, report
 from desktop.sync.client import SEARCH_ROWS_MAX, CatalogClient
-from desktop.sync.errors import CatalogError
+from desktop.sync.errors import CatalogError, describe
 from desktop.sync.liveness import owner_label
 from desktop.sync.local import create_local, opd_from_organization, remote_session
 from desktop.sync.mapping import package_to_dataset
 from desktop.sync.naming import slugify
 from desktop.sync.paging import iter_modified_pages
-from desktop.sync.runlog import SyncSummary, finish_run, log_record_error, start_run
+from desktop.sync.runlog import SyncSummary, finish_run, record_error, start_run
 from desktop.sync.stale_runs import end_interrupted_runs
 
 
@@ -89,10 +89,10 @@ def catalog_import(desk: Desk, client: CatalogClient, *, organization: str | Non
                             create_local(desk, s, remote, opd_id)
                             summary.pulled += 1
                     except DeskError as error:
-                        refused.append((package.get("id"), f"{package.get('name')}: {error}"))
-            for remote_id, message in refused:
-                summary.errors += 1
-                log_record_error(desk.db, run_id, "datasets", None, remote_id, message)
+                        refused.append((package.get("id"), describe(  # by its title there
+                            error, package.get("title") or package.get("name") or "-")))
+            for remote_id, message in refused:  # counted once each, shown by the CLI
+                record_error(desk.db, summary, run_id, "datasets", None, remote_id, message)
             seen += len(page)
             report(progress, min(seen, total), total,
                    t("Mengimpor dataset dari portal ({done}/{total})", done=min(seen, total),

@@ -126,6 +126,17 @@ def test_a_delete_the_catalog_refuses_names_the_deleted_dataset(
     assert all(p["state"] == "deleted" for p in ckan_world.server.store.packages.values())
 
 
+def test_catalog_import_names_a_dataset_it_skips_by_its_title(
+        desk: Desk, ckan_world: CatalogWorld, capsys: pytest.CaptureFixture[str]) -> None:
+    [package_id] = ckan_world.server.seed_packages(1, org="diskominfo")
+    package = ckan_world.server.store.packages[package_id]  # a portal dataset with no org
+    package.update(owner_org=None, organization=None, title="Data Tanpa Organisasi")
+    assert main(["--database", desk.db.url, "catalog-import", ckan_world.server.url]) == 1
+    out = capsys.readouterr().out
+    assert "1 galat" in out
+    assert '  - "Data Tanpa Organisasi": Dataset tanpa organisasi di portal; dilewati.' in out
+
+
 def test_a_name_in_use_is_explained_and_quoted(make_client: MakeClient) -> None:
     from desktop.sync.errors import CatalogValidationError
 
