@@ -178,6 +178,10 @@ class RecordPage(QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.form = RecordForm(self.kind, self.lookups, scroll, self.spec.collections)
+        if self.kind.name == "datasets":  # what the next sync does to its visibility
+            from desktop.ui.widgets.catalog_notice import CatalogNotice
+
+            self.catalog_notice = CatalogNotice(self.desk, self.form, self.tasks)
         scroll.setWidget(self.form)
         detail_layout.addWidget(scroll, 1)
         buttons = QHBoxLayout()

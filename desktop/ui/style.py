@@ -12,6 +12,7 @@ STYLE = """
 #detailTitle { font-size: 13pt; font-weight: 600; padding: 4px 0; }
 #countLabel { color: palette(mid); padding-left: 8px; }
 #fieldError { color: #c62828; font-size: 9pt; }
+#catalogNotice { color: #8a5300; font-size: 9pt; }
 #dateHint { color: palette(mid); background: transparent; }
 #filterChip { border: 1px solid palette(highlight); border-radius: 10px; padding: 2px 8px; }
 #relatedLink { text-align: left; color: palette(link); padding: 2px 4px; }

@@ -21,6 +21,7 @@ from desktop.ui.widgets.fields import FieldEditor, make_editor
 
 class RecordForm(QWidget):
     changed = Signal()
+    loaded = Signal(object)  # the record now shown (None: a new one)
 
     def __init__(self, kind: RecordKind, lookups: Any, parent: QWidget | None = None,
                  collections: tuple[str, ...] | None = None) -> None:
@@ -79,6 +80,7 @@ class RecordForm(QWidget):
             editor.set_rows(list(record.get(name) or []) if record else [])
         self.show_errors({})
         self._baseline = self.values()
+        self.loaded.emit(record)
 
     def values(self) -> dict[str, Any]:
         data = {name: editor.value() for name, editor in self.editors.items()}
