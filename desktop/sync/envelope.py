@@ -102,7 +102,7 @@ def _not_json(response: requests.Response, context: dict[str, Any]) -> CatalogEr
         return CatalogProxyError(
             t("Yang menjawab bukan API katalog, melainkan halaman web (HTTP {status}: "
               "{summary}). Periksa alamat katalog, atau proksi jaringan sedang bermasalah.",
-              status=status, summary=summary[:120] or "-"),
+              status=status, summary=quote(summary[:120]) if summary else "-"),
             retryable=status in RETRYABLE_STATUSES, detail=text[:MAX_DETAIL], **context)
     if status in RETRYABLE_STATUSES:
         return _server_error(text[:MAX_DETAIL], context)

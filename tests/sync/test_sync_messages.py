@@ -299,6 +299,12 @@ def test_catalog_text_is_quoted_inside_our_own_words(make_client: MakeClient,
         client.package_create({"owner_org": "diskominfo"})
     assert refused.value.message == ("Server katalog menolak data: alamat (nama) dataset: "
                                      "wajib diisi («Missing value»)")
+    from desktop.sync.errors import CatalogProxyError
+
+    ckan_world.server.proxy_html(200)
+    with pytest.raises(CatalogProxyError) as page:
+        client.status_show()
+    assert "halaman web (HTTP 200: «502 Bad Gateway»)" in page.value.message
 
 
 # -- item 9: a --catalog that did not work is not remembered ---------------------------------
