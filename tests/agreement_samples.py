@@ -3,6 +3,8 @@
 The KB between Kabupaten Banyuwangi (35.10) and Kabupaten Karanganyar (33.13) after the
 20 April 2017 study visit, and the PKS carrying it out; the officials are fictional.
 Both are complete, so ``check_agreement`` finds nothing; tests break them on purpose.
+Their articles are stored as drafts store them now: the template's text with its
+``{placeholders}``, filled from the fields when printed or checked.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from desktop.documents.templates import apply_template
+from desktop.documents.templates import template_text
 
 KB_TITLE = ("Kerja Sama Pengembangan dan Pemanfaatan Teknologi Informasi dan Komunikasi "
             "dalam Penyelenggaraan Pemerintahan Daerah")
@@ -56,7 +58,7 @@ def kb(**changes: Any) -> dict[str, Any]:
              "keterangan": None},
         ],
     }
-    filled = apply_template("kb", agreement)
+    filled = template_text("kb")
     agreement["pasal"] = filled["pasal"]
     agreement["premis"] = [*agreement["premis"], *filled["premis"]]
     agreement.update(changes)
@@ -105,7 +107,7 @@ def pks(**changes: Any) -> dict[str, Any]:
              "penanggung_jawab": "PARA PIHAK", "waktu": "Januari 2018", "keterangan": None},
         ],
     }
-    filled = apply_template("pks", agreement, parent=kb())
+    filled = template_text("pks")
     agreement["pasal"] = filled["pasal"]
     agreement["premis"] = [*agreement["premis"], *filled["premis"]]
     agreement.update(changes)

@@ -65,7 +65,9 @@ def test_kb_first_budget_year_must_be_in_the_text() -> None:
 
 
 PKS_MISSING: list[tuple[str, Callable[[], dict[str, Any]], set[str]]] = [
-    ("subjek", lambda: _party(pks(), 0, nama_instansi=" "), {"isi_minimum.subjek"}),
+    # the unnamed party also leaves a blank where the text names it (Korespondensi)
+    ("subjek", lambda: _party(pks(), 0, nama_instansi=" "),
+     {"isi_minimum.subjek", "isian_kosong"}),
     ("objek", lambda: without_article(pks(), "Objek"), {"isi_minimum.objek"}),
     ("ruang_lingkup", lambda: without_article(pks(), "Ruang Lingkup"),
      {"isi_minimum.ruang_lingkup"}),
@@ -148,7 +150,9 @@ def test_end_before_start() -> None:
 
 
 def test_pks_needs_its_parent_kb() -> None:
-    assert codes(check_agreement(pks(induk_id=None), today=TODAY)) == {"pks_tanpa_kb"}
+    # no KB: its number and date are also blanks in the text
+    assert codes(check_agreement(pks(induk_id=None), today=TODAY)) == {"pks_tanpa_kb",
+                                                                       "isian_kosong"}
     assert check_agreement(pks(), today=TODAY) == []  # induk_id set, parent not loaded
     other_pks = pks(jenis="pks")
     assert codes(check_agreement(pks(), parent=other_pks, today=TODAY)) == {"induk_bukan_kb"}

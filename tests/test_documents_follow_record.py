@@ -350,3 +350,19 @@ def test_long_names_with_degrees_stay_on_one_line() -> None:
             line for line in lines if "AZWAR" in line or "RATNA" in line])
     text = pdf_text(data)
     assert "PIHAK PERTAMA dan PIHAK KEDUA secara bersama-sama disebut PARA PIHAK." in text
+
+
+def test_figures_written_in_the_text_that_the_record_contradicts() -> None:
+    """An older demo froze "mulai Tahun Anggaran 2017" and "5 (lima) tahun" in every KB."""
+    agreement = kb(tahun_anggaran_mulai=2021, jangka_waktu_tahun=3)
+    agreement["pasal"][5]["ayat"][0]["teks"] = (
+        "Biaya dibebankan pada APBD masing-masing PIHAK mulai Tahun Anggaran 2017.")
+    agreement["pasal"][6]["ayat"][0]["teks"] = (
+        "Kesepakatan Bersama ini berlaku untuk jangka waktu 5 (lima) tahun sejak tanggal "
+        "ditandatangani.")
+    found = [f for f in check_agreement(agreement, today=TODAY) if f.code == "isian_usang"]
+    assert [(f.message, f.field, f.pasal) for f in found] == [
+        ('Pasal 6 ayat (1): tertulis "Tahun Anggaran 2017", sedangkan tahun anggaran mulai '
+         'kini "Tahun Anggaran 2021".', "tahun_anggaran_mulai", 5),
+        ('Pasal 7 ayat (1): tertulis "5 tahun", sedangkan jangka waktu kini "3 tahun".',
+         "jangka_waktu_tahun", 6)]

@@ -82,7 +82,7 @@ def test_ayat_and_points_are_numbered() -> None:
 
 
 def test_pks_under_power_of_attorney_with_meterai() -> None:
-    text = " ".join(pages(render_agreement(pks())))
+    text = " ".join(pages(render_agreement(pks(), parent=kb())))
     in_order(text, [
         "PERJANJIAN KERJA SAMA", "ANTARA",
         "DINAS KOMUNIKASI, INFORMATIKA DAN PERSANDIAN KABUPATEN BANYUWANGI", "DAN",

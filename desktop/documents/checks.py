@@ -268,11 +268,19 @@ def _pks_parent(agreement: Agreement, parent: Agreement | None) -> list[Finding]
     return []
 
 
-def _blanks(naskah: Naskah) -> list[Finding]:
-    """Every "...." the document still prints in its text, and every unknown ``{code}``."""
+_PARENT_SLOTS = ("nomor_kb", "tanggal_kb", "judul_kb")
+
+
+def _blanks(naskah: Naskah, parent_loaded: bool = True) -> list[Finding]:
+    """Every "...." the document still prints in its text, and every unknown ``{code}``.
+
+    ``parent_loaded`` False: the PKS names its KB but the caller did not pass it, so its
+    number and date are not known here rather than missing."""
     text = naskah.agreement
     found: list[Finding] = []
     for blank in naskah.blanks:
+        if not parent_loaded and blank.slot in _PARENT_SLOTS:
+            continue
         where = place_name(text, blank.place)
         if blank.slot in SLOTS:
             label, field_name = SLOTS[blank.slot]
@@ -294,6 +302,38 @@ def _blanks(naskah: Naskah) -> list[Finding]:
               tempat=place_name(text, stale.place), tertulis=stale.written,
               isian=str(SLOTS[stale.slot][0]), kini=stale.current),
             SLOTS[stale.slot][1], WARNING, **_at(stale.place)))
+    return found
+
+
+_TAHUN_ANGGARAN = re.compile(r"\bTahun Anggaran\s+(\d{4})\b", re.IGNORECASE)
+_JANGKA = re.compile(r"\b(?:jangka waktu|selama)\s+(\d{1,2})\s+\([a-z ]+\)\s+tahun\b",
+                     re.IGNORECASE)
+
+
+def _agrees_with_record(naskah: Naskah) -> list[Finding]:
+    """Figures written into the text that the record now contradicts: "mulai Tahun
+    Anggaran 2017" when the first budget year is 2021, "5 (lima) tahun" for a 3-year
+    agreement (text typed, or frozen by an older version, before the field changed)."""
+    text = naskah.agreement
+    found: list[Finding] = []
+    year = text.get("tahun_anggaran_mulai")
+    years = text.get("jangka_waktu_tahun")
+    for place, sentence in texts(text):
+        checks = []
+        if isinstance(year, int) and not isinstance(year, bool):
+            checks += [("tahun_anggaran_mulai", f"Tahun Anggaran {m}", f"Tahun Anggaran {year}")
+                       for m in _TAHUN_ANGGARAN.findall(sentence) if int(m) != year]
+        if isinstance(years, int) and not isinstance(years, bool) and years > 0:
+            checks += [("jangka_waktu", f"{m} tahun", f"{years} tahun")
+                       for m in _JANGKA.findall(sentence) if int(m) != years]
+        for slot, written, current in checks:
+            label, field_name = SLOTS[slot]
+            found.append(Finding(
+                "isian_usang",
+                t("{tempat}: tertulis \"{tertulis}\", sedangkan {isian} kini \"{kini}\".",
+                  tempat=place_name(text, place), tertulis=written, isian=str(label),
+                  kini=current),
+                field_name, WARNING, **_at(place)))
     return found
 
 
@@ -367,6 +407,7 @@ def check_agreement(agreement: Mapping[str, Any], parent: Mapping[str, Any] | No
         *_pks_parent(printed, parent),
         *_minimum_contents(printed),
         *_dates(printed, parent, today),
-        *_blanks(naskah),
+        *_blanks(naskah, parent is not None or not agreement.get("induk_id")),
+        *_agrees_with_record(naskah),
         *_references(naskah),
     ]

@@ -288,7 +288,10 @@ class AgreementPage(RecordPage):
         def show(result: tuple[bytes, list[Any]]) -> None:
             pdf, pages = result
             title = (self.current_record or {}).get("judul") or "kerja-sama"
-            name = re.sub(r'[\\/:*?"<>|\s]+', " ", title).strip()[:60] or "kerja-sama"
+            name = re.sub(r'[\\/:*?"<>|\s]+', " ", title).strip()
+            if len(name) > 60:  # whole words: never "... dan Satu .pdf"
+                name = name[:61].rsplit(" ", 1)[0].rstrip(" ,.;-")
+            name = name or "kerja-sama"
             dialog = PdfPreviewDialog(pdf, pages, self.detail_title.text(), f"{name}.pdf", self,
                                       tasks=self.tasks)
             dialog.open()

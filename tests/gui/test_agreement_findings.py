@@ -76,3 +76,33 @@ def test_a_field_finding_focuses_the_field(
         demo_window.focusWidget()), timeout=2000)
     page.new_record(ask=False)
     assert not page.findings.isVisible()
+
+
+def test_the_preview_prints_the_record_as_it_is_now(
+        qtbot, demo_window: MainWindow, demo_desk: Desk) -> None:
+    """A field changed after drafting shows in the previewed PDF; the PKS names its KB."""
+    import io
+
+    from pypdf import PdfReader
+
+    from desktop.ui.pdf_preview import PdfPreviewDialog
+
+    pks_id = next(r["id"] for r in demo_desk.agreements.list().rows if r["jenis"] == "pks")
+    stored = demo_desk.agreements.get(pks_id)
+    demo_desk.agreements.update(pks_id, {"sumber_biaya": "APBD Kabupaten Karanganyar",
+                                         "tahun_anggaran_mulai": 2019},
+                                expected_version=stored["version"])
+    page = open_page(qtbot, demo_window, "agreements")
+    select_row(qtbot, page, page.model.row_of(pks_id))
+    wait_loaded(qtbot, page, pks_id)
+    qtbot.mouseClick(page.preview_button, LEFT)
+    qtbot.waitUntil(lambda: page.findChild(PdfPreviewDialog) is not None, timeout=15_000)
+    dialog = page.findChild(PdfPreviewDialog)
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(dialog.pdf)).pages)
+    text = " ".join(text.split())
+    assert "dibebankan pada APBD Kabupaten Karanganyar mulai Tahun Anggaran 2019" in text
+    assert "Kesepakatan Bersama Nomor 119/12/429.011/2017 dan 130/045/2017" in text
+    assert "...." not in text
+    assert dialog.suggested_name.endswith(".pdf") and not dialog.suggested_name.endswith(" .pdf")
+    assert len(dialog.suggested_name) <= 64
+    dialog.close()
