@@ -366,3 +366,28 @@ def test_figures_written_in_the_text_that_the_record_contradicts() -> None:
          'kini "Tahun Anggaran 2021".', "tahun_anggaran_mulai", 5),
         ('Pasal 7 ayat (1): tertulis "5 tahun", sedangkan jangka waktu kini "3 tahun".',
          "jangka_waktu_tahun", 6)]
+
+
+def test_a_database_holding_the_old_demo_prints_each_kb_as_its_fields_say() -> None:
+    """The demo of earlier versions froze "Tahun Anggaran 2017", "5 (lima) tahun" and
+    "addendum" into every KB; those exact sentences print as their current version."""
+    old = kb(tahun_anggaran_mulai=2021, jangka_waktu_tahun=3, sumber_biaya="APBD")
+    old["pasal"][5]["ayat"] = [{"teks": (
+        "Biaya pelaksanaan Kesepakatan Bersama ini dibebankan pada Anggaran Pendapatan dan "
+        "Belanja Daerah masing-masing PIHAK mulai Tahun Anggaran 2017 sesuai ketentuan "
+        "peraturan perundang-undangan."), "butir": []}]
+    old["pasal"][6]["ayat"] = [{"teks": (
+        "Kesepakatan Bersama ini berlaku untuk jangka waktu 5 (lima) tahun sejak tanggal "
+        "ditandatangani dan dapat diperpanjang atas kesepakatan PARA PIHAK."), "butir": []}]
+    old["pasal"][8]["ayat"] = [{"teks": (
+        "Perubahan atas Kesepakatan Bersama ini hanya dapat dilakukan atas persetujuan PARA "
+        "PIHAK dan dituangkan dalam addendum."), "butir": []}]
+    text = pdf_text(render_agreement(old))
+    assert "dibebankan pada APBD mulai Tahun Anggaran 2021 sesuai ketentuan" in text
+    assert "jangka waktu 3 (tiga) tahun sejak tanggal ditandatangani" in text
+    assert "dituangkan dalam adendum." in text and "addendum" not in text.lower()
+    assert not [f for f in check_agreement(old, today=TODAY) if f.code in TEXT_CODES]
+    # one word changed by a person: the sentence is theirs and is left as typed
+    old["pasal"][5]["ayat"][0]["teks"] = old["pasal"][5]["ayat"][0]["teks"].replace(
+        "sesuai ketentuan", "menurut ketentuan")
+    assert "mulai Tahun Anggaran 2017 menurut" in pdf_text(render_agreement(old))

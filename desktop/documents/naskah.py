@@ -47,6 +47,46 @@ DRAFTED_TEXTS = (
     "{tanggal_kb} tentang {judul_kb}",
 )
 
+# Whole sentences older versions wrote themselves (the demo's articles, the shipped
+# templates' "addendum") with figures or spelling frozen in. A stored sentence that is
+# exactly one of these was never edited by a person, so it is printed as its current
+# version: the old demo's "mulai Tahun Anggaran 2017" follows each KB's own year.
+LEGACY_TEXTS: dict[str, str] = {
+    "Biaya pelaksanaan Kesepakatan Bersama ini dibebankan pada Anggaran Pendapatan dan "
+    "Belanja Daerah masing-masing PIHAK mulai Tahun Anggaran 2017 sesuai ketentuan "
+    "peraturan perundang-undangan.":
+        "Biaya pelaksanaan Kesepakatan Bersama ini dibebankan pada {sumber_biaya} mulai "
+        "Tahun Anggaran {tahun_anggaran_mulai} sesuai ketentuan peraturan "
+        "perundang-undangan.",
+    "Kesepakatan Bersama ini berlaku untuk jangka waktu 5 (lima) tahun sejak tanggal "
+    "ditandatangani dan dapat diperpanjang atas kesepakatan PARA PIHAK.":
+        "Kesepakatan Bersama ini berlaku untuk jangka waktu {jangka_waktu} sejak tanggal "
+        "ditandatangani dan dapat diperpanjang atas kesepakatan PARA PIHAK.",
+    "Perubahan Kesepakatan Bersama ini dilakukan atas persetujuan PARA PIHAK dan "
+    "dituangkan dalam addendum yang merupakan bagian tidak terpisahkan.":
+        "Perubahan Kesepakatan Bersama ini dilakukan atas persetujuan PARA PIHAK dan "
+        "dituangkan dalam adendum yang merupakan bagian tidak terpisahkan.",
+    "Biaya yang timbul dibebankan pada APBD masing-masing PIHAK.":
+        "Biaya yang timbul dibebankan pada {sumber_biaya} mulai Tahun Anggaran "
+        "{tahun_anggaran_mulai}.",
+    "Perjanjian Kerja Sama ini berlaku selama 2 (dua) tahun sejak ditandatangani.":
+        "Perjanjian Kerja Sama ini berlaku selama {jangka_waktu} sejak ditandatangani.",
+    "Perjanjian Kerja Sama ini dibuat dalam rangkap 2 (dua) asli bermeterai cukup dan "
+    "mempunyai kekuatan hukum yang sama.":
+        "Hal-hal yang belum diatur dalam Perjanjian Kerja Sama ini akan diatur kemudian "
+        "atas kesepakatan PARA PIHAK.",
+    **{f"Perubahan atas {doc} ini hanya dapat dilakukan atas persetujuan PARA PIHAK dan "
+       "dituangkan dalam addendum.":
+       f"Perubahan atas {doc} ini hanya dapat dilakukan atas persetujuan PARA PIHAK dan "
+       "dituangkan dalam adendum."
+       for doc in ("Kesepakatan Bersama", "Perjanjian Kerja Sama")},
+    **{f"Addendum sebagaimana dimaksud pada ayat (1) merupakan bagian yang tidak "
+       f"terpisahkan dari {doc} ini.":
+       f"Adendum sebagaimana dimaksud pada ayat (1) merupakan bagian yang tidak "
+       f"terpisahkan dari {doc} ini."
+       for doc in ("Kesepakatan Bersama", "Perjanjian Kerja Sama")},
+}
+
 # What a placeholder stands for, in the words of a finding, and the record field to fill.
 SLOTS: dict[str, tuple[Label, str]] = {
     "judul": (Label("judul kerja sama", "the agreement's title"), "judul"),
@@ -209,6 +249,7 @@ class _Filler:
 
     def __call__(self, text: Any, place: Place) -> str:
         text = "" if text is None else str(text)
+        text = LEGACY_TEXTS.get(_normal(text), text)
         if PLACEHOLDER.search(text) is None:
             text, kept = _reopen(text, self.patterns)
             for slot, written in kept:
