@@ -97,7 +97,13 @@ def cmd_sync(args: argparse.Namespace) -> int:
     from desktop.core.desk import Desk
     from desktop.core.errors import DeskError
     from desktop.core.i18n import t
-    from desktop.sync.api import CatalogChangedError, move_catalog, run_sync, start_fresh_links
+    from desktop.sync.api import (
+        CatalogChangedError,
+        move_catalog,
+        pending_visibility_changes,
+        run_sync,
+        start_fresh_links,
+    )
     from desktop.sync.catalog_settings import (
         catalog_config,
         load_catalog_settings,
@@ -118,6 +124,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
             start_fresh_links(desk, config.base_url, save_url=False)
         client = CatalogClient.from_keyring(config)  # with this run's overrides
         client.on_retry = _say
+        for change in pending_visibility_changes(desk):  # said before it happens
+            print(change.message)
         try:
             summary = run_sync(desk, client=client,
                                confirm_deletions=args.confirm_deletions)

@@ -80,10 +80,10 @@ MESSAGES_EN: dict[str, str] = {
     "{shown} dari {total} baris": "{shown} of {total} rows",
     "Diskominfo Desk: register aplikasi, dataset, kunjungan dan kerja sama.":
         "Diskominfo Desk: register of applications, datasets, visits and agreements.",
-    "berkas SQLite atau URL PostgreSQL (bawaan: DISKOMINFO_DESK_DATABASE, lalu folder data "
-    "pengguna)":
-        "SQLite file or PostgreSQL URL (default: DISKOMINFO_DESK_DATABASE, then the user "
-        "data folder)",
+    "berkas SQLite atau URL PostgreSQL (bawaan: DISKOMINFO_DESK_DATABASE, lalu "
+    "\"database\" di berkas pengaturan settings.ini, lalu folder data pengguna)":
+        "SQLite file or PostgreSQL URL (default: DISKOMINFO_DESK_DATABASE, then \"database\" "
+        "in the settings file settings.ini, then the user data folder)",
     "nama pengguna untuk log audit": "user name for the audit log",
     "bahasa pesan (id/en)": "language of messages (id/en)",
     "buka jendela aplikasi (bawaan)": "open the application window (default)",
@@ -716,6 +716,10 @@ MESSAGES_EN: dict[str, str] = {
     "yang dapat melihatnya).":
         "This dataset is sent to the catalog as a private dataset (only its organization's "
         "members can see it).",
+    'Sinkronisasi ini menjadikan "{title}" privat di katalog (tidak dihapus).':
+        'This sync makes "{title}" private on the catalog (not deleted).',
+    'Sinkronisasi ini membuka "{title}" untuk umum di katalog.':
+        'This sync opens "{title}" to the public on the catalog.',
     # imports: bounded, and a clear message for every bad file (desktop.core.importing)
     "semua kolom yang dapat diimpor (XLSX/CSV), bukan kolom daftar: untuk dipindahkan ke "
     "basis data lain tanpa kehilangan data":

@@ -41,16 +41,24 @@ from desktop.sync.orgmap import OrgMapping, mappings, remove_mapping, set_mappin
 from desktop.sync.paging import iter_organizations
 from desktop.sync.runlog import RunInfo, SyncSummary
 from desktop.sync.runlog import recent_runs as _recent_runs
-from desktop.sync.visibility import CatalogVisibility, catalog_visibility, notice_for
+from desktop.sync.visibility import (
+    CatalogVisibility,
+    VisibilityChange,
+    catalog_visibility,
+    notice_for,
+)
+from desktop.sync.visibility import pending_changes as pending_visibility_changes
 
 __all__ = [
     "CancelToken", "CatalogChangedError", "CatalogSettings", "CatalogVisibility",
-    "ConflictInfo", "OrgMapping", "Progress", "Resolution", "RunInfo", "SyncBusyError",
-    "SyncCancelled", "SyncStatus", "SyncSummary", "address_change_needs_answer",
-    "catalog_organizations", "catalog_settings", "catalog_visibility", "clear_org_mapping",
-    "list_conflicts", "move_catalog", "notice_for", "open_client", "org_mappings",
-    "pending_count", "recent_runs", "resolve_conflict", "run_sync", "save_catalog_settings",
-    "set_org_mapping", "start_fresh_links", "sync_status"
+    "ConflictInfo", "OrgMapping",
+    "Progress", "Resolution", "RunInfo", "SyncBusyError", "SyncCancelled", "SyncStatus",
+    "SyncSummary", "VisibilityChange", "address_change_needs_answer", "catalog_organizations",
+    "catalog_settings", "catalog_visibility", "clear_org_mapping", "list_conflicts",
+    "move_catalog", "notice_for", "open_client", "org_mappings", "pending_count",
+    "pending_visibility_changes", "recent_runs", "resolve_conflict",
+    "run_sync", "save_catalog_settings", "set_org_mapping", "start_fresh_links",
+    "sync_status",
 ]
 
 

@@ -270,3 +270,32 @@ def test_a_sifat_changed_on_the_portal_is_no_reason_to_change_visibility(
     make_engine(desk, catalog_client).run()
     after = ckan_world.server.package(package_id)
     assert after["private"] is True and after["notes"] == "Edit kantor."
+
+
+def test_the_cli_says_which_datasets_a_sync_makes_private_before_it_runs(
+        desk: Desk, catalog_client: CatalogClient, ckan_world: CatalogWorld,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop.cli import main
+    from desktop.sync.api import pending_visibility_changes
+    from desktop.sync.token import TOKEN_ENV
+
+    opd_id = add_opd(desk)
+    record_id = desk.datasets.create(full_dataset(opd_id, judul="Data Kemiskinan"))["id"]
+    make_engine(desk, catalog_client).run()
+    _edit(desk, record_id, deskripsi="Hanya teks.")
+    assert pending_visibility_changes(desk) == []  # an edit of another field moves nothing
+    _edit(desk, record_id, data_pribadi=True)
+    [change] = pending_visibility_changes(desk)
+    assert (change.record_id, change.private) == (record_id, True)
+
+    monkeypatch.setenv(TOKEN_ENV, ckan_world.editor_token)
+    code = main(["--database", desk.db.url, "sync", "--retries", "2",
+                 "--catalog", ckan_world.server.url, "--user", "editor"])
+    lines = capsys.readouterr().out.splitlines()
+    assert code == 0
+    assert lines[0] == ('Sinkronisasi ini menjadikan "Data Kemiskinan" privat di katalog '
+                        '(tidak dihapus).')
+    assert lines[1].startswith("Sinkronisasi: 1 dikirim") and "0 dihapus" in lines[1]
+    [package] = _active(ckan_world)
+    assert package["private"] is True
+    assert pending_visibility_changes(desk) == []
