@@ -99,6 +99,7 @@ class SyncPage(QWidget):
         self.state = UNKNOWN
         self.pending = 0
         self.running: Task | None = None
+        self.quiet_run = False  # the current run is the periodic one: it asks nothing
         self.conflicts: list[Any] = []
         self.organizations: list[Any] = []  # writable ones, from the last connection test
         self.periodic = QTimer(self)
@@ -332,6 +333,8 @@ class SyncPage(QWidget):
         except DeskError as error:
             self._say(error.message, bad=True)
             return False
+        if not self._settle_address_change(config.base_url):
+            return False
         save_catalog_settings(
             self.desk.db, catalog_url=config.base_url, catalog_user=config.user_name,
             catalog_token_header=self.header.text().strip() or "Authorization",
@@ -351,6 +354,27 @@ class SyncPage(QWidget):
                                          "diingat sampai aplikasi ditutup.")
         self._show_token_state()
         self._say(message)
+        return True
+
+    def _settle_address_change(self, new_url: str) -> bool:
+        """A new address for a register with links: the same catalog moved (links kept)
+        or another catalog (fresh links, nothing deleted)? False: the user cancelled."""
+        from desktop.sync import api
+        from desktop.ui import catalog_change
+
+        if not api.address_change_needs_answer(self.desk, new_url):
+            return True
+        identity_url = api.catalog_settings(self.desk).catalog_url
+        answer = catalog_change.ask_same_or_other(self, identity_url, new_url)
+        if answer is None:
+            self.url.setText(identity_url)
+            self._say(self.tr("Alamat katalog tidak diubah."))
+            return False
+        if answer == catalog_change.SAME:
+            api.move_catalog(self.desk, new_url)
+        else:
+            api.start_fresh_links(self.desk, new_url)
+            self.hub.notify("datasets", [])
         return True
 
     def _apply_periodic(self) -> None:
@@ -486,7 +510,8 @@ class SyncPage(QWidget):
         return {"ok": self.tr("berhasil"), "conflicts": self.tr("ada konflik"),
                 "errors": self.tr("ada galat"), "cancelled": self.tr("dibatalkan"),
                 "failed": self.tr("gagal"), "running": self.tr("berjalan"),
-                "interrupted": self.tr("terhenti")}.get(status, status)
+                "interrupted": self.tr("terhenti"),
+                "held": self.tr("penghapusan menunggu konfirmasi")}.get(status, status)
 
     def _set_state(self, state: str) -> None:
         self.state = state
@@ -570,9 +595,24 @@ class SyncPage(QWidget):
                                           run.record_errors[:50]))
 
     def _update_buttons(self) -> None:
-        chosen = self._chosen_conflict() is not None
+        from desktop.sync.local import DELETED_HERE_FIELD, USED_BY_APPS_FIELD
+
+        conflict = self._chosen_conflict()
+        chosen = conflict is not None
         for button in (self.keep_mine, self.take_theirs, self.edit_value):
             button.setEnabled(chosen and self.running is None)
+        field = conflict.field if conflict is not None else ""
+        # whole-dataset conflicts: the two choices say what will happen
+        mine, theirs = {
+            DELETED_HERE_FIELD: (self.tr("Hapus juga di katalog"),
+                                 self.tr("Pulihkan dengan nilai katalog")),
+            USED_BY_APPS_FIELD: (self.tr("Simpan di sini, lepas dari katalog"),
+                                 self.tr("Lepas dari aplikasi, lalu hapus")),
+        }.get(field, (self.tr("Pakai nilai di sini"), self.tr("Pakai nilai katalog")))
+        self.keep_mine.setText(mine)
+        self.take_theirs.setText(theirs)
+        if field.startswith("_"):
+            self.edit_value.setEnabled(False)
 
     def _chosen_conflict(self) -> Any:
         rows = {i.row() for i in self.conflict_table.selectedItems()}
@@ -589,6 +629,11 @@ class SyncPage(QWidget):
         def done(_result: Any) -> None:
             self.hub.notify("datasets", [conflict.record_id])
             self.refresh_state()
+
+        from desktop.sync.local import USED_BY_APPS_FIELD
+
+        if conflict.field == USED_BY_APPS_FIELD:  # its own words: keep or delete
+            choice = {"keep_mine": "keep", "take_theirs": "delete"}.get(choice, choice)
 
         self.tasks.run_db(lambda: resolve_conflict(self.desk, conflict.id, choice, value),
                           on_done=done)
@@ -612,7 +657,7 @@ class SyncPage(QWidget):
             self.open_record.emit("datasets", conflict.record_id)
 
     # ------------------------------------------------------------------ running
-    def sync_now(self, quiet: bool = False) -> Task | None:
+    def sync_now(self, quiet: bool = False, confirm_deletions: bool = False) -> Task | None:
         """One sync on the network pool; ``quiet`` (periodic) skips when unconfigured."""
         from desktop.core.errors import DeskError
         from desktop.sync import api
@@ -632,12 +677,14 @@ class SyncPage(QWidget):
                 if not token.cancelled:  # the engine itself stops at its next check
                     token.progress(done, total, message)
 
-            return api.run_sync(self.desk, progress=progress, token=token)
+            return api.run_sync(self.desk, progress=progress, token=token,
+                                confirm_deletions=confirm_deletions)
 
         task = self.tasks.run_net(job, on_done=self._finished, on_error=self._failed,
                                   cancellable=True)
         task.signals.progress.connect(self._progress)
         self.running = task
+        self.quiet_run = quiet
         self.sync_button.setEnabled(False)
         self.cancel_button.setVisible(True)
         self.progress.setRange(0, 0)
@@ -684,6 +731,18 @@ class SyncPage(QWidget):
             self.hub.notify("datasets", [])
         self.refresh_state()
         self.synced.emit(summary)
+        if getattr(summary, "held_deletions", None):
+            self._ask_held_deletions(summary.held_deletions)
+
+    def _ask_held_deletions(self, titles: list[str]) -> None:
+        """More datasets gone from the catalog than one sync deletes: the user decides."""
+        from desktop.sync.reconcile import DELETION_SHARE
+        from desktop.ui import catalog_change
+
+        self._say(self.tr("{n} dataset hilang dari katalog; belum ada yang dihapus di sini.")
+                  .replace("{n}", str(len(titles))), bad=True)
+        if catalog_change.ask_apply_deletions(self, titles, round(DELETION_SHARE * 100)):
+            self.sync_now(confirm_deletions=True)
 
     def _failed(self, error: Exception) -> None:
         from desktop.sync.cancel import SyncCancelled
@@ -699,3 +758,21 @@ class SyncPage(QWidget):
                 self._set_state(OFFLINE)
         self.hub.notify("datasets", [])
         self.refresh_state()
+        from desktop.sync.api import CatalogChangedError
+
+        if isinstance(error, CatalogChangedError) and not getattr(self, "quiet_run", False):
+            self._ask_catalog_changed(error)
+
+    def _ask_catalog_changed(self, error: Any) -> None:
+        """The configured catalog is not the links' one: same catalog moved, or another?"""
+        from desktop.sync import api
+        from desktop.ui import catalog_change
+
+        answer = catalog_change.ask_same_or_other(self, error.linked_url, error.url)
+        if answer is None:
+            return
+        if answer == catalog_change.SAME:
+            api.move_catalog(self.desk, error.url)
+        else:
+            api.start_fresh_links(self.desk, error.url)
+        self.sync_now()

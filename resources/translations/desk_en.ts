@@ -30,49 +30,100 @@
     </message>
     <message>
         <location filename="../../desktop/ui/ask.py" line="27"/>
+        <location filename="../../desktop/ui/catalog_change.py" line="35"/>
         <source>Batal</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/catalog_change.py" line="26"/>
+        <source>Alamat katalog berubah</source>
+        <translation>Catalog address changed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/catalog_change.py" line="27"/>
+        <source>Dataset register ini tertaut ke katalog di {old}. Apakah {new} katalog yang sama di alamat baru, atau katalog lain?</source>
+        <translation>This register's datasets are linked to the catalog at {old}. Is {new} the same catalog at a new address, or another catalog?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/catalog_change.py" line="30"/>
+        <source>Katalog yang sama: tautan dipertahankan. Katalog lain: tautan dimulai baru dan dataset yang pernah terbit dikirim ke katalog itu; tidak ada yang dihapus, di sini maupun di katalog lama.</source>
+        <translation>Same catalog: links are kept. Another catalog: links start afresh and the datasets published before are sent to that catalog; nothing is deleted, here or in the old catalog.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/catalog_change.py" line="33"/>
+        <source>Katalog yang sama</source>
+        <translation>Same catalog</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/catalog_change.py" line="34"/>
+        <source>Katalog lain</source>
+        <translation>Another catalog</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/catalog_change.py" line="48"/>
+        <source>Banyak dataset hilang dari katalog</source>
+        <translation>Many datasets are gone from the catalog</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/catalog_change.py" line="49"/>
+        <source>{n} dataset tidak ada lagi di katalog, lebih dari {share}% register. Belum ada yang dihapus di sini. Hapus juga di sini?</source>
+        <translation>{n} datasets are no longer in the catalog, more than {share}% of the register. Nothing has been deleted here yet. Delete them here too?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/catalog_change.py" line="54"/>
+        <source>… dan {n} lainnya</source>
+        <translation>… and {n} more</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/catalog_change.py" line="56"/>
+        <source>Hapus di sini juga</source>
+        <translation>Delete here too</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/catalog_change.py" line="57"/>
+        <source>Jangan hapus</source>
+        <translation>Do not delete</translation>
     </message>
 </context>
 <context>
     <name>AgreementPage</name>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="57"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="58"/>
         <source>Buat &amp;PKS dari KB ini</source>
         <translation>Draft a &amp;PKS from this KB</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="59"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="60"/>
         <source>Peri&amp;ksa naskah</source>
         <translation>Chec&amp;k the text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="61"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="62"/>
         <source>Pratinjau &amp;&amp; &amp;cetak PDF</source>
         <translation>Preview &amp;&amp; &amp;print PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="90"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="96"/>
         <source>Berakhir dalam {n} hari</source>
         <translation>Ends in {n} days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="147"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="155"/>
         <source>Draf {kind} baru</source>
         <translation>New {kind} draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="192"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="208"/>
         <source>✔ Naskah lengkap: tidak ada catatan.</source>
         <translation>✔ The text is complete: nothing to note.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="219"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="300"/>
         <source>PDF tidak dapat dibuat</source>
         <translation>The PDF could not be made</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="223"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="304"/>
         <source>Menyusun PDF…</source>
         <translation>Making the PDF…</translation>
     </message>
@@ -80,78 +131,78 @@
 <context>
     <name>ArticlesEditor</name>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="49"/>
-        <location filename="../../desktop/ui/widgets/articles.py" line="245"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="57"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="288"/>
         <source>Pasal</source>
         <translation>Articles</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="53"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="61"/>
         <source>Teks pasal, ayat atau butir</source>
         <translation>Text of the article, paragraph or point</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="56"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="64"/>
         <source>Pilih pasal, ayat atau butir untuk mengubah teksnya</source>
         <translation>Select an article, paragraph or point to edit its text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="59"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="67"/>
         <source>+ Pasal</source>
         <translation>+ Article</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="60"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="68"/>
         <source>+ Ayat</source>
         <translation>+ Paragraph</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="61"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="69"/>
         <source>+ Butir</source>
         <translation>+ Point</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="62"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="70"/>
         <source>Hapus</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="65"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="73"/>
         <source>Naikkan</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="68"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="76"/>
         <source>Turunkan</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="164"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="206"/>
         <source>Judul pasal</source>
         <translation>Article heading</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="234"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="277"/>
         <source>Pasal {n}</source>
         <translation>Article {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="236"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="279"/>
         <source>ayat ({n})</source>
         <translation>paragraph ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="238"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="281"/>
         <source>butir {letter}</source>
         <translation>item {letter}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="242"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="285"/>
         <source>judul</source>
         <translation>heading</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="244"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="287"/>
         <source>teks</source>
         <translation>text</translation>
     </message>
@@ -281,29 +332,29 @@
 <context>
     <name>CollectionEditor</name>
     <message>
-        <location filename="../../desktop/ui/widgets/collection.py" line="93"/>
+        <location filename="../../desktop/ui/widgets/collection.py" line="96"/>
         <source>+ Tambah baris</source>
         <translation>+ Add row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/collection.py" line="94"/>
+        <location filename="../../desktop/ui/widgets/collection.py" line="97"/>
         <source>Hapus baris</source>
         <translation>Remove row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/collection.py" line="97"/>
-        <location filename="../../desktop/ui/widgets/collection.py" line="98"/>
+        <location filename="../../desktop/ui/widgets/collection.py" line="100"/>
+        <location filename="../../desktop/ui/widgets/collection.py" line="101"/>
         <source>Naikkan</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/collection.py" line="101"/>
-        <location filename="../../desktop/ui/widgets/collection.py" line="102"/>
+        <location filename="../../desktop/ui/widgets/collection.py" line="104"/>
+        <location filename="../../desktop/ui/widgets/collection.py" line="105"/>
         <source>Turunkan</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/collection.py" line="215"/>
+        <location filename="../../desktop/ui/widgets/collection.py" line="227"/>
         <source>Baris {row}, {field}: {message}</source>
         <translation>Row {row}, {field}: {message}</translation>
     </message>
@@ -325,7 +376,7 @@
 <context>
     <name>DelayedProgress</name>
     <message>
-        <location filename="../../desktop/ui/tasks.py" line="202"/>
+        <location filename="../../desktop/ui/tasks.py" line="217"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -568,222 +619,222 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="78"/>
+        <location filename="../../desktop/ui/main_window.py" line="93"/>
         <source>Kantor belum diatur</source>
         <translation>Office not set up yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="84"/>
+        <location filename="../../desktop/ui/main_window.py" line="99"/>
         <source>Navigasi</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="94"/>
+        <location filename="../../desktop/ui/main_window.py" line="109"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="112"/>
+        <location filename="../../desktop/ui/main_window.py" line="126"/>
         <source>Sinkronisasi</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="133"/>
+        <location filename="../../desktop/ui/main_window.py" line="141"/>
         <source>Buka halaman Sinkronisasi</source>
         <translation>Open the Sync page</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="139"/>
+        <location filename="../../desktop/ui/main_window.py" line="147"/>
         <source>Bekerja…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="143"/>
+        <location filename="../../desktop/ui/main_window.py" line="198"/>
         <source>● Online</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="143"/>
+        <location filename="../../desktop/ui/main_window.py" line="198"/>
         <source>○ Offline</source>
         <translation>○ Offline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="144"/>
+        <location filename="../../desktop/ui/main_window.py" line="199"/>
         <source>Katalog</source>
         <translation>Catalog</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="145"/>
+        <location filename="../../desktop/ui/main_window.py" line="200"/>
         <source>{state} · {n} menunggu sinkron</source>
         <translation>{state} · {n} waiting to sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="192"/>
+        <location filename="../../desktop/ui/main_window.py" line="204"/>
         <source>{n} konflik</source>
         <translation>{n} conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="152"/>
+        <location filename="../../desktop/ui/main_window.py" line="211"/>
         <source>Terlambat diperbarui (frekuensi: {f})</source>
         <translation>Overdue for update (frequency: {f})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="168"/>
+        <location filename="../../desktop/ui/main_window.py" line="227"/>
         <source>&amp;Baru</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="170"/>
+        <location filename="../../desktop/ui/main_window.py" line="229"/>
         <source>&amp;Simpan</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="172"/>
+        <location filename="../../desktop/ui/main_window.py" line="231"/>
         <source>&amp;Hapus</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="174"/>
+        <location filename="../../desktop/ui/main_window.py" line="233"/>
         <source>&amp;Cari</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="178"/>
+        <location filename="../../desktop/ui/main_window.py" line="237"/>
         <source>&amp;Impor dari lembar kerja…</source>
         <translation>&amp;Import from a spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="180"/>
+        <location filename="../../desktop/ui/main_window.py" line="239"/>
         <source>&amp;Pengaturan…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="185"/>
+        <location filename="../../desktop/ui/main_window.py" line="244"/>
         <source>Cadangan ditulis: {path}</source>
         <translation>Backup written: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="187"/>
+        <location filename="../../desktop/ui/main_window.py" line="246"/>
         <source>&amp;Templat naskah KB/PKS…</source>
         <translation>Agreement &amp;templates (KB/PKS)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="189"/>
+        <location filename="../../desktop/ui/main_window.py" line="248"/>
         <source>&amp;Laporan kegiatan…</source>
         <translation>Activity &amp;report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="191"/>
+        <location filename="../../desktop/ui/main_window.py" line="250"/>
         <source>Sin&amp;kronkan</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="193"/>
+        <location filename="../../desktop/ui/main_window.py" line="252"/>
         <source>Sinkronkan dataset dengan katalog data (F9)</source>
         <translation>Sync datasets with the data catalog (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="194"/>
+        <location filename="../../desktop/ui/main_window.py" line="253"/>
         <source>&amp;Keluar</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="195"/>
+        <location filename="../../desktop/ui/main_window.py" line="254"/>
         <source>&amp;Tentang Diskominfo Desk</source>
         <translation>&amp;About Diskominfo Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="197"/>
+        <location filename="../../desktop/ui/main_window.py" line="256"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="206"/>
+        <location filename="../../desktop/ui/main_window.py" line="265"/>
         <source>&amp;Sunting</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="208"/>
+        <location filename="../../desktop/ui/main_window.py" line="267"/>
         <source>&amp;Alat</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="217"/>
+        <location filename="../../desktop/ui/main_window.py" line="276"/>
         <source>&amp;Buka</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="229"/>
+        <location filename="../../desktop/ui/main_window.py" line="288"/>
         <source>&amp;Pengingat</source>
         <translation>&amp;Reminders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="233"/>
+        <location filename="../../desktop/ui/main_window.py" line="292"/>
         <source>Ban&amp;tuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="235"/>
+        <location filename="../../desktop/ui/main_window.py" line="294"/>
         <source>Alat utama</source>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="314"/>
+        <location filename="../../desktop/ui/main_window.py" line="379"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="315"/>
+        <location filename="../../desktop/ui/main_window.py" line="380"/>
         <source>Laporan PDF (*.pdf)</source>
         <translation>PDF report (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="317"/>
+        <location filename="../../desktop/ui/main_window.py" line="382"/>
         <source>Ekspor daftar</source>
         <translation>Export list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="314"/>
+        <location filename="../../desktop/ui/main_window.py" line="379"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="176"/>
+        <location filename="../../desktop/ui/main_window.py" line="235"/>
         <source>&amp;Ekspor daftar…</source>
         <translation>&amp;Export list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="329"/>
+        <location filename="../../desktop/ui/main_window.py" line="394"/>
         <source>{n} baris diekspor ke {path}</source>
         <translation>{n} rows exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="331"/>
+        <location filename="../../desktop/ui/main_window.py" line="396"/>
         <source>Mengekspor daftar…</source>
         <translation>Exporting the list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="340"/>
+        <location filename="../../desktop/ui/main_window.py" line="405"/>
         <source>Impor tidak tersedia di halaman ini.</source>
         <translation>Import is not available on this page.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="369"/>
+        <location filename="../../desktop/ui/main_window.py" line="434"/>
         <source>Pulihkan dari cadangan</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="370"/>
+        <location filename="../../desktop/ui/main_window.py" line="435"/>
         <source>Basis data dipulihkan. Isi sebelumnya dicadangkan ke {path}.</source>
         <translation>The database was restored. Its previous contents were backed up to {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="402"/>
+        <location filename="../../desktop/ui/main_window.py" line="467"/>
         <source>Tentang Diskominfo Desk</source>
         <translation>About Diskominfo Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="403"/>
+        <location filename="../../desktop/ui/main_window.py" line="468"/>
         <source>&lt;b&gt;Diskominfo Desk&lt;/b&gt; {version}&lt;br&gt;Register aplikasi, dataset, kunjungan dan kerja sama Dinas Komunikasi dan Informatika.&lt;br&gt;Data wilayah: Kepmendagri 300.2.2-2138/2025 (cahyadsn/wilayah, MIT).</source>
         <translation>&lt;b&gt;Diskominfo Desk&lt;/b&gt; {version}&lt;br&gt;Register of the applications, datasets, visits and agreements of a regional communication and informatics office.&lt;br&gt;Region data: Kepmendagri 300.2.2-2138/2025 (cahyadsn/wilayah, MIT).</translation>
     </message>
@@ -849,7 +900,7 @@
 <context>
     <name>PickEditor</name>
     <message>
-        <location filename="../../desktop/ui/widgets/fields.py" line="270"/>
+        <location filename="../../desktop/ui/widgets/fields.py" line="276"/>
         <source>ketik untuk mencari…</source>
         <translation>type to search…</translation>
     </message>
@@ -867,135 +918,223 @@
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="184"/>
+        <location filename="../../desktop/ui/record_page.py" line="188"/>
         <source>&amp;Simpan</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="187"/>
+        <location filename="../../desktop/ui/record_page.py" line="191"/>
         <source>&amp;Batalkan perubahan</source>
         <translation>&amp;Revert changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="188"/>
+        <location filename="../../desktop/ui/record_page.py" line="192"/>
         <source>&amp;Hapus</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="190"/>
+        <location filename="../../desktop/ui/record_page.py" line="194"/>
         <source>&amp;Riwayat</source>
         <translation>&amp;History</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="224"/>
+        <location filename="../../desktop/ui/record_page.py" line="231"/>
         <source>Semua: {label}</source>
         <translation>All: {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="269"/>
+        <location filename="../../desktop/ui/record_page.py" line="276"/>
         <source>Hapus saringan ini</source>
         <translation>Remove this filter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="280"/>
+        <location filename="../../desktop/ui/record_page.py" line="287"/>
         <source>{n} data</source>
         <translation>{n} records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="282"/>
+        <location filename="../../desktop/ui/record_page.py" line="289"/>
         <source>{shown} dari {total} data</source>
         <translation>{shown} of {total} records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="370"/>
+        <location filename="../../desktop/ui/record_page.py" line="387"/>
+        <source>Data asal draf sudah tidak ada; dipulihkan sebagai data baru.</source>
+        <translation>The draft&apos;s record no longer exists; restored as a new record.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_page.py" line="407"/>
+        <source>{title} (dipulihkan)</source>
+        <translation>{title} (restored)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_page.py" line="410"/>
+        <source>Perubahan yang belum disimpan dipulihkan; simpan untuk menyimpannya.</source>
+        <translation>Unsaved changes restored; save to keep them.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_page.py" line="426"/>
         <source>Perubahan belum disimpan</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="371"/>
+        <location filename="../../desktop/ui/record_page.py" line="427"/>
         <source>Ada perubahan yang belum disimpan pada data ini.</source>
         <translation>This record has changes that are not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="372"/>
+        <location filename="../../desktop/ui/record_page.py" line="428"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="373"/>
+        <location filename="../../desktop/ui/record_page.py" line="429"/>
         <source>Buang perubahan</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="374"/>
+        <location filename="../../desktop/ui/record_page.py" line="430"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="391"/>
+        <location filename="../../desktop/ui/record_page.py" line="451"/>
         <source>{kind} baru</source>
         <translation>New {kind}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="434"/>
+        <location filename="../../desktop/ui/record_page.py" line="495"/>
         <source>Tersimpan.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="441"/>
+        <location filename="../../desktop/ui/record_page.py" line="502"/>
         <source>Belum tersimpan: periksa isian yang ditandai.</source>
         <translation>Not saved: check the marked fields.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="455"/>
+        <location filename="../../desktop/ui/record_page.py" line="516"/>
         <source>Data diubah pengguna lain</source>
         <translation>Changed by someone else</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="457"/>
+        <location filename="../../desktop/ui/record_page.py" line="518"/>
         <source>Tetap di sini</source>
         <translation>Stay here</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="458"/>
+        <location filename="../../desktop/ui/record_page.py" line="519"/>
         <source>Muat ulang (buang perubahan saya)</source>
         <translation>Reload (discard my changes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="473"/>
+        <location filename="../../desktop/ui/record_page.py" line="535"/>
         <source>Hapus data</source>
         <translation>Delete record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="474"/>
+        <location filename="../../desktop/ui/record_page.py" line="536"/>
         <source>Hapus “{title}”? Data yang dihapus tetap tercatat di log audit.</source>
         <translation>Delete “{title}”? Deleted records stay in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="476"/>
+        <location filename="../../desktop/ui/record_page.py" line="538"/>
         <source>Hapus</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="487"/>
+        <location filename="../../desktop/ui/record_page.py" line="550"/>
         <source>Dihapus.</source>
         <translation>Deleted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="493"/>
+        <location filename="../../desktop/ui/record_page.py" line="556"/>
         <source>Tidak dapat dihapus</source>
         <translation>Cannot delete</translation>
     </message>
 </context>
 <context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../../desktop/ui/draft_recovery.py" line="125"/>
+        <source>Pulihkan perubahan yang belum disimpan</source>
+        <translation>Restore unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_recovery.py" line="130"/>
+        <source>Program berhenti sebelum perubahan berikut disimpan. Pulihkan untuk membukanya kembali di formulirnya (lalu simpan), atau buang.</source>
+        <translation>The program stopped before these changes were saved. Restore one to open it again in its form (then save it), or discard it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_recovery.py" line="137"/>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_recovery.py" line="137"/>
+        <source>Judul</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_recovery.py" line="137"/>
+        <source>Terakhir diketik</source>
+        <translation>Last typed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_recovery.py" line="148"/>
+        <source>&amp;Pulihkan</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_recovery.py" line="150"/>
+        <source>&amp;Buang</source>
+        <translation>&amp;Discard</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_recovery.py" line="152"/>
+        <source>&amp;Nanti saja</source>
+        <translation>&amp;Later</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_recovery.py" line="153"/>
+        <source>Tawarkan lagi saat program dibuka berikutnya</source>
+        <translation>Offer them again the next time the program starts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_recovery.py" line="173"/>
+        <source>{kind} (baru)</source>
+        <translation>{kind} (new)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_recovery.py" line="174"/>
+        <source>(tanpa judul)</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_recovery.py" line="211"/>
+        <source>Buang perubahan</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_recovery.py" line="212"/>
+        <source>Buang perubahan yang belum disimpan pada “{title}”?</source>
+        <translation>Discard the unsaved changes to “{title}”?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_recovery.py" line="214"/>
+        <source>Buang</source>
+        <translation>Discard</translation>
+    </message>
+</context>
+<context>
     <name>RefsEditor</name>
     <message>
-        <location filename="../../desktop/ui/widgets/fields.py" line="370"/>
+        <location filename="../../desktop/ui/widgets/fields.py" line="384"/>
         <source>Tambah</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/fields.py" line="371"/>
+        <location filename="../../desktop/ui/widgets/fields.py" line="385"/>
         <source>Hapus</source>
         <translation>Delete</translation>
     </message>
@@ -1046,80 +1185,80 @@
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="53"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="54"/>
         <source>Laporan kegiatan</source>
         <translation>Activity report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="57"/>
         <source>Kunjungan, kerja sama, aplikasi, deployment dan dataset dalam satu periode, sebagai PDF untuk pimpinan.</source>
         <translation>Visits, agreements, applications, deployments and datasets of one period, as a PDF for the head of office.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="62"/>
-        <location filename="../../desktop/ui/report_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="63"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="86"/>
         <source>Bulan</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="62"/>
-        <location filename="../../desktop/ui/report_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="63"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="87"/>
         <source>Triwulan</source>
         <translation>Quarter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="63"/>
-        <location filename="../../desktop/ui/report_dialog.py" line="84"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="64"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="85"/>
         <source>Tahun</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="63"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="64"/>
         <source>Rentang tanggal</source>
         <translation>Date range</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="83"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="84"/>
         <source>Periode</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="88"/>
         <source>Dari</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="89"/>
         <source>Sampai</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="97"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="98"/>
         <source>&amp;Pratinjau laporan…</source>
         <translation>&amp;Preview report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="99"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="100"/>
         <source>&amp;Tutup</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="139"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="140"/>
         <source>{label}: {start} s.d. {end}</source>
         <translation>{label}: {start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="161"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="164"/>
         <source>Laporan Kegiatan {period}.pdf</source>
         <translation>Activity Report {period}.pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="168"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="171"/>
         <source>Laporan tidak dapat dibuat</source>
         <translation>The report could not be made</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="172"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="175"/>
         <source>Menyusun laporan kegiatan…</source>
         <translation>Preparing the activity report…</translation>
     </message>
@@ -1128,10 +1267,9 @@
     <name>SettingsDialog</name>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="73"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="289"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="294"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="307"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="326"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="293"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="298"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="311"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
@@ -1322,387 +1460,421 @@
         <translation>Failed: {message}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="327"/>
         <source>Brankas kunci sistem operasi tidak tersedia: kata sandi hanya diingat selama aplikasi ini terbuka.</source>
-        <translation>The operating system&apos;s keyring is not available: the password is only remembered while the application is open.</translation>
+        <translation type="vanished">The operating system&apos;s keyring is not available: the password is only remembered while the application is open.</translation>
     </message>
 </context>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="122"/>
+        <location filename="../../desktop/ui/sync_page.py" line="130"/>
         <source>Sinkronisasi</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="124"/>
+        <location filename="../../desktop/ui/sync_page.py" line="132"/>
         <source>Sinkronkan sekarang</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="126"/>
+        <location filename="../../desktop/ui/sync_page.py" line="134"/>
         <source>Batalkan</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="152"/>
+        <location filename="../../desktop/ui/sync_page.py" line="160"/>
         <source>Katalog data (CKAN)</source>
         <translation>Data catalog (CKAN)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="159"/>
+        <location filename="../../desktop/ui/sync_page.py" line="167"/>
         <source>tempel token API dari portal untuk menggantinya</source>
         <translation>paste the API token from the portal to replace it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="163"/>
+        <location filename="../../desktop/ui/sync_page.py" line="171"/>
         <source>Pilih…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="171"/>
+        <location filename="../../desktop/ui/sync_page.py" line="179"/>
         <source> detik</source>
         <translation> seconds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="173"/>
+        <location filename="../../desktop/ui/sync_page.py" line="181"/>
         <source>Terbitkan data terbatas/dikecualikan sebagai dataset privat</source>
         <translation>Publish restricted/exempt data as private datasets</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="176"/>
+        <location filename="../../desktop/ui/sync_page.py" line="184"/>
         <source> menit</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="177"/>
+        <location filename="../../desktop/ui/sync_page.py" line="185"/>
         <source>mati</source>
         <translation>off</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="178"/>
+        <location filename="../../desktop/ui/sync_page.py" line="186"/>
         <source>Alamat katalog</source>
         <translation>Catalog address</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="179"/>
+        <location filename="../../desktop/ui/sync_page.py" line="187"/>
         <source>Pengguna</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="180"/>
+        <location filename="../../desktop/ui/sync_page.py" line="188"/>
         <source>Token API</source>
         <translation>API token</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="182"/>
+        <location filename="../../desktop/ui/sync_page.py" line="190"/>
         <source>Nama header token</source>
         <translation>Token header name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="183"/>
+        <location filename="../../desktop/ui/sync_page.py" line="191"/>
         <source>Sertifikat CA tambahan</source>
         <translation>Extra CA certificate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="184"/>
+        <location filename="../../desktop/ui/sync_page.py" line="192"/>
         <source>Jeda antar penulisan</source>
         <translation>Pause between writes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="186"/>
+        <location filename="../../desktop/ui/sync_page.py" line="194"/>
         <source>Sinkron otomatis setiap</source>
         <translation>Sync automatically every</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="188"/>
+        <location filename="../../desktop/ui/sync_page.py" line="196"/>
         <source>Simpan pengaturan</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="189"/>
+        <location filename="../../desktop/ui/sync_page.py" line="197"/>
         <source>Tes koneksi</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="207"/>
+        <location filename="../../desktop/ui/sync_page.py" line="215"/>
         <source>OPD dan organisasi di katalog</source>
         <translation>OPDs and catalog organizations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="209"/>
+        <location filename="../../desktop/ui/sync_page.py" line="217"/>
         <source>Dataset sebuah OPD diterbitkan atas nama organisasinya. OPD dicocokkan otomatis menurut nama atau singkatan; pilihan Anda di sini selalu didahulukan. Tes koneksi memuat daftar organisasi yang boleh Anda tulisi.</source>
         <translation>An OPD&apos;s datasets are published under its organization. OPDs are matched automatically by name or abbreviation; your choice here always comes first. Test connection loads the organizations you may write to.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="216"/>
+        <location filename="../../desktop/ui/sync_page.py" line="224"/>
         <source>OPD</source>
         <translation>OPD</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="216"/>
+        <location filename="../../desktop/ui/sync_page.py" line="224"/>
         <source>Organisasi di katalog</source>
         <translation>Catalog organization</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="216"/>
+        <location filename="../../desktop/ui/sync_page.py" line="224"/>
         <source>Cara</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="223"/>
-        <location filename="../../desktop/ui/sync_page.py" line="257"/>
+        <location filename="../../desktop/ui/sync_page.py" line="231"/>
+        <location filename="../../desktop/ui/sync_page.py" line="265"/>
         <source>Konflik</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="225"/>
+        <location filename="../../desktop/ui/sync_page.py" line="233"/>
         <source>Kolom yang diubah di sini dan di katalog sejak sinkron terakhir. Tidak ada yang ditimpa sampai Anda memilih.</source>
         <translation>Fields changed both here and in the catalog since the last sync. Nothing is overwritten until you choose.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="230"/>
+        <location filename="../../desktop/ui/sync_page.py" line="238"/>
         <source>Dataset</source>
         <translation>Dataset</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="230"/>
+        <location filename="../../desktop/ui/sync_page.py" line="238"/>
         <source>Kolom</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="230"/>
+        <location filename="../../desktop/ui/sync_page.py" line="238"/>
         <source>Nilai di sini</source>
         <translation>Value here</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="231"/>
+        <location filename="../../desktop/ui/sync_page.py" line="239"/>
         <source>Nilai di katalog</source>
         <translation>Value in the catalog</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="239"/>
+        <location filename="../../desktop/ui/sync_page.py" line="247"/>
+        <location filename="../../desktop/ui/sync_page.py" line="611"/>
         <source>Pakai nilai di sini</source>
         <translation>Keep the value here</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="240"/>
+        <location filename="../../desktop/ui/sync_page.py" line="248"/>
+        <location filename="../../desktop/ui/sync_page.py" line="611"/>
         <source>Pakai nilai katalog</source>
         <translation>Take the catalog&apos;s value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="241"/>
+        <location filename="../../desktop/ui/sync_page.py" line="249"/>
         <source>Sunting nilai…</source>
         <translation>Edit the value…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="252"/>
+        <location filename="../../desktop/ui/sync_page.py" line="260"/>
         <source>Riwayat sinkronisasi</source>
         <translation>Sync history</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="256"/>
+        <location filename="../../desktop/ui/sync_page.py" line="264"/>
         <source>Mulai</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="256"/>
+        <location filename="../../desktop/ui/sync_page.py" line="264"/>
         <source>Hasil</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="256"/>
+        <location filename="../../desktop/ui/sync_page.py" line="264"/>
         <source>Dikirim</source>
         <translation>Pushed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="256"/>
+        <location filename="../../desktop/ui/sync_page.py" line="264"/>
         <source>Diambil</source>
         <translation>Pulled</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="257"/>
+        <location filename="../../desktop/ui/sync_page.py" line="265"/>
         <source>Dihapus</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="257"/>
+        <location filename="../../desktop/ui/sync_page.py" line="265"/>
         <source>Galat</source>
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="257"/>
+        <location filename="../../desktop/ui/sync_page.py" line="265"/>
         <source>Keterangan</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="289"/>
+        <location filename="../../desktop/ui/sync_page.py" line="303"/>
         <source>Belum ada token tersimpan untuk pengguna ini.</source>
         <translation>No token stored for this user yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="291"/>
+        <location filename="../../desktop/ui/sync_page.py" line="305"/>
         <source>Token dari variabel lingkungan DISKOMINFO_DESK_CATALOG_TOKEN.</source>
         <translation>Token from the environment variable DISKOMINFO_DESK_CATALOG_TOKEN.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="293"/>
+        <location filename="../../desktop/ui/sync_page.py" line="307"/>
         <source>Token tersimpan di gudang kunci sistem (keyring).</source>
         <translation>Token stored in the system keyring.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="297"/>
+        <location filename="../../desktop/ui/sync_page.py" line="311"/>
         <source>Sertifikat CA</source>
         <translation>CA certificate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="298"/>
+        <location filename="../../desktop/ui/sync_page.py" line="312"/>
         <source>Sertifikat (*.pem *.crt *.cer)</source>
         <translation>Certificates (*.pem *.crt *.cer)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="331"/>
+        <location filename="../../desktop/ui/sync_page.py" line="347"/>
         <source>Pengaturan katalog disimpan.</source>
         <translation>Catalog settings saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="337"/>
+        <location filename="../../desktop/ui/sync_page.py" line="353"/>
         <source>Gudang kunci sistem tidak tersedia: token hanya diingat sampai aplikasi ditutup.</source>
         <translation>No system keyring: the token is kept only until the application closes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="376"/>
+        <location filename="../../desktop/ui/sync_page.py" line="371"/>
+        <source>Alamat katalog tidak diubah.</source>
+        <translation>The catalog address was not changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="413"/>
         <source>Menghubungi katalog…</source>
         <translation>Contacting the catalog…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="385"/>
+        <location filename="../../desktop/ui/sync_page.py" line="422"/>
         <source>Terhubung ke CKAN {version} sebagai {user}. Organisasi yang boleh ditulis: {orgs}.</source>
         <translation>Connected to CKAN {version} as {user}. Organizations you may write to: {orgs}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="390"/>
+        <location filename="../../desktop/ui/sync_page.py" line="427"/>
         <source>Server memasang ckanext-showcase: aplikasi diterbitkan sebagai showcase.</source>
         <translation>The server has ckanext-showcase: applications are published as showcases.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="392"/>
+        <location filename="../../desktop/ui/sync_page.py" line="429"/>
         <source>Aplikasi tetap lokal: server katalog tidak memasang ckanext-showcase.</source>
         <translation>Applications stay local: the catalog server does not have ckanext-showcase.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="452"/>
+        <location filename="../../desktop/ui/sync_page.py" line="495"/>
         <source>{n} perubahan lokal menunggu dikirim</source>
         <translation>{n} local changes waiting to be pushed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="454"/>
+        <location filename="../../desktop/ui/sync_page.py" line="497"/>
         <source>{n} konflik</source>
         <translation>{n} conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="456"/>
+        <location filename="../../desktop/ui/sync_page.py" line="499"/>
         <source>Sinkron terakhir {when}: {status}</source>
         <translation>Last sync {when}: {status}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="460"/>
+        <location filename="../../desktop/ui/sync_page.py" line="503"/>
         <source>Belum pernah disinkronkan</source>
         <translation>Never synced yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="467"/>
+        <location filename="../../desktop/ui/sync_page.py" line="510"/>
         <source>berhasil</source>
         <translation>succeeded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="467"/>
+        <location filename="../../desktop/ui/sync_page.py" line="510"/>
         <source>ada konflik</source>
         <translation>with conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="468"/>
+        <location filename="../../desktop/ui/sync_page.py" line="511"/>
         <source>ada galat</source>
         <translation>with errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="468"/>
+        <location filename="../../desktop/ui/sync_page.py" line="511"/>
         <source>dibatalkan</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="469"/>
+        <location filename="../../desktop/ui/sync_page.py" line="512"/>
         <source>gagal</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="469"/>
+        <location filename="../../desktop/ui/sync_page.py" line="512"/>
         <source>berjalan</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="487"/>
+        <location filename="../../desktop/ui/sync_page.py" line="513"/>
         <source>terhenti</source>
         <translation>stopped</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="486"/>
+        <location filename="../../desktop/ui/sync_page.py" line="514"/>
+        <source>penghapusan menunggu konfirmasi</source>
+        <translation>deletions awaiting confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="531"/>
         <source>— belum dipetakan —</source>
         <translation>— not mapped —</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="495"/>
+        <location filename="../../desktop/ui/sync_page.py" line="540"/>
         <source>pilihan pengguna</source>
         <translation>chosen by a user</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="496"/>
+        <location filename="../../desktop/ui/sync_page.py" line="541"/>
         <source>otomatis</source>
         <translation>automatic</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="518"/>
+        <location filename="../../desktop/ui/sync_page.py" line="742"/>
+        <source>{n} dataset hilang dari katalog; belum ada yang dihapus di sini.</source>
+        <translation>{n} datasets are gone from the catalog; none has been deleted here yet.</translation>
+    </message>
+    <message>
         <source>(dihapus di katalog)</source>
-        <translation>(deleted in the catalog)</translation>
+        <translation type="vanished">(deleted in the catalog)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="520"/>
         <source>dihapus</source>
-        <translation>deleted</translation>
+        <translation type="vanished">deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="544"/>
+        <location filename="../../desktop/ui/sync_page.py" line="592"/>
         <source>Tidak ada galat per data pada putaran ini.</source>
         <translation>No record errors in this run.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="578"/>
+        <location filename="../../desktop/ui/sync_page.py" line="607"/>
+        <source>Hapus juga di katalog</source>
+        <translation>Delete in the catalog too</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="608"/>
+        <source>Pulihkan dengan nilai katalog</source>
+        <translation>Restore with the catalog's values</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="609"/>
+        <source>Simpan di sini, lepas dari katalog</source>
+        <translation>Keep here, unlinked from the catalog</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="610"/>
+        <source>Lepas dari aplikasi, lalu hapus</source>
+        <translation>Unlink from the applications, then delete</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="646"/>
         <source>Sunting nilai</source>
         <translation>Edit the value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="579"/>
+        <location filename="../../desktop/ui/sync_page.py" line="647"/>
         <source>Nilai baru untuk {field} (di sini: {mine}; di katalog: {theirs})</source>
         <translation>New value for {field} (here: {mine}; in the catalog: {theirs})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="630"/>
+        <location filename="../../desktop/ui/sync_page.py" line="692"/>
         <source>Menyinkronkan…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="638"/>
+        <location filename="../../desktop/ui/sync_page.py" line="700"/>
         <source>Membatalkan…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="658"/>
+        <location filename="../../desktop/ui/sync_page.py" line="720"/>
         <source>Selesai: {pushed} dikirim, {pulled} diambil, {deleted} dihapus, {conflicts} konflik, {errors} galat.</source>
         <translation>Done: {pushed} pushed, {pulled} pulled, {deleted} deleted, {conflicts} conflicts, {errors} errors.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="665"/>
-        <location filename="../../desktop/ui/sync_page.py" line="679"/>
+        <location filename="../../desktop/ui/sync_page.py" line="727"/>
+        <location filename="../../desktop/ui/sync_page.py" line="753"/>
         <source>Dibatalkan. Yang sudah selesai tersimpan; sinkron berikutnya melanjutkan.</source>
         <translation>Cancelled. What was done is kept; the next sync carries on.</translation>
     </message>
@@ -1788,7 +1960,7 @@
 <context>
     <name>VisitPage</name>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="30"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="31"/>
         <source>Buat &amp;Kesepakatan Bersama</source>
         <translation>Draft a &amp;Kesepakatan Bersama (KB)</translation>
     </message>
