@@ -50,6 +50,7 @@ from desktop.sync.runlog import (
     start_run,
 )
 from desktop.sync.showcase_push import APPS, ShowcasePusher, dirty_app_ids, keep_apps_local
+from desktop.sync.slices import WriteSlices
 from desktop.sync.stale_runs import end_interrupted_runs
 
 log = logging.getLogger(__name__)
@@ -69,6 +70,9 @@ class SyncOptions:
     push: bool = True
     reconcile: bool = True
     full_deletion_check_every: timedelta = timedelta(days=1)
+    # seconds one pull transaction aims at: a fetched page is written in slices of about
+    # this length (see ``slices``), so a clerk's save waits for a slice, not for a page
+    apply_seconds: float = 1.0
     # the user confirmed that the catalog really lost more than reconcile.DELETION_SHARE
     confirm_deletions: bool = False
     deletion_share: float = DELETION_SHARE
@@ -81,6 +85,7 @@ class SyncEngine:
         self.client = client
         self.options = options or SyncOptions()
         self.catalog_url = client.config.base_url
+        self._slices = WriteSlices(desk.db.dialect, target=self.options.apply_seconds)
 
     # ----------------------------------------------------------------------------- run
     def run(self, progress: Progress | None = None, token: Any = None) -> SyncSummary:
@@ -219,8 +224,8 @@ class SyncEngine:
                 packages.append(self.client.package_show(remote_id))
             except (CatalogNotFoundError, CatalogAuthorizationError):
                 continue  # gone or hidden since: nothing to bring in
-        if packages:
-            outcome = puller.apply_page(packages, advance=False)  # not in date order
+        for batch in self._slices.split(packages):
+            outcome = puller.apply_page(batch, advance=False)  # not in date order
             summary.pulled += outcome.pulled
             summary.conflicts += outcome.conflicts
 
@@ -241,10 +246,14 @@ class SyncEngine:
         seen = 0
         try:
             for page in source:
-                check()
-                outcome = puller.apply_page(page)
-                summary.pulled += outcome.pulled
-                summary.conflicts += outcome.conflicts
+                for batch in self._slices.split(page):
+                    check()
+                    # date order within the page: each slice moves the watermark to its
+                    # last stamp, as a page would (the overlap covers ties at the cut)
+                    outcome = puller.apply_page(batch)
+                    self._slices.applied(outcome.pulled + outcome.conflicts)
+                    summary.pulled += outcome.pulled
+                    summary.conflicts += outcome.conflicts
                 seen += len(page)
                 report(progress, min(seen, total), total,
                        t("Mengambil perubahan dari katalog ({done}/{total})",

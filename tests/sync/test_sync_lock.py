@@ -90,9 +90,9 @@ def test_the_lock_row_of_a_process_gone_from_this_host_is_taken_over_at_once(
     with sqlite_desk.db.session() as s:
         s.add(SyncLock(name="sync", owner=f"{host.host}:{_dead_pid()}:dead0001",
                        heartbeat=utcnow()))  # fresh heartbeat: only the pid says it is dead
-    with SyncLockHolder(sqlite_desk.db, stale_after=REAL_STALE) as holder:
-        with sqlite_desk.db.session() as s:
-            assert s.get(SyncLock, "sync").owner == holder.owner
+    with SyncLockHolder(sqlite_desk.db, stale_after=REAL_STALE) as holder, \
+            sqlite_desk.db.session() as s:
+        assert s.get(SyncLock, "sync").owner == holder.owner
 
 
 def test_a_live_process_on_this_host_keeps_its_lock(sqlite_desk: Desk) -> None:
@@ -282,3 +282,25 @@ def test_a_clerks_saves_during_a_pull_both_complete(
     assert summary is not None, outcome.get("error")
     assert summary.pulled == 120 and summary.errors == 0  # type: ignore[attr-defined]
     assert desk.datasets.count() == 120 + 1 + saved
+
+
+def test_pull_slices_follow_the_real_cost_of_a_write_and_pause_on_sqlite() -> None:
+    """Skipped packages (seen already) say nothing about the cost; 10 ms updates give
+    slices of about the one-second target; SQLite pauses between slices, PostgreSQL not."""
+    from desktop.sync.slices import SQLITE_PAUSE, WriteSlices
+
+    pauses: list[float] = []
+    clock = [0.0]
+    slices = WriteSlices("sqlite", target=0.2, sleep=pauses.append, monotonic=lambda: clock[0])
+    sizes = []
+    for batch in slices.split(list(range(1000))):
+        sizes.append(len(batch))
+        if batch[0] < 300:
+            slices.applied(0)  # the overlap: seen already, skipped in no time
+        else:
+            clock[0] += 0.01 * len(batch)  # 10 ms per update
+    assert sizes[:3] == [100, 100, 100]  # no growth from skipped slices
+    assert max(sizes[3:]) <= 100 and sizes[-2] == 20  # 0.2 s at 10 ms each
+    assert sum(sizes) == 1000 and pauses == [SQLITE_PAUSE] * len(sizes)
+    assert list(WriteSlices("postgresql", sleep=pauses.append).split([1, 2])) == [[1, 2]]
+    assert len(pauses) == len(sizes)  # PostgreSQL queues fairly: no pause
