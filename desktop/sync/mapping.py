@@ -64,7 +64,9 @@ def _dump_date(value: Any) -> str:
 TEXT = Codec(str, lambda s: s)
 INTEGER = Codec(str, _load_int)
 DAY = Codec(_dump_date, _load_date)
-FLAG = Codec(lambda v: "true" if v else "false", lambda s: s.strip().lower() == "true")
+# a portal's "ya"/"1" for personal data is taken as yes: reading it as no could open it
+FLAG = Codec(lambda v: "true" if v else "false",
+             lambda s: s.strip().lower() in {"true", "1", "ya", "yes", "y"})
 LIST = Codec(lambda v: ",".join(v), lambda s: [p.strip() for p in s.split(",") if p.strip()])
 
 # local field -> (extras key, codec); the keys are a published contract: never rename

@@ -299,3 +299,22 @@ def test_the_cli_says_which_datasets_a_sync_makes_private_before_it_runs(
     [package] = _active(ckan_world)
     assert package["private"] is True
     assert pending_visibility_changes(desk) == []
+
+
+@pytest.mark.parametrize(("private", "extras", "expected"), [
+    (True, {}, ("terbatas", False)),
+    (True, {"sifat_data": "tertutup"}, ("terbatas", False)),  # one this register lacks
+    (False, {"sifat_data": "tertutup"}, (None, False)),  # public: the register's default
+    (True, {"sifat_data": "terbuka"}, ("terbuka", False)),  # stated: kept, stays private
+    (False, {"data_pribadi": "ya"}, (None, True)),
+    (False, {"data_pribadi": "1"}, (None, True)),
+    (False, {"data_pribadi": "tidak"}, (None, False)),
+])
+def test_a_package_is_read_never_more_open_than_the_catalog_says(
+        private: bool, extras: dict[str, str], expected: tuple[str | None, bool]) -> None:
+    from desktop.sync.mapping import package_to_dataset
+
+    values = package_to_dataset({"id": "p", "name": "p", "private": private,
+                                 "extras": [{"key": k, "value": v}
+                                            for k, v in extras.items()]}).values
+    assert (values["sifat_data"], values["data_pribadi"]) == expected
