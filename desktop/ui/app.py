@@ -98,6 +98,7 @@ def run(database: str | None = None, user: str | None = None, lang: str | None =
         app.setQuitOnLastWindowClosed(True)
 
     open_window()
+    QTimer.singleShot(0, holder["window"].offer_drafts)  # edits a crash left unsaved
     holder["window"].backups.run_daily()  # once a day, on the worker, while the window opens
     _exit_once_shown_if_asked(app)
     code = app.exec()

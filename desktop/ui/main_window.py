@@ -173,6 +173,18 @@ class MainWindow(QMainWindow):
         assert isinstance(agreements, AgreementPage)
         agreements.load_draft(draft, visit_id)
 
+    def offer_drafts(self) -> None:
+        """After a crash: offer back the unsaved edits left in recovery files."""
+        from desktop.ui.draft_recovery import offer_drafts
+
+        dialog = offer_drafts(self)
+        if dialog is not None:
+            self._dialogs["drafts"] = dialog
+
+    def restore_draft(self, draft: Any) -> None:
+        """Open a recovered draft in its page's form."""
+        self.show_kind(draft.kind).restore_draft(draft)
+
     def _build_idle_pages(self) -> None:
         """Build the remaining pages one per pause, so opening them later is instant."""
         kind = self.pages.next_unbuilt()
@@ -305,10 +317,13 @@ class MainWindow(QMainWindow):
         return SYNC if self.stack.currentWidget() is self.sync_page else BERANDA
 
     def _on_page(self, action: Any) -> None:
-        """Record actions (new, save, …) apply to the record page shown, if any."""
+        """Record actions (new, save, …) apply to the record page shown, if any.
+
+        Looked up by name on the page, so a page's own version runs (the agreements
+        page's "Baru" starts from the office's KB template, not from a blank form)."""
         page = self.page
         if page is not None:
-            action(page)
+            getattr(page, action.__name__)()
 
     def _switch(self, row: int) -> None:
         if row < 0:
@@ -505,6 +520,7 @@ class MainWindow(QMainWindow):
                     event.ignore()
                     return
         for page in self.pages.built().values():
+            page.drafts.drop()  # every unsaved edit was saved or discarded just now
             page.save_view_state()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())

@@ -213,6 +213,9 @@ class RecordPage(QWidget):
         self.delete_button.clicked.connect(self.delete)
         self.history_button.clicked.connect(self.show_history)
         self.form.changed.connect(self._update_buttons)
+        from desktop.ui.draft_recovery import DraftKeeper
+
+        self.drafts = DraftKeeper(self)  # unsaved edits survive a crash (recovery files)
         self._restore_view_state()
         self.new_record(ask=False)
 
@@ -359,6 +362,54 @@ class RecordPage(QWidget):
         self.detail_title.setText(self._title_of(record))
         self._update_buttons()
 
+    def draft_title(self, values: dict[str, Any]) -> str:
+        """How the recovery dialog names a draft of this page's form."""
+        title = self._title_of(values)
+        return title if title != str(self.kind.label) else self.detail_title.text()
+
+    def restore_draft(self, draft: Any) -> bool:
+        """Show a recovered draft (``desktop.core.drafts.Draft``) in the form, unsaved.
+
+        A draft of a saved record opens that record and lays the draft over it; its
+        version stays the one the edit started from, so a save over someone else's later
+        change meets the usual "changed by another user" question instead of overwriting.
+        """
+        if not self.confirm_discard():
+            return False
+        if draft.record_id is None:
+            self._show_restored(None, draft)
+            return True
+        record_id = draft.record_id
+
+        def missing(_exc: Exception) -> None:  # deleted since: keep the text as a new one
+            draft.record_id = None
+            self._show_restored(None, draft)
+            self.status.emit(self.tr("Data asal draf sudah tidak ada; dipulihkan sebagai "
+                                     "data baru."))
+
+        self.tasks.run_db(lambda: self.service.get(record_id),
+                          on_done=lambda record: self._show_restored(record, draft),
+                          on_error=missing)
+        return True
+
+    def _show_restored(self, record: dict[str, Any] | None, draft: Any) -> None:
+        if record is None:
+            self.new_record(ask=False)
+            self.form.load(None)
+            self.form.fill(draft.values)
+            self.form.mark_unsaved()
+        else:
+            self._show_record(record)
+            self.form.fill(draft.values)
+            if draft.version is not None:
+                self.current_version = draft.version
+        self.drafts.adopt(draft)
+        self.detail_title.setText(self.tr("{title} (dipulihkan)").replace(
+            "{title}", draft.title or str(self.kind.label)))
+        self._update_buttons()
+        self.status.emit(self.tr("Perubahan yang belum disimpan dipulihkan; simpan untuk "
+                                 "menyimpannya."))
+
     def _title_of(self, record: dict[str, Any]) -> str:
         for key in ("nama", "judul", "instansi"):
             if record.get(key):
@@ -368,6 +419,7 @@ class RecordPage(QWidget):
     def confirm_discard(self) -> bool:
         """True when there is nothing unsaved or the user chose to discard or save it."""
         if not self.form.is_dirty():
+            self.drafts.drop()
             return True
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
@@ -380,13 +432,17 @@ class RecordPage(QWidget):
         box.exec()
         if box.clickedButton() is save:
             return self.save_now()
-        return box.clickedButton() is discard
+        if box.clickedButton() is discard:
+            self.drafts.drop(record_too=True)
+            return True
+        return False
 
     # ------------------------------------------------------------------ actions
     def new_record(self, ask: bool = True) -> bool:
         """Start a new record; False if the user kept unsaved changes instead."""
         if ask and not self.confirm_discard():
             return False
+        self.drafts.drop()
         self.current_id = None
         self.current_version = None
         self.current_record = None
@@ -433,6 +489,7 @@ class RecordPage(QWidget):
 
     def _saved(self, record: dict[str, Any]) -> None:
         self.saving = False
+        self.drafts.drop(record_too=True)  # saved: no recovery file is needed any more
         self._show_record(record)
         self.hub.notify(self.kind.name, [record["id"]])
         self.status.emit(self.tr("Tersimpan."))
@@ -467,6 +524,7 @@ class RecordPage(QWidget):
         box.open()
 
     def revert(self) -> None:
+        self.drafts.drop(record_too=True)
         self.form.load(self.current_record)
         self._update_buttons()
 
@@ -485,6 +543,7 @@ class RecordPage(QWidget):
             self.service.delete(record_id, expected_version=version)
 
         def done(_r: Any) -> None:
+            self.drafts.drop(record_too=True)
             self.form.mark_clean()
             self.new_record(ask=False)
             self.hub.notify(self.kind.name, [record_id])

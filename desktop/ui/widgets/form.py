@@ -82,6 +82,16 @@ class RecordForm(QWidget):
         self._baseline = self.values()
         self.loaded.emit(record)
 
+    def fill(self, values: dict[str, Any]) -> None:
+        """Lay ``values`` over the form (a recovered draft) without moving the clean state,
+        so what differs from the loaded record counts as unsaved."""
+        for name, value in values.items():
+            if name in self.editors:
+                self.editors[name].set_value(value)
+            elif name in self.collections:
+                self.collections[name].set_rows(list(value or []))
+        self.changed.emit()
+
     def values(self) -> dict[str, Any]:
         data = {name: editor.value() for name, editor in self.editors.items()}
         for name, editor in self.collections.items():
