@@ -391,3 +391,17 @@ def test_a_database_holding_the_old_demo_prints_each_kb_as_its_fields_say() -> N
     old["pasal"][5]["ayat"][0]["teks"] = old["pasal"][5]["ayat"][0]["teks"].replace(
         "sesuai ketentuan", "menurut ketentuan")
     assert "mulai Tahun Anggaran 2017 menurut" in pdf_text(render_agreement(old))
+
+
+def test_a_new_pks_refers_to_its_kb_from_the_start(desk: Desk) -> None:
+    """The PKS template's "Kesepakatan Bersama tersebut" needs the premise naming the KB;
+    until the KB is linked its number and date are blanks the check names."""
+    from desktop.core.drafting import new_agreement
+
+    draft = new_agreement(desk, "pks")
+    assert draft["premis"][0].startswith("bahwa PARA PIHAK telah menandatangani "
+                                         "Kesepakatan Bersama Nomor {nomor_kb}")
+    found = check_agreement(draft, today=TODAY)
+    assert "pks_tanpa_kb" in {f.code for f in found}
+    assert "Premis huruf a: nomor Kesepakatan Bersama induk belum diisi." in {
+        f.message for f in found}

@@ -172,4 +172,9 @@ def new_agreement(desk: Desk, jenis: str = "kb") -> dict[str, Any]:
         "premis": [],
         "pihak": [_office_party(desk), {"posisi_ttd": "kanan"}],
     }
+    if jenis == "pks":
+        from desktop.documents.naskah import DRAFTED_TEXTS
+
+        # a PKS carries out a KB: the template's "Kesepakatan Bersama tersebut" needs it
+        draft["premis"] = [DRAFTED_TEXTS[0]]
     return _with_template(jenis, draft)
