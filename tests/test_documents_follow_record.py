@@ -405,3 +405,28 @@ def test_a_new_pks_refers_to_its_kb_from_the_start(desk: Desk) -> None:
     assert "pks_tanpa_kb" in {f.code for f in found}
     assert "Premis huruf a: nomor Kesepakatan Bersama induk belum diisi." in {
         f.message for f in found}
+
+
+def test_cli_pdf_of_the_demo_pks_names_its_kb(tmp_path, capsys) -> None:
+    """``diskominfo-desk pdf`` passes the PKS's KB, so its number and date are printed."""
+    import json
+
+    from desktop.cli import main
+
+    def run(*args: str) -> tuple[int, str, str]:
+        code = main(list(args))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    db = str(tmp_path / "pdf.sqlite3")
+    assert run("--database", db, "demo")[0] == 0
+    code, out, _ = run("--database", db, "list", "agreements", "--filter", "jenis=pks",
+                       "--json")
+    pks = json.loads(out)[0]
+    target = tmp_path / "pks.pdf"
+    code, _, err = run("--database", db, "pdf", pks["id"], "-o", str(target))
+    assert code == 0, err
+    text = pdf_text(target.read_bytes())
+    assert ("Kesepakatan Bersama Nomor 119/12/429.011/2017 dan 130/045/2017 tanggal 27 Juli "
+            "2017 tentang Kerja Sama Pengembangan") in text
+    assert_complete(text)
