@@ -236,3 +236,24 @@ def test_the_cli_says_the_database_is_busy_in_one_line(
     assert code == 1, err
     assert "Basis data sedang dipakai proses lain" in err
     assert "SQL" not in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.slow  # four interpreters starting: ~10 s on a loaded machine
+def test_four_cli_imports_at_once_all_succeed_quietly(sqlite_file: Path, tmp_path: Path) -> None:
+    """Three of four such imports ended with exit 70 and raw SQL before."""
+    files = []
+    for k in range(4):
+        path = tmp_path / f"opd{k}.csv"
+        rows = "".join(f"{k}.{i},Dinas {k} nomor {i}\n" for i in range(50))
+        path.write_text("Kode,Nama\n" + rows, encoding="utf-8")
+        files.append(path)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    children = [subprocess.Popen([sys.executable, "-m", "desktop", "--database", str(sqlite_file),
+                                  "import", "opd", str(path)], cwd=ROOT, env=env,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                for path in files]
+    outcomes = [(child.wait(timeout=120), *child.communicate()) for child in children]
+    assert [code for code, _out, _err in outcomes] == [0, 0, 0, 0], outcomes
+    assert all(err == "" for _code, _out, err in outcomes), outcomes
+    with sqlite3.connect(sqlite_file) as conn:
+        assert conn.execute("SELECT count(*) FROM perangkat_daerah").fetchone()[0] == 200

@@ -101,8 +101,8 @@ def _sqlite_begin(connection: Connection) -> None:
         except DatabaseBusyError:
             if attempt == BEGIN_ATTEMPTS:
                 raise
-            log.warning("SQLite write lock busy for %d ms; attempt %d of %d", BUSY_TIMEOUT_MS,
-                        attempt, BEGIN_ATTEMPTS)
+            log.info("SQLite write lock busy for %d ms; attempt %d of %d", BUSY_TIMEOUT_MS,
+                     attempt, BEGIN_ATTEMPTS)
 
 
 def _is_busy(error: BaseException | None) -> bool:

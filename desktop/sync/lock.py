@@ -82,8 +82,8 @@ class SyncLockHolder:
                 elif row.owner == self.owner or owner_gone(row.owner, self.host) \
                         or row.heartbeat < now - self.stale_after:
                     if row.owner != self.owner:
-                        log.warning("sync lock of %s taken over (process gone or heartbeat "
-                                    "of %s stale)", row.owner, row.heartbeat.isoformat())
+                        log.info("sync lock of %s taken over (process gone or heartbeat "
+                                 "of %s stale)", row.owner, row.heartbeat.isoformat())
                     row.owner, row.heartbeat = self.owner, now
                 else:
                     raise _busy(_holder(row.owner))
@@ -113,7 +113,7 @@ class SyncLockHolder:
                 row.heartbeat = utcnow()
             self._last_beat = time.monotonic()
         except DatabaseBusyError:  # a long write elsewhere: beat again at the next chance
-            log.warning("sync lock heartbeat delayed: the database is busy")
+            log.info("sync lock heartbeat delayed: the database is busy")
         finally:
             self._beating.release()
 
