@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
 import sys
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -113,3 +114,22 @@ def test_the_folder_follows_the_data_folder_and_portable_mode(
     monkeypatch.setenv("DISKOMINFO_DESK_PORTABLE_DIR", str(tmp_path / "usb"))
     assert drafts.drafts_dir() == (tmp_path / "usb").resolve() / "data" / "drafts"
     assert DraftStore().folder == drafts.drafts_dir()
+
+
+def test_only_drafts_whose_program_is_gone_are_left_behind(tmp_path: Path) -> None:
+    """A second window on the same register must not be offered the first one's typing."""
+    store = DraftStore(tmp_path)
+    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                              capture_output=True, text=True, check=True)
+    dead = int(finished.stdout)
+    db = "sqlite:////x/desk.sqlite3"
+    store.save(_draft("running"))  # this process: still typing
+    store.save(_draft("crashed", pid=dead))
+    store.save(_draft("elsewhere", host="laptop-lain"))  # a portable copy used elsewhere
+    store.save(_draft("other-register", pid=dead, database="postgresql://lain/desk"))
+    assert drafts.process_running(os.getpid())
+    assert not drafts.process_running(dead)
+    assert not drafts.process_running(0)
+    assert sorted(d.key for d in store.left_behind(db)) == ["crashed", "elsewhere"]
+    back = store.load("crashed")
+    assert back is not None and back.pid == dead

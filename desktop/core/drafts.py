@@ -19,6 +19,8 @@ import contextlib
 import json
 import os
 import re
+import socket
+import sys
 import tempfile
 import uuid
 from dataclasses import dataclass, field
@@ -60,10 +62,18 @@ class Draft:
     version: int | None = None  # the record version the edit started from
     database: str = ""  # which register (Database.display_url)
     saved_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    # the program that writes it: while that one runs, its drafts are not "left behind"
+    pid: int = field(default_factory=os.getpid)
+    host: str = field(default_factory=socket.gethostname)
 
     @property
     def is_new(self) -> bool:
         return self.record_id is None
+
+    def writer_running(self) -> bool:
+        """True while the program that wrote this draft still runs on this computer
+        (a second window open on the same register is not a crash)."""
+        return self.host == socket.gethostname() and process_running(self.pid)
 
 
 class DraftStore:
@@ -110,6 +120,10 @@ class DraftStore:
             drafts = [d for d in drafts if d.database == database]
         return sorted(drafts, key=lambda d: d.saved_at, reverse=True)
 
+    def left_behind(self, database: str) -> list[Draft]:
+        """Drafts of ``database`` whose program is gone: what a crash left to recover."""
+        return [d for d in self.list(database) if not d.writer_running()]
+
     def remove(self, key: str) -> bool:
         """Forget a draft (saved, discarded or reverted); True if there was one."""
         try:
@@ -144,7 +158,7 @@ def _to_json(draft: Draft) -> dict[str, Any]:
     return {"format": FORMAT, "key": draft.key, "kind": draft.kind, "title": draft.title,
             "record_id": draft.record_id, "version": draft.version,
             "database": draft.database, "saved_at": draft.saved_at.isoformat(),
-            "values": draft.values}
+            "pid": draft.pid, "host": draft.host, "values": draft.values}
 
 
 def _read(path: Path) -> Draft | None:
@@ -156,6 +170,42 @@ def _read(path: Path) -> Draft | None:
         return Draft(key=str(data["key"]), kind=str(data["kind"]),
                      values=dict(data["values"]), title=str(data.get("title") or ""),
                      record_id=data.get("record_id"), version=data.get("version"),
-                     database=str(data.get("database") or ""), saved_at=saved_at)
+                     database=str(data.get("database") or ""), saved_at=saved_at,
+                     pid=int(data.get("pid") or 0), host=str(data.get("host") or ""))
     except (OSError, ValueError, KeyError, TypeError):
         return None  # half-written by an old version, or damaged: not offered
+
+
+def process_running(pid: int) -> bool:
+    """Whether a process with this id runs here (False for 0 or when it cannot be told)."""
+    if pid <= 0:
+        return False
+    if pid == os.getpid():
+        return True
+    if sys.platform == "win32":
+        return _windows_process_running(pid)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process: alive
+    except OSError:
+        return False
+    return True
+
+
+def _windows_process_running(pid: int) -> bool:
+    import ctypes
+
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+    if not handle:
+        return False
+    try:
+        code = ctypes.c_ulong()
+        if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
+            return False
+        return code.value == 259  # STILL_ACTIVE
+    finally:
+        kernel32.CloseHandle(handle)

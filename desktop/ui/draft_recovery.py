@@ -218,9 +218,11 @@ class RecoveryDialog(QDialog):
 
 
 def offer_drafts(window: Any, store: DraftStore | None = None) -> RecoveryDialog | None:
-    """Open the recovery dialog over ``window`` if drafts of its database are waiting."""
+    """Open the recovery dialog over ``window`` if drafts of its database are waiting
+    (drafts of a window still open in another running program are not offered)."""
     store = store or DraftStore()
-    drafts = [d for d in store.list(window.desk.db.display_url) if d.kind in window.pages]
+    drafts = [d for d in store.left_behind(window.desk.db.display_url)
+              if d.kind in window.pages]
     if not drafts:
         return None
     dialog = RecoveryDialog(drafts, store, window)

@@ -116,6 +116,12 @@ def _opd(qtbot, window: MainWindow) -> tuple[RecordPage, dict]:
     return page, record
 
 
+def _dead_pid() -> int:
+    proc = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    return int(proc.stdout)
+
+
 def _keys(store: DraftStore) -> list[str]:
     return [d.key for d in store.list()]
 
@@ -177,13 +183,18 @@ def test_the_dialog_restores_into_the_form_and_buang_deletes(
     desk: Desk = window.desk
     record = desk.opd.create({"kode": "OPD-8", "nama": "Dinas Asal"})
     db = desk.db.display_url
+    gone = _dead_pid()  # written by a program that crashed
     quick_drafts.save(Draft(key=f"opd-{record['id']}", kind="opd", record_id=record["id"],
                             version=record["version"], database=db, title="Dinas Ubahan",
-                            values={"kode": "OPD-8", "nama": "Dinas Ubahan"}))
+                            values={"kode": "OPD-8", "nama": "Dinas Ubahan"}, pid=gone))
     quick_drafts.save(Draft(key="opd-new-1", kind="opd", database=db, title="Badan Lupa",
-                            values={"kode": "B-1", "nama": "Badan Lupa"}))
+                            values={"kode": "B-1", "nama": "Badan Lupa"}, pid=gone))
     quick_drafts.save(Draft(key="opd-new-2", kind="opd", database="postgresql://lain/db",
-                            title="Register lain", values={"nama": "Register lain"}))
+                            title="Register lain", values={"nama": "Register lain"},
+                            pid=gone))
+    # a draft of a window still open (this process): not a crash, not offered
+    quick_drafts.save(Draft(key="opd-new-3", kind="opd", database=db, title="Masih diketik",
+                            values={"nama": "Masih diketik"}))
     window.offer_drafts()
     dialog = window._dialogs["drafts"]
     assert sorted(row[1] for row in dialog.rows()) == ["Badan Lupa", "Dinas Ubahan"]
@@ -191,7 +202,8 @@ def test_the_dialog_restores_into_the_form_and_buang_deletes(
     dialog.table.selectRow(forgotten)
     answer_next_box("Buang")
     qtbot.mouseClick(dialog.discard_button, LEFT)
-    assert sorted(_keys(quick_drafts)) == sorted([f"opd-{record['id']}", "opd-new-2"])
+    assert sorted(_keys(quick_drafts)) == sorted([f"opd-{record['id']}", "opd-new-2",
+                                                  "opd-new-3"])
     assert [row[1] for row in dialog.rows()] == ["Dinas Ubahan"]
     qtbot.mouseClick(dialog.restore_button, LEFT)
     page = window.pages["opd"]
@@ -204,7 +216,8 @@ def test_the_dialog_restores_into_the_form_and_buang_deletes(
     qtbot.waitUntil(lambda: not page.saving, timeout=5000)
     settle(qtbot, window)
     assert desk.opd.get(record["id"])["nama"] == "Dinas Ubahan"
-    assert _keys(quick_drafts) == ["opd-new-2"]  # another register's draft is not touched
+    # another register's draft and the running window's are not touched
+    assert sorted(_keys(quick_drafts)) == ["opd-new-2", "opd-new-3"]
 
 
 def test_a_draft_of_a_record_changed_since_meets_the_stale_question(
