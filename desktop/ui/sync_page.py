@@ -144,6 +144,12 @@ class SyncPage(QWidget):
         self.summary.setObjectName("syncSummary")
         self.summary.setWordWrap(True)
         column.addWidget(self.summary)
+        # what the next sync does to datasets' visibility on the catalog, said beforehand
+        self.visibility_note = QLabel("", body)
+        self.visibility_note.setObjectName("catalogNotice")
+        self.visibility_note.setWordWrap(True)
+        self.visibility_note.setVisible(False)
+        column.addWidget(self.visibility_note)
         self.progress = QProgressBar(body)
         self.progress.setVisible(False)
         self.progress_text = QLabel("", body)
@@ -468,11 +474,11 @@ class SyncPage(QWidget):
         from desktop.sync.conflicts import list_conflicts, pending_count
         from desktop.sync.runlog import recent_runs
 
-        def job() -> tuple[int, list[Any], list[Any], list[Any], dict[str, Any]]:
+        def job() -> tuple[int, list[Any], list[Any], list[Any], dict[str, Any], list[str]]:
             from sqlalchemy import select
 
             from desktop.core.models import PerangkatDaerah
-            from desktop.sync.api import org_mappings
+            from desktop.sync.api import org_mappings, pending_visibility_changes
             from desktop.sync.stale_runs import end_interrupted_runs
 
             end_interrupted_runs(self.desk.db)  # runs of this computer killed mid-way
@@ -482,14 +488,15 @@ class SyncPage(QWidget):
                                  .where(PerangkatDaerah.deleted_at.is_(None))
                                  .order_by(PerangkatDaerah.nama)).all()
             chosen = {m.opd_id: m for m in org_mappings(self.desk)}
+            visibility = [c.message for c in pending_visibility_changes(self.desk)]
             return (pending_count(self.desk), list_conflicts(self.desk),
-                    recent_runs(self.desk.db), opds, chosen)
+                    recent_runs(self.desk.db), opds, chosen, visibility)
 
         self.tasks.run_report(job, on_done=self._show_state)
 
-    def _show_state(self, result: tuple[int, list[Any], list[Any], list[Any], dict[str, Any]]
-                    ) -> None:
-        self.pending, self.conflicts, runs, opds, chosen = result
+    def _show_state(self, result: tuple[int, list[Any], list[Any], list[Any], dict[str, Any],
+                                        list[str]]) -> None:
+        self.pending, self.conflicts, runs, opds, chosen, visibility = result
         self._fill_orgmap(opds, chosen)
         last = runs[0] if runs else None
         parts = [self.tr("{n} perubahan lokal menunggu dikirim").replace("{n}",
@@ -502,6 +509,8 @@ class SyncPage(QWidget):
         else:
             parts.insert(0, self.tr("Belum pernah disinkronkan"))
         self.summary.setText(" · ".join(parts))
+        self.visibility_note.setText("\n".join(visibility))
+        self.visibility_note.setVisible(bool(visibility))
         self._fill_conflicts()
         self._fill_runs(runs)
         self.status_changed.emit(self.state, self.pending)

@@ -76,3 +76,21 @@ def test_a_new_restricted_dataset_is_said_to_stay_off_the_catalog(
     box = page.form.editors["data_pribadi"].box  # type: ignore[attr-defined]
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(4, box.height() // 2))
     assert notice.isVisible() and "tidak dikirim ke katalog" in notice.text()
+
+
+def test_the_sync_page_lists_what_the_next_sync_makes_private(
+        qtbot, window: MainWindow, linked: tuple[Desk, str]) -> None:
+    desk, record_id = linked
+    page = window.sync_page
+    window.show_page("sync")
+    page.refresh_state()
+    settle(qtbot, window)
+    assert page.visibility_note.isHidden()
+    record = desk.datasets.get(record_id)
+    desk.datasets.update(record_id, {"sifat_data": "terbatas"},
+                         expected_version=record["version"])
+    page.refresh_state()
+    settle(qtbot, window)
+    assert page.visibility_note.isVisible()
+    assert page.visibility_note.text() == (
+        'Sinkronisasi ini menjadikan "Jumlah Penduduk" privat di katalog (tidak dihapus).')
