@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-from alembic import op  # noqa: F401  (used by the sections below)
+from alembic import op
 
 revision: str = "0005"
 down_revision: str | None = "0004"
