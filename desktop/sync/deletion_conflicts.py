@@ -77,17 +77,22 @@ def hold_local_delete(desk: Desk, client: CatalogClient, record_id: str, remote_
     if package.get("state") == "deleted" or package.get("metadata_modified") == remote_modified:
         return None
     with desk.db.session() as s:
-        row = _open(s, record_id, DELETED_HERE_FIELD)
-        if row is not None:
-            row.remote_value = _remote_value(package)
-            return 0
-        state = s.get(SyncRecord, (KIND, record_id))
-        base = {k: v for k, v in ((state.base if state else None) or {}).items()
-                if not k.startswith("_")}
-        s.add(SyncConflict(kind=KIND, record_id=record_id, field=DELETED_HERE_FIELD,
-                           base_value={"v": base.get("judul"), "values": base},
-                           local_value={"v": None}, remote_value=_remote_value(package)))
-        return 1
+        return ask_deleted_here(s, record_id, package)
+
+
+def ask_deleted_here(s: Session, record_id: str, package: dict[str, Any]) -> int:
+    """Open (or refresh) the "deleted here, edited there" conflict; 1 when new."""
+    row = _open(s, record_id, DELETED_HERE_FIELD)
+    if row is not None:
+        row.remote_value = _remote_value(package)
+        return 0
+    state = s.get(SyncRecord, (KIND, record_id))
+    base = {k: v for k, v in ((state.base if state else None) or {}).items()
+            if not k.startswith("_")}
+    s.add(SyncConflict(kind=KIND, record_id=record_id, field=DELETED_HERE_FIELD,
+                       base_value={"v": base.get("judul"), "values": base},
+                       local_value={"v": None}, remote_value=_remote_value(package)))
+    return 1
 
 
 def refresh_local_deletes(desk: Desk, client: CatalogClient) -> int:

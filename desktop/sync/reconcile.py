@@ -13,6 +13,8 @@ that would remove more than a share of the register (:data:`DELETION_SHARE`, at 
 :data:`DELETION_FLOOR`) deletes nothing and reports what it held back
 (``ReconcileOutcome.held``): a catalog emptied by mistake, a wrong index or a wrong
 address must not empty the register; the user confirms and the next run goes ahead.
+The same check asks about the register's own datasets the catalog still lists but this
+register deleted unasked (``gaps``).
 """
 
 from __future__ import annotations
@@ -28,9 +30,10 @@ from desktop.core.desk import Desk
 from desktop.core.errors import DeskError
 from desktop.core.i18n import t
 from desktop.core.models import Dataset, utcnow
-from desktop.core.models.sync import SyncRecord, SyncWatermark
+from desktop.core.models.sync import SyncConflict, SyncRecord, SyncWatermark
 from desktop.sync.client import CatalogClient
 from desktop.sync.deletion_conflicts import hold_remote_delete
+from desktop.sync.gaps import report_gaps
 from desktop.sync.local import (
     DELETED_FIELD,
     DELETION_FIELDS,
@@ -61,8 +64,8 @@ def deletion_limit(linked: int, share: float = DELETION_SHARE) -> int:
     return max(DELETION_FLOOR, int(linked * share))
 
 
-def candidates(desk: Desk, client: CatalogClient,
-               catalog_key: str | None = None) -> dict[str, str]:
+def candidates(desk: Desk, client: CatalogClient, catalog_key: str | None = None,
+               listed: set[str] | None = None) -> dict[str, str]:
     """remote id -> local id of this catalog's linked datasets the public name list lacks
     (``catalog_key`` None: every link, for callers that checked the catalog otherwise)."""
     query = select(SyncRecord.remote_id, SyncRecord.remote_name, SyncRecord.record_id).where(
@@ -73,7 +76,8 @@ def candidates(desk: Desk, client: CatalogClient,
         rows = s.execute(query).all()
     if not rows:
         return {}
-    listed = set(iter_package_names(client))
+    if listed is None:
+        listed = set(iter_package_names(client))
     return {remote_id: record_id for remote_id, name, record_id in rows if name not in listed}
 
 
@@ -85,14 +89,27 @@ def needs_full_check(desk: Desk, client: CatalogClient, catalog_url: str,
     catalog's count equals the number of linked datasets; a deletion leaves the search
     index and the count falls short. Anything else odd (a dataset that failed to come
     in, a lagging index) makes the counts differ too and buys a full check, as does a
-    day without one, which also covers a deletion and a failure cancelling out.
+    day without one, which also covers a deletion and a failure cancelling out, and a
+    link to a dataset deleted here that no push will delete there (a gap).
     """
     with desk.db.session() as s:
         linked = _linked_count(s)
         last = s.get(SyncWatermark, (catalog_url, CHECKED))
-    if last is None or datetime.fromisoformat(last.modified) < utcnow() - every:
+        stray = _stray_link(s)
+    if last is None or datetime.fromisoformat(last.modified) < utcnow() - every or stray:
         return True
     return int(client.package_search(rows=0)["count"]) != linked
+
+
+def _stray_link(s: Session) -> bool:
+    """A link to a dataset deleted here with no delete waiting to go out: the catalog
+    still has it and nobody asked (see ``gaps``). Read off the index of deleted rows."""
+    deleted = select(Dataset.id).where(Dataset.deleted_at.is_not(None))
+    asked = select(SyncConflict.record_id).where(SyncConflict.resolved_at.is_(None))
+    return s.scalar(select(SyncRecord.record_id).where(
+        SyncRecord.kind == KIND, SyncRecord.record_id.in_(deleted),
+        SyncRecord.record_id.not_in(asked), SyncRecord.remote_id.is_not(None),
+        SyncRecord.dirty.is_(False)).limit(1)) is not None
 
 
 def _linked_count(s: Session) -> int:
@@ -124,7 +141,8 @@ def reconcile(desk: Desk, client: CatalogClient, on_error: RecordError,
     outcome = ReconcileOutcome()
     if not needs_full_check(desk, client, catalog_url, every):
         return outcome
-    suspects = candidates(desk, client, catalog_key)
+    listed = set(iter_package_names(client))
+    suspects = candidates(desk, client, catalog_key, listed)
     gone: list[tuple[str, RemoteStatus]] = []
     for status in remote_states(client, list(suspects)):
         check()
@@ -137,6 +155,8 @@ def reconcile(desk: Desk, client: CatalogClient, on_error: RecordError,
                 if state is not None:
                     state.remote_name = status.package["name"]
     plan = _removals(desk, gone)
+    # the other way round: datasets it still has that were deleted here unasked
+    outcome.conflicts += report_gaps(desk, client, listed, catalog_key, check)
     with desk.db.session() as s:
         linked = _linked_count(s)
     if not confirmed and len(plan) > deletion_limit(linked, share):

@@ -9,6 +9,7 @@ delete more than a share of the register stops and asks.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -279,3 +280,52 @@ def test_cli_holds_mass_deletions_until_confirmed(
     assert _cli(desk, "--confirm-deletions") == 0
     assert "10 dihapus" in capsys.readouterr().out
     assert len(_live(desk)) == REGISTER - 10
+
+
+@pytest.mark.parametrize("relinked", [True, False], ids=["relinked-by-a-pull", "unlinked"])
+def test_a_register_damaged_before_identities_gets_its_gap_reported(
+        desk: Desk, ckan_world: CatalogWorld, clients: Callable[[str], CatalogClient],
+        relinked: bool) -> None:
+    """The register of the report: datasets soft-deleted here by a sync against another
+    catalog, links dropped, while the first catalog still has them. Pointed back at it,
+    each is a "deleted here" conflict by title, then restored or deleted as chosen."""
+    from desktop.sync.conflicts import list_conflicts, resolve_conflict
+    from desktop.sync.local import DELETED_HERE_FIELD, remote_session
+    from sync.engine_support import full_dataset
+
+    client = clients(ckan_world.server.url)
+    opd_id = add_opd(desk)
+    ids = [desk.datasets.create(full_dataset(opd_id, judul=f"Dataset Kecamatan {i}"))["id"]
+           for i in range(10)]
+    assert make_engine(desk, client).run().pushed == 10
+    if not relinked:  # past the pull's overlap: the next pull does not read them again
+        time.sleep(1.2)
+        make_engine(desk, client).run()
+    damaged = ids[:4]
+    with remote_session(desk) as s:  # what the old reconcile did against the empty catalog
+        for record_id in damaged:
+            desk.datasets.delete(record_id, session=s)
+            state = s.get(SyncRecord, ("datasets", record_id))
+            state.remote_id = state.remote_name = state.remote_modified = None
+            state.base, state.catalog = None, None
+
+    for _ in range(2):  # reported once, by title, nothing deleted on either side
+        summary = make_engine(desk, client).run()
+        assert summary.deleted == 0 and summary.errors == 0 and not summary.clean
+        conflicts = list_conflicts(desk)
+        assert sorted(c.record_id for c in conflicts) == sorted(damaged)
+        assert {c.field for c in conflicts} == {DELETED_HERE_FIELD}
+        assert {c.title for c in conflicts} == {f"Dataset Kecamatan {i}" for i in range(4)}
+    active = [p for p in ckan_world.server.store.packages.values() if p["state"] == "active"]
+    assert len(active) == 10
+
+    by_record = {c.record_id: c for c in list_conflicts(desk)}
+    for record_id in damaged[:2]:
+        resolve_conflict(desk, by_record[record_id].id, "theirs")
+    for record_id in damaged[2:]:
+        resolve_conflict(desk, by_record[record_id].id, "mine")
+    summary = make_engine(desk, client).run()
+    assert summary.clean and summary.deleted == 2 and list_conflicts(desk) == []
+    assert sorted(_live(desk)) == sorted(ids[:2] + ids[4:])
+    active = [p for p in ckan_world.server.store.packages.values() if p["state"] == "active"]
+    assert len(active) == 8
