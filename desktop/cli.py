@@ -37,11 +37,7 @@ def _parser() -> argparse.ArgumentParser:
         description=t("Diskominfo Desk: register aplikasi, dataset, kunjungan dan kerja sama."),
     )
     parser.add_argument("--version", action="version", version=f"diskominfo-desk {__version__}")
-    parser.add_argument("--database", metavar="URL_ATAU_BERKAS",
-                        help=t("berkas SQLite atau URL PostgreSQL (bawaan: "
-                               "DISKOMINFO_DESK_DATABASE, lalu folder data pengguna)"))
-    parser.add_argument("--user", help=t("nama pengguna untuk log audit"))
-    parser.add_argument("--lang", choices=("id", "en"), help=t("bahasa pesan (id/en)"))
+    _common_options(parser, None)
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
 
     sub.add_parser("gui", help=t("buka jendela aplikasi (bawaan)"))
@@ -81,7 +77,36 @@ def _parser() -> argparse.ArgumentParser:
     COMMANDS.update(cli_dashboard.add_parsers(sub))
     COMMANDS.update(cli_report.add_parsers(sub))
     COMMANDS.update(cli_sync.add_parsers(sub))
+    for subparser in sub.choices.values():
+        # after the sub-command too (``dashboard --lang en``); SUPPRESS keeps a value
+        # given before it
+        _common_options(subparser, argparse.SUPPRESS)
     return parser
+
+
+def _common_options(parser: argparse.ArgumentParser, default: Any) -> None:
+    from desktop.core.i18n import t
+
+    def add(flag: str, **kwargs: Any) -> None:
+        if flag not in parser._option_string_actions:  # ``sync --user`` is the catalog's
+            parser.add_argument(flag, default=default, **kwargs)
+
+    add("--database", metavar="URL_ATAU_BERKAS",
+        help=t("berkas SQLite atau URL PostgreSQL (bawaan: DISKOMINFO_DESK_DATABASE, lalu "
+               "\"database\" di berkas pengaturan settings.ini, lalu folder data pengguna)"))
+    add("--user", help=t("nama pengguna untuk log audit"))
+    add("--lang", choices=("id", "en"), help=t("bahasa pesan (id/en)"))
+
+
+def _language_asked(argv: Sequence[str]) -> str | None:
+    """``--lang`` wherever it stands, read before the parser is built, so that ``--help``
+    and argparse's own messages are in that language too."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -91,13 +116,24 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     private_umask()  # the register's files are the user's alone (POSIX)
     tighten_user_files()
-    set_language(os.environ.get("DISKOMINFO_DESK_LANG", "id"))
+    from desktop.core.errors import QueryError
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    set_language(_language_asked(argv) or os.environ.get("DISKOMINFO_DESK_LANG", "id"))
     args = _parser().parse_args(argv)
     if args.lang:
         set_language(args.lang)
     command = args.command or "gui"
     try:
         return COMMANDS[command](args)
+    except BrokenPipeError:
+        # the reader went away (``list ... | head``): end quietly, as Unix tools do
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except QueryError as exc:  # the command was asked wrongly: a usage error
+        print(f"diskominfo-desk: {exc.message}", file=sys.stderr)
+        return EXIT_USAGE
     except DeskError as exc:
         print(f"diskominfo-desk: {exc.message}", file=sys.stderr)
         return EXIT_ERROR
@@ -150,20 +186,20 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _parse_filters(items: list[str]) -> dict[str, Any]:
-    from desktop.core.errors import DeskError
+    from desktop.core.errors import QueryError
     from desktop.core.i18n import t
 
     filters: dict[str, Any] = {}
     for item in items:
         key, sep, value = item.partition("=")
         if not sep or not key:
-            raise DeskError(t("Filter harus berbentuk KOLOM=NILAI: {item}", item=item))
+            raise QueryError(t("Filter harus berbentuk KOLOM=NILAI: {item}", item=item))
         filters[key.strip()] = value.split(",") if key.endswith("__in") else value
     return filters
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from desktop.core.errors import DeskError
+    from desktop.core.errors import QueryError
     from desktop.core.kinds import kind_named
     from desktop.core.services import ListQuery
 
@@ -172,12 +208,12 @@ def cmd_list(args: argparse.Namespace) -> int:
         rows = desk.regions(args.search or "")
         desk.close()
         _print_rows(rows[: args.limit] if args.limit else rows, ["kode", "nama", "jenis"],
-                    args.json)
+                    args.json, total=len(rows))
         return EXIT_OK
     try:
         kind = kind_named(args.kind)
     except KeyError as exc:
-        raise DeskError(str(exc.args[0])) from None
+        raise QueryError(str(exc.args[0])) from None
     desk = _desk(args)
     query = ListQuery(text=args.search, filters=_parse_filters(args.filter),
                       sort=args.sort, limit=args.limit)
@@ -197,13 +233,13 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from desktop.core.errors import DeskError
+    from desktop.core.errors import QueryError
     from desktop.core.kinds import kind_named
 
     try:
         kinds = [kind_named(k).name for k in args.kind] if args.kind else None
     except KeyError as exc:
-        raise DeskError(str(exc.args[0])) from None
+        raise QueryError(str(exc.args[0])) from None
     desk = _desk(args)
     hits = desk.search(args.text, kinds, args.limit)
     desk.close()
@@ -231,12 +267,12 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 
 def cmd_seed_bench(args: argparse.Namespace) -> int:
-    from desktop.core.errors import DeskError
+    from desktop.core.errors import QueryError
     from desktop.core.i18n import t
     from desktop.core.seedbench import seed_bench
 
     if args.count < 0 or args.count > 10_000_000:
-        raise DeskError(t("N harus antara 0 dan 10.000.000."))
+        raise QueryError(t("N harus antara 0 dan 10.000.000."))
     desk = _desk(args)
     report = seed_bench(desk.db, args.count)
     desk.close()

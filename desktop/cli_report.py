@@ -36,13 +36,13 @@ def cmd_report(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from desktop.cli import EXIT_OK, _desk
-    from desktop.core.errors import DeskError
+    from desktop.core.errors import DeskError, QueryError
     from desktop.core.i18n import t
     from desktop.core.period import parse_period, range_period
     from desktop.documents.period_report import write_period_report
 
     if args.period and (args.start or args.end):
-        raise DeskError(t("Pilih --period atau --from/--to, tidak keduanya."))
+        raise QueryError(t("Pilih --period atau --from/--to, tidak keduanya."))
     if args.period:
         period = parse_period(args.period)
     elif args.start and args.end:

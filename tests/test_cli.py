@@ -106,7 +106,7 @@ def test_list_regions_has_all_514_regencies_and_cities(tmp_path: Path, capsys) -
 def test_bad_arguments_give_one_clear_line(tmp_path: Path, capsys, args: list[str],
                                            message: str) -> None:
     code, _out, err = run(capsys, "--database", str(tmp_path / "x.sqlite3"), *args)
-    assert code == 1
+    assert code == 2  # a usage error, as argparse's own (tests/test_cli_usage.py)
     assert message in err
     assert len(err.strip().splitlines()) == 1
     assert "Traceback" not in err
@@ -115,7 +115,7 @@ def test_bad_arguments_give_one_clear_line(tmp_path: Path, capsys, args: list[st
 def test_english_messages_on_request(tmp_path: Path, capsys) -> None:
     code, _, err = run(capsys, "--lang", "en", "--database", str(tmp_path / "x.sqlite3"),
                        "list", "kapal")
-    assert code == 1
+    assert code == 2
     assert "Unknown kind of record: kapal" in err
 
 
@@ -168,7 +168,7 @@ def test_installed_entry_point_prints_version_and_never_a_traceback(tmp_path: Pa
     assert done.stdout.strip() == f"diskominfo-desk {__version__}"
     done = subprocess.run([str(exe), "list", "kapal"], capture_output=True, text=True,
                           env=env, check=False)
-    assert done.returncode == 1
+    assert done.returncode == 2
     assert "Traceback" not in done.stderr
     done = subprocess.run([str(exe), "list"], capture_output=True, text=True, env=env,
                           check=False)

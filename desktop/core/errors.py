@@ -11,6 +11,11 @@ class DeskError(Exception):
         self.message = message
 
 
+class QueryError(DeskError):
+    """A request phrased wrongly (unknown kind, filter, column or period): the command
+    line answers it as a usage error (exit 2), a window as any other message."""
+
+
 class DatabaseOpenError(DeskError):
     """The database cannot be opened: missing server, corrupt file, wrong permissions."""
 

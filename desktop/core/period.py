@@ -27,7 +27,7 @@ from desktop.core.choices import (
     STATUS_KERJA_SAMA,
 )
 from desktop.core.desk import Desk
-from desktop.core.errors import DeskError
+from desktop.core.errors import QueryError
 from desktop.core.freshness import INTERVAL_DAYS, freshness_clause
 from desktop.core.i18n import t
 from desktop.core.models import (
@@ -79,7 +79,7 @@ def year_period(year: int) -> Period:
 def range_period(start: date, end: date) -> Period:
     """Any range; a range that is exactly a month, quarter or year gets that name."""
     if end < start:
-        raise DeskError(t("Akhir periode ({end}) sebelum awalnya ({start}).",
+        raise QueryError(t("Akhir periode ({end}) sebelum awalnya ({start}).",
                           end=end.isoformat(), start=start.isoformat()))
     candidates = [year_period(start.year), month_period(start.year, start.month),
                   quarter_period(start.year, (start.month - 1) // 3 + 1)]
@@ -103,7 +103,7 @@ def parse_period(text: str) -> Period:
             return month_period(int(m[1]), int(m[2]))
     except ValueError:
         pass
-    raise DeskError(t("Periode tidak dikenal: {text}. Contoh: 2026, 2026-Q1, 2026-03.",
+    raise QueryError(t("Periode tidak dikenal: {text}. Contoh: 2026, 2026-Q1, 2026-03.",
                       text=text))
 
 

@@ -21,7 +21,7 @@ def kind_named(name: str) -> RecordKind:
         if key == kind.name or key in kind.aliases:
             return kind
     raise KeyError(t("Jenis data tidak dikenal: {name}. Pilihan: {choices}.", name=name,
-                     choices=", ".join(KINDS)))
+                     choices=", ".join([*KINDS, "regions"])))
 
 
 __all__ = ["KINDS", "ListColumn", "RecordKind", "kind_named"]

@@ -16,7 +16,13 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.core.database import Database
-from desktop.core.errors import DeskError, NotFoundError, StaleRecordError, ValidationError
+from desktop.core.errors import (
+    DeskError,
+    NotFoundError,
+    QueryError,
+    StaleRecordError,
+    ValidationError,
+)
 from desktop.core.fields import Collection, FieldType
 from desktop.core.i18n import t
 from desktop.core.kinds import KINDS, RecordKind
@@ -389,7 +395,7 @@ class RecordService:
             try:
                 return special(value)
             except (TypeError, ValueError):
-                raise DeskError(t("Nilai filter {key} tidak valid: {value}.", key=key,
+                raise QueryError(t("Nilai filter {key} tidak valid: {value}.", key=key,
                                   value=value)) from None
         name, _, op = key.partition("__")
         if name == "id" and op in ("", "in"):
@@ -398,16 +404,16 @@ class RecordService:
         try:
             fld = self.kind.field(name)
         except KeyError:
-            raise DeskError(t("Filter tidak dikenal: {key}.", key=key)) from None
+            raise QueryError(t("Filter tidak dikenal: {key}.", key=key)) from None
         if fld.type in (FieldType.REFS, FieldType.CHOICES, FieldType.TAGS, FieldType.TEXTLIST):
-            raise DeskError(t("Filter tidak dikenal: {key}.", key=key))
+            raise QueryError(t("Filter tidak dikenal: {key}.", key=key))
         column = getattr(self.kind.model, name)
 
         def coerce(v: Any) -> Any:
             try:
                 return coerce_value(fld, v)
             except FieldProblem as problem:
-                raise DeskError(f"{fld.label}: {problem}") from None
+                raise QueryError(f"{fld.label}: {problem}") from None
 
         match op or "eq":
             case "eq":
@@ -424,7 +430,7 @@ class RecordService:
                 return column.is_(None) if value else column.is_not(None)
             case "contains":
                 return func.lower(column).contains(str(value).lower(), autoescape=True)
-        raise DeskError(t("Filter tidak dikenal: {key}.", key=key))
+        raise QueryError(t("Filter tidak dikenal: {key}.", key=key))
 
     def _order(self, keys: Sequence[str]) -> list[ColumnElement[Any]]:
         order: list[ColumnElement[Any]] = []
@@ -437,7 +443,8 @@ class RecordService:
                 fld = next((f for f in self.kind.fields if f.name == name), None)
                 if fld is None or fld.type in (FieldType.REFS, FieldType.CHOICES,
                                                FieldType.TAGS, FieldType.TEXTLIST):
-                    raise DeskError(t("Tidak dapat mengurutkan menurut {key}.", key=name)) from None
+                    raise QueryError(t("Tidak dapat mengurutkan menurut {key}.",
+                                       key=name)) from None
                 expr = getattr(self.kind.model, name)
             column = getattr(expr, "expression", expr)
             required = getattr(column, "nullable", True) is False
