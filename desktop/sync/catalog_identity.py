@@ -122,6 +122,11 @@ def _linked_sample(s: Any, key: str | None) -> list[str]:
         .order_by(SyncRecord.changed_at.desc()).limit(PROBE_SIZE)))
 
 
+def _sample(desk: Desk, stored: CatalogIdentity | None) -> list[str]:
+    with desk.db.session() as s:
+        return _linked_sample(s, stored.key if stored else None)
+
+
 def knows_links(client: CatalogClient, remote_ids: list[str]) -> bool:
     """Whether the catalog knows any of these package or showcase ids (by ``package_show``:
     showcases are packages too). 403 means it has it but hides it from us."""
@@ -137,7 +142,8 @@ def knows_links(client: CatalogClient, remote_ids: list[str]) -> bool:
 
 
 def stamp_links(desk: Desk, key: str) -> None:
-    """Links made by this run carry no key yet: they belong to the confirmed catalog."""
+    """Links made by this run carry no key yet: they belong to the confirmed catalog.
+    (Found through the (catalog, remote_id) index: no walk over every link per run.)"""
     with desk.db.session() as s:
         s.execute(update(SyncRecord).where(SyncRecord.remote_id.is_not(None),
                                            SyncRecord.catalog.is_(None)).values(catalog=key))
@@ -152,11 +158,9 @@ def confirm_catalog(desk: Desk, client: CatalogClient,
     """
     url = client.config.base_url
     stored = read_identity(desk)
-    with desk.db.session() as s:
-        sample = _linked_sample(s, stored.key if stored else None)
     if stored is not None and stored.url == url and stored.same_site(status):
-        identity = stored
-    elif not sample or knows_links(client, sample):
+        identity = stored  # the usual run: nothing read but the setting
+    elif not (sample := _sample(desk, stored)) or knows_links(client, sample):
         identity = CatalogIdentity(stored.key if stored else _new_key(url, status), url)
     else:
         linked_url = stored.url if stored else t("(katalog sebelumnya)")

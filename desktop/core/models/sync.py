@@ -44,8 +44,10 @@ class SyncRecord(Base):
     # run that made the link stamps it (or for links older than migration 0005)
     catalog: Mapped[str | None] = mapped_column(String(40))
 
-    # pulled pages are matched by (kind, remote_id); see migration 0004
-    __table_args__ = (Index("ix_sync_record_kind_remote", "kind", "remote_id"),)
+    # pulled pages are matched by (kind, remote_id); see migration 0004. Links without a
+    # catalog key yet are stamped each run through (catalog, remote_id); migration 0005
+    __table_args__ = (Index("ix_sync_record_kind_remote", "kind", "remote_id"),
+                      Index("ix_sync_record_catalog", "catalog", "remote_id"))
 
 
 class SyncConflict(Base):

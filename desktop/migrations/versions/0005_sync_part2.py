@@ -35,6 +35,8 @@ def upgrade() -> None:
     # shown to know them.
     with op.batch_alter_table("sync_record") as batch:
         batch.add_column(sa.Column("catalog", sa.String(length=40), nullable=True))
+    # links still without a key are found by it each run (stamped after push and pull)
+    op.create_index("ix_sync_record_catalog", "sync_record", ["catalog", "remote_id"])
     # --- locks
     # Which process runs a sync/import run (host:pid:token), so the run of a killed
     # process is marked ended instead of staying "running" forever.
@@ -48,6 +50,7 @@ def downgrade() -> None:
     # run errors that reference it
     op.drop_column("sync_run", "owner")
     # --- catalog identity
+    op.drop_index("ix_sync_record_catalog", table_name="sync_record")
     with op.batch_alter_table("sync_record") as batch:
         batch.drop_column("catalog")
     # --- lossless values (a title longer than 300 characters is cut to fit back)
