@@ -10,6 +10,7 @@ import contextlib
 import logging
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -131,6 +132,9 @@ def busy_message() -> str:
              "tidak kunjung bebas; tidak ada yang tersimpan. Coba lagi sebentar lagi.")
 
 
+_open_units = threading.local()  # per thread: how many units of work each Database has open
+
+
 @dataclass
 class Database:
     """An open, migrated database: the engine and its session factory."""
@@ -158,8 +162,20 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A unit of work: committed on success, rolled back on any error."""
-        session = self.sessions()
+        """A unit of work: committed on success, rolled back on any error.
+
+        On SQLite a unit of work takes the write lock at BEGIN. One opened while this
+        thread already holds another (a service called inside a caller's session) would
+        wait for a lock its own thread holds, for the whole busy timeout, and then blame
+        "another process": it begins deferred instead, so its reads work at once.
+        """
+        depth = _open_units.__dict__.setdefault(id(self), 0)
+        if depth and self.dialect == "sqlite":
+            session = Session(self.engine.execution_options(**{READ_ONLY: True}),
+                              expire_on_commit=False)
+        else:
+            session = self.sessions()
+        _open_units.__dict__[id(self)] = depth + 1
         try:
             yield session
             session.commit()
@@ -167,6 +183,7 @@ class Database:
             session.rollback()
             raise
         finally:
+            _open_units.__dict__[id(self)] = depth
             session.close()
 
     @contextmanager

@@ -362,7 +362,7 @@ def _record_title(db: Database, kind_name: str, record_id: str) -> str:
     kind = KINDS.get(kind_name)
     if kind is None:
         return record_id
-    with db.session() as s:
+    with db.read_session() as s:
         obj = s.get(kind.model, record_id)
         return kind.title(obj) if obj is not None else record_id
 
@@ -372,6 +372,6 @@ def _region_name(db: Database | None, code: str) -> str:
         return code
     from desktop.core.models import Region
 
-    with db.session() as s:
+    with db.read_session() as s:
         region = s.get(Region, code)
         return region.nama if region is not None else code

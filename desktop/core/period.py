@@ -129,7 +129,7 @@ class PeriodReport:
 def gather(desk: Desk, period: Period) -> PeriodReport:
     report = PeriodReport(period)
     start, end = period.start, period.end
-    with desk.db.session() as s:
+    with desk.db.read_session() as s:
         region = select(Region.nama).where(Region.kode == Kunjungan.region_kode) \
             .scalar_subquery()
         visits = s.execute(

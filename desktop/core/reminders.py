@@ -98,7 +98,7 @@ def _agreements(desk: Desk, today: date, days: int, limit: int) -> ReminderGroup
                               "berlaku_sampai__gte": today.isoformat(),
                               "berlaku_sampai__lte": (today + timedelta(days=days)).isoformat(),
                               "status__in": list(ACTIVE_AGREEMENT)})
-    with desk.db.session() as s:
+    with desk.db.read_session() as s:
         group.total = s.scalar(select(func.count()).select_from(KerjaSama).where(*where)) or 0
         rows = s.execute(select(KerjaSama.id, KerjaSama.jenis, KerjaSama.judul,
                                 KerjaSama.berlaku_sampai).where(*where)
@@ -118,7 +118,7 @@ def _follow_ups(desk: Desk, today: date, limit: int) -> ReminderGroup:
                           0, filters={"tindak_lanjut_terlambat": (
                               today + timedelta(days=FOLLOW_UP_DAYS + 1)).isoformat()})
     join = TindakLanjut.kunjungan_id == Kunjungan.id
-    with desk.db.session() as s:
+    with desk.db.read_session() as s:
         group.total = s.scalar(select(func.count()).select_from(TindakLanjut)
                                .join(Kunjungan, join).where(*where)) or 0
         rows = s.execute(select(Kunjungan.id, TindakLanjut.id, Kunjungan.instansi,
@@ -139,7 +139,7 @@ def _ssl(desk: Desk, today: date, limit: int) -> ReminderGroup:
     group = ReminderGroup("ssl_expiring", t("Sertifikat SSL segera berakhir"), "deployments",
                           0, filters={"ssl_berakhir__lte":
                                       (today + timedelta(days=SSL_DAYS)).isoformat()})
-    with desk.db.session() as s:
+    with desk.db.read_session() as s:
         rows = s.execute(
             select(Deployment.id, Deployment.aplikasi_id, Deployment.lingkungan,
                    Deployment.domain, Deployment.ssl_berakhir, Deployment.tanggal, Aplikasi.nama)
@@ -165,7 +165,7 @@ def _datasets(desk: Desk, today: date, limit: int) -> ReminderGroup:
     late = freshness_clause("terlambat", Dataset.frekuensi, Dataset.terakhir_diperbarui, today)
     group = ReminderGroup("datasets_overdue", t("Dataset terlambat diperbarui"), "datasets", 0,
                           filters={"kesegaran": f"terlambat@{today.isoformat()}"})
-    with desk.db.session() as s:
+    with desk.db.read_session() as s:
         group.total = s.scalar(select(func.count()).select_from(Dataset)
                                .where(Dataset.deleted_at.is_(None), late)) or 0
         # never updated first, then the oldest last update

@@ -38,7 +38,7 @@ class OfficeService:
         self.actor = actor
 
     def get(self) -> dict[str, Any] | None:
-        with self.db.session() as s:
+        with self.db.read_session() as s:
             row = s.scalar(select(OfficeProfile).where(OfficeProfile.deleted_at.is_(None)))
             return None if row is None else self._as_dict(row)
 
