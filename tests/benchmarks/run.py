@@ -30,6 +30,7 @@ BENCHES: dict[str, tuple[list[str], list[str]]] = {
     "seed": ([], ["--rows", "5000"]),
     "import": ([], ["1000"]),
     "export": ([], ["1000"]),
+    "import_memory": ([], ["--rows", "20000"]),
 }
 
 

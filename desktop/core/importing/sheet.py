@@ -15,6 +15,7 @@ and ``text`` for how a CSV's encoding is found.
 from __future__ import annotations
 
 import warnings
+from array import array
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -140,12 +141,71 @@ def _raw_rows(path: Path, encoding: TextEncoding | None, first: int, width: int,
             yield number, row[:width]
 
 
+class SharedStrings:
+    """A workbook's shared-string table as one UTF-8 buffer and the end of each text.
+
+    openpyxl only ever indexes it (``table[int(value)]``); a text is decoded when a cell
+    uses it. Half the memory of a list of strings, and no million small objects.
+    """
+
+    def __init__(self) -> None:
+        self._blob = bytearray()
+        self._ends = array("Q")
+
+    def append(self, text: str) -> None:
+        self._blob += text.encode("utf-8", "surrogatepass")
+        self._ends.append(len(self._blob))
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    def __getitem__(self, index: int) -> str:
+        if not 0 <= index < len(self._ends):
+            raise IndexError(index)  # a cell naming a text the table does not have
+        start = self._ends[index - 1] if index else 0
+        return self._blob[start:self._ends[index]].decode("utf-8", "surrogatepass")
+
+
+def _load_workbook(path: Path) -> Any:
+    """``openpyxl.load_workbook(read_only=True)`` with a leaner shared-string table.
+
+    openpyxl clears each ``<si>`` it has read but leaves it in the tree, so a sheet with
+    a million distinct texts kept a million empty elements (~200 MB) beside the texts;
+    here the table's root lets go of each one, and the texts are kept as UTF-8 in one
+    buffer (``SharedStrings``) rather than a million Python strings.
+    """
+    from openpyxl.cell.text import Text
+    from openpyxl.reader.excel import SHARED_STRINGS, ExcelReader
+    from openpyxl.xml.constants import SHEET_MAIN_NS
+    from openpyxl.xml.functions import iterparse
+
+    si = f"{{{SHEET_MAIN_NS}}}si"
+
+    class Reader(ExcelReader):  # type: ignore[misc]
+        def read_strings(self) -> None:
+            part = self.package.find(SHARED_STRINGS)
+            if part is None:
+                return
+            strings = SharedStrings()
+            with self.archive.open(part.PartName[1:]) as src:
+                root = None
+                for event, node in iterparse(src, events=("start", "end")):
+                    if root is None:
+                        root = node
+                    elif event == "end" and node.tag == si:
+                        strings.append(Text.from_tree(node).content.replace("x005F_", ""))
+                        root.clear()
+            self.shared_strings = strings
+
+    reader = Reader(path, read_only=True, keep_vba=False, data_only=True, keep_links=False)
+    reader.read()
+    return reader.wb
+
+
 @contextmanager
 def _workbook(path: Path) -> Iterator[Any]:
-    from openpyxl import load_workbook
-
     try:
-        book = load_workbook(path, read_only=True, data_only=True, keep_links=False)
+        book = _load_workbook(path)
     except DeskError:
         raise
     except Exception as exc:  # a damaged zip or XML: whatever openpyxl raises, one message
