@@ -100,10 +100,24 @@ def reference_schema(revision: str) -> frozenset[SchemaItem]:
             conn.close()
 
 
-def _describe(items: set[SchemaItem]) -> str:
-    names = sorted(f"{kind} {name}" for kind, name, _ in items)
-    shown = ", ".join(names[:5])
-    return shown + (t(" dan {n} lainnya", n=len(names) - 5) if len(names) > 5 else "")
+def _describe(names: set[str]) -> str:
+    shown = sorted(names)
+    text = ", ".join(shown[:5])
+    return text + (t(" dan {n} lainnya", n=len(shown) - 5) if len(shown) > 5 else "")
+
+
+def schema_mismatch(name: str, revision: str, extra: set[str],
+                    missing: set[str]) -> DeskError:
+    """The refusal of a backup whose schema is not ours at its revision (SQLite and
+    PostgreSQL alike), naming a few of the objects it has too many or too few."""
+    detail = []
+    if extra:
+        detail.append(t("tidak dikenal: {objects}", objects=_describe(extra)))
+    if missing:
+        detail.append(t("tidak ada: {objects}", objects=_describe(missing)))
+    return DeskError(t("Skema {name} tidak sama dengan skema Diskominfo Desk versi "
+                       "{revision} ({detail}); tidak dipulihkan.",
+                       name=name, revision=revision, detail="; ".join(detail)))
 
 
 def check_sqlite_backup(path: Path, known: set[str], name: str | None = None) -> str:
@@ -141,12 +155,6 @@ def check_sqlite_backup(path: Path, known: set[str], name: str | None = None) ->
     expected = set(reference_schema(revision))
     extra, missing = actual - expected, expected - actual
     if extra or missing:
-        detail = []
-        if extra:
-            detail.append(t("tidak dikenal: {objects}", objects=_describe(extra)))
-        if missing:
-            detail.append(t("tidak ada: {objects}", objects=_describe(missing)))
-        raise DeskError(t("Skema {name} tidak sama dengan skema Diskominfo Desk versi "
-                          "{revision} ({detail}); tidak dipulihkan.",
-                          name=name, revision=revision, detail="; ".join(detail)))
+        raise schema_mismatch(name, revision, {f"{kind} {obj}" for kind, obj, _ in extra},
+                              {f"{kind} {obj}" for kind, obj, _ in missing})
     return revision

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
+from desktop.core.backup_check import schema_mismatch
 from desktop.core.errors import DeskError
 from desktop.core.i18n import t
 
@@ -94,23 +95,6 @@ def reference_from(listing: str, script: str) -> Reference:
     tables = frozenset(e.split(" ")[2] for e in schema if e.startswith("TABLE public "))
     sequences = frozenset(e.split(" ")[2] for e in schema if e.startswith("SEQUENCE public "))
     return Reference(schema, tables, sequences, schema_statements(script))
-
-
-def _describe(items: set[str]) -> str:
-    shown = sorted(items)
-    text = ", ".join(shown[:4])
-    return text + (t(" dan {n} lainnya", n=len(shown) - 4) if len(shown) > 4 else "")
-
-
-def _mismatch(name: str, revision: str, extra: set[str], missing: set[str]) -> DeskError:
-    detail = []
-    if extra:
-        detail.append(t("tidak dikenal: {objects}", objects=_describe(extra)))
-    if missing:
-        detail.append(t("tidak ada: {objects}", objects=_describe(missing)))
-    return DeskError(t("Skema {name} tidak sama dengan skema Diskominfo Desk versi "
-                       "{revision} ({detail}); tidak dipulihkan.",
-                       name=name, revision=revision, detail="; ".join(detail)))
 
 
 def scan_data(lines: Iterator[str], name: str) -> tuple[set[str], set[str], list[str]]:
@@ -189,13 +173,13 @@ def check_dump(path: Path, *, known: set[str], restore_tool: str,
     extra |= {f"sequence {x}" for x in sequences - reference.sequences}
     missing = reference.schema_entries - schema
     if extra or missing:
-        raise _mismatch(name, revision, extra, missing)
+        raise schema_mismatch(name, revision, extra, missing)
     script = run(["--schema-only", "--no-owner", "--no-privileges", "--file", "-"])
     statements = schema_statements(script)
     if statements != reference.statements:
         extra_s = set((statements - reference.statements).keys())
         missing_s = set((reference.statements - statements).keys())
-        raise _mismatch(name, revision, {s[:60] for s in extra_s},
+        raise schema_mismatch(name, revision, {s[:60] for s in extra_s},
                         {s[:60] for s in missing_s})
     return revision
 
