@@ -144,3 +144,33 @@ def test_the_data_script_allows_only_copy_blocks_and_setval(desk: Desk, line: st
         scan_data(iter(script), "x.dump")
     tables, sequences, versions = scan_data(iter(script[:-1]), "x.dump")
     assert tables == {"alembic_version"} and versions == ["0005"] and not sequences
+
+
+def test_backup_and_restore_as_the_applications_own_role_without_superuser(
+        desk: Desk, tmp_path: Path) -> None:
+    """The office's role owns its database, may not create databases and is no superuser:
+    the dump is still verified (against the live schema) and restored."""
+    role = f"desk_app_{uuid.uuid4().hex[:8]}"
+    name = f"desk_own_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(desk.db.url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE ROLE "{role}" LOGIN NOSUPERUSER NOCREATEDB'))
+        conn.execute(text(f'CREATE DATABASE "{name}" OWNER "{role}"'))
+    url = make_url(desk.db.url).set(database=name, username=role).render_as_string(
+        hide_password=False)
+    try:
+        own = Desk.open(url, user="petugas")
+        own.opd.create({"kode": "9.0004", "nama": "Dinas Milik Sendiri", "jenis": "dinas"})
+        dump = backup_now(own, tmp_path)
+        own.opd.create({"kode": "9.0005", "nama": "Sesudah Cadangan", "jenis": "dinas"})
+        restore(own, dump, tmp_path / "pengaman")
+        again = Desk.open(url, user="petugas")
+        try:
+            assert [r["nama"] for r in again.opd.list().rows] == ["Dinas Milik Sendiri"]
+        finally:
+            again.close()
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            conn.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
+        admin.dispose()
