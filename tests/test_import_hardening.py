@@ -145,7 +145,8 @@ def test_the_dimension_bomb_is_refused_in_well_under_a_second_with_little_memory
         "print(f'RESULT {code} {elapsed:.3f} {peak:.1f}')\n")
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
                           text=True, timeout=120, check=False)
-    line = next(x for x in done.stdout.splitlines() if x.startswith("RESULT"))
+    line = next((x for x in done.stdout.splitlines() if x.startswith("RESULT")), None)
+    assert line is not None, done.stdout + done.stderr[-3000:]
     code, elapsed, peak = line.split()[1:]
     print(f"dimension bomb refused in {float(elapsed):.3f} s, peak RSS {float(peak):.0f} MB")
     assert int(code) == 1
@@ -217,7 +218,8 @@ def test_a_million_gap_rows_are_streamed_not_listed(tmp_path: Path) -> None:
               "print('RESULT', s.count, len(rows), rows[0][0], "
               "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)\n")
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
-                          text=True, timeout=120, check=True)
+                          text=True, timeout=120, check=False)
+    assert "RESULT" in done.stdout, done.stderr[-3000:]
     count, streamed, first, peak = done.stdout.split("RESULT")[1].split()
     assert (count, streamed, first) == ("1", "1", "2")
     assert int(peak) < 200
