@@ -382,3 +382,22 @@ def test_the_blank_template_is_still_only_a_header(sqlite_desk: Desk, tmp_path: 
     assert write_sheet(sqlite_desk, "datasets", path, with_rows=False) == 0
     sheet = read_sheet(path)
     assert "Dasar pengecualian" in sheet.headers and sheet.count == 0
+
+
+@pytest.mark.parametrize(("name", "words"), [
+    ("mixed-utf8-latin1.csv", "mixes encodings: mostly UTF-8, but line 3 is not UTF-8"),
+    ("unclosed-quote.csv", "the quote is never closed"),
+    ("duplicate-header.csv", "appears twice"),
+    ("xxe.xlsx", "DOCTYPE/ENTITY declaration"),
+    ("malformed-sheet.xlsx", "is not well-formed XML"),
+    ("not-a-zip.xlsx", "is not a readable XLSX"),
+])
+def test_refusals_speak_english_with_lang_en(name: str, words: str, tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    path, expected = write_corpus("apps", tmp_path / "files")[name]
+    assert expected == 1
+    code, output = _cli(capsys, "--lang", "en", "--database", str(tmp_path / "db.sqlite3"),
+                        "import", "apps", str(path), "--dry-run")
+    assert code == 1
+    assert words in output, output
+    assert not any(word in output for word in BAD_WORDS)
