@@ -18,7 +18,6 @@ prints any name, whatever the OS fonts.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, partial
@@ -52,23 +51,27 @@ from reportlab.platypus import (
 
 from desktop.core.names import name_in_capitals
 from desktop.core.resources import resource_path
-from desktop.documents.naskah import lampiran_references, resolve
-from desktop.documents.tanggal import kalimat_tanggal, tanggal_panjang
-from desktop.documents.terbilang import jumlah
+from desktop.documents.naskah import resolve
+from desktop.documents.wording import (
+    BLANK,
+    DOCUMENT_NAMES,  # noqa: F401 (re-exported: the names of the documents)
+    LAMPIRAN_COLUMNS,
+    METERAI_TEXT,
+    NBSP,  # noqa: F401
+    PAPER_MM,
+    Article,
+    Run,
+    Wording,
+    copy_label,
+    letter,
+    page_label,
+    roman,
+)
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
-F4 = (215 * mm, 330 * mm)
-PAGE_SIZES = {"A4": A4, "F4": F4}
-BLANK = "...."
-NBSP = "\u00a0"
-PARA_PIHAK = f"<b>PARA{NBSP}PIHAK</b>"
-METERAI_TEXT = "Meterai Rp10.000"
-ORDINALS = ("PERTAMA", "KEDUA", "KETIGA", "KEEMPAT", "KELIMA", "KEENAM", "KETUJUH",
-            "KEDELAPAN", "KESEMBILAN", "KESEPULUH")
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
-DOCUMENT_NAMES = {"kb": "Kesepakatan Bersama", "pks": "Perjanjian Kerja Sama",
-                  "addendum": "Adendum"}
+PAGE_SIZES = {name: (w * mm, h * mm) for name, (w, h) in PAPER_MM.items()}
+F4 = PAGE_SIZES["F4"]
 GREY = colors.Color(0.35, 0.35, 0.35)
 log = logging.getLogger(__name__)
 # tables default to Helvetica for plain-string cells; no text may fall back to it
@@ -111,61 +114,9 @@ def esc(value: Any) -> str:
     return escape(text).replace("\n", "<br/>")
 
 
-def _val(value: Any) -> str:
-    text = "" if value is None else str(value).strip()
-    return text or BLANK
-
-
-def _upper(value: Any) -> str:
-    """Upper-case before escaping, so "&amp;" never becomes "&AMP;"."""
-    return esc(_val(value).upper())
-
-
-def _person(value: Any) -> str:
-    """A signatory in the house style: "Hj. RATNA KUSUMAWATI, S.E., M.Si." (escaped)."""
-    text = "" if value is None else str(value).strip()
-    return esc(name_in_capitals(text)) if text else BLANK
-
-
-def pihak_label(index: int, nbsp: bool = False) -> str:
-    """0 -> "PIHAK PERTAMA" (with a no-break space where a line must not split it)."""
-    word = ORDINALS[index] if index < len(ORDINALS) else f"KE-{index + 1}"
-    return f"PIHAK{NBSP if nbsp else ' '}{word}"
-
-
-def _roman(index: int) -> str:
-    return ROMAN[index] if index < len(ROMAN) else str(index + 1)
-
-
-def _letter(index: int) -> str:
-    """a, b, ..., z, then aa, bb, ... as legislative drafting numbers points."""
-    letter = chr(ord("a") + index % 26)
-    return letter * (index // 26 + 1)
-
-
-def _join_and(items: Sequence[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    if len(items) == 2:
-        return f"{items[0]} dan {items[1]}"
-    return ", ".join(items[:-1]) + f", dan {items[-1]}"
-
-
-def _ends(text: str, mark: str) -> str:
-    """The text with its final punctuation replaced by ``mark``."""
-    return re.sub(r"[\s;,.:]+$", "", text) + mark
-
-
-_HEAD_OF_REGION = (("Kabupaten", "Bupati"), ("Kota", "Wali Kota"), ("Provinsi", "Gubernur"))
-
-
-def _region_of(name: str) -> tuple[str, str] | None:
-    """"Dinas ... Kabupaten Banyuwangi" -> ("Kabupaten Banyuwangi", "Bupati Banyuwangi")."""
-    for prefix, head in _HEAD_OF_REGION:
-        match = re.search(rf"\b{prefix}\s+(.+)$", name)
-        if match:
-            return f"{prefix} {match.group(1)}", f"{head} {match.group(1)}"
-    return None
+def markup(runs: Sequence[Run]) -> str:
+    """Runs of (text, bold) as Paragraph markup, every typed character escaped."""
+    return "".join(f"<b>{esc(text)}</b>" if bold else esc(text) for text, bold in runs)
 
 
 # ------------------------------------------------------------------ styles
@@ -290,7 +241,7 @@ class _NumberedCanvas(Canvas):
         self.saveState()
         self.setFont(FONT, self._footer_size)
         self.setFillColor(colors.black)
-        self.drawCentredString(width / 2, 1.2 * cm, f"Halaman {page} dari {total}")
+        self.drawCentredString(width / 2, 1.2 * cm, page_label(page, total))
         if self._copy_labels:
             self.setFont(FONT, self._footer_size - 1.5)
             self.setFillColor(GREY)
@@ -319,7 +270,7 @@ def _draw_paraf(canvas: Canvas, doc: BaseDocTemplate, *, parties: int) -> None:
         canvas.rect(x, bottom, box_w, box_h + label_h)
         canvas.line(x, bottom + box_h, x + box_w, bottom + box_h)
         canvas.drawCentredString(x + box_w / 2, bottom + box_h + 3.5,
-                                 f"PIHAK {_roman(index)}")
+                                 f"PIHAK {roman(index)}")
     canvas.restoreState()
 
 
@@ -331,11 +282,10 @@ class _Builder:
         self.office = office or {}
         self.o = options
         self.s = _Styles.make(options.font_size)
-        self.pihak = list(agreement.get("pihak") or [])
-        self.jenis = str(agreement.get("jenis") or "kb")
-        self.doc_name = DOCUMENT_NAMES.get(self.jenis, "Kesepakatan Bersama")
-        self.meterai = bool(agreement.get("meterai")) if options.meterai is None \
-            else options.meterai
+        self.w = Wording(agreement, options.title_case_opening)
+        self.pihak = self.w.pihak
+        self.doc_name = self.w.doc_name
+        self.meterai = self.w.meterai(options.meterai)
 
     # -- title block
     def logos(self, width: float) -> list[Flowable]:
@@ -361,57 +311,20 @@ class _Builder:
                                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
         return [table, Spacer(1, 0.4 * cm)]
 
-    def title_lines(self) -> list[str]:
-        lines = [self.doc_name.upper(), "ANTARA"]
-        names = [_upper(p.get("nama_instansi")) for p in self.pihak] or [BLANK, BLANK]
-        for index, name in enumerate(names):
-            if index == len(names) - 1 and index > 0:
-                lines.append("DAN")
-            lines.append(name + ("," if len(names) > 2 and index < len(names) - 2 else ""))
-        lines += ["TENTANG", _upper(self.a.get("judul"))]
-        return lines
-
     def title_block(self, width: float) -> list[Flowable]:
         out: list[Flowable] = [*self.logos(width)]
-        out += [Paragraph(line, self.s.title) for line in self.title_lines()]
+        out += [Paragraph(esc(line), self.s.title) for line in self.w.title_lines()]
         out.append(Spacer(1, 0.35 * cm))
-        for p in self.pihak or [{}]:
-            out.append(Paragraph(f"NOMOR : {esc(_val(p.get('nomor_naskah')))}", self.s.center))
+        out += [Paragraph(esc(line), self.s.center) for line in self.w.nomor_lines()]
         out.append(Spacer(1, 0.6 * cm))
         return out
 
     # -- opening and komparisi
     def opening(self) -> Paragraph:
-        signed = self.a.get("tanggal_ttd")
-        title_case = self.o.title_case_opening
-        if signed:
-            words = kalimat_tanggal(signed, title_case=title_case)
-            # "hari Kamis tanggal ..." -> "hari ini Kamis tanggal ..."
-            day, rest = words.split(" ", 1)
-            when = f"{day} {'Ini' if title_case else 'ini'} {rest}"
-        else:
-            when = f"hari ini {BLANK} tanggal {BLANK} bulan {BLANK} tahun {BLANK} ({BLANK})"
-            if title_case:
-                when = "Hari Ini .... Tanggal .... Bulan .... Tahun .... (....)"
-        text = (f"Pada {esc(when)}, bertempat di {esc(_val(self.a.get('tempat_ttd')))}, "
-                f"kami yang bertanda tangan di bawah ini:")
-        return Paragraph(text, self.s.body)
-
-    def _acting_for(self, p: Mapping[str, Any]) -> str:
-        name = _val(p.get("nama_instansi"))
-        kuasa = str(p.get("surat_kuasa_nomor") or "").strip()
-        if not kuasa:
-            return f"dalam hal ini bertindak dalam jabatannya untuk dan atas nama {esc(name)}"
-        region = _region_of(name)
-        pemda, grantor = (f"Pemerintah {region[0]}", region[1]) if region else (name, "")
-        when = tanggal_panjang(p.get("surat_kuasa_tanggal")) or BLANK
-        kuasa_of = f"Surat Kuasa {grantor}" if grantor else "Surat Kuasa"
-        return (f"dalam hal ini bertindak untuk dan atas nama {esc(pemda)} berdasarkan "
-                f"{esc(kuasa_of)} Nomor {esc(kuasa)} tanggal {esc(when)}")
+        return Paragraph(esc(self.w.opening()), self.s.body)
 
     def komparisi(self, width: float) -> list[Flowable]:
         rows = []
-        last = len(self.pihak) - 1
         name_style = ParagraphStyle("kn", parent=self.s.body, alignment=TA_LEFT)
         name_width = self._name_width()
         inline = name_width > 0.3 * width  # no room for a name column: name on its line
@@ -419,21 +332,19 @@ class _Builder:
                                      alignment=TA_LEFT, keepWithNext=1)
         inline_text = self.s.indented(0.9 * cm)
         out: list[Flowable] = []
-        for index, p in enumerate(self.pihak):
-            text = (f"{esc(_val(p.get('penandatangan_jabatan')))}, berkedudukan di "
-                    f"{esc(_val(p.get('kedudukan')))}, {self._acting_for(p)}, selanjutnya "
-                    f"disebut <b>{pihak_label(index)}</b>{'.' if index == last else ';'}")
+        for index in range(len(self.pihak)):
+            text = markup(self.w.komparisi(index))
+            name = esc(self.w.signature(index).nama)
             if inline:
                 # "I.  Prof. Dr. Ir. H. ABDULLAH AZWAR, M.Sc." on its own line, the
                 # description below it at the same indent
-                name = _person(p.get("penandatangan_nama"))
                 out.append(Paragraph(f"<b>{name}</b>", inline_name,
-                                     bulletText=f"{_roman(index)}."))
+                                     bulletText=f"{roman(index)}."))
                 out.append(Paragraph(text, inline_text))
                 continue
             rows.append([
-                Paragraph(f"{_roman(index)}.", self.s.body),
-                Paragraph(f"<b>{_person(p.get('penandatangan_nama'))}</b>", name_style),
+                Paragraph(f"{roman(index)}.", self.s.body),
+                Paragraph(f"<b>{name}</b>", name_style),
                 Paragraph(":", self.s.body),
                 Paragraph(text, self.s.body),
             ])
@@ -449,11 +360,9 @@ class _Builder:
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
             ]))
             out.append(table)
-        labels = [f"<b>{pihak_label(i)}</b>" for i in range(max(len(self.pihak), 2))]
         # justified like every other paragraph; the labels may break like any words, or a
         # two-line sentence would stretch its few spaces around an unbreakable "PARA PIHAK"
-        out.append(Paragraph(f"{_join_and(labels)} secara bersama-sama disebut "
-                             "<b>PARA PIHAK</b>.", self.s.body))
+        out.append(Paragraph(markup(self.w.para_pihak()), self.s.body))
         return out
 
     def _name_width(self) -> float:
@@ -468,84 +377,45 @@ class _Builder:
         return widest + 6
 
     def premises(self) -> list[Flowable]:
-        premis = [str(p).strip() for p in self.a.get("premis") or [] if str(p).strip()]
-        judul = esc(_val(self.a.get("judul")))
+        premis = self.w.premis()
         out: list[Flowable] = []
         if premis:
-            out.append(Paragraph(f"{PARA_PIHAK} terlebih dahulu menerangkan hal-hal sebagai "
-                                 "berikut:", self.s.body))
+            out.append(Paragraph(markup(self.w.premis_intro()), self.s.body))
             style = self.s.indented(0.75 * cm)
-            for index, text in enumerate(premis):
-                out.append(Paragraph(esc(_ends(text, ";")), style,
-                                     bulletText=f"{_letter(index)}."))
-            agree = (f"Berdasarkan pertimbangan sebagaimana tersebut di atas, {PARA_PIHAK} "
-                     f"sepakat untuk mengadakan {self.doc_name} tentang {judul}, dengan "
-                     f"ketentuan sebagai berikut:")
-        else:
-            agree = (f"{PARA_PIHAK} sepakat untuk mengadakan {self.doc_name} tentang "
-                     f"{judul}, dengan ketentuan sebagai berikut:")
-        out.append(Paragraph(agree, self.s.body))
+            out += [Paragraph(esc(text), style, bulletText=f"{letter(index)}.")
+                    for index, text in enumerate(premis)]
+        out.append(Paragraph(markup(self.w.agreed()), self.s.body))
         return out
 
     # -- articles
-    def article(self, number: int, pasal: Mapping[str, Any]) -> list[Flowable]:
+    def article(self, article: Article) -> list[Flowable]:
         s = self.s
         out: list[Flowable] = [
-            Paragraph(f"Pasal {number}", ParagraphStyle("ps", parent=s.pasal,
-                                                       spaceBefore=s.body.fontSize * 1.1)),
-            Paragraph(_upper(pasal.get("judul")),
+            Paragraph(article.heading, ParagraphStyle("ps", parent=s.pasal,
+                                                      spaceBefore=s.body.fontSize * 1.1)),
+            Paragraph(esc(article.title),
                       ParagraphStyle("ph", parent=s.pasal, spaceAfter=s.body.fontSize * 0.5)),
         ]
-        ayat = [a for a in pasal.get("ayat") or [] if str(a.get("teks") or "").strip()
-                or a.get("butir")]
-        numbered = len(ayat) > 1  # an article of one paragraph has no "(1)"
+        numbered = any(a.label for a in article.ayat)
         ayat_indent = 0.95 * cm if numbered else 0.0
         ayat_style = s.indented(ayat_indent)
         butir_style = s.indented(ayat_indent + 0.7 * cm, bullet=ayat_indent,
                                  after=s.body.fontSize * 0.2)
-        for index, a in enumerate(ayat):
-            text = esc(str(a.get("teks") or "").strip())
-            butir = [b for b in a.get("butir") or [] if str(b.get("teks") or "").strip()]
-            para = Paragraph(text, ayat_style,
-                             bulletText=f"({index + 1})" if numbered else None)
-            if butir:
+        for a in article.ayat:
+            para = Paragraph(esc(a.text), ayat_style, bulletText=a.label)
+            if a.butir:
                 para.keepWithNext = 1  # "... meliputi:" never ends a page alone
             out.append(para)
-            for bi, b in enumerate(butir):
-                out.append(Paragraph(esc(str(b["teks"]).strip()), butir_style,
-                                     bulletText=f"{_letter(bi)}."))
-            if butir:
+            out += [Paragraph(esc(text), butir_style, bulletText=label)
+                    for label, text in a.butir]
+            if a.butir:
                 out.append(Spacer(1, s.body.fontSize * 0.3))
         return out
 
     # -- closing and signatures
     def closing(self) -> Paragraph:
-        copies = self.a.get("rangkap")
-        try:
-            copies_text = jumlah(int(copies)) if copies else BLANK
-        except (TypeError, ValueError):
-            copies_text = BLANK
-        tail = ("masing-masing bermeterai cukup dan mempunyai kekuatan hukum yang sama"
-                if self.meterai else "yang masing-masing mempunyai kekuatan hukum yang sama")
-        text = (f"Demikian {self.doc_name} ini dibuat dan ditandatangani pada hari, tanggal, "
-                f"bulan, dan tahun sebagaimana tersebut di atas dalam rangkap {copies_text} "
-                f"asli, {tail}.")
-        return Paragraph(text, ParagraphStyle("cl", parent=self.s.body,
-                                              spaceBefore=self.s.body.fontSize))
-
-    def _sides(self) -> list[tuple[list[int], list[int]]]:
-        """Party indexes in rows of (left, right), as each party's posisi_ttd says."""
-        left, right, free = [], [], []
-        for index, p in enumerate(self.pihak):
-            side = p.get("posisi_ttd")
-            (left if side == "kiri" else right if side == "kanan" else free).append(index)
-        for index in free:
-            (left if len(left) <= len(right) else right).append(index)
-        rows = []
-        for row in range(max(len(left), len(right))):
-            rows.append(([left[row]] if row < len(left) else [],
-                         [right[row]] if row < len(right) else []))
-        return rows
+        return Paragraph(esc(self.w.closing(self.meterai)),
+                         ParagraphStyle("cl", parent=self.s.body, spaceBefore=self.s.body.fontSize))
 
     def _sign_layout(self, width: float, cells: Sequence[int | None]
                      ) -> tuple[list[float], ParagraphStyle]:
@@ -556,9 +426,8 @@ class _Builder:
         below 8 pt) in columns shared as they need, so no name is split over lines."""
         style = self.s.sign_name
         pad = 12.0
-        need = [pdfmetrics.stringWidth(name_in_capitals(
-            self.pihak[i].get("penandatangan_nama")) or BLANK, FONT_BOLD, style.fontSize)
-            + pad if i is not None else 0.0 for i in cells]
+        need = [pdfmetrics.stringWidth(self.w.signature(i).nama, FONT_BOLD, style.fontSize)
+                + pad if i is not None else 0.0 for i in cells]
         half = width / 2
         if max(need) <= half:
             return [half, half], style
@@ -578,30 +447,25 @@ class _Builder:
     def signatures(self, width: float, meterai_for: set[int]) -> list[Flowable]:
         s = self.s
         tables: list[Flowable] = []
-        for left, right in self._sides():
-            cells = [left[0] if left else None, right[0] if right else None]
+        for left, right in self.w.sides():
+            cells = [left, right]
             widths, name_style = self._sign_layout(width, cells)
 
             def cell(index: int | None, part: str,
                      name_style: ParagraphStyle = name_style) -> Any:
                 if index is None:
                     return ""
-                p = self.pihak[index]
+                sign = self.w.signature(index)
                 if part == "pihak":
-                    return Paragraph(f"{pihak_label(index)},", s.sign)
+                    return Paragraph(esc(sign.pihak), s.sign)
                 if part == "jabatan":
-                    return Paragraph(_upper(p.get("penandatangan_jabatan")) + ",", s.sign)
+                    return Paragraph(esc(sign.jabatan), s.sign)
                 if part == "space":
                     return _SignatureSpace(2.7 * cm, index in meterai_for, s.body.fontSize)
                 if part == "nama":
-                    return Paragraph(_person(p.get("penandatangan_nama")), name_style)
-                extra = []
-                if part == "tambahan":
-                    if str(p.get("penandatangan_pangkat") or "").strip():
-                        extra.append(esc(str(p["penandatangan_pangkat"]).strip()))
-                    if str(p.get("penandatangan_nip") or "").strip():
-                        extra.append("NIP. " + esc(str(p["penandatangan_nip"]).strip()))
-                return Paragraph("<br/>".join(extra), s.sign) if extra else ""
+                    return Paragraph(esc(sign.nama), name_style)
+                return Paragraph("<br/>".join(esc(x) for x in sign.extra), s.sign) \
+                    if sign.extra else ""
 
             data = [[cell(i, part) for i in cells]
                     for part in ("pihak", "jabatan", "space", "nama", "tambahan")]
@@ -641,34 +505,23 @@ class _Builder:
         return [number, rest, *short]
 
     def lampiran(self, width: float) -> list[Flowable]:
-        """The rencana kerja, when there is one or an article refers to it: a document never
-        points at a Lampiran it does not contain (an empty one prints visible blanks)."""
-        rows = [r for r in self.a.get("lampiran") or []
-                if any(str(v or "").strip() for k, v in r.items() if k != "id")]
-        if not self.o.lampiran or not (rows or lampiran_references(self.a)):
+        """The rencana kerja (``Wording.lampiran_rows`` says when), on its own page."""
+        rows = self.w.lampiran_rows(self.o.lampiran)
+        if rows is None:
             return []
-        if not rows:
-            rows = [{"kegiatan": BLANK, "penanggung_jawab": BLANK, "waktu": BLANK}]
         s = self.s
-        names = [_upper(p.get("nama_instansi")) for p in self.pihak]
-        head = [
-            Paragraph("LAMPIRAN", s.title),
-            Paragraph(f"{self.doc_name.upper()} ANTARA "
-                      f"{_join_and(names).replace(' dan ', ' DAN ')}", s.title),
-        ]
-        head += [Paragraph(f"NOMOR : {esc(_val(p.get('nomor_naskah')))}", s.center)
-                 for p in self.pihak]
-        head += [Paragraph(f"TENTANG {_upper(self.a.get('judul'))}", s.title),
+        bold, nomor, tentang = self.w.lampiran_titles()
+        head = [Paragraph(esc(line), s.title) for line in bold]
+        head += [Paragraph(esc(line), s.center) for line in nomor]
+        head += [Paragraph(esc(tentang), s.title),
                  Spacer(1, 0.7 * cm), Paragraph("RENCANA KERJA", s.title),
                  Spacer(1, 0.4 * cm)]
         widths = self._lampiran_widths(width, rows)
         header = [Paragraph(h, ParagraphStyle("th", parent=s.cell_bold, alignment=TA_CENTER))
-                  for h in ("No", "Kegiatan", "Penanggung Jawab", "Waktu", "Keterangan")]
+                  for h in LAMPIRAN_COLUMNS]
         data: list[list[Any]] = [header]
-        for index, row in enumerate(rows, start=1):
-            data.append([Paragraph(f"{index}.", s.cell)] + [
-                Paragraph(esc(str(row.get(key) or "").strip()), s.cell)
-                for key in ("kegiatan", "penanggung_jawab", "waktu", "keterangan")])
+        data += [[Paragraph(esc(text), s.cell) for text in cells]
+                 for cells in self.w.lampiran_cells(rows)]
         table = Table(data, colWidths=widths, repeatRows=1)
         table.setStyle(TableStyle([*_TABLE_FONT,
             ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
@@ -691,15 +544,11 @@ class _Builder:
         story.append(self.opening())
         story += self.komparisi(width)
         story += self.premises()
-        articles = [p for p in self.a.get("pasal") or []]
-        blocks = [self.article(n, p) for n, p in enumerate(articles, start=1)]
+        blocks = [self.article(article) for article in self.w.articles()]
         for block in blocks[:-1]:
             story += block
-        if copy is None:
-            meterai_for = set(range(len(self.pihak))) if self.meterai else set()
-        else:  # each party signs over the meterai on the original the other party keeps
-            meterai_for = {i for i in range(len(self.pihak)) if i != copy} \
-                if self.meterai else set()
+        # on one party's original, the others sign over the meterai it keeps
+        meterai_for = self.w.meterai_for(self.meterai, copy)
         # The last article, the closing formula and the signatures move together, so the
         # signatures never stand alone on a page. Should the group not fit on one page it
         # splits, and then keepWithNext still holds the closing sentence to the signature
@@ -747,7 +596,7 @@ def render_agreement(agreement: Mapping[str, Any], *, office: Mapping[str, Any] 
             if index:
                 story.append(PageBreak())
             story += builder.story(doc.width, index)
-            labels.append(f"Naskah asli untuk {pihak_label(index)}")
+            labels.append(copy_label(index))
     else:
         story = builder.story(doc.width, None)
     doc.build(story, canvasmaker=partial(_NumberedCanvas, footer_size=options.font_size - 2,
