@@ -4,7 +4,8 @@
 
 Before issue 20 the importer read every row into a list: this sheet did not finish in
 600 s and a 1.8 KB file declaring A1:XFD1048576 took 6.2 GB. Now rows stream. Figures,
-each measured in a fresh process (peak RSS from ``ru_maxrss``, so start-up counts too):
+each measured in a fresh process (peak RSS from VmHWM, so start-up counts too;
+``ru_maxrss`` would carry a forking parent's peak over):
 
 - the CLI's ``import datasets FILE --dry-run`` with the default limits: the sheet is
   streamed and refused at the row limit (200,000) with its message, target <= 300 MB
@@ -55,6 +56,7 @@ WORKBOOK_RELS = (
     'Target="styles.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/'
     'officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
     '</Relationships>')
+PEAK_KB = "int(next(x for x in open('/proc/self/status') if x.startswith('VmHWM')).split()[1])"
 HEADER = ["Judul", "Produsen data (OPD)", "Sifat data", "Tahun"]
 FIXED = ["Diskominfo", "Terbuka"]
 
@@ -98,10 +100,10 @@ def write_sheet(path: Path, rows: int) -> None:
 def measured(script: str, env: dict[str, str]) -> tuple[float, float, str]:
     """(seconds, peak RSS in MB, output) of ``script`` run in a fresh interpreter; the
     time starts after the program's modules are imported (the peak includes them)."""
-    wrapped = ("import resource, time\nimport desktop.cli, desktop.core.importing\n"
+    wrapped = ("import time\nimport desktop.cli, desktop.core.importing\n"
                "started = time.perf_counter()\n" + script
                + "\nprint('MEASURED', time.perf_counter() - started, "
-               "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n")
+               f"{PEAK_KB} / 1024)\n")
     done = subprocess.run([sys.executable, "-c", wrapped], cwd=ROOT, env=env, text=True,
                           capture_output=True, timeout=3600, check=False)
     line = next((x for x in done.stdout.splitlines() if x.startswith("MEASURED")), None)

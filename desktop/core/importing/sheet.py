@@ -55,10 +55,17 @@ class Sheet:
     count: int = 0  # data rows (blank rows not counted)
     sample: list[list[Any]] = field(default_factory=list)  # the first data rows
     encoding: TextEncoding | None = None  # CSV only
+    limits: ImportLimits = field(default_factory=ImportLimits)
 
     def numbered_rows(self) -> Iterator[tuple[int, list[Any]]]:
-        """(row number as the user sees it, cells cut or padded to the header) per data row."""
+        """(row number as the user sees it, cells cut or padded to the header) per data row.
+
+        The file is checked again first: it may have been replaced since it was read.
+        """
         assert self.path is not None
+        check_file_size(self.path, self.limits)
+        if self.encoding is None:
+            check_xlsx(self.path, self.limits)
         width = len(self.headers)
         for number, row in _raw_rows(self.path, self.encoding, self.header_row + 1, width):
             cells = _fit(row, width)
@@ -89,7 +96,7 @@ def read_sheet(path: str | Path, limits: ImportLimits | None = None) -> Sheet:
         encoding = detect_encoding(target)
     header_row, headers = _header(target, encoding)
     sheet = Sheet(headers=headers, header_row=header_row, name=target.name, path=target,
-                  encoding=encoding)
+                  encoding=encoding, limits=limits)
     width = len(headers)
     for _number, row in _raw_rows(target, encoding, header_row + 1, width):
         cells = _fit(row, width)
