@@ -421,3 +421,22 @@ def test_a_file_replaced_after_the_check_is_checked_again(sqlite_desk: Desk,
     with pytest.raises(DeskError, match="DOCTYPE/ENTITY"):
         import_rows(sqlite_desk, "opd", sheet, auto_map("opd", sheet.headers), commit=True)
     assert sqlite_desk.opd.count() == 0
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r", "\n"])
+@pytest.mark.parametrize("codec", ["utf-8", "utf-16-le"])
+def test_the_bad_line_is_named_exactly_in_a_file_of_several_chunks(
+        tmp_path: Path, newline: str, codec: str) -> None:
+    """Line breaks split between the 1 MiB chunks the check reads are counted once."""
+    lines = ["Kode,Nama,Jenis"] + [f"{i},Dinas Kébudayaan {i:07d},dinas" for i in range(60_000)]
+    sep = newline.encode(codec)
+    head, tail = sep.join(x.encode(codec) for x in lines[:45_000]), \
+        sep.join(x.encode(codec) for x in lines[45_000:])
+    bad = "45000,Dinas Kébudayaan Lama,dinas".encode("latin-1") if codec == "utf-8" else \
+        b"\x00\xd8A\x00"  # a lone surrogate in UTF-16
+    path = tmp_path / "besar.csv"
+    path.write_bytes((b"\xff\xfe" if codec != "utf-8" else b"") + head + sep + bad + sep + tail)
+    assert path.stat().st_size > 2 * 1024 * 1024
+    with pytest.raises(DeskError) as refused:
+        read_sheet(path)
+    assert "baris 45001 " in refused.value.message, refused.value.message

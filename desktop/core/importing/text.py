@@ -81,6 +81,7 @@ def _without_bom(head: bytes) -> str | None:
 def _check_decodes(path: Path, encoding: TextEncoding) -> None:
     decoder = codecs.getincrementaldecoder(encoding.codec)("strict")
     lines = 1
+    after_cr = False  # a CRLF split between two chunks is one line break
     with path.open("rb") as fh:
         fh.seek(encoding.skip)
         while True:
@@ -94,7 +95,8 @@ def _check_decodes(path: Path, encoding: TextEncoding) -> None:
                 raise DeskError(t("Berkas {name} memuat karakter NUL (baris {row}): bukan "
                                   "berkas teks CSV.", name=path.name,
                                   row=lines + _count_lines(text[:text.index("\x00")])))
-            lines += _count_lines(text)
+            lines += _count_lines(text) - (after_cr and text.startswith("\n"))
+            after_cr = text.endswith("\r") or (after_cr and not text)
             if not chunk:
                 return
 
