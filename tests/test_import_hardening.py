@@ -440,3 +440,18 @@ def test_the_bad_line_is_named_exactly_in_a_file_of_several_chunks(
     with pytest.raises(DeskError) as refused:
         read_sheet(path)
     assert "baris 45001 " in refused.value.message, refused.value.message
+
+
+def test_control_characters_from_a_catalog_are_dropped_not_fatal() -> None:
+    """A pulled record (``whole=True``) is stored without them; typed text is refused."""
+    from desktop.core.kinds import KINDS
+    from desktop.core.validation import clean_fields
+
+    fields = tuple(f for f in KINDS["datasets"].fields if f.name in ("judul", "deskripsi"))
+    data = {"judul": "Data\x1b[31m Curah\x0b Hujan", "deskripsi": "Baris satu\nBaris\x07 dua"}
+    errors: dict[str, list[str]] = {}
+    clean = clean_fields(fields, data, errors, whole=True)
+    assert errors == {}
+    assert clean == {"judul": "Data[31m Curah Hujan", "deskripsi": "Baris satu\nBaris dua"}
+    clean_fields(fields, data, errors)
+    assert set(errors) == {"judul", "deskripsi"}
