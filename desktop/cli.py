@@ -62,9 +62,13 @@ def _parser() -> argparse.ArgumentParser:
                           help=t("batasi pada jenis data ini"))
     p_search.add_argument("--limit", type=int, default=200, metavar="N")
 
-    p_pdf = sub.add_parser("pdf", help=t("cetak naskah kerja sama ke PDF"))
+    p_pdf = sub.add_parser("pdf", help=t("cetak naskah kerja sama ke PDF (DOCX bila BERKAS "
+                                         "berakhiran .docx)"))
     p_pdf.add_argument("agreement_id", metavar="ID_KERJA_SAMA")
     p_pdf.add_argument("-o", "--output", required=True, metavar="BERKAS.pdf")
+    p_docx = sub.add_parser("docx", help=t("tulis naskah kerja sama sebagai dokumen Word (DOCX)"))
+    p_docx.add_argument("agreement_id", metavar="ID_KERJA_SAMA")
+    p_docx.add_argument("-o", "--output", required=True, metavar="BERKAS.docx")
 
     p_seed = sub.add_parser("seed-bench", help=t("buat N dataset sintetis untuk uji kinerja"))
     p_seed.add_argument("count", type=int, metavar="N")
@@ -248,21 +252,28 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
+    """The agreement as a PDF, or as DOCX when the file's name ends in .docx (or ``docx``)."""
     from pathlib import Path
 
     from desktop.core.i18n import t
     from desktop.documents.options import render_options
-    from desktop.documents.pdf import render_agreement
+
+    as_docx = args.command == "docx" or Path(args.output).suffix.lower() == ".docx"
+    if as_docx:
+        from desktop.documents.docx_writer import render_docx as render
+    else:
+        from desktop.documents.pdf import render_agreement as render
 
     desk = _desk(args)
     agreement = desk.agreements.get(args.agreement_id)
     parent = desk.agreements.get(agreement["induk_id"]) if agreement.get("induk_id") else None
     office = desk.office.get()
-    data = render_agreement(agreement, office=office, parent=parent,
-                            options=render_options(agreement, office))
+    data = render(agreement, office=office, parent=parent,
+                  options=render_options(agreement, office))
     desk.close()
     Path(args.output).write_bytes(data)
-    print(t("PDF ditulis: {path}", path=args.output))
+    print(t("DOCX ditulis: {path}", path=args.output) if as_docx
+          else t("PDF ditulis: {path}", path=args.output))
     return EXIT_OK
 
 
@@ -331,4 +342,5 @@ COMMANDS = {
     "search": cmd_search,
     "seed-bench": cmd_seed_bench,
     "pdf": cmd_pdf,
+    "docx": cmd_pdf,
 }

@@ -104,8 +104,12 @@ MESSAGES_EN: dict[str, str] = {
     "Filter harus berbentuk KOLOM=NILAI: {item}": "A filter must read COLUMN=VALUE: {item}",
     "kesalahan tak terduga": "unexpected error",
     "rincian": "details",
-    "cetak naskah kerja sama ke PDF": "print an agreement to PDF",
     "PDF ditulis: {path}": "PDF written: {path}",
+    "DOCX ditulis: {path}": "DOCX written: {path}",
+    "cetak naskah kerja sama ke PDF (DOCX bila BERKAS berakhiran .docx)":
+        "print an agreement to PDF (DOCX when FILE ends in .docx)",
+    "tulis naskah kerja sama sebagai dokumen Word (DOCX)":
+        "write an agreement as a Word document (DOCX)",
     # database
     "Basis data sedang dipakai proses lain (misalnya sinkronisasi atau impor) dan "
     "tidak kunjung bebas; tidak ada yang tersimpan. Coba lagi sebentar lagi.":
