@@ -137,7 +137,7 @@ class ImportDialog(QDialog):
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Pilih lembar kerja"), "",
-            self.tr("Lembar kerja (*.xlsx *.xlsm *.csv)"))
+            self.tr("Lembar kerja (*.xlsx *.xlsm *.csv *.txt)"))  # .txt: Excel's "Unicode Text"
         if path:
             self.load_file(path)
 

@@ -514,8 +514,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/import_dialog.py" line="140"/>
-        <source>Lembar kerja (*.xlsx *.xlsm *.csv)</source>
-        <translation>Spreadsheets (*.xlsx *.xlsm *.csv)</translation>
+        <source>Lembar kerja (*.xlsx *.xlsm *.csv *.txt)</source>
+        <translation>Spreadsheets (*.xlsx *.xlsm *.csv *.txt)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_dialog.py" line="149"/>
