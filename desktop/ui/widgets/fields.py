@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QCheckBox,
@@ -37,6 +38,7 @@ from desktop.ui.lookups import Option
 
 class FieldEditor(QWidget):
     changed = Signal()
+    submitted = Signal()  # Enter in a single-line editor: the form's "save"
 
     def __init__(self, fld: Field, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +75,7 @@ class TextEditor(FieldEditor):
             self.edit.setPlaceholderText(self.tr("pisahkan dengan koma"))
         _row(self).addWidget(self.edit)
         self.edit.textEdited.connect(self.changed)
+        self.edit.returnPressed.connect(self.submitted)
         self.setFocusProxy(self.edit)
 
     def value(self) -> Any:
@@ -84,7 +87,10 @@ class TextEditor(FieldEditor):
     def set_value(self, value: Any) -> None:
         if isinstance(value, list):
             value = ", ".join(map(str, value))
-        self.edit.setText("" if value is None else str(value))
+        text = "" if value is None else str(value)
+        if text == self.edit.text():
+            return  # the same (the record as just saved): the cursor stays where it is
+        self.edit.setText(text)
         self.edit.setCursorPosition(0)  # show the start of a long title
 
 
@@ -131,6 +137,8 @@ class DateEditor(FieldEditor):
         self.button.setToolTip(self.tr("Pilih dari kalender"))
         self.button.setAccessibleName(self.tr("Pilih dari kalender"))
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # not a Tab stop of its own (one stop per field); Alt+Down opens it, as on a combo
+        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         menu = QMenu(self.button)
         self.calendar = QCalendarWidget(menu)
         self.calendar.setGridVisible(True)
@@ -149,6 +157,9 @@ class DateEditor(FieldEditor):
         layout.addWidget(self.button)
         layout.addWidget(self.hint, 1)
         self.edit.textEdited.connect(self._typed)
+        self.edit.returnPressed.connect(self.submitted)
+        QShortcut(QKeySequence("Alt+Down"), self.edit, self.button.showMenu,
+                  context=Qt.ShortcutContext.WidgetShortcut)
         self.setFocusProxy(self.edit)
 
     def _typed(self) -> None:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from desktop.core.fields import FieldType
 from desktop.core.kinds.base import RecordKind
+from desktop.core.validation import clean_fields
 from desktop.ui.widgets.articles import ArticlesEditor
 from desktop.ui.widgets.collection import CollectionEditor
 from desktop.ui.widgets.fields import FieldEditor, make_editor
@@ -21,6 +22,7 @@ from desktop.ui.widgets.fields import FieldEditor, make_editor
 
 class RecordForm(QWidget):
     changed = Signal()
+    submitted = Signal()  # Enter in a single-line field: save
     loaded = Signal(object)  # the record now shown (None: a new one)
 
     def __init__(self, kind: RecordKind, lookups: Any, parent: QWidget | None = None,
@@ -38,6 +40,8 @@ class RecordForm(QWidget):
             editor = make_editor(fld, lookups, self)
             editor.setObjectName(f"field_{fld.name}")
             editor.changed.connect(self.changed)
+            editor.changed.connect(lambda name=fld.name: self._recheck(name))
+            editor.submitted.connect(self.submitted)
             error = QLabel(self)
             error.setObjectName("fieldError")
             error.setWordWrap(True)
@@ -127,6 +131,28 @@ class RecordForm(QWidget):
         first = next((n for n in self.editors if errors.get(n)), None)
         if first is not None:
             self.editors[first].setFocus()
+
+    def _recheck(self, name: str) -> None:
+        """A field showing an error is checked again on every edit, so the message goes
+        as soon as the value is right (or says what is still wrong). Only the field's own
+        rules run here; the save checks everything again."""
+        label = self.errors[name]
+        if label.isHidden():
+            return
+        fld = self.editors[name].field
+        errors: dict[str, list[str]] = {}
+        clean_fields((fld,), {name: self.editors[name].value()}, errors)
+        messages = errors.get(name, [])
+        label.setText(" ".join(messages))
+        label.setVisible(bool(messages))
+
+    def first_editor(self) -> QWidget | None:
+        """The first field a keyboard user can type into (Ctrl+N puts the cursor there)."""
+        for editor in self.editors.values():
+            target = editor.focusProxy() or editor
+            if target.isEnabled() and target.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                return editor
+        return None
 
     def error_text(self, name: str) -> str:
         label = self.errors.get(name)
