@@ -455,3 +455,32 @@ def test_control_characters_from_a_catalog_are_dropped_not_fatal() -> None:
     assert clean == {"judul": "Data[31m Curah Hujan", "deskripsi": "Baris satu\nBaris dua"}
     clean_fields(fields, data, errors)
     assert set(errors) == {"judul", "deskripsi"}
+
+
+def test_a_file_the_user_cannot_read_gets_a_message(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests run as root here, who reads any file: the refusal is made by the OS call."""
+    path = tmp_path / "rahasia.csv"
+    path.write_text("Kode,Nama\n1,Dinas\n", encoding="utf-8")
+    real_open = Path.open
+
+    def denied(self: Path, *args: Any, **kwargs: Any) -> Any:
+        if self == path:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", denied)
+    code, output = _cli(capsys, "--database", str(tmp_path / "db.sqlite3"), "import", "opd",
+                        str(path))
+    assert code == 1
+    assert "Berkas rahasia.csv tidak dapat dibaca: Permission denied" in output
+
+
+def test_a_directory_named_like_a_sheet_gets_a_message(tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "bukan.xlsx"
+    folder.mkdir()
+    code, output = _cli(capsys, "--database", str(tmp_path / "db.sqlite3"), "import", "opd",
+                        str(folder))
+    assert code == 1 and "Berkas tidak ditemukan" in output

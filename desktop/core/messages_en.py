@@ -799,6 +799,8 @@ MESSAGES_EN: dict[str, str] = {
         "the second would be ignored. Rename or remove one of them.",
     "Lembar pertama {name} bukan lembar data.":
         "The first sheet of {name} is not a data sheet.",
+    "Berkas {name} tidak dapat dibaca: {reason}":
+        "The file {name} cannot be read: {reason}",
     "Berkas {name} berubah sejak dibaca; pilih berkasnya lagi.":
         "The file {name} changed since it was read; choose it again.",
 }

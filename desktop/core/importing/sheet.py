@@ -63,14 +63,18 @@ class Sheet:
         The file is checked again first: it may have been replaced since it was read.
         """
         assert self.path is not None
-        check_file_size(self.path, self.limits)
-        if self.encoding is None:
-            check_xlsx(self.path, self.limits)
-        width = len(self.headers)
-        for number, row in _raw_rows(self.path, self.encoding, self.header_row + 1, width):
-            cells = _fit(row, width)
-            if _filled(cells):
-                yield number, cells
+        try:
+            check_file_size(self.path, self.limits)
+            if self.encoding is None:
+                check_xlsx(self.path, self.limits)
+            width = len(self.headers)
+            for number, row in _raw_rows(self.path, self.encoding, self.header_row + 1,
+                                         width):
+                cells = _fit(row, width)
+                if _filled(cells):
+                    yield number, cells
+        except OSError as exc:
+            raise unreadable_file(self.path, exc) from exc
 
 
 def read_sheet(path: str | Path, limits: ImportLimits | None = None) -> Sheet:
@@ -88,6 +92,18 @@ def read_sheet(path: str | Path, limits: ImportLimits | None = None) -> Sheet:
     if suffix not in IMPORTABLE_SUFFIXES:
         raise DeskError(t("Jenis berkas tidak didukung: {name}. Gunakan XLSX atau CSV.",
                           name=target.name))
+    try:
+        return _read(target, suffix, limits)
+    except OSError as exc:  # unreadable (permissions), removed meanwhile, a disk error
+        raise unreadable_file(target, exc) from exc
+
+
+def unreadable_file(path: Path, exc: OSError) -> DeskError:
+    return DeskError(t("Berkas {name} tidak dapat dibaca: {reason}", name=path.name,
+                       reason=exc.strerror or exc.__class__.__name__))
+
+
+def _read(target: Path, suffix: str, limits: ImportLimits) -> Sheet:
     check_file_size(target, limits)
     encoding = None
     if suffix in (".xlsx", ".xlsm"):
