@@ -842,6 +842,36 @@
 <context>
     <name>PdfPreviewDialog</name>
     <message>
+        <location filename="../../desktop/ui/pdf_preview.py" line="83"/>
+        <source>Simpan &amp;DOCX…</source>
+        <translation>Save &amp;DOCX…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pdf_preview.py" line="84"/>
+        <source>Naskah yang sama sebagai dokumen Word, untuk ditelaah dan diubah bagian hukum</source>
+        <translation>The same document as a Word file, for the legal section to review and amend</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pdf_preview.py" line="118"/>
+        <source>Simpan DOCX</source>
+        <translation>Save DOCX</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pdf_preview.py" line="119"/>
+        <source>Dokumen Word (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pdf_preview.py" line="134"/>
+        <source>DOCX tidak dapat disimpan: {error}</source>
+        <translation>The DOCX could not be saved: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pdf_preview.py" line="144"/>
+        <source>Menyusun DOCX…</source>
+        <translation>Building the DOCX…</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/pdf_preview.py" line="56"/>
         <source>Pratinjau: {title}</source>
         <translation>Preview: {title}</translation>
