@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 
 from desktop.core.drafting import new_agreement
@@ -71,6 +72,13 @@ class AgreementPage(RecordPage):
         self.findings.setTextFormat(Qt.TextFormat.RichText)
         self.findings.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.findings.linkActivated.connect(self._finding_clicked)
+        articles = self.form.collections.get("pasal")
+        if articles is not None:  # long legal text: edited in a window of its own
+            articles.allow_widening()
+            articles.widen.clicked.connect(self.edit_articles_wide)
+            widen = QShortcut(QKeySequence("Ctrl+Shift+E"), self)
+            widen.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            widen.activated.connect(self.edit_articles_wide)
         self.findings.hide()
         self._findings: list[Any] = []
         self.related_bar.parentWidget().layout().insertWidget(2, self.findings)
@@ -272,35 +280,37 @@ class AgreementPage(RecordPage):
         if parent is not None:
             parent.ensureWidgetVisible(widget)
 
+    def edit_articles_wide(self) -> None:
+        """The articles in a large window: the same editor, moved there until Esc."""
+        from desktop.ui.articles_window import ArticlesWindow
+
+        editor = self.form.collections["pasal"]
+        if editor.wide:
+            return  # already open
+        ArticlesWindow(editor, self.detail_title.text(), self).open_editing()
+
     def preview(self) -> None:
         if self.current_id is None or not self.confirm_discard():
             return
-        from collections.abc import Callable
-        from functools import partial
-
-        from desktop.documents.docx_writer import render_docx
         from desktop.documents.options import render_options
         from desktop.documents.pdf import render_agreement
         from desktop.ui.pdf_preview import PREVIEW_SCALE, PdfPreviewDialog, rasterise
 
-        def job() -> tuple[bytes, list[Any], Callable[[], bytes]]:
+        def job() -> tuple[bytes, list[Any]]:
             agreement, parent, office = self._document_inputs()
-            options = render_options(agreement, office)
-            pdf = render_agreement(agreement, office=office, parent=parent, options=options)
-            # "Simpan DOCX": the previewed record, not what the page holds when it is clicked
-            docx = partial(render_docx, agreement, office=office, parent=parent,
-                           options=options)
-            return pdf, rasterise(pdf, PREVIEW_SCALE), docx
+            pdf = render_agreement(agreement, office=office, parent=parent,
+                                   options=render_options(agreement, office))
+            return pdf, rasterise(pdf, PREVIEW_SCALE)
 
-        def show(result: tuple[bytes, list[Any], Callable[[], bytes]]) -> None:
-            pdf, pages, docx = result
+        def show(result: tuple[bytes, list[Any]]) -> None:
+            pdf, pages = result
             title = (self.current_record or {}).get("judul") or "kerja-sama"
             name = re.sub(r'[\\/:*?"<>|\s]+', " ", title).strip()
             if len(name) > 60:  # whole words: never "... dan Satu .pdf"
                 name = name[:61].rsplit(" ", 1)[0].rstrip(" ,.;-")
             name = name or "kerja-sama"
             dialog = PdfPreviewDialog(pdf, pages, self.detail_title.text(), f"{name}.pdf", self,
-                                      tasks=self.tasks, docx=docx)
+                                      tasks=self.tasks)
             dialog.open()
 
         def failed(exc: Exception) -> None:

@@ -42,7 +42,7 @@
     <message>
         <location filename="../../desktop/ui/catalog_change.py" line="27"/>
         <source>Dataset register ini tertaut ke katalog di {old}. Apakah {new} katalog yang sama di alamat baru, atau katalog lain?</source>
-        <translation>This register's datasets are linked to the catalog at {old}. Is {new} the same catalog at a new address, or another catalog?</translation>
+        <translation>This register&apos;s datasets are linked to the catalog at {old}. Is {new} the same catalog at a new address, or another catalog?</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/catalog_change.py" line="30"/>
@@ -88,42 +88,42 @@
 <context>
     <name>AgreementPage</name>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="58"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="59"/>
         <source>Buat &amp;PKS dari KB ini</source>
         <translation>Draft a &amp;PKS from this KB</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="60"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="61"/>
         <source>Peri&amp;ksa naskah</source>
         <translation>Chec&amp;k the text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="62"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="63"/>
         <source>Pratinjau &amp;&amp; &amp;cetak PDF</source>
         <translation>Preview &amp;&amp; &amp;print PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="96"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="104"/>
         <source>Berakhir dalam {n} hari</source>
         <translation>Ends in {n} days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="155"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="163"/>
         <source>Draf {kind} baru</source>
         <translation>New {kind} draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="208"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="216"/>
         <source>✔ Naskah lengkap: tidak ada catatan.</source>
         <translation>✔ The text is complete: nothing to note.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="300"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="324"/>
         <source>PDF tidak dapat dibuat</source>
         <translation>The PDF could not be made</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="304"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="328"/>
         <source>Menyusun PDF…</source>
         <translation>Making the PDF…</translation>
     </message>
@@ -131,80 +131,108 @@
 <context>
     <name>ArticlesEditor</name>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="57"/>
-        <location filename="../../desktop/ui/widgets/articles.py" line="288"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="88"/>
+        <source>Perluas…</source>
+        <translation>Expand…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/articles.py" line="90"/>
+        <source>Sunting pasal di jendela lebar (Ctrl+Shift+E)</source>
+        <translation>Edit the articles in a wide window (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/articles.py" line="64"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="340"/>
         <source>Pasal</source>
         <translation>Articles</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="61"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="68"/>
         <source>Teks pasal, ayat atau butir</source>
         <translation>Text of the article, paragraph or point</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="64"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="71"/>
         <source>Pilih pasal, ayat atau butir untuk mengubah teksnya</source>
         <translation>Select an article, paragraph or point to edit its text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="67"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="74"/>
         <source>+ Pasal</source>
         <translation>+ Article</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="68"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="75"/>
         <source>+ Ayat</source>
         <translation>+ Paragraph</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="69"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="76"/>
         <source>+ Butir</source>
         <translation>+ Point</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="70"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="77"/>
         <source>Hapus</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="73"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="80"/>
         <source>Naikkan</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="76"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="83"/>
         <source>Turunkan</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="206"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="258"/>
         <source>Judul pasal</source>
         <translation>Article heading</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="277"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="329"/>
         <source>Pasal {n}</source>
         <translation>Article {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="279"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="331"/>
         <source>ayat ({n})</source>
         <translation>paragraph ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="281"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="333"/>
         <source>butir {letter}</source>
         <translation>item {letter}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="285"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="337"/>
         <source>judul</source>
         <translation>heading</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="287"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="339"/>
         <source>teks</source>
         <translation>text</translation>
+    </message>
+</context>
+<context>
+    <name>ArticlesWindow</name>
+    <message>
+        <location filename="../../desktop/ui/articles_window.py" line="32"/>
+        <source>Pasal: {title}</source>
+        <translation>Articles: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/articles_window.py" line="41"/>
+        <source>Perubahan di sini langsung masuk ke formulir; simpan di formulir seperti biasa.</source>
+        <translation>Changes made here go straight into the form; save in the form as usual.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/articles_window.py" line="51"/>
+        <source>Selesai (Esc)</source>
+        <translation>Done (Esc)</translation>
     </message>
 </context>
 <context>
@@ -259,72 +287,72 @@
 <context>
     <name>BerandaPage</name>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="131"/>
+        <location filename="../../desktop/ui/beranda.py" line="156"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="135"/>
+        <location filename="../../desktop/ui/beranda.py" line="160"/>
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="137"/>
+        <location filename="../../desktop/ui/beranda.py" line="162"/>
         <source>Laporan kegiatan…</source>
         <translation>Activity report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="166"/>
+        <location filename="../../desktop/ui/beranda.py" line="191"/>
         <source>Dataset terlambat diperbarui</source>
         <translation>Datasets overdue for an update</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="167"/>
+        <location filename="../../desktop/ui/beranda.py" line="192"/>
         <source>Kerja sama berakhir dalam {n} hari</source>
         <translation>Agreements ending within {n} days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="169"/>
+        <location filename="../../desktop/ui/beranda.py" line="194"/>
         <source>Kunjungan dengan tindak lanjut lewat tenggat ({n} butir)</source>
         <translation>Visits with follow-ups past their deadline ({n} items)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="172"/>
+        <location filename="../../desktop/ui/beranda.py" line="197"/>
         <source>Deployment gagal, 30 hari terakhir</source>
         <translation>Failed deployments, last 30 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="173"/>
+        <location filename="../../desktop/ui/beranda.py" line="198"/>
         <source>Aplikasi terdaftar</source>
         <translation>Registered applications</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="174"/>
+        <location filename="../../desktop/ui/beranda.py" line="199"/>
         <source>Dataset</source>
         <translation>Datasets</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="175"/>
+        <location filename="../../desktop/ui/beranda.py" line="200"/>
         <source>Kerja sama berjalan</source>
         <translation>Agreements in force</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="176"/>
+        <location filename="../../desktop/ui/beranda.py" line="201"/>
         <source>Kunjungan tahun {year}</source>
         <translation>Visits in {year}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="208"/>
+        <location filename="../../desktop/ui/beranda.py" line="233"/>
         <source>Keadaan per {date}</source>
         <translation>As of {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="234"/>
+        <location filename="../../desktop/ui/beranda.py" line="259"/>
         <source>Belum ada data.</source>
         <translation>No data yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="319"/>
+        <location filename="../../desktop/ui/beranda.py" line="344"/>
         <source>Beranda: {what}</source>
         <translation>Home: {what}</translation>
     </message>
@@ -332,29 +360,29 @@
 <context>
     <name>CollectionEditor</name>
     <message>
-        <location filename="../../desktop/ui/widgets/collection.py" line="96"/>
+        <location filename="../../desktop/ui/widgets/collection.py" line="155"/>
         <source>+ Tambah baris</source>
         <translation>+ Add row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/collection.py" line="97"/>
+        <location filename="../../desktop/ui/widgets/collection.py" line="156"/>
         <source>Hapus baris</source>
         <translation>Remove row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/collection.py" line="100"/>
-        <location filename="../../desktop/ui/widgets/collection.py" line="101"/>
+        <location filename="../../desktop/ui/widgets/collection.py" line="159"/>
+        <location filename="../../desktop/ui/widgets/collection.py" line="160"/>
         <source>Naikkan</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/collection.py" line="104"/>
-        <location filename="../../desktop/ui/widgets/collection.py" line="105"/>
+        <location filename="../../desktop/ui/widgets/collection.py" line="163"/>
+        <location filename="../../desktop/ui/widgets/collection.py" line="164"/>
         <source>Turunkan</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/collection.py" line="227"/>
+        <location filename="../../desktop/ui/widgets/collection.py" line="323"/>
         <source>Baris {row}, {field}: {message}</source>
         <translation>Row {row}, {field}: {message}</translation>
     </message>
@@ -362,13 +390,13 @@
 <context>
     <name>DateEditor</name>
     <message>
-        <location filename="../../desktop/ui/widgets/fields.py" line="127"/>
+        <location filename="../../desktop/ui/widgets/fields.py" line="133"/>
         <source>HH/BB/TTTT</source>
         <translation>DD/MM/YYYY</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/fields.py" line="131"/>
-        <location filename="../../desktop/ui/widgets/fields.py" line="132"/>
+        <location filename="../../desktop/ui/widgets/fields.py" line="137"/>
+        <location filename="../../desktop/ui/widgets/fields.py" line="138"/>
         <source>Pilih dari kalender</source>
         <translation>Pick from calendar</translation>
     </message>
@@ -417,193 +445,193 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="63"/>
         <source>Impor {kind} dari lembar kerja</source>
         <translation>Import {kind} from a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="68"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="69"/>
         <source>&amp;Pilih berkas XLSX/CSV…</source>
         <translation>&amp;Choose an XLSX/CSV file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="69"/>
-        <location filename="../../desktop/ui/import_dialog.py" line="271"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="70"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="273"/>
         <source>Belum ada berkas.</source>
         <translation>No file yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="71"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="72"/>
         <source>Unduh &amp;templat kosong…</source>
         <translation>Download a blank &amp;template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="72"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="73"/>
         <source>Lembar kerja dengan semua kolom yang dikenali, untuk diisi</source>
         <translation>A spreadsheet with every recognised column, to fill in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="79"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="80"/>
         <source>Kolom lembar kerja dan kolom tujuan:</source>
         <translation>Spreadsheet columns and where they go:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="82"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="83"/>
         <source>Kolom di berkas</source>
         <translation>Column in the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="82"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="83"/>
         <source>Diisikan ke</source>
         <translation>Goes into</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="82"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="83"/>
         <source>Contoh isi</source>
         <translation>Sample values</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="89"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="90"/>
         <source>Impor baris yang valid, lewati yang bermasalah</source>
         <translation>Import the valid rows, skip the ones with problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="92"/>
         <source>Jangan impor apa pun bila ada baris yang bermasalah</source>
         <translation>Import nothing if any row has a problem</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="98"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="99"/>
         <source>Baris</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="98"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="99"/>
         <source>Hasil</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="98"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="99"/>
         <source>Keterangan</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="107"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="108"/>
         <source>Simpan &amp;laporan…</source>
         <translation>Save &amp;report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="108"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="109"/>
         <source>Pe&amp;riksa</source>
         <translation>Chec&amp;k</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="109"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="110"/>
         <source>&amp;Impor</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="111"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="112"/>
         <source>&amp;Tutup</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="139"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="141"/>
         <source>Pilih lembar kerja</source>
         <translation>Choose a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="140"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="142"/>
         <source>Lembar kerja (*.xlsx *.xlsm *.csv *.txt)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="149"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="151"/>
         <source>Simpan templat</source>
         <translation>Save template</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="150"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="152"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="156"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="158"/>
         <source>Templat disimpan ke {path}</source>
         <translation>Template saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="160"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="162"/>
         <source>Membaca {name}…</source>
         <translation>Reading {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="169"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="171"/>
         <source>{name}: {n} baris data (judul kolom di baris {row})</source>
         <translation>{name}: {n} data rows (column headers on row {row})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="179"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="181"/>
         <source>— abaikan —</source>
         <translation>— ignore —</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="208"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="210"/>
         <source>Kolom wajib belum dipilih: {fields}</source>
         <translation>Required columns not chosen yet: {fields}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="212"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="214"/>
         <source>Dipilih lebih dari sekali: {fields}</source>
         <translation>Chosen more than once: {fields}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="239"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="241"/>
         <source>Mengimpor…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="239"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="241"/>
         <source>Memeriksa baris…</source>
         <translation>Checking rows…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="246"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="248"/>
         <source>baru</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="246"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="248"/>
         <source>diperbarui</source>
         <translation>updated</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="247"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="249"/>
         <source>bermasalah</source>
         <translation>problem</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="264"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="266"/>
         <source>Dibatalkan: tidak ada yang diimpor.</source>
         <translation>Cancelled: nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="269"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="271"/>
         <source>Gagal: {message}</source>
         <translation>Failed: {message}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="277"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="279"/>
         <source>Simpan laporan impor</source>
         <translation>Save the import report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="278"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="280"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="282"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="284"/>
         <source>Laporan disimpan ke {path}</source>
         <translation>Report saved to {path}</translation>
     </message>
@@ -611,7 +639,7 @@
 <context>
     <name>LongTextEditor</name>
     <message>
-        <location filename="../../desktop/ui/widgets/fields.py" line="100"/>
+        <location filename="../../desktop/ui/widgets/fields.py" line="106"/>
         <source>satu butir per baris</source>
         <translation>one item per line</translation>
     </message>
@@ -619,228 +647,248 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="93"/>
+        <location filename="../../desktop/ui/main_window.py" line="107"/>
         <source>Kantor belum diatur</source>
         <translation>Office not set up yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="99"/>
+        <location filename="../../desktop/ui/main_window.py" line="113"/>
         <source>Navigasi</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="109"/>
+        <location filename="../../desktop/ui/main_window.py" line="123"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="126"/>
+        <location filename="../../desktop/ui/main_window.py" line="140"/>
         <source>Sinkronisasi</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="141"/>
+        <location filename="../../desktop/ui/main_window.py" line="155"/>
         <source>Buka halaman Sinkronisasi</source>
         <translation>Open the Sync page</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="147"/>
+        <location filename="../../desktop/ui/main_window.py" line="161"/>
         <source>Bekerja…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="198"/>
+        <location filename="../../desktop/ui/main_window.py" line="212"/>
         <source>● Online</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="198"/>
+        <location filename="../../desktop/ui/main_window.py" line="212"/>
         <source>○ Offline</source>
         <translation>○ Offline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="199"/>
+        <location filename="../../desktop/ui/main_window.py" line="213"/>
         <source>Katalog</source>
         <translation>Catalog</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="200"/>
+        <location filename="../../desktop/ui/main_window.py" line="214"/>
         <source>{state} · {n} menunggu sinkron</source>
         <translation>{state} · {n} waiting to sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="204"/>
+        <location filename="../../desktop/ui/main_window.py" line="218"/>
         <source>{n} konflik</source>
         <translation>{n} conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="211"/>
+        <location filename="../../desktop/ui/main_window.py" line="225"/>
         <source>Terlambat diperbarui (frekuensi: {f})</source>
         <translation>Overdue for update (frequency: {f})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="227"/>
+        <location filename="../../desktop/ui/main_window.py" line="241"/>
         <source>&amp;Baru</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="229"/>
+        <location filename="../../desktop/ui/main_window.py" line="243"/>
         <source>&amp;Simpan</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="231"/>
+        <location filename="../../desktop/ui/main_window.py" line="245"/>
         <source>&amp;Hapus</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="233"/>
+        <location filename="../../desktop/ui/main_window.py" line="247"/>
         <source>&amp;Cari</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="237"/>
+        <location filename="../../desktop/ui/main_window.py" line="251"/>
         <source>&amp;Impor dari lembar kerja…</source>
         <translation>&amp;Import from a spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="239"/>
+        <location filename="../../desktop/ui/main_window.py" line="253"/>
         <source>&amp;Pengaturan…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="244"/>
+        <location filename="../../desktop/ui/main_window.py" line="258"/>
         <source>Cadangan ditulis: {path}</source>
         <translation>Backup written: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="246"/>
+        <location filename="../../desktop/ui/main_window.py" line="260"/>
         <source>&amp;Templat naskah KB/PKS…</source>
         <translation>Agreement &amp;templates (KB/PKS)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="248"/>
+        <location filename="../../desktop/ui/main_window.py" line="262"/>
         <source>&amp;Laporan kegiatan…</source>
         <translation>Activity &amp;report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="250"/>
+        <location filename="../../desktop/ui/main_window.py" line="264"/>
         <source>Sin&amp;kronkan</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="252"/>
+        <location filename="../../desktop/ui/main_window.py" line="266"/>
         <source>Sinkronkan dataset dengan katalog data (F9)</source>
         <translation>Sync datasets with the data catalog (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="253"/>
+        <location filename="../../desktop/ui/main_window.py" line="267"/>
         <source>&amp;Keluar</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="254"/>
+        <location filename="../../desktop/ui/main_window.py" line="268"/>
         <source>&amp;Tentang Diskominfo Desk</source>
         <translation>&amp;About Diskominfo Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="256"/>
+        <location filename="../../desktop/ui/main_window.py" line="270"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="265"/>
+        <location filename="../../desktop/ui/main_window.py" line="279"/>
         <source>&amp;Sunting</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="267"/>
+        <location filename="../../desktop/ui/main_window.py" line="281"/>
         <source>&amp;Alat</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="276"/>
+        <location filename="../../desktop/ui/main_window.py" line="290"/>
         <source>&amp;Buka</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="288"/>
+        <location filename="../../desktop/ui/main_window.py" line="302"/>
         <source>&amp;Pengingat</source>
         <translation>&amp;Reminders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="292"/>
+        <location filename="../../desktop/ui/main_window.py" line="306"/>
         <source>Ban&amp;tuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="294"/>
+        <location filename="../../desktop/ui/main_window.py" line="308"/>
         <source>Alat utama</source>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="379"/>
+        <location filename="../../desktop/ui/main_window.py" line="393"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="380"/>
+        <location filename="../../desktop/ui/main_window.py" line="394"/>
         <source>Laporan PDF (*.pdf)</source>
         <translation>PDF report (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="382"/>
+        <location filename="../../desktop/ui/main_window.py" line="396"/>
         <source>Ekspor daftar</source>
         <translation>Export list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="379"/>
+        <location filename="../../desktop/ui/main_window.py" line="393"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="235"/>
+        <location filename="../../desktop/ui/main_window.py" line="249"/>
         <source>&amp;Ekspor daftar…</source>
         <translation>&amp;Export list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="394"/>
+        <location filename="../../desktop/ui/main_window.py" line="408"/>
         <source>{n} baris diekspor ke {path}</source>
         <translation>{n} rows exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="396"/>
+        <location filename="../../desktop/ui/main_window.py" line="410"/>
         <source>Mengekspor daftar…</source>
         <translation>Exporting the list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="405"/>
+        <location filename="../../desktop/ui/main_window.py" line="419"/>
         <source>Impor tidak tersedia di halaman ini.</source>
         <translation>Import is not available on this page.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="434"/>
+        <location filename="../../desktop/ui/main_window.py" line="450"/>
         <source>Pulihkan dari cadangan</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="435"/>
+        <location filename="../../desktop/ui/main_window.py" line="451"/>
         <source>Basis data dipulihkan. Isi sebelumnya dicadangkan ke {path}.</source>
         <translation>The database was restored. Its previous contents were backed up to {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="467"/>
+        <location filename="../../desktop/ui/main_window.py" line="485"/>
         <source>Tentang Diskominfo Desk</source>
         <translation>About Diskominfo Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="468"/>
+        <location filename="../../desktop/ui/main_window.py" line="486"/>
         <source>&lt;b&gt;Diskominfo Desk&lt;/b&gt; {version}&lt;br&gt;Register aplikasi, dataset, kunjungan dan kerja sama Dinas Komunikasi dan Informatika.&lt;br&gt;Data wilayah: Kepmendagri 300.2.2-2138/2025 (cahyadsn/wilayah, MIT).</source>
         <translation>&lt;b&gt;Diskominfo Desk&lt;/b&gt; {version}&lt;br&gt;Register of the applications, datasets, visits and agreements of a regional communication and informatics office.&lt;br&gt;Region data: Kepmendagri 300.2.2-2138/2025 (cahyadsn/wilayah, MIT).</translation>
     </message>
 </context>
 <context>
     <name>PdfPreviewDialog</name>
+    <message>
+        <location filename="../../desktop/ui/pdf_preview.py" line="62"/>
+        <source>Pratinjau: {title}</source>
+        <translation>Preview: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pdf_preview.py" line="75"/>
+        <source>Halaman {n}</source>
+        <translation>Page {n}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pdf_preview.py" line="81"/>
+        <source>{n} halaman</source>
+        <translation>{n} pages</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pdf_preview.py" line="82"/>
+        <source>&amp;Simpan PDF…</source>
+        <translation>&amp;Save PDF…</translation>
+    </message>
     <message>
         <location filename="../../desktop/ui/pdf_preview.py" line="83"/>
         <source>Simpan &amp;DOCX…</source>
@@ -850,6 +898,32 @@
         <location filename="../../desktop/ui/pdf_preview.py" line="84"/>
         <source>Naskah yang sama sebagai dokumen Word, untuk ditelaah dan diubah bagian hukum</source>
         <translation>The same document as a Word file, for the legal section to review and amend</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pdf_preview.py" line="88"/>
+        <source>&amp;Cetak…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pdf_preview.py" line="89"/>
+        <source>&amp;Tutup</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pdf_preview.py" line="104"/>
+        <source>Simpan PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pdf_preview.py" line="105"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pdf_preview.py" line="109"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="131"/>
+        <source>Disimpan ke {path}</source>
+        <translation>Saved to {path}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pdf_preview.py" line="118"/>
@@ -872,57 +946,12 @@
         <translation>Building the DOCX…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="56"/>
-        <source>Pratinjau: {title}</source>
-        <translation>Preview: {title}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="67"/>
-        <source>Halaman {n}</source>
-        <translation>Page {n}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="73"/>
-        <source>{n} halaman</source>
-        <translation>{n} pages</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="74"/>
-        <source>&amp;Simpan PDF…</source>
-        <translation>&amp;Save PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="75"/>
-        <source>&amp;Cetak…</source>
-        <translation>&amp;Print…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="76"/>
-        <source>&amp;Tutup</source>
-        <translation>&amp;Close</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="87"/>
-        <source>Simpan PDF</source>
-        <translation>Save PDF</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="88"/>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="92"/>
-        <source>Disimpan ke {path}</source>
-        <translation>Saved to {path}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="109"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="161"/>
         <source>{n} halaman dikirim ke pencetak</source>
         <translation>{n} pages sent to the printer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="116"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="168"/>
         <source>Menyiapkan cetakan…</source>
         <translation>Preparing the print…</translation>
     </message>
@@ -930,7 +959,7 @@
 <context>
     <name>PickEditor</name>
     <message>
-        <location filename="../../desktop/ui/widgets/fields.py" line="276"/>
+        <location filename="../../desktop/ui/widgets/fields.py" line="287"/>
         <source>ketik untuk mencari…</source>
         <translation>type to search…</translation>
     </message>
@@ -938,147 +967,147 @@
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="111"/>
+        <location filename="../../desktop/ui/record_page.py" line="138"/>
         <source>Cari…  (Ctrl+F)</source>
         <translation>Search…  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="112"/>
+        <location filename="../../desktop/ui/record_page.py" line="139"/>
         <source>Cari</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="188"/>
+        <location filename="../../desktop/ui/record_page.py" line="219"/>
         <source>&amp;Simpan</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="191"/>
+        <location filename="../../desktop/ui/record_page.py" line="222"/>
         <source>&amp;Batalkan perubahan</source>
         <translation>&amp;Revert changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="192"/>
+        <location filename="../../desktop/ui/record_page.py" line="223"/>
         <source>&amp;Hapus</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="194"/>
+        <location filename="../../desktop/ui/record_page.py" line="225"/>
         <source>&amp;Riwayat</source>
         <translation>&amp;History</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="231"/>
+        <location filename="../../desktop/ui/record_page.py" line="264"/>
         <source>Semua: {label}</source>
         <translation>All: {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="276"/>
+        <location filename="../../desktop/ui/record_page.py" line="310"/>
         <source>Hapus saringan ini</source>
         <translation>Remove this filter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="287"/>
+        <location filename="../../desktop/ui/record_page.py" line="321"/>
         <source>{n} data</source>
         <translation>{n} records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="289"/>
+        <location filename="../../desktop/ui/record_page.py" line="323"/>
         <source>{shown} dari {total} data</source>
         <translation>{shown} of {total} records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="387"/>
+        <location filename="../../desktop/ui/record_page.py" line="421"/>
         <source>Data asal draf sudah tidak ada; dipulihkan sebagai data baru.</source>
         <translation>The draft&apos;s record no longer exists; restored as a new record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="407"/>
+        <location filename="../../desktop/ui/record_page.py" line="441"/>
         <source>{title} (dipulihkan)</source>
         <translation>{title} (restored)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="410"/>
+        <location filename="../../desktop/ui/record_page.py" line="444"/>
         <source>Perubahan yang belum disimpan dipulihkan; simpan untuk menyimpannya.</source>
         <translation>Unsaved changes restored; save to keep them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="426"/>
+        <location filename="../../desktop/ui/record_page.py" line="460"/>
         <source>Perubahan belum disimpan</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="427"/>
+        <location filename="../../desktop/ui/record_page.py" line="461"/>
         <source>Ada perubahan yang belum disimpan pada data ini.</source>
         <translation>This record has changes that are not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="428"/>
+        <location filename="../../desktop/ui/record_page.py" line="462"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="429"/>
+        <location filename="../../desktop/ui/record_page.py" line="463"/>
         <source>Buang perubahan</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="430"/>
+        <location filename="../../desktop/ui/record_page.py" line="464"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="451"/>
+        <location filename="../../desktop/ui/record_page.py" line="485"/>
         <source>{kind} baru</source>
         <translation>New {kind}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="495"/>
+        <location filename="../../desktop/ui/record_page.py" line="529"/>
         <source>Tersimpan.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="502"/>
+        <location filename="../../desktop/ui/record_page.py" line="536"/>
         <source>Belum tersimpan: periksa isian yang ditandai.</source>
         <translation>Not saved: check the marked fields.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="516"/>
+        <location filename="../../desktop/ui/record_page.py" line="550"/>
         <source>Data diubah pengguna lain</source>
         <translation>Changed by someone else</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="518"/>
+        <location filename="../../desktop/ui/record_page.py" line="552"/>
         <source>Tetap di sini</source>
         <translation>Stay here</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="519"/>
+        <location filename="../../desktop/ui/record_page.py" line="553"/>
         <source>Muat ulang (buang perubahan saya)</source>
         <translation>Reload (discard my changes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="535"/>
+        <location filename="../../desktop/ui/record_page.py" line="569"/>
         <source>Hapus data</source>
         <translation>Delete record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="536"/>
+        <location filename="../../desktop/ui/record_page.py" line="570"/>
         <source>Hapus “{title}”? Data yang dihapus tetap tercatat di log audit.</source>
         <translation>Delete “{title}”? Deleted records stay in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="538"/>
+        <location filename="../../desktop/ui/record_page.py" line="572"/>
         <source>Hapus</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="550"/>
+        <location filename="../../desktop/ui/record_page.py" line="584"/>
         <source>Dihapus.</source>
         <translation>Deleted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="556"/>
+        <location filename="../../desktop/ui/record_page.py" line="590"/>
         <source>Tidak dapat dihapus</source>
         <translation>Cannot delete</translation>
     </message>
@@ -1159,12 +1188,12 @@
 <context>
     <name>RefsEditor</name>
     <message>
-        <location filename="../../desktop/ui/widgets/fields.py" line="384"/>
+        <location filename="../../desktop/ui/widgets/fields.py" line="395"/>
         <source>Tambah</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/fields.py" line="385"/>
+        <location filename="../../desktop/ui/widgets/fields.py" line="396"/>
         <source>Hapus</source>
         <translation>Delete</translation>
     </message>
@@ -1172,44 +1201,49 @@
 <context>
     <name>RemindersPanel</name>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="42"/>
+        <location filename="../../desktop/ui/reminders_panel.py" line="52"/>
         <source>Pengingat</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="55"/>
+        <location filename="../../desktop/ui/reminders_panel.py" line="67"/>
         <source>Tidak ada yang perlu diingatkan hari ini.</source>
         <translation>Nothing to remind you of today.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="71"/>
+        <location filename="../../desktop/ui/reminders_panel.py" line="83"/>
         <source>Buka</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="72"/>
+        <location filename="../../desktop/ui/reminders_panel.py" line="84"/>
         <source>Ingatkan besok</source>
         <translation>Remind me tomorrow</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="73"/>
+        <location filename="../../desktop/ui/reminders_panel.py" line="85"/>
         <source>Abaikan</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="74"/>
+        <location filename="../../desktop/ui/reminders_panel.py" line="86"/>
         <source>Jangan ingatkan lagi untuk tanggal ini</source>
         <translation>Do not remind me again for this date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="78"/>
+        <location filename="../../desktop/ui/reminders_panel.py" line="90"/>
         <source>Sembunyikan sampai besok</source>
         <translation>Hide until tomorrow</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="128"/>
+        <location filename="../../desktop/ui/reminders_panel.py" line="143"/>
         <source>… semua {n} di daftar</source>
         <translation>… all {n} in the list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminders_panel.py" line="161"/>
+        <source>belum pernah</source>
+        <translation>never</translation>
     </message>
 </context>
 <context>
@@ -1512,335 +1546,335 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="160"/>
+        <location filename="../../desktop/ui/sync_page.py" line="166"/>
         <source>Katalog data (CKAN)</source>
         <translation>Data catalog (CKAN)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="167"/>
+        <location filename="../../desktop/ui/sync_page.py" line="173"/>
         <source>tempel token API dari portal untuk menggantinya</source>
         <translation>paste the API token from the portal to replace it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="171"/>
+        <location filename="../../desktop/ui/sync_page.py" line="177"/>
         <source>Pilih…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="179"/>
+        <location filename="../../desktop/ui/sync_page.py" line="185"/>
         <source> detik</source>
         <translation> seconds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="181"/>
+        <location filename="../../desktop/ui/sync_page.py" line="187"/>
         <source>Terbitkan data terbatas/dikecualikan sebagai dataset privat</source>
         <translation>Publish restricted/exempt data as private datasets</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="184"/>
+        <location filename="../../desktop/ui/sync_page.py" line="190"/>
         <source> menit</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="185"/>
+        <location filename="../../desktop/ui/sync_page.py" line="191"/>
         <source>mati</source>
         <translation>off</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="186"/>
+        <location filename="../../desktop/ui/sync_page.py" line="192"/>
         <source>Alamat katalog</source>
         <translation>Catalog address</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="187"/>
+        <location filename="../../desktop/ui/sync_page.py" line="193"/>
         <source>Pengguna</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="188"/>
+        <location filename="../../desktop/ui/sync_page.py" line="194"/>
         <source>Token API</source>
         <translation>API token</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="190"/>
+        <location filename="../../desktop/ui/sync_page.py" line="196"/>
         <source>Nama header token</source>
         <translation>Token header name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="191"/>
+        <location filename="../../desktop/ui/sync_page.py" line="197"/>
         <source>Sertifikat CA tambahan</source>
         <translation>Extra CA certificate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="192"/>
+        <location filename="../../desktop/ui/sync_page.py" line="198"/>
         <source>Jeda antar penulisan</source>
         <translation>Pause between writes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="194"/>
+        <location filename="../../desktop/ui/sync_page.py" line="200"/>
         <source>Sinkron otomatis setiap</source>
         <translation>Sync automatically every</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="196"/>
+        <location filename="../../desktop/ui/sync_page.py" line="202"/>
         <source>Simpan pengaturan</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="197"/>
+        <location filename="../../desktop/ui/sync_page.py" line="203"/>
         <source>Tes koneksi</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="215"/>
+        <location filename="../../desktop/ui/sync_page.py" line="221"/>
         <source>OPD dan organisasi di katalog</source>
         <translation>OPDs and catalog organizations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="217"/>
+        <location filename="../../desktop/ui/sync_page.py" line="223"/>
         <source>Dataset sebuah OPD diterbitkan atas nama organisasinya. OPD dicocokkan otomatis menurut nama atau singkatan; pilihan Anda di sini selalu didahulukan. Tes koneksi memuat daftar organisasi yang boleh Anda tulisi.</source>
         <translation>An OPD&apos;s datasets are published under its organization. OPDs are matched automatically by name or abbreviation; your choice here always comes first. Test connection loads the organizations you may write to.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="224"/>
+        <location filename="../../desktop/ui/sync_page.py" line="230"/>
         <source>OPD</source>
         <translation>OPD</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="224"/>
+        <location filename="../../desktop/ui/sync_page.py" line="230"/>
         <source>Organisasi di katalog</source>
         <translation>Catalog organization</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="224"/>
+        <location filename="../../desktop/ui/sync_page.py" line="230"/>
         <source>Cara</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="231"/>
-        <location filename="../../desktop/ui/sync_page.py" line="265"/>
+        <location filename="../../desktop/ui/sync_page.py" line="237"/>
+        <location filename="../../desktop/ui/sync_page.py" line="271"/>
         <source>Konflik</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="233"/>
+        <location filename="../../desktop/ui/sync_page.py" line="239"/>
         <source>Kolom yang diubah di sini dan di katalog sejak sinkron terakhir. Tidak ada yang ditimpa sampai Anda memilih.</source>
         <translation>Fields changed both here and in the catalog since the last sync. Nothing is overwritten until you choose.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="238"/>
+        <location filename="../../desktop/ui/sync_page.py" line="244"/>
         <source>Dataset</source>
         <translation>Dataset</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="238"/>
+        <location filename="../../desktop/ui/sync_page.py" line="244"/>
         <source>Kolom</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="238"/>
+        <location filename="../../desktop/ui/sync_page.py" line="244"/>
         <source>Nilai di sini</source>
         <translation>Value here</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="239"/>
+        <location filename="../../desktop/ui/sync_page.py" line="245"/>
         <source>Nilai di katalog</source>
         <translation>Value in the catalog</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="247"/>
-        <location filename="../../desktop/ui/sync_page.py" line="611"/>
+        <location filename="../../desktop/ui/sync_page.py" line="253"/>
+        <location filename="../../desktop/ui/sync_page.py" line="620"/>
         <source>Pakai nilai di sini</source>
         <translation>Keep the value here</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="248"/>
-        <location filename="../../desktop/ui/sync_page.py" line="611"/>
+        <location filename="../../desktop/ui/sync_page.py" line="254"/>
+        <location filename="../../desktop/ui/sync_page.py" line="620"/>
         <source>Pakai nilai katalog</source>
         <translation>Take the catalog&apos;s value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="249"/>
+        <location filename="../../desktop/ui/sync_page.py" line="255"/>
         <source>Sunting nilai…</source>
         <translation>Edit the value…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="260"/>
+        <location filename="../../desktop/ui/sync_page.py" line="266"/>
         <source>Riwayat sinkronisasi</source>
         <translation>Sync history</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="264"/>
+        <location filename="../../desktop/ui/sync_page.py" line="270"/>
         <source>Mulai</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="264"/>
+        <location filename="../../desktop/ui/sync_page.py" line="270"/>
         <source>Hasil</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="264"/>
+        <location filename="../../desktop/ui/sync_page.py" line="270"/>
         <source>Dikirim</source>
         <translation>Pushed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="264"/>
+        <location filename="../../desktop/ui/sync_page.py" line="270"/>
         <source>Diambil</source>
         <translation>Pulled</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="265"/>
+        <location filename="../../desktop/ui/sync_page.py" line="271"/>
         <source>Dihapus</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="265"/>
+        <location filename="../../desktop/ui/sync_page.py" line="271"/>
         <source>Galat</source>
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="265"/>
+        <location filename="../../desktop/ui/sync_page.py" line="271"/>
         <source>Keterangan</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="303"/>
+        <location filename="../../desktop/ui/sync_page.py" line="309"/>
         <source>Belum ada token tersimpan untuk pengguna ini.</source>
         <translation>No token stored for this user yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="305"/>
+        <location filename="../../desktop/ui/sync_page.py" line="311"/>
         <source>Token dari variabel lingkungan DISKOMINFO_DESK_CATALOG_TOKEN.</source>
         <translation>Token from the environment variable DISKOMINFO_DESK_CATALOG_TOKEN.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="307"/>
+        <location filename="../../desktop/ui/sync_page.py" line="313"/>
         <source>Token tersimpan di gudang kunci sistem (keyring).</source>
         <translation>Token stored in the system keyring.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="311"/>
+        <location filename="../../desktop/ui/sync_page.py" line="317"/>
         <source>Sertifikat CA</source>
         <translation>CA certificate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="312"/>
+        <location filename="../../desktop/ui/sync_page.py" line="318"/>
         <source>Sertifikat (*.pem *.crt *.cer)</source>
         <translation>Certificates (*.pem *.crt *.cer)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="347"/>
+        <location filename="../../desktop/ui/sync_page.py" line="353"/>
         <source>Pengaturan katalog disimpan.</source>
         <translation>Catalog settings saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="353"/>
+        <location filename="../../desktop/ui/sync_page.py" line="359"/>
         <source>Gudang kunci sistem tidak tersedia: token hanya diingat sampai aplikasi ditutup.</source>
         <translation>No system keyring: the token is kept only until the application closes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="371"/>
+        <location filename="../../desktop/ui/sync_page.py" line="377"/>
         <source>Alamat katalog tidak diubah.</source>
         <translation>The catalog address was not changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="413"/>
+        <location filename="../../desktop/ui/sync_page.py" line="419"/>
         <source>Menghubungi katalog…</source>
         <translation>Contacting the catalog…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="422"/>
+        <location filename="../../desktop/ui/sync_page.py" line="428"/>
         <source>Terhubung ke CKAN {version} sebagai {user}. Organisasi yang boleh ditulis: {orgs}.</source>
         <translation>Connected to CKAN {version} as {user}. Organizations you may write to: {orgs}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="427"/>
+        <location filename="../../desktop/ui/sync_page.py" line="433"/>
         <source>Server memasang ckanext-showcase: aplikasi diterbitkan sebagai showcase.</source>
         <translation>The server has ckanext-showcase: applications are published as showcases.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="429"/>
+        <location filename="../../desktop/ui/sync_page.py" line="435"/>
         <source>Aplikasi tetap lokal: server katalog tidak memasang ckanext-showcase.</source>
         <translation>Applications stay local: the catalog server does not have ckanext-showcase.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="495"/>
+        <location filename="../../desktop/ui/sync_page.py" line="502"/>
         <source>{n} perubahan lokal menunggu dikirim</source>
         <translation>{n} local changes waiting to be pushed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="497"/>
+        <location filename="../../desktop/ui/sync_page.py" line="504"/>
         <source>{n} konflik</source>
         <translation>{n} conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="499"/>
+        <location filename="../../desktop/ui/sync_page.py" line="506"/>
         <source>Sinkron terakhir {when}: {status}</source>
         <translation>Last sync {when}: {status}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="503"/>
+        <location filename="../../desktop/ui/sync_page.py" line="510"/>
         <source>Belum pernah disinkronkan</source>
         <translation>Never synced yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="510"/>
+        <location filename="../../desktop/ui/sync_page.py" line="519"/>
         <source>berhasil</source>
         <translation>succeeded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="510"/>
+        <location filename="../../desktop/ui/sync_page.py" line="519"/>
         <source>ada konflik</source>
         <translation>with conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="511"/>
+        <location filename="../../desktop/ui/sync_page.py" line="520"/>
         <source>ada galat</source>
         <translation>with errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="511"/>
+        <location filename="../../desktop/ui/sync_page.py" line="520"/>
         <source>dibatalkan</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="512"/>
+        <location filename="../../desktop/ui/sync_page.py" line="521"/>
         <source>gagal</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="512"/>
+        <location filename="../../desktop/ui/sync_page.py" line="521"/>
         <source>berjalan</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="513"/>
+        <location filename="../../desktop/ui/sync_page.py" line="522"/>
         <source>terhenti</source>
         <translation>stopped</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="514"/>
+        <location filename="../../desktop/ui/sync_page.py" line="523"/>
         <source>penghapusan menunggu konfirmasi</source>
         <translation>deletions awaiting confirmation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="531"/>
+        <location filename="../../desktop/ui/sync_page.py" line="540"/>
         <source>— belum dipetakan —</source>
         <translation>— not mapped —</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="540"/>
+        <location filename="../../desktop/ui/sync_page.py" line="549"/>
         <source>pilihan pengguna</source>
         <translation>chosen by a user</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="541"/>
+        <location filename="../../desktop/ui/sync_page.py" line="550"/>
         <source>otomatis</source>
         <translation>automatic</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="742"/>
+        <location filename="../../desktop/ui/sync_page.py" line="751"/>
         <source>{n} dataset hilang dari katalog; belum ada yang dihapus di sini.</source>
         <translation>{n} datasets are gone from the catalog; none has been deleted here yet.</translation>
     </message>
@@ -1853,58 +1887,58 @@
         <translation type="vanished">deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="592"/>
+        <location filename="../../desktop/ui/sync_page.py" line="601"/>
         <source>Tidak ada galat per data pada putaran ini.</source>
         <translation>No record errors in this run.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="607"/>
+        <location filename="../../desktop/ui/sync_page.py" line="616"/>
         <source>Hapus juga di katalog</source>
         <translation>Delete in the catalog too</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="608"/>
+        <location filename="../../desktop/ui/sync_page.py" line="617"/>
         <source>Pulihkan dengan nilai katalog</source>
-        <translation>Restore with the catalog's values</translation>
+        <translation>Restore with the catalog&apos;s values</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="609"/>
+        <location filename="../../desktop/ui/sync_page.py" line="618"/>
         <source>Simpan di sini, lepas dari katalog</source>
         <translation>Keep here, unlinked from the catalog</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="610"/>
+        <location filename="../../desktop/ui/sync_page.py" line="619"/>
         <source>Lepas dari aplikasi, lalu hapus</source>
         <translation>Unlink from the applications, then delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="646"/>
+        <location filename="../../desktop/ui/sync_page.py" line="655"/>
         <source>Sunting nilai</source>
         <translation>Edit the value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="647"/>
+        <location filename="../../desktop/ui/sync_page.py" line="656"/>
         <source>Nilai baru untuk {field} (di sini: {mine}; di katalog: {theirs})</source>
         <translation>New value for {field} (here: {mine}; in the catalog: {theirs})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="692"/>
+        <location filename="../../desktop/ui/sync_page.py" line="701"/>
         <source>Menyinkronkan…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="700"/>
+        <location filename="../../desktop/ui/sync_page.py" line="709"/>
         <source>Membatalkan…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="720"/>
+        <location filename="../../desktop/ui/sync_page.py" line="729"/>
         <source>Selesai: {pushed} dikirim, {pulled} diambil, {deleted} dihapus, {conflicts} konflik, {errors} galat.</source>
         <translation>Done: {pushed} pushed, {pulled} pulled, {deleted} deleted, {conflicts} conflicts, {errors} errors.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="727"/>
-        <location filename="../../desktop/ui/sync_page.py" line="753"/>
+        <location filename="../../desktop/ui/sync_page.py" line="736"/>
+        <location filename="../../desktop/ui/sync_page.py" line="762"/>
         <source>Dibatalkan. Yang sudah selesai tersimpan; sinkron berikutnya melanjutkan.</source>
         <translation>Cancelled. What was done is kept; the next sync carries on.</translation>
     </message>
@@ -1982,7 +2016,7 @@
 <context>
     <name>TextEditor</name>
     <message>
-        <location filename="../../desktop/ui/widgets/fields.py" line="73"/>
+        <location filename="../../desktop/ui/widgets/fields.py" line="75"/>
         <source>pisahkan dengan koma</source>
         <translation>separate with commas</translation>
     </message>
@@ -1990,7 +2024,7 @@
 <context>
     <name>VisitPage</name>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="31"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="32"/>
         <source>Buat &amp;Kesepakatan Bersama</source>
         <translation>Draft a &amp;Kesepakatan Bersama (KB)</translation>
     </message>

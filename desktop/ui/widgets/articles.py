@@ -4,6 +4,10 @@ The tree shows the structure ("Pasal 3 MAKSUD DAN TUJUAN", "(1) ...", "a. ...");
 of the selected node is edited below it. Add, remove and move keep the numbering right
 because numbers are never stored: they come from the order.
 
+In a page that allows it ("Perluas…", Ctrl+Shift+E) the same widget moves into a window
+of its own (``desktop/ui/articles_window.py``) and lays the tree beside a tall text area
+(``set_wide``): one editor, never a copy to sync.
+
 The text of each node lives in a Python dict (``self._nodes``), keyed by a plain int kept
 in the tree item: never a dict or ``None`` round-tripped through an item data role. A
 keystroke changes that dict and the label of the one node typed into; only add, remove
@@ -24,6 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -33,6 +38,8 @@ from PySide6.QtWidgets import (
 KEY_ROLE = Qt.ItemDataRole.UserRole + 20  # int: the node's key in ArticlesEditor._nodes
 LEVELS = ("pasal", "ayat", "butir")
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
+COMPACT_TEXT_HEIGHT = 100  # the text under the tree, in the form's narrow pane
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum"
 
 
 def level_of(item: QTreeWidgetItem) -> int:
@@ -59,7 +66,7 @@ class ArticlesEditor(QWidget):
         self.text = QPlainTextEdit(self)
         self.text.setObjectName("articleText")
         self.text.setAccessibleName(self.tr("Teks pasal, ayat atau butir"))
-        self.text.setMaximumHeight(100)
+        self.text.setMaximumHeight(COMPACT_TEXT_HEIGHT)
         self.text.setTabChangesFocus(True)
         self.text.setPlaceholderText(self.tr("Pilih pasal, ayat atau butir untuk mengubah "
                                              "teksnya"))
@@ -78,14 +85,33 @@ class ArticlesEditor(QWidget):
                        self.down):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self.widen = QPushButton(self.tr("Perluas…"), self)
+        self.widen.setObjectName("widenArticles")
+        self.widen.setToolTip(self.tr("Sunting pasal di jendela lebar (Ctrl+Shift+E)"))
+        self.widen.hide()  # until a page offers the wide window (allow_widening)
+        buttons.addWidget(self.widen)
+        for button in (self.add_pasal, self.add_ayat, self.add_butir, self.remove, self.up,
+                       self.down, self.widen):
+            button.setAutoDefault(False)  # in a dialog, Enter in the tree must not add a Pasal
         self.error = QLabel(self)
         self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)
         self.error.hide()
-        layout.addWidget(self.tree)
-        layout.addLayout(buttons)
-        layout.addWidget(self.text)
+        # Two panes in a splitter: the tree (with its buttons) and the text. Narrow, in the
+        # form, they are stacked; wide (its own window) they sit side by side.
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setChildrenCollapsible(False)
+        tree_pane = QWidget(self.splitter)
+        tree_layout = QVBoxLayout(tree_pane)
+        tree_layout.setContentsMargins(0, 0, 0, 0)
+        tree_layout.addWidget(self.tree)
+        tree_layout.addLayout(buttons)
+        self.splitter.addWidget(tree_pane)
+        self.splitter.addWidget(self.text)
+        layout.addWidget(self.splitter)
         layout.addWidget(self.error)
+        self.wide = False
+        self.can_widen = False
         self.add_pasal.clicked.connect(lambda: self.add(0))
         self.add_ayat.clicked.connect(lambda: self.add(1))
         self.add_butir.clicked.connect(lambda: self.add(2))
@@ -97,6 +123,32 @@ class ArticlesEditor(QWidget):
         self._loading = False
         self._nodes: dict[int, dict[str, Any]] = {}  # key -> {"id"?, "judul"|"teks"}
         self._next_key = 1
+
+    def allow_widening(self) -> None:
+        """Show the "Perluas…" button (its page opens the wide window on click)."""
+        self.can_widen = True
+        self.widen.setVisible(not self.wide)
+
+    def set_wide(self, wide: bool) -> None:
+        """Side by side with a tall text area (its own window), or stacked (the form)."""
+        self.wide = wide
+        self.widen.setVisible(self.can_widen and not wide)
+        if wide:
+            self.splitter.setOrientation(Qt.Orientation.Horizontal)
+            self.text.setMaximumHeight(QWIDGETSIZE_MAX)
+            self.tree.setMinimumHeight(0)
+            self.fit_panes()
+        else:
+            self.splitter.setOrientation(Qt.Orientation.Vertical)
+            self.text.setMaximumHeight(COMPACT_TEXT_HEIGHT)
+            self.tree.setMinimumHeight(180)
+            self.splitter.setSizes([260, COMPACT_TEXT_HEIGHT])
+
+    def fit_panes(self) -> None:
+        """Wide: two fifths for the tree (its buttons need ~420 px), the rest for the text."""
+        width = self.splitter.width()
+        tree = max(width * 2 // 5, self.splitter.widget(0).minimumSizeHint().width())
+        self.splitter.setSizes([tree, max(width - tree, 1)])
 
     # ------------------------------------------------------------------ data
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
