@@ -28,6 +28,11 @@ def long_date(value: date | None) -> str:
     return format_date(value, "d MMMM y", locale=locale()) if value else ""
 
 
+def medium_date(value: date | None) -> str:
+    """"18 Jan 2027": a date at the head of a short line (the reminders panel)."""
+    return format_date(value, "d MMM y", locale=locale()) if value else ""
+
+
 def long_date_id(value: date | None) -> str:
     """"20 April 2017" in Indonesian always: for document text, not for the interface."""
     return format_date(value, "d MMMM y", locale="id_ID") if value else ""

@@ -9,6 +9,9 @@ Dismissals belong to the person at this workstation, not to the shared database,
 they live in a small JSON file in the user's data folder (beside the database in
 portable mode). A dismissal is either for good (``dismiss``) or until tomorrow
 (``snooze``); ``hide_all_today`` silences the whole panel for the rest of the day.
+The same file remembers which reminders the panel last showed (``seen``): on start the
+panel opens by itself only when something new is due, not every morning for the same
+list the person already read.
 """
 
 from __future__ import annotations
@@ -204,6 +207,7 @@ class Dismissals:
         self.forever: set[str] = set()
         self.until: dict[str, date] = {}  # hidden while today < until
         self.panel_hidden_on: date | None = None
+        self.seen: set[str] = set()  # the keys the panel showed the last time it was open
         self._load()
 
     def _load(self) -> None:
@@ -214,6 +218,7 @@ class Dismissals:
                           for k, v in dict(data.get("until", {})).items()}
             hidden = data.get("panel_hidden_on")
             self.panel_hidden_on = date.fromisoformat(hidden) if hidden else None
+            self.seen = {str(k) for k in data.get("seen", [])}
         except FileNotFoundError:
             return
         except (OSError, ValueError, TypeError, AttributeError) as error:
@@ -225,7 +230,8 @@ class Dismissals:
         data = {"forever": sorted(self.forever),
                 "until": {k: v.isoformat() for k, v in sorted(self.until.items())},
                 "panel_hidden_on": self.panel_hidden_on.isoformat()
-                if self.panel_hidden_on else None}
+                if self.panel_hidden_on else None,
+                "seen": sorted(self.seen)}
         tmp = self.path.with_suffix(".tmp")
         tmp.write_text(json.dumps(data, indent=1), encoding="utf-8")
         tmp.replace(self.path)
@@ -248,6 +254,19 @@ class Dismissals:
 
     def is_hidden(self, key: str, today: date) -> bool:
         return key in self.forever or (key in self.until and today < self.until[key])
+
+    def new_since_seen(self, groups: Iterable[ReminderGroup], today: date) -> list[Reminder]:
+        """The reminders to show that the panel has not shown before (a reminder whose
+        due date moved has a new key, so it counts as new)."""
+        return [r for g in self.visible(groups, today) for r in g.items if r.key not in self.seen]
+
+    def mark_seen(self, groups: Iterable[ReminderGroup], today: date) -> None:
+        """The panel shows these now; what is no longer shown is forgotten, so a reminder
+        that comes back (after a snooze, say) counts as new again."""
+        keys = {r.key for g in self.visible(groups, today) for r in g.items}
+        if keys != self.seen:
+            self.seen = keys
+            self.save()
 
     def visible(self, groups: Iterable[ReminderGroup], today: date) -> list[ReminderGroup]:
         """The groups with only the items still to show (a group's total is kept)."""

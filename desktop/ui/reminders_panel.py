@@ -1,8 +1,12 @@
-"""The reminders panel: a non-modal dock listing what needs attention, shown on start.
+"""The reminders panel: a dock beside the pages listing what needs attention.
 
 A thin view of ``desktop.core.reminders``: the groups are collected in the background;
 each item can be opened, snoozed until tomorrow or dismissed, and the whole panel can be
 hidden for the rest of the day. Dismissals are kept per workstation (``Dismissals``).
+
+It is always docked (never floating over the tiles and forms), opens by itself on start
+only when something is due that it has not shown before, and each line starts with the
+date ("18 Jan 2027 · KB Kerja Sama …") so that eliding a long title never hides it.
 """
 
 from __future__ import annotations
@@ -10,11 +14,12 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -23,11 +28,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.desk import Desk
+from desktop.core.formatting import medium_date
 from desktop.core.reminders import Dismissals, Reminder, ReminderGroup, collect
 from desktop.ui.hub import DataHub
 from desktop.ui.tasks import TaskManager
 
 ROLE = Qt.ItemDataRole.UserRole
+PANEL_WIDTH = 280  # beside a 1366-px page the list and its form still fit
+WIDE_WINDOW = 1200  # narrower windows get the panel below the page, not beside it
+BOTTOM_HEIGHT = 180
+LATE = "#c62828"  # past due: the colour the Beranda's late tiles use
 
 
 class RemindersPanel(QDockWidget):
@@ -46,6 +56,8 @@ class RemindersPanel(QDockWidget):
         self.groups: list[ReminderGroup] = []
         self._generation = 0
         self._show_when_ready = False
+        self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.setAllowedAreas(Qt.DockWidgetArea.RightDockWidgetArea
                              | Qt.DockWidgetArea.LeftDockWidgetArea
                              | Qt.DockWidgetArea.BottomDockWidgetArea)
@@ -58,9 +70,9 @@ class RemindersPanel(QDockWidget):
         self.tree.setObjectName("reminders")
         self.tree.setHeaderHidden(True)
         self.tree.setColumnCount(1)
-        self.tree.setWordWrap(True)  # long titles wrap instead of ending in "…"
-        self.tree.setUniformRowHeights(False)
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setWordWrap(False)  # one line each: date first, the title elided after it
+        self.tree.setUniformRowHeights(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.tree.header().setStretchLastSection(True)
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tree.itemDoubleClicked.connect(lambda item, _c: self._open(item))
@@ -83,13 +95,13 @@ class RemindersPanel(QDockWidget):
         self.dismiss_button.clicked.connect(self.dismiss_current)
         self.hide_today_button.clicked.connect(self.hide_today)
         hub.changed.connect(lambda *_: self.refresh() if self.isVisible() else None)
-        self.setMinimumWidth(360)
+        self.resize(PANEL_WIDTH, self.height())
         self._update_buttons()
 
     # ------------------------------------------------------------------ data
     def start(self) -> None:
-        """On start-up: collect, and show the panel if anything is due (and it is not
-        hidden for today)."""
+        """On start-up: collect, and show the panel if something is due that it has not
+        shown before (and it is not hidden for today)."""
         if self.dismissals.panel_hidden(date.today()):
             return
         self._show_when_ready = True
@@ -115,13 +127,16 @@ class RemindersPanel(QDockWidget):
         bold.setBold(True)
         for group in visible:
             head = QTreeWidgetItem([f"{group.title} ({group.total})"])
+            head.setToolTip(0, head.text(0))
             head.setFont(0, bold)
             head.setData(0, ROLE, group)
             self.tree.addTopLevelItem(head)
             for reminder in group.items:
-                item = QTreeWidgetItem([f"{reminder.title}\n{reminder.detail}"])
+                item = QTreeWidgetItem([self.line(reminder)])
                 item.setToolTip(0, f"{reminder.title}\n{reminder.detail}")
                 item.setData(0, ROLE, reminder)
+                if reminder.due is not None and reminder.due < today:
+                    item.setForeground(0, QBrush(QColor(LATE)))
                 head.addChild(item)
             hidden_or_more = group.total - len(group.items)
             if hidden_or_more > 0:
@@ -135,20 +150,34 @@ class RemindersPanel(QDockWidget):
         self._update_buttons()
         if self._show_when_ready:
             self._show_when_ready = False
-            if visible:
+            if self.dismissals.new_since_seen(groups, today):
                 self.show_beside_parent()
+        if self.isVisible():
+            self.dismissals.mark_seen(groups, today)
         self.refreshed.emit()
 
+    def line(self, reminder: Reminder) -> str:
+        """ "18 Jan 2027 · KB Kerja Sama …": the date first, where eliding cannot reach."""
+        when = medium_date(reminder.due) if reminder.due else self.tr("belum pernah")
+        return f"{when} · {reminder.title}"
+
     def show_beside_parent(self) -> None:
-        """Show; when floating, over the top right corner of the main window."""
-        parent = self.parentWidget()
-        if self.isFloating() and parent is not None:
-            frame = parent.geometry()
-            height = max(320, min(560, frame.height() - 140))
-            self.resize(380, height)
-            self.move(frame.right() - 380 - 24, frame.top() + 110)
+        """Show, docked beside the pages (never floating over them): at their right on a
+        wide window, below them on a narrow one, where the right side has no room."""
+        if self.isFloating():
+            self.setFloating(False)
+        window = self.parentWidget()
+        if isinstance(window, QMainWindow):
+            area = (Qt.DockWidgetArea.RightDockWidgetArea if window.width() >= WIDE_WINDOW
+                    else Qt.DockWidgetArea.BottomDockWidgetArea)
+            if window.dockWidgetArea(self) != area:
+                window.addDockWidget(area, self)
+                if area == Qt.DockWidgetArea.BottomDockWidgetArea:
+                    window.resizeDocks([self], [BOTTOM_HEIGHT], Qt.Orientation.Vertical)
         self.show()
         self.raise_()
+        if self.groups:
+            self.dismissals.mark_seen(self.groups, date.today())
 
     # ------------------------------------------------------------------ actions
     def current_reminder(self) -> Reminder | None:
