@@ -292,25 +292,32 @@ class AgreementPage(RecordPage):
     def preview(self) -> None:
         if self.current_id is None or not self.confirm_discard():
             return
+        from collections.abc import Callable
+        from functools import partial
+
+        from desktop.documents.docx_writer import render_docx
         from desktop.documents.options import render_options
         from desktop.documents.pdf import render_agreement
         from desktop.ui.pdf_preview import PREVIEW_SCALE, PdfPreviewDialog, rasterise
 
-        def job() -> tuple[bytes, list[Any]]:
+        def job() -> tuple[bytes, list[Any], Callable[[], bytes]]:
             agreement, parent, office = self._document_inputs()
-            pdf = render_agreement(agreement, office=office, parent=parent,
-                                   options=render_options(agreement, office))
-            return pdf, rasterise(pdf, PREVIEW_SCALE)
+            options = render_options(agreement, office)
+            pdf = render_agreement(agreement, office=office, parent=parent, options=options)
+            # "Simpan DOCX": the previewed record, not what the page holds when it is clicked
+            docx = partial(render_docx, agreement, office=office, parent=parent,
+                           options=options)
+            return pdf, rasterise(pdf, PREVIEW_SCALE), docx
 
-        def show(result: tuple[bytes, list[Any]]) -> None:
-            pdf, pages = result
+        def show(result: tuple[bytes, list[Any], Callable[[], bytes]]) -> None:
+            pdf, pages, docx = result
             title = (self.current_record or {}).get("judul") or "kerja-sama"
             name = re.sub(r'[\\/:*?"<>|\s]+', " ", title).strip()
             if len(name) > 60:  # whole words: never "... dan Satu .pdf"
                 name = name[:61].rsplit(" ", 1)[0].rstrip(" ,.;-")
             name = name or "kerja-sama"
             dialog = PdfPreviewDialog(pdf, pages, self.detail_title.text(), f"{name}.pdf", self,
-                                      tasks=self.tasks)
+                                      tasks=self.tasks, docx=docx)
             dialog.open()
 
         def failed(exc: Exception) -> None:

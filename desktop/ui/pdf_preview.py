@@ -6,6 +6,7 @@ the images. Printing sends page images at 300 dpi through the system print dialo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -50,9 +51,11 @@ def rasterise(pdf: bytes, scale: float) -> list[QImage]:
 
 class PdfPreviewDialog(QDialog):
     def __init__(self, pdf: bytes, pages: list[QImage], title: str, suggested_name: str,
-                 parent: QWidget | None = None, tasks: Any = None) -> None:
+                 parent: QWidget | None = None, tasks: Any = None,
+                 docx: Callable[[], bytes] | None = None) -> None:
         super().__init__(parent)
         self.tasks = tasks
+        self.docx = docx  # builds the same document as DOCX ("Simpan DOCX"), when offered
         self.setObjectName("pdfPreview")
         self.pdf = pdf
         self.suggested_name = suggested_name
@@ -77,11 +80,16 @@ class PdfPreviewDialog(QDialog):
         buttons = QHBoxLayout()
         self.info = QLabel(self.tr("{n} halaman").replace("{n}", str(len(pages))), self)
         save = QPushButton(self.tr("&Simpan PDF…"), self)
+        self.save_docx = QPushButton(self.tr("Simpan &DOCX…"), self)
+        self.save_docx.setToolTip(self.tr("Naskah yang sama sebagai dokumen Word, untuk "
+                                          "ditelaah dan diubah bagian hukum"))
+        self.save_docx.setVisible(docx is not None)
+        self.save_docx.clicked.connect(self.save_docx_as)
         print_ = QPushButton(self.tr("&Cetak…"), self)
         close = QPushButton(self.tr("&Tutup"), self)
         buttons.addWidget(self.info)
         buttons.addStretch(1)
-        for button in (save, print_, close):
+        for button in (save, self.save_docx, print_, close):
             buttons.addWidget(button)
         layout.addLayout(buttons)  # outside the scroll area: always on screen
         # a page and a half on a large monitor, never taller than the screen it opens on
@@ -100,6 +108,41 @@ class PdfPreviewDialog(QDialog):
         Path(path).write_bytes(self.pdf)
         self.info.setText(self.tr("Disimpan ke {path}").replace("{path}", path))
         return path
+
+    def save_docx_as(self) -> None:
+        """Ask where, then build and write the DOCX on a worker thread (as the PDF was)."""
+        if self.docx is None:
+            return
+        stem = self.suggested_name
+        stem = stem[:-4] if stem.lower().endswith(".pdf") else stem
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan DOCX"), f"{stem}.docx",
+                                              self.tr("Dokumen Word (*.docx)"))
+        if not path:
+            return
+        if not path.lower().endswith(".docx"):
+            path += ".docx"
+        build = self.docx
+
+        def write() -> str:
+            Path(path).write_bytes(build())
+            return path
+
+        def saved(where: str) -> None:
+            self.info.setText(self.tr("Disimpan ke {path}").replace("{path}", where))
+
+        def failed(exc: Exception) -> None:
+            self.info.setText(self.tr("DOCX tidak dapat disimpan: {error}").replace(
+                "{error}", getattr(exc, "message", None) or str(exc)))
+
+        if self.tasks is None:
+            try:
+                saved(write())
+            except (OSError, ValueError) as exc:
+                failed(exc)
+            return
+        self.tasks.run_net(write, on_done=saved, on_error=failed,
+                           label=self.tr("Menyusun DOCX…"), parent_widget=self,
+                           cancellable=False)
 
     def print_document(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
