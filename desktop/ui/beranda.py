@@ -20,7 +20,7 @@ from PySide6.QtCharts import (
     QPieSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt, QTimer, Signal
+from PySide6.QtCore import QMargins, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QCursor, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -49,7 +49,9 @@ SEGMENT_COLOURS = {
 }
 PALETTE = ("#1565c0", "#00897b", "#7cb342", "#f9a825", "#ef6c00", "#8e24aa", "#5c6bc0",
            "#26a69a", "#90a4ae")
-LABEL_WIDTH = 24  # characters of an OPD or province name on a bar axis
+LABEL_WIDTH = 40  # characters of an OPD or province name on a bar axis (two lines)
+LINE_WIDTH = 20  # a bar label longer than this wraps onto a second line
+CHART_MIN_WIDTH = 280  # two charts side by side on a 1024-px screen
 
 
 def segment_code(segment: Segment) -> str:
@@ -61,7 +63,15 @@ def segment_code(segment: Segment) -> str:
 
 
 def elide(text: str, width: int = LABEL_WIDTH) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    """A bar label: long names on two lines ("Daerah Istimewa / Yogyakarta"), shortened
+    only beyond that (the bar's tooltip has the whole name)."""
+    text = text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    if len(text) <= LINE_WIDTH or " " not in text:
+        return text
+    middle = len(text) // 2
+    spaces = [i for i, c in enumerate(text) if c == " "]
+    cut = min(spaces, key=lambda i: abs(i - middle))
+    return f"{text[:cut]}\n{text[cut + 1:]}"
 
 
 class Tile(QPushButton):
@@ -73,7 +83,9 @@ class Tile(QPushButton):
         self.key = key
         self.figure: Figure | None = None
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)  # a caption wrapped on a narrow tile gets its lines
+        self.setSizePolicy(policy)
         self.setMinimumHeight(78)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 8, 14, 8)
@@ -86,6 +98,19 @@ class Tile(QPushButton):
         for label in (self.number, self.caption):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(label)
+
+    def sizeHint(self) -> QSize:
+        """The number and the caption's lines (a push button's own hint knows no layout)."""
+        return self.layout().sizeHint().expandedTo(QSize(120, 78))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(110, 78)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return max(78, self.layout().totalHeightForWidth(width))
 
     def show_figure(self, figure: Figure, caption: str, severity: str) -> None:
         self.figure = figure
@@ -250,7 +275,7 @@ class BerandaPage(QWidget):
         view.setObjectName(f"chart_{chart.key}")
         view.setRenderHint(QPainter.RenderHint.Antialiasing)
         view.setMinimumHeight(300 if chart.style == "hbar" else 270)
-        view.setMinimumWidth(340)
+        view.setMinimumWidth(CHART_MIN_WIDTH)
         view.setAccessibleName(chart.title)
         self.chart_views[chart.key] = view
         return view
