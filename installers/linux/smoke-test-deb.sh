@@ -70,6 +70,12 @@ step "pdf $KB_ID"
 [ "$(head -c 5 "$WORK/kb.pdf")" = "%PDF-" ] || fail "pdf wrote no PDF"
 echo "  $(du -k "$WORK/kb.pdf" | cut -f1) kB"
 
+step "docx $KB_ID (python-docx's template is in the bundle)"
+"$EXE" pdf "$KB_ID" -o "$WORK/kb.docx" | sed 's/^/  /'
+python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).getinfo("word/document.xml")' \
+    "$WORK/kb.docx" || fail "pdf -o kb.docx wrote no DOCX"
+echo "  $(du -k "$WORK/kb.docx" | cut -f1) kB"
+
 step "window (offscreen) for ${GUI_SECONDS}s, then SIGTERM"
 set +e
 timeout -s TERM "$GUI_SECONDS" "$EXE" >"$WORK/gui.out" 2>"$WORK/gui.err"
