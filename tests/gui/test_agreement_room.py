@@ -83,6 +83,7 @@ def test_the_wide_article_window_edits_the_agreement_itself(
     window = _wide_window(qtbot, page)
     assert editor.parentWidget() is window and editor.wide  # moved, not copied
     assert editor.text.height() >= 3 * COMPACT_TEXT_HEIGHT  # a tall text area, not 4 lines
+    assert editor.where.isVisible() and editor.where.text() == "Pasal 3, ayat (1)"
     # the article being edited (once the window is active)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.text, timeout=3000)
     with qtbot.waitSignal(page.drafts.written, timeout=3000):

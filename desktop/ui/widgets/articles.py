@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 KEY_ROLE = Qt.ItemDataRole.UserRole + 20  # int: the node's key in ArticlesEditor._nodes
 LEVELS = ("pasal", "ayat", "butir")
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
+WIDE_FONT_SCALE = 1.15  # the text area's font in the wide window
 COMPACT_TEXT_HEIGHT = 100  # the text under the tree, in the form's narrow pane
 QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum"
 
@@ -107,7 +108,18 @@ class ArticlesEditor(QWidget):
         tree_layout.addWidget(self.tree)
         tree_layout.addLayout(buttons)
         self.splitter.addWidget(tree_pane)
-        self.splitter.addWidget(self.text)
+        text_pane = QWidget(self.splitter)
+        text_layout = QVBoxLayout(text_pane)
+        text_layout.setContentsMargins(0, 0, 0, 0)
+        self.where = QLabel(text_pane)  # "Pasal 3, ayat (1)": what the wide text area holds
+        self.where.setObjectName("articlePlace")
+        bold = self.where.font()
+        bold.setBold(True)
+        self.where.setFont(bold)
+        self.where.hide()
+        text_layout.addWidget(self.where)
+        text_layout.addWidget(self.text, 1)
+        self.splitter.addWidget(text_pane)
         layout.addWidget(self.splitter)
         layout.addWidget(self.error)
         self.wide = False
@@ -133,6 +145,10 @@ class ArticlesEditor(QWidget):
         """Side by side with a tall text area (its own window), or stacked (the form)."""
         self.wide = wide
         self.widen.setVisible(self.can_widen and not wide)
+        self.where.setVisible(wide)
+        font = self.text.font()  # long legal text reads better a little larger
+        font.setPointSizeF(self.font().pointSizeF() * (WIDE_FONT_SCALE if wide else 1.0))
+        self.text.setFont(font)
         if wide:
             self.splitter.setOrientation(Qt.Orientation.Horizontal)
             self.text.setMaximumHeight(QWIDGETSIZE_MAX)
@@ -226,6 +242,9 @@ class ArticlesEditor(QWidget):
                 self._relabel(ayat)
                 for k in range(ayat.childCount()):
                     self._relabel(ayat.child(k))
+        current = self.tree.currentItem()
+        if current is not None:  # the place above the wide text follows the numbering
+            self.where.setText(self.place(self._key_of(current)))
 
     def _forget(self, item: QTreeWidgetItem) -> None:
         """Drop the Python-side data of a removed node and of everything under it."""
@@ -238,10 +257,24 @@ class ArticlesEditor(QWidget):
         self._loading = True
         if current is None:
             self.text.clear()
+            self.where.clear()
         else:
             data = self.node(current)
             self.text.setPlainText(data.get("judul", data.get("teks", "")))
+            self.where.setText(self.place(self._key_of(current)))
         self._loading = False
+
+    def _key_of(self, item: QTreeWidgetItem) -> str:
+        """The error-key form of an item's place (``pasal[2].ayat[0].teks``)."""
+        path: list[str] = []
+        node: QTreeWidgetItem | None = item
+        while node is not None:
+            parent = node.parent()
+            index = (parent.indexOfChild(node) if parent is not None
+                     else self.tree.indexOfTopLevelItem(node))
+            path.insert(0, f"{LEVELS[level_of(node)]}[{index}]")
+            node = parent
+        return ".".join(path) + (".judul" if level_of(item) == 0 else "")
 
     def _text_edited(self) -> None:
         item = self.tree.currentItem()
