@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QApplication
 
 STYLE = """
 #navigation { border: none; font-size: 11pt; padding-top: 8px; outline: none; }
-#navigation::item { padding: 9px 14px; border-radius: 6px; margin: 1px 6px; }
+#navigation::item { padding: 7px 10px; border-radius: 6px; margin: 1px 6px; }
 #navigation::item:selected { background: palette(highlight); color: palette(highlighted-text); }
 #pageTitle { font-size: 16pt; font-weight: 600; padding: 2px 0 6px 0; }
 #detailTitle { font-size: 13pt; font-weight: 600; padding: 4px 0; }
@@ -35,4 +35,6 @@ QHeaderView::section { padding: 4px 6px; font-weight: 600; }
 
 def apply_style(app: QApplication) -> None:
     app.setStyle("Fusion")
-    app.setStyleSheet(STYLE)
+    from desktop.ui.focus_ring import focus_style
+
+    app.setStyleSheet(STYLE + focus_style())
