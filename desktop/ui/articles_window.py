@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -74,8 +75,21 @@ class ArticlesWindow(QDialog):
         elif self._home is not None:
             editor.setParent(self._home)
         editor.show()
+        current = editor.tree.currentItem()
+        if current is not None:  # the article last edited stays in sight in the narrow tree
+            editor.tree.scrollToItem(current)
         before = self._focus_before
         if before is not None:  # back where the user was in the form
             before.window().activateWindow()  # not every platform does it on close
             before.setFocus()
+            _scroll_into_view(before)
         self.deleteLater()
+
+
+def _scroll_into_view(widget: QWidget) -> None:
+    """Scroll the form (a scroll area somewhere above) so the widget can be seen."""
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    if parent is not None:
+        parent.ensureWidgetVisible(widget)

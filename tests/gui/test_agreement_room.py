@@ -101,6 +101,8 @@ def test_the_wide_article_window_edits_the_agreement_itself(
     # where the user was
     qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.text, timeout=3000)
     assert editor.text.toPlainText() == typed
+    shown = editor.tree.visualItemRect(editor.tree.currentItem())  # still in sight
+    assert editor.tree.viewport().rect().intersects(shown)
 
     qtbot.mouseClick(page.save_button, LEFT)
     qtbot.waitUntil(lambda: not page.saving, timeout=5000)
