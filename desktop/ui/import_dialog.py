@@ -43,6 +43,7 @@ from desktop.core.importing.mapping import importable_fields
 from desktop.core.importing.run import missing_required
 from desktop.core.kinds import KINDS
 from desktop.ui.tasks import TaskManager
+from desktop.ui.widgets.elided import fit_header_titles
 
 SAMPLE_ROWS = 3
 ERROR_TINT = QColor("#fdecea")
@@ -131,6 +132,7 @@ class ImportDialog(QDialog):
         table.horizontalHeader().setSectionResizeMode(len(headers) - 1,
                                                       QHeaderView.ResizeMode.Stretch)
         table.verticalHeader().hide()
+        fit_header_titles(table.horizontalHeader())
         return table
 
     # ------------------------------------------------------------------ file and mapping

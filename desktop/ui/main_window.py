@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -41,6 +42,16 @@ SYNC = "sync"  # the last one; the ones between are record kinds
 FIRST_PAGE_GRACE_MS = 3000  # background checks start then at the latest
 AFTER_PAINT_MS = 50  # from the first page filled to the background checks
 IDLE_BUILD_MS = 150  # between building two not-yet-opened pages
+SIDEBAR_WIDTH = 200  # "Perangkat Daerah" fits; every pixel more is taken from the pages
+PREFERRED_SIZE = QSize(1366, 860)  # clamped to the screen: a 1366×768 laptop's full width
+
+
+def on_screen(dialog: QWidget) -> None:
+    """A dialog opened from the menus: within this screen's free area at every show
+    (the templates editor asks for 724 px, more than a 1024×700 screen has)."""
+    from desktop.ui.geometry import keep_on_screen
+
+    keep_on_screen(dialog)
 
 
 def nav_icon(name: str) -> QIcon:
@@ -65,6 +76,9 @@ class MainWindow(QMainWindow):
         # owned by the window, and stopped when it closes: nothing of it runs afterwards
         self._grace = self._timer(self._after_first_page)
         self._idle_build = self._timer(self._build_idle_pages, IDLE_BUILD_MS)
+        from desktop.ui.wheel_guard import install_wheel_guard
+
+        install_wheel_guard(QApplication.instance())  # type: ignore[arg-type]
         self._build()
         self._build_actions()
         self._restore()
@@ -84,7 +98,7 @@ class MainWindow(QMainWindow):
         row.setSpacing(0)
         side = QWidget(central)
         side.setObjectName("sidebar")
-        side.setFixedWidth(220)
+        side.setFixedWidth(SIDEBAR_WIDTH)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         brand = QLabel(APP_NAME, side)
@@ -98,6 +112,7 @@ class MainWindow(QMainWindow):
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName(self.tr("Navigasi"))
         self.navigation.setIconSize(QSize(20, 20))
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         side_layout.addWidget(brand)
         side_layout.addWidget(sub)
         side_layout.addWidget(self.navigation, 1)
@@ -115,6 +130,7 @@ class MainWindow(QMainWindow):
             self._slots[spec.kind] = slot
             self.stack.addWidget(slot)
             item = QListWidgetItem(nav_icon(spec.icon), str(KINDS[spec.kind].plural))
+            item.setToolTip(item.text())  # elided when the side bar is narrow
             item.setData(Qt.ItemDataRole.UserRole, spec.kind)
             self.navigation.addItem(item)
         self.pages = LazyPages([spec.kind for spec in PAGES], self._make_page)
@@ -225,7 +241,7 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         key = QKeySequence.StandardKey
         self.act_new = self._action(self.tr("&Baru"), key.New,
-                                    lambda: self._on_page(RecordPage.new_record))
+                                    lambda: self._on_page(RecordPage.start_new))
         self.act_save = self._action(self.tr("&Simpan"), key.Save,
                                      lambda: self._on_page(RecordPage.save))
         self.act_delete = self._action(self.tr("&Hapus"), "Ctrl+Delete",
@@ -250,7 +266,8 @@ class MainWindow(QMainWindow):
         self.act_sync = self._action(self.tr("Sin&kronkan"), "F9",
                                      lambda: self.sync_page.sync_now(),
                                      self.tr("Sinkronkan dataset dengan katalog data (F9)"))
-        self.act_quit = self._action(self.tr("&Keluar"), key.Quit, self.close)
+        # Ctrl+Q everywhere: the standard Quit key is empty on Windows and some desktops
+        self.act_quit = self._action(self.tr("&Keluar"), "Ctrl+Q", self.close)
         self.act_about = self._action(self.tr("&Tentang Diskominfo Desk"), None, self.about)
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&Berkas"))
@@ -405,6 +422,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Impor tidak tersedia di halaman ini."), 6000)
             return
         dialog = ImportDialog(self.desk, self.tasks, kind, self)
+        on_screen(dialog)
         dialog.imported.connect(self.hub.notify)
         self._dialogs["import"] = dialog
         dialog.open()
@@ -415,6 +433,7 @@ class MainWindow(QMainWindow):
         dialog = self._dialogs.get("settings")
         if dialog is None or not dialog.isVisible():
             dialog = SettingsDialog(self.desk, self.settings, self)
+            on_screen(dialog)
             dialog.office_saved.connect(self._office_saved)
             dialog.language_changed.connect(self.language_changed)
             self._dialogs["settings"] = dialog
@@ -442,6 +461,7 @@ class MainWindow(QMainWindow):
         dialog = self._dialogs.get("templates")
         if dialog is None or not dialog.isVisible():
             dialog = TemplateDialog(self)
+            on_screen(dialog)
             self._dialogs["templates"] = dialog
         dialog.show()
         dialog.raise_()
@@ -454,6 +474,7 @@ class MainWindow(QMainWindow):
         dialog = self._dialogs.get("report")
         if dialog is None or not dialog.isVisible():
             dialog = ReportDialog(self.desk, self.tasks, self)
+            on_screen(dialog)
             self._dialogs["report"] = dialog
         dialog.show()
         dialog.raise_()
@@ -472,18 +493,18 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ state
     def _restore(self) -> None:
+        from desktop.ui.geometry import keep_on_screen
+
         geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
+        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
+            self.resize(PREFERRED_SIZE)
+        # 800 px high, or a big monitor's size: clamped to this screen now and at every show
+        keep_on_screen(self, centre=False)
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
-        else:
-            # floating at first: docked beside the pages it would push the window past a
-            # 1366-px screen; the user may dock it, and that choice is kept
-            self.reminders.setFloating(True)
+        # always docked: floating, it covered the tiles and forms (older settings kept it so)
+        self.reminders.setFloating(False)
         start = str(self.settings.value("window/page", BERANDA))
         self.show_page(start if start in self.pages or start == SYNC else BERANDA)
         page = self.page

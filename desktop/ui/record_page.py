@@ -8,10 +8,12 @@ other pages refresh themselves.
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtCore import Signal as QtSignal
+from PySide6.QtGui import QFocusEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,7 +27,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -36,9 +37,12 @@ from desktop.core.formatting import number
 from desktop.core.services import ListQuery
 from desktop.ui import ask
 from desktop.ui.hub import DataHub
+from desktop.ui.page_fit import SideBySide, narrow_filter
 from desktop.ui.page_specs import FilterSpec, PageSpec
 from desktop.ui.record_model import RecordTableModel
 from desktop.ui.tasks import TaskManager
+from desktop.ui.widgets.elided import ElidedButton, fit_header_titles
+from desktop.ui.widgets.flow import FlowLayout
 from desktop.ui.widgets.form import RecordForm
 
 SEARCH_DEBOUNCE_MS = 250
@@ -73,6 +77,28 @@ class Lookups:
             self._records[kind].reset()
 
 
+class RecordTable(QTableView):
+    """The list: one Tab stop (arrows move inside it), and focusing it opens nothing.
+
+    A plain QTableView makes its first row current when it gets the focus with none
+    current; on a record page that would load the first record over a new, unsaved form
+    just because the user tabbed through the list on the way to it.
+    """
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        if self.currentIndex().isValid() or self.selectionModel() is None:
+            super().focusInEvent(event)
+            return
+        selection = self.selectionModel()
+        selection.blockSignals(True)
+        try:
+            super().focusInEvent(event)
+            selection.clearCurrentIndex()
+        finally:
+            selection.blockSignals(False)
+        self.viewport().update()
+
+
 class RecordPage(QWidget):
     navigate = QtSignal(str, dict)  # kind, filters: open another page, filtered
     status = QtSignal(str)  # a short message for the status bar
@@ -93,6 +119,7 @@ class RecordPage(QWidget):
         self.current_record: dict[str, Any] | None = None
         self.external_filters: dict[str, Any] = {}
         self.saving = False
+        self._tabs_ordered = False
         self.setObjectName(f"page_{spec.kind}")
         self._build()
         hub.changed.connect(self._data_changed)
@@ -105,35 +132,36 @@ class RecordPage(QWidget):
         title.setObjectName("pageTitle")
         layout.addWidget(title)
 
-        bar = QHBoxLayout()
+        bar = FlowLayout()  # wraps on a narrow window instead of widening it
         self.search = QLineEdit(self)
         self.search.setObjectName("searchBox")
         self.search.setPlaceholderText(self.tr("Cari…  (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Cari"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(240)
-        bar.addWidget(self.search, 2)
+        self.search.setMinimumWidth(200)
+        bar.add_widget(self.search, 2)
         self.filter_widgets: dict[str, QWidget] = {}
         for spec in self.spec.filters:
             widget = self._filter_widget(spec)
             self.filter_widgets[spec.key] = widget
             bar.addWidget(widget)
-        self.chip = QToolButton(self)
+        self.chip = ElidedButton(self)  # a long description elides, never widens
         self.chip.setObjectName("filterChip")
         self.chip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.chip.hide()
         self.chip.clicked.connect(self.clear_external_filter)
         bar.addWidget(self.chip)
-        bar.addStretch(1)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("countLabel")
+        self.count_label.setProperty("pushRight", True)
         bar.addWidget(self.count_label)
         layout.addLayout(bar)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.model = RecordTableModel(self.service, self.tasks, self)
-        self.table = QTableView(self.splitter)
+        self.table = RecordTable(self.splitter)
         self.table.setObjectName("recordTable")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list; arrows move in it
         self.table.setModel(self.model)
         self.table.setAccessibleName(str(self.kind.plural))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -153,6 +181,7 @@ class RecordPage(QWidget):
         for index, column in enumerate(self.kind.columns):
             wide = column.key in ("nama", "judul", "instansi", "aplikasi", "opd", "mitra")
             header.resizeSection(index, 260 if wide else 120)
+        fit_header_titles(header)  # "Ketua rombongan" is wider than 120 px
         self.table.setSortingEnabled(True)
 
         detail = QWidget(self.splitter)
@@ -174,6 +203,8 @@ class RecordPage(QWidget):
         self.related_bar.addStretch(1)
         detail_layout.addLayout(self.related_bar)
         scroll = QScrollArea(detail)
+        self.form_scroll = scroll
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop: its fields are
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -200,6 +231,7 @@ class RecordPage(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         layout.addWidget(self.splitter, 1)
+        self.side_by_side = SideBySide(self, self.splitter, scroll)  # form below when narrow
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -213,6 +245,7 @@ class RecordPage(QWidget):
         self.delete_button.clicked.connect(self.delete)
         self.history_button.clicked.connect(self.show_history)
         self.form.changed.connect(self._update_buttons)
+        self.form.submitted.connect(self.save)
         from desktop.ui.draft_recovery import DraftKeeper
 
         self.drafts = DraftKeeper(self)  # unsaved edits survive a crash (recovery files)
@@ -243,6 +276,7 @@ class RecordPage(QWidget):
             for region in self.desk.regions(jenis="provinsi"):
                 combo.addItem(region["nama"], region["kode"])
         combo.setMaximumWidth(220)
+        narrow_filter(combo)
         combo.activated.connect(lambda _i: self.apply_query())
         return combo
 
@@ -580,6 +614,39 @@ class RecordPage(QWidget):
         self.navigate.emit(related.kind, {"filters": {related.filter_key: value},
                                           "description": f"{self.detail_title.text()}"})
 
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._tabs_ordered:
+            self._tabs_ordered = True
+            self._order_tabs()
+        super().showEvent(event)
+
+    def _order_tabs(self) -> None:
+        """Tab goes search → filters → list → form fields → Simpan and the other buttons;
+        the links and document buttons above the form (added by subclasses too) come
+        last, so they never stand between the list and the form."""
+        chain: list[QWidget] = [self.save_button, self.revert_button, self.history_button,
+                                self.delete_button]
+        for index in range(self.related_bar.count()):
+            widget = self.related_bar.itemAt(index).widget()
+            if isinstance(widget, QPushButton):
+                chain.append(widget)
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def start_new(self) -> bool:
+        """Ctrl+N: a new record with the cursor in its first field, ready to type."""
+        if not self.new_record():
+            return False
+        self.focus_form()
+        return True
+
+    def focus_form(self) -> None:
+        editor = self.form.first_editor()
+        if editor is None:
+            return
+        editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.form_scroll.ensureWidgetVisible(editor)
+
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
@@ -597,7 +664,7 @@ class RecordPage(QWidget):
                 self.model.query = ListQuery(sort=(("-" if descending else "") + key,))
         splitter = self.settings.value(f"view/{self.kind.name}/splitter")
         if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
+            self.side_by_side.restore(splitter)
         else:
             self.splitter.setSizes([700, 520])
 

@@ -16,6 +16,7 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QDockWidget,
     QHBoxLayout,
     QLabel,
@@ -36,7 +37,7 @@ from desktop.ui.tasks import TaskManager
 ROLE = Qt.ItemDataRole.UserRole
 PANEL_WIDTH = 280  # beside a 1366-px page the list and its form still fit
 WIDE_WINDOW = 1200  # narrower windows get the panel below the page, not beside it
-BOTTOM_HEIGHT = 180
+BOTTOM_HEIGHT = 150
 LATE = "#c62828"  # past due: the colour the Beranda's late tiles use
 
 
@@ -77,8 +78,14 @@ class RemindersPanel(QDockWidget):
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tree.itemDoubleClicked.connect(lambda item, _c: self._open(item))
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
-        column.addWidget(self.empty)
-        column.addWidget(self.tree, 1)
+        self.content = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.content.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(self.content, 1)
+        self.content.addLayout(list_column := QVBoxLayout(), 1)
+        list_column.addWidget(self.empty)
+        list_column.addWidget(self.tree, 1)
+        self.buttons = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.content.addLayout(self.buttons)
         row = QHBoxLayout()
         self.open_button = QPushButton(self.tr("Buka"), body)
         self.snooze_button = QPushButton(self.tr("Ingatkan besok"), body)
@@ -86,9 +93,11 @@ class RemindersPanel(QDockWidget):
         self.dismiss_button.setToolTip(self.tr("Jangan ingatkan lagi untuk tanggal ini"))
         for button in (self.open_button, self.snooze_button, self.dismiss_button):
             row.addWidget(button)
-        column.addLayout(row)
+        self.buttons.addLayout(row)
         self.hide_today_button = QPushButton(self.tr("Sembunyikan sampai besok"), body)
-        column.addWidget(self.hide_today_button)
+        self.buttons.addWidget(self.hide_today_button)
+        self.buttons.addStretch(1)
+        self._button_row = row
         self.setWidget(body)
         self.open_button.clicked.connect(lambda: self._open(self.tree.currentItem()))
         self.snooze_button.clicked.connect(self.snooze_current)
@@ -172,8 +181,14 @@ class RemindersPanel(QDockWidget):
                     else Qt.DockWidgetArea.BottomDockWidgetArea)
             if window.dockWidgetArea(self) != area:
                 window.addDockWidget(area, self)
-                if area == Qt.DockWidgetArea.BottomDockWidgetArea:
-                    window.resizeDocks([self], [BOTTOM_HEIGHT], Qt.Orientation.Vertical)
+            below = area == Qt.DockWidgetArea.BottomDockWidgetArea
+            # below the page: the buttons stacked beside the list, so it takes little height
+            self.content.setDirection(QBoxLayout.Direction.LeftToRight if below
+                                      else QBoxLayout.Direction.TopToBottom)
+            self._button_row.setDirection(QBoxLayout.Direction.TopToBottom if below
+                                          else QBoxLayout.Direction.LeftToRight)
+            if below:
+                window.resizeDocks([self], [BOTTOM_HEIGHT], Qt.Orientation.Vertical)
         self.show()
         self.raise_()
         if self.groups:

@@ -15,13 +15,23 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableWidget,
@@ -32,7 +42,45 @@ from PySide6.QtWidgets import (
 
 from desktop.core.fields import Collection, Field, FieldType
 from desktop.core.formatting import display
+from desktop.ui.widgets.elided import fit_header_titles
 from desktop.ui.widgets.fields import FieldEditor, make_editor
+
+
+def _tab_direction(event: QEvent) -> bool | None:
+    """True for Tab, False for Shift+Tab, None for any other event."""
+    if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+        return None
+    if event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                            | Qt.KeyboardModifier.AltModifier):
+        return None
+    if event.key() == Qt.Key.Key_Backtab or (
+            event.key() == Qt.Key.Key_Tab
+            and event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
+        return False
+    if event.key() == Qt.Key.Key_Tab:
+        return True
+    return None
+
+
+class _CellKeys(QObject):
+    """Tab in the grid or in a cell's editor moves to the next cell, not out of the form.
+
+    A cell editor is created late, so it sits at the end of the window's focus chain:
+    Qt's own Tab from it lands on the first widget of the window, the navigation list,
+    where typing switches pages. This filter keeps Tab inside the grid until its last
+    cell (Shift+Tab until its first) and then moves on to the neighbouring field.
+    """
+
+    def __init__(self, owner: CollectionEditor) -> None:
+        super().__init__(owner)
+        self.owner = owner
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        forward = _tab_direction(event)
+        if forward is None:
+            return False
+        self.owner.step(forward)
+        return True
 
 
 class _Delegate(QStyledItemDelegate):
@@ -48,7 +96,16 @@ class _Delegate(QStyledItemDelegate):
         # The focus sits on the editor's inner widget, out of reach of the delegate's
         # event filter, so Tab or a click on Save would not commit: commit every edit.
         widget.changed.connect(lambda: self.commitData.emit(widget))
+        for child in widget.findChildren(QWidget):  # where the focus really is
+            child.installEventFilter(self.owner.cell_keys)
         return widget
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        forward = _tab_direction(event)
+        if forward is not None:  # the editor itself: same as in its inner widgets
+            self.owner.step(forward)
+            return True
+        return super().eventFilter(watched, event)
 
     def setEditorData(self, widget: QWidget,
                       index: QModelIndex | QPersistentModelIndex) -> None:
@@ -81,11 +138,14 @@ class CollectionEditor(QWidget):
             [str(f.label) + (" *" if f.required else "") for f in self.fields])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        fit_header_titles(self.table.horizontalHeader())  # no "erkedudukan"
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.cell_keys = _CellKeys(self)
         self.table.setItemDelegate(_Delegate(self))
-        self.table.setTabKeyNavigation(False)
+        self.table.setTabKeyNavigation(False)  # Tab is handled by cell_keys
+        self.table.installEventFilter(self.cell_keys)
         self.table.setMinimumHeight(110)
         self.table.setMaximumHeight(200)
         self.error = QLabel(self)
@@ -185,6 +245,46 @@ class CollectionEditor(QWidget):
             self._show(r, c)
             self.changed.emit()
 
+    # ------------------------------------------------------------------ keyboard
+    def step(self, forward: bool) -> None:
+        """Tab (``forward``) or Shift+Tab: the next or previous cell, editing it; past
+        the last cell (before the first) the focus leaves the grid to its neighbour."""
+        rows, columns = self.table.rowCount(), len(self.fields)
+        current = self.table.currentIndex()
+        editor = self.table.indexWidget(current) if current.isValid() else None
+        if isinstance(editor, FieldEditor):
+            self.table.itemDelegate().commitData.emit(editor)
+        if not current.isValid():
+            position = 0 if forward else rows * columns - 1
+        else:
+            position = current.row() * columns + current.column() + (1 if forward else -1)
+        if rows == 0 or not 0 <= position < rows * columns:
+            if isinstance(editor, FieldEditor):
+                self.table.itemDelegate().closeEditor.emit(editor)
+            self._leave(forward)
+            return
+        self.table.setFocus(Qt.FocusReason.TabFocusReason)
+        r, c = divmod(position, columns)
+        self.table.setCurrentCell(r, c)
+        if self.table.indexWidget(self.table.currentIndex()) is None:
+            self.table.editItem(self.table.item(r, c))
+        _reveal(self.table.indexWidget(self.table.currentIndex()) or self.table)
+
+    def _leave(self, forward: bool) -> None:
+        if forward:
+            self.add_button.setFocus(Qt.FocusReason.TabFocusReason)
+            _reveal(self.add_button)
+            return
+        widget = self.table.previousInFocusChain()
+        while widget is not None and widget is not self.table:
+            if (widget.isVisible() and widget.isEnabled() and widget.focusProxy() is None
+                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                    and not self.table.isAncestorOf(widget)):
+                widget.setFocus(Qt.FocusReason.BacktabFocusReason)
+                _reveal(widget)
+                return
+            widget = widget.previousInFocusChain()
+
     # ------------------------------------------------------------------ actions
     def add_row(self) -> None:
         self._append({})
@@ -231,6 +331,16 @@ class CollectionEditor(QWidget):
                 lines.append(" ".join(messages))
         self.error.setText("\n".join(lines))
         self.error.setVisible(bool(lines))
+
+
+def _reveal(widget: QWidget) -> None:
+    """Scroll the form to ``widget``: Qt does so for its own Tab, not for one moved here."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            parent.ensureWidgetVisible(widget)
+            return
+        parent = parent.parentWidget()
 
 
 def _copy(value: Any) -> Any:

@@ -1,0 +1,80 @@
+"""A record page that fits the window it is in: list and form side by side where the
+page is wide enough, the form below the list where it is not (a 1024-px screen, or the
+Pengingat docked beside the page), and a form that is never wider than its scroll area.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt
+from PySide6.QtWidgets import QComboBox, QScrollArea, QSplitter, QStyle, QWidget
+from shiboken6 import isValid
+
+LIST_MIN_WIDTH = 360  # a list narrower than this shows hardly one column
+FILTER_CHARS = 14  # a filter combo asks for this many characters, and elides the rest
+
+
+class SideBySide(QObject):
+    """Watches the page's width and turns its list/form splitter accordingly."""
+
+    def __init__(self, page: QWidget, splitter: QSplitter, scroll: QScrollArea) -> None:
+        super().__init__(page)
+        self.page = page
+        self.splitter = splitter
+        self.scroll = scroll
+        splitter.setChildrenCollapsible(False)
+        # the form keeps the size the user gave it (restored with the view state); the
+        # list takes what a wider, taller or wrapped-bar page adds or removes
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        self._sizes: dict[Qt.Orientation, list[int]] = {}  # per orientation, as last seen
+        page.installEventFilter(self)
+        scroll.widget().installEventFilter(self)
+
+    def restore(self, state: QByteArray) -> None:
+        """The splitter as the user left it. Qt applies the saved sizes before the saved
+        orientation, so a vertical state restored into a horizontal splitter has its
+        heights clamped to the form's minimum width; the second pass has the right
+        orientation already."""
+        self.splitter.restoreState(state)
+        self.splitter.restoreState(state)
+
+    def form_width(self) -> int:
+        """What the form needs, plus the vertical scroll bar beside it."""
+        form = self.scroll.widget()
+        bar = self.scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return form.minimumSizeHint().width() + bar + 2 * self.scroll.frameWidth()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if not (isValid(self.scroll) and isValid(self.splitter)):  # the page is closing
+            return False
+        if watched is self.page and kind in (QEvent.Type.Resize, QEvent.Type.Show):
+            self.arrange()
+        elif watched is self.scroll.widget() and kind == QEvent.Type.LayoutRequest:
+            self.scroll.setMinimumWidth(self.form_width())
+        return False
+
+    def arrange(self) -> None:
+        self.scroll.setMinimumWidth(self.form_width())
+        if not self.page.isVisible():
+            return  # its width is not final yet (the restored view state must stay)
+        margins = self.page.contentsMargins()
+        room = self.page.width() - margins.left() - margins.right()
+        detail = self.splitter.widget(1)
+        wide = room >= LIST_MIN_WIDTH + detail.minimumSizeHint().width() + 24
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.splitter.orientation() != orientation:
+            # the sizes of each orientation come back when it does (a docked panel
+            # opened and closed again must not undo the user's splitter)
+            self._sizes[self.splitter.orientation()] = self.splitter.sizes()
+            self.splitter.setOrientation(orientation)
+            total = sum(self.splitter.sizes()) or 1
+            self.splitter.setSizes(self._sizes.get(orientation) or (
+                [total * 3 // 5, total * 2 // 5] if wide else [total * 2 // 5, total * 3 // 5]))
+
+
+def narrow_filter(combo: QComboBox) -> None:
+    """A filter combo as wide as a short choice; longer ones elide, the list shows all."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(FILTER_CHARS)
+    combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
