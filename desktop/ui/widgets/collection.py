@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.fields import Collection, Field, FieldType
 from desktop.core.formatting import display
+from desktop.ui.widgets.cell_fit import editor_rect
 from desktop.ui.widgets.elided import fit_header_titles
 from desktop.ui.widgets.fields import FieldEditor, make_editor
 
@@ -106,6 +107,10 @@ class _Delegate(QStyledItemDelegate):
             self.owner.step(forward)
             return True
         return super().eventFilter(watched, event)
+
+    def updateEditorGeometry(self, widget: QWidget, option: QStyleOptionViewItem,
+                             _index: QModelIndex | QPersistentModelIndex) -> None:
+        widget.setGeometry(editor_rect(widget, option.rect))  # not squeezed into the cell
 
     def setEditorData(self, widget: QWidget,
                       index: QModelIndex | QPersistentModelIndex) -> None:

@@ -153,6 +153,8 @@ class DateEditor(FieldEditor):
         self.hint.setFrame(False)
         self.hint.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.hint.setObjectName("dateHint")
+        self.hint.setMinimumWidth(self.hint.fontMetrics().horizontalAdvance(
+            long_date(date(2026, 9, 30))) + 8)  # the longest month name fits
         layout.addWidget(self.edit)
         layout.addWidget(self.button)
         layout.addWidget(self.hint, 1)
@@ -172,6 +174,8 @@ class DateEditor(FieldEditor):
         except FieldProblem:
             parsed = None
         self.hint.setText(long_date(parsed) if parsed else "")
+        self.hint.setCursorPosition(0)  # "30 September 2026", never "ember 2026"
+        self.hint.setToolTip(self.hint.text())
 
     def _sync_calendar(self) -> None:
         try:
