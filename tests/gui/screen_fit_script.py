@@ -65,6 +65,19 @@ def check_window(where: str, window: QWidget) -> None:
         check_header(where, header)
 
 
+def check_form(where: str, page: Any) -> None:
+    """The form is never wider than its scroll area (no field under the scroll bar), and
+    the list and the form are side by side or one above the other, as the page says."""
+    form, viewport = page.form, page.form_scroll.viewport()
+    if form.minimumSizeHint().width() > viewport.width() + 1 or form.width() > (
+            viewport.width() + 1):
+        problems.append(f"{where}: the form needs {form.minimumSizeHint().width()} px, its "
+                        f"scroll area shows {viewport.width()}")
+    side = page.splitter.orientation() == Qt.Orientation.Horizontal
+    seen.append(f"{where} form {'beside' if side else 'below'} the list: "
+                f"{page.window().width()}x{page.window().height()}")
+
+
 def check_label(where: str, label: QLabel) -> None:
     text = label.text()
     if (not label.isVisible() or not text or label.wordWrap()
@@ -126,6 +139,8 @@ def walk(url: str) -> dict[str, Any]:
     page.chip.click()
     settle(app, tasks)
     check_window("Dataset after the chip was cleared", win)
+    win.reminders.hide()
+    settle(app, tasks)
     for row in range(win.navigation.count()):
         win.navigation.setCurrentRow(row)
         settle(app, tasks)
@@ -136,9 +151,16 @@ def walk(url: str) -> dict[str, Any]:
             page.table.selectRow(0)
             settle(app, tasks)
             check_window(f"{name} with a record", win)
+        if page is not None:
+            check_form(name, page)
     win.act_reminders.trigger()
     settle(app, tasks)
     check_window("Pengingat", win)
+    for kind in ("datasets", "agreements"):  # the pages beside the docked panel
+        page = win.show_kind(kind)
+        settle(app, tasks)
+        check_window(f"{kind} beside the Pengingat", win)
+        check_form(f"{kind} beside the Pengingat", page)
     if win.reminders.isVisible() and win.reminders.geometry().intersects(
             win.stack.geometry()) and win.reminders.isFloating():
         problems.append("Pengingat: floats over the page")

@@ -46,6 +46,12 @@ def test_every_page_and_dialog_fits_the_screen_and_clips_no_text(
                   "Sinkronisasi", "Pengingat", "dialog settings", "dialog templates",
                   "dialog report", "dialog import"):
         assert where in walked
+    # a 1366-px laptop shows every list and its form side by side (the panel closed)
+    arrangement = [line.split(":")[0] for line in report["seen"] if " form " in line]
+    assert len(arrangement) >= 6 + 2
+    if width >= 1366:
+        assert all("beside the list" in line for line in arrangement
+                   if "Pengingat" not in line), arrangement
     for line in report["seen"]:
         w, h = (int(v) for v in line.rsplit(" ", 1)[1].split("x"))
         assert w <= width and h <= height, line
