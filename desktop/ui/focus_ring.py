@@ -46,6 +46,13 @@ QCheckBox, QRadioButton { border: 2px solid transparent; border-radius: 3px; }
 QCheckBox:focus, QRadioButton:focus { border: 2px solid palette(highlight); }
 QTableView, QTreeView, QListView { border: 2px solid transparent; }
 QTableView:focus, QTreeView:focus, QListView:focus { border: 2px solid palette(highlight); }
+QComboBox QAbstractItemView, QComboBox QAbstractItemView:focus {
+    border: 1px solid palette(mid); selection-background-color: palette(highlight);
+    selection-color: palette(highlighted-text);
+}
+QComboBox::item:selected {  /* the popup's current entry (drawn as a menu item) */
+    background: palette(highlight); color: palette(highlighted-text);
+}
 #navigation { border: 2px solid transparent; }
 #navigation:focus { border: 2px solid palette(highlight); }
 #tile:focus { border-top: 2px solid palette(highlight); border-right: 2px solid palette(highlight);
