@@ -146,7 +146,11 @@ class MainWindow(QMainWindow):
         row.addWidget(side)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.db_label = QLabel(self.desk.db.display_url, self)
+        from desktop.ui.widgets.elided import ElidedLabel
+
+        # a long database path elides in the middle instead of widening the window
+        self.db_label = ElidedLabel(self.desk.db.display_url, self,
+                                    Qt.TextElideMode.ElideMiddle)
         self.db_label.setObjectName("databaseLabel")
         self.statusBar().addPermanentWidget(self.db_label)
         self.busy_label = QLabel("", self)

@@ -55,3 +55,30 @@ def test_every_page_and_dialog_fits_the_screen_and_clips_no_text(
     for line in report["seen"]:
         w, h = (int(v) for v in line.rsplit(" ", 1)[1].split("x"))
         assert w <= width and h <= height, line
+
+
+def test_long_texts_elide_with_the_whole_text_in_the_tooltip(qtbot) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    from desktop.ui.widgets.elided import ElidedButton, ElidedLabel
+
+    path = "postgresql://kantor@db.diskominfo.banyuwangikab.go.id:5432/diskominfo_desk_2026"
+    label = ElidedLabel(path, None, Qt.TextElideMode.ElideMiddle)
+    qtbot.addWidget(label)
+    assert label.minimumSizeHint().width() < QLabel(path).sizeHint().width() // 4
+    label.resize(160, 20)
+    label.show()
+    shown = QLabel.text(label)
+    assert "…" in shown and shown.startswith("postgres") and shown.endswith("2026")
+    assert label.toolTip() == path and label.full_text() == path
+    label.resize(2000, 20)  # room again: the whole text, no tooltip needed
+    assert QLabel.text(label) == path and label.toolTip() == ""
+    chip = ElidedButton()
+    qtbot.addWidget(chip)
+    chip.setText("Beranda: Kunjungan dengan tindak lanjut lewat tenggat (12 butir)  ✕")
+    chip.setToolTip("Hapus saringan ini")
+    chip.resize(150, 26)
+    chip.show()
+    assert chip.text().endswith("…") and chip.minimumSizeHint().width() <= 150
+    assert chip.toolTip().startswith("Beranda: Kunjungan") and "Hapus saringan" in chip.toolTip()
