@@ -215,8 +215,15 @@ class MainWindow(QMainWindow):
     def _sync_status(self, state: str, pending: int) -> None:
         """Online/Offline, the local changes waiting and every open conflict (the count
         each sync's summary gives), in the status bar."""
+        configured = getattr(self.sync_page, "configured", None)
+        if configured is False:  # nothing can be waiting for a catalog nobody set up
+            self.sync_status.setText(self.tr("Katalog belum diatur"))
+            return
         word = {"online": self.tr("● Online"), "offline": self.tr("○ Offline")}.get(
             state, self.tr("Katalog"))
+        if configured is None:
+            self.sync_status.setText(word)
+            return
         text = (self.tr("{state} · {n} menunggu sinkron")
                 .replace("{state}", word).replace("{n}", str(pending)))
         conflicts = len(getattr(self.sync_page, "conflicts", None) or [])

@@ -98,6 +98,7 @@ class SyncPage(QWidget):
         self.view = view
         self.state = UNKNOWN
         self.pending = 0
+        self.configured: bool | None = None  # a catalog address saved (None: not read yet)
         self.running: Task | None = None
         self.quiet_run = False  # the current run is the periodic one: it asks nothing
         self.conflicts: list[Any] = []
@@ -348,6 +349,8 @@ class SyncPage(QWidget):
             catalog_write_interval=self.pace.value(),
             catalog_allow_private=self.allow_private.isChecked())
         self.url.setText(config.base_url)
+        self.configured = bool(config.base_url)
+        self.status_changed.emit(self.state, self.pending)  # the status bar learns it now
         self.view.setValue("sync/every_minutes", self.every.value())
         self._apply_periodic()
         message = self.tr("Pengaturan katalog disimpan.")
@@ -474,7 +477,8 @@ class SyncPage(QWidget):
         from desktop.sync.conflicts import list_conflicts, pending_count
         from desktop.sync.runlog import recent_runs
 
-        def job() -> tuple[int, list[Any], list[Any], list[Any], dict[str, Any], list[str]]:
+        def job() -> tuple[int, list[Any], list[Any], list[Any], dict[str, Any], list[str],
+                           bool]:
             from sqlalchemy import select
 
             from desktop.core.models import PerangkatDaerah
@@ -489,14 +493,19 @@ class SyncPage(QWidget):
                                  .order_by(PerangkatDaerah.nama)).all()
             chosen = {m.opd_id: m for m in org_mappings(self.desk)}
             visibility = [c.message for c in pending_visibility_changes(self.desk)]
+            from desktop.sync.catalog_settings import load_catalog_settings
+
+            configured = bool(load_catalog_settings(self.desk.db).catalog_url.strip())
             return (pending_count(self.desk), list_conflicts(self.desk),
-                    recent_runs(self.desk.db), opds, chosen, visibility)
+                    recent_runs(self.desk.db), opds, chosen, visibility, configured)
 
         self.tasks.run_report(job, on_done=self._show_state)
 
     def _show_state(self, result: tuple[int, list[Any], list[Any], list[Any], dict[str, Any],
-                                        list[str]]) -> None:
-        self.pending, self.conflicts, runs, opds, chosen, visibility = result
+                                        list[str], bool]) -> None:
+        self.pending, self.conflicts, runs, opds, chosen, visibility, configured = result
+        # a read begun before the address was saved here must not undo what was saved
+        self.configured = configured or bool(self.url.text().strip())
         self._fill_orgmap(opds, chosen)
         last = runs[0] if runs else None
         parts = [self.tr("{n} perubahan lokal menunggu dikirim").replace("{n}",

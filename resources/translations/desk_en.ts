@@ -131,88 +131,88 @@
 <context>
     <name>ArticlesEditor</name>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="88"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="89"/>
         <source>Perluas…</source>
         <translation>Expand…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="90"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="91"/>
         <source>Sunting pasal di jendela lebar (Ctrl+Shift+E)</source>
         <translation>Edit the articles in a wide window (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="64"/>
-        <location filename="../../desktop/ui/widgets/articles.py" line="340"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="65"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="373"/>
         <source>Pasal</source>
         <translation>Articles</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="68"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="69"/>
         <source>Teks pasal, ayat atau butir</source>
         <translation>Text of the article, paragraph or point</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="71"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="72"/>
         <source>Pilih pasal, ayat atau butir untuk mengubah teksnya</source>
         <translation>Select an article, paragraph or point to edit its text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="74"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="75"/>
         <source>+ Pasal</source>
         <translation>+ Article</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="75"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="76"/>
         <source>+ Ayat</source>
         <translation>+ Paragraph</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="76"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="77"/>
         <source>+ Butir</source>
         <translation>+ Point</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="77"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="78"/>
         <source>Hapus</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="80"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="81"/>
         <source>Naikkan</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="83"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="84"/>
         <source>Turunkan</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="258"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="291"/>
         <source>Judul pasal</source>
         <translation>Article heading</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="329"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="362"/>
         <source>Pasal {n}</source>
         <translation>Article {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="331"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="364"/>
         <source>ayat ({n})</source>
         <translation>paragraph ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="333"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="366"/>
         <source>butir {letter}</source>
         <translation>item {letter}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="337"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="370"/>
         <source>judul</source>
         <translation>heading</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="339"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="372"/>
         <source>teks</source>
         <translation>text</translation>
     </message>
@@ -220,17 +220,17 @@
 <context>
     <name>ArticlesWindow</name>
     <message>
-        <location filename="../../desktop/ui/articles_window.py" line="32"/>
+        <location filename="../../desktop/ui/articles_window.py" line="33"/>
         <source>Pasal: {title}</source>
         <translation>Articles: {title}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/articles_window.py" line="41"/>
+        <location filename="../../desktop/ui/articles_window.py" line="42"/>
         <source>Perubahan di sini langsung masuk ke formulir; simpan di formulir seperti biasa.</source>
         <translation>Changes made here go straight into the form; save in the form as usual.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/articles_window.py" line="51"/>
+        <location filename="../../desktop/ui/articles_window.py" line="52"/>
         <source>Selesai (Esc)</source>
         <translation>Done (Esc)</translation>
     </message>
@@ -360,29 +360,29 @@
 <context>
     <name>CollectionEditor</name>
     <message>
-        <location filename="../../desktop/ui/widgets/collection.py" line="155"/>
+        <location filename="../../desktop/ui/widgets/collection.py" line="161"/>
         <source>+ Tambah baris</source>
         <translation>+ Add row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/collection.py" line="156"/>
+        <location filename="../../desktop/ui/widgets/collection.py" line="162"/>
         <source>Hapus baris</source>
         <translation>Remove row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/collection.py" line="159"/>
-        <location filename="../../desktop/ui/widgets/collection.py" line="160"/>
+        <location filename="../../desktop/ui/widgets/collection.py" line="165"/>
+        <location filename="../../desktop/ui/widgets/collection.py" line="166"/>
         <source>Naikkan</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/collection.py" line="163"/>
-        <location filename="../../desktop/ui/widgets/collection.py" line="164"/>
+        <location filename="../../desktop/ui/widgets/collection.py" line="169"/>
+        <location filename="../../desktop/ui/widgets/collection.py" line="170"/>
         <source>Turunkan</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/collection.py" line="323"/>
+        <location filename="../../desktop/ui/widgets/collection.py" line="332"/>
         <source>Baris {row}, {field}: {message}</source>
         <translation>Row {row}, {field}: {message}</translation>
     </message>
@@ -657,212 +657,217 @@
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="123"/>
+        <location filename="../../desktop/ui/main_window.py" line="124"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="140"/>
+        <location filename="../../desktop/ui/main_window.py" line="142"/>
         <source>Sinkronisasi</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="155"/>
+        <location filename="../../desktop/ui/main_window.py" line="161"/>
         <source>Buka halaman Sinkronisasi</source>
         <translation>Open the Sync page</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="161"/>
+        <location filename="../../desktop/ui/main_window.py" line="167"/>
         <source>Bekerja…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="212"/>
+        <location filename="../../desktop/ui/main_window.py" line="220"/>
+        <source>Katalog belum diatur</source>
+        <translation>Catalog not set up</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="222"/>
         <source>● Online</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="212"/>
+        <location filename="../../desktop/ui/main_window.py" line="222"/>
         <source>○ Offline</source>
         <translation>○ Offline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="213"/>
+        <location filename="../../desktop/ui/main_window.py" line="223"/>
         <source>Katalog</source>
         <translation>Catalog</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="214"/>
+        <location filename="../../desktop/ui/main_window.py" line="227"/>
         <source>{state} · {n} menunggu sinkron</source>
         <translation>{state} · {n} waiting to sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="218"/>
+        <location filename="../../desktop/ui/main_window.py" line="231"/>
         <source>{n} konflik</source>
         <translation>{n} conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="225"/>
+        <location filename="../../desktop/ui/main_window.py" line="238"/>
         <source>Terlambat diperbarui (frekuensi: {f})</source>
         <translation>Overdue for update (frequency: {f})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="241"/>
+        <location filename="../../desktop/ui/main_window.py" line="254"/>
         <source>&amp;Baru</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="243"/>
+        <location filename="../../desktop/ui/main_window.py" line="256"/>
         <source>&amp;Simpan</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="245"/>
+        <location filename="../../desktop/ui/main_window.py" line="258"/>
         <source>&amp;Hapus</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="247"/>
+        <location filename="../../desktop/ui/main_window.py" line="260"/>
         <source>&amp;Cari</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="251"/>
+        <location filename="../../desktop/ui/main_window.py" line="264"/>
         <source>&amp;Impor dari lembar kerja…</source>
         <translation>&amp;Import from a spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="253"/>
+        <location filename="../../desktop/ui/main_window.py" line="266"/>
         <source>&amp;Pengaturan…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="258"/>
+        <location filename="../../desktop/ui/main_window.py" line="271"/>
         <source>Cadangan ditulis: {path}</source>
         <translation>Backup written: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="260"/>
+        <location filename="../../desktop/ui/main_window.py" line="273"/>
         <source>&amp;Templat naskah KB/PKS…</source>
         <translation>Agreement &amp;templates (KB/PKS)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="262"/>
+        <location filename="../../desktop/ui/main_window.py" line="275"/>
         <source>&amp;Laporan kegiatan…</source>
         <translation>Activity &amp;report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="264"/>
+        <location filename="../../desktop/ui/main_window.py" line="277"/>
         <source>Sin&amp;kronkan</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="266"/>
+        <location filename="../../desktop/ui/main_window.py" line="279"/>
         <source>Sinkronkan dataset dengan katalog data (F9)</source>
         <translation>Sync datasets with the data catalog (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="267"/>
+        <location filename="../../desktop/ui/main_window.py" line="281"/>
         <source>&amp;Keluar</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="268"/>
+        <location filename="../../desktop/ui/main_window.py" line="282"/>
         <source>&amp;Tentang Diskominfo Desk</source>
         <translation>&amp;About Diskominfo Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="270"/>
+        <location filename="../../desktop/ui/main_window.py" line="284"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="279"/>
+        <location filename="../../desktop/ui/main_window.py" line="293"/>
         <source>&amp;Sunting</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="281"/>
+        <location filename="../../desktop/ui/main_window.py" line="295"/>
         <source>&amp;Alat</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="290"/>
+        <location filename="../../desktop/ui/main_window.py" line="304"/>
         <source>&amp;Buka</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="302"/>
+        <location filename="../../desktop/ui/main_window.py" line="316"/>
         <source>&amp;Pengingat</source>
         <translation>&amp;Reminders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="306"/>
+        <location filename="../../desktop/ui/main_window.py" line="320"/>
         <source>Ban&amp;tuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="308"/>
+        <location filename="../../desktop/ui/main_window.py" line="322"/>
         <source>Alat utama</source>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="393"/>
+        <location filename="../../desktop/ui/main_window.py" line="407"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="394"/>
+        <location filename="../../desktop/ui/main_window.py" line="408"/>
         <source>Laporan PDF (*.pdf)</source>
         <translation>PDF report (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="396"/>
+        <location filename="../../desktop/ui/main_window.py" line="410"/>
         <source>Ekspor daftar</source>
         <translation>Export list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="393"/>
+        <location filename="../../desktop/ui/main_window.py" line="407"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="249"/>
+        <location filename="../../desktop/ui/main_window.py" line="262"/>
         <source>&amp;Ekspor daftar…</source>
         <translation>&amp;Export list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="408"/>
+        <location filename="../../desktop/ui/main_window.py" line="422"/>
         <source>{n} baris diekspor ke {path}</source>
         <translation>{n} rows exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="410"/>
+        <location filename="../../desktop/ui/main_window.py" line="424"/>
         <source>Mengekspor daftar…</source>
         <translation>Exporting the list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="419"/>
+        <location filename="../../desktop/ui/main_window.py" line="433"/>
         <source>Impor tidak tersedia di halaman ini.</source>
         <translation>Import is not available on this page.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="450"/>
+        <location filename="../../desktop/ui/main_window.py" line="464"/>
         <source>Pulihkan dari cadangan</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="451"/>
+        <location filename="../../desktop/ui/main_window.py" line="465"/>
         <source>Basis data dipulihkan. Isi sebelumnya dicadangkan ke {path}.</source>
         <translation>The database was restored. Its previous contents were backed up to {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="485"/>
+        <location filename="../../desktop/ui/main_window.py" line="499"/>
         <source>Tentang Diskominfo Desk</source>
         <translation>About Diskominfo Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="486"/>
+        <location filename="../../desktop/ui/main_window.py" line="500"/>
         <source>&lt;b&gt;Diskominfo Desk&lt;/b&gt; {version}&lt;br&gt;Register aplikasi, dataset, kunjungan dan kerja sama Dinas Komunikasi dan Informatika.&lt;br&gt;Data wilayah: Kepmendagri 300.2.2-2138/2025 (cahyadsn/wilayah, MIT).</source>
         <translation>&lt;b&gt;Diskominfo Desk&lt;/b&gt; {version}&lt;br&gt;Register of the applications, datasets, visits and agreements of a regional communication and informatics office.&lt;br&gt;Region data: Kepmendagri 300.2.2-2138/2025 (cahyadsn/wilayah, MIT).</translation>
     </message>
@@ -959,7 +964,7 @@
 <context>
     <name>PickEditor</name>
     <message>
-        <location filename="../../desktop/ui/widgets/fields.py" line="287"/>
+        <location filename="../../desktop/ui/widgets/fields.py" line="291"/>
         <source>ketik untuk mencari…</source>
         <translation>type to search…</translation>
     </message>
@@ -1188,12 +1193,12 @@
 <context>
     <name>RefsEditor</name>
     <message>
-        <location filename="../../desktop/ui/widgets/fields.py" line="395"/>
+        <location filename="../../desktop/ui/widgets/fields.py" line="399"/>
         <source>Tambah</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/fields.py" line="396"/>
+        <location filename="../../desktop/ui/widgets/fields.py" line="400"/>
         <source>Hapus</source>
         <translation>Delete</translation>
     </message>
@@ -1201,47 +1206,47 @@
 <context>
     <name>RemindersPanel</name>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="52"/>
+        <location filename="../../desktop/ui/reminders_panel.py" line="53"/>
         <source>Pengingat</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="67"/>
+        <location filename="../../desktop/ui/reminders_panel.py" line="68"/>
         <source>Tidak ada yang perlu diingatkan hari ini.</source>
         <translation>Nothing to remind you of today.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="83"/>
+        <location filename="../../desktop/ui/reminders_panel.py" line="90"/>
         <source>Buka</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="84"/>
+        <location filename="../../desktop/ui/reminders_panel.py" line="91"/>
         <source>Ingatkan besok</source>
         <translation>Remind me tomorrow</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="85"/>
+        <location filename="../../desktop/ui/reminders_panel.py" line="92"/>
         <source>Abaikan</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="86"/>
+        <location filename="../../desktop/ui/reminders_panel.py" line="93"/>
         <source>Jangan ingatkan lagi untuk tanggal ini</source>
         <translation>Do not remind me again for this date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="90"/>
+        <location filename="../../desktop/ui/reminders_panel.py" line="97"/>
         <source>Sembunyikan sampai besok</source>
         <translation>Hide until tomorrow</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="143"/>
+        <location filename="../../desktop/ui/reminders_panel.py" line="152"/>
         <source>… semua {n} di daftar</source>
         <translation>… all {n} in the list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="161"/>
+        <location filename="../../desktop/ui/reminders_panel.py" line="170"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
@@ -1531,350 +1536,350 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="130"/>
+        <location filename="../../desktop/ui/sync_page.py" line="131"/>
         <source>Sinkronisasi</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="132"/>
+        <location filename="../../desktop/ui/sync_page.py" line="133"/>
         <source>Sinkronkan sekarang</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="134"/>
+        <location filename="../../desktop/ui/sync_page.py" line="135"/>
         <source>Batalkan</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="166"/>
+        <location filename="../../desktop/ui/sync_page.py" line="167"/>
         <source>Katalog data (CKAN)</source>
         <translation>Data catalog (CKAN)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="173"/>
+        <location filename="../../desktop/ui/sync_page.py" line="174"/>
         <source>tempel token API dari portal untuk menggantinya</source>
         <translation>paste the API token from the portal to replace it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="177"/>
+        <location filename="../../desktop/ui/sync_page.py" line="178"/>
         <source>Pilih…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="185"/>
+        <location filename="../../desktop/ui/sync_page.py" line="186"/>
         <source> detik</source>
         <translation> seconds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="187"/>
+        <location filename="../../desktop/ui/sync_page.py" line="188"/>
         <source>Terbitkan data terbatas/dikecualikan sebagai dataset privat</source>
         <translation>Publish restricted/exempt data as private datasets</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="190"/>
+        <location filename="../../desktop/ui/sync_page.py" line="191"/>
         <source> menit</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="191"/>
+        <location filename="../../desktop/ui/sync_page.py" line="192"/>
         <source>mati</source>
         <translation>off</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="192"/>
+        <location filename="../../desktop/ui/sync_page.py" line="193"/>
         <source>Alamat katalog</source>
         <translation>Catalog address</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="193"/>
+        <location filename="../../desktop/ui/sync_page.py" line="194"/>
         <source>Pengguna</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="194"/>
+        <location filename="../../desktop/ui/sync_page.py" line="195"/>
         <source>Token API</source>
         <translation>API token</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="196"/>
+        <location filename="../../desktop/ui/sync_page.py" line="197"/>
         <source>Nama header token</source>
         <translation>Token header name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="197"/>
+        <location filename="../../desktop/ui/sync_page.py" line="198"/>
         <source>Sertifikat CA tambahan</source>
         <translation>Extra CA certificate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="198"/>
+        <location filename="../../desktop/ui/sync_page.py" line="199"/>
         <source>Jeda antar penulisan</source>
         <translation>Pause between writes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="200"/>
+        <location filename="../../desktop/ui/sync_page.py" line="201"/>
         <source>Sinkron otomatis setiap</source>
         <translation>Sync automatically every</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="202"/>
+        <location filename="../../desktop/ui/sync_page.py" line="203"/>
         <source>Simpan pengaturan</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="203"/>
+        <location filename="../../desktop/ui/sync_page.py" line="204"/>
         <source>Tes koneksi</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="221"/>
+        <location filename="../../desktop/ui/sync_page.py" line="222"/>
         <source>OPD dan organisasi di katalog</source>
         <translation>OPDs and catalog organizations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="223"/>
+        <location filename="../../desktop/ui/sync_page.py" line="224"/>
         <source>Dataset sebuah OPD diterbitkan atas nama organisasinya. OPD dicocokkan otomatis menurut nama atau singkatan; pilihan Anda di sini selalu didahulukan. Tes koneksi memuat daftar organisasi yang boleh Anda tulisi.</source>
         <translation>An OPD&apos;s datasets are published under its organization. OPDs are matched automatically by name or abbreviation; your choice here always comes first. Test connection loads the organizations you may write to.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="230"/>
+        <location filename="../../desktop/ui/sync_page.py" line="231"/>
         <source>OPD</source>
         <translation>OPD</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="230"/>
+        <location filename="../../desktop/ui/sync_page.py" line="231"/>
         <source>Organisasi di katalog</source>
         <translation>Catalog organization</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="230"/>
+        <location filename="../../desktop/ui/sync_page.py" line="231"/>
         <source>Cara</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="237"/>
-        <location filename="../../desktop/ui/sync_page.py" line="271"/>
+        <location filename="../../desktop/ui/sync_page.py" line="238"/>
+        <location filename="../../desktop/ui/sync_page.py" line="272"/>
         <source>Konflik</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="239"/>
+        <location filename="../../desktop/ui/sync_page.py" line="240"/>
         <source>Kolom yang diubah di sini dan di katalog sejak sinkron terakhir. Tidak ada yang ditimpa sampai Anda memilih.</source>
         <translation>Fields changed both here and in the catalog since the last sync. Nothing is overwritten until you choose.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="244"/>
+        <location filename="../../desktop/ui/sync_page.py" line="245"/>
         <source>Dataset</source>
         <translation>Dataset</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="244"/>
+        <location filename="../../desktop/ui/sync_page.py" line="245"/>
         <source>Kolom</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="244"/>
+        <location filename="../../desktop/ui/sync_page.py" line="245"/>
         <source>Nilai di sini</source>
         <translation>Value here</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="245"/>
+        <location filename="../../desktop/ui/sync_page.py" line="246"/>
         <source>Nilai di katalog</source>
         <translation>Value in the catalog</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="253"/>
-        <location filename="../../desktop/ui/sync_page.py" line="620"/>
+        <location filename="../../desktop/ui/sync_page.py" line="254"/>
+        <location filename="../../desktop/ui/sync_page.py" line="626"/>
         <source>Pakai nilai di sini</source>
         <translation>Keep the value here</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="254"/>
-        <location filename="../../desktop/ui/sync_page.py" line="620"/>
+        <location filename="../../desktop/ui/sync_page.py" line="255"/>
+        <location filename="../../desktop/ui/sync_page.py" line="626"/>
         <source>Pakai nilai katalog</source>
         <translation>Take the catalog&apos;s value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="255"/>
+        <location filename="../../desktop/ui/sync_page.py" line="256"/>
         <source>Sunting nilai…</source>
         <translation>Edit the value…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="266"/>
+        <location filename="../../desktop/ui/sync_page.py" line="267"/>
         <source>Riwayat sinkronisasi</source>
         <translation>Sync history</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="270"/>
+        <location filename="../../desktop/ui/sync_page.py" line="271"/>
         <source>Mulai</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="270"/>
+        <location filename="../../desktop/ui/sync_page.py" line="271"/>
         <source>Hasil</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="270"/>
+        <location filename="../../desktop/ui/sync_page.py" line="271"/>
         <source>Dikirim</source>
         <translation>Pushed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="270"/>
+        <location filename="../../desktop/ui/sync_page.py" line="271"/>
         <source>Diambil</source>
         <translation>Pulled</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="271"/>
+        <location filename="../../desktop/ui/sync_page.py" line="272"/>
         <source>Dihapus</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="271"/>
+        <location filename="../../desktop/ui/sync_page.py" line="272"/>
         <source>Galat</source>
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="271"/>
+        <location filename="../../desktop/ui/sync_page.py" line="272"/>
         <source>Keterangan</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="309"/>
+        <location filename="../../desktop/ui/sync_page.py" line="310"/>
         <source>Belum ada token tersimpan untuk pengguna ini.</source>
         <translation>No token stored for this user yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="311"/>
+        <location filename="../../desktop/ui/sync_page.py" line="312"/>
         <source>Token dari variabel lingkungan DISKOMINFO_DESK_CATALOG_TOKEN.</source>
         <translation>Token from the environment variable DISKOMINFO_DESK_CATALOG_TOKEN.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="313"/>
+        <location filename="../../desktop/ui/sync_page.py" line="314"/>
         <source>Token tersimpan di gudang kunci sistem (keyring).</source>
         <translation>Token stored in the system keyring.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="317"/>
+        <location filename="../../desktop/ui/sync_page.py" line="318"/>
         <source>Sertifikat CA</source>
         <translation>CA certificate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="318"/>
+        <location filename="../../desktop/ui/sync_page.py" line="319"/>
         <source>Sertifikat (*.pem *.crt *.cer)</source>
         <translation>Certificates (*.pem *.crt *.cer)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="353"/>
+        <location filename="../../desktop/ui/sync_page.py" line="354"/>
         <source>Pengaturan katalog disimpan.</source>
         <translation>Catalog settings saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="359"/>
+        <location filename="../../desktop/ui/sync_page.py" line="360"/>
         <source>Gudang kunci sistem tidak tersedia: token hanya diingat sampai aplikasi ditutup.</source>
         <translation>No system keyring: the token is kept only until the application closes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="377"/>
+        <location filename="../../desktop/ui/sync_page.py" line="378"/>
         <source>Alamat katalog tidak diubah.</source>
         <translation>The catalog address was not changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="419"/>
+        <location filename="../../desktop/ui/sync_page.py" line="420"/>
         <source>Menghubungi katalog…</source>
         <translation>Contacting the catalog…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="428"/>
+        <location filename="../../desktop/ui/sync_page.py" line="429"/>
         <source>Terhubung ke CKAN {version} sebagai {user}. Organisasi yang boleh ditulis: {orgs}.</source>
         <translation>Connected to CKAN {version} as {user}. Organizations you may write to: {orgs}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="433"/>
+        <location filename="../../desktop/ui/sync_page.py" line="434"/>
         <source>Server memasang ckanext-showcase: aplikasi diterbitkan sebagai showcase.</source>
         <translation>The server has ckanext-showcase: applications are published as showcases.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="435"/>
+        <location filename="../../desktop/ui/sync_page.py" line="436"/>
         <source>Aplikasi tetap lokal: server katalog tidak memasang ckanext-showcase.</source>
         <translation>Applications stay local: the catalog server does not have ckanext-showcase.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="502"/>
+        <location filename="../../desktop/ui/sync_page.py" line="508"/>
         <source>{n} perubahan lokal menunggu dikirim</source>
         <translation>{n} local changes waiting to be pushed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="504"/>
+        <location filename="../../desktop/ui/sync_page.py" line="510"/>
         <source>{n} konflik</source>
         <translation>{n} conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="506"/>
+        <location filename="../../desktop/ui/sync_page.py" line="512"/>
         <source>Sinkron terakhir {when}: {status}</source>
         <translation>Last sync {when}: {status}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="510"/>
+        <location filename="../../desktop/ui/sync_page.py" line="516"/>
         <source>Belum pernah disinkronkan</source>
         <translation>Never synced yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="519"/>
+        <location filename="../../desktop/ui/sync_page.py" line="525"/>
         <source>berhasil</source>
         <translation>succeeded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="519"/>
+        <location filename="../../desktop/ui/sync_page.py" line="525"/>
         <source>ada konflik</source>
         <translation>with conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="520"/>
+        <location filename="../../desktop/ui/sync_page.py" line="526"/>
         <source>ada galat</source>
         <translation>with errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="520"/>
+        <location filename="../../desktop/ui/sync_page.py" line="526"/>
         <source>dibatalkan</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="521"/>
+        <location filename="../../desktop/ui/sync_page.py" line="527"/>
         <source>gagal</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="521"/>
+        <location filename="../../desktop/ui/sync_page.py" line="527"/>
         <source>berjalan</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="522"/>
+        <location filename="../../desktop/ui/sync_page.py" line="528"/>
         <source>terhenti</source>
         <translation>stopped</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="523"/>
+        <location filename="../../desktop/ui/sync_page.py" line="529"/>
         <source>penghapusan menunggu konfirmasi</source>
         <translation>deletions awaiting confirmation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="540"/>
+        <location filename="../../desktop/ui/sync_page.py" line="546"/>
         <source>— belum dipetakan —</source>
         <translation>— not mapped —</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="549"/>
+        <location filename="../../desktop/ui/sync_page.py" line="555"/>
         <source>pilihan pengguna</source>
         <translation>chosen by a user</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="550"/>
+        <location filename="../../desktop/ui/sync_page.py" line="556"/>
         <source>otomatis</source>
         <translation>automatic</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="751"/>
+        <location filename="../../desktop/ui/sync_page.py" line="757"/>
         <source>{n} dataset hilang dari katalog; belum ada yang dihapus di sini.</source>
         <translation>{n} datasets are gone from the catalog; none has been deleted here yet.</translation>
     </message>
@@ -1887,58 +1892,58 @@
         <translation type="vanished">deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="601"/>
+        <location filename="../../desktop/ui/sync_page.py" line="607"/>
         <source>Tidak ada galat per data pada putaran ini.</source>
         <translation>No record errors in this run.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="616"/>
+        <location filename="../../desktop/ui/sync_page.py" line="622"/>
         <source>Hapus juga di katalog</source>
         <translation>Delete in the catalog too</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="617"/>
+        <location filename="../../desktop/ui/sync_page.py" line="623"/>
         <source>Pulihkan dengan nilai katalog</source>
         <translation>Restore with the catalog&apos;s values</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="618"/>
+        <location filename="../../desktop/ui/sync_page.py" line="624"/>
         <source>Simpan di sini, lepas dari katalog</source>
         <translation>Keep here, unlinked from the catalog</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="619"/>
+        <location filename="../../desktop/ui/sync_page.py" line="625"/>
         <source>Lepas dari aplikasi, lalu hapus</source>
         <translation>Unlink from the applications, then delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="655"/>
+        <location filename="../../desktop/ui/sync_page.py" line="661"/>
         <source>Sunting nilai</source>
         <translation>Edit the value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="656"/>
+        <location filename="../../desktop/ui/sync_page.py" line="662"/>
         <source>Nilai baru untuk {field} (di sini: {mine}; di katalog: {theirs})</source>
         <translation>New value for {field} (here: {mine}; in the catalog: {theirs})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="701"/>
+        <location filename="../../desktop/ui/sync_page.py" line="707"/>
         <source>Menyinkronkan…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="709"/>
+        <location filename="../../desktop/ui/sync_page.py" line="715"/>
         <source>Membatalkan…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="729"/>
+        <location filename="../../desktop/ui/sync_page.py" line="735"/>
         <source>Selesai: {pushed} dikirim, {pulled} diambil, {deleted} dihapus, {conflicts} konflik, {errors} galat.</source>
         <translation>Done: {pushed} pushed, {pulled} pulled, {deleted} deleted, {conflicts} conflicts, {errors} errors.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="736"/>
-        <location filename="../../desktop/ui/sync_page.py" line="762"/>
+        <location filename="../../desktop/ui/sync_page.py" line="742"/>
+        <location filename="../../desktop/ui/sync_page.py" line="768"/>
         <source>Dibatalkan. Yang sudah selesai tersimpan; sinkron berikutnya melanjutkan.</source>
         <translation>Cancelled. What was done is kept; the next sync carries on.</translation>
     </message>

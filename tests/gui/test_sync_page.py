@@ -246,3 +246,15 @@ def test_the_keyring_is_not_asked_at_start_up_only_when_the_page_is_shown(
     assert asked == []
     win.show_page("sync")
     assert asked and "Belum ada token" in win.sync_page.token_state.text()
+
+
+def test_no_catalog_no_waiting_count_in_the_status_bar(
+        qtbot, window: MainWindow, desk: Desk, ckan_world: CatalogWorld,
+        memory_keyring) -> None:
+    # (the demo said "162 menunggu sinkron" with no catalog set up: issue 16)
+    _dataset(desk)
+    window.hub.notify("datasets", [])
+    window.sync_page.refresh_state()
+    qtbot.waitUntil(lambda: window.sync_status.text() == "Katalog belum diatur", timeout=5000)
+    _configure(qtbot, window, ckan_world)
+    qtbot.waitUntil(lambda: "1 menunggu" in window.sync_status.text(), timeout=5000)
