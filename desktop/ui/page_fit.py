@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QScrollArea, QSplitter, QStyle, QWidget
 from shiboken6 import isValid
 
 LIST_MIN_WIDTH = 360  # a list narrower than this shows hardly one column
+LIST_MIN_ROWS = 6  # with the form below it, the list still shows this many rows
 FILTER_CHARS = 14  # a filter combo asks for this many characters, and elides the rest
 
 
@@ -63,6 +64,9 @@ class SideBySide(QObject):
         detail = self.splitter.widget(1)
         wide = room >= LIST_MIN_WIDTH + detail.minimumSizeHint().width() + 24
         orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        # with the form below, the list keeps a few rows: a 1024-px screen (or the
+        # Pengingat docked below the page) left it one row high, the form all the rest
+        self.splitter.widget(0).setMinimumHeight(0 if wide else self.list_min_height())
         if self.splitter.orientation() != orientation:
             # the sizes of each orientation come back when it does (a docked panel
             # opened and closed again must not undo the user's splitter)
@@ -70,7 +74,22 @@ class SideBySide(QObject):
             self.splitter.setOrientation(orientation)
             total = sum(self.splitter.sizes()) or 1
             self.splitter.setSizes(self._sizes.get(orientation) or (
-                [total * 3 // 5, total * 2 // 5] if wide else [total * 2 // 5, total * 3 // 5]))
+                [total * 3 // 5, total * 2 // 5] if wide else [total // 2, total - total // 2]))
+
+    def list_min_height(self) -> int:
+        """The list's height for ``LIST_MIN_ROWS`` rows, its header and its frame."""
+        from PySide6.QtWidgets import QAbstractItemView
+
+        holder = self.splitter.widget(0)
+        table = holder if isinstance(holder, QAbstractItemView) else holder.findChild(
+            QAbstractItemView)
+        if table is None:
+            return 0
+        rows = table.verticalHeader().defaultSectionSize() * LIST_MIN_ROWS
+        header = table.horizontalHeader().sizeHint().height()
+        chrome = holder.sizeHint().height() - table.sizeHint().height() if holder is not table \
+            else 0
+        return rows + header + 2 * table.frameWidth() + max(chrome, 0)
 
 
 def narrow_filter(combo: QComboBox) -> None:
