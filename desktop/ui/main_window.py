@@ -163,8 +163,12 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.sync_status)
         self.sync_page.status_changed.connect(self._sync_status)
         self._sync_status(self.sync_page.state, self.sync_page.pending)
-        self.tasks.busy_changed.connect(
-            lambda busy: self.busy_label.setText(self.tr("Bekerja…") if busy else ""))
+        # a bound method, so Qt disconnects it when this window is destroyed (the task
+        # manager outlives a window rebuilt for another language)
+        self.tasks.busy_changed.connect(self._show_busy)
+
+    def _show_busy(self, busy: bool) -> None:
+        self.busy_label.setText(self.tr("Bekerja…") if busy else "")
 
     def _make_page(self, kind: str) -> RecordPage:
         """Build a record page in place of its stand-in (see ``LazyPages``)."""

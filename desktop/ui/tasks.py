@@ -168,8 +168,9 @@ class TaskManager(QObject):
                 parent_widget: QWidget | None, cancellable: bool) -> Task:
         task = Task(self, label, fn)
         if on_done is not None:
-            task.signals.succeeded.connect(on_done, Qt.ConnectionType.QueuedConnection)
-        task.signals.failed.connect(on_error or _report_error,
+            task.signals.succeeded.connect(_unless_gone(on_done),
+                                           Qt.ConnectionType.QueuedConnection)
+        task.signals.failed.connect(_unless_gone(on_error or _report_error),
                                     Qt.ConnectionType.QueuedConnection)
         self._running += 1
         if self._running == 1:
@@ -189,6 +190,23 @@ class TaskManager(QObject):
         """For shutdown and tests: wait until every submitted job has finished."""
         return (self.db_pool.waitForDone(msecs) and self.report_pool.waitForDone(msecs)
                 and self.net_pool.waitForDone(msecs))
+
+
+def _unless_gone(callback: Callable[[Any], None]) -> Callable[[Any], None]:
+    """The callback, except when the widget it updates was destroyed meanwhile.
+
+    A job outlives the window that asked for it (closed, or rebuilt in another
+    language); its result has nobody to show it to. Only that case is passed over:
+    every other error still reaches the error hook.
+    """
+    def deliver(value: Any) -> None:
+        try:
+            callback(value)
+        except RuntimeError as error:
+            if "already deleted" not in str(error):
+                raise
+            log.debug("result of a background job for a closed window dropped: %s", error)
+    return deliver
 
 
 def _report_error(exc: Exception) -> None:

@@ -85,3 +85,29 @@ def test_thousands_of_racing_jobs_never_crash(tmp_path: Path) -> None:
     # report neither); the ones raising failed unless they were cancelled first
     assert ok + failed <= jobs
     assert ok > jobs // 2 and failed > 0
+
+
+def test_a_result_for_a_widget_closed_meanwhile_is_dropped_quietly(qtbot) -> None:
+    """A job outliving its window (the CI saw it when a window was rebuilt) must not
+    raise 'Internal C++ object already deleted' in the event loop; pytest-qt fails the
+    test on any exception there."""
+    import threading
+
+    from PySide6.QtWidgets import QLabel
+    from shiboken6 import isValid
+
+    from desktop.ui.tasks import TaskManager
+
+    tasks = TaskManager()
+    label = QLabel()
+    gate = threading.Event()
+    shown: list[str] = []
+    task = tasks.run_db(lambda: gate.wait(5) and "selesai",
+                        on_done=lambda value: (label.setText(value), shown.append(value)))
+    label.deleteLater()
+    qtbot.waitUntil(lambda: not isValid(label), timeout=2000)
+    gate.set()
+    qtbot.waitUntil(lambda: task.token is not None and tasks._running == 0, timeout=5000)
+    qtbot.wait(50)
+    assert shown == []  # nothing was shown, and nothing raised
+    assert tasks.wait(2000)
