@@ -90,3 +90,21 @@ def test_list_into_a_closed_pipe_ends_quietly_with_exit_0(tmp_path: Path) -> Non
     assert proc.wait(timeout=60) == 0, err
     assert first.strip() == b"["
     assert err == ""
+
+
+def test_an_unexpected_error_is_one_line_in_the_users_language(tmp_path: Path) -> None:
+    # in a process of its own: pytest's log capture would hide Python's last-resort
+    # handler, which printed an English "unexpected error" line beside ours
+    script = (
+        "import sys, desktop.cli as cli\n"
+        "def broken(args):\n"
+        "    raise OSError(2, 'No such file or directory', '/opt/x/template.xml')\n"
+        "cli.COMMANDS['init'] = broken\n"
+        f"sys.exit(cli.main(['--database', {str(tmp_path / 'd.sqlite3')!r}, 'init']))\n")
+    env = dict(os.environ, XDG_DATA_HOME=str(tmp_path / "data"),
+               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_STATE_HOME=str(tmp_path / "st"))
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          env=env, timeout=60, check=False)
+    assert done.returncode == 70
+    assert done.stderr.count("\n") == 1 and "kesalahan tak terduga" in done.stderr
+    assert "unexpected error" not in done.stderr, done.stderr

@@ -26,5 +26,7 @@ def log_exception(exc: BaseException) -> Path:
         fh.write("".join(traceback.format_exception(exc)))
         fh.write("\n")
     make_private(path)  # tracebacks carry row values
-    logging.getLogger("desktop").error("unexpected error: %s (see %s)", exc, path)
+    # debug, not error: with no handler configured, Python's last-resort handler printed
+    # this English line on stderr beside the CLI's own translated one
+    logging.getLogger("desktop").debug("unexpected error: %s (see %s)", exc, path)
     return path
