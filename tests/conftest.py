@@ -30,6 +30,7 @@ from desktop.core.models import Base
 PG_ENV = "DISKOMINFO_DESK_TEST_POSTGRES"
 REQUIRE_PG_ENV = "DISKOMINFO_DESK_REQUIRE_POSTGRES"
 _PG_NOT_RUN_KEY = pytest.StashKey[int]()
+_TOOLS_NOT_RUN_KEY = pytest.StashKey[list[str]]()
 KEEP_TABLES = {"region", "alembic_version"}
 
 
@@ -56,9 +57,42 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         _CLUSTER_STOP.pop()()
 
 
+def _engine_mismatch(item: pytest.Item) -> bool:
+    """A test about one engine's query plan, collected for the other engine too."""
+    marker = item.get_closest_marker("only_engine")
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    return marker is not None and params.get("database_url") not in (None, marker.args[0])
+
+
+def _child_only(item: pytest.Item) -> bool:
+    """A test that a parent test runs in a subprocess with its variable set."""
+    marker = item.get_closest_marker("child_run")
+    return marker is not None and not os.environ.get(marker.args[0])
+
+
+def _missing_tool(item: pytest.Item) -> str | None:
+    """The program a test needs (LibreOffice, makensis), when it is not on this machine."""
+    marker = item.get_closest_marker("needs_tool")
+    if marker is None or shutil.which(marker.args[0]):
+        return None
+    return f"{marker.args[0]} ({marker.args[1]})"
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """No PostgreSQL at all: its cases are left out with one summary line, not hundreds
+    """Cases that cannot apply are deselected, not skipped: a test about the other
+    engine's query plan, a test run only as a child of another test.
+
+    No PostgreSQL at all: its cases are left out with one summary line, not hundreds
     of skip lines (CI requires them: there a missing server fails instead)."""
+    not_here = [item for item in items if _engine_mismatch(item) or _child_only(item)]
+    missing = {item.nodeid: _missing_tool(item) for item in items if _missing_tool(item)}
+    if os.environ.get("CI") == "true":
+        missing = {}  # CI installs them: there a missing program fails its test
+    config.stash[_TOOLS_NOT_RUN_KEY] = sorted(set(missing.values()))
+    not_here += [item for item in items if item.nodeid in missing]
+    if not_here:
+        config.hook.pytest_deselected(items=not_here)
+        items[:] = [item for item in items if item not in not_here]
     if os.environ.get(PG_ENV) or os.environ.get(REQUIRE_PG_ENV) == "1":
         return
     kept, left_out = [], []
@@ -73,6 +107,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 def pytest_terminal_summary(terminalreporter, exitstatus: int,  # type: ignore[no-untyped-def]
                             config: pytest.Config) -> None:
+    for tool in config.stash.get(_TOOLS_NOT_RUN_KEY, []):
+        terminalreporter.write_line(f"Not run: the cases that need {tool}.")
     if os.environ.get(PG_ENV) or os.environ.get(REQUIRE_PG_ENV) == "1":
         return
     # under xdist the workers collect: the controller knows no count, only the cause

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 from collections.abc import Iterator
 from datetime import date
@@ -247,7 +246,7 @@ def test_cli_writes_docx_for_a_docx_name_and_with_the_docx_command(tmp_path, cap
 
 
 # ---------------------------------------------------------------------------- LibreOffice
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) absent")
+@pytest.mark.needs_tool("soffice", "apt-get install libreoffice-writer-nogui")
 def test_libreoffice_prints_the_docx_with_the_pdfs_words(tmp_path: Path) -> None:
     cases = {"kb": (kb(), None, RenderOptions()),
              "pks": (pks(), kb(), RenderOptions(page_size="F4", copies_per_party=True))}

@@ -35,12 +35,11 @@ def test_head_is_the_start_of_the_list_and_counts_all_of_it(register: Desk, quer
     assert count == len(everything) == register.datasets.count(query)
 
 
+@pytest.mark.only_engine("sqlite")
 def test_the_opening_sort_is_read_off_its_index(register: Desk) -> None:
     """The plain list's ORDER BY matches the (lower(judul), id) index over live rows."""
     from sqlalchemy import text
 
-    if register.db.engine.dialect.name != "sqlite":
-        pytest.skip("the query plan is checked on SQLite")
     with register.db.session() as s:
         stmt = register.datasets._ids_statement(s, ListQuery()).limit(200)
         sql = str(stmt.compile(compile_kwargs={"literal_binds": True}))
@@ -48,6 +47,7 @@ def test_the_opening_sort_is_read_off_its_index(register: Desk) -> None:
     assert "ix_dataset_judul_sort" in plan and "TEMP B-TREE" not in plan
 
 
+@pytest.mark.only_engine("postgresql")
 def test_a_text_search_on_postgresql_starts_from_the_full_text_index(register: Desk) -> None:
     """The matches come from the GIN index, materialized, even in a generic plan.
 
@@ -58,8 +58,6 @@ def test_a_text_search_on_postgresql_starts_from_the_full_text_index(register: D
     from sqlalchemy import text
     from sqlalchemy.dialects import postgresql
 
-    if register.db.engine.dialect.name != "postgresql":
-        pytest.skip("the plan checked here is PostgreSQL's")
     with register.db.session() as s:
         stmt = register.datasets._ids_statement(s, ListQuery(text="jumlah pen")).limit(200)
         compiled = stmt.compile(dialect=postgresql.psycopg.dialect(),

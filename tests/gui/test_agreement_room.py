@@ -172,7 +172,7 @@ def _shown_on_screen(button: QPushButton, available: QRect) -> bool:
         button.visibleRegion().boundingRect().size() == button.size()
 
 
-@pytest.mark.skipif(not os.environ.get(SCREEN_ENV), reason="run by the screen tests")
+@pytest.mark.child_run(SCREEN_ENV)
 def test_child_on_this_screen(qtbot, demo_window: MainWindow, demo_desk: Desk,
                               tmp_path: Path, monkeypatch) -> None:
     width, height = (int(n) for n in os.environ[SCREEN_ENV].split("x"))

@@ -139,14 +139,13 @@ def test_linked_datasets_are_counted_apart_from_other_kinds_and_unlinked_ones(
         assert _linked_count(s) == 2
 
 
+@pytest.mark.only_engine("sqlite")
 def test_a_pulled_page_is_matched_to_its_records_through_the_remote_id_index(desk: Desk
                                                                             ) -> None:
     """Without the (kind, remote_id) index SQLite matched each page by scanning every
     dataset's sync row (the primary key's kind prefix), last-synced copies and all."""
     from sqlalchemy import text
 
-    if desk.db.dialect != "sqlite":
-        pytest.skip("the query plan is checked on SQLite")
     with desk.db.session() as s:
         stmt = select(SyncRecord.remote_id, SyncRecord.remote_modified).where(
             SyncRecord.kind == "datasets", SyncRecord.remote_id.in_(["a", "b"]))
