@@ -33,7 +33,9 @@ def alembic_config(connection: Connection | None = None) -> Config:
     from alembic.config import Config
 
     config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    # Alembic keeps its options in a ConfigParser with interpolation: a "%" in the install
+    # path (C:\Users\Budi 100%\...) would be read as the start of "%(name)s" and fail
+    config.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
     if connection is not None:
         config.attributes["connection"] = connection
     return config
