@@ -113,11 +113,33 @@ def _language_asked(argv: Sequence[str]) -> str | None:
     return None
 
 
+def utf8_streams() -> None:
+    """stdout and stderr write UTF-8, whatever the console or pipe would choose.
+
+    Why: on Windows a redirected or piped stream gets the ANSI code page (cp1252), so
+    ``list --json > out.json`` crashed on the first "Ł" or emoji, and a file written in
+    cp1252 is not the UTF-8 JSON a script expects. ``errors="replace"`` because a message
+    that cannot be written must never become a second error. A missing stream (the
+    windowed program has none) is left alone.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+        if stream is None or encoding in ("utf-8", "utf8"):
+            continue
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(encoding="utf-8", errors="replace")
+            except (ValueError, OSError):  # a stream already written through a buffer
+                log.debug("could not switch %r to UTF-8", stream)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from desktop.core.errors import DeskError
     from desktop.core.i18n import set_language
     from desktop.core.private_files import private_umask, tighten_user_files
 
+    utf8_streams()
     private_umask()  # the register's files are the user's alone (POSIX)
     tighten_user_files()
     from desktop.core.errors import QueryError
