@@ -329,8 +329,6 @@ def _print_rows(rows: list[dict[str, Any]], keys: list[str], as_json: bool, *,
         # json escapes C0 controls itself; DEL and C1 (\x9b opens a terminal escape) too
         sys.stdout.write(_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
         return
-    from desktop.core.i18n import t
-
     headers = headers or keys
     cells = [[_cell(r.get(f"{k}_label", r.get(k))) for k in keys] for r in rows]
     widths = [min(48, max([len(h)] + [len(c[i]) for c in cells])) for i, h in enumerate(headers)]
@@ -338,8 +336,10 @@ def _print_rows(rows: list[dict[str, Any]], keys: list[str], as_json: bool, *,
     for c in cells:
         print("  ".join(v[:w].ljust(w) for v, w in zip(c, widths, strict=True)).rstrip())
     shown = len(rows)
-    print(t("{shown} dari {total} baris", shown=shown, total=total if total is not None
-            else shown))
+    from desktop.core.i18n import tn
+
+    total = total if total is not None else shown
+    print(tn("{shown} dari {total} baris", total, shown=shown, total=total))
 
 
 def _cell(value: Any) -> str:

@@ -66,5 +66,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             count = write_list(desk.service(kind), query, target, title=args.title)
     finally:
         desk.close()
-    print(t("{count} baris diekspor ke {path}", count=count, path=target))
+    from desktop.core.i18n import tn
+
+    print(tn("{count} baris diekspor ke {path}", count, count=count, path=target))
     return EXIT_OK

@@ -160,18 +160,18 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def _print_errors(messages: list[str], shown: int = 20) -> None:
-    from desktop.core.i18n import t
+    from desktop.core.i18n import tn
 
     for message in messages[:shown]:
         print(f"  - {message}")
     if len(messages) > shown:
-        print(t("  ... dan {n} galat lain (lihat log di halaman Sinkronisasi)",
-                n=len(messages) - shown))
+        print(tn("  ... dan {n} galat lain (lihat log di halaman Sinkronisasi)",
+                 len(messages) - shown, n=len(messages) - shown))
 
 
 def _print_conflicts(conflicts: list[Any], shown: int = 20) -> None:
     """The open conflicts by name, and how to settle them."""
-    from desktop.core.i18n import t
+    from desktop.core.i18n import t, tn
     from desktop.sync.conflicts import field_label
 
     if not conflicts:
@@ -180,7 +180,8 @@ def _print_conflicts(conflicts: list[Any], shown: int = 20) -> None:
         print(t("  ! konflik {id}: \"{title}\" - {field}", id=c.id, title=c.title or "-",
                 field=field_label(c.field)))
     if len(conflicts) > shown:
-        print(t("  ... dan {n} konflik lain", n=len(conflicts) - shown))
+        print(tn("  ... dan {n} konflik lain", len(conflicts) - shown,
+                 n=len(conflicts) - shown))
     print(t("Konflik terbuka menunggu keputusan: lihat dengan 'diskominfo-desk conflicts', "
             "selesaikan dengan 'diskominfo-desk conflicts resolve ID mine|theirs|NILAI'."))
 
@@ -210,7 +211,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 
 
 def _print_conflict_table(conflicts: list[Any]) -> None:
-    from desktop.core.i18n import t
+    from desktop.core.i18n import t, tn
     from desktop.sync.conflicts import field_label, resolution_words, side_text
 
     if not conflicts:
@@ -225,9 +226,9 @@ def _print_conflict_table(conflicts: list[Any]) -> None:
         if words:
             print("    " + t("Pilihan: {words}", words="|".join(
                 t("NILAI") if w == "VALUE" else w for w in words)))
-    print(t("{n} konflik terbuka. Selesaikan dengan 'diskominfo-desk conflicts resolve ID "
-            "PILIHAN' (mine: nilai di sini, theirs: nilai katalog, atau nilai baru).",
-            n=len(conflicts)))
+    print(tn("{n} konflik terbuka. Selesaikan dengan 'diskominfo-desk conflicts resolve ID "
+             "PILIHAN' (mine: nilai di sini, theirs: nilai katalog, atau nilai baru).",
+             len(conflicts), n=len(conflicts)))
 
 
 def _resolve(desk: Any, conflict_id: int, word: str) -> int:

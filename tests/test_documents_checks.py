@@ -214,9 +214,9 @@ def test_messages_follow_the_language() -> None:
         set_language("id")
     messages = {f.code: f.message for f in found}
     assert messages["isi_minimum.bentuk_kerja_sama"] == (
-        "The memorandum of understanding (KB) still lacks a required content: the form of "
+        "The Memorandum of Understanding (KB) still lacks a required content: the form of "
         "cooperation.")
-    assert messages["kb_lebih_lima_tahun"].startswith("The memorandum of understanding runs")
+    assert messages["kb_lebih_lima_tahun"].startswith("The Memorandum of Understanding (KB) runs")
 
 
 def test_checks_read_a_stored_agreement(desk: Desk) -> None:

@@ -21,7 +21,7 @@ def core_messages() -> dict[str, str]:
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                    and node.func.id == "t" and node.args):
+                    and node.func.id in ("t", "tn") and node.args):
                 arg = node.args[0]
                 assert isinstance(arg, ast.Constant), f"t() needs a literal: {path}:{node.lineno}"
                 found.setdefault(arg.value, f"{path.name}:{node.lineno}")

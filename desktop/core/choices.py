@@ -165,7 +165,7 @@ STATUS_TINDAK_LANJUT = ChoiceSet(
 
 JENIS_KERJA_SAMA = ChoiceSet(
     "jenis_kerja_sama",
-    ("kb", "Kesepakatan Bersama (KB)", "Memorandum of understanding (KB)"),
+    ("kb", "Kesepakatan Bersama (KB)", "Memorandum of Understanding (KB)"),
     ("pks", "Perjanjian Kerja Sama (PKS)", "Cooperation agreement (PKS)"),
     ("addendum", "Adendum", "Addendum"),  # KBBI: adendum
 )

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.core.errors import DeskError
 from desktop.core.formatting import display
-from desktop.core.i18n import t
+from desktop.core.i18n import t, tn
 from desktop.core.services import ListQuery, RecordService
 
 if TYPE_CHECKING:
@@ -317,7 +317,7 @@ def _describe_filter(kind: RecordKind, key: str, value: Any, db: Database | None
     name, _, op = key.partition("__")
     if name == "id":
         count = 1 if op == "" else len(list(value))
-        return t("{count} data terpilih", count=count)
+        return tn("{count} data terpilih", count, count=count)
     try:
         fld = kind.field(name)
     except KeyError:

@@ -33,6 +33,20 @@ def t(message: str, /, **params: object) -> str:
     return message.format(**params) if params else message
 
 
+def tn(message: str, count: int, /, **params: object) -> str:
+    """Like ``t`` for a message about ``count`` things.
+
+    Indonesian nouns do not change with the number ("1 baris", "3 baris"), English ones
+    do: for a count of one the English comes from ``SINGULAR_EN`` ("1 row"), otherwise
+    from ``MESSAGES_EN`` ("3 rows"), so no English text reads "1 rows"."""
+    if _language == "en":
+        from desktop.core.messages_en import MESSAGES_EN, SINGULAR_EN
+
+        forms = SINGULAR_EN if count == 1 and message in SINGULAR_EN else MESSAGES_EN
+        message = forms.get(message, message)
+    return message.format(**params) if params else message
+
+
 @dataclass(frozen=True)
 class Label:
     """A text declared once in both languages (field names, enum labels)."""

@@ -163,7 +163,7 @@ MESSAGES_EN: dict[str, str] = {
     "Kerja sama tidak dapat menjadi induk dirinya sendiri.":
         "An agreement cannot be its own parent.",
     "Induk sebuah PKS harus Kesepakatan Bersama (KB).":
-        "The parent of a PKS must be a Kesepakatan Bersama (KB).",
+        "The parent of a PKS must be a Memorandum of Understanding (KB).",
     "{kode} bukan daerah otonom; kabupaten/kota administrasi DKI Jakarta tidak dapat menjadi "
     "pihak kerja sama daerah.":
         "{kode} is not an autonomous region; Jakarta's administrative regencies and cities "
@@ -206,7 +206,7 @@ MESSAGES_EN: dict[str, str] = {
         "Article {nomor} of the template is incomplete (heading, paragraphs, points).",
     # documents: checks
     "Isi minimum {jenis} belum ada: {isi}.": "The {jenis} still lacks a required content: {isi}.",
-    "Kesepakatan Bersama": "memorandum of understanding (KB)",
+    "Kesepakatan Bersama": "Memorandum of Understanding (KB)",
     "Perjanjian Kerja Sama": "cooperation agreement (PKS)",
     "Kerja sama memerlukan paling sedikit dua pihak.": "An agreement needs at least two parties.",
     "Pihak {nomor}": "Party {nomor}",
@@ -219,16 +219,18 @@ MESSAGES_EN: dict[str, str] = {
     "{pihak}: nomor naskah belum diisi.": "{pihak}: the document number is not filled in yet.",
     "Tanggal berakhir sebelum tanggal mulai berlaku.": "The end date is before the start date.",
     "Jangka waktu Kesepakatan Bersama lebih dari {tahun} tahun; periksa ketentuan yang berlaku.":
-        "The memorandum of understanding runs for more than {tahun} years; check the "
+        "The Memorandum of Understanding (KB) runs for more than {tahun} years; check the "
         "applicable rules.",
     "Tanggal penandatanganan belum diisi; hari dan tanggal pembukaan naskah masih kosong.":
         "The signing date is not filled in; the day and date in the opening are still blank.",
     "Masa berlaku sudah habis, tetapi status masih berjalan.":
         "The agreement has expired, but its status still says it is running.",
     "Perjanjian Kerja Sama berlaku melewati masa berlaku Kesepakatan Bersama induknya.":
-        "The cooperation agreement runs beyond the validity of its parent memorandum.",
+        "The cooperation agreement runs beyond the validity of its parent Memorandum of "
+        "Understanding (KB).",
     "Perjanjian Kerja Sama belum dikaitkan dengan Kesepakatan Bersama induknya.":
-        "The cooperation agreement is not linked to its parent memorandum of understanding.",
+        "The cooperation agreement is not linked to its parent Memorandum of Understanding "
+        "(KB).",
     # the agreement's text as printed: places and blanks (desktop.documents.naskah, checks)
     "Premis huruf {huruf}": "Recital {huruf}",
     "Pasal {nomor}": "Pasal {nomor}",
@@ -803,4 +805,25 @@ MESSAGES_EN: dict[str, str] = {
         "The file {name} cannot be read: {reason}",
     "Berkas {name} berubah sejak dibaca; pilih berkasnya lagi.":
         "The file {name} changed since it was read; choose it again.",
+}
+
+# The English for a count of one of the messages written with ``tn()`` (desktop.core.i18n):
+# Indonesian has one form for every number, English a singular and a plural (the plural is
+# in MESSAGES_EN above).
+SINGULAR_EN: dict[str, str] = {
+    "{shown} dari {total} baris": "{shown} of {total} row",
+    "{count} baris diekspor ke {path}": "{count} row exported to {path}",
+    "Dicetak {date} · {count} baris": "Printed {date} · {count} row",
+    "{count} data terkait tidak ditemukan.": "{count} linked record not found.",
+    "{count} data terpilih": "{count} selected record",
+    "{n} hari lagi": "in {n} day",
+    "lewat {n} hari": "{n} day ago",
+    "{n} detik": "{n} second",
+    "  ... dan {n} galat lain (lihat log di halaman Sinkronisasi)":
+        "  ... and {n} more error (see the log on the Sync page)",
+    "  ... dan {n} konflik lain": "  ... and {n} more conflict",
+    "{n} konflik terbuka. Selesaikan dengan 'diskominfo-desk conflicts resolve ID "
+    "PILIHAN' (mine: nilai di sini, theirs: nilai katalog, atau nilai baru).":
+        "{n} open conflict. Resolve it with 'diskominfo-desk conflicts resolve ID "
+        "CHOICE' (mine: the value here, theirs: the catalog's value, or a new value).",
 }

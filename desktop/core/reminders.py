@@ -31,7 +31,7 @@ from desktop.core.dashboard import ACTIVE_AGREEMENT
 from desktop.core.desk import Desk
 from desktop.core.formatting import long_date
 from desktop.core.freshness import freshness_clause, next_update_due
-from desktop.core.i18n import t
+from desktop.core.i18n import t, tn
 from desktop.core.kinds.kunjungan import OPEN_FOLLOW_UP
 from desktop.core.models import Aplikasi, Dataset, Deployment, KerjaSama, Kunjungan
 from desktop.core.models.kunjungan import TindakLanjut
@@ -73,9 +73,9 @@ def _when(due: date | None, today: date) -> str:
     if days == 0:
         relative = t("hari ini")
     elif days > 0:
-        relative = t("{n} hari lagi", n=days)
+        relative = tn("{n} hari lagi", days, n=days)
     else:
-        relative = t("lewat {n} hari", n=-days)
+        relative = tn("lewat {n} hari", -days, n=-days)
     return f"{long_date(due)} ({relative})"
 
 

@@ -39,7 +39,7 @@ from reportlab.platypus import (
 
 from desktop.core.export import Progress, batches, describe_query
 from desktop.core.formatting import display, long_date, number
-from desktop.core.i18n import t
+from desktop.core.i18n import t, tn
 from desktop.core.services import ListQuery, RecordService
 from desktop.documents.pdf import FONT, FONT_BOLD, esc, register_fonts
 
@@ -230,8 +230,8 @@ def render_list_report(service: RecordService, query: ListQuery,
     story.append(Paragraph(esc(t("Filter: {description}",
                                  description=describe_query(kind, query, service.db))),
                            styles["meta"]))
-    story.append(Paragraph(esc(t("Dicetak {date} · {count} baris", date=printed,
-                                 count=number(len(ids)))), styles["meta"]))
+    story.append(Paragraph(esc(tn("Dicetak {date} · {count} baris", len(ids), date=printed,
+                                  count=number(len(ids)))), styles["meta"]))
     story += [Spacer(1, 8), table]
 
     buffer = BytesIO()

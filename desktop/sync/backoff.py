@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
-from desktop.core.i18n import current_language, t
+from desktop.core.i18n import current_language, t, tn
 
 
 def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
@@ -42,7 +42,7 @@ def describe_wait(seconds: float) -> str:
         return t("{n} detik", n=shown if current_language() == "en" else shown.replace(".", ","))
     whole = round(seconds)
     if whole < 120:
-        return t("{n} detik", n=whole)
+        return tn("{n} detik", whole, n=whole)
     minutes, rest = divmod(whole, 60)
     if rest == 0:
         return t("{m} menit", m=minutes)

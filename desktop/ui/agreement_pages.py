@@ -101,7 +101,7 @@ class AgreementPage(RecordPage):
             return None
         days = (end - date.today()).days
         if 0 <= days <= self._expiry_days:
-            return self.tr("Berakhir dalam {n} hari").replace("{n}", str(days))
+            return self.tr("Berakhir dalam {n} hari", "", days).replace("{n}", str(days))
         return None
 
     @property

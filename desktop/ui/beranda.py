@@ -189,10 +189,11 @@ class BerandaPage(QWidget):
     def _captions(self, board: Dashboard) -> dict[str, str]:
         return {
             "datasets_overdue": self.tr("Dataset terlambat diperbarui"),
-            "agreements_expiring": self.tr("Kerja sama berakhir dalam {n} hari")
+            "agreements_expiring": self.tr("Kerja sama berakhir dalam {n} hari", "",
+                                           board.expiry_days)
             .replace("{n}", str(board.expiry_days)),
             "follow_ups_overdue": self.tr("Kunjungan dengan tindak lanjut lewat tenggat "
-                                          "({n} butir)")
+                                          "({n} butir)", "", board.follow_ups_overdue)
             .replace("{n}", str(board.follow_ups_overdue)),
             "deployments_failed": self.tr("Deployment gagal, 30 hari terakhir"),
             "apps": self.tr("Aplikasi terdaftar"),

@@ -14,8 +14,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 SAME, OTHER = "same", "other"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("catalog_change", text)
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """Qt's translate in this module's context; ``n`` picks the plural form."""
+    return QCoreApplication.translate("catalog_change", text, disambiguation, n)
 
 
 def ask_same_or_other(parent: QWidget | None, old_url: str, new_url: str) -> str | None:
@@ -47,7 +48,7 @@ def ask_apply_deletions(parent: QWidget | None, titles: list[str], share: int) -
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(tr("Banyak dataset hilang dari katalog"))
     box.setText(tr("{n} dataset tidak ada lagi di katalog, lebih dari {share}% register. "
-                   "Belum ada yang dihapus di sini. Hapus juga di sini?")
+                   "Belum ada yang dihapus di sini. Hapus juga di sini?", "", len(titles))
                 .replace("{n}", str(len(titles))).replace("{share}", str(share)))
     shown = "\n".join(f"• {title}" for title in titles[:15])
     if len(titles) > 15:

@@ -168,7 +168,8 @@ class ImportDialog(QDialog):
         self.outcome = None
         self.results_table.setRowCount(0)
         self.summary.clear()
-        self.file_label.setText(self.tr("{name}: {n} baris data (judul kolom di baris {row})")
+        self.file_label.setText(self.tr("{name}: {n} baris data (judul kolom di baris {row})", "",
+                                        sheet.count)
                                 .replace("{name}", sheet.name)
                                 .replace("{n}", str(sheet.count))
                                 .replace("{row}", str(sheet.header_row)))

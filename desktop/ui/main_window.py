@@ -232,7 +232,7 @@ class MainWindow(QMainWindow):
                 .replace("{state}", word).replace("{n}", str(pending)))
         conflicts = len(getattr(self.sync_page, "conflicts", None) or [])
         if conflicts:
-            text += " · " + self.tr("{n} konflik").replace("{n}", str(conflicts))
+            text += " · " + self.tr("{n} konflik", "", conflicts).replace("{n}", str(conflicts))
         self.sync_status.setText(text)
 
     def _overdue_note(self, row: dict[str, Any]) -> str | None:
@@ -423,7 +423,7 @@ class MainWindow(QMainWindow):
             lambda token: write_list(page.service, query, path, progress=token.progress,
                                      title=title),
             on_done=lambda n: self.statusBar().showMessage(
-                self.tr("{n} baris diekspor ke {path}").replace("{n}", str(n))
+                self.tr("{n} baris diekspor ke {path}", "", n).replace("{n}", str(n))
                 .replace("{path}", path), 6000),
             label=self.tr("Mengekspor daftar…"), parent_widget=self, cancellable=True)
 

@@ -78,7 +78,8 @@ class PdfPreviewDialog(QDialog):
         scroll.setWidget(holder)
         layout.addWidget(scroll, 1)
         buttons = QHBoxLayout()
-        self.info = QLabel(self.tr("{n} halaman").replace("{n}", str(len(pages))), self)
+        self.info = QLabel(self.tr("{n} halaman", "", len(pages)).replace("{n}", str(len(pages))),
+                           self)
         save = QPushButton(self.tr("&Simpan PDF…"), self)
         self.save_docx = QPushButton(self.tr("Simpan &DOCX…"), self)
         self.save_docx.setToolTip(self.tr("Naskah yang sama sebagai dokumen Word, untuk "
@@ -158,7 +159,7 @@ class PdfPreviewDialog(QDialog):
 
         def painted(pages: list[QImage]) -> None:
             count = paint_pages(pages, printer)
-            self.info.setText(self.tr("{n} halaman dikirim ke pencetak").replace(
+            self.info.setText(self.tr("{n} halaman dikirim ke pencetak", "", count).replace(
                 "{n}", str(count)))
 
         if self.tasks is None:

@@ -318,9 +318,9 @@ class RecordPage(QWidget):
         total = self.model.total
         shown = self.model.rowCount()
         if shown == total:
-            self.count_label.setText(self.tr("{n} data").replace("{n}", number(shown)))
+            self.count_label.setText(self.tr("{n} data", "", shown).replace("{n}", number(shown)))
         else:
-            self.count_label.setText(self.tr("{shown} dari {total} data")
+            self.count_label.setText(self.tr("{shown} dari {total} data", "", total)
                                      .replace("{shown}", number(shown))
                                      .replace("{total}", number(total)))
         if self.current_id:

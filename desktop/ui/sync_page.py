@@ -508,9 +508,10 @@ class SyncPage(QWidget):
         self.configured = configured or bool(self.url.text().strip())
         self._fill_orgmap(opds, chosen)
         last = runs[0] if runs else None
-        parts = [self.tr("{n} perubahan lokal menunggu dikirim").replace("{n}",
-                                                                        str(self.pending)),
-                 self.tr("{n} konflik").replace("{n}", str(len(self.conflicts)))]
+        parts = [self.tr("{n} perubahan lokal menunggu dikirim", "", self.pending).replace(
+            "{n}", str(self.pending)),
+                 self.tr("{n} konflik", "", len(self.conflicts)).replace(
+                     "{n}", str(len(self.conflicts)))]
         if last is not None:
             parts.insert(0, self.tr("Sinkron terakhir {when}: {status}")
                          .replace("{when}", _local(last.started_at))
@@ -757,7 +758,8 @@ class SyncPage(QWidget):
         from desktop.sync.reconcile import DELETION_SHARE
         from desktop.ui import catalog_change
 
-        self._say(self.tr("{n} dataset hilang dari katalog; belum ada yang dihapus di sini.")
+        self._say(self.tr("{n} dataset hilang dari katalog; belum ada yang dihapus di sini.", "",
+                          len(titles))
                   .replace("{n}", str(len(titles))), bad=True)
         if catalog_change.ask_apply_deletions(self, titles, round(DELETION_SHARE * 100)):
             self.sync_now(confirm_deletions=True)

@@ -30,57 +30,60 @@
     </message>
     <message>
         <location filename="../../desktop/ui/ask.py" line="27"/>
-        <location filename="../../desktop/ui/catalog_change.py" line="35"/>
+        <location filename="../../desktop/ui/catalog_change.py" line="36"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/catalog_change.py" line="26"/>
+        <location filename="../../desktop/ui/catalog_change.py" line="27"/>
         <source>Alamat katalog berubah</source>
         <translation>Catalog address changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/catalog_change.py" line="27"/>
+        <location filename="../../desktop/ui/catalog_change.py" line="28"/>
         <source>Dataset register ini tertaut ke katalog di {old}. Apakah {new} katalog yang sama di alamat baru, atau katalog lain?</source>
         <translation>This register&apos;s datasets are linked to the catalog at {old}. Is {new} the same catalog at a new address, or another catalog?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/catalog_change.py" line="30"/>
+        <location filename="../../desktop/ui/catalog_change.py" line="31"/>
         <source>Katalog yang sama: tautan dipertahankan. Katalog lain: tautan dimulai baru dan dataset yang pernah terbit dikirim ke katalog itu; tidak ada yang dihapus, di sini maupun di katalog lama.</source>
         <translation>Same catalog: links are kept. Another catalog: links start afresh and the datasets published before are sent to that catalog; nothing is deleted, here or in the old catalog.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/catalog_change.py" line="33"/>
+        <location filename="../../desktop/ui/catalog_change.py" line="34"/>
         <source>Katalog yang sama</source>
         <translation>Same catalog</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/catalog_change.py" line="34"/>
+        <location filename="../../desktop/ui/catalog_change.py" line="35"/>
         <source>Katalog lain</source>
         <translation>Another catalog</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/catalog_change.py" line="48"/>
+        <location filename="../../desktop/ui/catalog_change.py" line="49"/>
         <source>Banyak dataset hilang dari katalog</source>
         <translation>Many datasets are gone from the catalog</translation>
     </message>
-    <message>
-        <location filename="../../desktop/ui/catalog_change.py" line="49"/>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/catalog_change.py" line="50"/>
         <source>{n} dataset tidak ada lagi di katalog, lebih dari {share}% register. Belum ada yang dihapus di sini. Hapus juga di sini?</source>
-        <translation>{n} datasets are no longer in the catalog, more than {share}% of the register. Nothing has been deleted here yet. Delete them here too?</translation>
+        <translation>
+            <numerusform>{n} dataset is no longer in the catalog, more than {share}% of the register. Nothing has been deleted here yet. Delete it here too?</numerusform>
+            <numerusform>{n} datasets are no longer in the catalog, more than {share}% of the register. Nothing has been deleted here yet. Delete them here too?</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/catalog_change.py" line="54"/>
+        <location filename="../../desktop/ui/catalog_change.py" line="55"/>
         <source>… dan {n} lainnya</source>
         <translation>… and {n} more</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/catalog_change.py" line="56"/>
+        <location filename="../../desktop/ui/catalog_change.py" line="57"/>
         <source>Hapus di sini juga</source>
         <translation>Delete here too</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/catalog_change.py" line="57"/>
+        <location filename="../../desktop/ui/catalog_change.py" line="58"/>
         <source>Jangan hapus</source>
         <translation>Do not delete</translation>
     </message>
@@ -102,10 +105,13 @@
         <source>Pratinjau &amp;&amp; &amp;cetak PDF</source>
         <translation>Preview &amp;&amp; &amp;print PDF</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/ui/agreement_pages.py" line="104"/>
         <source>Berakhir dalam {n} hari</source>
-        <translation>Ends in {n} days</translation>
+        <translation>
+            <numerusform>Ends in {n} day</numerusform>
+            <numerusform>Ends in {n} days</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/agreement_pages.py" line="163"/>
@@ -306,53 +312,59 @@
         <source>Dataset terlambat diperbarui</source>
         <translation>Datasets overdue for an update</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/ui/beranda.py" line="192"/>
         <source>Kerja sama berakhir dalam {n} hari</source>
-        <translation>Agreements ending within {n} days</translation>
+        <translation>
+            <numerusform>Agreements ending within {n} day</numerusform>
+            <numerusform>Agreements ending within {n} days</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../../desktop/ui/beranda.py" line="194"/>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/beranda.py" line="195"/>
         <source>Kunjungan dengan tindak lanjut lewat tenggat ({n} butir)</source>
-        <translation>Visits with follow-ups past their deadline ({n} items)</translation>
+        <translation>
+            <numerusform>Visits with follow-ups past their deadline ({n} item)</numerusform>
+            <numerusform>Visits with follow-ups past their deadline ({n} items)</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="197"/>
+        <location filename="../../desktop/ui/beranda.py" line="198"/>
         <source>Deployment gagal, 30 hari terakhir</source>
         <translation>Failed deployments, last 30 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="198"/>
+        <location filename="../../desktop/ui/beranda.py" line="199"/>
         <source>Aplikasi terdaftar</source>
         <translation>Registered applications</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="199"/>
+        <location filename="../../desktop/ui/beranda.py" line="200"/>
         <source>Dataset</source>
         <translation>Datasets</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="200"/>
+        <location filename="../../desktop/ui/beranda.py" line="201"/>
         <source>Kerja sama berjalan</source>
         <translation>Agreements in force</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="201"/>
+        <location filename="../../desktop/ui/beranda.py" line="202"/>
         <source>Kunjungan tahun {year}</source>
         <translation>Visits in {year}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="233"/>
+        <location filename="../../desktop/ui/beranda.py" line="234"/>
         <source>Keadaan per {date}</source>
         <translation>As of {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="259"/>
+        <location filename="../../desktop/ui/beranda.py" line="260"/>
         <source>Belum ada data.</source>
         <translation>No data yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="344"/>
+        <location filename="../../desktop/ui/beranda.py" line="345"/>
         <source>Beranda: {what}</source>
         <translation>Home: {what}</translation>
     </message>
@@ -404,7 +416,7 @@
 <context>
     <name>DelayedProgress</name>
     <message>
-        <location filename="../../desktop/ui/tasks.py" line="217"/>
+        <location filename="../../desktop/ui/tasks.py" line="235"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -456,7 +468,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/import_dialog.py" line="70"/>
-        <location filename="../../desktop/ui/import_dialog.py" line="273"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="274"/>
         <source>Belum ada berkas.</source>
         <translation>No file yet.</translation>
     </message>
@@ -565,73 +577,76 @@
         <source>Membaca {name}…</source>
         <translation>Reading {name}…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/ui/import_dialog.py" line="171"/>
         <source>{name}: {n} baris data (judul kolom di baris {row})</source>
-        <translation>{name}: {n} data rows (column headers on row {row})</translation>
+        <translation>
+            <numerusform>{name}: {n} data row (column headers on row {row})</numerusform>
+            <numerusform>{name}: {n} data rows (column headers on row {row})</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="181"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="182"/>
         <source>— abaikan —</source>
         <translation>— ignore —</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="210"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="211"/>
         <source>Kolom wajib belum dipilih: {fields}</source>
         <translation>Required columns not chosen yet: {fields}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="214"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="215"/>
         <source>Dipilih lebih dari sekali: {fields}</source>
         <translation>Chosen more than once: {fields}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="241"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="242"/>
         <source>Mengimpor…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="241"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="242"/>
         <source>Memeriksa baris…</source>
         <translation>Checking rows…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="248"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="249"/>
         <source>baru</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="248"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="249"/>
         <source>diperbarui</source>
         <translation>updated</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="249"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="250"/>
         <source>bermasalah</source>
         <translation>problem</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="266"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="267"/>
         <source>Dibatalkan: tidak ada yang diimpor.</source>
         <translation>Cancelled: nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="271"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="272"/>
         <source>Gagal: {message}</source>
         <translation>Failed: {message}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="279"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="280"/>
         <source>Simpan laporan impor</source>
         <translation>Save the import report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="280"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="281"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="284"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="285"/>
         <source>Laporan disimpan ke {path}</source>
         <translation>Report saved to {path}</translation>
     </message>
@@ -672,202 +687,208 @@
         <translation>Open the Sync page</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="167"/>
+        <location filename="../../desktop/ui/main_window.py" line="171"/>
         <source>Bekerja…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="220"/>
+        <location filename="../../desktop/ui/main_window.py" line="224"/>
         <source>Katalog belum diatur</source>
         <translation>Catalog not set up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="222"/>
+        <location filename="../../desktop/ui/main_window.py" line="226"/>
         <source>● Online</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="222"/>
+        <location filename="../../desktop/ui/main_window.py" line="226"/>
         <source>○ Offline</source>
         <translation>○ Offline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="223"/>
+        <location filename="../../desktop/ui/main_window.py" line="227"/>
         <source>Katalog</source>
         <translation>Catalog</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="227"/>
+        <location filename="../../desktop/ui/main_window.py" line="231"/>
         <source>{state} · {n} menunggu sinkron</source>
         <translation>{state} · {n} waiting to sync</translation>
     </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="231"/>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/main_window.py" line="235"/>
         <source>{n} konflik</source>
-        <translation>{n} conflicts</translation>
+        <translation>
+            <numerusform>{n} conflict</numerusform>
+            <numerusform>{n} conflicts</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="238"/>
+        <location filename="../../desktop/ui/main_window.py" line="242"/>
         <source>Terlambat diperbarui (frekuensi: {f})</source>
         <translation>Overdue for update (frequency: {f})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="254"/>
+        <location filename="../../desktop/ui/main_window.py" line="258"/>
         <source>&amp;Baru</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="256"/>
+        <location filename="../../desktop/ui/main_window.py" line="260"/>
         <source>&amp;Simpan</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="258"/>
+        <location filename="../../desktop/ui/main_window.py" line="262"/>
         <source>&amp;Hapus</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="260"/>
+        <location filename="../../desktop/ui/main_window.py" line="264"/>
         <source>&amp;Cari</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="264"/>
+        <location filename="../../desktop/ui/main_window.py" line="268"/>
         <source>&amp;Impor dari lembar kerja…</source>
         <translation>&amp;Import from a spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="266"/>
+        <location filename="../../desktop/ui/main_window.py" line="270"/>
         <source>&amp;Pengaturan…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="271"/>
+        <location filename="../../desktop/ui/main_window.py" line="275"/>
         <source>Cadangan ditulis: {path}</source>
         <translation>Backup written: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="273"/>
+        <location filename="../../desktop/ui/main_window.py" line="277"/>
         <source>&amp;Templat naskah KB/PKS…</source>
         <translation>Agreement &amp;templates (KB/PKS)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="275"/>
+        <location filename="../../desktop/ui/main_window.py" line="279"/>
         <source>&amp;Laporan kegiatan…</source>
         <translation>Activity &amp;report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="277"/>
+        <location filename="../../desktop/ui/main_window.py" line="281"/>
         <source>Sin&amp;kronkan</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="279"/>
+        <location filename="../../desktop/ui/main_window.py" line="283"/>
         <source>Sinkronkan dataset dengan katalog data (F9)</source>
         <translation>Sync datasets with the data catalog (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="281"/>
+        <location filename="../../desktop/ui/main_window.py" line="285"/>
         <source>&amp;Keluar</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="282"/>
+        <location filename="../../desktop/ui/main_window.py" line="286"/>
         <source>&amp;Tentang Diskominfo Desk</source>
         <translation>&amp;About Diskominfo Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="284"/>
+        <location filename="../../desktop/ui/main_window.py" line="288"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="293"/>
+        <location filename="../../desktop/ui/main_window.py" line="297"/>
         <source>&amp;Sunting</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="295"/>
+        <location filename="../../desktop/ui/main_window.py" line="299"/>
         <source>&amp;Alat</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="304"/>
+        <location filename="../../desktop/ui/main_window.py" line="308"/>
         <source>&amp;Buka</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="316"/>
+        <location filename="../../desktop/ui/main_window.py" line="320"/>
         <source>&amp;Pengingat</source>
         <translation>&amp;Reminders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="320"/>
+        <location filename="../../desktop/ui/main_window.py" line="324"/>
         <source>Ban&amp;tuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="322"/>
+        <location filename="../../desktop/ui/main_window.py" line="326"/>
         <source>Alat utama</source>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="407"/>
+        <location filename="../../desktop/ui/main_window.py" line="411"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="408"/>
+        <location filename="../../desktop/ui/main_window.py" line="412"/>
         <source>Laporan PDF (*.pdf)</source>
         <translation>PDF report (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="410"/>
+        <location filename="../../desktop/ui/main_window.py" line="414"/>
         <source>Ekspor daftar</source>
         <translation>Export list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="407"/>
+        <location filename="../../desktop/ui/main_window.py" line="411"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="262"/>
+        <location filename="../../desktop/ui/main_window.py" line="266"/>
         <source>&amp;Ekspor daftar…</source>
         <translation>&amp;Export list…</translation>
     </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="422"/>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/main_window.py" line="426"/>
         <source>{n} baris diekspor ke {path}</source>
-        <translation>{n} rows exported to {path}</translation>
+        <translation>
+            <numerusform>{n} row exported to {path}</numerusform>
+            <numerusform>{n} rows exported to {path}</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="424"/>
+        <location filename="../../desktop/ui/main_window.py" line="428"/>
         <source>Mengekspor daftar…</source>
         <translation>Exporting the list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="433"/>
+        <location filename="../../desktop/ui/main_window.py" line="437"/>
         <source>Impor tidak tersedia di halaman ini.</source>
         <translation>Import is not available on this page.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="464"/>
+        <location filename="../../desktop/ui/main_window.py" line="468"/>
         <source>Pulihkan dari cadangan</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="465"/>
+        <location filename="../../desktop/ui/main_window.py" line="469"/>
         <source>Basis data dipulihkan. Isi sebelumnya dicadangkan ke {path}.</source>
         <translation>The database was restored. Its previous contents were backed up to {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="499"/>
+        <location filename="../../desktop/ui/main_window.py" line="503"/>
         <source>Tentang Diskominfo Desk</source>
         <translation>About Diskominfo Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="500"/>
+        <location filename="../../desktop/ui/main_window.py" line="504"/>
         <source>&lt;b&gt;Diskominfo Desk&lt;/b&gt; {version}&lt;br&gt;Register aplikasi, dataset, kunjungan dan kerja sama Dinas Komunikasi dan Informatika.&lt;br&gt;Data wilayah: Kepmendagri 300.2.2-2138/2025 (cahyadsn/wilayah, MIT).</source>
         <translation>&lt;b&gt;Diskominfo Desk&lt;/b&gt; {version}&lt;br&gt;Register of the applications, datasets, visits and agreements of a regional communication and informatics office.&lt;br&gt;Region data: Kepmendagri 300.2.2-2138/2025 (cahyadsn/wilayah, MIT).</translation>
     </message>
@@ -884,79 +905,85 @@
         <source>Halaman {n}</source>
         <translation>Page {n}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/ui/pdf_preview.py" line="81"/>
         <source>{n} halaman</source>
-        <translation>{n} pages</translation>
+        <translation>
+            <numerusform>{n} page</numerusform>
+            <numerusform>{n} pages</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="82"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="83"/>
         <source>&amp;Simpan PDF…</source>
         <translation>&amp;Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="83"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="84"/>
         <source>Simpan &amp;DOCX…</source>
         <translation>Save &amp;DOCX…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="84"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="85"/>
         <source>Naskah yang sama sebagai dokumen Word, untuk ditelaah dan diubah bagian hukum</source>
         <translation>The same document as a Word file, for the legal section to review and amend</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="88"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="89"/>
         <source>&amp;Cetak…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="89"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="90"/>
         <source>&amp;Tutup</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="104"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="105"/>
         <source>Simpan PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="105"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="106"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="109"/>
-        <location filename="../../desktop/ui/pdf_preview.py" line="131"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="110"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="132"/>
         <source>Disimpan ke {path}</source>
         <translation>Saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="118"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="119"/>
         <source>Simpan DOCX</source>
         <translation>Save DOCX</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="119"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="120"/>
         <source>Dokumen Word (*.docx)</source>
         <translation>Word document (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="134"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="135"/>
         <source>DOCX tidak dapat disimpan: {error}</source>
         <translation>The DOCX could not be saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="144"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="145"/>
         <source>Menyusun DOCX…</source>
         <translation>Building the DOCX…</translation>
     </message>
-    <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="161"/>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pdf_preview.py" line="162"/>
         <source>{n} halaman dikirim ke pencetak</source>
-        <translation>{n} pages sent to the printer</translation>
+        <translation>
+            <numerusform>{n} page sent to the printer</numerusform>
+            <numerusform>{n} pages sent to the printer</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="168"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="169"/>
         <source>Menyiapkan cetakan…</source>
         <translation>Preparing the print…</translation>
     </message>
@@ -1011,15 +1038,21 @@
         <source>Hapus saringan ini</source>
         <translation>Remove this filter</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/ui/record_page.py" line="321"/>
         <source>{n} data</source>
-        <translation>{n} records</translation>
+        <translation>
+            <numerusform>{n} record</numerusform>
+            <numerusform>{n} records</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/ui/record_page.py" line="323"/>
         <source>{shown} dari {total} data</source>
-        <translation>{shown} of {total} records</translation>
+        <translation>
+            <numerusform>{shown} of {total} record</numerusform>
+            <numerusform>{shown} of {total} records</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/record_page.py" line="421"/>
@@ -1688,13 +1721,13 @@
     </message>
     <message>
         <location filename="../../desktop/ui/sync_page.py" line="254"/>
-        <location filename="../../desktop/ui/sync_page.py" line="626"/>
+        <location filename="../../desktop/ui/sync_page.py" line="630"/>
         <source>Pakai nilai di sini</source>
         <translation>Keep the value here</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/sync_page.py" line="255"/>
-        <location filename="../../desktop/ui/sync_page.py" line="626"/>
+        <location filename="../../desktop/ui/sync_page.py" line="630"/>
         <source>Pakai nilai katalog</source>
         <translation>Take the catalog&apos;s value</translation>
     </message>
@@ -1769,119 +1802,128 @@
         <translation>Certificates (*.pem *.crt *.cer)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="354"/>
+        <location filename="../../desktop/ui/sync_page.py" line="356"/>
         <source>Pengaturan katalog disimpan.</source>
         <translation>Catalog settings saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="360"/>
+        <location filename="../../desktop/ui/sync_page.py" line="362"/>
         <source>Gudang kunci sistem tidak tersedia: token hanya diingat sampai aplikasi ditutup.</source>
         <translation>No system keyring: the token is kept only until the application closes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="378"/>
+        <location filename="../../desktop/ui/sync_page.py" line="380"/>
         <source>Alamat katalog tidak diubah.</source>
         <translation>The catalog address was not changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="420"/>
+        <location filename="../../desktop/ui/sync_page.py" line="422"/>
         <source>Menghubungi katalog…</source>
         <translation>Contacting the catalog…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="429"/>
+        <location filename="../../desktop/ui/sync_page.py" line="431"/>
         <source>Terhubung ke CKAN {version} sebagai {user}. Organisasi yang boleh ditulis: {orgs}.</source>
         <translation>Connected to CKAN {version} as {user}. Organizations you may write to: {orgs}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="434"/>
+        <location filename="../../desktop/ui/sync_page.py" line="436"/>
         <source>Server memasang ckanext-showcase: aplikasi diterbitkan sebagai showcase.</source>
         <translation>The server has ckanext-showcase: applications are published as showcases.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="436"/>
+        <location filename="../../desktop/ui/sync_page.py" line="438"/>
         <source>Aplikasi tetap lokal: server katalog tidak memasang ckanext-showcase.</source>
         <translation>Applications stay local: the catalog server does not have ckanext-showcase.</translation>
     </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="508"/>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/sync_page.py" line="511"/>
         <source>{n} perubahan lokal menunggu dikirim</source>
-        <translation>{n} local changes waiting to be pushed</translation>
+        <translation>
+            <numerusform>{n} local change waiting to be pushed</numerusform>
+            <numerusform>{n} local changes waiting to be pushed</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="510"/>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/sync_page.py" line="513"/>
         <source>{n} konflik</source>
-        <translation>{n} conflicts</translation>
+        <translation>
+            <numerusform>{n} conflict</numerusform>
+            <numerusform>{n} conflicts</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="512"/>
+        <location filename="../../desktop/ui/sync_page.py" line="516"/>
         <source>Sinkron terakhir {when}: {status}</source>
         <translation>Last sync {when}: {status}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="516"/>
+        <location filename="../../desktop/ui/sync_page.py" line="520"/>
         <source>Belum pernah disinkronkan</source>
         <translation>Never synced yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="525"/>
+        <location filename="../../desktop/ui/sync_page.py" line="529"/>
         <source>berhasil</source>
         <translation>succeeded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="525"/>
+        <location filename="../../desktop/ui/sync_page.py" line="529"/>
         <source>ada konflik</source>
         <translation>with conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="526"/>
+        <location filename="../../desktop/ui/sync_page.py" line="530"/>
         <source>ada galat</source>
         <translation>with errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="526"/>
+        <location filename="../../desktop/ui/sync_page.py" line="530"/>
         <source>dibatalkan</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="527"/>
+        <location filename="../../desktop/ui/sync_page.py" line="531"/>
         <source>gagal</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="527"/>
+        <location filename="../../desktop/ui/sync_page.py" line="531"/>
         <source>berjalan</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="528"/>
+        <location filename="../../desktop/ui/sync_page.py" line="532"/>
         <source>terhenti</source>
         <translation>stopped</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="529"/>
+        <location filename="../../desktop/ui/sync_page.py" line="533"/>
         <source>penghapusan menunggu konfirmasi</source>
         <translation>deletions awaiting confirmation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="546"/>
+        <location filename="../../desktop/ui/sync_page.py" line="550"/>
         <source>— belum dipetakan —</source>
         <translation>— not mapped —</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="555"/>
+        <location filename="../../desktop/ui/sync_page.py" line="559"/>
         <source>pilihan pengguna</source>
         <translation>chosen by a user</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="556"/>
+        <location filename="../../desktop/ui/sync_page.py" line="560"/>
         <source>otomatis</source>
         <translation>automatic</translation>
     </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="757"/>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/sync_page.py" line="761"/>
         <source>{n} dataset hilang dari katalog; belum ada yang dihapus di sini.</source>
-        <translation>{n} datasets are gone from the catalog; none has been deleted here yet.</translation>
+        <translation>
+            <numerusform>{n} dataset is gone from the catalog; it has not been deleted here yet.</numerusform>
+            <numerusform>{n} datasets are gone from the catalog; none has been deleted here yet.</numerusform>
+        </translation>
     </message>
     <message>
         <source>(dihapus di katalog)</source>
@@ -1892,58 +1934,58 @@
         <translation type="vanished">deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="607"/>
+        <location filename="../../desktop/ui/sync_page.py" line="611"/>
         <source>Tidak ada galat per data pada putaran ini.</source>
         <translation>No record errors in this run.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="622"/>
+        <location filename="../../desktop/ui/sync_page.py" line="626"/>
         <source>Hapus juga di katalog</source>
         <translation>Delete in the catalog too</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="623"/>
+        <location filename="../../desktop/ui/sync_page.py" line="627"/>
         <source>Pulihkan dengan nilai katalog</source>
         <translation>Restore with the catalog&apos;s values</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="624"/>
+        <location filename="../../desktop/ui/sync_page.py" line="628"/>
         <source>Simpan di sini, lepas dari katalog</source>
         <translation>Keep here, unlinked from the catalog</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="625"/>
+        <location filename="../../desktop/ui/sync_page.py" line="629"/>
         <source>Lepas dari aplikasi, lalu hapus</source>
         <translation>Unlink from the applications, then delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="661"/>
+        <location filename="../../desktop/ui/sync_page.py" line="665"/>
         <source>Sunting nilai</source>
         <translation>Edit the value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="662"/>
+        <location filename="../../desktop/ui/sync_page.py" line="666"/>
         <source>Nilai baru untuk {field} (di sini: {mine}; di katalog: {theirs})</source>
         <translation>New value for {field} (here: {mine}; in the catalog: {theirs})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="707"/>
+        <location filename="../../desktop/ui/sync_page.py" line="711"/>
         <source>Menyinkronkan…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="715"/>
+        <location filename="../../desktop/ui/sync_page.py" line="719"/>
         <source>Membatalkan…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="735"/>
+        <location filename="../../desktop/ui/sync_page.py" line="739"/>
         <source>Selesai: {pushed} dikirim, {pulled} diambil, {deleted} dihapus, {conflicts} konflik, {errors} galat.</source>
         <translation>Done: {pushed} pushed, {pulled} pulled, {deleted} deleted, {conflicts} conflicts, {errors} errors.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="742"/>
-        <location filename="../../desktop/ui/sync_page.py" line="768"/>
+        <location filename="../../desktop/ui/sync_page.py" line="746"/>
+        <location filename="../../desktop/ui/sync_page.py" line="773"/>
         <source>Dibatalkan. Yang sudah selesai tersimpan; sinkron berikutnya melanjutkan.</source>
         <translation>Cancelled. What was done is kept; the next sync carries on.</translation>
     </message>
@@ -1960,7 +2002,7 @@
     <message>
         <location filename="../../desktop/ui/template_dialog.py" line="45"/>
         <source>Kesepakatan Bersama (KB)</source>
-        <translation>Kesepakatan Bersama (KB, MoU)</translation>
+        <translation>Memorandum of Understanding (KB)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/template_dialog.py" line="46"/>
@@ -2031,7 +2073,7 @@
     <message>
         <location filename="../../desktop/ui/agreement_pages.py" line="32"/>
         <source>Buat &amp;Kesepakatan Bersama</source>
-        <translation>Draft a &amp;Kesepakatan Bersama (KB)</translation>
+        <translation>Draft a Memorandum of &amp;Understanding (KB)</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.core.fields import Field, FieldType
-from desktop.core.i18n import t
+from desktop.core.i18n import t, tn
 from desktop.core.models import Region
 from desktop.core.validation import Errors, add_error
 
@@ -39,7 +39,7 @@ def check_references(session: Session, fields: tuple[Field, ...], values: dict[s
         elif fld.type == FieldType.REFS and fld.ref:
             missing = set(value) - live_ids(session, fld.ref, list(value))
             if missing:
-                add_error(errors, key, t("{count} data terkait tidak ditemukan.",
-                                         count=len(missing)))
+                add_error(errors, key, tn("{count} data terkait tidak ditemukan.",
+                                          len(missing), count=len(missing)))
         elif fld.type == FieldType.REGION and session.get(Region, value) is None:
             add_error(errors, key, t("Kode wilayah {kode} tidak dikenal.", kode=value))
