@@ -194,6 +194,8 @@ def cmd_init(args: argparse.Namespace) -> int:
     print(t("Basis data siap: {url}", url=desk.db.display_url))
     if desk.db.backup_made:
         print(t("Salinan sebelum pembaruan: {path}", path=desk.db.backup_made))
+    if desk.db.sqlite_notice:
+        print(desk.db.sqlite_notice)
     desk.close()
     return EXIT_OK
 

@@ -26,14 +26,16 @@ from pathlib import Path
 
 from desktop.core.errors import DeskError
 from desktop.core.i18n import t
+from desktop.core.sqlite_uri import sqlite_uri
 
 # SQLite's own tables; the FTS5 shadow tables are compared like any other table
 _INTERNAL = re.compile(r"^sqlite_")
 
 
 def read_only_uri(path: Path) -> str:
-    """``file:`` URI opening read-only; percent-encoded, so spaces and ``#`` survive."""
-    return path.resolve().as_uri() + "?mode=ro"
+    """``file:`` URI opening read-only; percent-encoded, so spaces and ``#`` survive, and
+    a mapped network drive stays a drive (see ``desktop.core.sqlite_uri``)."""
+    return sqlite_uri(path, read_only=True)
 
 
 def _normalised_sql(sql: str | None) -> str:

@@ -117,6 +117,9 @@ def _sqlite_copy(source: Path, target: Path) -> None:
     dst = sqlite3.connect(part)
     try:
         src.backup(dst)  # pages copied under SQLite's own locking: writers may continue
+        # a backup is one self-contained file, never WAL: opened from a read-only or
+        # network folder it needs no -wal/-shm beside it
+        dst.execute("PRAGMA journal_mode=DELETE")
         ok = dst.execute("PRAGMA integrity_check").fetchone()[0]
     except sqlite3.DatabaseError as exc:
         dst.close()
@@ -237,7 +240,11 @@ def restore(desk: Desk, path: Path, folder: Path | None = None) -> Path:
             src = sqlite3.connect(read_only_uri(verified), uri=True)
             dst = sqlite3.connect(live)
             try:
+                mode = dst.execute("PRAGMA journal_mode").fetchone()[0]
                 src.backup(dst)  # page by page into the live file, its WAL and locks honoured
+                # the backup's header carries its own journal mode: the live file keeps
+                # its own (DELETE on a network folder, see desktop.core.network_share)
+                dst.execute(f"PRAGMA journal_mode={mode}")
             finally:
                 dst.close()
                 src.close()

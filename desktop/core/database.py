@@ -66,7 +66,10 @@ def _configured() -> str:
 
 
 def _sqlite_url(path: Path) -> str:
-    return f"sqlite:///{path.resolve()}"
+    # never resolve(): on Windows it turns a mapped drive into a UNC path
+    from desktop.core.sqlite_uri import sqlalchemy_sqlite_url
+
+    return sqlalchemy_sqlite_url(path)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
@@ -143,6 +146,8 @@ class Database:
     engine: Engine
     sessions: sessionmaker[Session] = field(repr=False)
     backup_made: str | None = None
+    # why this SQLite file does not use WAL (it is on a network folder), for the user
+    sqlite_notice: str | None = None
     _readers: sessionmaker[Session] | None = field(default=None, repr=False)
 
     @property
@@ -258,6 +263,12 @@ def open_database(
     engine = create_database_engine(url)
     db = Database(url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
     path = db.sqlite_path
+    journal_mode = "WAL"
+    if path is not None:
+        journal_mode, db.sqlite_notice = sqlite_journal_mode(path)
+        if journal_mode != "WAL":
+            # the rollback journal is only as safe as its syncs: every one of them, there
+            event.listen(engine, "connect", _full_sync)
     try:
         if path is not None:
             _check_sqlite_file(path)
@@ -267,12 +278,8 @@ def open_database(
             db.backup_made = upgrade_database(engine, path)
             if path is not None:
                 # WAL lets the GUI read while a write is under way; persistent per file,
-                # and only set on a file known to be ours.
-                raw = engine.raw_connection()  # outside any transaction, as WAL needs
-                try:
-                    raw.cursor().execute("PRAGMA journal_mode=WAL")
-                finally:
-                    raw.close()
+                # and only set on a file known to be ours (DELETE on a network folder).
+                _set_journal_mode(engine, journal_mode)
             from desktop.core.regions import ensure_regions
 
             with db.session() as session:
@@ -288,6 +295,41 @@ def open_database(
 
         make_sqlite_private(db.sqlite_path)  # the register is the user's alone (POSIX)
     return db
+
+
+def sqlite_journal_mode(path: Path) -> tuple[str, str | None]:
+    """WAL, or DELETE with the reason when the file is on a network (shared) folder.
+
+    WAL's shared-memory index does not work between machines over SMB/NFS (lock errors,
+    corruption); the rollback journal is safe there with one writer at a time.
+    """
+    from desktop.core.network_share import is_network_path
+
+    if not is_network_path(path):
+        return "WAL", None
+    notice = t("Basis data ada di folder jaringan ({path}): mode WAL dimatikan karena tidak "
+               "aman lewat jaringan, dan jurnal biasa dipakai. Hanya satu komputer boleh "
+               "memakai berkas ini pada satu waktu; untuk beberapa komputer sekaligus "
+               "gunakan PostgreSQL.", path=path)
+    log.warning("SQLite file on a network folder, journal_mode=DELETE: %s", path)
+    return "DELETE", notice
+
+
+def _full_sync(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.close()
+
+
+def _set_journal_mode(engine: Engine, mode: str) -> None:
+    raw = engine.raw_connection()  # outside any transaction, as a journal change needs
+    try:
+        row = raw.cursor().execute(f"PRAGMA journal_mode={mode}").fetchone()
+    finally:
+        raw.close()
+    if row is None or str(row[0]).upper() != mode:
+        # another connection (another workstation) holds the file: it keeps its mode
+        log.warning("SQLite journal_mode stays %s, not %s", row[0] if row else None, mode)
 
 
 def _check_sqlite_file(path: Path) -> None:

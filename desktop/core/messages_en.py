@@ -6,6 +6,13 @@
 from __future__ import annotations
 
 MESSAGES_EN: dict[str, str] = {
+    # Windows and shared folders (issue 22, points 5-7 and 9)
+    "Basis data ada di folder jaringan ({path}): mode WAL dimatikan karena tidak aman lewat "
+    "jaringan, dan jurnal biasa dipakai. Hanya satu komputer boleh memakai berkas ini pada "
+    "satu waktu; untuk beberapa komputer sekaligus gunakan PostgreSQL.":
+        "The database is in a network folder ({path}): WAL mode is off because it is not "
+        "safe over a network, and the ordinary journal is used. Only one computer may use "
+        "this file at a time; for several computers at once use PostgreSQL.",
     # demo data
     "Basis data sudah berisi data; data contoh hanya dapat dimuat ke basis data kosong.":
         "The database already holds data; demo data can only be loaded into an empty one.",

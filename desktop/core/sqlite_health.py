@@ -16,6 +16,7 @@ from pathlib import Path
 
 from desktop.core.errors import DatabaseDamagedError, DatabaseOpenError
 from desktop.core.i18n import t
+from desktop.core.sqlite_uri import sqlite_uri
 
 HEADER = b"SQLite format 3\x00"
 QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024  # ~0.1-0.3 s of quick_check on a laptop
@@ -89,7 +90,7 @@ def check_sqlite_file(path: Path) -> None:
 def quick_check(path: Path) -> None:
     """``PRAGMA quick_check`` on a read-only connection (nothing written, WAL honoured)."""
     try:
-        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        conn = sqlite3.connect(sqlite_uri(path, read_only=True), uri=True)
     except sqlite3.Error:
         return  # unreadable: the open that follows says why
     try:

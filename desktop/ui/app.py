@@ -100,6 +100,8 @@ def run(database: str | None = None, user: str | None = None, lang: str | None =
     open_window()
     QTimer.singleShot(0, holder["window"].offer_drafts)  # edits a crash left unsaved
     holder["window"].backups.run_daily()  # once a day, on the worker, while the window opens
+    if desk.db.sqlite_notice:  # SQLite on a network folder: no WAL, one workstation at a time
+        holder["window"].statusBar().showMessage(desk.db.sqlite_notice, 60_000)
     _exit_once_shown_if_asked(app)
     code = app.exec()
     desk.close()

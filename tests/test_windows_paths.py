@@ -1,0 +1,121 @@
+"""Issue 22, point 2: a backup on a mapped network drive, or in a folder whose name has
+spaces, ``%``, ``#`` or non-ASCII letters, opens as the database it is.
+
+The Windows forms are built from ``PureWindowsPath`` (no Windows machine here) and
+checked against how SQLite parses a ``file:`` URI: an empty authority, then the path
+percent-decoded. The POSIX form is opened for real, by restore."""
+
+from __future__ import annotations
+
+import pathlib
+import sqlite3
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from desktop.core.backup_check import read_only_uri
+from desktop.core.backups import backup_now, restore
+from desktop.core.desk import Desk
+from desktop.core.sqlite_uri import absolute, sqlalchemy_sqlite_url, sqlite_uri
+
+ODD_FOLDER = "Cadangan 100% #2 (Bu Siti) — Kopi Gayo, Pidië"
+
+
+def _sqlite_reads(uri: str) -> tuple[str, str]:
+    """(authority, file name) as SQLite's URI parser sees them."""
+    assert uri.startswith("file:")
+    parts = urlsplit(uri)
+    return parts.netloc, unquote(parts.path, errors="strict")
+
+
+def test_a_mapped_drive_stays_a_drive_letter_path() -> None:
+    path = PureWindowsPath(r"Z:\Arsip Kominfo\cadangan\diskominfo-desk-20261204-101010.sqlite3")
+    uri = sqlite_uri(path, read_only=True)
+    assert uri == ("file:///Z:/Arsip%20Kominfo/cadangan/"
+                   "diskominfo-desk-20261204-101010.sqlite3?mode=ro")
+    authority, name = _sqlite_reads(uri)
+    assert authority == ""  # SQLite refuses any authority but "" or "localhost"
+    assert name == "/Z:/Arsip Kominfo/cadangan/diskominfo-desk-20261204-101010.sqlite3"
+
+
+def test_a_unc_path_has_an_empty_authority_and_keeps_its_server() -> None:
+    path = PureWindowsPath(r"\\fileserver\bersama\Diskominfo\x.sqlite3")
+    assert path.as_uri() == "file://fileserver/bersama/Diskominfo/x.sqlite3"  # the bug
+    uri = sqlite_uri(path)
+    assert uri == "file:////fileserver/bersama/Diskominfo/x.sqlite3"
+    authority, name = _sqlite_reads(uri)
+    assert authority == ""
+    assert name == "//fileserver/bersama/Diskominfo/x.sqlite3"  # a UNC path to Windows
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    (r"\\?\UNC\fileserver\bersama\x.sqlite3", "file:////fileserver/bersama/x.sqlite3"),
+    (r"\\?\D:\data\x.sqlite3", "file:///D:/data/x.sqlite3"),
+    (r"C:\Users\budi\..\siti\x.sqlite3", "file:///C:/Users/siti/x.sqlite3"),
+])
+def test_long_and_unnormalised_windows_paths(raw: str, expected: str) -> None:
+    assert sqlite_uri(PureWindowsPath(raw)) == expected
+
+
+def test_percent_hash_question_space_and_non_ascii_are_encoded() -> None:
+    path = PureWindowsPath("Z:\\") / ODD_FOLDER / "a?b.sqlite3"
+    uri = sqlite_uri(path, read_only=True)
+    body, _, query = uri.partition("?")
+    assert query == "mode=ro"  # the only "?" left is the one that starts the query
+    assert "#" not in uri and " " not in uri and uri.isascii()
+    assert "%25" in body and "%23" in body and "%3F" in body  # %, #, ? themselves
+    assert _sqlite_reads(body)[1] == f"/Z:/{ODD_FOLDER}/a?b.sqlite3"
+
+
+def test_posix_paths_and_the_sqlalchemy_url() -> None:
+    path = PurePosixPath("/home/budi") / ODD_FOLDER / "x.sqlite3"
+    assert _sqlite_reads(sqlite_uri(path)) == ("", str(path))
+    win = PureWindowsPath(r"Z:\data\x.sqlite3")
+    assert sqlalchemy_sqlite_url(win) == r"sqlite:///Z:\data\x.sqlite3"  # plain file name
+    assert absolute(PureWindowsPath(r"\\srv\share\a\..\x.db")) == PureWindowsPath(
+        r"\\srv\share\x.db")
+
+
+def test_a_relative_path_is_made_absolute_without_resolving_links(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = tmp_path / "nyata"
+    real.mkdir()
+    (tmp_path / "tautan").symlink_to(real)  # a mapped drive is, to resolve(), a link
+    monkeypatch.chdir(tmp_path)
+    assert sqlite_uri(Path("tautan/x.sqlite3")) == (tmp_path / "tautan/x.sqlite3").as_uri()
+
+
+def test_a_real_backup_in_an_oddly_named_folder_is_restored(
+        sqlite_desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sqlite_desk.opd.create({"kode": "9.0001", "nama": "Dinas Kopi Gayo", "jenis": "dinas"})
+    folder = tmp_path / ODD_FOLDER
+    backup = backup_now(sqlite_desk, folder)
+    assert backup.parent == folder
+    conn = sqlite3.connect(read_only_uri(backup), uri=True)
+    try:
+        assert conn.execute("SELECT nama FROM perangkat_daerah").fetchall() == [
+            ("Dinas Kopi Gayo",)]
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            conn.execute("DELETE FROM perangkat_daerah")
+    finally:
+        conn.close()
+    sqlite_desk.opd.create({"kode": "9.0002", "nama": "Sesudah cadangan", "jenis": "dinas"})
+    live = sqlite_desk.db.sqlite_path
+
+    original = pathlib.Path.resolve
+
+    def no_resolve(self: Path, strict: bool = False) -> Path:
+        if str(tmp_path) in str(self):  # the program's own files may be resolved
+            raise AssertionError(f"resolve() of {self}: a mapped drive would become UNC")
+        return original(self, strict)
+
+    monkeypatch.setattr(pathlib.Path, "resolve", no_resolve)
+    safety = restore(sqlite_desk, backup, tmp_path / ODD_FOLDER / "pengaman")
+    monkeypatch.undo()
+    again = Desk.open(live)
+    try:
+        assert [r["nama"] for r in again.opd.list().rows] == ["Dinas Kopi Gayo"]
+    finally:
+        again.close()
+    assert safety.is_file() and ODD_FOLDER in str(safety)
