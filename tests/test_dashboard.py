@@ -9,10 +9,11 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import text
 
-from desktop.core.dashboard import DUE_SOON_DAYS, RECENT_DAYS, compute
+from desktop.core.dashboard import DUE_SOON_DAYS, RECENT_DAYS, Dashboard, compute
 from desktop.core.demo import load_demo
 from desktop.core.desk import Desk
 from desktop.core.freshness import is_overdue, next_update_due
+from desktop.core.i18n import set_language
 from desktop.core.services import ListQuery
 
 
@@ -84,8 +85,7 @@ def _assert_every_segment_opens_its_count(desk: Desk, board) -> int:
         checked += 1
     for chart in board.charts():
         for segment in chart.segments:
-            if segment.filters is None:  # "the rest" of a top-N chart opens nothing
-                continue
+            assert segment.filters is not None, (chart.key, segment)  # "the rest" too
             listed = desk.service(chart.kind).count(ListQuery(filters=segment.filters))
             assert listed == segment.count, (chart.key, segment)
             checked += 1
@@ -110,6 +110,100 @@ def test_every_chart_segment_opens_a_list_of_the_same_size(demo: Desk, today: da
         demo.visits.count(ListQuery(filters={"region_kode__isnull": False}))
     labels = [s.label for s in charts["apps_by_opd"].segments]
     assert len(labels) == 9 and labels[-1].startswith("Lainnya")  # 8 OPDs, then the rest
+
+
+def test_top_groups_come_most_first_and_the_rest_last_never_as_the_biggest_bar(
+        demo: Desk) -> None:
+    board = compute(demo, date(2026, 11, 28))
+    charts = {c.key: c for c in board.charts()}
+    opd = charts["apps_by_opd"]
+    *shown, rest = opd.segments
+    assert [s.count for s in shown] == sorted((s.count for s in shown), reverse=True)
+    assert not any(s.is_rest for s in shown) and rest.is_rest
+    others = board.apps_by_opd[8:]
+    assert rest.label == f"Lainnya ({len(others)} OPD)" and len(others) >= 2
+    assert rest.members == tuple(name for _i, name, _c in others)
+    assert rest.count == sum(c for *_x, c in others)
+    # the demo's seventeen small OPDs sum up past the biggest one: no bar for that sum
+    assert rest.count > shown[-1].count and not rest.bar
+    assert rest.filters == {"opd_pemilik_id__in": [i for i, _n, _c in others]}
+    assert demo.apps.count(ListQuery(filters=rest.filters)) == rest.count
+    # provinces: the rest lists the visits of its provinces through their regions
+    province_rest = charts["visits_by_province"].segments[-1]
+    assert province_rest.is_rest and province_rest.label.startswith("Lainnya (")
+    assert province_rest.label.endswith(" provinsi)")
+    assert demo.visits.count(ListQuery(filters=province_rest.filters)) == province_rest.count
+    # fewer bars asked for (a small window): the same total, a bigger rest
+    small = {c.key: c for c in board.charts(top=3)}["apps_by_opd"]
+    assert len(small.segments) == 4 and small.segments[-1].is_rest
+    assert sum(s.count for s in small.segments) == sum(s.count for s in opd.segments)
+
+
+def _board(**figures: object) -> Dashboard:
+    """A Dashboard of made-up figures: the charts' shape without a database."""
+    empty: dict[str, object] = dict(
+        today=date(2026, 12, 4), apps_by_status={}, apps_by_opd=[], datasets_by_sifat={},
+        datasets_by_freshness={s: 0 for s in ("terkini", "segera", "terlambat",
+                                               "tanpa_jadwal")},
+        agreements_by_status={}, agreements_expiring=0, visits_per_year={},
+        visits_by_province=[], follow_ups_overdue=0, visits_with_overdue_follow_ups=0,
+        deployments_recent={})
+    return Dashboard(**{**empty, **figures})  # type: ignore[arg-type]
+
+
+def test_a_small_rest_is_a_muted_last_bar_and_a_single_leftover_shows_its_name() -> None:
+    rows = [(f"o{i}", f"OPD {i}", 10 - i) for i in range(9)]  # 10, 9, ..., 2
+    tail = [("o9", "OPD 9", 1), ("oa", "OPD A", 1)]
+    charts = {c.key: c for c in _board(apps_by_opd=[*rows, *tail]).charts()}
+    rest = charts["apps_by_opd"].segments[-1]
+    assert rest.label == "Lainnya (3 OPD)" and rest.count == 4
+    assert not rest.bar  # 4 > the smallest shown (3)
+    charts = {c.key: c for c in _board(apps_by_opd=[
+        *rows[:8], ("o8", "OPD 8", 1), ("o9", "OPD 9", 1)]).charts()}
+    rest = charts["apps_by_opd"].segments[-1]
+    assert rest.count == 2 and rest.bar  # not longer than the shortest bar shown (3)
+    assert charts["apps_by_opd"].segments[-2].count == 3
+    # nine OPDs: all nine by name, no "Lainnya (1 OPD)"
+    charts = {c.key: c for c in _board(apps_by_opd=rows).charts()}
+    assert [s.label for s in charts["apps_by_opd"].segments] == [n for _i, n, _c in rows]
+    # unsorted input still comes out most first, the rest last
+    shuffled = [rows[3], rows[0], rows[8], rows[1]]
+    labels = [s.label for s in _board(apps_by_opd=shuffled).charts()[1].segments]
+    assert labels == ["OPD 0", "OPD 1", "OPD 3", "OPD 8"]
+
+
+def test_one_category_is_said_in_words_not_drawn_as_a_whole_pie() -> None:
+    charts = {c.key: c for c in _board(
+        deployments_recent={"berhasil": 12}, datasets_by_sifat={"terbuka": 3},
+        apps_by_status={"operasional": 2, "uji_coba": 1},
+        visits_per_year={2026: {"masuk": 1, "keluar": 0}}).charts()}
+    deployments = charts["deployments_recent"]
+    assert deployments.style == "single" and len(deployments.segments) == 1
+    assert deployments.summary == "Semua 12 deployment: Berhasil"
+    assert deployments.segments[0].filters["status"] == "berhasil"  # still opens the list
+    assert charts["datasets_by_sifat"].style == "single"
+    assert charts["datasets_by_sifat"].summary == "Semua 3 dataset: Terbuka"
+    assert charts["apps_by_status"].style == "hbar"  # two states: bars
+    assert charts["visits_per_year"].style == "grouped"  # one year, two series: bars
+    assert charts["datasets_by_freshness"].segments == ()  # empty stays empty
+    # no chart of categories is a pie any more, except parts of a whole
+    assert {c.key for c in _board(
+        datasets_by_sifat={"terbuka": 1, "terbatas": 1},
+        deployments_recent={"berhasil": 1, "gagal": 1}).charts()
+        if c.style == "pie"} <= {"datasets_by_sifat", "datasets_by_freshness"}
+
+
+def test_single_category_summary_in_english_agrees_with_its_number() -> None:
+    set_language("en")
+    try:
+        many = {c.key: c for c in _board(deployments_recent={"gagal": 1200}).charts()}
+        one = {c.key: c for c in _board(deployments_recent={"gagal": 1}).charts()}
+    finally:
+        set_language("id")
+    assert many["deployments_recent"].summary == "All 1,200 deployments: Failed"
+    assert one["deployments_recent"].summary == "1 deployment: Failed"
+    thousands = {c.key: c for c in _board(deployments_recent={"gagal": 1200}).charts()}
+    assert thousands["deployments_recent"].summary == "Semua 1.200 deployment: Gagal"
 
 
 @pytest.mark.parametrize("today", [date(2024, 2, 29), date(2026, 1, 31), date(2026, 12, 31)])

@@ -9,7 +9,8 @@ tile counts exactly what the tile says, even past midnight.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -24,8 +25,9 @@ from desktop.core.choices import (
     STATUS_KERJA_SAMA,
 )
 from desktop.core.desk import Desk
+from desktop.core.formatting import number
 from desktop.core.freshness import DUE_SOON_DAYS, STATES, freshness_clause
-from desktop.core.i18n import Label, t
+from desktop.core.i18n import Label, t, tn
 from desktop.core.kinds.kunjungan import OPEN_FOLLOW_UP, follow_up_overdue_clause
 from desktop.core.models import (
     Aplikasi,
@@ -70,7 +72,12 @@ class Segment:
     """A bar or a slice: ``count`` records listed by the chart's kind + ``filters``.
 
     ``series`` names the bar group for grouped charts (visits: masuk/keluar); empty for a
-    single series. ``filters`` is None for a segment that opens nothing ("the rest").
+    single series. ``filters`` is None for a segment that opens nothing.
+
+    "The rest" of a top-N chart ("Lainnya (17 OPD)") names the groups it sums up in
+    ``members`` and comes last. It is drawn as a bar (``bar``) only when it is no longer
+    than the smallest bar shown: a sum of seventeen OPDs must not look like the biggest
+    OPD, so otherwise it is a line of text with its figure and no bar.
     """
 
     label: str
@@ -78,15 +85,31 @@ class Segment:
     filters: dict[str, Any] | None
     series: str = ""
     detail: str = ""  # the full name where ``label`` is an abbreviation
+    members: tuple[str, ...] = ()  # the groups "the rest" holds, most first
+    bar: bool = True
+
+    @property
+    def is_rest(self) -> bool:
+        return bool(self.members)
 
 
 @dataclass(frozen=True)
 class Chart:
+    """One chart of the Beranda.
+
+    ``style`` is "pie" (parts of a whole, two parts or more), "hbar" (categorical counts,
+    horizontal bars sorted as they should read), "grouped" (bars per series: visits per
+    year, masuk/keluar) or "single": one category holds every record, which a pie or a
+    lone bar would only restate, so ``summary`` says it in words ("Semua 4 deployment:
+    Berhasil") and the one segment still opens its list.
+    """
+
     key: str
     title: str
     kind: str
-    style: str  # "pie", "bar" (vertical), "hbar" (horizontal), "grouped" (bars per series)
+    style: str
     segments: tuple[Segment, ...]
+    summary: str = ""
 
 
 @dataclass
@@ -105,6 +128,7 @@ class Dashboard:
     deployments_recent: dict[str, int]  # status -> count, last RECENT_DAYS days
     expiry_days: int = 90
     opd_abbreviations: dict[str, str] = field(default_factory=dict)  # id -> singkatan
+    province_regions: dict[str, list[str]] = field(default_factory=dict)  # kode -> regions
 
     # ------------------------------------------------------------------ filters
     def _recent(self) -> dict[str, Any]:
@@ -147,8 +171,10 @@ class Dashboard:
                    {"tahun": self.today.year}),
         ]
 
-    def charts(self) -> list[Chart]:
-        """Every chart of the Beranda; each segment opens the list it counts."""
+    def charts(self, top: int = TOP) -> list[Chart]:
+        """Every chart of the Beranda; each segment opens the list it counts.
+
+        ``top``: bars of the "by OPD" and "by province" charts before "the rest"."""
         apps = tuple(Segment(STATUS_APLIKASI.label(code), self.apps_by_status[code],
                              {"status": code})
                      for code in STATUS_APLIKASI.codes if self.apps_by_status.get(code))
@@ -170,10 +196,11 @@ class Dashboard:
             Segment(STATUS_DEPLOYMENT.label(code), self.deployments_recent[code],
                     {"status": code, **self._recent()})
             for code in STATUS_DEPLOYMENT.codes if self.deployments_recent.get(code))
-        return [
+        return [_single(chart) for chart in (
             Chart("apps_by_status", t("Aplikasi menurut status"), "apps", "hbar", apps),
             Chart("apps_by_opd", t("Aplikasi menurut OPD"), "apps", "hbar",
-                  _top(self.apps_by_opd, "opd_pemilik_id", self.opd_abbreviations)),
+                  _top(self.apps_by_opd, "opd_pemilik_id", t("Lainnya ({n} OPD)"), top,
+                       self.opd_abbreviations)),
             Chart("datasets_by_sifat", t("Dataset menurut sifat data"), "datasets", "pie",
                   sifat),
             Chart("datasets_by_freshness", t("Kesegaran dataset"), "datasets", "pie", fresh),
@@ -181,22 +208,64 @@ class Dashboard:
                   "hbar", agreements),
             Chart("visits_per_year", t("Kunjungan per tahun"), "visits", "grouped", visits),
             Chart("visits_by_province", t("Kunjungan menurut provinsi mitra"), "visits",
-                  "hbar", _top(self.visits_by_province, "provinsi")),
+                  "hbar", _top(self.visits_by_province, "provinsi",
+                               t("Lainnya ({n} provinsi)"), top,
+                               rest_filter=self._regions_of)),
+            # a status, not a part of a whole that matters: bars, like the other statuses
             Chart("deployments_recent", t("Deployment {n} hari terakhir", n=RECENT_DAYS),
-                  "deployments", "pie", deployments),
-        ]
+                  "deployments", "hbar", deployments),
+        )]
+
+    def _regions_of(self, provinces: list[str]) -> dict[str, Any]:
+        """The list filter of the visits in these provinces (the "rest" of the chart)."""
+        codes = [code for p in provinces for code in self.province_regions.get(p, [])]
+        return {"region_kode__in": sorted(codes)}
 
 
-def _top(rows: list[tuple[str, str, int]], filter_key: str,
-         short: dict[str, str] | None = None) -> tuple[Segment, ...]:
-    """The TOP biggest groups, then one "lainnya" bar (which opens no list). Long names
-    give way to their abbreviation (OPD singkatan), the full name kept as detail."""
+SINGLE_SUMMARY = {  # per kind: tn() needs the literal message to find its English forms
+    "apps": lambda c, what: tn("Semua {n} aplikasi: {what}", c, n=number(c), what=what),
+    "datasets": lambda c, what: tn("Semua {n} dataset: {what}", c, n=number(c), what=what),
+    "agreements": lambda c, what: tn("Semua {n} kerja sama: {what}", c, n=number(c), what=what),
+    "visits": lambda c, what: tn("Semua {n} kunjungan: {what}", c, n=number(c), what=what),
+    "deployments": lambda c, what: tn("Semua {n} deployment: {what}", c, n=number(c), what=what),
+}
+
+
+def _single(chart: Chart) -> Chart:
+    """A chart whose records all fall in one category says so in words (see Chart)."""
+    if chart.style == "grouped" or len(chart.segments) != 1 or chart.segments[0].is_rest:
+        return chart
+    only = chart.segments[0]
+    summary = SINGLE_SUMMARY[chart.kind](only.count, only.detail or only.label)
+    return replace(chart, style="single", summary=summary)
+
+
+def _top(rows: list[tuple[str, str, int]], filter_key: str, rest_label: str, top: int,
+         short: dict[str, str] | None = None,
+         rest_filter: Callable[[list[str]], dict[str, Any]] | None = None,
+         ) -> tuple[Segment, ...]:
+    """The ``top`` biggest groups, most first, then "the rest" (see Segment).
+
+    Long names give way to their abbreviation (OPD singkatan), the full name kept as
+    detail. One group left over is shown as itself: "Lainnya (1 OPD)" would hide a name
+    for nothing. The rest opens the list of all it holds (``<filter_key>__in``, or
+    ``rest_filter`` where the key is not a column).
+    """
     short = short or {}
+    rows = sorted(rows, key=lambda row: -row[2])  # stable: the query's name order stays
+    if len(rows) == top + 1:
+        top += 1
     shown = [Segment(short.get(key) or name, count, {filter_key: key}, detail=name)
-             for key, name, count in rows[:TOP]]
-    rest = sum(count for _k, _n, count in rows[TOP:])
+             for key, name, count in rows[:top]]
+    rest = rows[top:]
     if rest:
-        shown.append(Segment(t("Lainnya ({n} kelompok)", n=len(rows) - TOP), rest, None))
+        keys = [key for key, _n, _c in rest]
+        count = sum(c for _k, _n, c in rest)
+        filters = rest_filter(keys) if rest_filter else {f"{filter_key}__in": keys}
+        smallest = min((s.count for s in shown), default=0)
+        shown.append(Segment(rest_label.format(n=len(rest)), count, filters,
+                             members=tuple(name for _k, name, _c in rest),
+                             bar=count <= smallest))
     return tuple(shown)
 
 
@@ -213,6 +282,7 @@ def _grouped(session: Session, column: Any, model: Any, *where: Any) -> dict[Any
 def compute(desk: Desk, today: date | None = None, expiry_days: int = 90) -> Dashboard:
     today = today or date.today()
     with desk.db.read_session() as s:
+        provinces, province_regions = _visits_by_province(s)
         return Dashboard(
             today=today,
             apps_by_status=_grouped(s, Aplikasi.status, Aplikasi),
@@ -222,7 +292,7 @@ def compute(desk: Desk, today: date | None = None, expiry_days: int = 90) -> Das
             agreements_by_status=_grouped(s, KerjaSama.status, KerjaSama),
             agreements_expiring=_expiring(s, today, expiry_days),
             visits_per_year=_visits_per_year(s),
-            visits_by_province=_visits_by_province(s),
+            visits_by_province=provinces,
             follow_ups_overdue=_follow_ups_overdue(s, today),
             visits_with_overdue_follow_ups=s.scalar(
                 select(func.count()).select_from(Kunjungan)
@@ -235,6 +305,7 @@ def compute(desk: Desk, today: date | None = None, expiry_days: int = 90) -> Das
             opd_abbreviations={i: a for i, a in s.execute(
                 select(PerangkatDaerah.id, PerangkatDaerah.singkatan)
                 .where(PerangkatDaerah.singkatan.is_not(None))) if a},
+            province_regions=province_regions,
         )
 
 
@@ -279,15 +350,23 @@ def _visits_per_year(s: Session) -> dict[int, dict[str, int]]:
     return dict(sorted(years.items()))
 
 
-def _visits_by_province(s: Session) -> list[tuple[str, str, int]]:
-    province = func.substr(Kunjungan.region_kode, 1, 2)
-    stmt = (select(province, func.count()).where(_live(Kunjungan),
-                                                 Kunjungan.region_kode.is_not(None))
-            .group_by(province))
-    counts = dict(s.execute(stmt).all())
+def _visits_by_province(s: Session) -> tuple[list[tuple[str, str, int]],
+                                             dict[str, list[str]]]:
+    """Visits per partner province, most first; and the region codes seen per province
+    (the filter of "the rest" of the chart lists the visits of several provinces)."""
+    stmt = (select(Kunjungan.region_kode, func.count())
+            .where(_live(Kunjungan), Kunjungan.region_kode.is_not(None))
+            .group_by(Kunjungan.region_kode))
+    counts: dict[str, int] = {}
+    regions: dict[str, list[str]] = {}
+    for code, count in s.execute(stmt):  # a few hundred partner regions at most
+        province = str(code)[:2]
+        counts[province] = counts.get(province, 0) + count
+        regions.setdefault(province, []).append(str(code))
     names = dict(s.execute(select(Region.kode, Region.nama).where(Region.kode.in_(counts))).all())
-    return sorted(((k, names.get(k, k), c) for k, c in counts.items()),
-                  key=lambda item: (-item[2], item[1]))
+    return (sorted(((k, names.get(k, k), c) for k, c in counts.items()),
+                   key=lambda item: (-item[2], item[1])),
+            {k: sorted(v) for k, v in regions.items()})
 
 
 def _follow_ups_overdue(s: Session, today: date) -> int:
