@@ -52,6 +52,9 @@ class ReportDialog(QDialog):
         self.task: Any = None  # the report being made, for Batal
         self.setObjectName("reportDialog")
         self.setWindowTitle(self.tr("Laporan kegiatan"))
+        # room for the intro on two lines: as narrow as its fields, the dialog cut the
+        # wrapped intro's last line off
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
         today = date.today()
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("Kunjungan, kerja sama, aplikasi, deployment dan dataset dalam "

@@ -661,14 +661,24 @@ class SyncPage(QWidget):
         conflict = self._chosen_conflict()
         if conflict is None or conflict.field == "__deleted__":
             return
-        text, accepted = QInputDialog.getMultiLineText(
-            self, self.tr("Sunting nilai"),
+        dialog = QInputDialog(self)
+        dialog.setObjectName("conflictEditDialog")
+        dialog.setWindowTitle(self.tr("Sunting nilai"))
+        dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+        dialog.setLabelText(
             self.tr("Nilai baru untuk {field} (di sini: {mine}; di katalog: {theirs})")
             .replace("{field}", conflict.field).replace("{mine}", _show(conflict.local))
-            .replace("{theirs}", _show(conflict.remote)),
-            _show(conflict.local) if conflict.local is not None else "")
-        if accepted:
-            self.resolve("edit", text)
+            .replace("{theirs}", _show(conflict.remote)))
+        dialog.setTextValue(_show(conflict.local) if conflict.local is not None else "")
+        dialog.setOkButtonText(self.tr("&Pakai nilai ini"))
+        dialog.setCancelButtonText(self.tr("Batal"))
+        # the two values are in the question: wrapped, a long one no longer widens the
+        # dialog past the screen (it was 2900 px wide for a dataset's description)
+        for label in dialog.findChildren(QLabel):
+            label.setWordWrap(True)
+        dialog.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
+        if dialog.exec() == QInputDialog.DialogCode.Accepted:
+            self.resolve("edit", dialog.textValue())
 
     def _open_conflict(self) -> None:
         conflict = self._chosen_conflict()

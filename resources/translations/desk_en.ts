@@ -1989,6 +1989,16 @@
         <source>Dibatalkan. Yang sudah selesai tersimpan; sinkron berikutnya melanjutkan.</source>
         <translation>Cancelled. What was done is kept; the next sync carries on.</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="675"/>
+        <source>&amp;Pakai nilai ini</source>
+        <translation>&amp;Use this value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="676"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
 </context>
 <context>
     <name>TemplateDialog</name>

@@ -1,14 +1,16 @@
-"""Walk every page and dialog of a real main window on a screen of a given size.
+"""Walk every page, dialog and secondary window of a real main window on a screen of a
+given size.
 
 Run by ``tests/gui/test_screen_fit.py`` in a subprocess, because the screen's size is
 fixed when the Qt application starts (the offscreen platform reads it from a file):
 
     python tests/gui/screen_fit_script.py DATABASE_URL 1366x768 RESULT.json
 
-RESULT.json lists the problems seen: a window whose frame (or whose minimum size) is
-past the screen's available geometry, a one-line label whose text is wider than the
-label, a table header section narrower than its title. Labels that elide by design
-(property ``elidedByDesign``) and word-wrapped or rich-text ones are not measured.
+RESULT.json lists the problems seen (windows past the screen, texts cut: see
+``fit_checks.py`` beside this script for what is measured) and ``seen``, every place
+walked with its window's size.
+
+Modal dialogs (``exec()``) are checked from a timer while they run, then cancelled.
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ import json
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 WIDTH, HEIGHT = (int(v) for v in sys.argv[2].split("x"))
@@ -26,18 +30,28 @@ _config.write_text(json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, "w
                                             "height": HEIGHT, "logicalDpi": 96, "dpr": 1}]}))
 os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_config}"
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt  # noqa: E402
-from PySide6.QtGui import QFont, QFontMetrics  # noqa: E402
-from PySide6.QtWidgets import QApplication, QHeaderView, QLabel, QWidget  # noqa: E402
+from fit_checks import (  # noqa: E402  (beside this script)
+    check_cell_editor,
+    check_form,
+    check_window,
+    problems,
+    seen,
+    seen_form_labels,
+)
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget  # noqa: E402
 
 from desktop.core.desk import Desk  # noqa: E402
+from desktop.core.errors import DeskError  # noqa: E402
 from desktop.ui.app import create_application  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
 from desktop.ui.tasks import TaskManager  # noqa: E402
 
-HEADER_PADDING = 12  # the style sheet's 6 px each side of a header section's text
-problems: list[str] = []
-seen: list[str] = []
+LONG_WORDS = ("Dinas Komunikasi, Informatika, Statistik dan Persandian Kabupaten "
+              "Banyuwangi Provinsi Jawa Timur")
+LONG_PATH = ("/home/pengguna/Dokumen/Diskominfo Desk/cadangan/"
+             "diskominfo-desk-cadangan-2026-12-04-harian-kantor-banyuwangi.sqlite3")
+LONG_URL = "https://satudata.banyuwangikab.go.id/katalog-data-terbuka-kabupaten/api/3"
 
 
 def settle(app: QApplication, tasks: TaskManager) -> None:
@@ -47,78 +61,222 @@ def settle(app: QApplication, tasks: TaskManager) -> None:
         QCoreApplication.sendPostedEvents()
 
 
-def check_window(where: str, window: QWidget) -> None:
-    available = window.screen().availableGeometry()
-    frame = window.frameGeometry()
-    seen.append(f"{where}: {frame.width()}x{frame.height()}")
-    if not available.contains(frame):
-        problems.append(f"{where}: window {frame.getRect()} is past the screen "
-                        f"{available.getRect()}")
-    minimum = window.minimumSizeHint().boundedTo(QWidget.maximumSize(window))
-    if minimum.width() > available.width() or minimum.height() > available.height():
-        problems.append(f"{where}: window needs at least {minimum.width()}x"
-                        f"{minimum.height()}, the screen has {available.width()}x"
-                        f"{available.height()}")
-    for label in window.findChildren(QLabel):
-        check_label(where, label)
-    for header in window.findChildren(QHeaderView):
-        check_header(where, header)
+def plain(text: str) -> str:
+    """A widget's text without its mnemonic marks, as drawn ("&&" is a literal "&")."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
-def check_form(where: str, page: Any) -> None:
-    """The form is never wider than its scroll area (no field under the scroll bar), and
-    the list and the form are side by side or one above the other, as the page says."""
-    form, viewport = page.form, page.form_scroll.viewport()
-    if form.minimumSizeHint().width() > viewport.width() + 1 or form.width() > (
-            viewport.width() + 1):
-        problems.append(f"{where}: the form needs {form.minimumSizeHint().width()} px, its "
-                        f"scroll area shows {viewport.width()}")
-    side = page.splitter.orientation() == Qt.Orientation.Horizontal
-    seen.append(f"{where} form {'beside' if side else 'below'} the list: "
-                f"{page.window().width()}x{page.window().height()}")
+# ---------------------------------------------------------------------------- dialogs
+def modal(where: str, app: QApplication, trigger: Callable[[], Any]) -> None:
+    """Run ``trigger``, which shows a modal dialog with ``exec()``: check it from a timer
+    while it runs, then cancel it (Escape's button)."""
+    checked: list[bool] = []
+
+    def check(tries: int = 0) -> None:
+        box = QApplication.activeModalWidget()
+        if box is None:
+            if tries < 50:
+                QTimer.singleShot(20, lambda: check(tries + 1))
+            return
+        app.processEvents()
+        check_window(where, box)
+        checked.append(True)
+        cancel(box)
+
+    QTimer.singleShot(0, check)
+    trigger()
+    app.processEvents()
+    if not checked:
+        problems.append(f"{where}: the dialog did not open")
 
 
-def check_label(where: str, label: QLabel) -> None:
-    text = label.text()
-    if (not label.isVisible() or not text or label.wordWrap()
-            or label.property("elidedByDesign") or (label.pixmap() is not None
-            and not label.pixmap().isNull()) or label.textFormat() == Qt.TextFormat.RichText
-            or (label.textFormat() == Qt.TextFormat.AutoText and "<" in text and ">" in text)):
+def cancel(box: QWidget) -> None:
+    escape = box.escapeButton() if isinstance(box, QMessageBox) else None
+    if escape is not None:
+        escape.click()
+    elif isinstance(box, QDialog):
+        box.reject()
+    else:
+        box.close()
+
+
+def opened(where: str, app: QApplication, tasks: TaskManager,
+           trigger: Callable[[], Any]) -> None:
+    """Run ``trigger``, which opens a window-modal dialog (``open()``) or a window; check
+    the dialog then on top, then close it."""
+    before = QApplication.activeModalWidget()
+    trigger()
+    settle(app, tasks)
+    box = QApplication.activeModalWidget()
+    if box is None or box is before:
+        problems.append(f"{where}: the dialog did not open")
         return
-    if label.buddy() is not None:
-        text = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
-    metrics = label.fontMetrics()
-    needed = max(metrics.horizontalAdvance(line) for line in text.split("\n"))
-    room = label.contentsRect().width() - 2 * label.margin() - label.indent() * (
-        label.indent() > 0)
-    if needed > room + 1:
-        problems.append(f"{where}: label {label.objectName() or type(label).__name__} "
-                        f"{text!r} needs {needed} px, has {room}")
+    check_window(where, box)
+    cancel(box)
+    settle(app, tasks)
 
 
-def check_header(where: str, header: QHeaderView) -> None:
-    if not header.isVisible() or header.orientation() != Qt.Orientation.Horizontal:
-        return
-    model = header.model()
-    if model is None:
-        return
-    font = QFont(header.font())
-    font.setWeight(QFont.Weight.DemiBold)  # the style sheet's font-weight: 600
-    metrics = QFontMetrics(font)
-    for section in range(header.count()):
-        if header.isSectionHidden(section) or header.sectionSize(section) <= 0:
-            continue
-        title = model.headerData(section, Qt.Orientation.Horizontal)
-        if not title:
-            continue
-        needed = metrics.horizontalAdvance(str(title)) + HEADER_PADDING
-        if needed > header.sectionSize(section) + 1:
-            table = header.parentWidget()
-            name = table.objectName() if table is not None else ""
-            problems.append(f"{where}: header {name} {str(title)!r} needs {needed} px, "
-                            f"has {header.sectionSize(section)}")
+def walk_dialogs(win: MainWindow, desk: Desk, app: QApplication, tasks: TaskManager) -> None:
+    """Every dialog and secondary window a user can open, at its longest texts."""
+    for opener, key in ((win.open_settings, "settings"), (win.open_templates, "templates"),
+                        (win.open_report, "report")):
+        opener()
+        settle(app, tasks)
+        dialog = win._dialogs[key]
+        check_window(f"dialog {key}", dialog)
+        if key == "report":  # the period as a range: two date rows in place of one
+            dialog.kind.setCurrentIndex(dialog.kind.findData("rentang"))
+            settle(app, tasks)
+            check_window("dialog report range", dialog)
+        dialog.close()
+        settle(app, tasks)
+    walk_import(win, app, tasks)
+    modal("dialog about", app, win.about)
+    # a record's Riwayat, on every record page
+    for kind in ("apps", "datasets", "visits", "agreements"):
+        page = win.show_kind(kind)
+        settle(app, tasks)
+        page.table.selectRow(0)
+        settle(app, tasks)
+        opened(f"dialog history {kind}", app, tasks, page.show_history)
+    walk_agreement_windows(win, app, tasks)
+    # the boxes that ask and the ones that tell, with long texts
+    from desktop.ui import ask, catalog_change
+    from desktop.ui.errors import show_error
+
+    page = win.show_kind("agreements")
+    settle(app, tasks)
+    modal("dialog ask", app, lambda: ask.confirm(
+        win, "Hapus data", f"Hapus “{LONG_WORDS} — {LONG_WORDS}”? Data yang dihapus tetap "
+        "tercatat di log audit.", "Hapus", name="deleteBox"))
+    opened("dialog error", app, tasks, lambda: show_error(DeskError(
+        f"Data tidak dapat disimpan karena {LONG_WORDS} sudah dipakai oleh data lain; "
+        f"periksa berkas {LONG_PATH} lalu coba lagi."), win))
+    opened("dialog error unexpected", app, tasks, lambda: show_error(RuntimeError(
+        f"{LONG_WORDS} " * 4), win))
+    page.form.editors["judul"].set_value(LONG_WORDS)  # unsaved: "Baru" asks first
+    modal("dialog unsaved", app, page.new_record)
+    page.form.load(page.current_record)
+    page.form.mark_clean()
+    # the backup and restore dialogs
+    modal("dialog restore confirm", app, lambda: win.backups.restore(Path(LONG_PATH)))
+    modal("dialog restore file", app, win.backups.choose_restore)
+    modal("dialog backup failed", app, lambda: win.backups._failed(DeskError(
+        f"Cadangan tidak dapat ditulis ke {LONG_PATH}: disk penuh.")))
+    modal("dialog restored", app, lambda: win._after_restore(LONG_PATH))
+    settle(app, tasks)
+    # the catalog questions of the Sinkronisasi page, and its conflict editor
+    sync = win.sync_page
+    win.show_page("sync")
+    settle(app, tasks)
+    modal("dialog catalog changed", app, lambda: sync._ask_catalog_changed(
+        SimpleNamespace(linked_url=LONG_URL, url=LONG_URL.replace("satudata", "data"))))
+    titles = [f"Data {i}: {LONG_WORDS}" for i in range(20)]
+    modal("dialog held deletions", app, lambda: catalog_change.ask_apply_deletions(
+        sync, titles, 10))
+    saved = sync.conflicts
+    sync.conflicts = [SimpleNamespace(
+        id="c1", record_id="d1", title=f"Jumlah penduduk menurut {LONG_WORDS}",
+        field="notes", local=f"Data dari {LONG_WORDS} " * 3, remote=f"Sumber: {LONG_WORDS}")]
+    sync._fill_conflicts()
+    sync.conflict_table.selectRow(0)
+    settle(app, tasks)
+    check_window("Sinkronisasi with a conflict", win)
+    modal("dialog conflict edit", app, sync._edit_conflict)
+    sync.conflicts = saved
+    sync._fill_conflicts()
+    walk_first_start(win, desk, app, tasks)
 
 
+def walk_import(win: MainWindow, app: QApplication, tasks: TaskManager) -> None:
+    """The import dialog empty, and after a preview whose rows have errors."""
+    win.show_kind("apps")
+    settle(app, tasks)
+    win.import_sheet()
+    settle(app, tasks)
+    dialog = win._dialogs["import"]
+    check_window("dialog import", dialog)
+    sheet = Path(tempfile.mkdtemp()) / "aplikasi-dari-opd-kabupaten-banyuwangi-2026.csv"
+    rows = ["Nama Aplikasi,OPD pemilik,Jenis,Status,Keterangan",
+            f"Sistem Antrean,Diskominfo,umum,operasional,{LONG_WORDS}",
+            f"\"{LONG_WORDS}\",Dinas Tidak Ada Di Register,jenis salah,status salah,x",
+            ",Diskominfo,umum,operasional,tanpa nama"]
+    sheet.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    dialog.load_file(str(sheet))
+    settle(app, tasks)
+    dialog.run(commit=False)
+    settle(app, tasks)
+    if dialog.outcome is None or not any(r.action == "error" for r in dialog.outcome.results):
+        problems.append("dialog import with errors: the preview found no error")
+    check_window("dialog import with errors", dialog)
+    dialog.close()
+    settle(app, tasks)
+
+
+def walk_agreement_windows(win: MainWindow, app: QApplication, tasks: TaskManager) -> None:
+    """For a KB and a PKS: the PDF preview and the article editor window; and the cell
+    editors of the sub-list tables (parties, annex, follow-ups)."""
+    from desktop.ui.articles_window import ArticlesWindow
+    from desktop.ui.pdf_preview import PdfPreviewDialog
+
+    page = win.show_kind("agreements")
+    settle(app, tasks)
+    rows = win.desk.agreements.list().rows
+    for jenis in ("kb", "pks"):
+        win.open_record("agreements", next(r["id"] for r in rows if r["jenis"] == jenis))
+        settle(app, tasks)
+        opened(f"dialog pdf preview {jenis}", app, tasks, page.preview)
+        for preview in page.findChildren(PdfPreviewDialog):
+            preview.deleteLater()
+        opened(f"window articles {jenis}", app, tasks, page.edit_articles_wide)
+        settle(app, tasks)
+        if any(w.isVisible() for w in page.findChildren(ArticlesWindow)):
+            problems.append(f"window articles {jenis}: still open after Esc")
+        for name, fld in (("pihak", "surat_kuasa_tanggal"), ("pihak", "nama_instansi"),
+                          ("lampiran", "kegiatan")):
+            check_cell_editor(f"cell editor {jenis} {name} {fld}", page.form.collections[name],
+                              fld)
+        page.revert()
+        page.form.mark_clean()
+    page = win.show_kind("visits")
+    settle(app, tasks)
+    page.table.selectRow(0)
+    settle(app, tasks)
+    for fld in ("uraian", "tenggat", "status"):
+        check_cell_editor(f"cell editor visit tindak_lanjut {fld}",
+                          page.form.collections["tindak_lanjut"], fld)
+    page.revert()
+    page.form.mark_clean()
+
+
+def walk_first_start(win: MainWindow, desk: Desk, app: QApplication,
+                     tasks: TaskManager) -> None:
+    """Welcome (first start, shown before the main window) and the draft recovery."""
+    from desktop.core.drafts import Draft, DraftStore
+    from desktop.ui.draft_recovery import RecoveryDialog
+    from desktop.ui.welcome import WelcomeDialog
+
+    welcome = WelcomeDialog(desk, tasks)
+    welcome.show()
+    settle(app, tasks)
+    check_window("dialog welcome", welcome)
+    welcome.error.setText("Daerah: wajib diisi.\nNama kantor: wajib diisi.")
+    settle(app, tasks)
+    check_window("dialog welcome with errors", welcome)
+    welcome.close()
+    store = DraftStore(Path(tempfile.mkdtemp()))
+    drafts = [Draft(key=f"{kind}-{i}", kind=kind, values={}, title=f"{LONG_WORDS} ({i})",
+                    record_id=None if i % 2 else f"id{i}")
+              for i, kind in enumerate(("agreements", "visits", "datasets", "apps"))]
+    recovery = RecoveryDialog(drafts, store, win)
+    recovery.open()
+    settle(app, tasks)
+    check_window("dialog draft recovery", recovery)
+    recovery.reject()
+    settle(app, tasks)
+
+
+# ---------------------------------------------------------------------------- walk
 def walk(url: str) -> dict[str, Any]:
     app = create_application()
     desk = Desk.open(url, user="penguji")
@@ -164,22 +322,16 @@ def walk(url: str) -> dict[str, Any]:
     if win.reminders.isVisible() and win.reminders.geometry().intersects(
             win.stack.geometry()) and win.reminders.isFloating():
         problems.append("Pengingat: floats over the page")
+    win.reminders.hide()
     win.show_kind("datasets")
     settle(app, tasks)
-    for opener, key in ((win.open_settings, "settings"), (win.open_templates, "templates"),
-                        (win.open_report, "report"), (win.import_sheet, "import")):
-        opener()
-        settle(app, tasks)
-        dialog = win._dialogs[key]
-        check_window(f"dialog {key}", dialog)
-        dialog.close()
-        settle(app, tasks)
+    walk_dialogs(win, desk, app, tasks)
     for page in win.pages.built().values():
         page.form.mark_clean()
     win.close()
     settle(app, tasks)
     desk.close()
-    return {"problems": problems, "seen": seen}
+    return {"problems": problems, "seen": seen, "form_labels": sorted(seen_form_labels)}
 
 
 if __name__ == "__main__":

@@ -4,9 +4,10 @@ texts whole (issue 16).
 The screen size is fixed when Qt starts, so each size runs ``screen_fit_script.py`` in a
 subprocess on Qt's offscreen platform with a screen of that size. The script walks the
 Beranda, a Beranda tile (its long filter chip) and clearing it, every record page with
-and without a record in the form, the Sinkronisasi page, the Pengingat panel and the
-dialogs of the menus, and reports each window past the screen's available geometry and
-each one-line label or table header whose text is wider than its room.
+and without a record in the form, the Sinkronisasi page, the Pengingat panel, every
+dialog and secondary window (``EVERYWHERE``) and the editors of sub-list tables, and
+reports each window past the screen's available geometry and each text cut short: see
+``fit_checks.py`` for what is measured.
 """
 
 from __future__ import annotations
@@ -20,6 +21,34 @@ from pathlib import Path
 import pytest
 
 SCRIPT = Path(__file__).with_name("screen_fit_script.py")
+EVERYWHERE = (
+    "Beranda", "Dataset after a Beranda tile", "Dataset after the chip was cleared",
+    "Kerja Sama with a record", "Sinkronisasi", "Pengingat",
+    # the menus' dialogs
+    "dialog settings", "dialog templates", "dialog report", "dialog report range",
+    "dialog import", "dialog import with errors", "dialog about",
+    # a record's Riwayat on each record page
+    "dialog history apps", "dialog history datasets", "dialog history visits",
+    "dialog history agreements",
+    # a KB's and a PKS's PDF preview and article editor window
+    "dialog pdf preview kb", "dialog pdf preview pks", "window articles kb",
+    "window articles pks",
+    # editors opened in sub-list tables: dates, multi-line texts, choices
+    "cell editor kb pihak surat_kuasa_tanggal", "cell editor kb pihak nama_instansi",
+    "cell editor kb lampiran kegiatan", "cell editor pks pihak surat_kuasa_tanggal",
+    "cell editor pks lampiran kegiatan", "cell editor visit tindak_lanjut uraian",
+    "cell editor visit tindak_lanjut tenggat", "cell editor visit tindak_lanjut status",
+    # questions and messages with long texts
+    "dialog ask", "dialog error", "dialog error unexpected", "dialog unsaved",
+    # backup and restore
+    "dialog restore confirm", "dialog restore file", "dialog backup failed",
+    "dialog restored",
+    # the Sinkronisasi page's questions and its conflict editor
+    "dialog catalog changed", "dialog held deletions", "Sinkronisasi with a conflict",
+    "dialog conflict edit",
+    # first start and after a crash
+    "dialog welcome", "dialog welcome with errors", "dialog draft recovery",
+)
 
 
 def walk(url: str, size: str, tmp_path: Path) -> dict[str, list[str]]:
@@ -40,12 +69,11 @@ def test_every_page_and_dialog_fits_the_screen_and_clips_no_text(
     assert report["problems"] == []
     width, height = (int(v) for v in size.split("x"))
     walked = [line.split(":")[0] for line in report["seen"]]
-    # the walk really went everywhere: the tile and its cleared chip, eight pages, dialogs
-    for where in ("Beranda", "Dataset after a Beranda tile",
-                  "Dataset after the chip was cleared", "Kerja Sama with a record",
-                  "Sinkronisasi", "Pengingat", "dialog settings", "dialog templates",
-                  "dialog report", "dialog import"):
-        assert where in walked
+    # the walk really went everywhere: the tile and its cleared chip, eight pages, every
+    # dialog and secondary window, the editors of the sub-list tables
+    missing = [where for where in EVERYWHERE if where not in walked]
+    assert missing == [], missing
+    assert {"Nama kantor *", "Alamat katalog", "Periode"} <= set(report["form_labels"])
     # a 1366-px laptop shows every list and its form side by side (the panel closed)
     arrangement = [line.split(":")[0] for line in report["seen"] if " form " in line]
     assert len(arrangement) >= 6 + 2
@@ -82,3 +110,53 @@ def test_long_texts_elide_with_the_whole_text_in_the_tooltip(qtbot) -> None:
     chip.show()
     assert chip.text().endswith("…") and chip.minimumSizeHint().width() <= 150
     assert chip.toolTip().startswith("Beranda: Kunjungan") and "Hapus saringan" in chip.toolTip()
+
+
+def test_each_measurement_fails_on_a_cut_text_and_passes_with_room(qtbot) -> None:
+    """The walk's checks are not blind: buttons, check and radio boxes, group box titles,
+    tabs, combo boxes and wrapped labels too small for their text are each reported, and
+    the same widgets at the size they ask for are not."""
+    from PySide6.QtWidgets import (
+        QCheckBox,
+        QComboBox,
+        QGroupBox,
+        QLabel,
+        QPushButton,
+        QRadioButton,
+        QTabWidget,
+        QWidget,
+    )
+
+    from . import fit_checks
+
+    text = "Simpan semua perubahan pada formulir ini"
+    host = QWidget()
+    qtbot.addWidget(host)
+    host.resize(1200, 600)
+    tabs = QTabWidget(host)
+    for _ in range(3):
+        tabs.addTab(QWidget(), text)
+    combo = QComboBox(host)
+    combo.addItem(text)
+    wrapped = QLabel(" ".join([text] * 4), host)
+    wrapped.setWordWrap(True)
+    widgets = {"QPushButton": QPushButton(text, host), "QCheckBox": QCheckBox(text, host),
+               "QRadioButton": QRadioButton(text, host), "group box": QGroupBox(text, host),
+               "tab ": tabs, "combo box": combo, "wrapped label": wrapped}
+    for top, widget in enumerate(widgets.values()):
+        widget.setGeometry(0, top * 80, 90, 24)
+    host.show()
+    qtbot.waitExposed(host)
+    fit_checks.problems.clear()
+    fit_checks.check_texts("cut", host)
+    for kind in widgets:
+        assert any(f"cut: {kind}" in line for line in fit_checks.problems), (
+            kind, fit_checks.problems)
+    for top, widget in enumerate(widgets.values()):
+        hint = widget.sizeHint()
+        width = 1000 if widget is tabs else hint.width()
+        height = wrapped.heightForWidth(width) if widget is wrapped else hint.height()
+        widget.setGeometry(0, top * 80, width, height)
+    fit_checks.problems.clear()
+    fit_checks.check_texts("room", host)
+    assert fit_checks.problems == []
