@@ -45,6 +45,8 @@ TITLE_CASE_OPENING = Setting("title_case_opening", bool, False,
 COPIES_PER_PARTY = Setting("copies_per_party", bool, False,
                            Label("Satu naskah asli per pihak", "One original per party"))
 OFFICE_LOGO = Setting("office_logo", str, "", Label("Logo kantor", "Office logo"))
+# "system" follows the operating system's light/dark scheme; "light" or "dark" fixes it
+COLOR_SCHEME = Setting("color_scheme", str, "system", Label("Tampilan", "Appearance"))
 BACKUP_KEEP = Setting("backup_keep", int, 7, Label("Jumlah cadangan harian yang disimpan",
                                                    "Daily backups kept"))
 # Import limits: a spreadsheet is read in one streaming pass, but a file must still not be
@@ -62,7 +64,7 @@ IMPORT_MAX_RATIO = Setting("import_max_ratio", int, 100,
                                  "Largest XLSX compression ratio"))
 ALL_SETTINGS = (LANGUAGE, DATABASE, USER_NAME, EXPIRY_DAYS, PAGE_SIZE, TITLE_CASE_OPENING,
                 COPIES_PER_PARTY, OFFICE_LOGO, BACKUP_KEEP, IMPORT_MAX_ROWS, IMPORT_MAX_FILE_MB,
-                IMPORT_MAX_EXPANDED_MB, IMPORT_MAX_RATIO)
+                IMPORT_MAX_EXPANDED_MB, IMPORT_MAX_RATIO, COLOR_SCHEME)
 TRUE_WORDS = frozenset({"1", "true", "yes", "on", "ya"})
 
 

@@ -20,7 +20,7 @@ from PySide6.QtCharts import (
     QPieSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMargins, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QCursor, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -36,19 +36,11 @@ from PySide6.QtWidgets import (
 from desktop.core.dashboard import Chart, Dashboard, Figure, Segment, compute
 from desktop.core.desk import Desk
 from desktop.core.formatting import long_date, number
+from desktop.ui.chart_style import segment_colours, series_colours, style_chart
 from desktop.ui.hub import DataHub
+from desktop.ui.style import current_scheme
 from desktop.ui.tasks import TaskManager
 
-# Colours that mean the same everywhere: good, waiting, late/failed, neutral.
-GOOD, WAIT, BAD, NEUTRAL = "#2e7d32", "#f9a825", "#c62828", "#90a4ae"
-SEGMENT_COLOURS = {
-    "terkini": GOOD, "segera": WAIT, "terlambat": BAD, "tanpa_jadwal": NEUTRAL,
-    "terbuka": GOOD, "terbatas": WAIT, "dikecualikan": BAD,
-    "berhasil": GOOD, "gagal": BAD, "rollback": WAIT, "direncanakan": NEUTRAL,
-    "masuk": "#1565c0", "keluar": "#ef6c00",
-}
-PALETTE = ("#1565c0", "#00897b", "#7cb342", "#f9a825", "#ef6c00", "#8e24aa", "#5c6bc0",
-           "#26a69a", "#90a4ae")
 LABEL_WIDTH = 40  # characters of an OPD or province name on a bar axis (two lines)
 LINE_WIDTH = 20  # a bar label longer than this wraps onto a second line
 CHART_MIN_WIDTH = 280  # two charts side by side on a 1024-px screen
@@ -222,6 +214,13 @@ class BerandaPage(QWidget):
         else:
             self._stale = True
 
+    def changeEvent(self, event: QEvent) -> None:
+        """The light/dark scheme changed: QtCharts keeps its colours, so redraw them."""
+        super().changeEvent(event)
+        if (event.type() == QEvent.Type.PaletteChange and self.board is not None
+                and getattr(self, "_chart_scheme", None) != current_scheme()):
+            self._show_charts(self.board.charts())
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
@@ -251,6 +250,7 @@ class BerandaPage(QWidget):
             if item.widget() is not None:
                 item.widget().deleteLater()
         self.chart_views.clear()
+        self._chart_scheme = current_scheme()
         for index, chart in enumerate(charts):
             widget = self._chart_widget(chart)
             self.grid.addWidget(widget, index // 2, index % 2)
@@ -272,6 +272,7 @@ class BerandaPage(QWidget):
             self._pie(qchart, chart)
         else:
             self._bars(qchart, chart)
+        style_chart(qchart)  # QtCharts ignores the palette: the scheme's colours
         view = QChartView(qchart, self)
         view.setObjectName(f"chart_{chart.key}")
         view.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -283,9 +284,10 @@ class BerandaPage(QWidget):
 
     def _pie(self, qchart: QChart, chart: Chart) -> None:
         series = QPieSeries()
+        meaning, palette = segment_colours(), series_colours()
         for index, segment in enumerate(chart.segments):
             piece = series.append(f"{segment.label} ({number(segment.count)})", segment.count)
-            colour = SEGMENT_COLOURS.get(segment_code(segment), PALETTE[index % len(PALETTE)])
+            colour = meaning.get(segment_code(segment), palette[index % len(palette)])
             piece.setColor(QColor(colour))
             piece.setLabelVisible(False)  # the legend carries label and count
             piece.clicked.connect(lambda c=chart, s=segment: self.open_segment(c, s))
@@ -309,7 +311,7 @@ class BerandaPage(QWidget):
                        if chart.style == "grouped" else segments)
             bar_set = QBarSet(_series_label(group) if group else chart.title)
             bar_set.append([float(s.count) for s in members])
-            bar_set.setColor(QColor(SEGMENT_COLOURS.get(group, PALETTE[0])))
+            bar_set.setColor(QColor(segment_colours().get(group, series_colours()[0])))
             bar_set.clicked.connect(lambda i, m=members, c=chart: self.open_segment(c, m[i]))
             bar_set.hovered.connect(lambda on, i, m=members: _tip(on, m[i]))
             series.append(bar_set)

@@ -42,11 +42,16 @@ from desktop.core.importing import (
 from desktop.core.importing.mapping import importable_fields
 from desktop.core.importing.run import missing_required
 from desktop.core.kinds import KINDS
+from desktop.ui.style import tokens
 from desktop.ui.tasks import TaskManager
 from desktop.ui.widgets.elided import fit_header_titles
 
 SAMPLE_ROWS = 3
-ERROR_TINT = QColor("#fdecea")
+
+
+def error_tint() -> QColor:
+    """A row with an error: the scheme's tint, its text still readable."""
+    return QColor(tokens().bad_bg)
 
 
 class ImportDialog(QDialog):
@@ -255,7 +260,7 @@ class ImportDialog(QDialog):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if result.action == "error":
-                    item.setBackground(QBrush(ERROR_TINT))
+                    item.setBackground(QBrush(error_tint()))
                 self.results_table.setItem(index, column, item)
         self.summary.setText(outcome.summary())
         self._update_buttons()
@@ -288,5 +293,5 @@ class ImportDialog(QDialog):
 def rows_in_error(table: QTableWidget) -> list[int]:
     """Spreadsheet row numbers shown as problems (for tests and screen readers)."""
     return [int(table.item(r, 0).text()) for r in range(table.rowCount())
-            if table.item(r, 0).background().color() == ERROR_TINT]
+            if table.item(r, 0).background().color() == error_tint()]
 

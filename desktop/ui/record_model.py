@@ -20,6 +20,7 @@ from PySide6.QtGui import QBrush, QColor
 from desktop.core.formatting import display
 from desktop.core.kinds.base import RecordKind
 from desktop.core.services import ListQuery, RecordService
+from desktop.ui.style import tokens
 from desktop.ui.tasks import TaskManager
 
 BLOCK = 100
@@ -29,7 +30,6 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-ATTENTION = QBrush(QColor(255, 193, 7, 70))  # translucent amber: readable in light and dark
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -177,7 +177,9 @@ class RecordTableModel(QAbstractTableModel):
         if row is None or not 0 <= index.column() < len(self.kind.columns):
             return None
         if role == Qt.ItemDataRole.BackgroundRole:
-            return ATTENTION if self.row_note and self.row_note(row) else None
+            if self.row_note and self.row_note(row):  # the scheme's tint, text readable on it
+                return QBrush(QColor(tokens().warn_bg))
+            return None
         if role == Qt.ItemDataRole.ToolTipRole and self.row_note:
             note = self.row_note(row)
             if note:

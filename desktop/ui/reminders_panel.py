@@ -32,13 +32,13 @@ from desktop.core.desk import Desk
 from desktop.core.formatting import medium_date
 from desktop.core.reminders import Dismissals, Reminder, ReminderGroup, collect
 from desktop.ui.hub import DataHub
+from desktop.ui.style import tokens
 from desktop.ui.tasks import TaskManager
 
 ROLE = Qt.ItemDataRole.UserRole
 PANEL_WIDTH = 280  # beside a 1366-px page the list and its form still fit
 WIDE_WINDOW = 1200  # narrower windows get the panel below the page, not beside it
 BOTTOM_HEIGHT = 150
-LATE = "#c62828"  # past due: the colour the Beranda's late tiles use
 
 
 class RemindersPanel(QDockWidget):
@@ -145,7 +145,7 @@ class RemindersPanel(QDockWidget):
                 item.setToolTip(0, f"{reminder.title}\n{reminder.detail}")
                 item.setData(0, ROLE, reminder)
                 if reminder.due is not None and reminder.due < today:
-                    item.setForeground(0, QBrush(QColor(LATE)))
+                    item.setForeground(0, QBrush(QColor(tokens().bad)))  # as late tiles
                 head.addChild(item)
             hidden_or_more = group.total - len(group.items)
             if hidden_or_more > 0:

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -39,6 +40,7 @@ from desktop.core.paths import default_database_path
 from desktop.core.services.office import FIELDS as OFFICE_FIELDS
 from desktop.core.settings import (
     BACKUP_KEEP,
+    COLOR_SCHEME,
     COPIES_PER_PARTY,
     DATABASE,
     EXPIRY_DAYS,
@@ -49,6 +51,7 @@ from desktop.core.settings import (
     USER_NAME,
     Settings,
 )
+from desktop.ui.style import apply_style
 from desktop.ui.widgets.form import RecordForm
 
 OFFICE_KIND = RecordKind(
@@ -82,6 +85,13 @@ class SettingsDialog(QDialog):
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(0, self.language.findData(self.settings.get(LANGUAGE))))
         form.addRow(self.tr("&Bahasa"), self.language)
+        self.scheme = QComboBox(general)
+        self.scheme.setObjectName("schemeCombo")
+        self.scheme.addItem(self.tr("Ikuti sistem"), "system")
+        self.scheme.addItem(self.tr("Terang"), "light")
+        self.scheme.addItem(self.tr("Gelap"), "dark")
+        self.scheme.setCurrentIndex(max(0, self.scheme.findData(self.settings.get(COLOR_SCHEME))))
+        form.addRow(self.tr("&Tampilan"), self.scheme)
         self.user_name = QLineEdit(self.settings.get(USER_NAME), general)
         self.user_name.setObjectName("userNameEdit")
         self.user_name.setPlaceholderText(self.tr("nama Anda, dicatat di log audit"))
@@ -314,6 +324,7 @@ class SettingsDialog(QDialog):
             self.office_saved.emit(saved)
         old_language = self.settings.get(LANGUAGE)
         self.settings.set(LANGUAGE, self.language.currentData())
+        self.settings.set(COLOR_SCHEME, self.scheme.currentData())
         self.settings.set(USER_NAME, self.user_name.text().strip())
         self.settings.set(EXPIRY_DAYS, self.expiry.value())
         self.settings.set(BACKUP_KEEP, self.backup_keep.value())
@@ -324,6 +335,9 @@ class SettingsDialog(QDialog):
         self.settings.set(DATABASE, database)
         self.settings.save()
         self.desk.saved_user = self.user_name.text().strip()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):  # the new look at once, not at the next start
+            apply_style(app, self.scheme.currentData())
         if old_language != self.language.currentData():
             self.language_changed.emit(self.language.currentData())
         self.accept()

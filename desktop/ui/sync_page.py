@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from desktop.core.desk import Desk
 from desktop.core.formatting import date_time, display
 from desktop.ui.hub import DataHub
+from desktop.ui.style import repolish
 from desktop.ui.tasks import Task, TaskManager
 
 ONLINE, OFFLINE, UNKNOWN = "online", "offline", "unknown"
@@ -395,7 +396,8 @@ class SyncPage(QWidget):
 
     def _say(self, text: str, bad: bool = False) -> None:
         self.message.setText(text)
-        self.message.setStyleSheet("color: #c62828;" if bad else "")
+        self.message.setProperty("tone", "bad" if bad else "")  # the style's colour
+        repolish(self.message)
 
     # ------------------------------------------------------------------ connection
     def test_connection(self) -> None:

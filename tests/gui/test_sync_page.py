@@ -173,7 +173,7 @@ def test_an_unreachable_catalog_is_offline_and_loses_nothing(
     ckan_world.server.stop()
     page.sync_now()
     _wait_run(qtbot, window)
-    assert page.message.styleSheet()  # shown as an error
+    assert page.message.property("tone") == "bad"  # shown as an error
     assert window.sync_status.text().startswith("○ Offline")
     qtbot.waitUntil(lambda: page.pending == 1, timeout=5000)  # still waiting, not lost
     assert "1 menunggu" in window.sync_status.text()
