@@ -30,3 +30,111 @@ def test_nsis_script_compiles_against_a_dummy_payload(tmp_path: Path) -> None:
     data = output.read_bytes()
     assert data[:2] == b"MZ"  # a Windows executable
     assert len(data) > 50_000
+
+
+# ------------------------------------------------------------------------------------
+# What the script must do, read from it (the compile above proves it is valid NSIS; the
+# Windows workflow, .github/workflows/windows.yml, runs it for real).
+NSIS = ROOT / "installers" / "windows" / "diskominfo-desk.nsi"
+
+
+def _script() -> str:
+    return NSIS.read_text(encoding="utf-8")
+
+
+def _block(script: str, start: str, end: str) -> str:
+    """The text from ``start`` (a Section or Function line) to its ``end`` line."""
+    begin = script.index(start)
+    return script[begin:script.index(end, begin)]
+
+
+def test_make_installer_compiles_with_warnings_as_errors() -> None:
+    source = MAKE_INSTALLER.read_text(encoding="utf-8")
+    assert '"-WX"' in source
+
+
+def test_installer_and_uninstaller_look_for_the_running_program_first() -> None:
+    script = _script()
+    running = _block(script, "Function ${UN}ProgramRunning", "FunctionEnd")
+    assert "kernel32::OpenMutexW" in running
+    assert "${MUTEX_PREFIX}$0" in running and "ReadEnvStr $0 USERNAME" in running
+    ask = _block(script, "Function ${UN}AskToClose", "FunctionEnd")
+    assert "MB_RETRYCANCEL" in ask and "$(APP_RUNNING)" in ask
+    assert "IfSilent" in ask and "${SILENT_WAIT_SECONDS}" in ask  # silent: wait, then...
+    assert "SetErrorLevel ${EXIT_RUNNING}" in ask  # ...a non-zero exit code
+    assert '!insertmacro RUNNING_FUNCTIONS ""' in script
+    assert '!insertmacro RUNNING_FUNCTIONS "un."' in script
+    # both languages ask the same thing
+    assert ('LangString APP_RUNNING ${LANG_INDONESIAN} "${APP_NAME} sedang berjalan. '
+            'Tutup lalu pilih Coba lagi.') in script
+    assert ('LangString APP_RUNNING ${LANG_ENGLISH} "${APP_NAME} is running. '
+            'Close it, then choose Retry.') in script
+
+    install = _block(script, 'Section "!$(SEC_APP)" SecApp', "SectionEnd")
+    first_touch = min(install.index(word) for word in ("File /r", "RMDir", "Delete", "Call Move"))
+    assert install.index("Call WaitUntilClosed") < first_touch
+    uninstall = _block(script, 'Section "Uninstall"', "SectionEnd")
+    first_touch = min(uninstall.index(word) for word in ("ExecWait", "Rename", "RMDir",
+                                                         "Delete"))
+    assert uninstall.index("Call un.WaitUntilClosed") < first_touch
+    # a file a running copy holds (the CLI, an older version) stops it before deleting
+    assert uninstall.index('Rename "$INSTDIR\\_internal"') < uninstall.index("RMDir /r")
+    assert "Call un.AskToClose" in uninstall
+
+
+def test_an_upgrade_never_mixes_old_and_new_files() -> None:
+    script = _script()
+    install = _block(script, 'Section "!$(SEC_APP)" SecApp', "SectionEnd")
+    # the new program goes to a staging folder first, never over the old files
+    assert install.index('SetOutPath "$INSTDIR\\${STAGING}"') < install.index("File /r")
+    assert "SetOverwrite try" in install  # a file that cannot be written: no Ignore button
+    assert 'RMDir /r "$INSTDIR\\_internal"' not in install
+    # then aside, then in; a failure restores the old program and says so
+    assert install.index("Call MoveOldAside") < install.index("Call MoveNewIn")
+    after_move_in = install[install.index("Call MoveNewIn"):]
+    assert after_move_in.index("Call RollBack") < after_move_in.index("$(SWAP_FAILED)")
+    assert "SetErrorLevel ${EXIT_SWAP}" in after_move_in
+    assert 'LangString SWAP_FAILED ${LANG_INDONESIAN}' in script
+    assert "dipulihkan" in script  # "restored", in the user's language
+    # a run cut off mid-swap is repaired by the next one
+    assert "${SWAP_MARK}" in _block(script, "Function MoveOldAside", "FunctionEnd")
+    assert install.index("Call RollBack") < install.index("File /r")
+
+
+def test_per_user_only_and_the_folder_page_refuses_admin_folders() -> None:
+    script = _script()
+    assert "RequestExecutionLevel user" in script
+    page = script.index("!insertmacro MUI_PAGE_DIRECTORY")
+    assert script.rindex("!define MUI_PAGE_CUSTOMFUNCTION_LEAVE DirectoryLeave", 0, page) > \
+        script.rindex("!insertmacro MUI_PAGE_COMPONENTS", 0, page)
+    check = _block(script, "Function CheckFolder", "FunctionEnd")
+    for folder in ("$PROGRAMFILES", "$PROGRAMFILES64", "$WINDIR"):
+        assert f"StrCpy $0 {folder}" in check
+    assert 'FileOpen $4 "$INSTDIR\\.diskominfo-desk-write-test" w' in check  # test-write
+    leave = _block(script, "Function DirectoryLeave", "FunctionEnd")
+    assert "Call CheckFolder" in leave and "MessageBox" in leave and "Abort" in leave
+    install = _block(script, 'Section "!$(SEC_APP)" SecApp', "SectionEnd")
+    assert install.index("Call CheckFolder") < install.index("File /r")  # silent /D= too
+    for name in ("DIR_NEEDS_ADMIN", "DIR_NOT_WRITABLE"):
+        assert f"LangString {name} ${{LANG_INDONESIAN}}" in script
+        assert f"LangString {name} ${{LANG_ENGLISH}}" in script
+
+
+def test_uninstall_with_delete_my_data_removes_the_stored_credentials() -> None:
+    script = _script()
+    uninstall = _block(script, 'Section "Uninstall"', "SectionEnd")
+    forget = uninstall.index('ExecWait \'"$INSTDIR\\${CLI_EXE}" forget-secrets\'')
+    guard = uninstall.rindex("${If} $DeleteData == ${BST_CHECKED}", 0, forget)
+    assert uninstall.index("${EndIf}", guard) > forget  # only with "delete my data"
+    assert forget < uninstall.index('RMDir /r "$INSTDIR\\_removing"')  # CLI still there
+
+
+@pytest.mark.parametrize("workflow", sorted((ROOT / ".github" / "workflows").glob("*.yml")),
+                         ids=lambda p: p.name)
+def test_workflows_are_valid_yaml(workflow: Path) -> None:
+    import yaml
+
+    data = yaml.safe_load(workflow.read_text(encoding="utf-8"))
+    assert isinstance(data, dict) and data.get("jobs"), workflow
+    # "on" is read by YAML 1.1 as True: either spelling names the triggers
+    assert data.get("on", data.get(True)), workflow

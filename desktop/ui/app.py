@@ -57,10 +57,12 @@ def _exit_once_shown_if_asked(app: QApplication) -> None:
 def run(database: str | None = None, user: str | None = None, lang: str | None = None) -> int:
     from desktop.core.desk import Desk
     from desktop.core.errors import DeskError
+    from desktop.core.single_instance import hold_program_mutex, release_program_mutex
     from desktop.ui.errors import install_error_handling
     from desktop.ui.i18n import install_language
     from desktop.ui.main_window import MainWindow
     from desktop.ui.qt_check import binding_problem
+    from desktop.ui.single_instance import bring_to_front, claim_window
     from desktop.ui.tasks import TaskManager
     from desktop.ui.welcome import WelcomeDialog, needs_welcome
 
@@ -72,6 +74,14 @@ def run(database: str | None = None, user: str | None = None, lang: str | None =
         print(problem, file=sys.stderr)
         QMessageBox.critical(None, APP_NAME, problem)
         return 1
+    holder: dict[str, MainWindow] = {}
+    # one window per user and database: a second start brings this one forward and ends
+    guard, exit_code = claim_window(database)
+    if exit_code is not None:
+        return exit_code
+    hold_program_mutex()  # Windows: the installer sees the window running (OpenMutex)
+    if guard is not None:
+        guard.activation_requested.connect(lambda: bring_to_front(holder.get("window")))
     try:
         desk = Desk.open(database, user=user)
     except DeskError as exc:
@@ -80,7 +90,6 @@ def run(database: str | None = None, user: str | None = None, lang: str | None =
     tasks = TaskManager(app)
     if needs_welcome(desk):
         WelcomeDialog(desk, tasks).exec()
-    holder: dict[str, MainWindow] = {}
 
     def open_window() -> None:
         window = MainWindow(desk, view_settings(), tasks)
@@ -105,4 +114,7 @@ def run(database: str | None = None, user: str | None = None, lang: str | None =
     _exit_once_shown_if_asked(app)
     code = app.exec()
     desk.close()
+    if guard is not None:
+        guard.release()
+    release_program_mutex()
     return code
