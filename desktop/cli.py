@@ -72,6 +72,8 @@ def _parser() -> argparse.ArgumentParser:
 
     p_seed = sub.add_parser("seed-bench", help=t("buat N dataset sintetis untuk uji kinerja"))
     p_seed.add_argument("count", type=int, metavar="N")
+    sub.add_parser("forget-secrets", help=t("hapus semua token dan kata sandi yang disimpan "
+                                            "program ini di brankas kunci sistem operasi"))
 
     from desktop import cli_backups, cli_dashboard, cli_export, cli_import, cli_report, cli_sync
 
@@ -317,6 +319,22 @@ def cmd_seed_bench(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_forget_secrets(args: argparse.Namespace) -> int:
+    """Every keyring entry of this program deleted (the uninstaller's "delete my data").
+
+    Never opens the database: it must work when the server is gone or the file damaged.
+    """
+    from desktop.core.i18n import t
+    from desktop.core.secrets import forget_all_secrets, keyring_available
+
+    if not keyring_available():
+        print(t("Brankas kunci sistem operasi tidak tersedia; tidak ada yang dihapus."))
+        return EXIT_OK
+    count = forget_all_secrets()
+    print(t("Entri brankas kunci yang dihapus: {count}.", count=count))
+    return EXIT_OK
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
@@ -365,6 +383,7 @@ COMMANDS = {
     "list": cmd_list,
     "search": cmd_search,
     "seed-bench": cmd_seed_bench,
+    "forget-secrets": cmd_forget_secrets,
     "pdf": cmd_pdf,
     "docx": cmd_pdf,
 }

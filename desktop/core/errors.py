@@ -32,6 +32,10 @@ class DatabaseBusyError(DeskError):
     """Another process kept the database's write lock longer than we wait; nothing saved."""
 
 
+class SecretTooLongError(DeskError):
+    """The OS keyring cannot hold a secret this long (Windows: 2,560 bytes); not stored."""
+
+
 class NotFoundError(DeskError):
     """The record does not exist (or was deleted)."""
 

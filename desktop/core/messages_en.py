@@ -13,6 +13,21 @@ MESSAGES_EN: dict[str, str] = {
         "The database is in a network folder ({path}): WAL mode is off because it is not "
         "safe over a network, and the ordinary journal is used. Only one computer may use "
         "this file at a time; for several computers at once use PostgreSQL.",
+    "Token atau kata sandi ini terlalu panjang untuk Pengelola Kredensial Windows "
+    "({chars} karakter; paling banyak {limit} karakter) dan tidak disimpan. Gunakan "
+    "token yang lebih pendek, atau berikan lewat variabel lingkungan "
+    "DISKOMINFO_DESK_CATALOG_TOKEN (token katalog) atau berkas "
+    "%APPDATA%\\postgresql\\pgpass.conf (kata sandi basis data).":
+        "This token or password is too long for the Windows Credential Manager ({chars} "
+        "characters; at most {limit}) and was not stored. Use a shorter token, or give it "
+        "through the environment variable DISKOMINFO_DESK_CATALOG_TOKEN (catalog token) or "
+        "the file %APPDATA%\\postgresql\\pgpass.conf (database password).",
+    "hapus semua token dan kata sandi yang disimpan program ini di brankas kunci sistem "
+    "operasi": "delete every token and password this program stored in the operating "
+    "system's keyring",
+    "Brankas kunci sistem operasi tidak tersedia; tidak ada yang dihapus.":
+        "The operating system's keyring is not available; nothing was deleted.",
+    "Entri brankas kunci yang dihapus: {count}.": "Keyring entries deleted: {count}.",
     # demo data
     "Basis data sudah berisi data; data contoh hanya dapat dimuat ke basis data kosong.":
         "The database already holds data; demo data can only be loaded into an empty one.",

@@ -333,11 +333,15 @@ class SyncPage(QWidget):
     def save_settings(self) -> bool:
         """Check, then store the settings (database) and a new token (keyring)."""
         from desktop.core.errors import DeskError
+        from desktop.core.secrets import check_secret_size
         from desktop.sync.catalog_settings import save_catalog_settings
         from desktop.sync.token import save_token
 
         try:
             config = self._config()
+            # a token the keyring cannot hold (Windows: 1,280 characters): refused before
+            # anything is saved, the typed token left in its field to correct
+            check_secret_size(self.token.text().strip())
         except DeskError as error:
             self._say(error.message, bad=True)
             return False
