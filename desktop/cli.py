@@ -297,7 +297,9 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     data = render(agreement, office=office, parent=parent,
                   options=render_options(agreement, office))
     desk.close()
-    Path(args.output).write_bytes(data)
+    from desktop.core.safe_write import write_bytes_atomic
+
+    write_bytes_atomic(args.output, data)  # open in a PDF reader or Word: a clear message
     print(t("DOCX ditulis: {path}", path=args.output) if as_docx
           else t("PDF ditulis: {path}", path=args.output))
     return EXIT_OK

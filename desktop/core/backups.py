@@ -2,7 +2,8 @@
 
 SQLite is copied with its online backup API, so a copy taken while the window (or
 another workstation process) writes is still a valid database. PostgreSQL is dumped
-with ``pg_dump`` when the client tools are on the machine; the password travels in
+with ``pg_dump`` when the client tools are on the machine (found as
+``desktop.core.pg_tools`` says, Windows' Program Files included); the password travels in
 PGPASSWORD, never on the command line. Restoring always backs up the current database
 first, so a wrong restore can itself be undone.
 """
@@ -11,14 +12,11 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import sqlite3
-import subprocess
 import tempfile
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from glob import glob
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
@@ -30,7 +28,9 @@ from desktop.core.i18n import t
 from desktop.core.migrate import current_revision, known_revisions
 from desktop.core.paths import user_data_dir
 from desktop.core.pg_backup_check import Reference, build_reference, check_dump
+from desktop.core.pg_tools import find_pg_tool, last_line, run_tool
 from desktop.core.private_files import make_private
+from desktop.core.safe_write import move_into_place
 from desktop.core.sqlite_health import damaged_message, is_damage
 
 PREFIX = "diskominfo-desk"
@@ -135,19 +135,13 @@ def _sqlite_copy(source: Path, target: Path) -> None:
         part.unlink(missing_ok=True)
         raise DeskError(t("Salinan cadangan rusak ({detail}); cadangan tidak disimpan.",
                           detail=ok))
-    part.replace(target)
+    move_into_place(part, target)  # retried while an antivirus scans the new file
 
 
 def _pg_tool(name: str) -> str:
-    """The newest ``pg_dump``/``pg_restore``: a server refuses older client tools."""
-    found = sorted(glob(f"/usr/lib/postgresql/*/bin/{name}"),
-                   key=lambda p: int(p.split("/")[4]) if p.split("/")[4].isdigit() else 0)
-    tool = found[-1] if found else shutil.which(name)
-    if tool is None:
-        raise DeskError(t("{tool} tidak ditemukan di komputer ini. Pasang klien PostgreSQL "
-                          "(paket postgresql-client) atau jalankan sendiri: {command}",
-                          tool=name, command=f"{name} --format=custom --file=FILE DATABASE"))
-    return tool
+    """The newest ``pg_dump``/``pg_restore``: a server refuses older client tools (where
+    they are searched for: ``desktop.core.pg_tools``)."""
+    return find_pg_tool(name)
 
 
 def _pg_env_and_args(url: str) -> tuple[dict[str, str], list[str]]:
@@ -161,11 +155,10 @@ def _pg_env_and_args(url: str) -> tuple[dict[str, str], list[str]]:
 
 
 def _run(command: list[str], env: dict[str, str]) -> None:
-    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    done = run_tool(command, env)  # no console window on Windows; output read as UTF-8
     if done.returncode != 0:
-        detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["?"]
         raise DeskError(t("{tool} gagal: {detail}", tool=Path(command[0]).name,
-                          detail=detail[0]))
+                          detail=last_line(done)))
 
 
 def _pg_dump(url: str, target: Path) -> None:
@@ -177,7 +170,7 @@ def _pg_dump(url: str, target: Path) -> None:
         part.unlink(missing_ok=True)
         raise
     make_private(part)
-    part.replace(target)
+    move_into_place(part, target)
 
 
 def check_backup_file(path: Path, dialect: str) -> None:

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from desktop.core.errors import DeskError
 from desktop.core.formatting import display
 from desktop.core.i18n import t, tn
+from desktop.core.safe_write import write_atomic
 from desktop.core.services import ListQuery, RecordService
 
 if TYPE_CHECKING:
@@ -59,15 +60,9 @@ def batches(service: RecordService, ids: Sequence[str], progress: Progress | Non
 
 
 def _atomic(path: str | Path, write: Callable[[Path], None]) -> None:
-    """Run ``write`` on ``<path>.part`` and rename it to ``path`` only if it succeeded."""
-    target = Path(path)
-    tmp = target.with_name(target.name + ".part")
-    try:
-        write(tmp)
-    except BaseException:
-        tmp.unlink(missing_ok=True)  # a cancelled or failed export leaves no half file
-        raise
-    tmp.replace(target)
+    """Run ``write`` on ``<path>.part`` and rename it to ``path`` only if it succeeded
+    (a file open in Excel: retried, then a clear message; see ``core.safe_write``)."""
+    write_atomic(path, write)
 
 
 # ------------------------------------------------------------------ CSV

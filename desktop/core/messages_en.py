@@ -348,6 +348,20 @@ MESSAGES_EN: dict[str, str] = {
         "{tool} was not found on this computer. Install the PostgreSQL client (package "
         "postgresql-client) or run it yourself: {command}",
     "{tool} gagal: {detail}": "{tool} failed: {detail}",
+    # Windows: client tools, files held open (issue 22, points 3 and 4)
+    "{tool} tidak ditemukan di komputer ini. Pasang \"Command Line Tools\" PostgreSQL dari "
+    "penginstal EDB (postgresql.org/download/windows), atau isi variabel lingkungan "
+    "{variable} dengan folder bin-nya, atau jalankan sendiri: {command}":
+        "{tool} was not found on this computer. Install PostgreSQL's \"Command Line Tools\" "
+        "with the EDB installer (postgresql.org/download/windows), or set the environment "
+        "variable {variable} to their bin folder, or run it yourself: {command}",
+    "Berkas {name} sedang dibuka program lain (mis. Excel). Tutup berkas itu lalu coba lagi, "
+    "atau simpan dengan nama lain.":
+        "The file {name} is open in another program (e.g. Excel). Close it and try again, "
+        "or save under another name.",
+    "{name} tidak dapat disimpan: {error}": "{name} could not be saved: {error}",
+    "{name} tidak dapat disimpan di {folder}: {error}":
+        "{name} could not be saved in {folder}: {error}",
     "Berkas cadangan tidak ditemukan: {path}": "Backup file not found: {path}",
     "{name} bukan cadangan PostgreSQL (pg_dump format custom).":
         "{name} is not a PostgreSQL backup (pg_dump custom format).",

@@ -33,6 +33,7 @@ from tempfile import TemporaryDirectory
 from desktop.core.backup_check import schema_mismatch
 from desktop.core.errors import DeskError
 from desktop.core.i18n import t
+from desktop.core.pg_tools import last_line, run_kwargs, run_tool
 
 _TOC_ENTRY = re.compile(r"^\d+; \d+ \d+ (?P<what>.+) (?P<owner>\S+)$")
 _DATA_KINDS = ("TABLE DATA ", "SEQUENCE SET ")
@@ -140,17 +141,16 @@ def check_dump(path: Path, *, known: set[str], restore_tool: str,
     name = path.name
 
     def run(args: list[str]) -> str:
-        done = subprocess.run([restore_tool, *args, str(path)], capture_output=True,
-                              text=True, check=False)
+        done = run_tool([restore_tool, *args, str(path)])
         if done.returncode != 0:
-            detail = (done.stderr.strip().splitlines() or ["?"])[-1]
             raise DeskError(t("{name} rusak ({detail}); tidak dipulihkan.", name=name,
-                              detail=detail))
+                              detail=last_line(done)))
         return done.stdout
 
     listing = run(["--list"])
     with subprocess.Popen([restore_tool, "--data-only", "--file", "-", str(path)],
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as proc:
+                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                          **run_kwargs()) as proc:
         assert proc.stdout is not None
         try:
             tables, sequences, versions = scan_data(iter(proc.stdout), name)
@@ -233,12 +233,10 @@ def _dump_reference(database: str, dump_tool: str, restore_tool: str, env: dict[
         dump = Path(folder) / "reference.dump"
 
         def tool(command: list[str]) -> str:
-            done = subprocess.run(command, env=env, capture_output=True, text=True,
-                                  check=False)
+            done = run_tool(command, env)
             if done.returncode != 0:
-                detail = (done.stderr.strip().splitlines() or ["?"])[-1]
                 raise DeskError(t("{tool} gagal: {detail}", tool=Path(command[0]).name,
-                                  detail=detail))
+                                  detail=last_line(done)))
             return done.stdout
 
         tool([dump_tool, "--format=custom", "--schema-only", "--file", str(dump),

@@ -25,6 +25,7 @@ from desktop.core.errors import DeskError
 from desktop.core.i18n import t
 from desktop.core.paths import user_data_dir
 from desktop.core.resources import resource_path
+from desktop.core.safe_write import write_text_atomic
 from desktop.documents.tanggal import tanggal_panjang
 from desktop.documents.terbilang import jumlah
 
@@ -122,11 +123,8 @@ def save_office_template(jenis: str, data: Mapping[str, Any]) -> Path:
         raise DeskError(t("Templat tidak dapat disimpan: {detail}", detail="; ".join(problems)))
     path = office_template_path(jenis)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps({**data, "jenis": jenis}, ensure_ascii=False, indent=2),
-                   encoding="utf-8")
-    tmp.replace(path)
-    return path
+    return write_text_atomic(path, json.dumps({**data, "jenis": jenis}, ensure_ascii=False,
+                                              indent=2))
 
 
 def reset_office_template(jenis: str) -> None:

@@ -27,6 +27,7 @@ from desktop.core.importing.convert import Converter, normalise_name
 from desktop.core.importing.mapping import IMPORT_KINDS, importable_fields
 from desktop.core.importing.sheet import Sheet
 from desktop.core.kinds import KINDS, RecordKind
+from desktop.core.safe_write import write_atomic
 from desktop.core.validation import FieldProblem
 
 # How a row finds the record it describes (so a re-import updates, not duplicates).
@@ -80,11 +81,16 @@ class ImportOutcome:
     def write_report(self, path: str | Path) -> None:
         """The per-row report as CSV (row, result, messages), for the office's records."""
         labels = {"create": t("ditambahkan"), "update": t("diperbarui"), "error": t("dilewati")}
-        with Path(path).open("w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow([t("Baris"), t("Hasil"), t("Keterangan")])
-            for result in self.results:
-                writer.writerow([result.row, labels[result.action], "; ".join(result.errors)])
+
+        def write(part: Path) -> None:
+            with part.open("w", encoding="utf-8-sig", newline="") as fh:
+                writer = csv.writer(fh)
+                writer.writerow([t("Baris"), t("Hasil"), t("Keterangan")])
+                for result in self.results:
+                    writer.writerow([result.row, labels[result.action],
+                                     "; ".join(result.errors)])
+
+        write_atomic(path, write)  # a report still open in Excel: a clear message
 
 
 def missing_required(kind_name: str, mapping: dict[int, str]) -> list[str]:
