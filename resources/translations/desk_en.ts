@@ -23,10 +23,42 @@
         <source>Salin rincian</source>
         <translation>Copy details</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/demo_action.py" line="36"/>
+        <source>Data contoh hanya dapat dimuat ke basis data kosong; basis data ini sudah berisi {n} data. Tidak ada yang diubah.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
+        <location filename="../../desktop/ui/demo_action.py" line="42"/>
+        <source>Data contoh mengganti profil kantor “{office}” dengan profil contoh “{demo}”, dan menambah data contoh (OPD, aplikasi, dataset, kunjungan, kerja sama). Profil kantor Anda tidak dapat dikembalikan kecuali dari cadangan.
+
+Muat data contoh dan ganti profil kantor?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/demo_action.py" line="51"/>
+        <location filename="../../desktop/ui/demo_action.py" line="67"/>
+        <source>Muat data contoh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/demo_action.py" line="51"/>
+        <source>Ya</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/demo_action.py" line="70"/>
         <location filename="../../desktop/ui/errors.py" line="61"/>
         <source>Tutup</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/demo_action.py" line="77"/>
+        <source>Memuat data contoh…</source>
+        <translation type="unfinished">Loading demo data…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/ask.py" line="27"/>
@@ -298,27 +330,27 @@
 <context>
     <name>BerandaPage</name>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="156"/>
+        <location filename="../../desktop/ui/beranda.py" line="148"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="160"/>
+        <location filename="../../desktop/ui/beranda.py" line="152"/>
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="162"/>
+        <location filename="../../desktop/ui/beranda.py" line="154"/>
         <source>Laporan kegiatan…</source>
         <translation>Activity report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="191"/>
+        <location filename="../../desktop/ui/beranda.py" line="183"/>
         <source>Dataset terlambat diperbarui</source>
         <translation>Datasets overdue for an update</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/beranda.py" line="192"/>
+        <location filename="../../desktop/ui/beranda.py" line="184"/>
         <source>Kerja sama berakhir dalam {n} hari</source>
         <translation>
             <numerusform>Agreements ending within {n} day</numerusform>
@@ -326,7 +358,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/beranda.py" line="195"/>
+        <location filename="../../desktop/ui/beranda.py" line="187"/>
         <source>Kunjungan dengan tindak lanjut lewat tenggat ({n} butir)</source>
         <translation>
             <numerusform>Visits with follow-ups past their deadline ({n} item)</numerusform>
@@ -334,32 +366,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="198"/>
+        <location filename="../../desktop/ui/beranda.py" line="190"/>
         <source>Deployment gagal, 30 hari terakhir</source>
         <translation>Failed deployments, last 30 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="199"/>
+        <location filename="../../desktop/ui/beranda.py" line="191"/>
         <source>Aplikasi terdaftar</source>
         <translation>Registered applications</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="200"/>
+        <location filename="../../desktop/ui/beranda.py" line="192"/>
         <source>Dataset</source>
         <translation>Datasets</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="201"/>
+        <location filename="../../desktop/ui/beranda.py" line="193"/>
         <source>Kerja sama berjalan</source>
         <translation>Agreements in force</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="202"/>
+        <location filename="../../desktop/ui/beranda.py" line="194"/>
         <source>Kunjungan tahun {year}</source>
         <translation>Visits in {year}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="234"/>
+        <location filename="../../desktop/ui/beranda.py" line="233"/>
         <source>Keadaan per {date}</source>
         <translation>As of {date}</translation>
     </message>
@@ -369,7 +401,7 @@
         <translation>No data yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="345"/>
+        <location filename="../../desktop/ui/beranda.py" line="347"/>
         <source>Beranda: {what}</source>
         <translation>Home: {what}</translation>
     </message>
@@ -462,128 +494,128 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="63"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="68"/>
         <source>Impor {kind} dari lembar kerja</source>
         <translation>Import {kind} from a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="69"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="74"/>
         <source>&amp;Pilih berkas XLSX/CSV…</source>
         <translation>&amp;Choose an XLSX/CSV file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="70"/>
-        <location filename="../../desktop/ui/import_dialog.py" line="274"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="279"/>
         <source>Belum ada berkas.</source>
         <translation>No file yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="72"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="77"/>
         <source>Unduh &amp;templat kosong…</source>
         <translation>Download a blank &amp;template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="73"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="78"/>
         <source>Lembar kerja dengan semua kolom yang dikenali, untuk diisi</source>
         <translation>A spreadsheet with every recognised column, to fill in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="80"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="85"/>
         <source>Kolom lembar kerja dan kolom tujuan:</source>
         <translation>Spreadsheet columns and where they go:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="83"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="88"/>
         <source>Kolom di berkas</source>
         <translation>Column in the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="83"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="88"/>
         <source>Diisikan ke</source>
         <translation>Goes into</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="83"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="88"/>
         <source>Contoh isi</source>
         <translation>Sample values</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="90"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="95"/>
         <source>Impor baris yang valid, lewati yang bermasalah</source>
         <translation>Import the valid rows, skip the ones with problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="92"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="97"/>
         <source>Jangan impor apa pun bila ada baris yang bermasalah</source>
         <translation>Import nothing if any row has a problem</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="99"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="104"/>
         <source>Baris</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="99"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="104"/>
         <source>Hasil</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="99"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="104"/>
         <source>Keterangan</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="108"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="113"/>
         <source>Simpan &amp;laporan…</source>
         <translation>Save &amp;report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="109"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="114"/>
         <source>Pe&amp;riksa</source>
         <translation>Chec&amp;k</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="110"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="115"/>
         <source>&amp;Impor</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="112"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="117"/>
         <source>&amp;Tutup</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="141"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="146"/>
         <source>Pilih lembar kerja</source>
         <translation>Choose a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="142"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="147"/>
         <source>Lembar kerja (*.xlsx *.xlsm *.csv *.txt)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="151"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="156"/>
         <source>Simpan templat</source>
         <translation>Save template</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="152"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="157"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="158"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="163"/>
         <source>Templat disimpan ke {path}</source>
         <translation>Template saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="162"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="167"/>
         <source>Membaca {name}…</source>
         <translation>Reading {name}…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/import_dialog.py" line="171"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="176"/>
         <source>{name}: {n} baris data (judul kolom di baris {row})</source>
         <translation>
             <numerusform>{name}: {n} data row (column headers on row {row})</numerusform>
@@ -591,67 +623,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="182"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="187"/>
         <source>— abaikan —</source>
         <translation>— ignore —</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="211"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="216"/>
         <source>Kolom wajib belum dipilih: {fields}</source>
         <translation>Required columns not chosen yet: {fields}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="215"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="220"/>
         <source>Dipilih lebih dari sekali: {fields}</source>
         <translation>Chosen more than once: {fields}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="242"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="247"/>
         <source>Mengimpor…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="242"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="247"/>
         <source>Memeriksa baris…</source>
         <translation>Checking rows…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="249"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="254"/>
         <source>baru</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="249"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="254"/>
         <source>diperbarui</source>
         <translation>updated</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="250"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="255"/>
         <source>bermasalah</source>
         <translation>problem</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="267"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="272"/>
         <source>Dibatalkan: tidak ada yang diimpor.</source>
         <translation>Cancelled: nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="272"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="277"/>
         <source>Gagal: {message}</source>
         <translation>Failed: {message}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="280"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="285"/>
         <source>Simpan laporan impor</source>
         <translation>Save the import report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="281"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="286"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="285"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="290"/>
         <source>Laporan disimpan ke {path}</source>
         <translation>Report saved to {path}</translation>
     </message>
@@ -800,57 +832,62 @@
         <translation>&amp;About Diskominfo Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="288"/>
+        <location filename="../../desktop/ui/main_window.py" line="287"/>
+        <source>Isi data &amp;contoh…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="289"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="297"/>
+        <location filename="../../desktop/ui/main_window.py" line="298"/>
         <source>&amp;Sunting</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="299"/>
+        <location filename="../../desktop/ui/main_window.py" line="300"/>
         <source>&amp;Alat</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="308"/>
+        <location filename="../../desktop/ui/main_window.py" line="309"/>
         <source>&amp;Buka</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="320"/>
+        <location filename="../../desktop/ui/main_window.py" line="321"/>
         <source>&amp;Pengingat</source>
         <translation>&amp;Reminders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="324"/>
+        <location filename="../../desktop/ui/main_window.py" line="325"/>
         <source>Ban&amp;tuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="326"/>
+        <location filename="../../desktop/ui/main_window.py" line="329"/>
         <source>Alat utama</source>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="411"/>
+        <location filename="../../desktop/ui/main_window.py" line="414"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="412"/>
+        <location filename="../../desktop/ui/main_window.py" line="415"/>
         <source>Laporan PDF (*.pdf)</source>
         <translation>PDF report (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="414"/>
+        <location filename="../../desktop/ui/main_window.py" line="417"/>
         <source>Ekspor daftar</source>
         <translation>Export list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="411"/>
+        <location filename="../../desktop/ui/main_window.py" line="414"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
@@ -860,7 +897,7 @@
         <translation>&amp;Export list…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="426"/>
+        <location filename="../../desktop/ui/main_window.py" line="429"/>
         <source>{n} baris diekspor ke {path}</source>
         <translation>
             <numerusform>{n} row exported to {path}</numerusform>
@@ -868,32 +905,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="428"/>
+        <location filename="../../desktop/ui/main_window.py" line="431"/>
         <source>Mengekspor daftar…</source>
         <translation>Exporting the list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="437"/>
+        <location filename="../../desktop/ui/main_window.py" line="440"/>
         <source>Impor tidak tersedia di halaman ini.</source>
         <translation>Import is not available on this page.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="468"/>
+        <location filename="../../desktop/ui/main_window.py" line="471"/>
         <source>Pulihkan dari cadangan</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="469"/>
+        <location filename="../../desktop/ui/main_window.py" line="472"/>
         <source>Basis data dipulihkan. Isi sebelumnya dicadangkan ke {path}.</source>
         <translation>The database was restored. Its previous contents were backed up to {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="503"/>
+        <location filename="../../desktop/ui/main_window.py" line="514"/>
+        <source>Data contoh dimuat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="521"/>
         <source>Tentang Diskominfo Desk</source>
         <translation>About Diskominfo Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="504"/>
+        <location filename="../../desktop/ui/main_window.py" line="522"/>
         <source>&lt;b&gt;Diskominfo Desk&lt;/b&gt; {version}&lt;br&gt;Register aplikasi, dataset, kunjungan dan kerja sama Dinas Komunikasi dan Informatika.&lt;br&gt;Data wilayah: Kepmendagri 300.2.2-2138/2025 (cahyadsn/wilayah, MIT).</source>
         <translation>&lt;b&gt;Diskominfo Desk&lt;/b&gt; {version}&lt;br&gt;Register of the applications, datasets, visits and agreements of a regional communication and informatics office.&lt;br&gt;Region data: Kepmendagri 300.2.2-2138/2025 (cahyadsn/wilayah, MIT).</translation>
     </message>
@@ -901,17 +943,17 @@
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="62"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="65"/>
         <source>Pratinjau: {title}</source>
         <translation>Preview: {title}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="75"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="78"/>
         <source>Halaman {n}</source>
         <translation>Page {n}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pdf_preview.py" line="81"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="85"/>
         <source>{n} halaman</source>
         <translation>
             <numerusform>{n} page</numerusform>
@@ -919,68 +961,68 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="83"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="87"/>
         <source>&amp;Simpan PDF…</source>
         <translation>&amp;Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="84"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="88"/>
         <source>Simpan &amp;DOCX…</source>
         <translation>Save &amp;DOCX…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="85"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="89"/>
         <source>Naskah yang sama sebagai dokumen Word, untuk ditelaah dan diubah bagian hukum</source>
         <translation>The same document as a Word file, for the legal section to review and amend</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="89"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="93"/>
         <source>&amp;Cetak…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="90"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="94"/>
         <source>&amp;Tutup</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="105"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="109"/>
         <source>Simpan PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="106"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="110"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="110"/>
-        <location filename="../../desktop/ui/pdf_preview.py" line="132"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="114"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="136"/>
         <source>Disimpan ke {path}</source>
         <translation>Saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="119"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="123"/>
         <source>Simpan DOCX</source>
         <translation>Save DOCX</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="120"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="124"/>
         <source>Dokumen Word (*.docx)</source>
         <translation>Word document (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="135"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="139"/>
         <source>DOCX tidak dapat disimpan: {error}</source>
         <translation>The DOCX could not be saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="145"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="149"/>
         <source>Menyusun DOCX…</source>
         <translation>Building the DOCX…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pdf_preview.py" line="162"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="178"/>
         <source>{n} halaman dikirim ke pencetak</source>
         <translation>
             <numerusform>{n} page sent to the printer</numerusform>
@@ -988,9 +1030,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="169"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="181"/>
+        <source>Pencetakan dibatalkan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pdf_preview.py" line="183"/>
+        <source>Tidak dapat mencetak: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Menyiapkan cetakan…</source>
-        <translation>Preparing the print…</translation>
+        <translation type="vanished">Preparing the print…</translation>
     </message>
 </context>
 <context>
@@ -999,6 +1050,34 @@
         <location filename="../../desktop/ui/widgets/fields.py" line="291"/>
         <source>ketik untuk mencari…</source>
         <translation>type to search…</translation>
+    </message>
+</context>
+<context>
+    <name>PrintJob</name>
+    <message>
+        <location filename="../../desktop/ui/pdf_print.py" line="146"/>
+        <source>Pencetak tidak dapat dibuka</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pdf_print.py" line="211"/>
+        <source>Mencetak…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pdf_print.py" line="211"/>
+        <source>Batal</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pdf_print.py" line="214"/>
+        <source>Mencetak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pdf_print.py" line="228"/>
+        <source>Halaman {n} dari {total} dikirim ke pencetak…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1297,75 +1376,75 @@
         <translation>Activity report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="60"/>
         <source>Kunjungan, kerja sama, aplikasi, deployment dan dataset dalam satu periode, sebagai PDF untuk pimpinan.</source>
         <translation>Visits, agreements, applications, deployments and datasets of one period, as a PDF for the head of office.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="63"/>
-        <location filename="../../desktop/ui/report_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="66"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="89"/>
         <source>Bulan</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="63"/>
-        <location filename="../../desktop/ui/report_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="66"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="90"/>
         <source>Triwulan</source>
         <translation>Quarter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="64"/>
-        <location filename="../../desktop/ui/report_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="67"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="88"/>
         <source>Tahun</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="64"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="67"/>
         <source>Rentang tanggal</source>
         <translation>Date range</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="84"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="87"/>
         <source>Periode</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="91"/>
         <source>Dari</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="89"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="92"/>
         <source>Sampai</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="98"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="101"/>
         <source>&amp;Pratinjau laporan…</source>
         <translation>&amp;Preview report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="100"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="103"/>
         <source>&amp;Tutup</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="140"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="143"/>
         <source>{label}: {start} s.d. {end}</source>
         <translation>{label}: {start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="164"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="167"/>
         <source>Laporan Kegiatan {period}.pdf</source>
         <translation>Activity Report {period}.pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="171"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="174"/>
         <source>Laporan tidak dapat dibuat</source>
         <translation>The report could not be made</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="175"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="178"/>
         <source>Menyusun laporan kegiatan…</source>
         <translation>Preparing the activity report…</translation>
     </message>
@@ -1373,196 +1452,216 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="73"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="293"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="298"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="311"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="76"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="303"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="308"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="321"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="84"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="87"/>
         <source>&amp;Bahasa</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="90"/>
+        <source>Ikuti sistem</source>
+        <translation>Follow the system</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="91"/>
+        <source>Terang</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="92"/>
+        <source>Gelap</source>
+        <translation>Dark</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="94"/>
+        <source>&amp;Tampilan</source>
+        <translation>&amp;Appearance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="97"/>
         <source>nama Anda, dicatat di log audit</source>
         <translation>your name, recorded in the audit log</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="98"/>
         <source>&amp;Nama pengguna</source>
         <translation>&amp;User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="92"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="102"/>
         <source> hari</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="93"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="103"/>
         <source>Peringatan kerja sama berakhir</source>
         <translation>Agreement expiry warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="98"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="108"/>
         <source> cadangan</source>
         <translation> backups</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="99"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="109"/>
         <source>Cadangan harian yang disimpan</source>
         <translation>Daily backups kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="100"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="110"/>
         <source>Umum</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="106"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="116"/>
         <source>Profil kantor</source>
         <translation>Office profile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="110"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="120"/>
         <source>Berkas SQLite di komputer ini</source>
         <translation>SQLite file on this computer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="111"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="121"/>
         <source>Server PostgreSQL bersama (beberapa komputer)</source>
         <translation>Shared PostgreSQL server (several computers)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="119"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="192"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="129"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="202"/>
         <source>Pilih…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="124"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="134"/>
         <source>&amp;Uji koneksi</source>
         <translation>&amp;Test connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="137"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="147"/>
         <source>Kata sandi disimpan di brankas kunci sistem operasi, tidak di berkas pengaturan.</source>
         <translation>Passwords are kept in the operating system&apos;s keyring, not in the settings file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="141"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="151"/>
         <source>Perubahan basis data berlaku saat aplikasi dibuka kembali.</source>
         <translation>A database change takes effect when the application is opened again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="151"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="161"/>
         <source>Basis data</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="154"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="164"/>
         <source>Naskah</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="159"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="169"/>
         <source>&amp;Simpan</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="160"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="170"/>
         <source>&amp;Batal</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="174"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="184"/>
         <source>A4 (210 × 297 mm)</source>
         <translation>A4 (210 × 297 mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="175"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="185"/>
         <source>F4 / folio (215 × 330 mm)</source>
         <translation>F4 / folio (215 × 330 mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="178"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="188"/>
         <source>&amp;Ukuran kertas</source>
         <translation>&amp;Paper size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="179"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="189"/>
         <source>Tanggal pembuka dengan Huruf Kapital di Awal Kata (&quot;Pada Hari Ini Kamis Tanggal …&quot;)</source>
         <translation>Opening date in Title Case (&quot;Pada Hari Ini Kamis Tanggal …&quot;)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="184"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="194"/>
         <source>Cetak satu naskah asli per pihak, meterai di tanda tangan pihak lain</source>
         <translation>Print one original per party, with the duty stamp at the other party&apos;s signature</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="191"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="201"/>
         <source>PNG atau JPEG; kosongkan bila tanpa logo</source>
         <translation>PNG or JPEG; leave empty for no logo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="197"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="207"/>
         <source>&amp;Logo kantor</source>
         <translation>Office &amp;logo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="200"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="210"/>
         <source>Ubah &amp;templat KB/PKS…</source>
         <translation>Edit KB/PKS &amp;templates…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="207"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="217"/>
         <source>Logo kantor</source>
         <translation>Office logo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="209"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="219"/>
         <source>Gambar (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="227"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="237"/>
         <source>Logo tidak dapat dibaca sebagai gambar PNG atau JPEG: {path}</source>
         <translation>The logo cannot be read as a PNG or JPEG image: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="232"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="242"/>
         <source>Berkas basis data</source>
         <translation>Database file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="235"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="245"/>
         <source>SQLite (*.sqlite3 *.db)</source>
         <translation>SQLite (*.sqlite3 *.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="247"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="257"/>
         <source>Menghubungi…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="254"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="264"/>
         <source>Folder tidak dapat ditulisi: {path}</source>
         <translation>The folder cannot be written to: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="256"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="266"/>
         <source>{path} belum ada; berkas baru dibuat saat aplikasi dimulai ulang.</source>
         <translation>{path} does not exist yet; a new file is created when the application restarts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="261"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="271"/>
         <source>Berhasil terhubung: {url}</source>
         <translation>Connected: {url}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="278"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="288"/>
         <source>Gagal: {message}</source>
         <translation>Failed: {message}</translation>
     </message>
@@ -1574,275 +1673,275 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="131"/>
+        <location filename="../../desktop/ui/sync_page.py" line="132"/>
         <source>Sinkronisasi</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="133"/>
+        <location filename="../../desktop/ui/sync_page.py" line="134"/>
         <source>Sinkronkan sekarang</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="135"/>
+        <location filename="../../desktop/ui/sync_page.py" line="136"/>
         <source>Batalkan</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="167"/>
+        <location filename="../../desktop/ui/sync_page.py" line="168"/>
         <source>Katalog data (CKAN)</source>
         <translation>Data catalog (CKAN)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="174"/>
+        <location filename="../../desktop/ui/sync_page.py" line="175"/>
         <source>tempel token API dari portal untuk menggantinya</source>
         <translation>paste the API token from the portal to replace it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="178"/>
+        <location filename="../../desktop/ui/sync_page.py" line="179"/>
         <source>Pilih…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="186"/>
+        <location filename="../../desktop/ui/sync_page.py" line="187"/>
         <source> detik</source>
         <translation> seconds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="188"/>
+        <location filename="../../desktop/ui/sync_page.py" line="189"/>
         <source>Terbitkan data terbatas/dikecualikan sebagai dataset privat</source>
         <translation>Publish restricted/exempt data as private datasets</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="191"/>
+        <location filename="../../desktop/ui/sync_page.py" line="192"/>
         <source> menit</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="192"/>
+        <location filename="../../desktop/ui/sync_page.py" line="193"/>
         <source>mati</source>
         <translation>off</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="193"/>
+        <location filename="../../desktop/ui/sync_page.py" line="194"/>
         <source>Alamat katalog</source>
         <translation>Catalog address</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="194"/>
+        <location filename="../../desktop/ui/sync_page.py" line="195"/>
         <source>Pengguna</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="195"/>
+        <location filename="../../desktop/ui/sync_page.py" line="196"/>
         <source>Token API</source>
         <translation>API token</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="197"/>
+        <location filename="../../desktop/ui/sync_page.py" line="198"/>
         <source>Nama header token</source>
         <translation>Token header name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="198"/>
+        <location filename="../../desktop/ui/sync_page.py" line="199"/>
         <source>Sertifikat CA tambahan</source>
         <translation>Extra CA certificate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="199"/>
+        <location filename="../../desktop/ui/sync_page.py" line="200"/>
         <source>Jeda antar penulisan</source>
         <translation>Pause between writes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="201"/>
+        <location filename="../../desktop/ui/sync_page.py" line="202"/>
         <source>Sinkron otomatis setiap</source>
         <translation>Sync automatically every</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="203"/>
+        <location filename="../../desktop/ui/sync_page.py" line="204"/>
         <source>Simpan pengaturan</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="204"/>
+        <location filename="../../desktop/ui/sync_page.py" line="205"/>
         <source>Tes koneksi</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="222"/>
+        <location filename="../../desktop/ui/sync_page.py" line="223"/>
         <source>OPD dan organisasi di katalog</source>
         <translation>OPDs and catalog organizations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="224"/>
+        <location filename="../../desktop/ui/sync_page.py" line="225"/>
         <source>Dataset sebuah OPD diterbitkan atas nama organisasinya. OPD dicocokkan otomatis menurut nama atau singkatan; pilihan Anda di sini selalu didahulukan. Tes koneksi memuat daftar organisasi yang boleh Anda tulisi.</source>
         <translation>An OPD&apos;s datasets are published under its organization. OPDs are matched automatically by name or abbreviation; your choice here always comes first. Test connection loads the organizations you may write to.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="231"/>
+        <location filename="../../desktop/ui/sync_page.py" line="232"/>
         <source>OPD</source>
         <translation>OPD</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="231"/>
+        <location filename="../../desktop/ui/sync_page.py" line="232"/>
         <source>Organisasi di katalog</source>
         <translation>Catalog organization</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="231"/>
+        <location filename="../../desktop/ui/sync_page.py" line="232"/>
         <source>Cara</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="238"/>
-        <location filename="../../desktop/ui/sync_page.py" line="272"/>
+        <location filename="../../desktop/ui/sync_page.py" line="239"/>
+        <location filename="../../desktop/ui/sync_page.py" line="273"/>
         <source>Konflik</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="240"/>
+        <location filename="../../desktop/ui/sync_page.py" line="241"/>
         <source>Kolom yang diubah di sini dan di katalog sejak sinkron terakhir. Tidak ada yang ditimpa sampai Anda memilih.</source>
         <translation>Fields changed both here and in the catalog since the last sync. Nothing is overwritten until you choose.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="245"/>
+        <location filename="../../desktop/ui/sync_page.py" line="246"/>
         <source>Dataset</source>
         <translation>Dataset</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="245"/>
+        <location filename="../../desktop/ui/sync_page.py" line="246"/>
         <source>Kolom</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="245"/>
+        <location filename="../../desktop/ui/sync_page.py" line="246"/>
         <source>Nilai di sini</source>
         <translation>Value here</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="246"/>
+        <location filename="../../desktop/ui/sync_page.py" line="247"/>
         <source>Nilai di katalog</source>
         <translation>Value in the catalog</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="254"/>
-        <location filename="../../desktop/ui/sync_page.py" line="630"/>
+        <location filename="../../desktop/ui/sync_page.py" line="255"/>
+        <location filename="../../desktop/ui/sync_page.py" line="637"/>
         <source>Pakai nilai di sini</source>
         <translation>Keep the value here</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="255"/>
-        <location filename="../../desktop/ui/sync_page.py" line="630"/>
+        <location filename="../../desktop/ui/sync_page.py" line="256"/>
+        <location filename="../../desktop/ui/sync_page.py" line="637"/>
         <source>Pakai nilai katalog</source>
         <translation>Take the catalog&apos;s value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="256"/>
+        <location filename="../../desktop/ui/sync_page.py" line="257"/>
         <source>Sunting nilai…</source>
         <translation>Edit the value…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="267"/>
+        <location filename="../../desktop/ui/sync_page.py" line="268"/>
         <source>Riwayat sinkronisasi</source>
         <translation>Sync history</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="271"/>
+        <location filename="../../desktop/ui/sync_page.py" line="272"/>
         <source>Mulai</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="271"/>
+        <location filename="../../desktop/ui/sync_page.py" line="272"/>
         <source>Hasil</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="271"/>
+        <location filename="../../desktop/ui/sync_page.py" line="272"/>
         <source>Dikirim</source>
         <translation>Pushed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="271"/>
+        <location filename="../../desktop/ui/sync_page.py" line="272"/>
         <source>Diambil</source>
         <translation>Pulled</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="272"/>
+        <location filename="../../desktop/ui/sync_page.py" line="273"/>
         <source>Dihapus</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="272"/>
+        <location filename="../../desktop/ui/sync_page.py" line="273"/>
         <source>Galat</source>
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="272"/>
+        <location filename="../../desktop/ui/sync_page.py" line="273"/>
         <source>Keterangan</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="310"/>
+        <location filename="../../desktop/ui/sync_page.py" line="311"/>
         <source>Belum ada token tersimpan untuk pengguna ini.</source>
         <translation>No token stored for this user yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="312"/>
+        <location filename="../../desktop/ui/sync_page.py" line="313"/>
         <source>Token dari variabel lingkungan DISKOMINFO_DESK_CATALOG_TOKEN.</source>
         <translation>Token from the environment variable DISKOMINFO_DESK_CATALOG_TOKEN.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="314"/>
+        <location filename="../../desktop/ui/sync_page.py" line="315"/>
         <source>Token tersimpan di gudang kunci sistem (keyring).</source>
         <translation>Token stored in the system keyring.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="318"/>
+        <location filename="../../desktop/ui/sync_page.py" line="319"/>
         <source>Sertifikat CA</source>
         <translation>CA certificate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="319"/>
+        <location filename="../../desktop/ui/sync_page.py" line="320"/>
         <source>Sertifikat (*.pem *.crt *.cer)</source>
         <translation>Certificates (*.pem *.crt *.cer)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="356"/>
+        <location filename="../../desktop/ui/sync_page.py" line="362"/>
         <source>Pengaturan katalog disimpan.</source>
         <translation>Catalog settings saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="362"/>
+        <location filename="../../desktop/ui/sync_page.py" line="368"/>
         <source>Gudang kunci sistem tidak tersedia: token hanya diingat sampai aplikasi ditutup.</source>
         <translation>No system keyring: the token is kept only until the application closes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="380"/>
+        <location filename="../../desktop/ui/sync_page.py" line="386"/>
         <source>Alamat katalog tidak diubah.</source>
         <translation>The catalog address was not changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="422"/>
+        <location filename="../../desktop/ui/sync_page.py" line="429"/>
         <source>Menghubungi katalog…</source>
         <translation>Contacting the catalog…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="431"/>
+        <location filename="../../desktop/ui/sync_page.py" line="438"/>
         <source>Terhubung ke CKAN {version} sebagai {user}. Organisasi yang boleh ditulis: {orgs}.</source>
         <translation>Connected to CKAN {version} as {user}. Organizations you may write to: {orgs}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="436"/>
+        <location filename="../../desktop/ui/sync_page.py" line="443"/>
         <source>Server memasang ckanext-showcase: aplikasi diterbitkan sebagai showcase.</source>
         <translation>The server has ckanext-showcase: applications are published as showcases.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="438"/>
+        <location filename="../../desktop/ui/sync_page.py" line="445"/>
         <source>Aplikasi tetap lokal: server katalog tidak memasang ckanext-showcase.</source>
         <translation>Applications stay local: the catalog server does not have ckanext-showcase.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/sync_page.py" line="511"/>
+        <location filename="../../desktop/ui/sync_page.py" line="518"/>
         <source>{n} perubahan lokal menunggu dikirim</source>
         <translation>
             <numerusform>{n} local change waiting to be pushed</numerusform>
@@ -1850,7 +1949,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/sync_page.py" line="513"/>
+        <location filename="../../desktop/ui/sync_page.py" line="520"/>
         <source>{n} konflik</source>
         <translation>
             <numerusform>{n} conflict</numerusform>
@@ -1858,72 +1957,82 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="516"/>
+        <location filename="../../desktop/ui/sync_page.py" line="523"/>
         <source>Sinkron terakhir {when}: {status}</source>
         <translation>Last sync {when}: {status}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="520"/>
+        <location filename="../../desktop/ui/sync_page.py" line="527"/>
         <source>Belum pernah disinkronkan</source>
         <translation>Never synced yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="529"/>
+        <location filename="../../desktop/ui/sync_page.py" line="536"/>
         <source>berhasil</source>
         <translation>succeeded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="529"/>
+        <location filename="../../desktop/ui/sync_page.py" line="536"/>
         <source>ada konflik</source>
         <translation>with conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="530"/>
+        <location filename="../../desktop/ui/sync_page.py" line="537"/>
         <source>ada galat</source>
         <translation>with errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="530"/>
+        <location filename="../../desktop/ui/sync_page.py" line="537"/>
         <source>dibatalkan</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="531"/>
+        <location filename="../../desktop/ui/sync_page.py" line="538"/>
         <source>gagal</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="531"/>
+        <location filename="../../desktop/ui/sync_page.py" line="538"/>
         <source>berjalan</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="532"/>
+        <location filename="../../desktop/ui/sync_page.py" line="539"/>
         <source>terhenti</source>
         <translation>stopped</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="533"/>
+        <location filename="../../desktop/ui/sync_page.py" line="540"/>
         <source>penghapusan menunggu konfirmasi</source>
         <translation>deletions awaiting confirmation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="550"/>
+        <location filename="../../desktop/ui/sync_page.py" line="557"/>
         <source>— belum dipetakan —</source>
         <translation>— not mapped —</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="559"/>
+        <location filename="../../desktop/ui/sync_page.py" line="566"/>
         <source>pilihan pengguna</source>
         <translation>chosen by a user</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="560"/>
+        <location filename="../../desktop/ui/sync_page.py" line="567"/>
         <source>otomatis</source>
         <translation>automatic</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="680"/>
+        <source>&amp;Pakai nilai ini</source>
+        <translation>&amp;Use this value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="681"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/sync_page.py" line="761"/>
+        <location filename="../../desktop/ui/sync_page.py" line="778"/>
         <source>{n} dataset hilang dari katalog; belum ada yang dihapus di sini.</source>
         <translation>
             <numerusform>{n} dataset is gone from the catalog; it has not been deleted here yet.</numerusform>
@@ -1939,70 +2048,60 @@
         <translation type="vanished">deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="611"/>
+        <location filename="../../desktop/ui/sync_page.py" line="618"/>
         <source>Tidak ada galat per data pada putaran ini.</source>
         <translation>No record errors in this run.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="626"/>
+        <location filename="../../desktop/ui/sync_page.py" line="633"/>
         <source>Hapus juga di katalog</source>
         <translation>Delete in the catalog too</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="627"/>
+        <location filename="../../desktop/ui/sync_page.py" line="634"/>
         <source>Pulihkan dengan nilai katalog</source>
         <translation>Restore with the catalog&apos;s values</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="628"/>
+        <location filename="../../desktop/ui/sync_page.py" line="635"/>
         <source>Simpan di sini, lepas dari katalog</source>
         <translation>Keep here, unlinked from the catalog</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="629"/>
+        <location filename="../../desktop/ui/sync_page.py" line="636"/>
         <source>Lepas dari aplikasi, lalu hapus</source>
         <translation>Unlink from the applications, then delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="665"/>
+        <location filename="../../desktop/ui/sync_page.py" line="673"/>
         <source>Sunting nilai</source>
         <translation>Edit the value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="666"/>
+        <location filename="../../desktop/ui/sync_page.py" line="676"/>
         <source>Nilai baru untuk {field} (di sini: {mine}; di katalog: {theirs})</source>
         <translation>New value for {field} (here: {mine}; in the catalog: {theirs})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="711"/>
+        <location filename="../../desktop/ui/sync_page.py" line="728"/>
         <source>Menyinkronkan…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="719"/>
+        <location filename="../../desktop/ui/sync_page.py" line="736"/>
         <source>Membatalkan…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="739"/>
+        <location filename="../../desktop/ui/sync_page.py" line="756"/>
         <source>Selesai: {pushed} dikirim, {pulled} diambil, {deleted} dihapus, {conflicts} konflik, {errors} galat.</source>
         <translation>Done: {pushed} pushed, {pulled} pulled, {deleted} deleted, {conflicts} conflicts, {errors} errors.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="746"/>
-        <location filename="../../desktop/ui/sync_page.py" line="773"/>
+        <location filename="../../desktop/ui/sync_page.py" line="763"/>
+        <location filename="../../desktop/ui/sync_page.py" line="790"/>
         <source>Dibatalkan. Yang sudah selesai tersimpan; sinkron berikutnya melanjutkan.</source>
         <translation>Cancelled. What was done is kept; the next sync carries on.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="675"/>
-        <source>&amp;Pakai nilai ini</source>
-        <translation>&amp;Use this value</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="676"/>
-        <source>Batal</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2139,9 +2238,8 @@
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome.py" line="104"/>
         <source>Memuat data contoh…</source>
-        <translation>Loading demo data…</translation>
+        <translation type="vanished">Loading demo data…</translation>
     </message>
 </context>
 </TS>
