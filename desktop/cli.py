@@ -75,7 +75,15 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("forget-secrets", help=t("hapus semua token dan kata sandi yang disimpan "
                                             "program ini di brankas kunci sistem operasi"))
 
-    from desktop import cli_backups, cli_dashboard, cli_export, cli_import, cli_report, cli_sync
+    from desktop import (
+        cli_backups,
+        cli_dashboard,
+        cli_export,
+        cli_import,
+        cli_keyring,
+        cli_report,
+        cli_sync,
+    )
 
     COMMANDS.update(cli_import.add_parsers(sub))
     COMMANDS.update(cli_export.add_parsers(sub))
@@ -83,6 +91,7 @@ def _parser() -> argparse.ArgumentParser:
     COMMANDS.update(cli_dashboard.add_parsers(sub))
     COMMANDS.update(cli_report.add_parsers(sub))
     COMMANDS.update(cli_sync.add_parsers(sub))
+    COMMANDS.update(cli_keyring.add_parsers(sub))
     for subparser in sub.choices.values():
         # after the sub-command too (``dashboard --lang en``); SUPPRESS keeps a value
         # given before it

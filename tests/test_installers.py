@@ -127,6 +127,11 @@ def test_uninstall_with_delete_my_data_removes_the_stored_credentials() -> None:
     guard = uninstall.rindex("${If} $DeleteData == ${BST_CHECKED}", 0, forget)
     assert uninstall.index("${EndIf}", guard) > forget  # only with "delete my data"
     assert forget < uninstall.index('RMDir /r "$INSTDIR\\_removing"')  # CLI still there
+    # the command the uninstaller runs exists in the CLI
+    result = subprocess.run([sys.executable, "-m", "desktop", "forget-secrets", "--help"],
+                            capture_output=True, text=True, timeout=60, cwd=ROOT, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "forget-secrets" in result.stdout
 
 
 @pytest.mark.parametrize("workflow", sorted((ROOT / ".github" / "workflows").glob("*.yml")),

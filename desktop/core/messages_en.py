@@ -847,6 +847,23 @@ MESSAGES_EN: dict[str, str] = {
         "The file {name} cannot be read: {reason}",
     "Berkas {name} berubah sejak dibaca; pilih berkasnya lagi.":
         "The file {name} changed since it was read; choose it again.",
+    # keyring-self-test (issue 22: the Windows job's keyring round trip)
+    "uji brankas kunci sistem operasi: simpan, baca kembali dan hapus satu rahasia uji":
+        "test the operating system's keyring: store, read back and delete one test secret",
+    "panjang rahasia uji dalam karakter (bawaan 2048)":
+        "length of the test secret in characters (default 2048)",
+    "N harus antara 1 dan 1.000.000.": "N must be between 1 and 1,000,000.",
+    "Brankas kunci sistem operasi tidak tersedia: rahasia hanya disimpan selama program "
+    "berjalan.":
+        "The operating system's keyring is not available: secrets are kept only while the "
+        "program runs.",
+    "Brankas kunci menolak rahasia uji; rahasia hanya disimpan selama program berjalan.":
+        "The keyring refused the test secret; secrets are kept only while the program runs.",
+    "Brankas kunci mengembalikan rahasia yang berbeda ({got} dari {length} karakter).":
+        "The keyring gave back a different secret ({got} of {length} characters).",
+    "Brankas kunci bekerja: rahasia {length} karakter disimpan, dibaca kembali dan dihapus.":
+        "The keyring works: a secret of {length} characters was stored, read back and "
+        "deleted.",
 }
 
 # The English for a count of one of the messages written with ``tn()`` (desktop.core.i18n):
