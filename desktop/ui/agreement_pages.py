@@ -300,6 +300,8 @@ class AgreementPage(RecordPage):
         from desktop.documents.pdf import render_agreement
         from desktop.ui.pdf_preview import PREVIEW_SCALE, PdfPreviewDialog, rasterise
 
+        ratio = self.devicePixelRatioF()  # pages as sharp as this screen's scaling allows
+
         def job() -> tuple[bytes, list[Any], Callable[[], bytes]]:
             agreement, parent, office = self._document_inputs()
             options = render_options(agreement, office)
@@ -307,7 +309,7 @@ class AgreementPage(RecordPage):
             # "Simpan DOCX": the previewed record, not what the page holds when it is clicked
             docx = partial(render_docx, agreement, office=office, parent=parent,
                            options=options)
-            return pdf, rasterise(pdf, PREVIEW_SCALE), docx
+            return pdf, rasterise(pdf, PREVIEW_SCALE, ratio), docx
 
         def show(result: tuple[bytes, list[Any], Callable[[], bytes]]) -> None:
             pdf, pages, docx = result

@@ -1,17 +1,19 @@
 """Preview of a generated PDF, with Print and Save as PDF.
 
-Pages are rasterised by PDFium (pypdfium2) on the worker thread; the dialog only shows
-the images. Printing sends page images at 300 dpi through the system print dialog.
+Pages are rasterised by PDFium (pypdfium2, desktop/documents/raster.py) on the worker
+thread; the dialog only shows the images. They are rendered at the screen's device pixel
+ratio (1.25 or 1.5 under Windows display scaling), so text is as sharp as the screen can
+show it, and rendered again when the window moves to a screen with another ratio.
+Printing goes page by page (desktop/ui/pdf_print.py), never the whole document at once.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, QSize, Qt
-from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,40 +26,40 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.documents.raster import PdfPages
 from desktop.ui.geometry import remember_geometry, restore_geometry
+from desktop.ui.pdf_print import PrintJob, page_image, print_pdf
 
 GEOMETRY_KEY = "dialogs/pdfPreview/geometry"
 PREVIEW_SCALE = 1.3  # 72 dpi * 1.3: readable on screen
-PRINT_DPI = 300
 
 
-def rasterise(pdf: bytes, scale: float) -> list[QImage]:
-    """Pages of ``pdf`` as images (safe off the GUI thread: QImage, not QPixmap)."""
-    import pypdfium2 as pdfium
+def rasterise(pdf: bytes, scale: float, ratio: float = 1.0) -> list[QImage]:
+    """Pages of ``pdf`` as images of ``scale`` logical pixels a point, with ``ratio``
+    physical pixels per logical one (the screen's device pixel ratio).
 
-    document = pdfium.PdfDocument(pdf)
-    images = []
-    try:
-        for index in range(len(document)):
-            pil = document[index].render(scale=scale).to_pil().convert("RGBA")
-            data = pil.tobytes()
-            image = QImage(data, pil.width, pil.height, pil.width * 4,
-                           QImage.Format.Format_RGBA8888).copy()
-            images.append(image)
-    finally:
-        document.close()
-    return images
+    Safe off the GUI thread (QImage, not QPixmap): callers read the ratio of the widget
+    the preview opens over on the GUI thread and pass it in."""
+    with PdfPages(pdf) as pages:
+        return [page_image(pages, index, scale, ratio) for index in range(len(pages))]
 
 
 class PdfPreviewDialog(QDialog):
     def __init__(self, pdf: bytes, pages: list[QImage], title: str, suggested_name: str,
                  parent: QWidget | None = None, tasks: Any = None,
-                 docx: Callable[[], bytes] | None = None) -> None:
+                 docx: Callable[[], bytes] | None = None,
+                 scale: float = PREVIEW_SCALE) -> None:
         super().__init__(parent)
         self.tasks = tasks
         self.docx = docx  # builds the same document as DOCX ("Simpan DOCX"), when offered
         self.setObjectName("pdfPreview")
         self.pdf = pdf
+        self.scale = scale
+        # the device pixel ratio the page images were rendered for (they say it themselves)
+        self.ratio = pages[0].devicePixelRatio() if pages else 1.0
+        self._wanted_ratio = self.ratio
+        self.print_job: PrintJob | None = None
+        self.page_labels: list[QLabel] = []
         self.suggested_name = suggested_name
         self.setWindowTitle(self.tr("Pratinjau: {title}").replace("{title}", title))
         self._settings = getattr(parent, "settings", None)  # a RecordPage's view settings
@@ -75,6 +77,7 @@ class PdfPreviewDialog(QDialog):
             label.setAccessibleName(self.tr("Halaman {n}").replace("{n}", str(number)))
             label.setFrameShape(QLabel.Shape.Box)
             column.addWidget(label)
+            self.page_labels.append(label)
         scroll.setWidget(holder)
         layout.addWidget(scroll, 1)
         buttons = QHBoxLayout()
@@ -106,7 +109,10 @@ class PdfPreviewDialog(QDialog):
                                               self.tr("PDF (*.pdf)"))
         if not path:
             return None
-        Path(path).write_bytes(self.pdf)
+        from desktop.ui.save_file import save_bytes
+
+        if not save_bytes(self, path, self.pdf, self.info):  # e.g. open in a PDF reader
+            return None
         self.info.setText(self.tr("Disimpan ke {path}").replace("{path}", path))
         return path
 
@@ -125,7 +131,9 @@ class PdfPreviewDialog(QDialog):
         build = self.docx
 
         def write() -> str:
-            Path(path).write_bytes(build())
+            from desktop.core.safe_write import write_bytes_atomic
+
+            write_bytes_atomic(path, build())  # open in Word: a clear message, no .part
             return path
 
         def saved(where: str) -> None:
@@ -136,9 +144,11 @@ class PdfPreviewDialog(QDialog):
                 "{error}", getattr(exc, "message", None) or str(exc)))
 
         if self.tasks is None:
+            from desktop.core.errors import DeskError
+
             try:
                 saved(write())
-            except (OSError, ValueError) as exc:
+            except (OSError, ValueError, DeskError) as exc:
                 failed(exc)
             return
         self.tasks.run_net(write, on_done=saved, on_error=failed,
@@ -148,48 +158,63 @@ class PdfPreviewDialog(QDialog):
     def print_document(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
+        dialog.setMinMax(1, max(1, len(self.page_labels)))  # "Halaman 2-3" is honoured
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> None:
-        """Rasterise at printer resolution in the background, then paint the pages."""
-        pdf = self.pdf
-        self.printer = printer  # kept alive until the pages are painted
+        """Print page by page: rendered on a worker, painted here, with "Batal" when it
+        takes a while (see desktop/ui/pdf_print.py for why never all pages at once)."""
+        self.printer = printer  # kept alive until the last page is painted
+        if self.tasks is None:
+            try:
+                self._printed(print_pdf(self.pdf, printer), "done")
+            except (OSError, ValueError) as exc:
+                self._printed(0, str(exc))
+            return
+        if self.print_job is not None and not self.print_job.done:
+            return  # one print run at a time (the progress dialog is modal anyway)
+        self.print_job = PrintJob(self.pdf, printer, self.tasks, self)
+        self.print_job.finished.connect(self._printed)
+        self.print_job.start()
 
-        def painted(pages: list[QImage]) -> None:
-            count = paint_pages(pages, printer)
+    def _printed(self, count: int, outcome: str) -> None:
+        if outcome == "done":
             self.info.setText(self.tr("{n} halaman dikirim ke pencetak", "", count).replace(
                 "{n}", str(count)))
+        elif outcome == "cancelled":
+            self.info.setText(self.tr("Pencetakan dibatalkan"))
+        else:
+            self.info.setText(self.tr("Tidak dapat mencetak: {error}").replace(
+                "{error}", outcome))
+
+    # ---------------------------------------------------------------- screen scaling
+    def event(self, event: QEvent) -> bool:
+        """Moved to a screen with another scaling (or opened on one): pages again."""
+        if event.type() in (QEvent.Type.DevicePixelRatioChange,
+                            QEvent.Type.ScreenChangeInternal, QEvent.Type.Show):
+            QTimer.singleShot(0, self.match_screen)
+        return super().event(event)
+
+    def match_screen(self) -> None:
+        """Render the pages again when the window's device pixel ratio is not the one
+        they were rendered for; the blurry (or oversized) images stay until then."""
+        ratio = self.devicePixelRatioF()
+        if not self.pdf or not self.page_labels or ratio == self._wanted_ratio:
+            return
+        self._wanted_ratio = ratio
+        pdf, scale = self.pdf, self.scale
+
+        def show(pages: list[QImage]) -> None:
+            if ratio != self._wanted_ratio:
+                return  # moved again meanwhile: that render replaces this one
+            for label, image in zip(self.page_labels, pages, strict=False):
+                label.setPixmap(QPixmap.fromImage(image))
+            self.ratio = ratio
 
         if self.tasks is None:
-            painted(rasterise(pdf, PRINT_DPI / 72))
+            show(rasterise(pdf, scale, ratio))
             return
-        self.tasks.run_net(lambda: rasterise(pdf, PRINT_DPI / 72), on_done=painted,
-                           label=self.tr("Menyiapkan cetakan…"), parent_widget=self,
-                           cancellable=False)
-
-
-def print_pages(pdf: bytes, printer: QPrinter) -> int:
-    """Print every page scaled to the printer's page; returns the pages printed."""
-    return paint_pages(rasterise(pdf, PRINT_DPI / 72), printer)
-
-
-def paint_pages(pages: list[QImage], printer: QPrinter) -> int:
-    """Paint page images on the printer (GUI thread), each scaled to the page."""
-    painter = QPainter()
-    if not painter.begin(printer):
-        return 0
-    try:
-        for index, image in enumerate(pages):
-            if index:
-                printer.newPage()
-            target = painter.viewport()
-            size = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            painter.setViewport(target.x(), target.y(), size.width(), size.height())
-            painter.setWindow(image.rect())
-            painter.drawImage(0, 0, image)
-            painter.setViewport(target)
-    finally:
-        painter.end()
-    return len(pages)
+        self.tasks.run_net(lambda: rasterise(pdf, scale, ratio), on_done=show,
+                           on_error=lambda _exc: None)  # the old images stay readable

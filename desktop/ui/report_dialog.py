@@ -154,13 +154,14 @@ class ReportDialog(QDialog):
 
         period = self.period()
         logo = str(Settings().get(OFFICE_LOGO) or "").strip() or None
+        ratio = self.devicePixelRatioF()  # pages as sharp as this screen's scaling allows
 
         def job(token: Any) -> tuple[bytes, list[Any]]:
             report = gather(self.desk, period)
             token.check()  # Batal between the steps: a year at 100,000 rows takes seconds
             pdf = render_period_report(report, office=self.desk.office.get(), logo=logo)
             token.check()
-            return pdf, rasterise(pdf, PREVIEW_SCALE)
+            return pdf, rasterise(pdf, PREVIEW_SCALE, ratio)
 
         def show(result: tuple[bytes, list[Any]]) -> None:
             pdf, pages = result

@@ -26,9 +26,9 @@
     <message numerus="yes">
         <location filename="../../desktop/ui/demo_action.py" line="36"/>
         <source>Data contoh hanya dapat dimuat ke basis data kosong; basis data ini sudah berisi {n} data. Tidak ada yang diubah.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The demo data can only be loaded into an empty database; this database already holds {n} record. Nothing was changed.</numerusform>
+            <numerusform>The demo data can only be loaded into an empty database; this database already holds {n} records. Nothing was changed.</numerusform>
         </translation>
     </message>
     <message>
@@ -36,18 +36,20 @@
         <source>Data contoh mengganti profil kantor “{office}” dengan profil contoh “{demo}”, dan menambah data contoh (OPD, aplikasi, dataset, kunjungan, kerja sama). Profil kantor Anda tidak dapat dikembalikan kecuali dari cadangan.
 
 Muat data contoh dan ganti profil kantor?</source>
-        <translation type="unfinished"></translation>
+        <translation>The demo data replaces the office profile “{office}” with the demo profile “{demo}” and adds demo records (OPDs, applications, datasets, visits, agreements). Your office profile cannot be brought back except from a backup.
+
+Load the demo data and replace the office profile?</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/demo_action.py" line="51"/>
         <location filename="../../desktop/ui/demo_action.py" line="67"/>
         <source>Muat data contoh</source>
-        <translation type="unfinished"></translation>
+        <translation>Load demo data</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/demo_action.py" line="51"/>
         <source>Ya</source>
-        <translation type="unfinished"></translation>
+        <translation>Yes</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/demo_action.py" line="70"/>
@@ -58,7 +60,7 @@ Muat data contoh dan ganti profil kantor?</source>
     <message>
         <location filename="../../desktop/ui/demo_action.py" line="77"/>
         <source>Memuat data contoh…</source>
-        <translation type="unfinished">Loading demo data…</translation>
+        <translation>Loading demo data…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/ask.py" line="27"/>
@@ -161,12 +163,12 @@ Muat data contoh dan ganti profil kantor?</source>
         <translation>✔ The text is complete: nothing to note.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="324"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="326"/>
         <source>PDF tidak dapat dibuat</source>
         <translation>The PDF could not be made</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="328"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="330"/>
         <source>Menyusun PDF…</source>
         <translation>Making the PDF…</translation>
     </message>
@@ -330,27 +332,27 @@ Muat data contoh dan ganti profil kantor?</source>
 <context>
     <name>BerandaPage</name>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="148"/>
+        <location filename="../../desktop/ui/beranda.py" line="175"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="152"/>
+        <location filename="../../desktop/ui/beranda.py" line="179"/>
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="154"/>
+        <location filename="../../desktop/ui/beranda.py" line="181"/>
         <source>Laporan kegiatan…</source>
         <translation>Activity report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="183"/>
+        <location filename="../../desktop/ui/beranda.py" line="210"/>
         <source>Dataset terlambat diperbarui</source>
         <translation>Datasets overdue for an update</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/beranda.py" line="184"/>
+        <location filename="../../desktop/ui/beranda.py" line="211"/>
         <source>Kerja sama berakhir dalam {n} hari</source>
         <translation>
             <numerusform>Agreements ending within {n} day</numerusform>
@@ -358,7 +360,7 @@ Muat data contoh dan ganti profil kantor?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/beranda.py" line="187"/>
+        <location filename="../../desktop/ui/beranda.py" line="214"/>
         <source>Kunjungan dengan tindak lanjut lewat tenggat ({n} butir)</source>
         <translation>
             <numerusform>Visits with follow-ups past their deadline ({n} item)</numerusform>
@@ -366,42 +368,42 @@ Muat data contoh dan ganti profil kantor?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="190"/>
+        <location filename="../../desktop/ui/beranda.py" line="217"/>
         <source>Deployment gagal, 30 hari terakhir</source>
         <translation>Failed deployments, last 30 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="191"/>
+        <location filename="../../desktop/ui/beranda.py" line="218"/>
         <source>Aplikasi terdaftar</source>
         <translation>Registered applications</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="192"/>
+        <location filename="../../desktop/ui/beranda.py" line="219"/>
         <source>Dataset</source>
         <translation>Datasets</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="193"/>
+        <location filename="../../desktop/ui/beranda.py" line="220"/>
         <source>Kerja sama berjalan</source>
         <translation>Agreements in force</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="194"/>
+        <location filename="../../desktop/ui/beranda.py" line="221"/>
         <source>Kunjungan tahun {year}</source>
         <translation>Visits in {year}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="233"/>
+        <location filename="../../desktop/ui/beranda.py" line="260"/>
         <source>Keadaan per {date}</source>
         <translation>As of {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="260"/>
+        <location filename="../../desktop/ui/beranda.py" line="287"/>
         <source>Belum ada data.</source>
         <translation>No data yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="347"/>
+        <location filename="../../desktop/ui/beranda.py" line="318"/>
         <source>Beranda: {what}</source>
         <translation>Home: {what}</translation>
     </message>
@@ -834,7 +836,7 @@ Muat data contoh dan ganti profil kantor?</source>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="287"/>
         <source>Isi data &amp;contoh…</source>
-        <translation type="unfinished"></translation>
+        <translation>Load &amp;demo data…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="289"/>
@@ -927,7 +929,7 @@ Muat data contoh dan ganti profil kantor?</source>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="514"/>
         <source>Data contoh dimuat.</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo data loaded.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="521"/>
@@ -1032,12 +1034,12 @@ Muat data contoh dan ganti profil kantor?</source>
     <message>
         <location filename="../../desktop/ui/pdf_preview.py" line="181"/>
         <source>Pencetakan dibatalkan</source>
-        <translation type="unfinished"></translation>
+        <translation>Printing cancelled</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pdf_preview.py" line="183"/>
         <source>Tidak dapat mencetak: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot print: {error}</translation>
     </message>
     <message>
         <source>Menyiapkan cetakan…</source>
@@ -1057,27 +1059,27 @@ Muat data contoh dan ganti profil kantor?</source>
     <message>
         <location filename="../../desktop/ui/pdf_print.py" line="146"/>
         <source>Pencetak tidak dapat dibuka</source>
-        <translation type="unfinished"></translation>
+        <translation>The printer cannot be opened</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pdf_print.py" line="211"/>
         <source>Mencetak…</source>
-        <translation type="unfinished"></translation>
+        <translation>Printing…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pdf_print.py" line="211"/>
         <source>Batal</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pdf_print.py" line="214"/>
         <source>Mencetak</source>
-        <translation type="unfinished"></translation>
+        <translation>Printing</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pdf_print.py" line="228"/>
         <source>Halaman {n} dari {total} dikirim ke pencetak…</source>
-        <translation type="unfinished"></translation>
+        <translation>Page {n} of {total} sent to the printer…</translation>
     </message>
 </context>
 <context>
@@ -1429,22 +1431,22 @@ Muat data contoh dan ganti profil kantor?</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="143"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="144"/>
         <source>{label}: {start} s.d. {end}</source>
         <translation>{label}: {start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="167"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="179"/>
         <source>Laporan Kegiatan {period}.pdf</source>
         <translation>Activity Report {period}.pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="174"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="186"/>
         <source>Laporan tidak dapat dibuat</source>
         <translation>The report could not be made</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="178"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="190"/>
         <source>Menyusun laporan kegiatan…</source>
         <translation>Preparing the activity report…</translation>
     </message>
@@ -1825,13 +1827,13 @@ Muat data contoh dan ganti profil kantor?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/sync_page.py" line="255"/>
-        <location filename="../../desktop/ui/sync_page.py" line="637"/>
+        <location filename="../../desktop/ui/sync_page.py" line="636"/>
         <source>Pakai nilai di sini</source>
         <translation>Keep the value here</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/sync_page.py" line="256"/>
-        <location filename="../../desktop/ui/sync_page.py" line="637"/>
+        <location filename="../../desktop/ui/sync_page.py" line="636"/>
         <source>Pakai nilai katalog</source>
         <translation>Take the catalog&apos;s value</translation>
     </message>
@@ -1906,42 +1908,42 @@ Muat data contoh dan ganti profil kantor?</source>
         <translation>Certificates (*.pem *.crt *.cer)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="362"/>
+        <location filename="../../desktop/ui/sync_page.py" line="361"/>
         <source>Pengaturan katalog disimpan.</source>
         <translation>Catalog settings saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="368"/>
+        <location filename="../../desktop/ui/sync_page.py" line="367"/>
         <source>Gudang kunci sistem tidak tersedia: token hanya diingat sampai aplikasi ditutup.</source>
         <translation>No system keyring: the token is kept only until the application closes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="386"/>
+        <location filename="../../desktop/ui/sync_page.py" line="385"/>
         <source>Alamat katalog tidak diubah.</source>
         <translation>The catalog address was not changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="429"/>
+        <location filename="../../desktop/ui/sync_page.py" line="428"/>
         <source>Menghubungi katalog…</source>
         <translation>Contacting the catalog…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="438"/>
+        <location filename="../../desktop/ui/sync_page.py" line="437"/>
         <source>Terhubung ke CKAN {version} sebagai {user}. Organisasi yang boleh ditulis: {orgs}.</source>
         <translation>Connected to CKAN {version} as {user}. Organizations you may write to: {orgs}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="443"/>
+        <location filename="../../desktop/ui/sync_page.py" line="442"/>
         <source>Server memasang ckanext-showcase: aplikasi diterbitkan sebagai showcase.</source>
         <translation>The server has ckanext-showcase: applications are published as showcases.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="445"/>
+        <location filename="../../desktop/ui/sync_page.py" line="444"/>
         <source>Aplikasi tetap lokal: server katalog tidak memasang ckanext-showcase.</source>
         <translation>Applications stay local: the catalog server does not have ckanext-showcase.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/sync_page.py" line="518"/>
+        <location filename="../../desktop/ui/sync_page.py" line="517"/>
         <source>{n} perubahan lokal menunggu dikirim</source>
         <translation>
             <numerusform>{n} local change waiting to be pushed</numerusform>
@@ -1949,7 +1951,7 @@ Muat data contoh dan ganti profil kantor?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/sync_page.py" line="520"/>
+        <location filename="../../desktop/ui/sync_page.py" line="519"/>
         <source>{n} konflik</source>
         <translation>
             <numerusform>{n} conflict</numerusform>
@@ -1957,82 +1959,82 @@ Muat data contoh dan ganti profil kantor?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="523"/>
+        <location filename="../../desktop/ui/sync_page.py" line="522"/>
         <source>Sinkron terakhir {when}: {status}</source>
         <translation>Last sync {when}: {status}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="527"/>
+        <location filename="../../desktop/ui/sync_page.py" line="526"/>
         <source>Belum pernah disinkronkan</source>
         <translation>Never synced yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="536"/>
+        <location filename="../../desktop/ui/sync_page.py" line="535"/>
         <source>berhasil</source>
         <translation>succeeded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="536"/>
+        <location filename="../../desktop/ui/sync_page.py" line="535"/>
         <source>ada konflik</source>
         <translation>with conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="537"/>
+        <location filename="../../desktop/ui/sync_page.py" line="536"/>
         <source>ada galat</source>
         <translation>with errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="537"/>
+        <location filename="../../desktop/ui/sync_page.py" line="536"/>
         <source>dibatalkan</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="538"/>
+        <location filename="../../desktop/ui/sync_page.py" line="537"/>
         <source>gagal</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="538"/>
+        <location filename="../../desktop/ui/sync_page.py" line="537"/>
         <source>berjalan</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="539"/>
+        <location filename="../../desktop/ui/sync_page.py" line="538"/>
         <source>terhenti</source>
         <translation>stopped</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="540"/>
+        <location filename="../../desktop/ui/sync_page.py" line="539"/>
         <source>penghapusan menunggu konfirmasi</source>
         <translation>deletions awaiting confirmation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="557"/>
+        <location filename="../../desktop/ui/sync_page.py" line="556"/>
         <source>— belum dipetakan —</source>
         <translation>— not mapped —</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="566"/>
+        <location filename="../../desktop/ui/sync_page.py" line="565"/>
         <source>pilihan pengguna</source>
         <translation>chosen by a user</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="567"/>
+        <location filename="../../desktop/ui/sync_page.py" line="566"/>
         <source>otomatis</source>
         <translation>automatic</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="680"/>
+        <location filename="../../desktop/ui/sync_page.py" line="679"/>
         <source>&amp;Pakai nilai ini</source>
         <translation>&amp;Use this value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="681"/>
+        <location filename="../../desktop/ui/sync_page.py" line="680"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/sync_page.py" line="778"/>
+        <location filename="../../desktop/ui/sync_page.py" line="777"/>
         <source>{n} dataset hilang dari katalog; belum ada yang dihapus di sini.</source>
         <translation>
             <numerusform>{n} dataset is gone from the catalog; it has not been deleted here yet.</numerusform>
@@ -2048,58 +2050,58 @@ Muat data contoh dan ganti profil kantor?</source>
         <translation type="vanished">deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="618"/>
+        <location filename="../../desktop/ui/sync_page.py" line="617"/>
         <source>Tidak ada galat per data pada putaran ini.</source>
         <translation>No record errors in this run.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="633"/>
+        <location filename="../../desktop/ui/sync_page.py" line="632"/>
         <source>Hapus juga di katalog</source>
         <translation>Delete in the catalog too</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="634"/>
+        <location filename="../../desktop/ui/sync_page.py" line="633"/>
         <source>Pulihkan dengan nilai katalog</source>
         <translation>Restore with the catalog&apos;s values</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="635"/>
+        <location filename="../../desktop/ui/sync_page.py" line="634"/>
         <source>Simpan di sini, lepas dari katalog</source>
         <translation>Keep here, unlinked from the catalog</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="636"/>
+        <location filename="../../desktop/ui/sync_page.py" line="635"/>
         <source>Lepas dari aplikasi, lalu hapus</source>
         <translation>Unlink from the applications, then delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="673"/>
+        <location filename="../../desktop/ui/sync_page.py" line="672"/>
         <source>Sunting nilai</source>
         <translation>Edit the value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="676"/>
+        <location filename="../../desktop/ui/sync_page.py" line="675"/>
         <source>Nilai baru untuk {field} (di sini: {mine}; di katalog: {theirs})</source>
         <translation>New value for {field} (here: {mine}; in the catalog: {theirs})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="728"/>
+        <location filename="../../desktop/ui/sync_page.py" line="727"/>
         <source>Menyinkronkan…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="736"/>
+        <location filename="../../desktop/ui/sync_page.py" line="735"/>
         <source>Membatalkan…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="756"/>
+        <location filename="../../desktop/ui/sync_page.py" line="755"/>
         <source>Selesai: {pushed} dikirim, {pulled} diambil, {deleted} dihapus, {conflicts} konflik, {errors} galat.</source>
         <translation>Done: {pushed} pushed, {pulled} pulled, {deleted} deleted, {conflicts} conflicts, {errors} errors.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="763"/>
-        <location filename="../../desktop/ui/sync_page.py" line="790"/>
+        <location filename="../../desktop/ui/sync_page.py" line="762"/>
+        <location filename="../../desktop/ui/sync_page.py" line="789"/>
         <source>Dibatalkan. Yang sudah selesai tersimpan; sinkron berikutnya melanjutkan.</source>
         <translation>Cancelled. What was done is kept; the next sync carries on.</translation>
     </message>
