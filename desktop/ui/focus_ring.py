@@ -61,13 +61,48 @@ QComboBox::item:selected {  /* the popup's current entry (drawn as a menu item) 
 #tile:focus { border-top: 2px solid $focus; border-right: 2px solid $focus;
               border-bottom: 2px solid $focus; }
 #dateHint, #dateHint:focus { border: none; background: transparent; }
+QSpinBox, QDoubleSpinBox { padding-right: 18px; }
+QSpinBox:focus, QDoubleSpinBox:focus { padding-right: 17px; }
+QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {
+    subcontrol-origin: border; width: 16px; border: none; background: transparent;
+}
+QAbstractSpinBox::up-button { subcontrol-position: top right; }
+QAbstractSpinBox::down-button { subcontrol-position: bottom right; }
+QAbstractSpinBox::up-button:hover, QAbstractSpinBox::down-button:hover { background: $divider; }
+QAbstractSpinBox::up-arrow { image: url("$up"); width: 8px; height: 5px; }
+QAbstractSpinBox::down-arrow { image: url("$arrow"); width: 8px; height: 5px; }
+QAbstractSpinBox::up-arrow:disabled, QAbstractSpinBox::up-arrow:off,
+QAbstractSpinBox::down-arrow:disabled, QAbstractSpinBox::down-arrow:off { image: none; }
+QCheckBox::indicator, QRadioButton::indicator, QAbstractItemView::indicator {
+    width: 13px; height: 13px; border: 1px solid $border; border-radius: 3px;
+    background: $surface_alt;
+}
+QRadioButton::indicator { border-radius: 7px; }
+QCheckBox::indicator:hover, QRadioButton::indicator:hover { border-color: $focus; }
+QCheckBox::indicator:checked, QAbstractItemView::indicator:checked {
+    background: $accent; border-color: $accent; image: url("$check");
+}
+QCheckBox::indicator:indeterminate { background: $accent; border-color: $accent; }
+QRadioButton::indicator:checked { background: $accent; border-color: $accent; image: url("$dot"); }
+QCheckBox::indicator:disabled, QRadioButton::indicator:disabled {
+    border-color: $divider; background: $surface;
+}
+QDockWidget { titlebar-close-icon: url("$close"); }
+QDockWidget::title { background: $raised; padding: 4px 8px; text-align: left; }
+QDockWidget::close-button { border: 1px solid transparent; border-radius: 3px; }
+QDockWidget::close-button:hover { border-color: $border; background: $surface_alt; }
 """)
 
 
 def focus_style(p: Palette) -> str:
     """The rules in one palette's colours, with the combo arrow's file (style sheets take
     a path, not a resource; the dark scheme has its own light arrow)."""
-    arrow = resource_path("icons", "combo-arrow.svg" if luminance(p.surface) > 0.2
-                          else "combo-arrow-dark.svg").as_posix()
+    dark = "-dark" if luminance(p.surface) < 0.2 else ""
+
+    def icon(name: str) -> str:
+        return resource_path("icons", f"{name}.svg").as_posix()
+
     values = {name: getattr(p, name) for name in p.__dataclass_fields__ if name != "chart"}
-    return _RULES.substitute(values, arrow=arrow)
+    return _RULES.substitute(values, arrow=icon(f"combo-arrow{dark}"), up=icon(f"spin-up{dark}"),
+                             close=icon(f"close{dark}"), check=icon("check-mark"),
+                             dot=icon("radio-dot"))

@@ -55,7 +55,10 @@ def on_screen(dialog: QWidget) -> None:
 
 
 def nav_icon(name: str) -> QIcon:
-    return QIcon(str(resource_path("icons", f"nav-{name}.svg")))
+    """A side-bar icon in the scheme's colours (readable on dark and when selected)."""
+    from desktop.ui.icons import tinted_icon
+
+    return tinted_icon(resource_path("icons", f"nav-{name}.svg"))
 
 
 class MainWindow(QMainWindow):

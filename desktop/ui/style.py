@@ -73,7 +73,7 @@ QLabel[tone="muted"] { color: $text_muted; }
 #tileCaption { color: $text_muted; }
 #emptyChart { border: 1px dashed $border; border-radius: 6px; color: $text_muted;
               background: $surface_alt; }
-QChartView { background: $surface_alt; border: 1px solid $divider; border-radius: 6px; }
+QChartView { background: transparent; border: none; }  /* the chart draws its own card */
 QTableView { gridline-color: $divider; alternate-background-color: $stripe; }
 QHeaderView::section { padding: ${xs}px 6px; font-weight: 600; background: $raised; color: $text;
                        border: none; border-right: 1px solid $divider;

@@ -1,0 +1,166 @@
+"""A screenshot of every page and dialog, at laptop sizes, in the light and dark scheme.
+
+    python -m tests.gui.screenshot_tour OUTDIR [--sizes 1366x768,1024x700]
+                                                [--schemes light,dark] [--only WORD]
+
+Builds the demo database (SQLite, in a temporary folder), then for each size and scheme
+starts a child under ``xvfb-run`` with a screen of that size (a real X server, so the
+pictures are what a clerk sees; without ``xvfb-run`` it uses ``$DISPLAY`` as it is), and
+saves ``OUTDIR/1366x768-dark-dataset.png`` and so on: one picture per place.
+
+The places are those of the screen-fit walk (``screen_fit_script.py``: the Beranda, the
+list after a tile and after clearing its chip, every page with and without a record,
+the Pengingat, every dialog and secondary window). The tour does not walk again: it
+imports that walk and wraps its ``check_window`` so that each window it measures is
+also photographed, so a page or dialog added to the walk is in the tour too. The
+walk's problems (clipped texts, windows past the screen) are written beside the
+pictures as ``problems-SIZE-SCHEME.json``.
+
+Nothing of the user's is touched: settings, data, drafts and reminders live in the
+temporary folder for the run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+SIZES = ("1366x768", "1024x700")
+SCHEMES = ("light", "dark")
+
+
+def slug(where: str) -> str:
+    """"Dataset with a record" → "dataset-with-a-record" (a file name)."""
+    return re.sub(r"[^a-z0-9]+", "-", where.lower()).strip("-") or "window"
+
+
+def build_demo(folder: Path) -> str:
+    """A SQLite database holding the demo register; its URL."""
+    sys.path.insert(0, str(ROOT))
+    from desktop.core.demo import load_demo
+    from desktop.core.desk import Desk
+
+    path = folder / "demo.sqlite3"
+    desk = Desk.open(path, user="demo")
+    load_demo(desk)
+    desk.close()
+    return str(path)
+
+
+def child_env(folder: Path, scheme: str) -> dict[str, str]:
+    env = dict(os.environ, DISKOMINFO_DESK_SCHEME=scheme, QT_QPA_PLATFORM="xcb",
+               DISKOMINFO_DESK_REMINDERS=str(folder / "reminders.json"),
+               DISKOMINFO_DESK_CONFIG=str(folder / "settings.ini"))
+    for var in ("DATA", "CONFIG", "CACHE"):
+        env[f"XDG_{var}_HOME"] = str(folder / var.lower())
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH")) if p)
+    return env
+
+
+def tour(outdir: Path, sizes: list[str], schemes: list[str], only: str | None) -> int:
+    outdir.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="desk-tour-"))
+    url = build_demo(folder)
+    xvfb = shutil.which("xvfb-run")
+    if xvfb is None and not os.environ.get("DISPLAY"):
+        print("screenshot_tour: needs xvfb-run (apt install xvfb) or a $DISPLAY",
+              file=sys.stderr)
+        return 2
+    failed = 0
+    for size in sizes:
+        for scheme in schemes:
+            run_dir = folder / f"{size}-{scheme}"
+            run_dir.mkdir()
+            database = run_dir / "demo.sqlite3"
+            shutil.copyfile(url, database)  # the walk edits and restores: a fresh copy each
+            command = [sys.executable, str(Path(__file__).resolve()), "--shoot", str(database),
+                       size, scheme, str(outdir.resolve()), only or ""]
+            if xvfb is not None:
+                command = [xvfb, "-a", "-s", f"-screen 0 {size}x24", *command]
+            started = time.monotonic()
+            proc = subprocess.run(command, env=child_env(run_dir, scheme), cwd=ROOT,
+                                  capture_output=True, text=True, timeout=900)
+            pictures = len(list(outdir.glob(f"{size}-{scheme}-*.png")))
+            print(f"{size} {scheme}: {pictures} pictures in "
+                  f"{time.monotonic() - started:.0f} s", flush=True)
+            if proc.returncode != 0:
+                failed += 1
+                print(proc.stderr[-3000:], file=sys.stderr)
+    shutil.rmtree(folder, ignore_errors=True)
+    return 1 if failed else 0
+
+
+# ---------------------------------------------------------------------------- the child
+def shoot(database: str, size: str, scheme: str, outdir: Path, only: str) -> None:
+    """In the child, on the X server of that size: the screen-fit walk, photographing."""
+    sys.path.insert(0, str(HERE))  # the walk imports fit_checks as a sibling
+    sys.argv = [sys.argv[0], database, size, str(outdir / f"walk-{size}-{scheme}.json")]
+    import screen_fit_script as walk  # reads the size from sys.argv; sets offscreen
+
+    os.environ["QT_QPA_PLATFORM"] = "xcb"  # but here the pictures come from a real server
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    measure = walk.check_window
+    taken: dict[str, int] = {}
+
+    def photograph(where: str, window: QWidget) -> None:
+        measure(where, window)
+        if only and only.lower() not in where.lower():
+            return
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        window.raise_()
+        window.activateWindow()
+        for _ in range(3):  # the X server's expose events, then the paint
+            app.processEvents()
+            time.sleep(0.03)
+        name = slug(where)
+        taken[name] = taken.get(name, 0) + 1
+        if taken[name] > 1:
+            name = f"{name}-{taken[name]}"
+        picture = window.screen().grabWindow(0)
+        picture.save(str(outdir / f"{size}-{scheme}-{name}.png"))
+
+    walk.check_window = photograph
+    result: dict[str, Any] = walk.walk(database)
+    (outdir / f"problems-{size}-{scheme}.json").write_text(
+        json.dumps(result["problems"], indent=1, ensure_ascii=False), encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] == "--shoot":
+        database, size, scheme, outdir, only = args[1:6]
+        shoot(database, size, scheme, Path(outdir), only)
+        return 0
+    parser = argparse.ArgumentParser(prog="python -m tests.gui.screenshot_tour",
+                                     description=__doc__.split("\n\n")[0])
+    parser.add_argument("outdir", type=Path)
+    parser.add_argument("--sizes", default=",".join(SIZES))
+    parser.add_argument("--schemes", default=",".join(SCHEMES))
+    parser.add_argument("--only", help="only the places whose name holds this word")
+    options = parser.parse_args(args)
+    sizes = [s for s in options.sizes.split(",") if s]
+    schemes = [s for s in options.schemes.split(",") if s]
+    for size in sizes:
+        if not re.fullmatch(r"\d{3,4}x\d{3,4}", size):
+            parser.error(f"size {size!r}: WIDTHxHEIGHT, e.g. 1366x768")
+    for scheme in schemes:
+        if scheme not in SCHEMES:
+            parser.error(f"scheme {scheme!r}: light or dark")
+    return tour(options.outdir, sizes, schemes, options.only)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
