@@ -284,10 +284,19 @@ class ImportDialog(QDialog):
             return
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan laporan impor"),
                                               "laporan-impor.csv", self.tr("CSV (*.csv)"))
-        if path:
+        if not path:
+            return
+        try:
             self.outcome.write_report(path)
-            self.summary.setText(self.outcome.summary() + "  " + self.tr(
-                "Laporan disimpan ke {path}").replace("{path}", path))
+        except DeskError as exc:  # the old report still open in Excel: say so, keep it
+            from desktop.ui.errors import show_error
+
+            self.summary.setText(self.tr("Gagal: {message}").replace("{message}",
+                                                                     exc.message))
+            show_error(exc, self)
+            return
+        self.summary.setText(self.outcome.summary() + "  " + self.tr(
+            "Laporan disimpan ke {path}").replace("{path}", path))
 
 
 def rows_in_error(table: QTableWidget) -> list[int]:
