@@ -174,6 +174,9 @@ class Dashboard:
     def charts(self, top: int = TOP) -> list[Chart]:
         """Every chart of the Beranda; each segment opens the list it counts.
 
+        In pairs of about the same height, as the Beranda puts them side by side: the
+        applications, the datasets, the visits, then agreements and deployments.
+
         ``top``: bars of the "by OPD" and "by province" charts before "the rest"."""
         apps = tuple(Segment(STATUS_APLIKASI.label(code), self.apps_by_status[code],
                              {"status": code})
@@ -204,13 +207,13 @@ class Dashboard:
             Chart("datasets_by_sifat", t("Dataset menurut sifat data"), "datasets", "pie",
                   sifat),
             Chart("datasets_by_freshness", t("Kesegaran dataset"), "datasets", "pie", fresh),
-            Chart("agreements_by_status", t("Kerja sama menurut status"), "agreements",
-                  "hbar", agreements),
             Chart("visits_per_year", t("Kunjungan per tahun"), "visits", "grouped", visits),
             Chart("visits_by_province", t("Kunjungan menurut provinsi mitra"), "visits",
                   "hbar", _top(self.visits_by_province, "provinsi",
                                t("Lainnya ({n} provinsi)"), top,
                                rest_filter=self._regions_of)),
+            Chart("agreements_by_status", t("Kerja sama menurut status"), "agreements",
+                  "hbar", agreements),
             # a status, not a part of a whole that matters: bars, like the other statuses
             Chart("deployments_recent", t("Deployment {n} hari terakhir", n=RECENT_DAYS),
                   "deployments", "hbar", deployments),

@@ -1,34 +1,25 @@
 """Beranda: the first page, "what needs my attention" and "how are we doing".
 
 A thin view of ``desktop.core.dashboard``: the figures are computed in the background
-(one grouped query each), shown as tiles and QtCharts, and every tile, slice and bar
-emits ``navigate(kind, request)`` with the very filter that lists what it counts. The
+(one grouped query each), shown as tiles and charts (``beranda_charts``), and every tile,
+slice and bar emits ``navigate(kind, request)`` with the very filter that lists what it counts. The
 page recomputes when records change, at once if it is visible, otherwise when shown.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCharts import (
-    QBarCategoryAxis,
-    QBarSeries,
-    QBarSet,
-    QChart,
-    QChartView,
-    QHorizontalBarSeries,
-    QPieSeries,
-    QValueAxis,
-)
-from PySide6.QtCore import QEvent, QMargins, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QCursor, QPainter, QShowEvent
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QShowEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -36,14 +27,11 @@ from PySide6.QtWidgets import (
 from desktop.core.dashboard import Chart, Dashboard, Figure, Segment, compute
 from desktop.core.desk import Desk
 from desktop.core.formatting import long_date, number
-from desktop.ui.chart_style import segment_colours, series_colours, style_chart
+from desktop.ui.beranda_charts import BarChart, PieChart
+from desktop.ui.chart_style import segment_colours, series_colours
 from desktop.ui.hub import DataHub
-from desktop.ui.style import current_scheme
+from desktop.ui.style import current_scheme, tokens
 from desktop.ui.tasks import TaskManager
-
-LABEL_WIDTH = 40  # characters of an OPD or province name on a bar axis (two lines)
-LINE_WIDTH = 20  # a bar label longer than this wraps onto a second line
-CHART_MIN_WIDTH = 280  # two charts side by side on a 1024-px screen
 
 
 def segment_code(segment: Segment) -> str:
@@ -54,16 +42,55 @@ def segment_code(segment: Segment) -> str:
     return segment.series
 
 
-def elide(text: str, width: int = LABEL_WIDTH) -> str:
-    """A bar label: long names on two lines ("Daerah Istimewa / Yogyakarta"), shortened
-    only beyond that (the bar's tooltip has the whole name)."""
-    text = text if len(text) <= width else text[: width - 1].rstrip() + "…"
-    if len(text) <= LINE_WIDTH or " " not in text:
-        return text
-    middle = len(text) // 2
-    spaces = [i for i, c in enumerate(text) if c == " "]
-    cut = min(spaces, key=lambda i: abs(i - middle))
-    return f"{text[:cut]}\n{text[cut + 1:]}"
+def colour_for(chart: Chart) -> Callable[[Segment, int], QColor]:
+    """How a chart colours its segments, read at paint time (the scheme may change).
+
+    A colour that means something (late, failed, in force) wins; "the rest" is the
+    neutral grey; otherwise parts of a whole get one series colour each, and the bars of
+    one series all get the first, so that their length alone is compared."""
+
+    def colour(segment: Segment, index: int) -> QColor:
+        if segment.is_rest:
+            return QColor(tokens().neutral)
+        meaning = segment_colours().get(segment_code(segment))
+        if meaning is not None:
+            return QColor(meaning)
+        palette = series_colours()
+        return QColor(palette[index % len(palette)] if chart.style == "pie" else palette[0])
+
+    return colour
+
+
+class ChartCard(QFrame):
+    """A chart on its card: a title that wraps rather than clips, and the chart."""
+
+    def __init__(self, chart: Chart, body: QWidget, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"chart_{chart.key}")
+        self.chart = chart
+        self.body = body
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(4)
+        self.title = QLabel(chart.title, self)
+        self.title.setObjectName("chartTitle")
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        layout.addWidget(self.title)
+        body.setParent(self)
+        layout.addWidget(body)
+        layout.addStretch(1)
+        self.setAccessibleName(chart.title)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(tokens().divider), 1))
+        painter.setBrush(QColor(tokens().surface_alt))
+        painter.drawRoundedRect(self.rect().adjusted(0, 0, -1, -1), 6, 6)
+        painter.end()
 
 
 class Tile(QPushButton):
@@ -128,7 +155,7 @@ class BerandaPage(QWidget):
         self.desk = desk
         self.tasks = tasks
         self.board: Dashboard | None = None
-        self.chart_views: dict[str, QChartView] = {}
+        self.chart_views: dict[str, ChartCard] = {}  # by chart key; empty ones are absent
         self._stale = True
         self._generation = 0
         self._debounce = QTimer(self)
@@ -215,7 +242,7 @@ class BerandaPage(QWidget):
             self._stale = True
 
     def changeEvent(self, event: QEvent) -> None:
-        """The light/dark scheme changed: QtCharts keeps its colours, so redraw them."""
+        """The light/dark scheme changed: redraw the charts in the new colours."""
         super().changeEvent(event)
         if (event.type() == QEvent.Type.PaletteChange and self.board is not None
                 and getattr(self, "_chart_scheme", None) != current_scheme()):
@@ -260,84 +287,28 @@ class BerandaPage(QWidget):
             empty = QLabel(f"<b>{_escape(chart.title)}</b><br>" + self.tr("Belum ada data."),
                            self)
             empty.setObjectName("emptyChart")
+            empty.setWordWrap(True)
             empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
             empty.setMinimumHeight(120)
             return empty
-        qchart = QChart()
-        qchart.setTitle(chart.title)
-        qchart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        qchart.setMargins(QMargins(4, 4, 4, 4))
-        qchart.setBackgroundRoundness(6)
-        if chart.style == "pie":
-            self._pie(qchart, chart)
+        body: QWidget
+        if chart.style == "single":  # one category: a sentence, not a whole pie
+            segment = chart.segments[0]
+            tile = Tile(chart.key, self)
+            tile.setObjectName("tile")
+            tile.show_figure(Figure(chart.key, segment.count, chart.kind,
+                                    dict(segment.filters or {})), chart.summary, "plain")
+            tile.clicked.connect(lambda _c=False, s=segment: self.open_segment(chart, s))
+            body = tile
+        elif chart.style == "pie":
+            body = PieChart(chart, colour_for(chart), self)
         else:
-            self._bars(qchart, chart)
-        style_chart(qchart)  # QtCharts ignores the palette: the scheme's colours
-        view = QChartView(qchart, self)
-        view.setObjectName(f"chart_{chart.key}")
-        view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        view.setMinimumHeight(300 if chart.style == "hbar" else 270)
-        view.setMinimumWidth(CHART_MIN_WIDTH)
-        view.setAccessibleName(chart.title)
-        self.chart_views[chart.key] = view
-        return view
-
-    def _pie(self, qchart: QChart, chart: Chart) -> None:
-        series = QPieSeries()
-        meaning, palette = segment_colours(), series_colours()
-        for index, segment in enumerate(chart.segments):
-            piece = series.append(f"{segment.label} ({number(segment.count)})", segment.count)
-            colour = meaning.get(segment_code(segment), palette[index % len(palette)])
-            piece.setColor(QColor(colour))
-            piece.setLabelVisible(False)  # the legend carries label and count
-            piece.clicked.connect(lambda c=chart, s=segment: self.open_segment(c, s))
-            piece.hovered.connect(lambda on, p=piece: p.setExploded(on))
-        series.setPieSize(0.62)
-        qchart.addSeries(series)
-        qchart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
-
-    def _bars(self, qchart: QChart, chart: Chart) -> None:
-        horizontal = chart.style == "hbar"
-        if chart.style == "grouped":
-            categories = list(dict.fromkeys(s.label for s in chart.segments))
-            groups = list(dict.fromkeys(s.series for s in chart.segments))
-        else:
-            segments = list(reversed(chart.segments)) if horizontal else list(chart.segments)
-            categories = [elide(s.label) for s in segments]
-            groups = [""]
-        series = QHorizontalBarSeries() if horizontal else QBarSeries()
-        for group in groups:
-            members = ([s for s in chart.segments if s.series == group]
-                       if chart.style == "grouped" else segments)
-            bar_set = QBarSet(_series_label(group) if group else chart.title)
-            bar_set.append([float(s.count) for s in members])
-            bar_set.setColor(QColor(segment_colours().get(group, series_colours()[0])))
-            bar_set.clicked.connect(lambda i, m=members, c=chart: self.open_segment(c, m[i]))
-            bar_set.hovered.connect(lambda on, i, m=members: _tip(on, m[i]))
-            series.append(bar_set)
-        series.setLabelsVisible(True)
-        series.setLabelsFormat("@value")
-        series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
-        qchart.addSeries(series)
-        category_axis = QBarCategoryAxis()
-        category_axis.append(categories)
-        small = category_axis.labelsFont()
-        small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
-        category_axis.setLabelsFont(small)
-        value_axis = QValueAxis()
-        top = max((s.count for s in chart.segments), default=1)
-        value_axis.setRange(0, max(1, top * 1.15))
-        value_axis.setTickCount(min(6, max(2, top + 1)))
-        value_axis.applyNiceNumbers()  # 0, 5, 10, … rather than 0, 5.4, 10.8
-        value_axis.setLabelFormat("%d")
-        bottom, side = ((value_axis, category_axis) if horizontal
-                        else (category_axis, value_axis))
-        qchart.addAxis(bottom, Qt.AlignmentFlag.AlignBottom)
-        qchart.addAxis(side, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(bottom)
-        series.attachAxis(side)
-        qchart.legend().setVisible(chart.style == "grouped")
-        qchart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+            body = BarChart(chart, colour_for(chart), _series_label, self)
+        if isinstance(body, BarChart | PieChart):
+            body.activated.connect(lambda s, c=chart: self.open_segment(c, s))
+        card = ChartCard(chart, body, self)
+        self.chart_views[chart.key] = card
+        return card
 
     # ------------------------------------------------------------------ opening lists
     def _open_tile(self, tile: Tile) -> None:
@@ -362,14 +333,6 @@ def _series_label(code: str) -> str:
     from desktop.core.choices import ARAH_KUNJUNGAN
 
     return ARAH_KUNJUNGAN.label(code).split(" (")[0] if code in ARAH_KUNJUNGAN else code
-
-
-def _tip(on: bool, segment: Segment) -> None:
-    if on:
-        QToolTip.showText(QCursor.pos(),
-                          f"{segment.detail or segment.label}: {number(segment.count)}")
-    else:
-        QToolTip.hideText()
 
 
 def _escape(text: str) -> str:

@@ -6,15 +6,18 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCharts import QBarSeries, QHorizontalBarSeries, QPieSeries
-from PySide6.QtCore import QDate, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtCore import QDate, QPoint, QSettings, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QDialog, QLabel
 
-from desktop.core.dashboard import compute
+from desktop.core.dashboard import Chart, Segment, compute
 from desktop.core.desk import Desk
+from desktop.core.formatting import number
+from desktop.core.i18n import set_language
 from desktop.core.reminders import Dismissals
 from desktop.core.services import ListQuery
-from desktop.ui.beranda import BerandaPage
+from desktop.ui.beranda import BerandaPage, Tile
+from desktop.ui.beranda_charts import BarChart, PieChart
 from desktop.ui.main_window import MainWindow
 from desktop.ui.record_page import RecordPage
 from desktop.ui.report_dialog import ReportDialog
@@ -72,36 +75,160 @@ def test_clicking_a_tile_opens_the_list_with_the_same_count(
         assert not page.chip.isVisible() and page.model.query.filters == {}
 
 
+def _click_point(card) -> tuple[object, QPoint]:
+    """Where a user clicks on a chart to open its biggest part, and that part."""
+    body = card.body
+    if isinstance(body, PieChart):
+        index = max(range(len(card.chart.segments)), key=lambda i: card.chart.segments[i].count)
+        return card.chart.segments[index], body.slice_centre(index).toPoint()
+    if isinstance(body, BarChart):
+        rows = [r for r in body.rows() if not r.segments[0].is_rest]
+        row = max(rows, key=lambda r: r.segments[0].count)
+        bar = row.bars[0]
+        return row.segments[0], bar.center()
+    assert isinstance(body, Tile)  # one category: the figure in words
+    return card.chart.segments[0], body.rect().center()
+
+
 def test_clicking_a_slice_or_a_bar_opens_the_list_behind_it(
         qtbot, demo_window: MainWindow) -> None:
     win = demo_window
     beranda = _wait_beranda(qtbot, win)
-    charts = {c.key: c for c in beranda.board.charts()}
     checked = 0
-    for key, view in beranda.chart_views.items():
-        series = view.chart().series()[0]
-        if isinstance(series, QPieSeries):
-            pieces = series.slices()
-            target = max(range(len(pieces)), key=lambda i: pieces[i].value())
-            segment = charts[key].segments[target]
-            pieces[target].clicked.emit()  # what QtCharts emits on a click
-        else:
-            assert isinstance(series, (QBarSeries, QHorizontalBarSeries))
-            first = series.barSets()[0]
-            index = max(range(first.count()), key=first.at)
-            shown = [s for s in charts[key].segments
-                     if not s.series or s.series == charts[key].segments[0].series]
-            if isinstance(series, QHorizontalBarSeries):
-                shown = list(reversed(shown))  # drawn bottom-up, biggest on top
-            segment = shown[index]
-            if segment.filters is None:  # "the rest": opens nothing
-                continue
-            first.clicked.emit(index)
-        assert _listed(qtbot, win, charts[key].kind, segment.filters) == segment.count, \
+    for key in list(beranda.chart_views):
+        card = beranda.chart_views[key]
+        segment, point = _click_point(card)
+        card.body.ensurePolished()
+        qtbot.mouseClick(card.body, Qt.MouseButton.LeftButton, pos=point)
+        assert _listed(qtbot, win, card.chart.kind, segment.filters) == segment.count, \
             (key, segment)
         win.show_page("beranda")
         checked += 1
-    assert checked >= 6
+    assert checked == 8
+
+
+def test_lainnya_opens_the_list_of_all_it_holds_from_the_keyboard(
+        qtbot, demo_window: MainWindow) -> None:
+    win = demo_window
+    beranda = _wait_beranda(qtbot, win)
+    chart = beranda.chart_views["apps_by_opd"].body
+    rest = chart.chart.segments[-1]
+    assert rest.is_rest
+    chart.setFocus()
+    qtbot.keyClick(chart, Qt.Key.Key_Down)
+    qtbot.keyClick(chart, Qt.Key.Key_End)
+    assert chart.current == len(chart.rows()) - 1
+    qtbot.keyClick(chart, Qt.Key.Key_Return)
+    assert _listed(qtbot, win, "apps", rest.filters) == rest.count
+    page = win.pages["apps"]
+    assert page.chip.isVisible() and rest.label in page.chip.text()
+
+
+def _bars_and_pies(beranda: BerandaPage) -> list[BarChart | PieChart]:
+    return [c.body for c in beranda.chart_views.values()
+            if isinstance(c.body, BarChart | PieChart)]
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 700)])
+def test_every_bar_shows_its_value_at_its_end_and_no_text_is_wider_than_its_room(
+        qtbot, demo_window: MainWindow, size: tuple[int, int]) -> None:
+    win = demo_window
+    win.resize(*size)
+    beranda = _wait_beranda(qtbot, win)
+    qtbot.waitUntil(lambda: win.width() <= size[0], timeout=2000)
+    settle(qtbot, win)
+    charts = _bars_and_pies(beranda)
+    assert len(charts) >= 6
+    for chart in charts:
+        metrics = chart.fontMetrics()
+        for row in chart.rows():
+            for line in row.label.split("\n"):  # a long name wraps, each line fits
+                assert metrics.horizontalAdvance(line) <= row.label_rect.width(), \
+                    (chart.chart.key, line, row.label_rect.width())
+            assert row.label_rect.left() >= 0 and row.label_rect.right() < chart.width()
+            for segment, bar, value, value_rect in zip(row.segments, row.bars, row.values,
+                                                       row.value_rects, strict=True):
+                assert value == number(segment.count) or isinstance(chart, PieChart)
+                assert value_rect.width() >= metrics.horizontalAdvance(value)
+                assert value_rect.left() >= 0 and value_rect.right() < chart.width(), \
+                    (chart.chart.key, value, value_rect, chart.width())
+                if isinstance(chart, BarChart) and bar is not None and bar.width():
+                    assert value_rect.left() > bar.right()  # at the bar's end, outside it
+                    assert abs(value_rect.center().y() - bar.center().y()) <= 1
+    # the whole province name is on screen (on two lines), none of it elided
+    provinces = beranda.chart_views["visits_by_province"].body
+    drawn = {row.label.replace("\n", " ") for row in provinces.rows()}
+    full = {s.label for s in provinces.chart.segments}
+    assert drawn == full and "Daerah Istimewa Yogyakarta" in drawn
+
+
+def test_the_biggest_bar_of_the_opd_chart_is_never_lainnya(
+        qtbot, demo_window: MainWindow) -> None:
+    beranda = _wait_beranda(qtbot, demo_window)
+    chart = beranda.chart_views["apps_by_opd"].body
+    rows = chart.rows()
+    widest = max(rows, key=lambda r: r.bars[0].width() if r.bars[0] else -1)
+    assert not widest.segments[0].is_rest
+    assert [r.segments[0].count for r in rows[:-1]] == sorted(
+        (r.segments[0].count for r in rows[:-1]), reverse=True)
+    rest = rows[-1]  # last, muted: a line of text with its figure and no bar
+    assert rest.segments[0].is_rest and rest.label.startswith("Lainnya (")
+    assert rest.bars == (None,) and rest.values == (number(rest.segments[0].count),)
+    assert rest.segments[0].members[0] in rest.tooltip
+
+
+def test_one_deployment_state_is_said_in_words_not_a_pie(qtbot, desk: Desk,
+                                                         tmp_path: Path) -> None:
+    opd = desk.opd.create({"kode": "1", "nama": "Diskominfo", "jenis": "dinas"})["id"]
+    app = desk.apps.create({"nama": "SIMPEG", "opd_pemilik_id": opd, "jenis": "umum",
+                            "status": "operasional"})["id"]
+    for _ in range(3):
+        desk.deployments.create({"aplikasi_id": app, "lingkungan": "produksi",
+                                 "status": "berhasil", "tanggal": date.today()})
+    win = build_window(qtbot, desk, tmp_path / "view.ini")
+    beranda = _wait_beranda(qtbot, win)
+    card = beranda.chart_views["deployments_recent"]
+    assert isinstance(card.body, Tile) and not card.findChildren(PieChart)
+    assert card.body.caption.text() == "Semua 3 deployment: Berhasil"
+    assert card.body.number.text() == "3"
+    # every chart here has one category: no pie anywhere on the page
+    assert not beranda.findChildren(PieChart)
+    qtbot.mouseClick(card.body, Qt.MouseButton.LeftButton)
+    assert _listed(qtbot, win, "deployments", card.chart.segments[0].filters) == 3
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_bar_values_use_the_languages_thousands_separator(qtbot, lang: str) -> None:
+    set_language(lang)
+    try:
+        chart = Chart("apps_by_opd", "Aplikasi menurut OPD", "apps", "hbar", (
+            Segment("Diskominfo", 12345, {"opd_pemilik_id": "a"}),
+            Segment("Bappeda", 1234, {"opd_pemilik_id": "b"})))
+        widget = BarChart(chart, lambda _s, _i: QColor("#1c5fb0"), str)
+        qtbot.addWidget(widget)
+        widget.resize(300, widget.heightForWidth(300))
+        values = [row.values[0] for row in widget.rows()]
+    finally:
+        set_language("id")
+    assert values == (["12.345", "1.234"] if lang == "id" else ["12,345", "1,234"])
+
+
+def test_tile_captions_wrap_rather_than_clip_at_1024x700(
+        qtbot, demo_window: MainWindow) -> None:
+    win = demo_window
+    win.resize(1024, 700)
+    beranda = _wait_beranda(qtbot, win)
+    settle(qtbot, win)
+    wrapped = 0
+    for tile in beranda.tiles.values():
+        caption = tile.caption
+        needed = caption.heightForWidth(caption.width())
+        assert needed <= caption.height(), (tile.key, needed, caption.height())
+        words = caption.text().split()
+        assert max(caption.fontMetrics().horizontalAdvance(w) for w in words) \
+            <= caption.width()
+        wrapped += needed > caption.fontMetrics().height() + 2
+    assert wrapped >= 1  # at this width some caption does take two lines
 
 
 def test_figures_follow_the_data(qtbot, demo_window: MainWindow, demo_desk: Desk) -> None:
@@ -127,6 +254,8 @@ def test_an_empty_register_shows_zeros_and_no_charts(qtbot, window: MainWindow) 
     beranda = _wait_beranda(qtbot, window)
     assert all(t.number.text() == "0" for t in beranda.tiles.values())
     assert beranda.chart_views == {}
+    empty = [w for w in beranda.findChildren(QLabel, "emptyChart") if not w.isHidden()]
+    assert len(empty) == 8 and all("Belum ada data." in w.text() for w in empty)
     assert window.reminders.isHidden()  # nothing due: the panel stays away
 
 

@@ -317,7 +317,7 @@ def test_beranda_reminders_and_report_dialog_are_english(qtbot, english: None,
     beranda = win.beranda
     assert beranda.tiles["datasets_overdue"].caption.text() == "Datasets overdue for an update"
     assert beranda.as_of.text().startswith("As of ")
-    titles = {view.chart().title() for view in beranda.chart_views.values()}
+    titles = {card.title.text() for card in beranda.chart_views.values()}
     assert {"Applications by status", "Dataset freshness", "Visits per year"} <= titles
     assert still_indonesian(beranda) == []
     groups = [win.reminders.tree.topLevelItem(i).text(0)
