@@ -42,7 +42,9 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("gui", help=t("buka jendela aplikasi (bawaan)"))
     sub.add_parser("init", help=t("buat atau perbarui basis data"))
-    sub.add_parser("demo", help=t("isi basis data kosong dengan data contoh"))
+    p_demo = sub.add_parser("demo", help=t("isi basis data kosong dengan data contoh"))
+    p_demo.add_argument("--force", action="store_true", help=t(
+        "memuat data contoh walau basis data sudah berisi profil kantor (profil itu diganti)"))
 
     p_list = sub.add_parser("list", help=t("tampilkan daftar data"))
     p_list.add_argument("kind", metavar="JENIS",
@@ -212,11 +214,25 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from desktop.core.demo import load_demo
+    """Refused (exit 2, nothing written) on a database that is not empty: records never
+    mix with demo ones, and an office profile is replaced only with ``--force``."""
+    from desktop.core.demo import DemoRefused, load_demo
+    from desktop.core.errors import DeskError
     from desktop.core.i18n import t
 
     desk = _desk(args)
-    summary = load_demo(desk)
+    try:
+        summary = load_demo(desk, replace_office=bool(getattr(args, "force", False)))
+    except DemoRefused as exc:
+        desk.close()
+        print(f"diskominfo-desk: {exc.message} " + t(
+            "Tambahkan --force untuk tetap memuat data contoh dan mengganti profil kantor."),
+            file=sys.stderr)
+        return EXIT_USAGE
+    except DeskError as exc:
+        desk.close()
+        print(f"diskominfo-desk: {exc.message}", file=sys.stderr)
+        return EXIT_USAGE
     print(t("Data contoh dimuat: {opd} OPD, {apps} aplikasi, {datasets} dataset, "
             "{visits} kunjungan, {agreements} kerja sama, {deployments} deployment.",
             **vars(summary)))

@@ -13,12 +13,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
-
 from desktop.core.desk import Desk
 from desktop.core.errors import DeskError
-from desktop.core.i18n import t
-from desktop.core.models import PerangkatDaerah
+from desktop.core.i18n import t, tn
 
 DOMAIN = "banyuwangikab.go.id"
 
@@ -378,14 +375,55 @@ def pks_articles() -> list[dict[str, Any]]:
     ]
 
 
-def load_demo(desk: Desk, *, today: date | None = None) -> DemoSummary:
-    """Fill an empty database; refuse (writing nothing) when it already holds OPDs."""
+@dataclass(frozen=True)
+class DemoTarget:
+    """What the demo would overwrite or mix with: asked about before loading it."""
+
+    office: str | None  # the office profile's name, replaced by the demo's Banyuwangi one
+    records: int  # live records of every kind (the demo's OPD codes would clash with them)
+
+    @property
+    def empty(self) -> bool:
+        return self.office is None and self.records == 0
+
+
+class DemoRefused(DeskError):
+    """The database is not empty and the caller did not say to go on anyway."""
+
+
+def demo_target(desk: Desk) -> DemoTarget:
+    office = desk.office.get()
+    records = sum(service.count() for service in desk.services.values())
+    return DemoTarget(office=str(office["nama"]) if office else None, records=records)
+
+
+def describe_target(target: DemoTarget) -> str:
+    """What is already in the database, in one sentence part ("profil kantor “X”")."""
+    parts = []
+    if target.office is not None:
+        parts.append(t("profil kantor “{nama}”", nama=target.office))
+    if target.records:
+        parts.append(tn("{n} data", target.records, n=target.records))
+    return t(" dan ").join(parts)
+
+
+def load_demo(desk: Desk, *, today: date | None = None,
+              replace_office: bool = False) -> DemoSummary:
+    """Fill an empty database, writing nothing otherwise.
+
+    Records of any kind refuse it always: demo OPDs, datasets and agreements mixed into a
+    real register could not be told apart from real ones. An office profile alone is
+    replaced only with ``replace_office`` (the window asked the user, or the CLI was given
+    ``--force``): the profile heads every printed KB and report, so losing it silently is
+    what issue 16 saw."""
     today = today or date.today()
-    with desk.db.session() as s:
-        if s.scalar(select(func.count()).select_from(PerangkatDaerah)
-                    .where(PerangkatDaerah.deleted_at.is_(None))):
-            raise DeskError(t("Basis data sudah berisi data; data contoh hanya dapat dimuat ke "
-                              "basis data kosong."))
+    target = demo_target(desk)
+    if target.records:
+        raise DeskError(t("Basis data sudah berisi data; data contoh hanya dapat dimuat ke "
+                          "basis data kosong."))
+    if target.office is not None and not replace_office:
+        raise DemoRefused(t("Basis data sudah berisi {what}; data contoh akan menggantinya.",
+                            what=describe_target(target)))
     rnd = random.Random(2017)
     people = _People(rnd)
     desk.office.save({

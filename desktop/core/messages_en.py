@@ -847,6 +847,16 @@ MESSAGES_EN: dict[str, str] = {
         "The file {name} cannot be read: {reason}",
     "Berkas {name} berubah sejak dibaca; pilih berkasnya lagi.":
         "The file {name} changed since it was read; choose it again.",
+    # loading the demo over a database that is not empty (issue 16)
+    "profil kantor “{nama}”": "the office profile “{nama}”",
+    "{n} data": "{n} records",
+    " dan ": " and ",
+    "Basis data sudah berisi {what}; data contoh akan menggantinya.":
+        "The database already holds {what}; the demo data would replace it.",
+    "Tambahkan --force untuk tetap memuat data contoh dan mengganti profil kantor.":
+        "Add --force to load the demo data anyway and replace the office profile.",
+    "memuat data contoh walau basis data sudah berisi profil kantor (profil itu diganti)":
+        "load the demo data even though the database has an office profile (it is replaced)",
     # keyring-self-test (issue 22: the Windows job's keyring round trip)
     "uji brankas kunci sistem operasi: simpan, baca kembali dan hapus satu rahasia uji":
         "test the operating system's keyring: store, read back and delete one test secret",
@@ -886,6 +896,7 @@ SINGULAR_EN: dict[str, str] = {
     "  ... dan {n} galat lain (lihat log di halaman Sinkronisasi)":
         "  ... and {n} more error (see the log on the Sync page)",
     "  ... dan {n} konflik lain": "  ... and {n} more conflict",
+    "{n} data": "{n} record",
     "{n} konflik terbuka. Selesaikan dengan 'diskominfo-desk conflicts resolve ID "
     "PILIHAN' (mine: nilai di sini, theirs: nilai katalog, atau nilai baru).":
         "{n} open conflict. Resolve it with 'diskominfo-desk conflicts resolve ID "

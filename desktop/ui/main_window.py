@@ -287,6 +287,7 @@ class MainWindow(QMainWindow):
         # Ctrl+Q everywhere: the standard Quit key is empty on Windows and some desktops
         self.act_quit = self._action(self.tr("&Keluar"), "Ctrl+Q", self.close)
         self.act_about = self._action(self.tr("&Tentang Diskominfo Desk"), None, self.about)
+        self.act_demo = self._action(self.tr("Isi data &contoh…"), None, self.load_demo)
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&Berkas"))
         for action in (self.act_new, self.act_save, self.act_delete):
@@ -325,6 +326,8 @@ class MainWindow(QMainWindow):
         go.addSeparator()
         go.addAction(self.act_reminders)
         help_menu = menu.addMenu(self.tr("Ban&tuan"))
+        help_menu.addAction(self.act_demo)
+        help_menu.addSeparator()
         help_menu.addAction(self.act_about)
         toolbar = self.addToolBar(self.tr("Alat utama"))
         toolbar.setObjectName("mainToolbar")
@@ -497,6 +500,21 @@ class MainWindow(QMainWindow):
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
+
+    def load_demo(self) -> bool:
+        """Bantuan → Isi data contoh: asks before replacing the office profile, refuses
+        over records (see ``desktop.ui.demo_action``). False when nothing was started."""
+        from desktop.ui.demo_action import load_demo_asking
+
+        return load_demo_asking(self, self.desk, self.tasks, self._demo_loaded)
+
+    def _demo_loaded(self, _summary: Any) -> None:
+        office = self.desk.office.get()
+        self.office_label.setText(office["nama"] if office else "")
+        for kind in KINDS:
+            self.hub.notify(kind, [])
+        self.beranda.refresh()
+        self.statusBar().showMessage(self.tr("Data contoh dimuat."), 6000)
 
     def _office_saved(self, office: dict[str, Any]) -> None:
         self.office_label.setText(office.get("nama") or "")

@@ -96,13 +96,17 @@ class WelcomeDialog(QDialog):
         self.accept()
 
     def load_demo(self) -> None:
-        from desktop.core.demo import load_demo
+        """The demo, after asking when a profile typed here would give way to its own."""
+        from desktop.ui.demo_action import load_demo_asking
 
+        typed = self.name.text().strip() or (self.region.lookup.text_of(self.region.value())
+                                             if self.region.value() else "")
         self.demo_button.setEnabled(False)
         self.start_button.setEnabled(False)
-        self.tasks.run_db(lambda: load_demo(self.desk), on_done=self._demo_done,
-                          on_error=self._demo_failed, label=self.tr("Memuat data contoh…"),
-                          parent_widget=self)
+        if not load_demo_asking(self, self.desk, self.tasks, self._demo_done,
+                                self._demo_failed, typed_office=typed or None):
+            self.demo_button.setEnabled(True)
+            self.start_button.setEnabled(True)
 
     def _demo_done(self, _summary: Any) -> None:
         self.demo_loaded = True
