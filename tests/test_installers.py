@@ -143,3 +143,96 @@ def test_workflows_are_valid_yaml(workflow: Path) -> None:
     assert isinstance(data, dict) and data.get("jobs"), workflow
     # "on" is read by YAML 1.1 as True: either spelling names the triggers
     assert data.get("on", data.get(True)), workflow
+
+
+WORKFLOWS = ROOT / ".github" / "workflows"
+WINDOWS_CI = ROOT / "installers" / "windows" / "ci"
+
+
+def _env_maps(node: object) -> list[dict]:
+    """Every ``env:`` mapping anywhere in a workflow."""
+    found: list[dict] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "env" and isinstance(value, dict):
+                found.append(value)
+            found.extend(_env_maps(value))
+    elif isinstance(node, list):
+        for item in node:
+            found.extend(_env_maps(item))
+    return found
+
+
+def test_the_windows_workflow_runs_every_step_script_on_every_push() -> None:
+    import yaml
+
+    text = (WORKFLOWS / "windows.yml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    triggers = data.get("on", data.get(True))
+    assert "push" in triggers and triggers["push"] is None  # every branch, every push
+    for job in data["jobs"].values():
+        assert job["runs-on"] == "windows-latest"
+        setup = [s for s in job["steps"]
+                 if str(s.get("uses", "")).startswith("actions/setup-python")]
+        assert setup and str(setup[0]["with"]["python-version"]) == "3.11"
+    assert all("PYTHONUTF8" not in env for env in _env_maps(data))
+    scripts = {"start-postgres.ps1", "quick-suite.ps1", "postgres-backup.ps1",
+               "bundle-smoke.ps1", "keyring-roundtrip.ps1", "installer-lifecycle.ps1"}
+    runs = " ".join(str(s.get("run", "")) for job in data["jobs"].values() for s in job["steps"])
+    for script in scripts:
+        assert f"./installers/windows/ci/{script}" in runs, script
+        assert (WINDOWS_CI / script).is_file(), script
+    # what the steps check, in their own words
+    smoke = (WINDOWS_CI / "bundle-smoke.ps1").read_text(encoding="utf-8")
+    assert "portable.txt" in smoke and "$OddFolderName" in smoke and "Start-Window" in smoke
+    for command in ("'--version'", "'init'", "'demo'", "'list', 'datasets', '--json'"):
+        assert command in smoke, command
+    common = (WINDOWS_CI / "common.ps1").read_text(encoding="utf-8")
+    assert 'Remove-Item Env:QT_QPA_PLATFORM' in common  # the real windows platform
+    life = (WINDOWS_CI / "installer-lifecycle.ps1").read_text(encoding="utf-8")
+    assert "-eq 3" in life and "Get-Snapshot" in life and "_?=$dir" in life
+    keyring_step = (WINDOWS_CI / "keyring-roundtrip.ps1").read_text(encoding="utf-8")
+    assert "--length 2048" in keyring_step and "'1280'" in keyring_step
+    quick = (WINDOWS_CI / "quick-suite.ps1").read_text(encoding="utf-8")
+    assert '-m "not slow"' in quick and "QT_QPA_PLATFORM = 'offscreen'" in quick
+    pg = (WINDOWS_CI / "start-postgres.ps1").read_text(encoding="utf-8")
+    assert "DISKOMINFO_DESK_TEST_POSTGRES" in pg and "DISKOMINFO_DESK_REQUIRE_POSTGRES" in pg
+
+
+def test_the_release_signs_when_a_certificate_is_configured_and_warns_when_not() -> None:
+    import yaml
+
+    data = yaml.safe_load((WORKFLOWS / "release.yml").read_text(encoding="utf-8"))
+    steps = data["jobs"]["windows"]["steps"]
+    names = [str(s.get("name", "")) for s in steps]
+    sign_program = names.index("Sign the program (if a certificate is configured)")
+    assert sign_program < names.index("NSIS") < \
+        names.index("Sign the installer (if a certificate is configured)")
+    for index in (sign_program, names.index("NSIS"), sign_program + 2):
+        env = steps[index]["env"]
+        assert env["WINDOWS_CERT_PFX_BASE64"] == "${{ secrets.WINDOWS_CERT_PFX_BASE64 }}"
+        assert env["WINDOWS_CERT_PASSWORD"] == "${{ secrets.WINDOWS_CERT_PASSWORD }}"
+    assert "--sign-command" in steps[names.index("NSIS")]["run"]
+    sign = (ROOT / "installers" / "windows" / "sign.ps1").read_text(encoding="utf-8")
+    assert "sign /fd SHA256 /tr http://timestamp.digicert.com /td SHA256" in sign
+    assert "::warning::" in sign and "exit 0" in sign  # unsigned, visibly, not failed
+    assert "FromBase64String($env:WINDOWS_CERT_PFX_BASE64)" in sign
+    assert "Remove-Item -LiteralPath $pfx" in sign  # the key never stays on the runner
+
+
+@pytest.mark.slow
+@pytest.mark.needs_tool("makensis", "apt-get install nsis")
+def test_the_uninstaller_is_signed_while_makensis_writes_it(tmp_path: Path) -> None:
+    record = tmp_path / "signed.txt"
+    stub = tmp_path / "sign-stub.py"
+    stub.write_text("import sys, pathlib\n"
+                    f"pathlib.Path({str(record)!r}).write_text(sys.argv[1])\n", encoding="utf-8")
+    output = tmp_path / f"diskominfo-desk-{__version__}-setup.exe"
+    result = subprocess.run([sys.executable, str(MAKE_INSTALLER), "--dummy-payload",
+                             "--output", str(output),
+                             "--sign-command", f'"{sys.executable}" "{stub}"'],
+                            capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    signed = Path(record.read_text(encoding="utf-8"))
+    assert signed.name  # the sign command got the uninstaller's file to sign
+    assert output.read_bytes()[:2] == b"MZ"

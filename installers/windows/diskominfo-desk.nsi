@@ -7,6 +7,7 @@
 ;   -DPAYLOAD=<folder>       the PyInstaller one-folder bundle (dist\diskominfo-desk)
 ;   -DOUTFILE=<file.exe>     where the installer goes
 ;   -DLICENSE_FILE=<file>    LICENSE with CRLF line ends (for the licence page)
+;   -DUNINST_SIGN_CMD=<cmd>  optional: sign the uninstaller (installers/windows/sign.ps1)
 ;
 ; Installs into %LOCALAPPDATA%\Programs\Diskominfo Desk, a Start-menu shortcut and,
 ; if chosen, a desktop shortcut; registers an uninstaller for the user (HKCU). The
@@ -76,6 +77,11 @@ RequestExecutionLevel user
 !define EXIT_FOLDER 4
 !define EXIT_COPY 5
 !define EXIT_SWAP 6
+
+!ifdef UNINST_SIGN_CMD
+  ; make_installer.py --sign-command: the uninstaller signed as makensis writes it
+  !uninstfinalize `${UNINST_SIGN_CMD} "%1"` = 0
+!endif
 
 Name "${APP_NAME} ${VERSION}"
 OutFile "${OUTFILE}"
@@ -328,12 +334,22 @@ Function MoveNewIn
     ${If} $Entry == ""
       Return
     ${EndIf}
-    ClearErrors
-    Rename "$INSTDIR\${STAGING}\$Entry" "$INSTDIR\$Entry"
-    ${If} ${Errors}
-      StrCpy $Failed 1
-      Return
-    ${EndIf}
+    ; an antivirus scanning the file just written may hold it for a moment: try again
+    ; for up to 5 s before calling it a failure
+    StrCpy $2 0
+    ${Do}
+      ClearErrors
+      Rename "$INSTDIR\${STAGING}\$Entry" "$INSTDIR\$Entry"
+      ${IfNot} ${Errors}
+        ${Break}
+      ${EndIf}
+      IntOp $2 $2 + 1
+      ${If} $2 >= 10
+        StrCpy $Failed 1
+        Return
+      ${EndIf}
+      Sleep 500
+    ${Loop}
   ${Loop}
 FunctionEnd
 

@@ -69,7 +69,8 @@ def license_with_crlf(folder: Path) -> Path:
     return target
 
 
-def build(payload: Path, output: Path, makensis: str, workdir: Path) -> Path:
+def build(payload: Path, output: Path, makensis: str, workdir: Path,
+          sign_command: str | None = None) -> Path:
     version = app_version()
     output.parent.mkdir(parents=True, exist_ok=True)
     command = [
@@ -77,8 +78,12 @@ def build(payload: Path, output: Path, makensis: str, workdir: Path) -> Path:
         f"-DVERSION={version}", f"-DVERSION4={four_numbers(version)}",
         f"-DPAYLOAD={payload.resolve()}", f"-DOUTFILE={output.resolve()}",
         f"-DLICENSE_FILE={license_with_crlf(workdir).resolve()}",
-        str(SCRIPT),
     ]
+    if sign_command:
+        # the uninstaller is written inside the installer: signed while makensis builds
+        # it (!uninstfinalize), since nothing can sign it afterwards
+        command.append(f"-DUNINST_SIGN_CMD={sign_command}")
+    command.append(str(SCRIPT))
     subprocess.run(command, check=True)
     return output
 
@@ -90,6 +95,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="compile against placeholder files (proves the script)")
     parser.add_argument("--output", type=Path)
     parser.add_argument("--makensis", default=find_makensis())
+    parser.add_argument("--sign-command", metavar="COMMAND",
+                        help="sign the uninstaller with COMMAND <file> while compiling, e.g. "
+                             "'pwsh -NoProfile -File installers/windows/sign.ps1'")
     args = parser.parse_args(argv)
     output = args.output or ROOT / "dist" / f"diskominfo-desk-{app_version()}-setup.exe"
     with tempfile.TemporaryDirectory() as tmp:
@@ -99,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
                   "(pyinstaller installers/diskominfo-desk.spec)", file=sys.stderr)
             return 1
         try:
-            build(payload, output, args.makensis, Path(tmp))
+            build(payload, output, args.makensis, Path(tmp), args.sign_command)
         except (OSError, subprocess.CalledProcessError) as exc:
             print(f"makensis failed: {exc}", file=sys.stderr)
             return 1
