@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pathlib
 import sqlite3
+import subprocess
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from urllib.parse import unquote, urlsplit
 
@@ -119,3 +120,39 @@ def test_a_real_backup_in_an_oddly_named_folder_is_restored(
     finally:
         again.close()
     assert safety.is_file() and ODD_FOLDER in str(safety)
+
+
+def test_backup_and_restore_on_both_engines_never_pass_the_folder_on_a_command_line(
+        desk: Desk, database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+        ) -> None:
+    """pg_dump/pg_restore on Windows read their command line in the ANSI code page: a
+    folder named outside it reached them as ``?``. The dump goes to, and the archive
+    comes from, a file the program opened itself."""
+    commands: list[list[str]] = []
+    real_run, real_popen = subprocess.run, subprocess.Popen
+
+    def run(command: list[str], *args: object, **kwargs: object) -> object:
+        commands.append([str(c) for c in command])
+        return real_run(command, *args, **kwargs)  # type: ignore[call-overload]
+
+    def popen(command: list[str], *args: object, **kwargs: object) -> object:
+        commands.append([str(c) for c in command])
+        return real_popen(command, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(subprocess, "run", run)
+    monkeypatch.setattr(subprocess, "Popen", popen)
+    desk.opd.create({"kode": "9.0001", "nama": "Dinas Kopi Gayo", "jenis": "dinas"})
+    backup = backup_now(desk, tmp_path / ODD_FOLDER)
+    desk.opd.create({"kode": "9.0002", "nama": "Sesudah cadangan", "jenis": "dinas"})
+    restore(desk, backup, tmp_path / ODD_FOLDER)
+    again = Desk.open(database_url)
+    try:
+        assert [r["nama"] for r in again.opd.list().rows] == ["Dinas Kopi Gayo"]
+    finally:
+        again.close()
+    tools = [c for c in commands if Path(c[0]).name.startswith(("pg_dump", "pg_restore"))]
+    if desk.db.dialect == "postgresql":
+        assert {Path(c[0]).name for c in tools} == {"pg_dump", "pg_restore"}
+    else:
+        assert tools == []
+    assert not [c for c in tools if any(ODD_FOLDER in part for part in c)]

@@ -30,7 +30,7 @@ from desktop.core.paths import user_data_dir
 from desktop.core.pg_backup_check import Reference, build_reference, check_dump
 from desktop.core.pg_tools import find_pg_tool, last_line, run_tool
 from desktop.core.private_files import make_private
-from desktop.core.safe_write import move_into_place
+from desktop.core.safe_write import discard, move_into_place
 from desktop.core.sqlite_health import damaged_message, is_damage
 
 PREFIX = "diskominfo-desk"
@@ -154,8 +154,10 @@ def _pg_env_and_args(url: str) -> tuple[dict[str, str], list[str]]:
     return env, [*args, "--dbname", parsed.database or "postgres"]
 
 
-def _run(command: list[str], env: dict[str, str]) -> None:
-    done = run_tool(command, env)  # no console window on Windows; output read as UTF-8
+def _run(command: list[str], env: dict[str, str], *, stdin_path: Path | None = None,
+         stdout_path: Path | None = None) -> None:
+    # no console window on Windows; messages read as UTF-8; files opened by us
+    done = run_tool(command, env, stdin_path=stdin_path, stdout_path=stdout_path)
     if done.returncode != 0:
         raise DeskError(t("{tool} gagal: {detail}", tool=Path(command[0]).name,
                           detail=last_line(done)))
@@ -165,7 +167,7 @@ def _pg_dump(url: str, target: Path) -> None:
     env, args = _pg_env_and_args(url)
     part = target.with_name(target.name + ".part")
     try:
-        _run([_pg_tool("pg_dump"), "--format=custom", "--file", str(part), *args], env)
+        _run([_pg_tool("pg_dump"), "--format=custom", *args], env, stdout_path=part)
     except DeskError:
         part.unlink(missing_ok=True)
         raise
@@ -179,7 +181,9 @@ def check_backup_file(path: Path, dialect: str) -> None:
     if not path.is_file():
         raise DeskError(t("Berkas cadangan tidak ditemukan: {path}", path=path))
     if dialect != "sqlite":
-        if path.read_bytes()[:5] != b"PGDMP":
+        with path.open("rb") as fh:
+            magic = fh.read(5)
+        if magic != b"PGDMP":
             raise DeskError(t("{name} bukan cadangan PostgreSQL (pg_dump format custom).",
                               name=path.name))
         return
@@ -187,14 +191,18 @@ def check_backup_file(path: Path, dialect: str) -> None:
 
 
 def _remove_with_sidecars(path: Path) -> None:
+    """Best effort (Windows: a scanner may hold a file a moment): what stays is removed
+    by ``clean_leftovers`` on a later start, never a reason to fail a finished restore."""
     for suffix in ("", "-wal", "-shm", "-journal"):
-        path.with_name(path.name + suffix).unlink(missing_ok=True)
+        discard(path.with_name(path.name + suffix))
 
 
 def _private_copy(path: Path, folder: Path) -> Path:
     """The backup copied (page by page, read-only) to a scratch file beside the live
     database: the file verified is the file restored, even if the original changes."""
-    scratch = Path(tempfile.mkstemp(prefix=".restore-", suffix=".sqlite3", dir=folder)[1])
+    handle, name = tempfile.mkstemp(prefix=".restore-", suffix=".sqlite3", dir=folder)
+    os.close(handle)  # an open handle would keep Windows from deleting the scratch copy
+    scratch = Path(name)
     try:
         src = sqlite3.connect(read_only_uri(path), uri=True)
         dst = sqlite3.connect(scratch)
@@ -252,7 +260,7 @@ def restore(desk: Desk, path: Path, folder: Path | None = None) -> Path:
     env, args = _pg_env_and_args(url)
     # as the application's own role: no owners or grants of the dump's server are replayed
     _run([_pg_tool("pg_restore"), "--clean", "--if-exists", "--no-owner", "--no-privileges",
-          "--single-transaction", "--exit-on-error", *args, str(path)], env)
+          "--single-transaction", "--exit-on-error", *args], env, stdin_path=path)
     return safety
 
 
@@ -308,5 +316,5 @@ def daily_backup(desk: Desk, keep: int, folder: Path | None = None,
         made = backup_now(desk, folder, automatic=True, now=now)
         daily = [b for b in list_backups(folder) if b.automatic]
     for old in daily[max(keep, 1):]:
-        old.path.unlink(missing_ok=True)
+        discard(old.path)  # one open elsewhere (Windows) goes on a later day
     return made

@@ -141,16 +141,16 @@ def check_dump(path: Path, *, known: set[str], restore_tool: str,
     name = path.name
 
     def run(args: list[str]) -> str:
-        done = run_tool([restore_tool, *args, str(path)])
+        done = run_tool([restore_tool, *args], stdin_path=path)  # no file name to encode
         if done.returncode != 0:
             raise DeskError(t("{name} rusak ({detail}); tidak dipulihkan.", name=name,
                               detail=last_line(done)))
         return done.stdout
 
     listing = run(["--list"])
-    with subprocess.Popen([restore_tool, "--data-only", "--file", "-", str(path)],
-                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                          **run_kwargs()) as proc:
+    with path.open("rb") as archive, subprocess.Popen(
+            [restore_tool, "--data-only", "--file", "-"], stdin=archive,
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, **run_kwargs()) as proc:
         assert proc.stdout is not None
         try:
             tables, sequences, versions = scan_data(iter(proc.stdout), name)
@@ -232,16 +232,17 @@ def _dump_reference(database: str, dump_tool: str, restore_tool: str, env: dict[
     with TemporaryDirectory(prefix="desk-ref-") as folder:
         dump = Path(folder) / "reference.dump"
 
-        def tool(command: list[str]) -> str:
-            done = run_tool(command, env)
+        def tool(command: list[str], *, stdin_path: Path | None = None,
+                 stdout_path: Path | None = None) -> str:
+            done = run_tool(command, env, stdin_path=stdin_path, stdout_path=stdout_path)
             if done.returncode != 0:
                 raise DeskError(t("{tool} gagal: {detail}", tool=Path(command[0]).name,
                                   detail=last_line(done)))
             return done.stdout
 
-        tool([dump_tool, "--format=custom", "--schema-only", "--file", str(dump),
-              *args_for(database)])
-        listing = tool([restore_tool, "--list", str(dump)])
+        tool([dump_tool, "--format=custom", "--schema-only", *args_for(database)],
+             stdout_path=dump)
+        listing = tool([restore_tool, "--list"], stdin_path=dump)
         script = tool([restore_tool, "--schema-only", "--no-owner", "--no-privileges",
-                       "--file", "-", str(dump)])
+                       "--file", "-"], stdin_path=dump)
     return reference_from(listing, script)

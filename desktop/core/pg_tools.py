@@ -19,6 +19,7 @@ locale's code page, which turned an Indonesian message into a crash).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -116,11 +117,25 @@ def run_kwargs(platform: str | None = None) -> dict[str, Any]:
     return kwargs
 
 
-def run_tool(command: list[str], env: Mapping[str, str] | None = None
+def run_tool(command: list[str], env: Mapping[str, str] | None = None, *,
+             stdin_path: Path | None = None, stdout_path: Path | None = None
              ) -> subprocess.CompletedProcess[str]:
-    """Run a client tool to completion, its output captured as text."""
-    return subprocess.run(command, env=None if env is None else dict(env),
-                          capture_output=True, check=False, **run_kwargs())
+    """Run a client tool to completion, its output captured as text.
+
+    ``stdout_path`` receives the tool's output (a dump) and ``stdin_path`` is its input
+    (an archive): the files are opened here, so their names never pass through the
+    tool's command line, which on Windows is read in the ANSI code page (a folder named
+    outside it would reach ``pg_dump`` as ``?``). Otherwise stdin is empty: nothing ever
+    waits for a console the windowed program does not have.
+    """
+    with contextlib.ExitStack() as files:
+        stdin: Any = (files.enter_context(stdin_path.open("rb")) if stdin_path is not None
+                      else subprocess.DEVNULL)
+        stdout: Any = (files.enter_context(stdout_path.open("wb"))
+                       if stdout_path is not None else subprocess.PIPE)
+        return subprocess.run(command, env=None if env is None else dict(env), stdin=stdin,
+                              stdout=stdout, stderr=subprocess.PIPE, check=False,
+                              **run_kwargs())
 
 
 def last_line(done: subprocess.CompletedProcess[str]) -> str:
