@@ -74,11 +74,13 @@ def test_installer_and_uninstaller_look_for_the_running_program_first() -> None:
     first_touch = min(install.index(word) for word in ("File /r", "RMDir", "Delete", "Call Move"))
     assert install.index("Call WaitUntilClosed") < first_touch
     uninstall = _block(script, 'Section "Uninstall"', "SectionEnd")
-    first_touch = min(uninstall.index(word) for word in ("ExecWait", "Rename", "RMDir",
+    first_touch = min(uninstall.index(word) for word in ("nsExec", "Rename", "RMDir",
                                                          "Delete"))
     assert uninstall.index("Call un.WaitUntilClosed") < first_touch
     # a file a running copy holds (the CLI, an older version) stops it before deleting
-    assert uninstall.index('Rename "$INSTDIR\\_internal"') < uninstall.index("RMDir /r")
+    aside = uninstall.index('Rename "$INSTDIR\\_internal"')
+    assert aside < uninstall.rindex('RMDir /r "$INSTDIR\\_removing"')
+    assert aside < uninstall.index('Delete "$INSTDIR\\${APP_EXE}"')
     assert "Call un.AskToClose" in uninstall
 
 
@@ -123,10 +125,10 @@ def test_per_user_only_and_the_folder_page_refuses_admin_folders() -> None:
 def test_uninstall_with_delete_my_data_removes_the_stored_credentials() -> None:
     script = _script()
     uninstall = _block(script, 'Section "Uninstall"', "SectionEnd")
-    forget = uninstall.index('ExecWait \'"$INSTDIR\\${CLI_EXE}" forget-secrets\'')
+    forget = uninstall.index('nsExec::ExecToLog \'"$INSTDIR\\${CLI_EXE}" forget-secrets\'')
     guard = uninstall.rindex("${If} $DeleteData == ${BST_CHECKED}", 0, forget)
     assert uninstall.index("${EndIf}", guard) > forget  # only with "delete my data"
-    assert forget < uninstall.index('RMDir /r "$INSTDIR\\_removing"')  # CLI still there
+    assert forget < uninstall.index('Rename "$INSTDIR\\_internal"')  # the CLI still there
     # the command the uninstaller runs exists in the CLI
     result = subprocess.run([sys.executable, "-m", "desktop", "forget-secrets", "--help"],
                             capture_output=True, text=True, timeout=60, cwd=ROOT, check=False)

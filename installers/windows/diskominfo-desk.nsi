@@ -526,10 +526,10 @@ Section "Uninstall"
   ; the credentials go while the program (its CLI) is still here to remove them
   ${If} $DeleteData == ${BST_CHECKED}
     DetailPrint "$(FORGET_SECRETS)"
-    ClearErrors
-    ExecWait '"$INSTDIR\${CLI_EXE}" forget-secrets' $0
-    ${If} ${Errors}
-    ${OrIf} $0 != 0
+    ; nsExec: the console program runs hidden, its lines go to the details list
+    nsExec::ExecToLog '"$INSTDIR\${CLI_EXE}" forget-secrets'
+    Pop $0  ; its exit code, or "error" when it could not be started
+    ${If} $0 != 0
       DetailPrint "$(FORGET_SECRETS_FAILED)"
       MessageBox MB_OK|MB_ICONEXCLAMATION "$(FORGET_SECRETS_FAILED)" /SD IDOK
     ${EndIf}
@@ -537,6 +537,7 @@ Section "Uninstall"
 
   ; the program aside first: a file a running copy holds (the CLI, an old version
   ; without the mutex) refuses the rename, and then nothing has been deleted yet
+  RMDir /r "$INSTDIR\_removing"  ; left by an uninstall cut off earlier: in the way
   StrCpy $Waited 0
   ${Do}
     ClearErrors
