@@ -29,6 +29,10 @@ def add_parsers(sub: Any) -> dict[str, Any]:
     p_export.add_argument("--full", action="store_true",
                           help=t("semua kolom yang dapat diimpor (XLSX/CSV), bukan kolom daftar: "
                                  "untuk dipindahkan ke basis data lain tanpa kehilangan data"))
+    p_export.add_argument("--delimiter", choices=(",", ";", "auto"), metavar="PEMISAH",
+                          help=t("pemisah kolom CSV: \",\", \";\" atau auto (bawaan: "
+                                 "pengaturan csv_delimiter, auto = menurut pengaturan wilayah; "
+                                 "Excel berbahasa Indonesia memakai \";\")"))
     return {"export": cmd_export}
 
 
@@ -53,6 +57,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.full and target.suffix.lower() not in (".xlsx", ".csv"):
         raise DeskError(t("Ekspor lengkap hanya ke .xlsx atau .csv, bukan {suffix}.",
                           suffix=target.suffix))
+    if args.delimiter and target.suffix.lower() != ".csv":
+        raise DeskError(t("--delimiter hanya berlaku untuk .csv, bukan {suffix}.",
+                          suffix=target.suffix))
     if not target.parent.is_dir():
         raise DeskError(t("Folder tujuan tidak ada: {path}", path=target.parent))
     query = ListQuery(text=args.search, filters=_parse_filters(args.filter), sort=args.sort)
@@ -61,9 +68,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         if args.full:
             from desktop.core.importing.template import write_sheet
 
-            count = write_sheet(desk, kind.name, target, query)
+            count = write_sheet(desk, kind.name, target, query, delimiter=args.delimiter)
         else:
-            count = write_list(desk.service(kind), query, target, title=args.title)
+            count = write_list(desk.service(kind), query, target, title=args.title,
+                               delimiter=args.delimiter)
     finally:
         desk.close()
     from desktop.core.i18n import tn

@@ -67,14 +67,20 @@ def _atomic(path: str | Path, write: Callable[[Path], None]) -> None:
 
 # ------------------------------------------------------------------ CSV
 def write_csv(service: RecordService, query: ListQuery, path: str | Path,
-              progress: Progress | None = None) -> int:
-    """Write every row the query matches; return how many were written."""
+              progress: Progress | None = None, *, delimiter: str | None = None) -> int:
+    """Write every row the query matches; return how many were written.
+
+    ``delimiter``: ``,``, ``;`` or ``auto``; None takes the setting (see core.csv_format).
+    """
+    from desktop.core.csv_format import resolve_delimiter
+
     kind = service.kind
+    separator = resolve_delimiter(delimiter)
     ids = service.ids(query)
 
     def write(tmp: Path) -> None:
         with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh)
+            writer = csv.writer(fh, delimiter=separator)
             writer.writerow([str(c.label) for c in kind.columns])
             for rows in batches(service, ids, progress):
                 for row in rows:
@@ -224,14 +230,16 @@ def _widths(headers: Sequence[str], columns: Sequence[Any], sample: Sequence[dic
 
 # ------------------------------------------------------------------ any format
 def write_list(service: RecordService, query: ListQuery, path: str | Path,
-               progress: Progress | None = None, *, title: str | None = None) -> int:
+               progress: Progress | None = None, *, title: str | None = None,
+               delimiter: str | None = None) -> int:
     """Export by the file's suffix (.csv, .xlsx, .pdf); return how many rows went out.
 
-    ``title`` is the PDF report's heading (the kind's plural label by default).
+    ``title`` is the PDF report's heading (the kind's plural label by default);
+    ``delimiter`` the CSV's column separator (None: the setting, "auto" by default).
     """
     suffix = Path(path).suffix.lower()
     if suffix == ".csv":
-        return write_csv(service, query, path, progress)
+        return write_csv(service, query, path, progress, delimiter=delimiter)
     if suffix == ".xlsx":
         return write_xlsx(service, query, path, progress)
     if suffix == ".pdf":

@@ -28,6 +28,14 @@ MESSAGES_EN: dict[str, str] = {
     "Brankas kunci sistem operasi tidak tersedia; tidak ada yang dihapus.":
         "The operating system's keyring is not available; nothing was deleted.",
     "Entri brankas kunci yang dihapus: {count}.": "Keyring entries deleted: {count}.",
+    "pemisah kolom CSV: \",\", \";\" atau auto (bawaan: pengaturan csv_delimiter, auto = "
+    "menurut pengaturan wilayah; Excel berbahasa Indonesia memakai \";\")":
+        "CSV column separator: \",\", \";\" or auto (default: the csv_delimiter setting; "
+        "auto follows the regional settings; Excel in Indonesian uses \";\")",
+    "--delimiter hanya berlaku untuk .csv, bukan {suffix}.":
+        "--delimiter only applies to .csv, not {suffix}.",
+    "Pemisah kolom CSV harus \",\", \";\" atau \"auto\", bukan {choice!r}.":
+        "The CSV column separator must be \",\", \";\" or \"auto\", not {choice!r}.",
     # demo data
     "Basis data sudah berisi data; data contoh hanya dapat dimuat ke basis data kosong.":
         "The database already holds data; demo data can only be loaded into an empty one.",

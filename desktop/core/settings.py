@@ -62,9 +62,12 @@ IMPORT_MAX_EXPANDED_MB = Setting("import_max_expanded_mb", int, 1_000,
 IMPORT_MAX_RATIO = Setting("import_max_ratio", int, 100,
                            Label("Rasio pemampatan XLSX paling besar",
                                  "Largest XLSX compression ratio"))
+# "auto": the regional settings' list separator (";" in Indonesia), see core.csv_format
+CSV_DELIMITER = Setting("csv_delimiter", str, "auto",
+                        Label("Pemisah kolom CSV", "CSV column separator"))
 ALL_SETTINGS = (LANGUAGE, DATABASE, USER_NAME, EXPIRY_DAYS, PAGE_SIZE, TITLE_CASE_OPENING,
                 COPIES_PER_PARTY, OFFICE_LOGO, BACKUP_KEEP, IMPORT_MAX_ROWS, IMPORT_MAX_FILE_MB,
-                IMPORT_MAX_EXPANDED_MB, IMPORT_MAX_RATIO, COLOR_SCHEME)
+                IMPORT_MAX_EXPANDED_MB, IMPORT_MAX_RATIO, COLOR_SCHEME, CSV_DELIMITER)
 TRUE_WORDS = frozenset({"1", "true", "yes", "on", "ya"})
 
 

@@ -140,6 +140,13 @@ class PdfPreviewDialog(QDialog):
             self.info.setText(self.tr("Disimpan ke {path}").replace("{path}", where))
 
         def failed(exc: Exception) -> None:
+            from desktop.core.safe_write import FileInUseError
+            from desktop.ui.errors import show_error
+
+            if isinstance(exc, FileInUseError):  # open in Word: the box says what to do
+                self.info.clear()
+                show_error(exc, self)
+                return
             self.info.setText(self.tr("DOCX tidak dapat disimpan: {error}").replace(
                 "{error}", getattr(exc, "message", None) or str(exc)))
 

@@ -33,10 +33,11 @@ Progress = Callable[[int, int, str], None]
 
 def write_sheet(desk: Desk, kind_name: str, path: str | Path,
                 query: ListQuery | None = None, *, with_rows: bool = True,
-                progress: Progress | None = None) -> int:
+                progress: Progress | None = None, delimiter: str | None = None) -> int:
     """Write an XLSX (or, by suffix, a CSV) with one column per importable field.
 
     Returns the rows written; without ``with_rows`` only the header (the blank template).
+    ``delimiter``: the CSV's column separator (None: the setting, see core.csv_format).
     """
     target = Path(path)
     suffix = target.suffix.lower()
@@ -48,8 +49,12 @@ def write_sheet(desk: Desk, kind_name: str, path: str | Path,
     ids = desk.service(kind_name).ids(query or ListQuery()) if with_rows else []
     headers = [str(fld.label) for fld in fields]
     if suffix == ".csv":
+        from desktop.core.csv_format import resolve_delimiter
+
+        separator = resolve_delimiter(delimiter)
         _atomic(target, lambda tmp: _write_csv(tmp, headers, _records(desk, kind_name, fields,
-                                                                       ids, progress)))
+                                                                       ids, progress),
+                                               separator))
     else:
         _atomic(target, lambda tmp: _write_xlsx(tmp, str(kind.plural), headers,
                                                 _records(desk, kind_name, fields, ids,
@@ -92,9 +97,10 @@ def _write_xlsx(tmp: Path, title: str, headers: list[str], rows: Iterator[list[A
         raise
 
 
-def _write_csv(tmp: Path, headers: list[str], rows: Iterator[list[Any]]) -> None:
+def _write_csv(tmp: Path, headers: list[str], rows: Iterator[list[Any]],
+               delimiter: str = ",") -> None:
     with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh)
+        writer = csv.writer(fh, delimiter=delimiter)
         writer.writerow([neutralise(h) for h in headers])
         for row in rows:
             writer.writerow([_csv_text(value) for value in row])
