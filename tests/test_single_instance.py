@@ -243,3 +243,29 @@ def test_two_real_starts_then_a_crash_leaves_nothing_blocking(
     out, err = again.communicate(timeout=60)
     assert again.returncode == 0, err
     assert SHOWN in out
+
+
+def test_a_window_that_holds_the_lock_but_does_not_answer_is_reported(
+        qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A first window stuck before it listens: the second start must not open a second
+    window on the same database; it says so instead (claim_window shows the message)."""
+    from PySide6.QtCore import QLockFile
+
+    from desktop.ui import single_instance as ui
+
+    monkeypatch.setattr(ui, "CONNECT_WAIT_S", 0.5)
+    key = core.instance_key(str(tmp_path / "macet.sqlite3"))
+    held = QLockFile(str(core.instance_dir() / f"{key}.lock"))
+    held.setStaleLockTime(0)
+    assert held.tryLock(0)  # alive (this process), never listening
+    try:
+        guard = ui.InstanceGuard(key)
+        assert guard.claim() is ui.Claim.NOT_ANSWERING
+        assert guard.server is None and not guard.lock.isLocked()
+    finally:
+        held.unlock()
+    again = ui.InstanceGuard(key)
+    try:
+        assert again.claim() is ui.Claim.FIRST  # lock freed: the next start opens
+    finally:
+        again.release()
