@@ -15,15 +15,18 @@ from desktop.core.safe_write import write_bytes_atomic
 
 def save_bytes(parent: QWidget, path: str, data: bytes, status: QLabel | None = None
                ) -> bool:
-    """Write ``data`` to ``path``; on a refusal show why (a box, and ``status``) and
-    return False."""
+    """Write ``data`` to ``path``; on a refusal show why in a box and return False.
+
+    ``status`` (a one-line label beside the buttons) is cleared, not given the long
+    message: an unwrapped label that wide would push the dialog off a 1024-pixel screen.
+    """
     from desktop.ui.errors import show_error
 
     try:
         write_bytes_atomic(path, data)
     except DeskError as exc:
         if status is not None:
-            status.setText(exc.message)
+            status.clear()
         show_error(exc, parent)
         return False
     return True

@@ -83,7 +83,7 @@ def test_simpan_pdf_over_a_file_open_in_a_reader(
     boxes = _error_boxes()
     assert [box.text() for box in boxes] == [_in_use("KB Karanganyar.pdf")]
     assert boxes[0].parent() is dialog and not boxes[0].detailedText()  # not the bug box
-    assert dialog.info.text() == _in_use("KB Karanganyar.pdf")
+    assert dialog.info.text() == ""  # never "Disimpan ke", nor a line too wide to fit
     assert target.read_bytes() == b"%PDF-1.4 versi lama"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["KB Karanganyar.pdf"]
     _close_boxes()
@@ -92,6 +92,30 @@ def test_simpan_pdf_over_a_file_open_in_a_reader(
     assert target.read_bytes() == b"%PDF-1.4 versi baru"
     assert dialog.info.text() == f"Disimpan ke {target}"
     assert not _error_boxes()
+    dialog.close()
+
+
+def test_simpan_docx_over_a_document_open_in_word(
+        qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    dialog = PdfPreviewDialog(b"%PDF-1.4", [], "KB", "kb.pdf", docx=lambda: b"PK docx baru")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    target = tmp_path / "kb.docx"
+    target.write_bytes(b"PK docx lama")
+    _choose(monkeypatch, target)
+    with monkeypatch.context() as held:
+        _hold_open(held, target)
+        qtbot.mouseClick(dialog.save_docx, LEFT)
+        qtbot.waitUntil(lambda: bool(_error_boxes()), timeout=5000)
+    assert [box.text() for box in _error_boxes()] == [_in_use("kb.docx")]
+    assert dialog.info.text() == ""
+    assert target.read_bytes() == b"PK docx lama"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kb.docx"]
+    _close_boxes()
+    qtbot.mouseClick(dialog.save_docx, LEFT)
+    assert target.read_bytes() == b"PK docx baru"
+    assert dialog.info.text() == f"Disimpan ke {target}"
     dialog.close()
 
 
