@@ -4,8 +4,9 @@
                                                 [--schemes light,dark] [--only WORD]
 
 Builds the demo database (SQLite, in a temporary folder), then for each size and scheme
-starts a child under ``xvfb-run`` with a screen of that size (a real X server, so the
-pictures are what a clerk sees; without ``xvfb-run`` it uses ``$DISPLAY`` as it is), and
+starts a child under ``xvfb-run`` with a screen of that size (a real X server, with the
+``openbox`` window manager when it is installed, so the pictures are what a clerk sees:
+frames and title bars; without ``xvfb-run`` it uses ``$DISPLAY`` as it is), and
 saves ``OUTDIR/1366x768-dark-dataset.png`` and so on: one picture per place.
 
 The places are those of the screen-fit walk (``screen_fit_script.py``: the Beranda, the
@@ -84,8 +85,9 @@ def tour(outdir: Path, sizes: list[str], schemes: list[str], only: str | None) -
             run_dir.mkdir()
             database = run_dir / "demo.sqlite3"
             shutil.copyfile(url, database)  # the walk edits and restores: a fresh copy each
+            wm = shutil.which("openbox") if xvfb is not None else None
             command = [sys.executable, str(Path(__file__).resolve()), "--shoot", str(database),
-                       size, scheme, str(outdir.resolve()), only or ""]
+                       size, scheme, str(outdir.resolve()), only or "", wm or ""]
             if xvfb is not None:
                 command = [xvfb, "-a", "-s", f"-screen 0 {size}x24", *command]
             started = time.monotonic()
@@ -102,8 +104,24 @@ def tour(outdir: Path, sizes: list[str], schemes: list[str], only: str | None) -
 
 
 # ---------------------------------------------------------------------------- the child
-def shoot(database: str, size: str, scheme: str, outdir: Path, only: str) -> None:
-    """In the child, on the X server of that size: the screen-fit walk, photographing."""
+def shoot(database: str, size: str, scheme: str, outdir: Path, only: str, wm: str) -> None:
+    """In the child, on the X server of that size: the screen-fit walk, photographing.
+
+    With a window manager (``wm``: openbox, when installed) windows get the frames and
+    title bars a clerk sees, and the geometry is measured with them."""
+    manager = None
+    if wm:
+        manager = subprocess.Popen([wm], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(1.0)  # managing the screen before the first window maps
+    try:
+        _walk_and_shoot(database, size, scheme, outdir, only)
+    finally:
+        if manager is not None:
+            manager.terminate()
+            manager.wait(timeout=10)
+
+
+def _walk_and_shoot(database: str, size: str, scheme: str, outdir: Path, only: str) -> None:
     sys.path.insert(0, str(HERE))  # the walk imports fit_checks as a sibling
     sys.argv = [sys.argv[0], database, size, str(outdir / f"walk-{size}-{scheme}.json")]
     import screen_fit_script as walk  # reads the size from sys.argv; sets offscreen
@@ -141,8 +159,8 @@ def shoot(database: str, size: str, scheme: str, outdir: Path, only: str) -> Non
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] == "--shoot":
-        database, size, scheme, outdir, only = args[1:6]
-        shoot(database, size, scheme, Path(outdir), only)
+        database, size, scheme, outdir, only, wm = args[1:7]
+        shoot(database, size, scheme, Path(outdir), only, wm)
         return 0
     parser = argparse.ArgumentParser(prog="python -m tests.gui.screenshot_tour",
                                      description=__doc__.split("\n\n")[0])
