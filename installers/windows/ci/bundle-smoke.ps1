@@ -22,7 +22,8 @@ if (-not $SkipBuild) {
 $bundle = Join-Path $RepoRoot 'dist\diskominfo-desk'
 Assert (Test-Path -LiteralPath "$bundle\diskominfo-desk.exe") "the bundle has diskominfo-desk.exe"
 Assert (Test-Path -LiteralPath "$bundle\diskominfo-desk-cli.exe") "the bundle has diskominfo-desk-cli.exe"
-Assert (Test-Path -LiteralPath "$bundle\_internal\PySide6\plugins\platforms\qwindows.dll") "the windows platform plugin is in the bundle"
+$plugin = Get-ChildItem -LiteralPath "$bundle\_internal" -Recurse -Filter 'qwindows.dll' | Select-Object -First 1
+Assert ($null -ne $plugin) "the windows platform plugin is in the bundle"
 
 Step "copy to a folder with a space and a non-ASCII letter, portable"
 if (-not $Target) { $Target = Join-Path $env:SystemDrive $OddFolderName }
@@ -58,6 +59,7 @@ Assert (-not $window.HasExited) "the window still runs after a few seconds"
 Assert (Test-ProgramMutex) "the running window holds its mutex (the installer looks for it)"
 # a second start of the same program on the same database: forwards, exits 0
 $second = Start-Process -FilePath $gui -PassThru
+$null = $second.Handle   # kept, so that ExitCode can be read once it has exited
 if (-not $second.WaitForExit(30000)) { Stop-Process -Id $second.Id -Force; Fail "the second start did not end" }
 Assert ($second.ExitCode -eq 0) "a second start exits 0 (got $($second.ExitCode))"
 $windows = @(Get-Process -Name 'diskominfo-desk' -ErrorAction SilentlyContinue | Where-Object { $_.MainWindowHandle -ne [IntPtr]::Zero })

@@ -49,6 +49,7 @@ function Run([string]$Exe, [string[]]$Arguments, [int]$Expect = 0) {
 function Start-Window([string]$Exe, [int]$TimeoutSeconds = 60) {
     Remove-Item Env:QT_QPA_PLATFORM -ErrorAction SilentlyContinue
     $process = Start-Process -FilePath $Exe -PassThru
+    $null = $process.Handle   # kept, so that ExitCode can be read once it has exited
     $deadline = (Get-Date).AddSeconds($TimeoutSeconds)
     while ((Get-Date) -lt $deadline) {
         Start-Sleep -Milliseconds 500
@@ -71,6 +72,13 @@ function Close-Window($Process, [int]$TimeoutSeconds = 30) {
         Fail "the window did not close within $TimeoutSeconds s"
     }
     Assert ($Process.ExitCode -eq 0) "the window closed with exit code 0 (got $($Process.ExitCode))"
+}
+
+# PostgreSQL's folders taken off PATH for this script and the programs it starts: the
+# program must find pg_dump under Program Files by itself (desktop/core/pg_tools.py).
+function Remove-PostgresFromPath {
+    $kept = $env:PATH -split ';' | Where-Object { $_ -and $_ -notmatch 'PostgreSQL' }
+    $env:PATH = $kept -join ';'
 }
 
 function Test-ProgramMutex {

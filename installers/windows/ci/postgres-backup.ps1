@@ -5,6 +5,7 @@
 . "$PSScriptRoot\common.ps1"
 
 if (-not $env:DISKOMINFO_DESK_TEST_POSTGRES) { Fail "run start-postgres.ps1 first" }
+Remove-PostgresFromPath
 Assert (-not (Get-Command pg_dump -ErrorAction SilentlyContinue)) "pg_dump is not on PATH"
 $env:QT_QPA_PLATFORM = 'offscreen'
 
@@ -21,8 +22,8 @@ EndStep
 Step "CLI backup and restore of a PostgreSQL register"
 $admin = $env:DISKOMINFO_DESK_TEST_POSTGRES
 $db = "desk_ci_$([guid]::NewGuid().ToString('N').Substring(0, 8))"
-$work = Join-Path $env:RUNNER_TEMP "$OddFolderName pg"
-if (-not $env:RUNNER_TEMP) { $work = Join-Path $env:TEMP "$OddFolderName pg" }
+$tempRoot = if ($env:RUNNER_TEMP) { $env:RUNNER_TEMP } else { $env:TEMP }
+$work = Join-Path $tempRoot "$OddFolderName pg"
 New-Item -ItemType Directory -Force -Path $work | Out-Null
 $env:DISKOMINFO_DESK_PORTABLE_DIR = $work   # settings, backups and logs stay in $work
 python -c "import sys, sqlalchemy as sa; e = sa.create_engine(sys.argv[1].replace('postgresql://', 'postgresql+psycopg://'), isolation_level='AUTOCOMMIT'); c = e.connect(); c.exec_driver_sql('CREATE DATABASE ' + sys.argv[2]); c.close()" $admin $db

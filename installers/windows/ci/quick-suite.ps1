@@ -6,6 +6,10 @@
 
 Assert (-not $env:PYTHONUTF8) "PYTHONUTF8 is not set (the code must not rely on it)"
 $env:QT_QPA_PLATFORM = 'offscreen'
+# With CI=true a test whose program is missing fails (tests/conftest.py: the Linux CI
+# installs them all). This runner has no LibreOffice: such tests are left out with one
+# summary line naming the program, as on an office's own machine.
+$env:CI = 'false'
 Step "pytest -m 'not slow'"
 Push-Location $RepoRoot
 try {
