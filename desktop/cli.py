@@ -175,6 +175,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except DeskError as exc:
         print(f"diskominfo-desk: {exc.message}", file=sys.stderr)
+        if command == "gui":
+            _show_before_window(exc.message)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
@@ -185,7 +187,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         path = log_exception(exc)
         print(f"diskominfo-desk: {t('kesalahan tak terduga')}: {exc} ({t('rincian')}: {path})",
               file=sys.stderr)
+        if command == "gui":
+            from desktop.core.early_failure import failure_text
+
+            _show_before_window(failure_text(exc, path))
         return EXIT_UNEXPECTED
+
+
+def _show_before_window(text: str) -> None:
+    """The window's failure in a message box: the windowed program has no console, so
+    a line on stderr alone is seen by nobody (see desktop.core.early_failure)."""
+    from desktop.core.early_failure import show_early_failure
+
+    def qt_box(title: str, message: str) -> None:
+        from desktop.ui.early_failure import show_failure_box
+
+        show_failure_box(title, message)
+
+    show_early_failure(text, show_qt=qt_box, echo=False)
 
 
 def _desk(args: argparse.Namespace):  # type: ignore[no-untyped-def]

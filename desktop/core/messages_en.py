@@ -34,6 +34,8 @@ MESSAGES_EN: dict[str, str] = {
         "auto follows the regional settings; Excel in Indonesian uses \";\")",
     "--delimiter hanya berlaku untuk .csv, bukan {suffix}.":
         "--delimiter only applies to .csv, not {suffix}.",
+    "Diskominfo Desk tidak dapat dimulai: {error}": "Diskominfo Desk could not start: {error}",
+    "Rincian tercatat di {path}.": "The details are in {path}.",
     "Pemisah kolom CSV harus \",\", \";\" atau \"auto\", bukan {choice!r}.":
         "The CSV column separator must be \",\", \";\" or \"auto\", not {choice!r}.",
     # demo data
