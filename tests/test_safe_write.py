@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.cli import main
 from desktop.core import safe_write
 from desktop.core.backups import backup_now, list_backups
 from desktop.core.desk import Desk
@@ -194,3 +195,18 @@ def test_a_backup_rename_that_never_succeeds_leaves_no_part(
     with pytest.raises(FileInUseError):
         backup_now(sqlite_desk, tmp_path / "cadangan")
     assert list((tmp_path / "cadangan").iterdir()) == []
+
+
+def test_the_cli_says_the_report_is_open_and_exits_1(
+        database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "laporan 2026.pdf"
+    target.write_bytes(b"dibuka di pembaca PDF")
+    _held_open(monkeypatch, target)
+    code = main(["--database", database_url, "report", "--period", "2026", "-o", str(target)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "Berkas laporan 2026.pdf sedang dibuka program lain (mis. Excel)." in err
+    assert "tidak terduga" not in err
+    assert target.read_bytes() == b"dibuka di pembaca PDF"
+    assert [p.name for p in tmp_path.iterdir() if "laporan" in p.name] == ["laporan 2026.pdf"]
