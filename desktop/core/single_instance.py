@@ -8,12 +8,14 @@ Two separate jobs, both Qt-free here (the Qt side is ``desktop/ui/single_instanc
   database fight over drafts and the daily backup); another database, or another user,
   is another instance. The command line is never blocked: a backup or sync from a
   scheduled task runs beside the window as before.
-* **"The program is running" for the installer**: on Windows every process of the program
-  (window and CLI) opens a named mutex, ``Local\\DiskominfoDesk-<USERNAME>``, and keeps
-  the handle for its life. ``Local\\`` is the user's logon session, so another user's copy
-  is not counted. The NSIS installer and uninstaller ``OpenMutex`` that name before they
-  touch a file: replacing the files of a running program is what left old and new files
-  mixed. The mutex is only a flag, never waited on, so it blocks nobody.
+* **"The program is running" for the installer**: on Windows the window opens a named
+  mutex, ``Local\\DiskominfoDesk-<USERNAME>``, and keeps the handle for its life.
+  ``Local\\`` is the user's logon session, so another user's copy is not counted. The NSIS
+  installer and uninstaller ``OpenMutex`` that name before they touch a file: replacing
+  the files of a running program is what left old and new files mixed. The mutex is only
+  a flag, never waited on, so it blocks nobody. A running CLI (a scheduled backup) holds
+  no mutex; the installer notices it all the same, because the files it has open refuse
+  to be renamed aside.
 """
 
 from __future__ import annotations
@@ -125,8 +127,8 @@ class ProgramMutex:
 
             create = windll.kernel32.CreateMutexW
             create.restype = ctypes.c_void_p
-            # not the initial owner: the mutex is a flag the installer looks for, and a
-            # second process of the program (the CLI) opens the same one without waiting
+            # not the initial owner: the mutex is a flag the installer looks for; a second
+            # window (another database) opens the same one without waiting
             handle = create(None, False, name)
         except Exception:
             return False
@@ -158,7 +160,7 @@ _held = ProgramMutex()
 def hold_program_mutex(windll: Any = None) -> ProgramMutex:
     """Hold the program's mutex until the process ends (Windows closes the handle then).
 
-    Idempotent: the window started from the CLI's ``main`` asks twice and holds one.
+    Idempotent: asked again in the same process, it keeps the one handle it has.
     """
     if windll is not None and _held.handle is None:
         _held.windll = windll
