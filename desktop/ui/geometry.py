@@ -48,6 +48,19 @@ def frame_margins(widget: QWidget) -> QMargins:
     return GUESSED_FRAME
 
 
+def first_size(widget: QWidget) -> QSize:
+    """The size to fit: the current one, or for a window never sized nor shown the one
+    ``show()`` would give it (its layout's, as ``adjustSize`` does). A dialog's size
+    before its first show is a child widget's 100×30: kept, the dialog opened squeezed
+    to its minimum, combo boxes as slivers and a wrapped intro cut off."""
+    if widget.isVisible() or widget.testAttribute(Qt.WidgetAttribute.WA_Resized):
+        return widget.size()
+    hint = widget.sizeHint().expandedTo(widget.minimumSize())
+    if widget.hasHeightForWidth():
+        hint.setHeight(max(hint.height(), widget.heightForWidth(hint.width())))
+    return hint
+
+
 def fit_to_screen(widget: QWidget, preferred: QSize | None = None,
                   centre: bool = True) -> QRect:
     """Resize (to ``preferred`` or the current size, never larger than the screen) and
@@ -62,7 +75,7 @@ def fit_to_screen(widget: QWidget, preferred: QSize | None = None,
     available = screen_of(widget).availableGeometry()
     margins = frame_margins(widget)
     room = available.marginsRemoved(margins)
-    wanted = preferred if preferred is not None else widget.size()
+    wanted = preferred if preferred is not None else first_size(widget)
     minimum = widget.minimumSize()
     width = max(min(wanted.width(), room.width()), min(minimum.width(), room.width()))
     height = max(min(wanted.height(), room.height()), min(minimum.height(), room.height()))

@@ -133,6 +133,7 @@ class ReportDialog(QDialog):
                  self.end: kind == RANGE}
         for widget, visible in shown.items():
             self.form.setRowVisible(widget, visible)
+        self._grow()
         try:
             period = self.period()
         except DeskError as error:
@@ -144,6 +145,16 @@ class ReportDialog(QDialog):
                              .replace("{label}", period.label)
                              .replace("{start}", long_date(period.start))
                              .replace("{end}", long_date(period.end)))
+
+    def _grow(self) -> None:
+        """Taller when a range's two date rows replace one: the wrapped intro keeps the
+        layout from growing the window itself, and the rows were squeezed."""
+        if not self.isVisible():
+            return  # sized when shown (desktop.ui.geometry.first_size)
+        self.layout().activate()
+        needed = max(self.heightForWidth(self.width()), self.sizeHint().height())
+        if self.height() < needed:
+            self.resize(self.width(), needed)
 
     # ------------------------------------------------------------------ report
     def make_report(self) -> None:

@@ -5,10 +5,11 @@ screen's available geometry (or needing more than the screen has); a text wider 
 room its widget gives it (a one-line label, a table header section, a push button, a
 check box or radio button, a group box title, a tab, a combo box's current text); a
 word-wrapped label (a form row label, a message box's text) shorter than its wrapped
-lines; an editor opened in a sub-list table smaller than it asks to be or reaching out
-of the table. Labels that elide by design (property ``elidedByDesign``) and combo boxes
-whose tooltip holds the whole text are fine. ``seen`` names every place measured, with
-the window's size, so the test can tell the walk went everywhere.
+lines; a field or button squeezed below the height its text needs; an editor opened in
+a sub-list table smaller than it asks to be or reaching out of the table. Labels that
+elide by design (property ``elidedByDesign``) and combo boxes whose tooltip holds the
+whole text are fine. ``seen`` names every place measured, with the window's size, so
+the test can tell the walk went everywhere.
 
 Kept apart from the script so ``test_screen_fit.py`` can show, on small widgets, that
 each check does fail when a text is cut.
@@ -23,6 +24,7 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemDelegate,
+    QAbstractSpinBox,
     QApplication,
     QCheckBox,
     QComboBox,
@@ -30,8 +32,10 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QStyle,
     QStyleOptionButton,
     QStyleOptionComboBox,
@@ -87,6 +91,8 @@ def check_texts(where: str, root: QWidget) -> None:
         check_combo(where, combo)
     for form in root.findChildren(QFormLayout):
         check_form_labels(where, form)
+    for widget in root.findChildren(QWidget):
+        check_squeezed(where, widget)
 
 
 def name_of(widget: QWidget) -> str:
@@ -275,6 +281,21 @@ def check_form_labels(where: str, form: QFormLayout) -> None:
 seen_form_labels: set[str] = set()
 
 
+INPUTS = (QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit)
+
+
+def check_squeezed(where: str, widget: QWidget) -> None:
+    """A field or button is at least as high as its text needs: a dialog shown below its
+    layout's size squeezes its combo boxes and spin boxes to slivers, text unreadable."""
+    if (not isinstance(widget, INPUTS) or not shown(widget)
+            or isinstance(widget.parentWidget(), (QAbstractSpinBox, QComboBox))):
+        return
+    needed = widget.minimumSizeHint().height()
+    if widget.height() + 1 < needed:
+        problems.append(f"{where}: {type(widget).__name__} {name_of(widget)} is "
+                        f"{widget.height()} px high, needs {needed}")
+
+
 def check_cell_editor(where: str, collection: Any, field_name: str) -> None:
     """Open the cell editor of ``field_name`` in a sub-list table (adding a row if the
     table has none): it gets at least the size it asks for, within the table."""
@@ -282,6 +303,11 @@ def check_cell_editor(where: str, collection: Any, field_name: str) -> None:
     column = next(i for i, f in enumerate(collection.fields) if f.name == field_name)
     if table.rowCount() == 0:
         collection.add_row()
+    scroll = table.parentWidget()
+    while scroll is not None and not isinstance(scroll, QScrollArea):
+        scroll = scroll.parentWidget()
+    if scroll is not None:  # in sight, as a user scrolls to it
+        scroll.ensureWidgetVisible(table)
     table.setFocus()
     table.setCurrentCell(0, column)
     app = QApplication.instance()
