@@ -156,3 +156,17 @@ def test_backup_and_restore_on_both_engines_never_pass_the_folder_on_a_command_l
     else:
         assert tools == []
     assert not [c for c in tools if any(ODD_FOLDER in part for part in c)]
+
+
+def test_a_portable_folder_is_named_as_the_user_sees_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A portable copy on a mapped drive stays on Z:, not its UNC target (a link plays
+    the mapped drive here)."""
+    from desktop.core import paths
+
+    real = tmp_path / "server" / "share"
+    real.mkdir(parents=True)
+    (tmp_path / "Z").symlink_to(real)
+    monkeypatch.setenv(paths.PORTABLE_ENV, str(tmp_path / "Z"))
+    assert paths.portable_dir() == tmp_path / "Z"
+    assert paths.default_database_path() == tmp_path / "Z" / "data" / "diskominfo-desk.sqlite3"

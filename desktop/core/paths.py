@@ -35,11 +35,13 @@ def is_frozen() -> bool:
 
 def portable_dir() -> Path | None:
     """The folder that holds the portable ``data`` folder, or None when not portable."""
+    # abspath, never resolve(): on Windows resolve() turns a copy on a mapped drive
+    # (Z:\) into its UNC path, and the folder the user sees is the one to name
     if is_frozen():
-        program_dir = Path(sys.executable).resolve().parent
+        program_dir = Path(os.path.abspath(sys.executable)).parent
         return program_dir if (program_dir / PORTABLE_MARKER).is_file() else None
     override = os.environ.get(PORTABLE_ENV)
-    return Path(override).resolve() if override else None
+    return Path(os.path.abspath(override)) if override else None
 
 
 def _portable_data() -> Path | None:
