@@ -281,6 +281,9 @@ class BerandaPage(QWidget):
         for index, chart in enumerate(charts):
             widget = self._chart_widget(chart)
             self.grid.addWidget(widget, index // 2, index % 2)
+        pies = [c.body for c in self.chart_views.values() if isinstance(c.body, PieChart)]
+        for pie in pies:  # the datasets' two rings side by side: one size
+            pie.peers = [p for p in pies if p is not pie]
 
     def _chart_widget(self, chart: Chart) -> QWidget:
         if not any(s.count for s in chart.segments):

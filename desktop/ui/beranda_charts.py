@@ -278,7 +278,9 @@ class BarChart(_ChartBase):
         return QSize(360, self.heightForWidth(360))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(MIN_WIDTH, self.heightForWidth(MIN_WIDTH))
+        """The height at the usual width: the layout asks heightForWidth for the real one.
+        (At the narrowest width it would keep a page of blank space under the charts.)"""
+        return QSize(MIN_WIDTH, self.sizeHint().height())
 
     def rows(self) -> list[Row]:
         if self._cache is None or self._cache[0] != self.width():
@@ -406,11 +408,16 @@ class PieChart(_ChartBase):
                  ) -> None:
         super().__init__(chart, colour_of, parent)
         self.total = sum(s.count for s in chart.segments) or 1
+        self.peers: list[PieChart] = []  # pies side by side: their rings share one size
 
     def _row_height(self) -> int:
         return self.fontMetrics().height() + 8
 
     def _legend_need(self) -> int:
+        """The legend's width here or, the widest, in a pie beside this one."""
+        return max([self._own_legend_need(), *(p._own_legend_need() for p in self.peers)])
+
+    def _own_legend_need(self) -> int:
         """The width of the legend: swatch, longest name, the widest figure."""
         metrics = self.fontMetrics()
         names = max((metrics.horizontalAdvance(s.label) + 2 for s in self.chart.segments),
@@ -448,7 +455,9 @@ class PieChart(_ChartBase):
         return QSize(360, self.heightForWidth(360))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(MIN_WIDTH, self.heightForWidth(MIN_WIDTH))
+        """The height at the usual width: the layout asks heightForWidth for the real one.
+        (At the narrowest width it would keep a page of blank space under the charts.)"""
+        return QSize(MIN_WIDTH, self.sizeHint().height())
 
     def ring_rect(self) -> QRect:
         width = max(self.width(), MIN_WIDTH)

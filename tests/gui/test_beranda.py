@@ -146,6 +146,7 @@ def test_every_bar_shows_its_value_at_its_end_and_no_text_is_wider_than_its_room
                 assert metrics.horizontalAdvance(line) <= row.label_rect.width(), \
                     (chart.chart.key, line, row.label_rect.width())
             assert row.label_rect.left() >= 0 and row.label_rect.right() < chart.width()
+            assert row.rect.bottom() < chart.height(), (chart.chart.key, row.label)  # not cut
             for segment, bar, value, value_rect in zip(row.segments, row.bars, row.values,
                                                        row.value_rects, strict=True):
                 assert value == number(segment.count) or isinstance(chart, PieChart)
@@ -155,6 +156,8 @@ def test_every_bar_shows_its_value_at_its_end_and_no_text_is_wider_than_its_room
                 if isinstance(chart, BarChart) and bar is not None and bar.width():
                     assert value_rect.left() > bar.right()  # at the bar's end, outside it
                     assert abs(value_rect.center().y() - bar.center().y()) <= 1
+    pies = [c for c in charts if isinstance(c, PieChart)]
+    assert len({p.ring_rect().width() for p in pies}) == 1  # side by side, one size
     # the whole province name is on screen (on two lines), none of it elided
     provinces = beranda.chart_views["visits_by_province"].body
     drawn = {row.label.replace("\n", " ") for row in provinces.rows()}
