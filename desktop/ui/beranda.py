@@ -300,7 +300,8 @@ class BerandaPage(QWidget):
             tile = Tile(chart.key, self)
             tile.setObjectName("tile")
             tile.show_figure(Figure(chart.key, segment.count, chart.kind,
-                                    dict(segment.filters or {})), chart.summary, "plain")
+                                    dict(segment.filters or {})), chart.summary,
+                             _severity(segment))
             tile.clicked.connect(lambda _c=False, s=segment: self.open_segment(chart, s))
             body = tile
         elif chart.style == "pie":
@@ -330,6 +331,15 @@ class BerandaPage(QWidget):
             what += f" · {_series_label(segment.series)}"
         self.navigate.emit(chart.kind, {"filters": dict(segment.filters),
                                         "description": what})
+
+
+def _severity(segment: Segment) -> str:
+    """A one-category tile's edge in the colour of what the category means (all failed:
+    red; all succeeded: green); "plain" for a category that means nothing good or bad."""
+    meaning = segment_colours().get(segment_code(segment))
+    palette = tokens()
+    return {palette.ok: "ok", palette.warn: "warn", palette.bad: "bad"}.get(meaning or "",
+                                                                          "plain")
 
 
 def _series_label(code: str) -> str:

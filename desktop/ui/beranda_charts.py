@@ -117,6 +117,8 @@ class _ChartBase(QWidget):
         policy.setHeightForWidth(True)  # names wrap, a legend moves under its ring
         self.setSizePolicy(policy)
         self.setAccessibleName(chart.title)
+        self.setAccessibleDescription("; ".join(  # what a screen reader says: every figure
+            segment_tooltip(s).replace("\n", ", ") for s in chart.segments))
 
     # --- layout, by the subclasses
     def rows(self) -> list[Row]:
@@ -252,6 +254,9 @@ class BarChart(_ChartBase):
         else:
             self.series = [""]
             self.groups = [(s,) for s in chart.segments]
+        self.setAccessibleDescription("; ".join(
+            segment_tooltip(s, series_label(s.series) if s.series else "").replace("\n", ", ")
+            for s in chart.segments))
 
     # --- geometry
     def _bar_height(self) -> int:

@@ -178,6 +178,9 @@ def test_the_biggest_bar_of_the_opd_chart_is_never_lainnya(
     assert rest.segments[0].is_rest and rest.label.startswith("Lainnya (")
     assert rest.bars == (None,) and rest.values == (number(rest.segments[0].count),)
     assert rest.segments[0].members[0] in rest.tooltip
+    first = rows[0].segments[0]  # a screen reader hears every figure, full names
+    assert f"{first.detail}: {first.count}" in chart.accessibleDescription()
+    assert rest.segments[0].label in chart.accessibleDescription()
 
 
 def test_one_deployment_state_is_said_in_words_not_a_pie(qtbot, desk: Desk,
@@ -193,6 +196,7 @@ def test_one_deployment_state_is_said_in_words_not_a_pie(qtbot, desk: Desk,
     card = beranda.chart_views["deployments_recent"]
     assert isinstance(card.body, Tile) and not card.findChildren(PieChart)
     assert card.body.caption.text() == "Semua 3 deployment: Berhasil"
+    assert card.body.property("severity") == "ok"  # all succeeded: the good colour
     assert card.body.number.text() == "3"
     # every chart here has one category: no pie anywhere on the page
     assert not beranda.findChildren(PieChart)
