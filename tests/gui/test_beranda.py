@@ -6,9 +6,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QPoint, QSettings, Qt
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QDialog, QLabel
+from PySide6.QtCore import QDate, QEvent, QPoint, QSettings, Qt
+from PySide6.QtGui import QColor, QHelpEvent
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QToolTip
 
 from desktop.core.dashboard import Chart, Segment, compute
 from desktop.core.desk import Desk
@@ -218,6 +218,28 @@ def test_bar_values_use_the_languages_thousands_separator(qtbot, lang: str) -> N
     finally:
         set_language("id")
     assert values == (["12.345", "1.234"] if lang == "id" else ["12,345", "1,234"])
+
+
+def test_a_name_too_long_for_two_lines_is_elided_and_whole_in_the_tooltip(qtbot) -> None:
+    long_name = ("Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kabupaten "
+                 "Banyuwangi Provinsi Jawa Timur")
+    chart = Chart("apps_by_opd", "Aplikasi menurut OPD", "apps", "hbar", (
+        Segment(long_name, 7, {"opd_pemilik_id": "a"}),
+        Segment("Bappeda", 2, {"opd_pemilik_id": "b"})))
+    widget = BarChart(chart, lambda _s, _i: QColor("#1c5fb0"), str)
+    qtbot.addWidget(widget)
+    widget.resize(300, widget.heightForWidth(300))
+    widget.show()
+    row = widget.rows()[0]
+    lines = row.label.split("\n")
+    assert len(lines) == 2 and lines[1].endswith("…")
+    assert all(widget.fontMetrics().horizontalAdvance(x) <= row.label_rect.width()
+               for x in lines)
+    assert widget.rows()[1].label == "Bappeda"  # a short name stays whole, one line
+    QApplication.sendEvent(widget, QHelpEvent(QEvent.Type.ToolTip, row.label_rect.center(),
+                                              widget.mapToGlobal(row.label_rect.center())))
+    assert QToolTip.text() == f"{long_name}: 7"
+    QToolTip.hideText()
 
 
 def test_tile_captions_wrap_rather_than_clip_at_1024x700(
