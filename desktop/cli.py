@@ -40,7 +40,9 @@ def _parser() -> argparse.ArgumentParser:
     _common_options(parser, None)
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
 
-    sub.add_parser("gui", help=t("buka jendela aplikasi (bawaan)"))
+    p_gui = sub.add_parser("gui", help=t("buka jendela aplikasi (bawaan)"))
+    p_gui.add_argument("--scheme", choices=("system", "light", "dark"), help=t(
+        "tampilan jendela untuk kali ini: ikuti sistem, terang, atau gelap"))
     sub.add_parser("init", help=t("buat atau perbarui basis data"))
     p_demo = sub.add_parser("demo", help=t("isi basis data kosong dengan data contoh"))
     p_demo.add_argument("--force", action="store_true", help=t(
@@ -216,7 +218,8 @@ def _desk(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 def cmd_gui(args: argparse.Namespace) -> int:
     from desktop.ui.app import run
 
-    return run(database=args.database, user=args.user, lang=args.lang)
+    return run(database=args.database, user=args.user, lang=args.lang,
+               scheme=getattr(args, "scheme", None))
 
 
 def cmd_init(args: argparse.Namespace) -> int:

@@ -119,6 +119,8 @@ MESSAGES_EN: dict[str, str] = {
     "nama pengguna untuk log audit": "user name for the audit log",
     "bahasa pesan (id/en)": "language of messages (id/en)",
     "buka jendela aplikasi (bawaan)": "open the application window (default)",
+    "tampilan jendela untuk kali ini: ikuti sistem, terang, atau gelap":
+        "the window's look for this run: follow the system, light or dark",
     "buat atau perbarui basis data": "create or upgrade the database",
     "isi basis data kosong dengan data contoh": "fill an empty database with demo data",
     "tampilkan daftar data": "list records",

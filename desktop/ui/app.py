@@ -54,7 +54,8 @@ def _exit_once_shown_if_asked(app: QApplication) -> None:
     QTimer.singleShot(0, report)  # runs once the event loop has shown the window
 
 
-def run(database: str | None = None, user: str | None = None, lang: str | None = None) -> int:
+def run(database: str | None = None, user: str | None = None, lang: str | None = None,
+        scheme: str | None = None) -> int:
     from desktop.core.desk import Desk
     from desktop.core.errors import DeskError
     from desktop.core.single_instance import hold_program_mutex, release_program_mutex
@@ -67,6 +68,8 @@ def run(database: str | None = None, user: str | None = None, lang: str | None =
     from desktop.ui.welcome import WelcomeDialog, needs_welcome
 
     app = create_application()
+    if scheme:  # gui --scheme dark: for this run only, the setting stays as it is
+        apply_style(app, scheme)
     install_language(lang or Settings().get(LANGUAGE))
     install_error_handling()
     problem = binding_problem()

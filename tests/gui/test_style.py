@@ -146,3 +146,22 @@ def test_the_style_sheet_parses_in_both_schemes(
             window.navigation.setCurrentRow(row)
             settle(qtbot, window)
     assert not [w for w in qt_warnings if "Could not parse" in w], qt_warnings
+
+
+def test_gui_scheme_flag_reaches_the_window_start(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """``diskominfo-desk gui --scheme dark`` (the screenshot tour's way, for one run);
+    a scheme that does not exist is a usage error, exit 2."""
+    from desktop import cli
+    from desktop.ui import app as gui_app
+
+    started: list[dict[str, object]] = []
+    monkeypatch.setattr(gui_app, "run", lambda **kw: started.append(kw) or 0)
+    assert cli.main(["gui", "--scheme", "dark"]) == 0
+    assert started[-1]["scheme"] == "dark"
+    assert cli.main(["gui"]) == 0
+    assert started[-1]["scheme"] is None  # the setting decides
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["gui", "--scheme", "ungu"])
+    assert exit_info.value.code == 2
+    assert "--scheme" in capsys.readouterr().err
