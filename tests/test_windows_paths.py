@@ -170,3 +170,22 @@ def test_a_portable_folder_is_named_as_the_user_sees_it(
     monkeypatch.setenv(paths.PORTABLE_ENV, str(tmp_path / "Z"))
     assert paths.portable_dir() == tmp_path / "Z"
     assert paths.default_database_path() == tmp_path / "Z" / "data" / "diskominfo-desk.sqlite3"
+
+
+@pytest.mark.parametrize("folder", [ODD_FOLDER, "Laporan 100%41 ?x %%"])
+def test_the_sqlalchemy_url_reads_back_as_the_same_file(tmp_path: Path, folder: str) -> None:
+    from sqlalchemy.engine import make_url
+
+    path = tmp_path / folder / "diskominfo-desk.sqlite3"
+    assert make_url(sqlalchemy_sqlite_url(path)).database == str(path)
+    win = PureWindowsPath("Z:\\") / folder.replace("?", "") / "x.sqlite3"
+    assert make_url(sqlalchemy_sqlite_url(win)).database == str(win)
+    path.parent.mkdir()
+    desk = Desk.open(path, user="penguji")  # the register itself lives in that folder
+    try:
+        desk.opd.create({"kode": "9.0001", "nama": "Dinas Kopi Gayo", "jenis": "dinas"})
+        assert desk.db.sqlite_path == path
+    finally:
+        desk.close()
+    assert path.stat().st_size > 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [folder]  # no mangled twin

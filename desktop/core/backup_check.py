@@ -26,7 +26,7 @@ from pathlib import Path
 
 from desktop.core.errors import DeskError
 from desktop.core.i18n import t
-from desktop.core.sqlite_uri import sqlite_uri
+from desktop.core.sqlite_uri import sqlalchemy_sqlite_url, sqlite_uri
 
 # SQLite's own tables; the FTS5 shadow tables are compared like any other table
 _INTERNAL = re.compile(r"^sqlite_")
@@ -89,7 +89,7 @@ def reference_schema(revision: str) -> frozenset[SchemaItem]:
 
     with tempfile.TemporaryDirectory(prefix="desk-schema-") as folder:
         path = Path(folder) / "reference.sqlite3"
-        engine = create_engine(f"sqlite:///{path}")
+        engine = create_engine(sqlalchemy_sqlite_url(path))  # %TEMP% may hold a "%"
         try:
             with engine.begin() as conn:
                 command.upgrade(alembic_config(conn), revision)

@@ -65,5 +65,11 @@ def sqlite_uri(path: str | os.PathLike[str], *, read_only: bool = False) -> str:
 
 def sqlalchemy_sqlite_url(path: str | os.PathLike[str]) -> str:
     """The SQLAlchemy URL of a SQLite file: the plain absolute file name (no URI, so no
-    authority to refuse), the mapped drive as the user chose it."""
-    return f"sqlite:///{absolute(path)}"
+    authority to refuse), the mapped drive as the user chose it.
+
+    SQLAlchemy percent-decodes the database part and ends it at ``?``, so those two
+    characters are encoded (a folder "Laporan 100%41" stays itself); every other
+    character is left as typed, so the URL shown to the user reads as the path.
+    """
+    name = str(absolute(path)).replace("%", "%25").replace("?", "%3F")
+    return f"sqlite:///{name}"
