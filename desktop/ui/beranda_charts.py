@@ -50,6 +50,7 @@ LABEL_SHARE = 0.42  # the name column takes at most this share of the width
 LABEL_MIN = 72
 MEMBERS_SHOWN = 20  # names listed in the tooltip of "Lainnya"
 MIN_WIDTH = 260  # two charts side by side on a 1024-px screen
+LEGEND_MAX = 280  # a pie's legend, figures included, spreads no wider
 
 
 @dataclass(frozen=True)
@@ -482,7 +483,8 @@ class PieChart(_ChartBase):
         else:
             left = ring.right() + 1 + 2 * MARGIN
             y = max(MARGIN, ring.center().y() - self._legend_height() // 2)
-        room = width - left - MARGIN
+        # figures in a column near their names, not at the far end of a wide card
+        room = min(width - left - MARGIN, max(LEGEND_MAX, self._legend_need()))
         rows = []
         row_height = self._row_height()
         for segment in self.chart.segments:

@@ -17,14 +17,23 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.choices import AKSI_AUDIT
-from desktop.core.fields import Field
+from desktop.core.fields import Field, FieldType
 from desktop.core.formatting import date_time, display
 from desktop.core.kinds.base import RecordKind
 
 
-def _text(value: Any, fld: Field | None = None) -> str:
+def _text(value: Any, fld: Field | None = None, names: Any = None) -> str:
+    """What a value was, in words: a linked record's or a region's name (an id or a
+    Kemendagri code tells a clerk nothing), a choice's label, else the value."""
     if value is None:
         return "—"
+    if fld is not None and names is not None:
+        if fld.type == FieldType.REF and fld.ref and isinstance(value, str):
+            return str(names.records(fld.ref).text_of(value))
+        if fld.type == FieldType.REFS and fld.ref and isinstance(value, list):
+            return ", ".join(str(names.records(fld.ref).text_of(v)) for v in value)
+        if fld.type == FieldType.REGION and isinstance(value, str):
+            return str(names.regions().text_of(value))
     if fld is not None and fld.choices is not None:
         return display(value, fld.choices)  # the label, not the stored code
     if isinstance(value, (list, dict)):
@@ -34,7 +43,9 @@ def _text(value: Any, fld: Field | None = None) -> str:
 
 class HistoryDialog(QDialog):
     def __init__(self, parent: QWidget, kind: RecordKind, history: list[dict[str, Any]],
-                 title: str) -> None:
+                 title: str, names: Any = None) -> None:
+        """``names``: the page's lookups (``records(kind).text_of``, ``regions()``), to
+        show linked records and regions by name."""
         super().__init__(parent)
         self.setObjectName("historyDialog")
         self.setWindowTitle(self.tr("Riwayat: {title}").replace("{title}", title))
@@ -54,8 +65,11 @@ class HistoryDialog(QDialog):
                                    AKSI_AUDIT.label(entry["aksi"])])
             for field_name, (before, after) in entry["perubahan"].items():
                 fld = fields.get(field_name)
-                QTreeWidgetItem(top, [labels.get(field_name, field_name),
-                                      _text(before, fld), _text(after, fld)])
+                line = QTreeWidgetItem(top, [labels.get(field_name, field_name),
+                                             _text(before, fld, names),
+                                             _text(after, fld, names)])
+                for column in (1, 2):  # a long value is elided in its column: whole here
+                    line.setToolTip(column, line.text(column))
             self.tree.addTopLevelItem(top)
         self.tree.expandAll()
         layout.addWidget(self.tree, 1)
@@ -66,7 +80,7 @@ class HistoryDialog(QDialog):
 
     @classmethod
     def show_for(cls, parent: QWidget, kind: RecordKind, history: list[dict[str, Any]],
-                 title: str) -> HistoryDialog:
-        dialog = cls(parent, kind, history, title)
+                 title: str, names: Any = None) -> HistoryDialog:
+        dialog = cls(parent, kind, history, title, names)
         dialog.open()
         return dialog

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,7 +44,7 @@ from desktop.core.importing.run import missing_required
 from desktop.core.kinds import KINDS
 from desktop.ui.style import tokens
 from desktop.ui.tasks import TaskManager
-from desktop.ui.widgets.elided import fit_header_titles
+from desktop.ui.widgets.elided import ElidedLabel, fit_header_titles
 
 SAMPLE_ROWS = 3
 
@@ -72,7 +72,10 @@ class ImportDialog(QDialog):
 
         row = QHBoxLayout()
         self.choose_button = QPushButton(self.tr("&Pilih berkas XLSX/CSV…"), self)
-        self.file_label = QLabel(self.tr("Belum ada berkas."), self)
+        # a file name from an e-mail can be 150 characters: elided in the middle (row
+        # count kept in sight, whole text in the tooltip), else the dialog outgrew the screen
+        self.file_label = ElidedLabel(self.tr("Belum ada berkas."), self,
+                                      Qt.TextElideMode.ElideMiddle)
         self.file_label.setObjectName("importFile")
         self.template_button = QPushButton(self.tr("Unduh &templat kosong…"), self)
         self.template_button.setToolTip(self.tr("Lembar kerja dengan semua kolom yang dikenali, "

@@ -520,12 +520,20 @@ class MainWindow(QMainWindow):
         self.office_label.setText(office.get("nama") or "")
 
     def about(self) -> None:
-        QMessageBox.about(
-            self, self.tr("Tentang Diskominfo Desk"),
+        """QMessageBox.about's own button says "OK" (Qt has no Indonesian catalogue):
+        the same box, closed with the program's "Tutup"."""
+        box = QMessageBox(self)
+        box.setObjectName("aboutBox")
+        box.setWindowTitle(self.tr("Tentang Diskominfo Desk"))
+        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        box.setText(
             self.tr("<b>Diskominfo Desk</b> {version}<br>Register aplikasi, dataset, kunjungan "
                     "dan kerja sama Dinas Komunikasi dan Informatika.<br>Data wilayah: "
                     "Kepmendagri 300.2.2-2138/2025 (cahyadsn/wilayah, MIT).")
             .replace("{version}", __version__))
+        close = box.addButton(self.tr("&Tutup"), QMessageBox.ButtonRole.RejectRole)
+        box.setEscapeButton(close)
+        box.exec()
 
     # ------------------------------------------------------------------ state
     def _restore(self) -> None:

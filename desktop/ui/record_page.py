@@ -601,7 +601,7 @@ class RecordPage(QWidget):
         from desktop.ui.history_dialog import HistoryDialog
 
         HistoryDialog.show_for(self, self.kind, self.service.history(self.current_id),
-                               self.detail_title.text())
+                               self.detail_title.text(), self.lookups)
 
     def _open_related(self, related: Any) -> None:
         if self.current_record is None:

@@ -682,6 +682,10 @@ class SyncPage(QWidget):
         # dialog past the screen (it was 2900 px wide for a dataset's description)
         for label in dialog.findChildren(QLabel):
             label.setWordWrap(True)
+        from PySide6.QtWidgets import QPlainTextEdit
+
+        for edit in dialog.findChildren(QPlainTextEdit):  # a long value in sight, wrapped
+            edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         dialog.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
         if dialog.exec() == QInputDialog.DialogCode.Accepted:
             self.resolve("edit", dialog.textValue())

@@ -941,6 +941,11 @@ Load the demo data and replace the office profile?</translation>
         <source>&lt;b&gt;Diskominfo Desk&lt;/b&gt; {version}&lt;br&gt;Register aplikasi, dataset, kunjungan dan kerja sama Dinas Komunikasi dan Informatika.&lt;br&gt;Data wilayah: Kepmendagri 300.2.2-2138/2025 (cahyadsn/wilayah, MIT).</source>
         <translation>&lt;b&gt;Diskominfo Desk&lt;/b&gt; {version}&lt;br&gt;Register of the applications, datasets, visits and agreements of a regional communication and informatics office.&lt;br&gt;Region data: Kepmendagri 300.2.2-2138/2025 (cahyadsn/wilayah, MIT).</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="537"/>
+        <source>&amp;Tutup</source>
+        <translation>&amp;Close</translation>
+    </message>
 </context>
 <context>
     <name>PdfPreviewDialog</name>

@@ -196,7 +196,9 @@ def walk_import(win: MainWindow, app: QApplication, tasks: TaskManager) -> None:
     settle(app, tasks)
     dialog = win._dialogs["import"]
     check_window("dialog import", dialog)
-    sheet = Path(tempfile.mkdtemp()) / "aplikasi-dari-opd-kabupaten-banyuwangi-2026.csv"
+    sheet = Path(tempfile.mkdtemp()) / (  # a long name, as files sent by e-mail have
+        "Rekapitulasi Aplikasi Perangkat Daerah dari OPD Kabupaten Banyuwangi untuk "
+        "Pendataan Satu Data Indonesia Tahun Anggaran 2026 (revisi ketiga, final).csv")
     rows = ["Nama Aplikasi,OPD pemilik,Jenis,Status,Keterangan",
             f"Sistem Antrean,Diskominfo,umum,operasional,{LONG_WORDS}",
             f"\"{LONG_WORDS}\",Dinas Tidak Ada Di Register,jenis salah,status salah,x",
