@@ -42,6 +42,7 @@ from desktop.core.settings import (
     BACKUP_KEEP,
     COLOR_SCHEME,
     COPIES_PER_PARTY,
+    CSV_DELIMITER,
     DATABASE,
     EXPIRY_DAYS,
     LANGUAGE,
@@ -107,6 +108,7 @@ class SettingsDialog(QDialog):
         self.backup_keep.setValue(int(self.settings.get(BACKUP_KEEP)))
         self.backup_keep.setSuffix(self.tr(" cadangan"))
         form.addRow(self.tr("Cadangan harian yang disimpan"), self.backup_keep)
+        form.addRow(self.tr("Pemisah kolom &CSV"), self._csv_delimiter_combo(general))
         tabs.addTab(general, self.tr("Umum"))
 
         self.office_form = RecordForm(OFFICE_KIND, Lookups(desk), tabs)
@@ -212,6 +214,23 @@ class SettingsDialog(QDialog):
         templates.clicked.connect(self._edit_templates)
         form.addRow("", templates)
         return tab
+
+    def _csv_delimiter_combo(self, parent: QWidget) -> QComboBox:
+        """"auto" names what it means here: Excel with Indonesian settings wants ";"."""
+        from desktop.core.csv_format import automatic_delimiter
+
+        self.csv_delimiter = QComboBox(parent)
+        self.csv_delimiter.setObjectName("csvDelimiterCombo")
+        self.csv_delimiter.addItem(self.tr("Menurut pengaturan wilayah ({sep})")
+                                   .replace("{sep}", automatic_delimiter()), "auto")
+        self.csv_delimiter.addItem(self.tr("Titik koma (;)"), ";")
+        self.csv_delimiter.addItem(self.tr("Koma (,)"), ",")
+        self.csv_delimiter.setToolTip(self.tr(
+            "Excel membuka CSV dengan pemisah daftar dari pengaturan wilayah Windows: "
+            "dengan pengaturan Indonesia itu titik koma."))
+        self.csv_delimiter.setCurrentIndex(
+            max(0, self.csv_delimiter.findData(self.settings.get(CSV_DELIMITER))))
+        return self.csv_delimiter
 
     def _browse_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Logo kantor"),
@@ -328,6 +347,7 @@ class SettingsDialog(QDialog):
         self.settings.set(USER_NAME, self.user_name.text().strip())
         self.settings.set(EXPIRY_DAYS, self.expiry.value())
         self.settings.set(BACKUP_KEEP, self.backup_keep.value())
+        self.settings.set(CSV_DELIMITER, self.csv_delimiter.currentData())
         self.settings.set(PAGE_SIZE, self.page_size.currentData())
         self.settings.set(TITLE_CASE_OPENING, self.title_case.isChecked())
         self.settings.set(COPIES_PER_PARTY, self.copies_per_party.isChecked())

@@ -163,12 +163,12 @@ Load the demo data and replace the office profile?</translation>
         <translation>✔ The text is complete: nothing to note.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="326"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="331"/>
         <source>PDF tidak dapat dibuat</source>
         <translation>The PDF could not be made</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="330"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="335"/>
         <source>Menyusun PDF…</source>
         <translation>Making the PDF…</translation>
     </message>
@@ -398,12 +398,12 @@ Load the demo data and replace the office profile?</translation>
         <translation>As of {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="287"/>
+        <location filename="../../desktop/ui/beranda.py" line="290"/>
         <source>Belum ada data.</source>
         <translation>No data yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="318"/>
+        <location filename="../../desktop/ui/beranda.py" line="322"/>
         <source>Beranda: {what}</source>
         <translation>Home: {what}</translation>
     </message>
@@ -463,32 +463,32 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../desktop/ui/history_dialog.py" line="40"/>
+        <location filename="../../desktop/ui/history_dialog.py" line="51"/>
         <source>Riwayat: {title}</source>
         <translation>History: {title}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/history_dialog.py" line="43"/>
+        <location filename="../../desktop/ui/history_dialog.py" line="54"/>
         <source>Setiap perubahan tercatat dengan nama pengguna dan waktunya (UTC).</source>
         <translation>Every change is recorded with the user&apos;s name and its time (UTC).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/history_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/history_dialog.py" line="57"/>
         <source>Waktu / kolom</source>
         <translation>Time / field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/history_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/history_dialog.py" line="57"/>
         <source>Pengguna / sebelum</source>
         <translation>User / before</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/history_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/history_dialog.py" line="58"/>
         <source>Tindakan / sesudah</source>
         <translation>Action / after</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/history_dialog.py" line="63"/>
+        <location filename="../../desktop/ui/history_dialog.py" line="77"/>
         <source>&amp;Tutup</source>
         <translation>&amp;Close</translation>
     </message>
@@ -496,128 +496,133 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="68"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="67"/>
         <source>Impor {kind} dari lembar kerja</source>
         <translation>Import {kind} from a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="74"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="73"/>
         <source>&amp;Pilih berkas XLSX/CSV…</source>
         <translation>&amp;Choose an XLSX/CSV file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="75"/>
-        <location filename="../../desktop/ui/import_dialog.py" line="279"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="76"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="285"/>
         <source>Belum ada berkas.</source>
         <translation>No file yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="77"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="79"/>
         <source>Unduh &amp;templat kosong…</source>
         <translation>Download a blank &amp;template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="78"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="80"/>
         <source>Lembar kerja dengan semua kolom yang dikenali, untuk diisi</source>
         <translation>A spreadsheet with every recognised column, to fill in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="87"/>
         <source>Kolom lembar kerja dan kolom tujuan:</source>
         <translation>Spreadsheet columns and where they go:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="90"/>
         <source>Kolom di berkas</source>
         <translation>Column in the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="90"/>
         <source>Diisikan ke</source>
         <translation>Goes into</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="90"/>
         <source>Contoh isi</source>
         <translation>Sample values</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="95"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="97"/>
         <source>Impor baris yang valid, lewati yang bermasalah</source>
         <translation>Import the valid rows, skip the ones with problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="97"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="99"/>
         <source>Jangan impor apa pun bila ada baris yang bermasalah</source>
         <translation>Import nothing if any row has a problem</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="104"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="106"/>
         <source>Baris</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="104"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="106"/>
         <source>Hasil</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="104"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="106"/>
         <source>Keterangan</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="113"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="115"/>
         <source>Simpan &amp;laporan…</source>
         <translation>Save &amp;report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="114"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="116"/>
         <source>Pe&amp;riksa</source>
         <translation>Chec&amp;k</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="115"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="117"/>
         <source>&amp;Impor</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="117"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="119"/>
         <source>&amp;Tutup</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="146"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="150"/>
         <source>Pilih lembar kerja</source>
         <translation>Choose a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="147"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="151"/>
         <source>Lembar kerja (*.xlsx *.xlsm *.csv *.txt)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="156"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="161"/>
         <source>Simpan templat</source>
         <translation>Save template</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="157"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="162"/>
+        <source>Templat impor {kind}.xlsx</source>
+        <translation>Import template {kind}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="163"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="163"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="169"/>
         <source>Templat disimpan ke {path}</source>
         <translation>Template saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="167"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="173"/>
         <source>Membaca {name}…</source>
         <translation>Reading {name}…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/import_dialog.py" line="176"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="182"/>
         <source>{name}: {n} baris data (judul kolom di baris {row})</source>
         <translation>
             <numerusform>{name}: {n} data row (column headers on row {row})</numerusform>
@@ -625,67 +630,73 @@ Load the demo data and replace the office profile?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="187"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="193"/>
         <source>— abaikan —</source>
         <translation>— ignore —</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="216"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="222"/>
         <source>Kolom wajib belum dipilih: {fields}</source>
         <translation>Required columns not chosen yet: {fields}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="220"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="226"/>
         <source>Dipilih lebih dari sekali: {fields}</source>
         <translation>Chosen more than once: {fields}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="247"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="253"/>
         <source>Mengimpor…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="247"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="253"/>
         <source>Memeriksa baris…</source>
         <translation>Checking rows…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="254"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="260"/>
         <source>baru</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="254"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="260"/>
         <source>diperbarui</source>
         <translation>updated</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="255"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="261"/>
         <source>bermasalah</source>
         <translation>problem</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="272"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="278"/>
         <source>Dibatalkan: tidak ada yang diimpor.</source>
         <translation>Cancelled: nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="277"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="283"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="304"/>
         <source>Gagal: {message}</source>
         <translation>Failed: {message}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="285"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="293"/>
         <source>Simpan laporan impor</source>
         <translation>Save the import report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="286"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="294"/>
+        <source>Laporan impor {kind}</source>
+        <translation>Import report {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="296"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="290"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="309"/>
         <source>Laporan disimpan ke {path}</source>
         <translation>Report saved to {path}</translation>
     </message>
@@ -701,62 +712,62 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="107"/>
+        <location filename="../../desktop/ui/main_window.py" line="109"/>
         <source>Kantor belum diatur</source>
         <translation>Office not set up yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="113"/>
+        <location filename="../../desktop/ui/main_window.py" line="115"/>
         <source>Navigasi</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="124"/>
+        <location filename="../../desktop/ui/main_window.py" line="126"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="142"/>
+        <location filename="../../desktop/ui/main_window.py" line="144"/>
         <source>Sinkronisasi</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="161"/>
+        <location filename="../../desktop/ui/main_window.py" line="163"/>
         <source>Buka halaman Sinkronisasi</source>
         <translation>Open the Sync page</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="171"/>
+        <location filename="../../desktop/ui/main_window.py" line="173"/>
         <source>Bekerja…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="224"/>
+        <location filename="../../desktop/ui/main_window.py" line="226"/>
         <source>Katalog belum diatur</source>
         <translation>Catalog not set up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="226"/>
+        <location filename="../../desktop/ui/main_window.py" line="228"/>
         <source>● Online</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="226"/>
+        <location filename="../../desktop/ui/main_window.py" line="228"/>
         <source>○ Offline</source>
         <translation>○ Offline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="227"/>
+        <location filename="../../desktop/ui/main_window.py" line="229"/>
         <source>Katalog</source>
         <translation>Catalog</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="231"/>
+        <location filename="../../desktop/ui/main_window.py" line="233"/>
         <source>{state} · {n} menunggu sinkron</source>
         <translation>{state} · {n} waiting to sync</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="235"/>
+        <location filename="../../desktop/ui/main_window.py" line="237"/>
         <source>{n} konflik</source>
         <translation>
             <numerusform>{n} conflict</numerusform>
@@ -764,142 +775,147 @@ Load the demo data and replace the office profile?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="242"/>
+        <location filename="../../desktop/ui/main_window.py" line="244"/>
         <source>Terlambat diperbarui (frekuensi: {f})</source>
         <translation>Overdue for update (frequency: {f})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="258"/>
+        <location filename="../../desktop/ui/main_window.py" line="260"/>
         <source>&amp;Baru</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="260"/>
+        <location filename="../../desktop/ui/main_window.py" line="262"/>
         <source>&amp;Simpan</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="262"/>
+        <location filename="../../desktop/ui/main_window.py" line="264"/>
         <source>&amp;Hapus</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="264"/>
+        <location filename="../../desktop/ui/main_window.py" line="266"/>
         <source>&amp;Cari</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="268"/>
+        <location filename="../../desktop/ui/main_window.py" line="270"/>
         <source>&amp;Impor dari lembar kerja…</source>
         <translation>&amp;Import from a spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="270"/>
+        <location filename="../../desktop/ui/main_window.py" line="272"/>
         <source>&amp;Pengaturan…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="275"/>
+        <location filename="../../desktop/ui/main_window.py" line="277"/>
         <source>Cadangan ditulis: {path}</source>
         <translation>Backup written: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="277"/>
+        <location filename="../../desktop/ui/main_window.py" line="279"/>
         <source>&amp;Templat naskah KB/PKS…</source>
         <translation>Agreement &amp;templates (KB/PKS)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="279"/>
+        <location filename="../../desktop/ui/main_window.py" line="281"/>
         <source>&amp;Laporan kegiatan…</source>
         <translation>Activity &amp;report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="281"/>
+        <location filename="../../desktop/ui/main_window.py" line="283"/>
         <source>Sin&amp;kronkan</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="283"/>
+        <location filename="../../desktop/ui/main_window.py" line="285"/>
         <source>Sinkronkan dataset dengan katalog data (F9)</source>
         <translation>Sync datasets with the data catalog (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="285"/>
+        <location filename="../../desktop/ui/main_window.py" line="287"/>
         <source>&amp;Keluar</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="286"/>
+        <location filename="../../desktop/ui/main_window.py" line="288"/>
         <source>&amp;Tentang Diskominfo Desk</source>
         <translation>&amp;About Diskominfo Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="287"/>
+        <location filename="../../desktop/ui/main_window.py" line="289"/>
         <source>Isi data &amp;contoh…</source>
         <translation>Load &amp;demo data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="289"/>
+        <location filename="../../desktop/ui/main_window.py" line="291"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="298"/>
+        <location filename="../../desktop/ui/main_window.py" line="300"/>
         <source>&amp;Sunting</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="300"/>
+        <location filename="../../desktop/ui/main_window.py" line="302"/>
         <source>&amp;Alat</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="309"/>
+        <location filename="../../desktop/ui/main_window.py" line="311"/>
         <source>&amp;Buka</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="321"/>
+        <location filename="../../desktop/ui/main_window.py" line="323"/>
         <source>&amp;Pengingat</source>
         <translation>&amp;Reminders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="325"/>
+        <location filename="../../desktop/ui/main_window.py" line="327"/>
         <source>Ban&amp;tuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="329"/>
+        <location filename="../../desktop/ui/main_window.py" line="331"/>
         <source>Alat utama</source>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="414"/>
+        <location filename="../../desktop/ui/main_window.py" line="416"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="415"/>
+        <location filename="../../desktop/ui/main_window.py" line="417"/>
         <source>Laporan PDF (*.pdf)</source>
         <translation>PDF report (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="417"/>
+        <location filename="../../desktop/ui/main_window.py" line="421"/>
         <source>Ekspor daftar</source>
         <translation>Export list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="414"/>
+        <location filename="../../desktop/ui/main_window.py" line="537"/>
+        <source>&amp;Tutup</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="416"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="266"/>
+        <location filename="../../desktop/ui/main_window.py" line="268"/>
         <source>&amp;Ekspor daftar…</source>
         <translation>&amp;Export list…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="429"/>
+        <location filename="../../desktop/ui/main_window.py" line="435"/>
         <source>{n} baris diekspor ke {path}</source>
         <translation>
             <numerusform>{n} row exported to {path}</numerusform>
@@ -907,60 +923,55 @@ Load the demo data and replace the office profile?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="431"/>
+        <location filename="../../desktop/ui/main_window.py" line="437"/>
         <source>Mengekspor daftar…</source>
         <translation>Exporting the list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="440"/>
+        <location filename="../../desktop/ui/main_window.py" line="446"/>
         <source>Impor tidak tersedia di halaman ini.</source>
         <translation>Import is not available on this page.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="471"/>
+        <location filename="../../desktop/ui/main_window.py" line="477"/>
         <source>Pulihkan dari cadangan</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="472"/>
+        <location filename="../../desktop/ui/main_window.py" line="478"/>
         <source>Basis data dipulihkan. Isi sebelumnya dicadangkan ke {path}.</source>
         <translation>The database was restored. Its previous contents were backed up to {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="514"/>
+        <location filename="../../desktop/ui/main_window.py" line="520"/>
         <source>Data contoh dimuat.</source>
         <translation>Demo data loaded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="521"/>
+        <location filename="../../desktop/ui/main_window.py" line="530"/>
         <source>Tentang Diskominfo Desk</source>
         <translation>About Diskominfo Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="522"/>
+        <location filename="../../desktop/ui/main_window.py" line="533"/>
         <source>&lt;b&gt;Diskominfo Desk&lt;/b&gt; {version}&lt;br&gt;Register aplikasi, dataset, kunjungan dan kerja sama Dinas Komunikasi dan Informatika.&lt;br&gt;Data wilayah: Kepmendagri 300.2.2-2138/2025 (cahyadsn/wilayah, MIT).</source>
         <translation>&lt;b&gt;Diskominfo Desk&lt;/b&gt; {version}&lt;br&gt;Register of the applications, datasets, visits and agreements of a regional communication and informatics office.&lt;br&gt;Region data: Kepmendagri 300.2.2-2138/2025 (cahyadsn/wilayah, MIT).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="537"/>
-        <source>&amp;Tutup</source>
-        <translation>&amp;Close</translation>
     </message>
 </context>
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="65"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="63"/>
         <source>Pratinjau: {title}</source>
         <translation>Preview: {title}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="78"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="71"/>
         <source>Halaman {n}</source>
         <translation>Page {n}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pdf_preview.py" line="85"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="75"/>
         <source>{n} halaman</source>
         <translation>
             <numerusform>{n} page</numerusform>
@@ -968,68 +979,68 @@ Load the demo data and replace the office profile?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="87"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="76"/>
         <source>&amp;Simpan PDF…</source>
         <translation>&amp;Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="88"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="77"/>
         <source>Simpan &amp;DOCX…</source>
         <translation>Save &amp;DOCX…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="89"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="78"/>
         <source>Naskah yang sama sebagai dokumen Word, untuk ditelaah dan diubah bagian hukum</source>
         <translation>The same document as a Word file, for the legal section to review and amend</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="93"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="82"/>
         <source>&amp;Cetak…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="94"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="83"/>
         <source>&amp;Tutup</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="109"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="101"/>
         <source>Simpan PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="110"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="102"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="114"/>
-        <location filename="../../desktop/ui/pdf_preview.py" line="136"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="109"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="135"/>
         <source>Disimpan ke {path}</source>
         <translation>Saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="123"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="120"/>
         <source>Simpan DOCX</source>
         <translation>Save DOCX</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="124"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="121"/>
         <source>Dokumen Word (*.docx)</source>
         <translation>Word document (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="139"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="145"/>
         <source>DOCX tidak dapat disimpan: {error}</source>
         <translation>The DOCX could not be saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="149"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="157"/>
         <source>Menyusun DOCX…</source>
         <translation>Building the DOCX…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pdf_preview.py" line="178"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="186"/>
         <source>{n} halaman dikirim ke pencetak</source>
         <translation>
             <numerusform>{n} page sent to the printer</numerusform>
@@ -1037,12 +1048,12 @@ Load the demo data and replace the office profile?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="181"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="189"/>
         <source>Pencetakan dibatalkan</source>
         <translation>Printing cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="183"/>
+        <location filename="../../desktop/ui/pdf_preview.py" line="191"/>
         <source>Tidak dapat mencetak: {error}</source>
         <translation>Cannot print: {error}</translation>
     </message>
@@ -1441,17 +1452,17 @@ Load the demo data and replace the office profile?</translation>
         <translation>{label}: {start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="179"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="184"/>
         <source>Laporan Kegiatan {period}.pdf</source>
         <translation>Activity Report {period}.pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="186"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="191"/>
         <source>Laporan tidak dapat dibuat</source>
         <translation>The report could not be made</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="190"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="195"/>
         <source>Menyusun laporan kegiatan…</source>
         <translation>Preparing the activity report…</translation>
     </message>
@@ -1459,216 +1470,241 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="76"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="303"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="308"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="321"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="77"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="325"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="330"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="343"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="88"/>
         <source>&amp;Bahasa</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="90"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="91"/>
         <source>Ikuti sistem</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="92"/>
         <source>Terang</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="92"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="93"/>
         <source>Gelap</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="94"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="95"/>
         <source>&amp;Tampilan</source>
         <translation>&amp;Appearance</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="97"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="98"/>
         <source>nama Anda, dicatat di log audit</source>
         <translation>your name, recorded in the audit log</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="98"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="99"/>
         <source>&amp;Nama pengguna</source>
         <translation>&amp;User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="102"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="103"/>
         <source> hari</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="103"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="104"/>
         <source>Peringatan kerja sama berakhir</source>
         <translation>Agreement expiry warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="108"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="109"/>
         <source> cadangan</source>
         <translation> backups</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="109"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="110"/>
         <source>Cadangan harian yang disimpan</source>
         <translation>Daily backups kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="110"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="111"/>
+        <source>Pemisah kolom &amp;CSV</source>
+        <translation>&amp;CSV separator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="112"/>
         <source>Umum</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="116"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="118"/>
         <source>Profil kantor</source>
         <translation>Office profile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="120"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="122"/>
         <source>Berkas SQLite di komputer ini</source>
         <translation>SQLite file on this computer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="121"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="123"/>
         <source>Server PostgreSQL bersama (beberapa komputer)</source>
         <translation>Shared PostgreSQL server (several computers)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="129"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="202"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="131"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="204"/>
         <source>Pilih…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="134"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="136"/>
         <source>&amp;Uji koneksi</source>
         <translation>&amp;Test connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="147"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="149"/>
         <source>Kata sandi disimpan di brankas kunci sistem operasi, tidak di berkas pengaturan.</source>
         <translation>Passwords are kept in the operating system&apos;s keyring, not in the settings file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="151"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="153"/>
         <source>Perubahan basis data berlaku saat aplikasi dibuka kembali.</source>
         <translation>A database change takes effect when the application is opened again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="161"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="163"/>
         <source>Basis data</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="164"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="166"/>
         <source>Naskah</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="169"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="171"/>
         <source>&amp;Simpan</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="170"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="172"/>
         <source>&amp;Batal</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="184"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="186"/>
         <source>A4 (210 × 297 mm)</source>
         <translation>A4 (210 × 297 mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="185"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="187"/>
         <source>F4 / folio (215 × 330 mm)</source>
         <translation>F4 / folio (215 × 330 mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="188"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="190"/>
         <source>&amp;Ukuran kertas</source>
         <translation>&amp;Paper size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="189"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="191"/>
         <source>Tanggal pembuka dengan Huruf Kapital di Awal Kata (&quot;Pada Hari Ini Kamis Tanggal …&quot;)</source>
         <translation>Opening date in Title Case (&quot;Pada Hari Ini Kamis Tanggal …&quot;)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="194"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="196"/>
         <source>Cetak satu naskah asli per pihak, meterai di tanda tangan pihak lain</source>
         <translation>Print one original per party, with the duty stamp at the other party&apos;s signature</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="201"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="203"/>
         <source>PNG atau JPEG; kosongkan bila tanpa logo</source>
         <translation>PNG or JPEG; leave empty for no logo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="207"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="209"/>
         <source>&amp;Logo kantor</source>
         <translation>Office &amp;logo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="210"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="212"/>
         <source>Ubah &amp;templat KB/PKS…</source>
         <translation>Edit KB/PKS &amp;templates…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="217"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="224"/>
+        <source>Menurut pengaturan wilayah ({sep})</source>
+        <translation>As the regional settings say ({sep})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="226"/>
+        <source>Titik koma (;)</source>
+        <translation>Semicolon (;)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="227"/>
+        <source>Koma (,)</source>
+        <translation>Comma (,)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="229"/>
+        <source>Excel membuka CSV dengan pemisah daftar dari pengaturan wilayah Windows: dengan pengaturan Indonesia itu titik koma.</source>
+        <translation>Excel opens a CSV with the list separator of the Windows regional settings: with Indonesian settings that is a semicolon.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="238"/>
         <source>Logo kantor</source>
         <translation>Office logo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="219"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="239"/>
         <source>Gambar (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="237"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="257"/>
         <source>Logo tidak dapat dibaca sebagai gambar PNG atau JPEG: {path}</source>
         <translation>The logo cannot be read as a PNG or JPEG image: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="242"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="264"/>
         <source>Berkas basis data</source>
         <translation>Database file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="245"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="267"/>
         <source>SQLite (*.sqlite3 *.db)</source>
         <translation>SQLite (*.sqlite3 *.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="257"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="279"/>
         <source>Menghubungi…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="264"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="286"/>
         <source>Folder tidak dapat ditulisi: {path}</source>
         <translation>The folder cannot be written to: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="266"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="288"/>
         <source>{path} belum ada; berkas baru dibuat saat aplikasi dimulai ulang.</source>
         <translation>{path} does not exist yet; a new file is created when the application restarts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="271"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="293"/>
         <source>Berhasil terhubung: {url}</source>
         <translation>Connected: {url}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="288"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="310"/>
         <source>Gagal: {message}</source>
         <translation>Failed: {message}</translation>
     </message>
@@ -1680,275 +1716,275 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="132"/>
+        <location filename="../../desktop/ui/sync_page.py" line="131"/>
         <source>Sinkronisasi</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="134"/>
+        <location filename="../../desktop/ui/sync_page.py" line="133"/>
         <source>Sinkronkan sekarang</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="136"/>
+        <location filename="../../desktop/ui/sync_page.py" line="135"/>
         <source>Batalkan</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="168"/>
+        <location filename="../../desktop/ui/sync_page.py" line="167"/>
         <source>Katalog data (CKAN)</source>
         <translation>Data catalog (CKAN)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="175"/>
+        <location filename="../../desktop/ui/sync_page.py" line="174"/>
         <source>tempel token API dari portal untuk menggantinya</source>
         <translation>paste the API token from the portal to replace it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="179"/>
+        <location filename="../../desktop/ui/sync_page.py" line="178"/>
         <source>Pilih…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="187"/>
+        <location filename="../../desktop/ui/sync_page.py" line="186"/>
         <source> detik</source>
         <translation> seconds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="189"/>
+        <location filename="../../desktop/ui/sync_page.py" line="188"/>
         <source>Terbitkan data terbatas/dikecualikan sebagai dataset privat</source>
         <translation>Publish restricted/exempt data as private datasets</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="192"/>
+        <location filename="../../desktop/ui/sync_page.py" line="191"/>
         <source> menit</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="193"/>
+        <location filename="../../desktop/ui/sync_page.py" line="192"/>
         <source>mati</source>
         <translation>off</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="194"/>
+        <location filename="../../desktop/ui/sync_page.py" line="193"/>
         <source>Alamat katalog</source>
         <translation>Catalog address</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="195"/>
+        <location filename="../../desktop/ui/sync_page.py" line="194"/>
         <source>Pengguna</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="196"/>
+        <location filename="../../desktop/ui/sync_page.py" line="195"/>
         <source>Token API</source>
         <translation>API token</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="198"/>
+        <location filename="../../desktop/ui/sync_page.py" line="197"/>
         <source>Nama header token</source>
         <translation>Token header name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="199"/>
+        <location filename="../../desktop/ui/sync_page.py" line="198"/>
         <source>Sertifikat CA tambahan</source>
         <translation>Extra CA certificate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="200"/>
+        <location filename="../../desktop/ui/sync_page.py" line="199"/>
         <source>Jeda antar penulisan</source>
         <translation>Pause between writes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="202"/>
+        <location filename="../../desktop/ui/sync_page.py" line="201"/>
         <source>Sinkron otomatis setiap</source>
         <translation>Sync automatically every</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="204"/>
+        <location filename="../../desktop/ui/sync_page.py" line="203"/>
         <source>Simpan pengaturan</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="205"/>
+        <location filename="../../desktop/ui/sync_page.py" line="204"/>
         <source>Tes koneksi</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="223"/>
+        <location filename="../../desktop/ui/sync_page.py" line="222"/>
         <source>OPD dan organisasi di katalog</source>
         <translation>OPDs and catalog organizations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="225"/>
+        <location filename="../../desktop/ui/sync_page.py" line="224"/>
         <source>Dataset sebuah OPD diterbitkan atas nama organisasinya. OPD dicocokkan otomatis menurut nama atau singkatan; pilihan Anda di sini selalu didahulukan. Tes koneksi memuat daftar organisasi yang boleh Anda tulisi.</source>
         <translation>An OPD&apos;s datasets are published under its organization. OPDs are matched automatically by name or abbreviation; your choice here always comes first. Test connection loads the organizations you may write to.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="232"/>
+        <location filename="../../desktop/ui/sync_page.py" line="231"/>
         <source>OPD</source>
         <translation>OPD</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="232"/>
+        <location filename="../../desktop/ui/sync_page.py" line="231"/>
         <source>Organisasi di katalog</source>
         <translation>Catalog organization</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="232"/>
+        <location filename="../../desktop/ui/sync_page.py" line="231"/>
         <source>Cara</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="239"/>
-        <location filename="../../desktop/ui/sync_page.py" line="273"/>
+        <location filename="../../desktop/ui/sync_page.py" line="238"/>
+        <location filename="../../desktop/ui/sync_page.py" line="272"/>
         <source>Konflik</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="241"/>
+        <location filename="../../desktop/ui/sync_page.py" line="240"/>
         <source>Kolom yang diubah di sini dan di katalog sejak sinkron terakhir. Tidak ada yang ditimpa sampai Anda memilih.</source>
         <translation>Fields changed both here and in the catalog since the last sync. Nothing is overwritten until you choose.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="246"/>
+        <location filename="../../desktop/ui/sync_page.py" line="245"/>
         <source>Dataset</source>
         <translation>Dataset</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="246"/>
+        <location filename="../../desktop/ui/sync_page.py" line="245"/>
         <source>Kolom</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="246"/>
+        <location filename="../../desktop/ui/sync_page.py" line="245"/>
         <source>Nilai di sini</source>
         <translation>Value here</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="247"/>
+        <location filename="../../desktop/ui/sync_page.py" line="246"/>
         <source>Nilai di katalog</source>
         <translation>Value in the catalog</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="255"/>
-        <location filename="../../desktop/ui/sync_page.py" line="636"/>
+        <location filename="../../desktop/ui/sync_page.py" line="254"/>
+        <location filename="../../desktop/ui/sync_page.py" line="637"/>
         <source>Pakai nilai di sini</source>
         <translation>Keep the value here</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="256"/>
-        <location filename="../../desktop/ui/sync_page.py" line="636"/>
+        <location filename="../../desktop/ui/sync_page.py" line="255"/>
+        <location filename="../../desktop/ui/sync_page.py" line="637"/>
         <source>Pakai nilai katalog</source>
         <translation>Take the catalog&apos;s value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="257"/>
+        <location filename="../../desktop/ui/sync_page.py" line="256"/>
         <source>Sunting nilai…</source>
         <translation>Edit the value…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="268"/>
+        <location filename="../../desktop/ui/sync_page.py" line="267"/>
         <source>Riwayat sinkronisasi</source>
         <translation>Sync history</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="272"/>
+        <location filename="../../desktop/ui/sync_page.py" line="271"/>
         <source>Mulai</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="272"/>
+        <location filename="../../desktop/ui/sync_page.py" line="271"/>
         <source>Hasil</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="272"/>
+        <location filename="../../desktop/ui/sync_page.py" line="271"/>
         <source>Dikirim</source>
         <translation>Pushed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="272"/>
+        <location filename="../../desktop/ui/sync_page.py" line="271"/>
         <source>Diambil</source>
         <translation>Pulled</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="273"/>
+        <location filename="../../desktop/ui/sync_page.py" line="272"/>
         <source>Dihapus</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="273"/>
+        <location filename="../../desktop/ui/sync_page.py" line="272"/>
         <source>Galat</source>
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="273"/>
+        <location filename="../../desktop/ui/sync_page.py" line="272"/>
         <source>Keterangan</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="311"/>
+        <location filename="../../desktop/ui/sync_page.py" line="310"/>
         <source>Belum ada token tersimpan untuk pengguna ini.</source>
         <translation>No token stored for this user yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="313"/>
+        <location filename="../../desktop/ui/sync_page.py" line="312"/>
         <source>Token dari variabel lingkungan DISKOMINFO_DESK_CATALOG_TOKEN.</source>
         <translation>Token from the environment variable DISKOMINFO_DESK_CATALOG_TOKEN.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="315"/>
+        <location filename="../../desktop/ui/sync_page.py" line="314"/>
         <source>Token tersimpan di gudang kunci sistem (keyring).</source>
         <translation>Token stored in the system keyring.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="319"/>
+        <location filename="../../desktop/ui/sync_page.py" line="320"/>
         <source>Sertifikat CA</source>
         <translation>CA certificate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="320"/>
+        <location filename="../../desktop/ui/sync_page.py" line="321"/>
         <source>Sertifikat (*.pem *.crt *.cer)</source>
         <translation>Certificates (*.pem *.crt *.cer)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="361"/>
+        <location filename="../../desktop/ui/sync_page.py" line="362"/>
         <source>Pengaturan katalog disimpan.</source>
         <translation>Catalog settings saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="367"/>
+        <location filename="../../desktop/ui/sync_page.py" line="368"/>
         <source>Gudang kunci sistem tidak tersedia: token hanya diingat sampai aplikasi ditutup.</source>
         <translation>No system keyring: the token is kept only until the application closes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="385"/>
+        <location filename="../../desktop/ui/sync_page.py" line="386"/>
         <source>Alamat katalog tidak diubah.</source>
         <translation>The catalog address was not changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="428"/>
+        <location filename="../../desktop/ui/sync_page.py" line="429"/>
         <source>Menghubungi katalog…</source>
         <translation>Contacting the catalog…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="437"/>
+        <location filename="../../desktop/ui/sync_page.py" line="438"/>
         <source>Terhubung ke CKAN {version} sebagai {user}. Organisasi yang boleh ditulis: {orgs}.</source>
         <translation>Connected to CKAN {version} as {user}. Organizations you may write to: {orgs}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="442"/>
+        <location filename="../../desktop/ui/sync_page.py" line="443"/>
         <source>Server memasang ckanext-showcase: aplikasi diterbitkan sebagai showcase.</source>
         <translation>The server has ckanext-showcase: applications are published as showcases.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="444"/>
+        <location filename="../../desktop/ui/sync_page.py" line="445"/>
         <source>Aplikasi tetap lokal: server katalog tidak memasang ckanext-showcase.</source>
         <translation>Applications stay local: the catalog server does not have ckanext-showcase.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/sync_page.py" line="517"/>
+        <location filename="../../desktop/ui/sync_page.py" line="518"/>
         <source>{n} perubahan lokal menunggu dikirim</source>
         <translation>
             <numerusform>{n} local change waiting to be pushed</numerusform>
@@ -1956,7 +1992,7 @@ Load the demo data and replace the office profile?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/sync_page.py" line="519"/>
+        <location filename="../../desktop/ui/sync_page.py" line="520"/>
         <source>{n} konflik</source>
         <translation>
             <numerusform>{n} conflict</numerusform>
@@ -1964,82 +2000,82 @@ Load the demo data and replace the office profile?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="522"/>
+        <location filename="../../desktop/ui/sync_page.py" line="523"/>
         <source>Sinkron terakhir {when}: {status}</source>
         <translation>Last sync {when}: {status}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="526"/>
+        <location filename="../../desktop/ui/sync_page.py" line="527"/>
         <source>Belum pernah disinkronkan</source>
         <translation>Never synced yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="535"/>
+        <location filename="../../desktop/ui/sync_page.py" line="536"/>
         <source>berhasil</source>
         <translation>succeeded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="535"/>
+        <location filename="../../desktop/ui/sync_page.py" line="536"/>
         <source>ada konflik</source>
         <translation>with conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="536"/>
+        <location filename="../../desktop/ui/sync_page.py" line="537"/>
         <source>ada galat</source>
         <translation>with errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="536"/>
+        <location filename="../../desktop/ui/sync_page.py" line="537"/>
         <source>dibatalkan</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="537"/>
+        <location filename="../../desktop/ui/sync_page.py" line="538"/>
         <source>gagal</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="537"/>
+        <location filename="../../desktop/ui/sync_page.py" line="538"/>
         <source>berjalan</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="538"/>
+        <location filename="../../desktop/ui/sync_page.py" line="539"/>
         <source>terhenti</source>
         <translation>stopped</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="539"/>
+        <location filename="../../desktop/ui/sync_page.py" line="540"/>
         <source>penghapusan menunggu konfirmasi</source>
         <translation>deletions awaiting confirmation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="556"/>
+        <location filename="../../desktop/ui/sync_page.py" line="557"/>
         <source>— belum dipetakan —</source>
         <translation>— not mapped —</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="565"/>
+        <location filename="../../desktop/ui/sync_page.py" line="566"/>
         <source>pilihan pengguna</source>
         <translation>chosen by a user</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="566"/>
+        <location filename="../../desktop/ui/sync_page.py" line="567"/>
         <source>otomatis</source>
         <translation>automatic</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="679"/>
+        <location filename="../../desktop/ui/sync_page.py" line="680"/>
         <source>&amp;Pakai nilai ini</source>
         <translation>&amp;Use this value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="680"/>
+        <location filename="../../desktop/ui/sync_page.py" line="681"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/sync_page.py" line="777"/>
+        <location filename="../../desktop/ui/sync_page.py" line="782"/>
         <source>{n} dataset hilang dari katalog; belum ada yang dihapus di sini.</source>
         <translation>
             <numerusform>{n} dataset is gone from the catalog; it has not been deleted here yet.</numerusform>
@@ -2055,58 +2091,58 @@ Load the demo data and replace the office profile?</translation>
         <translation type="vanished">deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="617"/>
+        <location filename="../../desktop/ui/sync_page.py" line="618"/>
         <source>Tidak ada galat per data pada putaran ini.</source>
         <translation>No record errors in this run.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="632"/>
+        <location filename="../../desktop/ui/sync_page.py" line="633"/>
         <source>Hapus juga di katalog</source>
         <translation>Delete in the catalog too</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="633"/>
+        <location filename="../../desktop/ui/sync_page.py" line="634"/>
         <source>Pulihkan dengan nilai katalog</source>
         <translation>Restore with the catalog&apos;s values</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="634"/>
+        <location filename="../../desktop/ui/sync_page.py" line="635"/>
         <source>Simpan di sini, lepas dari katalog</source>
         <translation>Keep here, unlinked from the catalog</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="635"/>
+        <location filename="../../desktop/ui/sync_page.py" line="636"/>
         <source>Lepas dari aplikasi, lalu hapus</source>
         <translation>Unlink from the applications, then delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="672"/>
+        <location filename="../../desktop/ui/sync_page.py" line="673"/>
         <source>Sunting nilai</source>
         <translation>Edit the value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="675"/>
+        <location filename="../../desktop/ui/sync_page.py" line="676"/>
         <source>Nilai baru untuk {field} (di sini: {mine}; di katalog: {theirs})</source>
         <translation>New value for {field} (here: {mine}; in the catalog: {theirs})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="727"/>
+        <location filename="../../desktop/ui/sync_page.py" line="732"/>
         <source>Menyinkronkan…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="735"/>
+        <location filename="../../desktop/ui/sync_page.py" line="740"/>
         <source>Membatalkan…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="755"/>
+        <location filename="../../desktop/ui/sync_page.py" line="760"/>
         <source>Selesai: {pushed} dikirim, {pulled} diambil, {deleted} dihapus, {conflicts} konflik, {errors} galat.</source>
         <translation>Done: {pushed} pushed, {pulled} pulled, {deleted} deleted, {conflicts} conflicts, {errors} errors.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="762"/>
-        <location filename="../../desktop/ui/sync_page.py" line="789"/>
+        <location filename="../../desktop/ui/sync_page.py" line="767"/>
+        <location filename="../../desktop/ui/sync_page.py" line="794"/>
         <source>Dibatalkan. Yang sudah selesai tersimpan; sinkron berikutnya melanjutkan.</source>
         <translation>Cancelled. What was done is kept; the next sync carries on.</translation>
     </message>
