@@ -30,7 +30,7 @@ from desktop.core.formatting import long_date, number
 from desktop.ui.beranda_charts import BarChart, PieChart
 from desktop.ui.chart_style import segment_colours, series_colours
 from desktop.ui.hub import DataHub
-from desktop.ui.style import current_scheme, tokens
+from desktop.ui.style import tokens
 from desktop.ui.tasks import TaskManager
 
 
@@ -242,11 +242,13 @@ class BerandaPage(QWidget):
             self._stale = True
 
     def changeEvent(self, event: QEvent) -> None:
-        """The light/dark scheme changed: redraw the charts in the new colours."""
+        """The light/dark scheme changed: the charts read the scheme's colours when they
+        paint, so repainting them is enough (focus and the current bar stay)."""
         super().changeEvent(event)
-        if (event.type() == QEvent.Type.PaletteChange and self.board is not None
-                and getattr(self, "_chart_scheme", None) != current_scheme()):
-            self._show_charts(self.board.charts())
+        if event.type() == QEvent.Type.PaletteChange:
+            for card in self.chart_views.values():
+                card.update()
+                card.body.update()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -277,7 +279,6 @@ class BerandaPage(QWidget):
             if item.widget() is not None:
                 item.widget().deleteLater()
         self.chart_views.clear()
-        self._chart_scheme = current_scheme()
         for index, chart in enumerate(charts):
             widget = self._chart_widget(chart)
             self.grid.addWidget(widget, index // 2, index % 2)

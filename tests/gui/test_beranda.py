@@ -260,6 +260,33 @@ def test_tile_captions_wrap_rather_than_clip_at_1024x700(
     assert wrapped >= 1  # at this width some caption does take two lines
 
 
+def test_the_charts_repaint_in_the_dark_scheme_without_being_rebuilt(
+        qtbot, qapp, demo_window: MainWindow) -> None:
+    from desktop.ui.palette import DARK, LIGHT
+    from desktop.ui.style import apply_style
+
+    beranda = _wait_beranda(qtbot, demo_window)
+    card = beranda.chart_views["apps_by_status"]
+    bar = card.body.rows()[0].bars[0]
+    point = card.body.mapTo(card, bar.center())
+
+    def colours() -> tuple[str, str]:
+        image = card.grab().toImage()
+        return (image.pixelColor(4, card.height() - 4).name(),
+                image.pixelColor(point).name())
+
+    try:
+        apply_style(qapp, "light")
+        settle(qtbot, demo_window)
+        assert colours() == (LIGHT.surface_alt, LIGHT.chart[0])
+        apply_style(qapp, "dark")
+        settle(qtbot, demo_window)
+        assert colours() == (DARK.surface_alt, DARK.chart[0])
+        assert beranda.chart_views["apps_by_status"] is card  # repainted, not rebuilt
+    finally:
+        apply_style(qapp, "system")
+
+
 def test_figures_follow_the_data(qtbot, demo_window: MainWindow, demo_desk: Desk) -> None:
     win = demo_window
     beranda = _wait_beranda(qtbot, win)
