@@ -20,7 +20,7 @@ from typing import Any
 POINTS_PER_INCH = 72.0
 BYTES_PER_PIXEL = 4  # BGRx: what QImage.Format_RGB32 holds on little-endian machines
 
-_PDFIUM = threading.Lock()
+_PDFIUM = threading.RLock()  # re-entrant: a collection inside a render may close a PDF
 
 
 def pixel_size(width_pt: float, height_pt: float, scale: float) -> tuple[int, int]:
@@ -88,6 +88,12 @@ class PdfPages:
                 bitmap.close()  # the shell only: the pixels are the caller's
             finally:
                 page.close()
+
+    def __del__(self) -> None:
+        # closed under the lock, not by pypdfium2's finalizer on whichever thread
+        # collects it while another renders
+        if getattr(self, "_document", None) is not None:
+            self.close()
 
     def close(self) -> None:
         with _PDFIUM:

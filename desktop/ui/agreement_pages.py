@@ -298,7 +298,12 @@ class AgreementPage(RecordPage):
         from desktop.documents.docx_writer import render_docx
         from desktop.documents.options import render_options
         from desktop.documents.pdf import render_agreement
-        from desktop.ui.pdf_preview import PREVIEW_SCALE, PdfPreviewDialog, rasterise
+        from desktop.ui.pdf_preview import (
+            FIRST_PAGES,
+            PREVIEW_SCALE,
+            PdfPreviewDialog,
+            rasterise,
+        )
 
         ratio = self.devicePixelRatioF()  # pages as sharp as this screen's scaling allows
 
@@ -309,7 +314,7 @@ class AgreementPage(RecordPage):
             # "Simpan DOCX": the previewed record, not what the page holds when it is clicked
             docx = partial(render_docx, agreement, office=office, parent=parent,
                            options=options)
-            return pdf, rasterise(pdf, PREVIEW_SCALE, ratio), docx
+            return pdf, rasterise(pdf, PREVIEW_SCALE, ratio, FIRST_PAGES), docx
 
         def show(result: tuple[bytes, list[Any], Callable[[], bytes]]) -> None:
             pdf, pages, docx = result

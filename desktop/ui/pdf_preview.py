@@ -1,10 +1,10 @@
 """Preview of a generated PDF, with Print and Save as PDF.
 
-Pages are rasterised by PDFium (pypdfium2, desktop/documents/raster.py) on the worker
-thread; the dialog only shows the images. They are rendered at the screen's device pixel
-ratio (1.25 or 1.5 under Windows display scaling), so text is as sharp as the screen can
-show it, and rendered again when the window moves to a screen with another ratio.
-Printing goes page by page (desktop/ui/pdf_print.py), never the whole document at once.
+Pages are rasterised by PDFium (pypdfium2, desktop/documents/raster.py) on worker
+threads: the first pages before the dialog opens, the others as they scroll into view
+(desktop/ui/page_column.py), at the screen's device pixel ratio (1.25 or 1.5 under
+Windows display scaling) so text is as sharp as the screen can show it. Printing goes
+page by page (desktop/ui/pdf_print.py), never the whole document at once.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtCore import QSettings, QSize
+from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,27 +21,31 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.documents.raster import PdfPages
 from desktop.ui.geometry import remember_geometry, restore_geometry
+from desktop.ui.page_column import PageColumn
 from desktop.ui.pdf_print import PrintJob, page_image, print_pdf
 
 GEOMETRY_KEY = "dialogs/pdfPreview/geometry"
 PREVIEW_SCALE = 1.3  # 72 dpi * 1.3: readable on screen
+FIRST_PAGES = 2  # rendered before the preview opens; the rest as they come into view
 
 
-def rasterise(pdf: bytes, scale: float, ratio: float = 1.0) -> list[QImage]:
-    """Pages of ``pdf`` as images of ``scale`` logical pixels a point, with ``ratio``
-    physical pixels per logical one (the screen's device pixel ratio).
+def rasterise(pdf: bytes, scale: float, ratio: float = 1.0,
+              count: int | None = None) -> list[QImage]:
+    """The first ``count`` pages of ``pdf`` (all by default) as images of ``scale``
+    logical pixels a point, with ``ratio`` physical pixels per logical one (the screen's
+    device pixel ratio).
 
     Safe off the GUI thread (QImage, not QPixmap): callers read the ratio of the widget
     the preview opens over on the GUI thread and pass it in."""
     with PdfPages(pdf) as pages:
-        return [page_image(pages, index, scale, ratio) for index in range(len(pages))]
+        last = len(pages) if count is None else min(count, len(pages))
+        return [page_image(pages, index, scale, ratio) for index in range(last)]
 
 
 class PdfPreviewDialog(QDialog):
@@ -55,34 +59,21 @@ class PdfPreviewDialog(QDialog):
         self.setObjectName("pdfPreview")
         self.pdf = pdf
         self.scale = scale
-        # the device pixel ratio the page images were rendered for (they say it themselves)
-        self.ratio = pages[0].devicePixelRatio() if pages else 1.0
-        self._wanted_ratio = self.ratio
         self.print_job: PrintJob | None = None
-        self.page_labels: list[QLabel] = []
         self.suggested_name = suggested_name
         self.setWindowTitle(self.tr("Pratinjau: {title}").replace("{title}", title))
         self._settings = getattr(parent, "settings", None)  # a RecordPage's view settings
         if not isinstance(self._settings, QSettings):
             self._settings = None
         layout = QVBoxLayout(self)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        holder = QWidget(scroll)
-        column = QVBoxLayout(holder)
-        column.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        for number, image in enumerate(pages, start=1):
-            label = QLabel(holder)
-            label.setPixmap(QPixmap.fromImage(image))
+        self.pages = PageColumn(pdf, pages, scale, tasks, self)
+        self.page_labels = self.pages.labels
+        for number, label in enumerate(self.page_labels, start=1):
             label.setAccessibleName(self.tr("Halaman {n}").replace("{n}", str(number)))
-            label.setFrameShape(QLabel.Shape.Box)
-            column.addWidget(label)
-            self.page_labels.append(label)
-        scroll.setWidget(holder)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.pages, 1)
         buttons = QHBoxLayout()
-        self.info = QLabel(self.tr("{n} halaman", "", len(pages)).replace("{n}", str(len(pages))),
-                           self)
+        count = len(self.page_labels)
+        self.info = QLabel(self.tr("{n} halaman", "", count).replace("{n}", str(count)), self)
         save = QPushButton(self.tr("&Simpan PDF…"), self)
         self.save_docx = QPushButton(self.tr("Simpan &DOCX…"), self)
         self.save_docx.setToolTip(self.tr("Naskah yang sama sebagai dokumen Word, untuk "
@@ -100,6 +91,7 @@ class PdfPreviewDialog(QDialog):
         restore_geometry(self, self._settings, GEOMETRY_KEY, QSize(900, 980))
         self.finished.connect(lambda _r: remember_geometry(self, self._settings,
                                                            GEOMETRY_KEY))
+        self.finished.connect(lambda _r: self.pages.release())  # pixels back when closed
         save.clicked.connect(self.save_as)
         print_.clicked.connect(self.print_document)
         close.clicked.connect(self.accept)
@@ -196,32 +188,7 @@ class PdfPreviewDialog(QDialog):
             self.info.setText(self.tr("Tidak dapat mencetak: {error}").replace(
                 "{error}", outcome))
 
-    # ---------------------------------------------------------------- screen scaling
-    def event(self, event: QEvent) -> bool:
-        """Moved to a screen with another scaling (or opened on one): pages again."""
-        if event.type() in (QEvent.Type.DevicePixelRatioChange,
-                            QEvent.Type.ScreenChangeInternal, QEvent.Type.Show):
-            QTimer.singleShot(0, self.match_screen)
-        return super().event(event)
-
-    def match_screen(self) -> None:
-        """Render the pages again when the window's device pixel ratio is not the one
-        they were rendered for; the blurry (or oversized) images stay until then."""
-        ratio = self.devicePixelRatioF()
-        if not self.pdf or not self.page_labels or ratio == self._wanted_ratio:
-            return
-        self._wanted_ratio = ratio
-        pdf, scale = self.pdf, self.scale
-
-        def show(pages: list[QImage]) -> None:
-            if ratio != self._wanted_ratio:
-                return  # moved again meanwhile: that render replaces this one
-            for label, image in zip(self.page_labels, pages, strict=False):
-                label.setPixmap(QPixmap.fromImage(image))
-            self.ratio = ratio
-
-        if self.tasks is None:
-            show(rasterise(pdf, scale, ratio))
-            return
-        self.tasks.run_net(lambda: rasterise(pdf, scale, ratio), on_done=show,
-                           on_error=lambda _exc: None)  # the old images stay readable
+    @property
+    def ratio(self) -> float:
+        """The device pixel ratio the pages are rendered for."""
+        return self.pages.ratio

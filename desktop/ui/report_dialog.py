@@ -161,7 +161,12 @@ class ReportDialog(QDialog):
         from desktop.core.period import gather
         from desktop.core.settings import OFFICE_LOGO, Settings
         from desktop.documents.period_report import render_period_report
-        from desktop.ui.pdf_preview import PREVIEW_SCALE, PdfPreviewDialog, rasterise
+        from desktop.ui.pdf_preview import (
+            FIRST_PAGES,
+            PREVIEW_SCALE,
+            PdfPreviewDialog,
+            rasterise,
+        )
 
         period = self.period()
         logo = str(Settings().get(OFFICE_LOGO) or "").strip() or None
@@ -172,7 +177,7 @@ class ReportDialog(QDialog):
             token.check()  # Batal between the steps: a year at 100,000 rows takes seconds
             pdf = render_period_report(report, office=self.desk.office.get(), logo=logo)
             token.check()
-            return pdf, rasterise(pdf, PREVIEW_SCALE, ratio)
+            return pdf, rasterise(pdf, PREVIEW_SCALE, ratio, FIRST_PAGES)
 
         def show(result: tuple[bytes, list[Any]]) -> None:
             pdf, pages = result

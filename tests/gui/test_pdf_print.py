@@ -112,7 +112,11 @@ def _done(preview: PdfPreviewDialog) -> bool:
 
 
 def test_a_six_page_kb_prints_six_pages_one_image_at_a_time_at_300_dpi(
-        qtbot, preview: PdfPreviewDialog, tmp_path: Path, monkeypatch) -> None:
+        qtbot, preview: PdfPreviewDialog, tmp_path: Path, monkeypatch,
+        modal_watchdog) -> None:
+    # the progress dialog is up as long as printing takes (seconds on a busy machine):
+    # no forgotten exec() for the watchdog to close
+    modal_watchdog.timer.stop()
     watch = RenderWatch(monkeypatch)
     out = tmp_path / "cetak.pdf"
     printer = _printer(out, QPrinter.PrinterMode.HighResolution)
