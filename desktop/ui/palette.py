@@ -101,9 +101,11 @@ PALETTES: dict[Scheme, Palette] = {"light": LIGHT, "dark": DARK}
 # Spacing scale (px): every margin, padding and gap is one of these.
 SPACE_XS, SPACE_S, SPACE_M, SPACE_L, SPACE_XL = 4, 8, 12, 16, 24
 
-# Type scale (pt): body text, small print (captions, errors), titles, the page title, and
-# the big figure on a Beranda tile.
-FONT_BASE, FONT_SMALL, FONT_TITLE, FONT_PAGE_TITLE, FONT_FIGURE = 10, 9, 13, 16, 20
+# Type scale (pt). Body text is the system font at the size the user's desktop sets (9 or
+# 10 pt, never forced: it is their accessibility setting, and the screen-fit test measures
+# every label at it); above it: small print (captions, errors), the side bar, a record's
+# title, the page title, and the big figure on a Beranda tile.
+FONT_SMALL, FONT_NAV, FONT_TITLE, FONT_PAGE_TITLE, FONT_FIGURE = 9, 11, 13, 16, 20
 
 BODY, LARGE, MARK = 4.5, 3.0, 3.0  # WCAG AA: body text, large text, non-text indicators
 TEXT_SURFACES = ("surface", "surface_alt", "raised", "stripe")

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.ui.palette import (
     FONT_FIGURE,
+    FONT_NAV,
     FONT_PAGE_TITLE,
     FONT_SMALL,
     FONT_TITLE,
@@ -39,7 +40,6 @@ from desktop.ui.palette import (
 
 PREFERENCES = ("system", "light", "dark")
 SCHEME_ENV = "DISKOMINFO_DESK_SCHEME"
-FONT_NAV = 11  # the side bar's entries: between body and title
 
 _STYLE = Template("""
 #navigation { border: none; font-size: ${nav}pt; padding-top: ${s}px; outline: none;
@@ -60,7 +60,7 @@ QLabel[tone="muted"] { color: $text_muted; }
               background: $accent_soft; color: $text; }
 #filterChip:hover { border-color: $focus; }
 #relatedLink { text-align: left; color: $link; padding: 2px ${xs}px; }
-#brand { font-size: 12pt; font-weight: 700; padding: ${m}px 14px 2px 14px; color: $text; }
+#brand { font-size: ${title}pt; font-weight: 700; padding: ${m}px 14px 2px 14px; color: $text; }
 #brandSub { color: $text_muted; padding: 0 14px ${s}px 14px; }
 #tile { text-align: left; border: 1px solid $border; border-left: 5px solid $neutral;
         border-radius: 6px; background: $surface_alt; }
