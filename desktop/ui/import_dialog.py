@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -145,18 +144,22 @@ class ImportDialog(QDialog):
 
     # ------------------------------------------------------------------ file and mapping
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Pilih lembar kerja"), "",
-            self.tr("Lembar kerja (*.xlsx *.xlsm *.csv *.txt)"))  # .txt: Excel's "Unicode Text"
+        from desktop.ui.save_paths import IMPORT, ask_open_path
+
+        path = ask_open_path(  # .txt: Excel's "Unicode Text"
+            self, IMPORT, self.tr("Pilih lembar kerja"),
+            self.tr("Lembar kerja (*.xlsx *.xlsm *.csv *.txt)"))
         if path:
             self.load_file(path)
 
     def save_template(self) -> None:
         """A blank sheet whose headers the import recognises, for a clerk to fill in."""
         from desktop.core.importing.template import write_sheet
+        from desktop.ui.save_paths import IMPORT, ask_save_path
 
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Simpan templat"), f"templat-{self.kind_name}.xlsx",
+        path, _ = ask_save_path(
+            self, IMPORT, self.tr("Simpan templat"),
+            self.tr("Templat impor {kind}.xlsx").replace("{kind}", str(self.kind.plural)),
             self.tr("Excel (*.xlsx)"))
         if not path:
             return
@@ -285,8 +288,12 @@ class ImportDialog(QDialog):
     def save_report(self) -> None:
         if self.outcome is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan laporan impor"),
-                                              "laporan-impor.csv", self.tr("CSV (*.csv)"))
+        from desktop.ui.save_paths import IMPORT, ask_save_path, dated_name
+
+        path, _ = ask_save_path(self, IMPORT, self.tr("Simpan laporan impor"),
+                                dated_name(self.tr("Laporan impor {kind}").replace(
+                                    "{kind}", str(self.kind.plural)), ".csv"),
+                                self.tr("CSV (*.csv)"))
         if not path:
             return
         try:

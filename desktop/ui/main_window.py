@@ -10,7 +10,6 @@ from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -416,8 +415,12 @@ class MainWindow(QMainWindow):
             return
         xlsx, csv_, pdf = (self.tr("Excel (*.xlsx)"), self.tr("CSV (*.csv)"),
                            self.tr("Laporan PDF (*.pdf)"))
-        path, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Ekspor daftar"), f"{page.kind.name}.xlsx", f"{xlsx};;{csv_};;{pdf}")
+        from desktop.ui.save_paths import EXPORT, ask_save_path, dated_name
+
+        # "Dataset 2026-12-04.xlsx" in the last export folder (else Documents)
+        path, chosen = ask_save_path(self, EXPORT, self.tr("Ekspor daftar"),
+                                     dated_name(str(page.kind.plural), ".xlsx"),
+                                     f"{xlsx};;{csv_};;{pdf}")
         if not path:
             return
         suffix = {xlsx: ".xlsx", csv_: ".csv", pdf: ".pdf"}.get(chosen, ".xlsx")

@@ -17,7 +17,6 @@ from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -97,8 +96,10 @@ class PdfPreviewDialog(QDialog):
         close.clicked.connect(self.accept)
 
     def save_as(self) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan PDF"), self.suggested_name,
-                                              self.tr("PDF (*.pdf)"))
+        from desktop.ui.save_paths import DOCUMENT, ask_save_path
+
+        path, _ = ask_save_path(self, DOCUMENT, self.tr("Simpan PDF"), self.suggested_name,
+                                self.tr("PDF (*.pdf)"))
         if not path:
             return None
         from desktop.ui.save_file import save_bytes
@@ -114,8 +115,10 @@ class PdfPreviewDialog(QDialog):
             return
         stem = self.suggested_name
         stem = stem[:-4] if stem.lower().endswith(".pdf") else stem
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan DOCX"), f"{stem}.docx",
-                                              self.tr("Dokumen Word (*.docx)"))
+        from desktop.ui.save_paths import DOCUMENT, ask_save_path
+
+        path, _ = ask_save_path(self, DOCUMENT, self.tr("Simpan DOCX"), f"{stem}.docx",
+                                self.tr("Dokumen Word (*.docx)"))
         if not path:
             return
         if not path.lower().endswith(".docx"):

@@ -233,9 +233,10 @@ class SettingsDialog(QDialog):
         return self.csv_delimiter
 
     def _browse_logo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Logo kantor"),
-                                              self.logo_path.text(),
-                                              self.tr("Gambar (*.png *.jpg *.jpeg)"))
+        from desktop.ui.save_paths import LOGO, ask_open_path
+
+        path = ask_open_path(self, LOGO, self.tr("Logo kantor"),
+                             self.tr("Gambar (*.png *.jpg *.jpeg)"), self.logo_path.text())
         if path:
             self.logo_path.setText(path)
 
@@ -258,6 +259,8 @@ class SettingsDialog(QDialog):
         return None
 
     def _browse(self) -> None:
+        # the file named (or the default one's folder): choosing a database is about that
+        # file, not about the last export folder
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Berkas basis data"),
                                               self.sqlite_path.text() or
                                               str(default_database_path()),

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -316,8 +315,10 @@ class SyncPage(QWidget):
         self.token_state.setText(text)
 
     def _choose_ca(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Sertifikat CA"), "",
-                                              self.tr("Sertifikat (*.pem *.crt *.cer)"))
+        from desktop.ui.save_paths import CERTIFICATE, ask_open_path
+
+        path = ask_open_path(self, CERTIFICATE, self.tr("Sertifikat CA"),
+                             self.tr("Sertifikat (*.pem *.crt *.cer)"), self.ca_bundle.text())
         if path:
             self.ca_bundle.setText(path)
 

@@ -393,17 +393,17 @@ Load the demo data and replace the office profile?</translation>
         <translation>Visits in {year}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="260"/>
+        <location filename="../../desktop/ui/beranda.py" line="262"/>
         <source>Keadaan per {date}</source>
         <translation>As of {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="290"/>
+        <location filename="../../desktop/ui/beranda.py" line="291"/>
         <source>Belum ada data.</source>
         <translation>No data yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="322"/>
+        <location filename="../../desktop/ui/beranda.py" line="323"/>
         <source>Beranda: {what}</source>
         <translation>Home: {what}</translation>
     </message>
