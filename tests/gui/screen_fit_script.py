@@ -34,12 +34,19 @@ from fit_checks import (  # noqa: E402  (beside this script)
     check_cell_editor,
     check_form,
     check_window,
+    plain,
     problems,
     seen,
     seen_form_labels,
 )
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget  # noqa: E402
+from PySide6.QtWidgets import (  # noqa: E402
+    QApplication,
+    QDialog,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
 
 from desktop.core.desk import Desk  # noqa: E402
 from desktop.core.errors import DeskError  # noqa: E402
@@ -59,11 +66,6 @@ def settle(app: QApplication, tasks: TaskManager) -> None:
         tasks.wait()
         app.processEvents()
         QCoreApplication.sendPostedEvents()
-
-
-def plain(text: str) -> str:
-    """A widget's text without its mnemonic marks, as drawn ("&&" is a literal "&")."""
-    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
 # ---------------------------------------------------------------------------- dialogs
@@ -124,6 +126,12 @@ def walk_dialogs(win: MainWindow, desk: Desk, app: QApplication, tasks: TaskMana
         settle(app, tasks)
         dialog = win._dialogs[key]
         check_window(f"dialog {key}", dialog)
+        for tabs in dialog.findChildren(QTabWidget):  # every tab, not only the first
+            for index in range(1, tabs.count()):
+                tabs.setCurrentIndex(index)
+                settle(app, tasks)
+                check_window(f"dialog {key} tab {plain(tabs.tabText(index))}", dialog)
+            tabs.setCurrentIndex(0)
         if key == "report":  # the period as a range: two date rows in place of one
             dialog.kind.setCurrentIndex(dialog.kind.findData("rentang"))
             settle(app, tasks)

@@ -25,7 +25,8 @@ EVERYWHERE = (
     "Beranda", "Dataset after a Beranda tile", "Dataset after the chip was cleared",
     "Kerja Sama with a record", "Sinkronisasi", "Pengingat",
     # the menus' dialogs
-    "dialog settings", "dialog templates", "dialog report", "dialog report range",
+    "dialog settings", "dialog settings tab Profil kantor", "dialog settings tab Basis data",
+    "dialog settings tab Naskah", "dialog templates", "dialog report", "dialog report range",
     "dialog import", "dialog import with errors", "dialog about",
     # a record's Riwayat on each record page
     "dialog history apps", "dialog history datasets", "dialog history visits",
