@@ -1,5 +1,20 @@
-"""Allow ``python -m desktop``."""
+"""Allow ``python -m desktop`` (and ``pythonw -m desktop``, which has no console).
 
-from desktop.cli import main
+A program that cannot even be loaded says so in a message box, as the bundle's entry
+point does (``desktop.core.early_failure``).
+"""
 
-raise SystemExit(main())
+import sys
+
+
+def _start() -> int:
+    try:
+        from desktop.cli import main
+    except Exception as exc:
+        from desktop.core.early_failure import report_broken_start
+
+        return report_broken_start(exc)
+    return main()
+
+
+sys.exit(_start())

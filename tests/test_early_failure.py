@@ -106,14 +106,19 @@ sys.exit(main(["--database", {str(tmp_path / "d.sqlite3")!r}, "gui"]))
     assert "RuntimeError: profil pengguna tidak terbaca" in _log(tmp_path)
 
 
-def test_a_bundle_that_cannot_load_the_program_says_so(tmp_path: Path) -> None:
-    """The bundle's entry point with ``desktop.cli`` unloadable (a damaged install)."""
-    entry = ROOT / "installers" / "diskominfo_desk_main.py"
+@pytest.mark.parametrize("start", [
+    f"runpy.run_path({str(ROOT / 'installers' / 'diskominfo_desk_main.py')!r}, "
+    "run_name='__main__')",
+    "runpy.run_module('desktop', run_name='__main__', alter_sys=True)",  # pythonw -m desktop
+])
+def test_a_program_that_cannot_load_says_so(tmp_path: Path, start: str) -> None:
+    """The bundle's entry point and ``python -m desktop`` with ``desktop.cli``
+    unloadable (a damaged install)."""
     done = _child(tmp_path, f"""
 import runpy, sys
 sys.modules["desktop.cli"] = None  # import fails as a missing file would
 sys.argv = ["diskominfo-desk"]
-runpy.run_path({str(entry)!r}, run_name="__main__")
+{start}
 """)
     assert done.returncode == 70, done.stderr
     assert "BOX:Diskominfo Desk|Diskominfo Desk tidak dapat dimulai: " in done.stdout
