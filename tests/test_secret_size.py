@@ -168,3 +168,11 @@ def test_names_file_holds_names_only(vault: FileKeyring) -> None:
     text = secrets.names_file().read_text("utf-8")
     assert text == f"catalog:budi@{CATALOG}\n"
     assert "sangat-rahasia" not in text
+
+
+def test_a_deleted_secret_leaves_the_names_file(vault: FileKeyring) -> None:
+    save_token(CATALOG, "budi", "satu")
+    save_token(CATALOG, "ani", "dua")
+    secrets.delete_secret(secrets.catalog_token_name(CATALOG, "budi"))
+    assert secrets.stored_names() == [f"catalog:ani@{CATALOG}"]
+    assert list(vault.entries().values()) == ["dua"]

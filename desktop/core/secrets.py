@@ -106,6 +106,7 @@ def read_secret(name: str) -> str | None:
 def delete_secret(name: str) -> None:
     """Forget a secret everywhere it may be (keyring and this session); absent is fine."""
     _session_only.pop(name, None)
+    _forget_name(name)
     if keyring_available():
         try:
             import keyring
@@ -148,6 +149,15 @@ def _remember_name(name: str) -> None:
             _write_names([*names, name])
         except OSError as exc:  # the secret is stored; only forgetting it later is harder
             log.warning("could not record the keyring entry %s: %s", name, exc)
+
+
+def _forget_name(name: str) -> None:
+    names = stored_names()
+    if name in names:
+        try:
+            _write_names([n for n in names if n != name])
+        except OSError as exc:  # a stale name only costs forget_all_secrets a lookup
+            log.debug("could not update %s: %s", names_file(), exc)
 
 
 def forget_all_secrets(extra_names: list[str] | None = None) -> int:
