@@ -34,8 +34,7 @@ def register(tmp_path: Path) -> Path:
 
 def _run_cp1252(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
     env = dict(os.environ, PYTHONIOENCODING="cp1252", PYTHONUTF8="0",
-               XDG_DATA_HOME=str(tmp_path / "data"), XDG_CONFIG_HOME=str(tmp_path / "config"),
-               XDG_STATE_HOME=str(tmp_path / "state"))
+               DISKOMINFO_DESK_PORTABLE_DIR=str(tmp_path / "portable"))
     return subprocess.run([sys.executable, "-m", "desktop", *args], capture_output=True,
                           env=env, timeout=60, check=False)
 

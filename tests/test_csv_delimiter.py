@@ -34,7 +34,8 @@ def test_locale_convention(name: str, expected: str) -> None:
 
 
 @pytest.fixture
-def linux(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+def linux(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> pytest.MonkeyPatch:
+    monkeypatch.setenv("DISKOMINFO_DESK_PORTABLE_DIR", str(tmp_path))  # settings.ini here
     monkeypatch.setattr(csv_format, "this_platform", lambda: "linux")
     for variable in ("LC_ALL", "LC_NUMERIC", "LANG"):
         monkeypatch.delenv(variable, raising=False)

@@ -74,15 +74,15 @@ QTimer.singleShot(50, close_box)
 
 
 def _child(tmp_path: Path, script: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / "data"),
-               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_STATE_HOME=str(tmp_path / "state"),
-               PYTHONPATH=str(ROOT))
+    # portable mode: the log in tmp_path on every platform (Windows has no XDG folders)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT),
+               DISKOMINFO_DESK_PORTABLE_DIR=str(tmp_path / "portable"))
     return subprocess.run([sys.executable, "-c", WATCH_BOX + script], capture_output=True,
                           text=True, env=env, timeout=60, check=False, cwd=ROOT)
 
 
 def _log(tmp_path: Path) -> str:
-    logs = list((tmp_path / "state").rglob("diskominfo-desk.log"))
+    logs = list((tmp_path / "portable").rglob("diskominfo-desk.log"))
     assert len(logs) == 1, logs
     return logs[0].read_text(encoding="utf-8")
 

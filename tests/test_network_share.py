@@ -8,6 +8,7 @@ mount table says is a CIFS share.
 from __future__ import annotations
 
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -53,6 +54,11 @@ MOUNTS = [("/", "ext4"), ("/mnt/kantor", "cifs"), ("/mnt/kantor/lokal", "ext4"),
           ("/srv/nfs", "nfs4"), ("/home/budi/sshfs", "fuse.sshfs"), ("/mnt/kantor 2", "smb3")]
 
 
+ON_LINUX = pytest.mark.skipif(not sys.platform.startswith("linux"),
+                              reason="Linux paths and /proc/mounts")
+
+
+@ON_LINUX
 @pytest.mark.parametrize(("path", "expected"), [
     ("/mnt/kantor/desk.sqlite3", True),
     ("/mnt/kantor/lokal/desk.sqlite3", False),  # a local disk mounted inside the share
@@ -66,6 +72,7 @@ def test_linux_mount_table(path: str, expected: bool) -> None:
     assert is_network_path(path, platform="linux", mounts=lambda: MOUNTS) is expected
 
 
+@ON_LINUX
 def test_proc_mounts_escapes_are_read(tmp_path: Path) -> None:
     """The real table of this machine parses; ``/`` is always in it."""
     table = network_share.linux_mounts()

@@ -61,7 +61,9 @@ class FileKeyring(KeyringBackend):
 
 
 @pytest.fixture
-def vault(tmp_path: Path) -> Iterator[FileKeyring]:
+def vault(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[FileKeyring]:
+    # settings.ini and keyring-names.txt in tmp_path on every platform (Windows has no XDG)
+    monkeypatch.setenv("DISKOMINFO_DESK_PORTABLE_DIR", str(tmp_path))
     previous = keyring.get_keyring()
     backend = FileKeyring(tmp_path / "vault.json")
     keyring.set_keyring(backend)

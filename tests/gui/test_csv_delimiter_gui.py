@@ -17,7 +17,8 @@ from desktop.ui.settings_dialog import SettingsDialog
 
 
 @pytest.fixture
-def indonesian(monkeypatch: pytest.MonkeyPatch) -> None:
+def indonesian(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("DISKOMINFO_DESK_PORTABLE_DIR", str(tmp_path))  # settings.ini here
     monkeypatch.setattr(csv_format, "this_platform", lambda: "linux")
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_NUMERIC", raising=False)
