@@ -32,6 +32,20 @@ VALUE_ROLE = Qt.ItemDataRole.UserRole + 2
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
+def attention_brush() -> QBrush:
+    """The tint of a row that needs attention, in the scheme in force (text readable on it:
+    ``text`` on ``warn_bg`` is one of the palette's checked pairs)."""
+    return QBrush(QColor(tokens().warn_bg))
+
+
+def __getattr__(name: str) -> object:
+    """``ATTENTION``, the tint as a constant, for callers written before the schemes: the
+    brush of the scheme in force when it is read (prefer ``attention_brush()``)."""
+    if name == "ATTENTION":
+        return attention_brush()
+    raise AttributeError(name)
+
+
 class RecordTableModel(QAbstractTableModel):
     """Rows of one record kind for a ListQuery.
 
@@ -178,7 +192,7 @@ class RecordTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.BackgroundRole:
             if self.row_note and self.row_note(row):  # the scheme's tint, text readable on it
-                return QBrush(QColor(tokens().warn_bg))
+                return attention_brush()
             return None
         if role == Qt.ItemDataRole.ToolTipRole and self.row_note:
             note = self.row_note(row)
