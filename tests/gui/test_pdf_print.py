@@ -193,3 +193,24 @@ def test_batal_stops_printing_between_pages(
     assert watch.indices == [0, 1]  # and nothing is rendered after it
     assert preview.info.text() == "Pencetakan dibatalkan"
     assert not (out.exists() and len(PdfReader(out).pages) == PAGES)
+
+
+def test_copies_are_printed_when_the_printer_does_not_make_them(
+        qtbot, kb_pdf: bytes, tmp_path: Path) -> None:
+    """A PDF printer (like some drivers) leaves copies to the program: collated, pages
+    1-2 then 1-2 again; uncollated, page 1 twice then page 2 twice."""
+    for collate, order in ((True, "abab"), (False, "aabb")):
+        out = tmp_path / f"salinan-{collate}.pdf"
+        printer = _printer(out, QPrinter.PrinterMode.ScreenResolution)
+        printer.setCopyCount(2)
+        printer.setCollateCopies(collate)
+        printer.setPrintRange(QPrinter.PrintRange.PageRange)
+        printer.setFromTo(1, 2)
+        dialog = PdfPreviewDialog(kb_pdf, [], "KB", "kb.pdf")
+        qtbot.addWidget(dialog)
+        dialog.print_to(printer)
+        assert dialog.info.text() == "4 halaman dikirim ke pencetak"
+        sheets = [page.images[0].data for page in PdfReader(out).pages]
+        assert len(sheets) == 4 and sheets[0] != sheets[3]  # two different pages
+        names = {sheets[0]: "a", next(s for s in sheets if s != sheets[0]): "b"}
+        assert "".join(names[sheet] for sheet in sheets) == order
