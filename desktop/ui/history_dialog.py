@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -18,8 +19,10 @@ from PySide6.QtWidgets import (
 
 from desktop.core.choices import AKSI_AUDIT
 from desktop.core.fields import Field, FieldType
-from desktop.core.formatting import date_time, display
+from desktop.core.formatting import date_time, display, short_date
 from desktop.core.kinds.base import RecordKind
+
+MAX_TEXT = 1000  # characters of one value shown (and in its tooltip)
 
 
 def _text(value: Any, fld: Field | None = None, names: Any = None) -> str:
@@ -36,9 +39,32 @@ def _text(value: Any, fld: Field | None = None, names: Any = None) -> str:
             return str(names.regions().text_of(value))
     if fld is not None and fld.choices is not None:
         return display(value, fld.choices)  # the label, not the stored code
+    if fld is not None and fld.type == FieldType.DATE and isinstance(value, str):
+        try:  # stored as ISO text in the audit log: shown as the form shows dates
+            return short_date(date.fromisoformat(value[:10]))
+        except ValueError:
+            return value
+    if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        return _shorten(_rows(value))  # a sub-list: its rows' values, not JSON
     if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False)[:300]
+        return _shorten(json.dumps(value, ensure_ascii=False))
     return str(value)
+
+
+def _rows(rows: list[dict[str, Any]]) -> str:
+    """Rows of a sub-list (participants, parties, articles) as "a · b; c · d"."""
+    def cell(value: Any) -> str:
+        if isinstance(value, list) and all(isinstance(v, dict) for v in value):
+            return f"({_rows(value)})" if value else ""
+        return "" if value in (None, "", []) else str(value)
+
+    return "; ".join(" · ".join(text for key, v in row.items() if key != "id"
+                                 and (text := cell(v))) for row in rows)
+
+
+def _shorten(text: str) -> str:
+    """Whole in the tooltip up to a long paragraph; an agreement's articles are pages."""
+    return text if len(text) <= MAX_TEXT else text[:MAX_TEXT - 1] + "…"
 
 
 class HistoryDialog(QDialog):

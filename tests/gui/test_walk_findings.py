@@ -69,6 +69,28 @@ def test_history_shows_the_linked_opd_by_name_and_long_values_in_the_tooltip(
     dialog.close()
 
 
+def test_history_shows_dates_as_the_form_does_and_sub_lists_as_rows_not_json(
+        qtbot, demo_window: MainWindow, demo_desk: Desk) -> None:
+    page = open_page(qtbot, demo_window, "visits")
+    select_row(qtbot, page, 0)
+    record_id = page.model.id_at(0)
+    assert record_id is not None
+    wait_loaded(qtbot, page, record_id)
+    visit = demo_desk.visits.get(record_id)
+    page.show_history()
+    dialog = page.findChild(HistoryDialog)
+    assert dialog is not None
+    tree = dialog.tree
+    created = tree.topLevelItem(tree.topLevelItemCount() - 1)
+    lines = {created.child(i).text(0): created.child(i).text(2)
+             for i in range(created.childCount())}
+    assert lines["Tanggal mulai"] == visit["tanggal_mulai"].strftime("%d/%m/%Y")
+    first = visit["peserta"][0]
+    assert lines["Peserta"].startswith(f"{first['nama']} · {first['jabatan']}")
+    assert "{" not in lines["Peserta"] and '"nama"' not in lines["Peserta"]
+    dialog.close()
+
+
 def test_about_is_closed_with_the_programs_own_word(qtbot, demo_window: MainWindow) -> None:
     buttons: list[str] = []
 
