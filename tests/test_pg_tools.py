@@ -19,6 +19,7 @@ from desktop.core.errors import DeskError
 from desktop.core.pg_tools import (
     CREATE_NO_WINDOW,
     PG_BIN_ENV,
+    executable_name,
     find_pg_tool,
     run_kwargs,
     run_tool,
@@ -72,9 +73,8 @@ def test_a_configured_folder_comes_first_then_path(tmp_path: Path) -> None:
     own = _tool(tmp_path / "D" / "pgtools" / "pg_dump.exe")
     assert find_pg_tool("pg_dump", platform="win32",
                         environ={**env, PG_BIN_ENV: str(own.parent)}) == str(own)
-    on_path = _tool(tmp_path / "elsewhere" / "pg_dump")
-    linux_env = {"PATH": str(on_path.parent)}
-    assert find_pg_tool("pg_dump", platform="linux", environ=linux_env,
+    on_path = _tool(tmp_path / "elsewhere" / executable_name("pg_dump"))
+    assert find_pg_tool("pg_dump", environ={"PATH": str(on_path.parent)},
                         roots=[tmp_path / "kosong"]) == str(on_path)
 
 
@@ -125,21 +125,29 @@ def test_the_faked_windows_platform_reaches_subprocess(monkeypatch: pytest.Monke
     assert "text" not in seen  # never the locale's code page
 
 
-def test_non_utf8_output_of_a_tool_is_read_without_crashing(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+NOT_UTF8 = b"pg_dump: galat: koneksi ke server \xab\xe9\x81\xff\xbb gagal\n"
+FAKE_TOOL = (
+    "import sys\n"
+    "sys.stdout.buffer.write('Sukses \\u2014 selesai\\n'.encode('utf-8'))\n"
+    f"sys.stderr.buffer.write({NOT_UTF8!r})\n"
+    "sys.exit(1)\n")
+
+
+def test_non_utf8_output_of_a_tool_is_read_without_crashing(tmp_path: Path) -> None:
     # a cp1252 / Latin-1 message (as a Windows pg_dump with lc_messages may print) and
-    # a stray byte: neither may raise UnicodeDecodeError
-    tool = _tool(tmp_path / "bin" / "pg_dump", (
-        "import sys\n"
-        "sys.stdout.buffer.write('Sukses \\u2014 selesai\\n'.encode('utf-8'))\n"
-        "sys.stderr.buffer.write(b'pg_dump: galat: koneksi ke server \\xab\\xe9\\x81\\xff\\xbb "
-        "gagal\\n')\n"
-        "sys.exit(1)\n"))
-    done = run_tool([str(tool)], dict(os.environ))
+    # a stray byte: neither may raise UnicodeDecodeError (the locale's strict codec did)
+    tool = _tool(tmp_path / "bin" / "pg_dump", FAKE_TOOL)
+    done = run_tool([sys.executable, str(tool)], dict(os.environ))
+    assert done.returncode == 1
     assert done.stdout == "Sukses \u2014 selesai\n"
-    raw = b"pg_dump: galat: koneksi ke server \xab\xe9\x81\xff\xbb gagal\n"
-    assert done.stderr == raw.decode("utf-8", errors="replace")
+    assert done.stderr == NOT_UTF8.decode("utf-8", errors="replace")
     assert done.stderr.startswith("pg_dump: galat: koneksi ke server \ufffd")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a #! script is not a program there")
+def test_a_failing_dump_says_what_the_tool_said_and_leaves_no_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tool = _tool(tmp_path / "bin" / "pg_dump", FAKE_TOOL)
     monkeypatch.setattr(backups, "_pg_tool", lambda name: str(tool))
     with pytest.raises(DeskError, match=r"^pg_dump gagal: pg_dump: galat: koneksi ke server "
                                         "\ufffd+ gagal$"):

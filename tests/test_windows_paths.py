@@ -23,6 +23,14 @@ from desktop.core.sqlite_uri import absolute, sqlalchemy_sqlite_url, sqlite_uri
 ODD_FOLDER = "Cadangan 100% #2 (Bu Siti) — Kopi Gayo, Pidië"
 
 
+def _link(link: Path, target: Path) -> None:
+    """A symbolic link (it plays a mapped drive); Windows allows one only to some users."""
+    try:
+        link.symlink_to(target, target_is_directory=True)
+    except OSError as error:
+        pytest.skip(f"no symbolic links here: {error}")
+
+
 def _sqlite_reads(uri: str) -> tuple[str, str]:
     """(authority, file name) as SQLite's URI parser sees them."""
     assert uri.startswith("file:")
@@ -82,7 +90,7 @@ def test_a_relative_path_is_made_absolute_without_resolving_links(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     real = tmp_path / "nyata"
     real.mkdir()
-    (tmp_path / "tautan").symlink_to(real)  # a mapped drive is, to resolve(), a link
+    _link(tmp_path / "tautan", real)  # a mapped drive is, to resolve(), a link
     monkeypatch.chdir(tmp_path)
     assert sqlite_uri(Path("tautan/x.sqlite3")) == (tmp_path / "tautan/x.sqlite3").as_uri()
 
@@ -152,7 +160,7 @@ def test_backup_and_restore_on_both_engines_never_pass_the_folder_on_a_command_l
         again.close()
     tools = [c for c in commands if Path(c[0]).name.startswith(("pg_dump", "pg_restore"))]
     if desk.db.dialect == "postgresql":
-        assert {Path(c[0]).name for c in tools} == {"pg_dump", "pg_restore"}
+        assert {Path(c[0]).stem for c in tools} == {"pg_dump", "pg_restore"}
     else:
         assert tools == []
     assert not [c for c in tools if any(ODD_FOLDER in part for part in c)]
@@ -166,20 +174,22 @@ def test_a_portable_folder_is_named_as_the_user_sees_it(
 
     real = tmp_path / "server" / "share"
     real.mkdir(parents=True)
-    (tmp_path / "Z").symlink_to(real)
+    _link(tmp_path / "Z", real)
     monkeypatch.setenv(paths.PORTABLE_ENV, str(tmp_path / "Z"))
     assert paths.portable_dir() == tmp_path / "Z"
     assert paths.default_database_path() == tmp_path / "Z" / "data" / "diskominfo-desk.sqlite3"
 
 
-@pytest.mark.parametrize("folder", [ODD_FOLDER, "Laporan 100%41 ?x %%"])
+@pytest.mark.parametrize("folder", [ODD_FOLDER, "Laporan 100%41 %%"])
 def test_the_sqlalchemy_url_reads_back_as_the_same_file(tmp_path: Path, folder: str) -> None:
     from sqlalchemy.engine import make_url
 
     path = tmp_path / folder / "diskominfo-desk.sqlite3"
     assert make_url(sqlalchemy_sqlite_url(path)).database == str(path)
-    win = PureWindowsPath("Z:\\") / folder.replace("?", "") / "x.sqlite3"
+    win = PureWindowsPath("Z:\\") / folder / "x.sqlite3"
     assert make_url(sqlalchemy_sqlite_url(win)).database == str(win)
+    posix = PurePosixPath("/srv") / f"{folder} ?x" / "x.sqlite3"  # "?": POSIX names only
+    assert make_url(sqlalchemy_sqlite_url(posix)).database == str(posix)
     path.parent.mkdir()
     desk = Desk.open(path, user="penguji")  # the register itself lives in that folder
     try:
