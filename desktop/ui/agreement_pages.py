@@ -54,7 +54,11 @@ class AgreementPage(RecordPage):
 
     def _build(self) -> None:
         super()._build()
-        self.model.row_note = self._expiry_note
+        self.mark_rows(self._expiry_note, self.tr("Segera berakhir"),
+                       self.tr("Baris berwarna: kerja sama yang masih berlaku dan berakhir "
+                               "dalam {n} hari. Arahkan penunjuk ke baris untuk rinciannya.",
+                               "", self._expiry_days).replace("{n}", str(self._expiry_days)),
+                       lambda: {"berakhir_dalam": self._expiry_days})
         self.pending_visit: str | None = None
         self.make_pks = QPushButton(self.tr("Buat &PKS dari KB ini"), self)
         self.make_pks.setObjectName("makePksButton")

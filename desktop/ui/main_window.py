@@ -187,7 +187,10 @@ class MainWindow(QMainWindow):
         self.stack.removeWidget(slot)
         slot.deleteLater()
         if kind == "datasets":
-            page.model.row_note = self._overdue_note
+            page.mark_rows(self._overdue_note, self.tr("Terlambat diperbarui"),
+                           self.tr("Baris berwarna: dataset yang belum diperbarui sesuai "
+                                   "frekuensinya. Arahkan penunjuk ke baris untuk rinciannya."),
+                           lambda: {"terlambat": 1})
         if isinstance(page, VisitPage):
             page.draft_agreement.connect(self._draft_agreement)
         return page

@@ -7,6 +7,7 @@ other pages refresh themselves.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from itertools import pairwise
 from typing import Any
@@ -39,11 +40,12 @@ from desktop.ui import ask
 from desktop.ui.hub import DataHub
 from desktop.ui.page_fit import SideBySide, narrow_filter
 from desktop.ui.page_specs import FilterSpec, PageSpec
-from desktop.ui.record_model import RecordTableModel
+from desktop.ui.record_model import RecordTableModel, attention_brush
 from desktop.ui.tasks import TaskManager
 from desktop.ui.widgets.elided import ElidedButton, fit_header_titles
 from desktop.ui.widgets.flow import FlowLayout
 from desktop.ui.widgets.form import RecordForm
+from desktop.ui.widgets.tint_legend import TintLegend
 
 SEARCH_DEBOUNCE_MS = 250
 ROW_HEIGHT = 26
@@ -151,10 +153,20 @@ class RecordPage(QWidget):
         self.chip.hide()
         self.chip.clicked.connect(self.clear_external_filter)
         bar.addWidget(self.chip)
-        self.count_label = QLabel(self)
+        # the count at the right end of the bar, the key to tinted rows just before it
+        count_box = QWidget(self)
+        count_box.setObjectName("countBox")
+        count_box.setProperty("pushRight", True)
+        count_row = QHBoxLayout(count_box)
+        count_row.setContentsMargins(0, 0, 0, 0)
+        count_row.setSpacing(12)
+        self.legend = TintLegend(attention_brush, count_box)
+        self._attention: Callable[[], dict[str, Any]] | None = None
+        self.count_label = QLabel(count_box)
         self.count_label.setObjectName("countLabel")
-        self.count_label.setProperty("pushRight", True)
-        bar.addWidget(self.count_label)
+        count_row.addWidget(self.legend)
+        count_row.addWidget(self.count_label)
+        bar.addWidget(count_box)
         layout.addLayout(bar)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -327,6 +339,30 @@ class RecordPage(QWidget):
             row = self.model.row_of(self.current_id)
             if row >= 0:
                 self._select_row(row)
+        self._count_tinted()
+
+    def mark_rows(self, note: Callable[[dict[str, Any]], str | None], label: str,
+                  tooltip: str, filters: Callable[[], dict[str, Any]]) -> None:
+        """Tint the rows ``note`` explains (its text is the row's tooltip), with a legend
+        beside the count while the list has such rows. ``filters`` selects the same rows
+        in the core, so the legend knows of rows not fetched yet (the list is lazy)."""
+        self.model.row_note = note
+        self.legend.set_meaning(label, tooltip)
+        self._attention = filters
+        self._count_tinted()
+
+    def _count_tinted(self) -> None:
+        if self._attention is None:
+            return
+        query = self.model.query
+        tinted = ListQuery(text=query.text, filters={**query.filters, **self._attention()},
+                           include_deleted=query.include_deleted)
+
+        def show(count: int) -> None:
+            if self.model.query is query:  # not overtaken by a newer search
+                self.legend.show_count(count)
+
+        self.tasks.run_db(lambda: self.service.count(tinted), on_done=show)
 
     def _select_row(self, row: int) -> None:
         selection = self.table.selectionModel()

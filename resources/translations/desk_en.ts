@@ -130,22 +130,35 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>AgreementPage</name>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="59"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="57"/>
+        <source>Segera berakhir</source>
+        <translation>Expiring soon</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/agreement_pages.py" line="58"/>
+        <source>Baris berwarna: kerja sama yang masih berlaku dan berakhir dalam {n} hari. Arahkan penunjuk ke baris untuk rinciannya.</source>
+        <translation>
+            <numerusform>Tinted rows: agreements still in force that end within {n} day. Point at a row for the details.</numerusform>
+            <numerusform>Tinted rows: agreements still in force that end within {n} days. Point at a row for the details.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_pages.py" line="63"/>
         <source>Buat &amp;PKS dari KB ini</source>
         <translation>Draft a &amp;PKS from this KB</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="61"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="65"/>
         <source>Peri&amp;ksa naskah</source>
         <translation>Chec&amp;k the text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="63"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="67"/>
         <source>Pratinjau &amp;&amp; &amp;cetak PDF</source>
         <translation>Preview &amp;&amp; &amp;print PDF</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/agreement_pages.py" line="104"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="108"/>
         <source>Berakhir dalam {n} hari</source>
         <translation>
             <numerusform>Ends in {n} day</numerusform>
@@ -153,22 +166,22 @@ Load the demo data and replace the office profile?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="163"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="167"/>
         <source>Draf {kind} baru</source>
         <translation>New {kind} draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="216"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="220"/>
         <source>✔ Naskah lengkap: tidak ada catatan.</source>
         <translation>✔ The text is complete: nothing to note.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="331"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="335"/>
         <source>PDF tidak dapat dibuat</source>
         <translation>The PDF could not be made</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="335"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="339"/>
         <source>Menyusun PDF…</source>
         <translation>Making the PDF…</translation>
     </message>
@@ -463,32 +476,32 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../desktop/ui/history_dialog.py" line="51"/>
+        <location filename="../../desktop/ui/history_dialog.py" line="77"/>
         <source>Riwayat: {title}</source>
         <translation>History: {title}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/history_dialog.py" line="54"/>
+        <location filename="../../desktop/ui/history_dialog.py" line="80"/>
         <source>Setiap perubahan tercatat dengan nama pengguna dan waktunya (UTC).</source>
         <translation>Every change is recorded with the user&apos;s name and its time (UTC).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/history_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/history_dialog.py" line="83"/>
         <source>Waktu / kolom</source>
         <translation>Time / field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/history_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/history_dialog.py" line="83"/>
         <source>Pengguna / sebelum</source>
         <translation>User / before</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/history_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/history_dialog.py" line="84"/>
         <source>Tindakan / sesudah</source>
         <translation>Action / after</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/history_dialog.py" line="77"/>
+        <location filename="../../desktop/ui/history_dialog.py" line="103"/>
         <source>&amp;Tutup</source>
         <translation>&amp;Close</translation>
     </message>
@@ -742,32 +755,42 @@ Load the demo data and replace the office profile?</translation>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="226"/>
+        <location filename="../../desktop/ui/main_window.py" line="190"/>
+        <source>Terlambat diperbarui</source>
+        <translation>Overdue for update</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="191"/>
+        <source>Baris berwarna: dataset yang belum diperbarui sesuai frekuensinya. Arahkan penunjuk ke baris untuk rinciannya.</source>
+        <translation>Tinted rows: datasets not updated as often as their frequency says. Point at a row for the details.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="229"/>
         <source>Katalog belum diatur</source>
         <translation>Catalog not set up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="228"/>
+        <location filename="../../desktop/ui/main_window.py" line="231"/>
         <source>● Online</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="228"/>
+        <location filename="../../desktop/ui/main_window.py" line="231"/>
         <source>○ Offline</source>
         <translation>○ Offline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="229"/>
+        <location filename="../../desktop/ui/main_window.py" line="232"/>
         <source>Katalog</source>
         <translation>Catalog</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="233"/>
+        <location filename="../../desktop/ui/main_window.py" line="236"/>
         <source>{state} · {n} menunggu sinkron</source>
         <translation>{state} · {n} waiting to sync</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="237"/>
+        <location filename="../../desktop/ui/main_window.py" line="240"/>
         <source>{n} konflik</source>
         <translation>
             <numerusform>{n} conflict</numerusform>
@@ -775,147 +798,147 @@ Load the demo data and replace the office profile?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="244"/>
+        <location filename="../../desktop/ui/main_window.py" line="247"/>
         <source>Terlambat diperbarui (frekuensi: {f})</source>
         <translation>Overdue for update (frequency: {f})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="260"/>
+        <location filename="../../desktop/ui/main_window.py" line="263"/>
         <source>&amp;Baru</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="262"/>
+        <location filename="../../desktop/ui/main_window.py" line="265"/>
         <source>&amp;Simpan</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="264"/>
+        <location filename="../../desktop/ui/main_window.py" line="267"/>
         <source>&amp;Hapus</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="266"/>
+        <location filename="../../desktop/ui/main_window.py" line="269"/>
         <source>&amp;Cari</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="270"/>
+        <location filename="../../desktop/ui/main_window.py" line="273"/>
         <source>&amp;Impor dari lembar kerja…</source>
         <translation>&amp;Import from a spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="272"/>
+        <location filename="../../desktop/ui/main_window.py" line="275"/>
         <source>&amp;Pengaturan…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="277"/>
+        <location filename="../../desktop/ui/main_window.py" line="280"/>
         <source>Cadangan ditulis: {path}</source>
         <translation>Backup written: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="279"/>
+        <location filename="../../desktop/ui/main_window.py" line="282"/>
         <source>&amp;Templat naskah KB/PKS…</source>
         <translation>Agreement &amp;templates (KB/PKS)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="281"/>
+        <location filename="../../desktop/ui/main_window.py" line="284"/>
         <source>&amp;Laporan kegiatan…</source>
         <translation>Activity &amp;report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="283"/>
+        <location filename="../../desktop/ui/main_window.py" line="286"/>
         <source>Sin&amp;kronkan</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="285"/>
+        <location filename="../../desktop/ui/main_window.py" line="288"/>
         <source>Sinkronkan dataset dengan katalog data (F9)</source>
         <translation>Sync datasets with the data catalog (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="287"/>
+        <location filename="../../desktop/ui/main_window.py" line="290"/>
         <source>&amp;Keluar</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="288"/>
+        <location filename="../../desktop/ui/main_window.py" line="291"/>
         <source>&amp;Tentang Diskominfo Desk</source>
         <translation>&amp;About Diskominfo Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="289"/>
+        <location filename="../../desktop/ui/main_window.py" line="292"/>
         <source>Isi data &amp;contoh…</source>
         <translation>Load &amp;demo data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="291"/>
+        <location filename="../../desktop/ui/main_window.py" line="294"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="300"/>
+        <location filename="../../desktop/ui/main_window.py" line="303"/>
         <source>&amp;Sunting</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="302"/>
+        <location filename="../../desktop/ui/main_window.py" line="305"/>
         <source>&amp;Alat</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="311"/>
+        <location filename="../../desktop/ui/main_window.py" line="314"/>
         <source>&amp;Buka</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="323"/>
+        <location filename="../../desktop/ui/main_window.py" line="326"/>
         <source>&amp;Pengingat</source>
         <translation>&amp;Reminders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="327"/>
+        <location filename="../../desktop/ui/main_window.py" line="330"/>
         <source>Ban&amp;tuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="331"/>
+        <location filename="../../desktop/ui/main_window.py" line="334"/>
         <source>Alat utama</source>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="416"/>
+        <location filename="../../desktop/ui/main_window.py" line="419"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="417"/>
+        <location filename="../../desktop/ui/main_window.py" line="420"/>
         <source>Laporan PDF (*.pdf)</source>
         <translation>PDF report (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="421"/>
+        <location filename="../../desktop/ui/main_window.py" line="424"/>
         <source>Ekspor daftar</source>
         <translation>Export list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="537"/>
+        <location filename="../../desktop/ui/main_window.py" line="540"/>
         <source>&amp;Tutup</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="416"/>
+        <location filename="../../desktop/ui/main_window.py" line="419"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="268"/>
+        <location filename="../../desktop/ui/main_window.py" line="271"/>
         <source>&amp;Ekspor daftar…</source>
         <translation>&amp;Export list…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="435"/>
+        <location filename="../../desktop/ui/main_window.py" line="438"/>
         <source>{n} baris diekspor ke {path}</source>
         <translation>
             <numerusform>{n} row exported to {path}</numerusform>
@@ -923,37 +946,37 @@ Load the demo data and replace the office profile?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="437"/>
+        <location filename="../../desktop/ui/main_window.py" line="440"/>
         <source>Mengekspor daftar…</source>
         <translation>Exporting the list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="446"/>
+        <location filename="../../desktop/ui/main_window.py" line="449"/>
         <source>Impor tidak tersedia di halaman ini.</source>
         <translation>Import is not available on this page.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="477"/>
+        <location filename="../../desktop/ui/main_window.py" line="480"/>
         <source>Pulihkan dari cadangan</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="478"/>
+        <location filename="../../desktop/ui/main_window.py" line="481"/>
         <source>Basis data dipulihkan. Isi sebelumnya dicadangkan ke {path}.</source>
         <translation>The database was restored. Its previous contents were backed up to {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="520"/>
+        <location filename="../../desktop/ui/main_window.py" line="523"/>
         <source>Data contoh dimuat.</source>
         <translation>Demo data loaded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="530"/>
+        <location filename="../../desktop/ui/main_window.py" line="533"/>
         <source>Tentang Diskominfo Desk</source>
         <translation>About Diskominfo Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="533"/>
+        <location filename="../../desktop/ui/main_window.py" line="536"/>
         <source>&lt;b&gt;Diskominfo Desk&lt;/b&gt; {version}&lt;br&gt;Register aplikasi, dataset, kunjungan dan kerja sama Dinas Komunikasi dan Informatika.&lt;br&gt;Data wilayah: Kepmendagri 300.2.2-2138/2025 (cahyadsn/wilayah, MIT).</source>
         <translation>&lt;b&gt;Diskominfo Desk&lt;/b&gt; {version}&lt;br&gt;Register of the applications, datasets, visits and agreements of a regional communication and informatics office.&lt;br&gt;Region data: Kepmendagri 300.2.2-2138/2025 (cahyadsn/wilayah, MIT).</translation>
     </message>
@@ -1101,47 +1124,47 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="138"/>
+        <location filename="../../desktop/ui/record_page.py" line="140"/>
         <source>Cari…  (Ctrl+F)</source>
         <translation>Search…  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="139"/>
+        <location filename="../../desktop/ui/record_page.py" line="141"/>
         <source>Cari</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="219"/>
+        <location filename="../../desktop/ui/record_page.py" line="231"/>
         <source>&amp;Simpan</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="222"/>
+        <location filename="../../desktop/ui/record_page.py" line="234"/>
         <source>&amp;Batalkan perubahan</source>
         <translation>&amp;Revert changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="223"/>
+        <location filename="../../desktop/ui/record_page.py" line="235"/>
         <source>&amp;Hapus</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="225"/>
+        <location filename="../../desktop/ui/record_page.py" line="237"/>
         <source>&amp;Riwayat</source>
         <translation>&amp;History</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="264"/>
+        <location filename="../../desktop/ui/record_page.py" line="276"/>
         <source>Semua: {label}</source>
         <translation>All: {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="310"/>
+        <location filename="../../desktop/ui/record_page.py" line="322"/>
         <source>Hapus saringan ini</source>
         <translation>Remove this filter</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/record_page.py" line="321"/>
+        <location filename="../../desktop/ui/record_page.py" line="333"/>
         <source>{n} data</source>
         <translation>
             <numerusform>{n} record</numerusform>
@@ -1149,7 +1172,7 @@ Load the demo data and replace the office profile?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/record_page.py" line="323"/>
+        <location filename="../../desktop/ui/record_page.py" line="335"/>
         <source>{shown} dari {total} data</source>
         <translation>
             <numerusform>{shown} of {total} record</numerusform>
@@ -1157,97 +1180,97 @@ Load the demo data and replace the office profile?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="421"/>
+        <location filename="../../desktop/ui/record_page.py" line="452"/>
         <source>Data asal draf sudah tidak ada; dipulihkan sebagai data baru.</source>
         <translation>The draft&apos;s record no longer exists; restored as a new record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="441"/>
+        <location filename="../../desktop/ui/record_page.py" line="472"/>
         <source>{title} (dipulihkan)</source>
         <translation>{title} (restored)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="444"/>
+        <location filename="../../desktop/ui/record_page.py" line="475"/>
         <source>Perubahan yang belum disimpan dipulihkan; simpan untuk menyimpannya.</source>
         <translation>Unsaved changes restored; save to keep them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="460"/>
+        <location filename="../../desktop/ui/record_page.py" line="491"/>
         <source>Perubahan belum disimpan</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="461"/>
+        <location filename="../../desktop/ui/record_page.py" line="492"/>
         <source>Ada perubahan yang belum disimpan pada data ini.</source>
         <translation>This record has changes that are not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="462"/>
+        <location filename="../../desktop/ui/record_page.py" line="493"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="463"/>
+        <location filename="../../desktop/ui/record_page.py" line="494"/>
         <source>Buang perubahan</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="464"/>
+        <location filename="../../desktop/ui/record_page.py" line="495"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="485"/>
+        <location filename="../../desktop/ui/record_page.py" line="516"/>
         <source>{kind} baru</source>
         <translation>New {kind}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="529"/>
+        <location filename="../../desktop/ui/record_page.py" line="560"/>
         <source>Tersimpan.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="536"/>
+        <location filename="../../desktop/ui/record_page.py" line="567"/>
         <source>Belum tersimpan: periksa isian yang ditandai.</source>
         <translation>Not saved: check the marked fields.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="550"/>
+        <location filename="../../desktop/ui/record_page.py" line="581"/>
         <source>Data diubah pengguna lain</source>
         <translation>Changed by someone else</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="552"/>
+        <location filename="../../desktop/ui/record_page.py" line="583"/>
         <source>Tetap di sini</source>
         <translation>Stay here</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="553"/>
+        <location filename="../../desktop/ui/record_page.py" line="584"/>
         <source>Muat ulang (buang perubahan saya)</source>
         <translation>Reload (discard my changes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="569"/>
+        <location filename="../../desktop/ui/record_page.py" line="600"/>
         <source>Hapus data</source>
         <translation>Delete record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="570"/>
+        <location filename="../../desktop/ui/record_page.py" line="601"/>
         <source>Hapus “{title}”? Data yang dihapus tetap tercatat di log audit.</source>
         <translation>Delete “{title}”? Deleted records stay in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="572"/>
+        <location filename="../../desktop/ui/record_page.py" line="603"/>
         <source>Hapus</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="584"/>
+        <location filename="../../desktop/ui/record_page.py" line="615"/>
         <source>Dihapus.</source>
         <translation>Deleted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="590"/>
+        <location filename="../../desktop/ui/record_page.py" line="621"/>
         <source>Tidak dapat dihapus</source>
         <translation>Cannot delete</translation>
     </message>

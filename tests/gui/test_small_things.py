@@ -1,0 +1,100 @@
+"""Issue 16's small things in the window: the key to tinted rows, English counts, the
+database the Settings dialog shows, the list/form splitter across restarts."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from desktop.core.desk import Desk
+from desktop.core.freshness import is_overdue
+from desktop.core.services import ListQuery
+from desktop.ui.main_window import MainWindow
+from desktop.ui.record_model import attention_brush
+
+from .helpers import build_window, open_page, settle
+
+BG = Qt.ItemDataRole.BackgroundRole
+TIP = Qt.ItemDataRole.ToolTipRole
+
+
+def _type_search(qtbot, page, text: str) -> None:
+    page.search.clear()
+    qtbot.keyClicks(page.search, text)
+    with qtbot.waitSignal(page.model.refreshed, timeout=5000):
+        page.apply_query()
+    settle(qtbot, page.window())
+
+
+# ---------------------------------------------------------------------------- legend
+def test_tinted_rows_have_a_legend_and_say_why(qtbot, demo_window: MainWindow,
+                                               demo_desk: Desk) -> None:
+    page = open_page(qtbot, demo_window, "datasets")
+    rows = demo_desk.datasets.rows(demo_desk.datasets.ids(page.model.query))
+    overdue = [r for r in rows
+               if is_overdue(r["frekuensi"], r.get("terakhir_diperbarui"), date.today())]
+    assert overdue, "the demo has datasets overdue for their update"
+    assert page.legend.isVisible()
+    assert page.legend.text.text() == "Terlambat diperbarui"
+    assert page.legend.count == len(overdue)
+    assert not page.legend.swatch.pixmap().isNull()
+    assert "Baris berwarna" in page.legend.toolTip()
+    row = page.model.row_of(overdue[0]["id"])
+    for column in (0, 2):
+        index = page.model.index(row, column)
+        assert page.model.data(index, BG) == attention_brush()
+        assert page.model.data(index, TIP).startswith("Terlambat diperbarui (frekuensi: ")
+    fresh = next(r for r in rows if r not in overdue)
+    assert page.model.data(page.model.index(page.model.row_of(fresh["id"]), 0), BG) is None
+
+    # a search whose rows are all up to date: no tinted rows, no legend
+    _type_search(qtbot, page, fresh["judul"])
+    shown = demo_desk.datasets.rows(page.model.ids)
+    if not any(is_overdue(r["frekuensi"], r.get("terakhir_diperbarui"), date.today())
+               for r in shown):
+        assert not page.legend.isVisible()
+    _type_search(qtbot, page, "tidak ada yang cocok zzz")
+    assert page.model.rowCount() == 0 and not page.legend.isVisible()
+    _type_search(qtbot, page, "")
+    assert page.legend.isVisible()
+
+
+def test_expiring_agreements_have_their_own_legend_and_other_pages_none(
+        qtbot, demo_window: MainWindow, demo_desk: Desk) -> None:
+    from desktop.core.settings import EXPIRY_DAYS, Settings
+
+    days = int(Settings().get(EXPIRY_DAYS))
+    page = open_page(qtbot, demo_window, "agreements")
+    expiring = demo_desk.agreements.count(ListQuery(filters={"berakhir_dalam": days}))
+    assert page.legend.isVisible() == (expiring > 0)
+    assert page.legend.text.text() == "Segera berakhir"
+    assert f"{days} hari" in page.legend.toolTip()
+    apps = open_page(qtbot, demo_window, "apps")
+    assert not apps.legend.isVisible()
+
+
+# ---------------------------------------------------------------------------- plurals
+def test_the_count_is_a_proper_plural_in_english(qtbot, sqlite_desk: Desk,
+                                                 tmp_path: Path) -> None:
+    from desktop.ui.i18n import install_language
+
+    sqlite_desk.opd.create({"kode": "9.99.01", "nama": "Dinas Uji", "singkatan": "Uji",
+                            "jenis": "dinas"})
+    assert install_language("en")
+    try:
+        win = build_window(qtbot, sqlite_desk, tmp_path / "view.ini")
+        page = open_page(qtbot, win, "opd")
+        assert page.count_label.text() == "1 record"
+        sqlite_desk.opd.create({"kode": "9.99.02", "nama": "Badan Uji", "singkatan": "BU",
+                                "jenis": "badan"})
+        win.hub.notify("opd", [])
+        qtbot.waitUntil(lambda: page.count_label.text() == "2 records", timeout=5000)
+        _type_search(qtbot, page, "Badan")
+        assert page.count_label.text() == "1 of 2 records"
+    finally:
+        install_language("id")
+    win2 = build_window(qtbot, sqlite_desk, tmp_path / "view2.ini")
+    page = open_page(qtbot, win2, "opd")
+    assert page.count_label.text() == "2 data"
