@@ -162,6 +162,16 @@ def walk_dialogs(win: MainWindow, desk: Desk, app: QApplication, tasks: TaskMana
         f"periksa berkas {LONG_PATH} lalu coba lagi."), win))
     opened("dialog error unexpected", app, tasks, lambda: show_error(RuntimeError(
         f"{LONG_WORDS} " * 4), win))
+    from desktop.core.errors import StaleRecordError
+
+    opened("dialog stale record", app, tasks, lambda: page._stale(StaleRecordError(
+        f"“{LONG_WORDS}” sudah diubah oleh pengguna lain (versi 7) sejak Anda membukanya; "
+        "tidak ada yang ditimpa.")))
+    page.run_checks()  # the document checks' findings under the buttons
+    settle(app, tasks)
+    if not page.findings.isVisible():
+        problems.append("Kerja Sama with findings: no findings shown")
+    check_window("Kerja Sama with findings", win)
     page.form.editors["judul"].set_value(LONG_WORDS)  # unsaved: "Baru" asks first
     modal("dialog unsaved", app, page.new_record)
     page.form.load(page.current_record)

@@ -41,6 +41,7 @@ EVERYWHERE = (
     "cell editor visit tindak_lanjut tenggat", "cell editor visit tindak_lanjut status",
     # questions and messages with long texts
     "dialog ask", "dialog error", "dialog error unexpected", "dialog unsaved",
+    "dialog stale record", "Kerja Sama with findings",
     # backup and restore
     "dialog restore confirm", "dialog restore file", "dialog backup failed",
     "dialog restored",
