@@ -162,3 +162,33 @@ def test_each_measurement_fails_on_a_cut_text_and_passes_with_room(qtbot) -> Non
     fit_checks.problems.clear()
     fit_checks.check_texts("room", host)
     assert fit_checks.problems == []
+
+
+def test_the_cell_editor_check_fails_for_an_editor_squeezed_into_its_cell(
+        qtbot, monkeypatch) -> None:
+    """A date and a multi-line editor left at the cell's size (before ``cell_fit``) are
+    reported; at the size ``cell_fit`` gives them they are not."""
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.core.kinds.kunjungan import TINDAK_LANJUT
+    from desktop.ui.widgets import collection
+    from desktop.ui.widgets.collection import CollectionEditor
+
+    from . import fit_checks
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    editor = CollectionEditor(TINDAK_LANJUT, None, host)
+    editor.setGeometry(0, 0, 700, 200)
+    host.resize(700, 200)
+    host.show()
+    qtbot.waitExposed(host)
+    fit_checks.problems.clear()
+    for name in ("uraian", "tenggat"):
+        fit_checks.check_cell_editor(f"fitted {name}", editor, name)
+    assert fit_checks.problems == []
+    monkeypatch.setattr(collection, "editor_rect", lambda _widget, cell: cell)
+    for name in ("uraian", "tenggat"):
+        fit_checks.check_cell_editor(f"squeezed {name}", editor, name)
+    assert [line.split(":")[0] for line in fit_checks.problems] == [
+        "squeezed uraian", "squeezed tenggat"], fit_checks.problems
