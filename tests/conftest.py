@@ -140,6 +140,8 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory,
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.delenv("DISKOMINFO_DESK_DATABASE", raising=False)
     monkeypatch.delenv("DISKOMINFO_DESK_LANG", raising=False)
+    # the CSV separator follows the regional convention: the tests expect the neutral one
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
     set_language("id")
 
 
