@@ -297,8 +297,11 @@ def walk_first_start(win: MainWindow, desk: Desk, app: QApplication,
 
 
 # ---------------------------------------------------------------------------- walk
-def walk(url: str) -> dict[str, Any]:
+def walk(url: str, lang: str = "id") -> dict[str, Any]:
     app = create_application()
+    from desktop.ui.i18n import install_language
+
+    install_language(lang)  # English texts are longer here and shorter there
     desk = Desk.open(url, user="penguji")
     tasks = TaskManager()
     settings = QSettings(str(Path(tempfile.mkdtemp()) / "view.ini"), QSettings.Format.IniFormat)
@@ -355,5 +358,5 @@ def walk(url: str) -> dict[str, Any]:
 
 
 if __name__ == "__main__":
-    result = walk(sys.argv[1])
+    result = walk(sys.argv[1], sys.argv[4] if len(sys.argv) > 4 else "id")
     Path(sys.argv[3]).write_text(json.dumps(result, indent=1), encoding="utf-8")
