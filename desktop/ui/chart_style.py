@@ -1,7 +1,10 @@
-"""Charts in the scheme's colours: the colour of each meaning (good, waiting, late,
-neutral) and the series colours, each checked for 3:1 against the chart's background in
-``tests/gui/test_palette.py``. The Beranda's charts (``desktop.ui.beranda_charts``) read
-them, and the card and text colours from the tokens, each time they paint.
+"""The colours of the Beranda's charts, by meaning, in the scheme in force.
+
+Good, waiting, late and neutral have one colour each wherever a chart shows them (a
+status, a sifat data, a freshness bucket, a deployment result); charts without such a
+meaning take the series colours in order. Each colour is checked for 3:1 against the
+chart's background, light and dark, in ``tests/gui/test_palette.py``. Read them at paint
+time (these are functions, not constants) so a scheme switch repaints in the new ones.
 """
 
 from __future__ import annotations
