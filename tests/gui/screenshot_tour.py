@@ -15,7 +15,8 @@ the Pengingat, every dialog and secondary window). The tour does not walk again:
 imports that walk and wraps its ``check_window`` so that each window it measures is
 also photographed, so a page or dialog added to the walk is in the tour too. The
 walk's problems (clipped texts, windows past the screen) are written beside the
-pictures as ``problems-SIZE-SCHEME.json``.
+pictures as ``problems-SIZE-SCHEME.json``, and ``index.html`` shows every place in a row,
+light beside dark, for looking at them.
 
 Nothing of the user's is touched: settings, data, drafts and reminders live in the
 temporary folder for the run.
@@ -100,7 +101,35 @@ def tour(outdir: Path, sizes: list[str], schemes: list[str], only: str | None) -
                 failed += 1
                 print(proc.stderr[-3000:], file=sys.stderr)
     shutil.rmtree(folder, ignore_errors=True)
+    contact_sheet(outdir)
     return 1 if failed else 0
+
+
+def contact_sheet(outdir: Path) -> Path:
+    """``index.html``: one row per place, a column per size and scheme, to look at them
+    side by side (light next to dark) rather than one file at a time."""
+    from html import escape
+
+    pictures = sorted(outdir.glob("*.png"))
+    columns = sorted({"-".join(p.stem.split("-")[:2]) for p in pictures},
+                     key=lambda c: (c.split("-")[0] != "1366x768", c.split("-")[0],
+                                    c.endswith("-dark")))
+    places = sorted({p.stem.split("-", 2)[2] for p in pictures if p.stem.count("-") >= 2})
+    head = "".join(f"<th>{escape(c)}</th>" for c in columns)
+    rows = []
+    for place in places:
+        cells = "".join(
+            f'<td><a href="{escape(f"{c}-{place}.png")}"><img src="{escape(f"{c}-{place}.png")}" '
+            f'loading="lazy"></a></td>' if (outdir / f"{c}-{place}.png").exists() else "<td></td>"
+            for c in columns)
+        rows.append(f"<tr><th>{escape(place)}</th>{cells}</tr>")
+    sheet = outdir / "index.html"
+    sheet.write_text(
+        "<!doctype html><meta charset=utf-8><title>Diskominfo Desk: screenshot tour</title>"
+        "<style>body{font-family:sans-serif}img{width:340px;border:1px solid #888}"
+        "th{text-align:left;vertical-align:top;padding:4px}</style>"
+        f"<table><tr><th></th>{head}</tr>{''.join(rows)}</table>\n", encoding="utf-8")
+    return sheet
 
 
 # ---------------------------------------------------------------------------- the child

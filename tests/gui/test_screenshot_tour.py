@@ -49,3 +49,5 @@ def test_the_tour_photographs_the_beranda_in_the_dark_scheme(tmp_path: Path) -> 
     assert dark_share > 0.4, colours.most_common(5)
     assert colours[LIGHT.surface] == 0
     assert isinstance(json.loads((out / "problems-1024x700-dark.json").read_text()), list)
+    sheet = (out / "index.html").read_text(encoding="utf-8")
+    assert '<img src="1024x700-dark-beranda.png"' in sheet
