@@ -886,6 +886,12 @@ MESSAGES_EN: dict[str, str] = {
     "Brankas kunci bekerja: rahasia {length} karakter disimpan, dibaca kembali dan dihapus.":
         "The keyring works: a secret of {length} characters was stored, read back and "
         "deleted.",
+    # which database is open and what chose it (Settings → Basis data, issue 16)
+    "dari --database": "from --database",
+    "dari variabel lingkungan {name}": "from the environment variable {name}",
+    "dari pengaturan": "from the settings",
+    "berkas bawaan": "the default file",
+    "mode portabel, di samping program": "portable mode, beside the program",
 }
 
 # The English for a count of one of the messages written with ``tn()`` (desktop.core.i18n):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QApplication,
@@ -119,6 +119,11 @@ class SettingsDialog(QDialog):
 
         database = QWidget(tabs)
         db_layout = QVBoxLayout(database)
+        self.db_in_use = QLabel(self._in_use_text(), database)
+        self.db_in_use.setObjectName("databaseInUse")
+        self.db_in_use.setWordWrap(True)
+        self.db_in_use.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        db_layout.addWidget(self.db_in_use)
         self.use_sqlite = QRadioButton(self.tr("Berkas SQLite di komputer ini"), database)
         self.use_pg = QRadioButton(self.tr("Server PostgreSQL bersama (beberapa komputer)"),
                                    database)
@@ -267,6 +272,23 @@ class SettingsDialog(QDialog):
                                               self.tr("SQLite (*.sqlite3 *.db)"))
         if path:
             self.sqlite_path.setText(path)
+
+    def _in_use_text(self) -> str:
+        """The database open now and what chose it; when that is not the settings file's
+        choice, that the fields below are the setting, used on a start without it."""
+        from desktop.core.database_choice import ARGUMENT, in_use, source_text
+
+        current = in_use(self.desk.db.url)
+        text = (self.tr("Dipakai sekarang: {location} ({source})")
+                .replace("{location}", current.location)
+                .replace("{source}", source_text(current.source)))
+        if current.overridden:
+            text += "\n" + (self.tr(
+                "Pilihan di bawah disimpan di pengaturan dan dipakai saat aplikasi dibuka "
+                "tanpa {override}.").replace(
+                "{override}", "--database" if current.source == ARGUMENT
+                else "DISKOMINFO_DESK_DATABASE"))
+        return text
 
     def chosen_database(self) -> str:
         return self.pg_url.text().strip() if self.use_pg.isChecked() else \

@@ -1180,97 +1180,97 @@ Load the demo data and replace the office profile?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="452"/>
+        <location filename="../../desktop/ui/record_page.py" line="457"/>
         <source>Data asal draf sudah tidak ada; dipulihkan sebagai data baru.</source>
         <translation>The draft&apos;s record no longer exists; restored as a new record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="472"/>
+        <location filename="../../desktop/ui/record_page.py" line="477"/>
         <source>{title} (dipulihkan)</source>
         <translation>{title} (restored)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="475"/>
+        <location filename="../../desktop/ui/record_page.py" line="480"/>
         <source>Perubahan yang belum disimpan dipulihkan; simpan untuk menyimpannya.</source>
         <translation>Unsaved changes restored; save to keep them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="491"/>
+        <location filename="../../desktop/ui/record_page.py" line="496"/>
         <source>Perubahan belum disimpan</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="492"/>
+        <location filename="../../desktop/ui/record_page.py" line="497"/>
         <source>Ada perubahan yang belum disimpan pada data ini.</source>
         <translation>This record has changes that are not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="493"/>
+        <location filename="../../desktop/ui/record_page.py" line="498"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="494"/>
+        <location filename="../../desktop/ui/record_page.py" line="499"/>
         <source>Buang perubahan</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="495"/>
+        <location filename="../../desktop/ui/record_page.py" line="500"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="516"/>
+        <location filename="../../desktop/ui/record_page.py" line="521"/>
         <source>{kind} baru</source>
         <translation>New {kind}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="560"/>
+        <location filename="../../desktop/ui/record_page.py" line="565"/>
         <source>Tersimpan.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="567"/>
+        <location filename="../../desktop/ui/record_page.py" line="572"/>
         <source>Belum tersimpan: periksa isian yang ditandai.</source>
         <translation>Not saved: check the marked fields.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="581"/>
+        <location filename="../../desktop/ui/record_page.py" line="586"/>
         <source>Data diubah pengguna lain</source>
         <translation>Changed by someone else</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="583"/>
+        <location filename="../../desktop/ui/record_page.py" line="588"/>
         <source>Tetap di sini</source>
         <translation>Stay here</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="584"/>
+        <location filename="../../desktop/ui/record_page.py" line="589"/>
         <source>Muat ulang (buang perubahan saya)</source>
         <translation>Reload (discard my changes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="600"/>
+        <location filename="../../desktop/ui/record_page.py" line="605"/>
         <source>Hapus data</source>
         <translation>Delete record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="601"/>
+        <location filename="../../desktop/ui/record_page.py" line="606"/>
         <source>Hapus “{title}”? Data yang dihapus tetap tercatat di log audit.</source>
         <translation>Delete “{title}”? Deleted records stay in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="603"/>
+        <location filename="../../desktop/ui/record_page.py" line="608"/>
         <source>Hapus</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="615"/>
+        <location filename="../../desktop/ui/record_page.py" line="620"/>
         <source>Dihapus.</source>
         <translation>Deleted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="621"/>
+        <location filename="../../desktop/ui/record_page.py" line="626"/>
         <source>Tidak dapat dihapus</source>
         <translation>Cannot delete</translation>
     </message>
@@ -1494,9 +1494,9 @@ Load the demo data and replace the office profile?</translation>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="77"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="325"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="330"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="343"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="347"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="352"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="365"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
@@ -1571,163 +1571,173 @@ Load the demo data and replace the office profile?</translation>
         <translation>Office profile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="122"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="127"/>
         <source>Berkas SQLite di komputer ini</source>
         <translation>SQLite file on this computer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="123"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="128"/>
         <source>Server PostgreSQL bersama (beberapa komputer)</source>
         <translation>Shared PostgreSQL server (several computers)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="131"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="204"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="136"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="209"/>
         <source>Pilih…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="136"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="141"/>
         <source>&amp;Uji koneksi</source>
         <translation>&amp;Test connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="149"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="154"/>
         <source>Kata sandi disimpan di brankas kunci sistem operasi, tidak di berkas pengaturan.</source>
         <translation>Passwords are kept in the operating system&apos;s keyring, not in the settings file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="153"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="158"/>
         <source>Perubahan basis data berlaku saat aplikasi dibuka kembali.</source>
         <translation>A database change takes effect when the application is opened again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="163"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="168"/>
         <source>Basis data</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="166"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="171"/>
         <source>Naskah</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="171"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="176"/>
         <source>&amp;Simpan</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="172"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="177"/>
         <source>&amp;Batal</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="186"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="191"/>
         <source>A4 (210 × 297 mm)</source>
         <translation>A4 (210 × 297 mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="187"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="192"/>
         <source>F4 / folio (215 × 330 mm)</source>
         <translation>F4 / folio (215 × 330 mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="190"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="195"/>
         <source>&amp;Ukuran kertas</source>
         <translation>&amp;Paper size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="191"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="196"/>
         <source>Tanggal pembuka dengan Huruf Kapital di Awal Kata (&quot;Pada Hari Ini Kamis Tanggal …&quot;)</source>
         <translation>Opening date in Title Case (&quot;Pada Hari Ini Kamis Tanggal …&quot;)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="196"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="201"/>
         <source>Cetak satu naskah asli per pihak, meterai di tanda tangan pihak lain</source>
         <translation>Print one original per party, with the duty stamp at the other party&apos;s signature</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="203"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="208"/>
         <source>PNG atau JPEG; kosongkan bila tanpa logo</source>
         <translation>PNG or JPEG; leave empty for no logo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="209"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="214"/>
         <source>&amp;Logo kantor</source>
         <translation>Office &amp;logo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="212"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="217"/>
         <source>Ubah &amp;templat KB/PKS…</source>
         <translation>Edit KB/PKS &amp;templates…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="224"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="229"/>
         <source>Menurut pengaturan wilayah ({sep})</source>
         <translation>As the regional settings say ({sep})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="226"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="231"/>
         <source>Titik koma (;)</source>
         <translation>Semicolon (;)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="227"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="232"/>
         <source>Koma (,)</source>
         <translation>Comma (,)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="229"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="234"/>
         <source>Excel membuka CSV dengan pemisah daftar dari pengaturan wilayah Windows: dengan pengaturan Indonesia itu titik koma.</source>
         <translation>Excel opens a CSV with the list separator of the Windows regional settings: with Indonesian settings that is a semicolon.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="238"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="243"/>
         <source>Logo kantor</source>
         <translation>Office logo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="239"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="244"/>
         <source>Gambar (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="257"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="262"/>
         <source>Logo tidak dapat dibaca sebagai gambar PNG atau JPEG: {path}</source>
         <translation>The logo cannot be read as a PNG or JPEG image: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="264"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="269"/>
         <source>Berkas basis data</source>
         <translation>Database file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="267"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="272"/>
         <source>SQLite (*.sqlite3 *.db)</source>
         <translation>SQLite (*.sqlite3 *.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="279"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="282"/>
+        <source>Dipakai sekarang: {location} ({source})</source>
+        <translation>In use now: {location} ({source})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="287"/>
+        <source>Pilihan di bawah disimpan di pengaturan dan dipakai saat aplikasi dibuka tanpa {override}.</source>
+        <translation>The choice below is kept in the settings and used when the program is started without {override}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="301"/>
         <source>Menghubungi…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="286"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="308"/>
         <source>Folder tidak dapat ditulisi: {path}</source>
         <translation>The folder cannot be written to: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="288"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="310"/>
         <source>{path} belum ada; berkas baru dibuat saat aplikasi dimulai ulang.</source>
         <translation>{path} does not exist yet; a new file is created when the application restarts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="293"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="315"/>
         <source>Berhasil terhubung: {url}</source>
         <translation>Connected: {url}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="310"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="332"/>
         <source>Gagal: {message}</source>
         <translation>Failed: {message}</translation>
     </message>

@@ -98,3 +98,88 @@ def test_the_count_is_a_proper_plural_in_english(qtbot, sqlite_desk: Desk,
     win2 = build_window(qtbot, sqlite_desk, tmp_path / "view2.ini")
     page = open_page(qtbot, win2, "opd")
     assert page.count_label.text() == "2 data"
+
+
+# ---------------------------------------------------------------------------- database
+def _settings_dialog(qtbot, win: MainWindow):
+    from desktop.ui.settings_dialog import SettingsDialog
+
+    win.open_settings()
+    dialog = win.findChild(SettingsDialog)
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_settings_show_the_database_in_use_not_the_one_the_settings_name(
+        qtbot, sqlite_desk: Desk, tmp_path: Path) -> None:
+    from desktop.core.settings import DATABASE, Settings
+
+    other = tmp_path / "lain" / "kantor.sqlite3"
+    settings = Settings()
+    settings.set(DATABASE, str(other))
+    settings.save()
+    in_use = str(sqlite_desk.db.sqlite_path)
+    win = build_window(qtbot, sqlite_desk, tmp_path / "view.ini")  # as with --database
+    dialog = _settings_dialog(qtbot, win)
+    text = dialog.db_in_use.text()
+    assert text.startswith(f"Dipakai sekarang: {in_use} (dari --database)")
+    assert "dipakai saat aplikasi dibuka tanpa --database" in text
+    assert dialog.sqlite_path.text() == str(other)  # the setting, kept as it is
+    # choosing another file says when it takes effect, and changes nothing now
+    assert any("berlaku saat aplikasi dibuka kembali" in label.text()
+               for label in dialog.database_tab.findChildren(type(dialog.db_in_use)))
+    dialog.close()
+    assert win.desk.db.sqlite_path == sqlite_desk.db.sqlite_path
+
+
+def test_settings_say_the_database_comes_from_the_settings_when_it_does(
+        qtbot, tmp_path: Path, sqlite_template: Path) -> None:
+    import shutil
+
+    from desktop.core.settings import DATABASE, Settings
+
+    path = tmp_path / "kantor.sqlite3"
+    shutil.copyfile(sqlite_template, path)
+    settings = Settings()
+    settings.set(DATABASE, str(path))
+    settings.save()
+    desk = Desk.open(None)  # as a start without --database
+    try:
+        win = build_window(qtbot, desk, tmp_path / "view.ini")
+        dialog = _settings_dialog(qtbot, win)
+        assert dialog.db_in_use.text() == f"Dipakai sekarang: {path} (dari pengaturan)"
+        dialog.close()
+        win.close()
+    finally:
+        desk.close()
+
+
+def test_environment_and_default_are_named(qtbot, tmp_path: Path, sqlite_template: Path,
+                                           monkeypatch) -> None:
+    import shutil
+
+    from desktop.core.database_choice import DEFAULT, ENVIRONMENT, in_use, source_text
+    from desktop.core.paths import default_database_path
+
+    path = tmp_path / "env.sqlite3"
+    shutil.copyfile(sqlite_template, path)
+    monkeypatch.setenv("DISKOMINFO_DESK_DATABASE", str(path))
+    desk = Desk.open(None)
+    try:
+        found = in_use(desk.db.url)
+        assert (found.location, found.source, found.overridden) == (str(path), ENVIRONMENT,
+                                                                     True)
+        assert source_text(ENVIRONMENT) == "dari variabel lingkungan DISKOMINFO_DESK_DATABASE"
+    finally:
+        desk.close()
+    monkeypatch.delenv("DISKOMINFO_DESK_DATABASE")
+    default_database_path().parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(sqlite_template, default_database_path())
+    desk = Desk.open(None)
+    try:
+        found = in_use(desk.db.url)
+        assert (found.source, found.overridden) == (DEFAULT, False)
+        assert found.location == str(default_database_path())
+    finally:
+        desk.close()
