@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QStyleOptionComboBox,
     QStyleOptionGroupBox,
     QTabBar,
+    QToolButton,
     QWidget,
 )
 
@@ -83,6 +84,8 @@ def check_texts(where: str, root: QWidget) -> None:
             check_button(where, button, QStyle.SubElement.SE_CheckBoxContents)
         elif isinstance(button, QRadioButton):
             check_button(where, button, QStyle.SubElement.SE_RadioButtonContents)
+        elif isinstance(button, QToolButton):
+            check_tool_button(where, button)
     for group in root.findChildren(QGroupBox):
         check_group(where, group)
     for bar in root.findChildren(QTabBar):
@@ -202,6 +205,19 @@ def check_button(where: str, button: QAbstractButton, element: QStyle.SubElement
     if needed > room + 1:
         problems.append(f"{where}: {type(button).__name__} {name_of(button)} {text!r} needs "
                         f"{needed} px, has {room}")
+
+
+def check_tool_button(where: str, button: QToolButton) -> None:
+    """A tool button showing text (the tool bar's actions, the date field's "…") is as
+    wide as its text asks; the filter chip elides by design (``full_text``)."""
+    if (not shown(button) or not plain(button.text()) or hasattr(button, "full_text")
+            or (button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
+                and not button.icon().isNull())):  # no icon: the text is shown
+        return
+    needed = button.sizeHint().width()
+    if needed > button.width() + 1:
+        problems.append(f"{where}: QToolButton {name_of(button)} {plain(button.text())!r} "
+                        f"needs {needed} px, has {button.width()}")
 
 
 def check_group(where: str, group: QGroupBox) -> None:

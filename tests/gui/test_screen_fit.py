@@ -132,9 +132,9 @@ def test_long_texts_elide_with_the_whole_text_in_the_tooltip(qtbot) -> None:
 
 
 def test_each_measurement_fails_on_a_cut_text_and_passes_with_room(qtbot) -> None:
-    """The walk's checks are not blind: buttons, check and radio boxes, group box titles,
-    tabs, combo boxes and wrapped labels too small for their text are each reported, and
-    the same widgets at the size they ask for are not."""
+    """The walk's checks are not blind: buttons, tool buttons, check and radio boxes,
+    group box titles, tabs, combo boxes and wrapped labels too small for their text are
+    each reported, and the same widgets at the size they ask for are not."""
     from PySide6.QtWidgets import (
         QCheckBox,
         QComboBox,
@@ -143,6 +143,7 @@ def test_each_measurement_fails_on_a_cut_text_and_passes_with_room(qtbot) -> Non
         QPushButton,
         QRadioButton,
         QTabWidget,
+        QToolButton,
         QWidget,
     )
 
@@ -159,9 +160,12 @@ def test_each_measurement_fails_on_a_cut_text_and_passes_with_room(qtbot) -> Non
     combo.addItem(text)
     wrapped = QLabel(" ".join([text] * 4), host)
     wrapped.setWordWrap(True)
+    tool = QToolButton(host)
+    tool.setText(text)
     widgets = {"QPushButton": QPushButton(text, host), "QCheckBox": QCheckBox(text, host),
                "QRadioButton": QRadioButton(text, host), "group box": QGroupBox(text, host),
-               "tab ": tabs, "combo box": combo, "wrapped label": wrapped}
+               "tab ": tabs, "combo box": combo, "wrapped label": wrapped,
+               "QToolButton": tool}
     for top, widget in enumerate(widgets.values()):
         widget.setGeometry(0, top * 80, 90, 24)
     host.show()
