@@ -15,38 +15,12 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QLabel, QProgressDialog, QWidget
 
 log = logging.getLogger(__name__)
 
 PROGRESS_DELAY_MS = 500
-
-
-class Cancelled(Exception):
-    """Raised inside a job when the user pressed Cancel."""
-
-
-class CancelToken:
-    """Handed to a job: it checks ``cancelled`` and reports progress through it."""
-
-    def __init__(self, report: Callable[[int, int, str], None]) -> None:
-        self._event = threading.Event()
-        self._report = report
-
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
-
-    def cancel(self) -> None:
-        self._event.set()
-
-    def check(self) -> None:
-        if self._event.is_set():
-            raise Cancelled
-
-    def progress(self, done: int, total: int, message: str = "") -> None:
-        self.check()
-        self._report(done, total, message)
+PROGRESS_CHARS = 50  # the progress message's width, in average characters
 
 
 class TaskSignals(QObject):
@@ -233,6 +207,12 @@ class DelayedProgress(QObject):
         if self.task.done or self.dialog is not None:
             return
         dialog = QProgressDialog(self.task.label, self.tr("Batal"), 0, 0, self.parent_widget)
+        # a message naming a long dataset title wraps: on one line it made the dialog
+        # 1400 px wide, past a laptop's screen
+        label = QLabel(self.task.label, dialog)
+        label.setWordWrap(True)
+        label.setMinimumWidth(label.fontMetrics().averageCharWidth() * PROGRESS_CHARS)
+        dialog.setLabel(label)
         dialog.setWindowTitle(self.task.label)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(0)

@@ -204,6 +204,36 @@ def walk_dialogs(win: MainWindow, desk: Desk, app: QApplication, tasks: TaskMana
     sync.conflicts = saved
     sync._fill_conflicts()
     walk_first_start(win, desk, app, tasks)
+    walk_progress(win, app, tasks)
+
+
+def walk_progress(win: MainWindow, app: QApplication, tasks: TaskManager) -> None:
+    """The progress dialog of a long job, its message naming a long dataset title."""
+    import threading
+    import time
+
+    from PySide6.QtWidgets import QProgressDialog
+
+    release = threading.Event()
+
+    def job(token: Any) -> None:
+        token.progress(3, 10, f"Mengirim dataset “{LONG_WORDS}, {LONG_WORDS}” (3 dari 10)")
+        release.wait(10)
+
+    tasks.run_net(job, label="Menyinkronkan…", parent_widget=win, cancellable=True)
+    deadline = time.monotonic() + 5
+    dialog = None
+    while dialog is None and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+        dialog = next((d for d in win.findChildren(QProgressDialog) if d.isVisible()), None)
+    if dialog is None:
+        problems.append("dialog progress: the dialog did not open")
+    else:
+        app.processEvents()
+        check_window("dialog progress", dialog)
+    release.set()
+    settle(app, tasks)
 
 
 def walk_import(win: MainWindow, app: QApplication, tasks: TaskManager) -> None:

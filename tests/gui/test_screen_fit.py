@@ -51,6 +51,8 @@ EVERYWHERE = (
     "dialog conflict edit",
     # first start and after a crash
     "dialog welcome", "dialog welcome with errors", "dialog draft recovery",
+    # a long job's progress, its message naming a long title
+    "dialog progress",
 )
 
 
