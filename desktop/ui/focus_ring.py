@@ -87,6 +87,10 @@ QRadioButton::indicator:checked { background: $accent; border-color: $accent; im
 QCheckBox::indicator:disabled, QRadioButton::indicator:disabled {
     border-color: $divider; background: $surface;
 }
+DateEditor QToolButton { border: 1px solid $border; border-radius: 3px; padding: 1px 6px;
+                         background: $raised; }
+DateEditor QToolButton:hover { border-color: $focus; }
+DateEditor QToolButton::menu-indicator { image: none; width: 0; }  /* "…" says it opens */
 QDockWidget { titlebar-close-icon: url("$close"); }
 QDockWidget::title { background: $raised; padding: 4px 8px; text-align: left; }
 QDockWidget::close-button { border: 1px solid transparent; border-radius: 3px; }
