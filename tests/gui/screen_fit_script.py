@@ -205,6 +205,12 @@ def walk_dialogs(win: MainWindow, desk: Desk, app: QApplication, tasks: TaskMana
     sync._fill_conflicts()
     walk_first_start(win, desk, app, tasks)
     walk_progress(win, app, tasks)
+    from desktop.ui import demo_action  # Bantuan → Isi data contoh…: refused, or asked
+
+    modal("dialog demo refused", app, lambda: demo_action.load_demo_asking(
+        win, desk, tasks, on_done=lambda _r: None))
+    modal("dialog demo replaces the office", app, lambda: demo_action.confirm_replacing(
+        win, LONG_WORDS))
 
 
 def walk_progress(win: MainWindow, app: QApplication, tasks: TaskManager) -> None:

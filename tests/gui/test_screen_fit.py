@@ -53,6 +53,8 @@ EVERYWHERE = (
     "dialog welcome", "dialog welcome with errors", "dialog draft recovery",
     # a long job's progress, its message naming a long title
     "dialog progress",
+    # the demo data: refused over records, asked before replacing an office profile
+    "dialog demo refused", "dialog demo replaces the office",
 )
 
 
