@@ -165,3 +165,19 @@ def test_gui_scheme_flag_reaches_the_window_start(
         cli.main(["gui", "--scheme", "ungu"])
     assert exit_info.value.code == 2
     assert "--scheme" in capsys.readouterr().err
+
+
+def test_calendar_weekends_take_the_schemes_bad_colour(
+        qtbot, qapp: QApplication, window: MainWindow, qt_warnings: list[str]) -> None:
+    """Qt paints weekends pure red (under 4.5:1 on white and on the dark surface)."""
+    from desktop.ui.widgets.fields import DateEditor
+
+    page = window.show_kind("visits")
+    settle(qtbot, window)
+    editor = page.form.findChildren(DateEditor)[0]
+    for scheme, palette in (("dark", DARK), ("light", LIGHT)):
+        apply_style(qapp, scheme)
+        editor.button.menu().aboutToShow.emit()  # as the "…" button opens it
+        for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+            colour = editor.calendar.weekdayTextFormat(day).foreground().color().name()
+            assert colour == palette.bad, (scheme, day, colour)

@@ -178,6 +178,9 @@ class DateEditor(FieldEditor):
         self.hint.setToolTip(self.hint.text())
 
     def _sync_calendar(self) -> None:
+        from desktop.ui.style import tint_calendar
+
+        tint_calendar(self.calendar)
         try:
             current = parse_date(self.edit.text()) or date.today()
         except FieldProblem:
