@@ -136,6 +136,8 @@ def walk_dialogs(win: MainWindow, desk: Desk, app: QApplication, tasks: TaskMana
             dialog.kind.setCurrentIndex(dialog.kind.findData("rentang"))
             settle(app, tasks)
             check_window("dialog report range", dialog)
+            dialog.kind.setCurrentIndex(dialog.kind.findData("triwulan"))
+            opened("dialog report preview", app, tasks, dialog.make_report)
         dialog.close()
         settle(app, tasks)
     walk_import(win, app, tasks)

@@ -28,7 +28,7 @@ EVERYWHERE = (
     # the menus' dialogs
     "dialog settings", "dialog settings tab Profil kantor", "dialog settings tab Basis data",
     "dialog settings tab Naskah", "dialog templates", "dialog report", "dialog report range",
-    "dialog import", "dialog import with errors", "dialog about",
+    "dialog report preview", "dialog import", "dialog import with errors", "dialog about",
     # a record's Riwayat on each record page
     "dialog history apps", "dialog history datasets", "dialog history visits",
     "dialog history agreements",
