@@ -1,13 +1,14 @@
 """``Desk``: one open database and a service per record kind, the core's front door.
 
-    desk = Desk.open()                      # default SQLite file, migrated
-    opd = desk.opd.create({...})
-    desk.search("karanganyar")
+    with Desk.open() as desk:               # default SQLite file, migrated; closed after
+        opd = desk.opd.create({...})
+        desk.search("karanganyar")
 """
 
 from __future__ import annotations
 
 import os
+from types import TracebackType
 from typing import Any
 
 from sqlalchemy import select
@@ -100,3 +101,12 @@ class Desk:
 
     def close(self) -> None:
         self.db.dispose()
+
+    def __enter__(self) -> Desk:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        """Close on the way out, also when the block raised (the error goes on up):
+        a pool left open keeps a SQLite file locked on Windows and a server slot taken."""
+        self.close()

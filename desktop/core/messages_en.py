@@ -620,6 +620,7 @@ MESSAGES_EN: dict[str, str] = {
     "Mengambil perubahan dari katalog ({done}/{total})":
         "Pulling changes from the catalog ({done}/{total})",
     "Sinkronisasi dibatalkan.": "Sync cancelled.",
+    "Dibatalkan.": "Cancelled.",
     "OPD {opd} belum dipetakan ke organisasi di katalog; atur di Sinkronisasi > Pemetaan OPD.":
         "OPD {opd} is not mapped to an organization in the catalog yet; set it in Sync > OPD "
         "mapping.",

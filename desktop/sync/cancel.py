@@ -1,5 +1,8 @@
 """Cancelling a sync and reporting its progress, without the engine knowing about a GUI.
 
+The job protocol itself (``Progress``, ``CancelToken``, ``Cancelled``) is the one in
+``desktop.core.jobs``; this module adds only what the sync needs on top: the cancel
+error that says "the sync" (``SyncCancelled``) and a check that accepts any token.
 The GUI's background job hands in any object with ``cancelled`` (a flag) or ``check()``
 (raises when the user pressed Cancel); the engine looks between requests and batches,
 never in the middle of a transaction, so a cancel leaves nothing half-written.
@@ -7,40 +10,23 @@ never in the middle of a transaction, so a cancel leaves nothing half-written.
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from typing import Any, Protocol
 
-from desktop.core.errors import DeskError
 from desktop.core.i18n import t
+from desktop.core.jobs import Cancelled, CancelToken, Progress, report
 
-Progress = Callable[[int, int, str], None]  # (done, total, message); total 0 = unknown
+__all__ = ["CancelSource", "CancelToken", "Progress", "SyncCancelled", "check_cancel", "report"]
 
 
-class SyncCancelled(DeskError):
+class SyncCancelled(Cancelled):
     """The user cancelled; what was done so far is committed and the next sync goes on."""
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(t("Sinkronisasi dibatalkan.") if message is None else message)
 
 
 class CancelSource(Protocol):
     cancelled: bool
-
-
-class CancelToken:
-    """A thread-safe cancel flag the GUI sets and the engine polls."""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        self._event.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
-
-    def check(self) -> None:
-        if self.cancelled:
-            raise SyncCancelled(t("Sinkronisasi dibatalkan."))
 
 
 def check_cancel(token: Any) -> None:
@@ -48,12 +34,7 @@ def check_cancel(token: Any) -> None:
     if token is None:
         return
     if getattr(token, "cancelled", False):
-        raise SyncCancelled(t("Sinkronisasi dibatalkan."))
+        raise SyncCancelled()
     check = getattr(token, "check", None)
     if callable(check):
         check()
-
-
-def report(progress: Progress | None, done: int, total: int, message: str) -> None:
-    if progress is not None:
-        progress(done, total, message)

@@ -10,12 +10,18 @@ from __future__ import annotations
 
 import inspect
 import logging
-import threading
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressDialog, QWidget
+
+# The one job protocol (also the sync's, import's and export's): a job handed ``token``
+# polls ``token.cancelled`` / ``token.check()`` and reports through ``token.progress``.
+from desktop.core.jobs import Cancelled, CancelToken
+
+__all__ = ["PROGRESS_DELAY_MS", "CancelToken", "Cancelled", "DelayedProgress", "Task",
+           "TaskManager", "TaskSignals"]
 
 log = logging.getLogger(__name__)
 
