@@ -11,7 +11,8 @@ saves ``OUTDIR/1366x768-dark-dataset.png`` and so on: one picture per place.
 
 The places are those of the screen-fit walk (``screen_fit_script.py``: the Beranda, the
 list after a tile and after clearing its chip, every page with and without a record,
-the Pengingat, every dialog and secondary window). The tour does not walk again: it
+the Pengingat, every dialog and secondary window), and a few popups (a menu, a combo
+box's list, a date field's calendar, a tooltip). The tour does not walk again: it
 imports that walk and wraps its ``check_window`` so that each window it measures is
 also photographed, so a page or dialog added to the walk is in the tour too. The
 walk's problems (clipped texts, windows past the screen) are written beside the
@@ -161,28 +162,72 @@ def _walk_and_shoot(database: str, size: str, scheme: str, outdir: Path, only: s
     measure = walk.check_window
     taken: dict[str, int] = {}
 
-    def photograph(where: str, window: QWidget) -> None:
-        measure(where, window)
+    def grab(where: str, window: QWidget | None = None, rounds: int = 3) -> None:
         if only and only.lower() not in where.lower():
             return
         app = QApplication.instance()
         assert isinstance(app, QApplication)
-        window.raise_()
-        window.activateWindow()
-        for _ in range(3):  # the X server's expose events, then the paint
+        if window is not None:
+            window.raise_()
+            window.activateWindow()
+        for _ in range(rounds):  # the X server's expose events, then the paint
             app.processEvents()
             time.sleep(0.03)
         name = slug(where)
         taken[name] = taken.get(name, 0) + 1
         if taken[name] > 1:
             name = f"{name}-{taken[name]}"
-        picture = window.screen().grabWindow(0)
-        picture.save(str(outdir / f"{size}-{scheme}-{name}.png"))
+        screen = (window or app.activeWindow() or app.topLevelWidgets()[0]).screen()
+        screen.grabWindow(0).save(str(outdir / f"{size}-{scheme}-{name}.png"))
+
+    def photograph(where: str, window: QWidget) -> None:
+        measure(where, window)
+        grab(where, window)
+
+    dialogs = walk.walk_dialogs
+
+    def popups_then_dialogs(win: Any, desk: Any, app: QApplication, tasks: Any) -> None:
+        shoot_popups(win, app, tasks, walk.settle, grab)
+        dialogs(win, desk, app, tasks)
 
     walk.check_window = photograph
+    walk.walk_dialogs = popups_then_dialogs
     result: dict[str, Any] = walk.walk(database)
     (outdir / f"problems-{size}-{scheme}.json").write_text(
         json.dumps(result["problems"], indent=1, ensure_ascii=False), encoding="utf-8")
+
+
+def shoot_popups(win: Any, app: Any, tasks: Any, settle: Any, grab: Any) -> None:
+    """What the walk does not measure but a clerk sees: a menu, a combo box's list, the
+    calendar of a date field and a tooltip, open over a Kunjungan record."""
+    from PySide6.QtCore import QPoint, QTimer
+    from PySide6.QtGui import QCursor
+    from PySide6.QtWidgets import QComboBox, QToolTip
+
+    from desktop.ui.widgets.fields import DateEditor
+
+    page = win.show_kind("visits")
+    settle(app, tasks)
+    page.table.selectRow(0)
+    settle(app, tasks)
+    menu = win.menuBar().actions()[0].menu()
+    QTimer.singleShot(300, lambda: (grab("popup menu"), menu.close()))
+    menu.exec(win.menuBar().mapToGlobal(QPoint(0, win.menuBar().height())))
+    combo = next(c for c in page.form.findChildren(QComboBox) if c.isVisible())
+    combo.showPopup()
+    grab("popup combo")
+    combo.hidePopup()
+    editor = next(e for e in page.form.findChildren(DateEditor) if e.isVisible())
+    QTimer.singleShot(300, lambda: (grab("popup calendar"), editor.button.menu().close()))
+    editor.button.showMenu()
+    where = page.table.viewport().mapToGlobal(QPoint(120, 60))
+    QCursor.setPos(where)  # a tooltip away from the pointer is hidden at its next move
+    settle(app, tasks)
+    QToolTip.showText(where, "Dinas Komunikasi, Informatika, Statistik dan Persandian",
+                      page.table)
+    grab("popup tooltip", rounds=15)  # a tooltip maps a moment later
+    QToolTip.hideText()
+    settle(app, tasks)
 
 
 def main(argv: list[str] | None = None) -> int:
