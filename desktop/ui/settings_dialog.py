@@ -52,7 +52,7 @@ from desktop.core.settings import (
     USER_NAME,
     Settings,
 )
-from desktop.ui.style import apply_style
+from desktop.ui.style import apply_style, current_preference
 from desktop.ui.widgets.form import RecordForm
 
 OFFICE_KIND = RecordKind(
@@ -381,8 +381,8 @@ class SettingsDialog(QDialog):
         self.settings.save()
         self.desk.saved_user = self.user_name.text().strip()
         app = QApplication.instance()
-        if isinstance(app, QApplication):  # the new look at once, not at the next start
-            apply_style(app, self.scheme.currentData())
+        if isinstance(app, QApplication) and self.scheme.currentData() != current_preference():
+            apply_style(app, self.scheme.currentData())  # the new look at once, not at restart
         if old_language != self.language.currentData():
             self.language_changed.emit(self.language.currentData())
         self.accept()
