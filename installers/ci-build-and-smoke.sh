@@ -51,8 +51,9 @@ t0=$(date +%s)
 bundle_seconds=$(( $(date +%s) - t0 ))
 BUNDLE="$DIST/diskominfo-desk"
 "$BUNDLE/diskominfo-desk" --version
-# compiled pieces imported only inside a try (a miss would not fail, only slow down)
-for piece in _rl_accel libQt6Charts; do
+# compiled pieces a quick start would not miss: reportlab's accelerator (imported inside a
+# try: a miss only slows PDFs down) and QtNetwork (the single-instance hand-over)
+for piece in _rl_accel libQt6Network; do
     if [ -z "$(find "$BUNDLE" -name "$piece*" -print -quit)" ]; then
         echo "installers: $piece is missing from the bundle" >&2
         exit 1
