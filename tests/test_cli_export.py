@@ -16,7 +16,7 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from desktop.cli_export import add_parsers
+from desktop.cli.export import add_parsers
 from desktop.core.demo import load_demo
 from desktop.core.desk import Desk
 from desktop.core.errors import DeskError

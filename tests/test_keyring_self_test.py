@@ -17,7 +17,7 @@ from keyring.backends import fail
 from test_secret_size import FileKeyring
 
 from desktop.cli import main
-from desktop.cli_keyring import EXIT_TOO_LONG, TEST_ENTRY, sample_secret
+from desktop.cli.secrets import EXIT_TOO_LONG, TEST_ENTRY, sample_secret
 from desktop.core import secrets
 from desktop.core.i18n import set_language
 

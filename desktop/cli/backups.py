@@ -6,10 +6,11 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-EXIT_OK = 0
+from desktop.cli.common import EXIT_OK, open_desk
 
 
 def add_parsers(sub: Any) -> dict[str, Any]:
+    """Register the sub-commands; returns {name: handler} for the CLI's command table."""
     from desktop.core.i18n import t
 
     p_backup = sub.add_parser("backup", help=t("cadangkan basis data sekarang"))
@@ -22,25 +23,20 @@ def add_parsers(sub: Any) -> dict[str, Any]:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from desktop.core.backups import backup_now
-    from desktop.core.desk import Desk
     from desktop.core.i18n import t
 
-    desk = Desk.open(args.database, user=args.user)
-    try:
+    with open_desk(args) as desk:
         path = backup_now(desk, Path(args.folder) if args.folder else None)
-    finally:
-        desk.close()
     print(t("Cadangan ditulis: {path}", path=path))
     return EXIT_OK
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from desktop.core.backups import restore
-    from desktop.core.desk import Desk
     from desktop.core.i18n import t
 
-    desk = Desk.open(args.database, user=args.user)
-    safety = restore(desk, Path(args.file))
+    with open_desk(args) as desk:  # restore closes its connections itself; closing is idempotent
+        safety = restore(desk, Path(args.file))
     print(t("Dipulihkan dari {file}. Basis data sebelumnya dicadangkan ke {path}.",
             file=args.file, path=safety))
     return EXIT_OK

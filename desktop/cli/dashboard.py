@@ -8,14 +8,15 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
-EXIT_OK = 0
+from desktop.cli.common import EXIT_OK, add_json_option, open_desk
 
 
 def add_parsers(sub: Any) -> dict[str, Any]:
+    """Register the sub-command; returns {name: handler} for the CLI's command table."""
     from desktop.core.i18n import t
 
     p_dash = sub.add_parser("dashboard", help=t("angka ringkas Beranda"))
-    p_dash.add_argument("--json", action="store_true", help=t("keluaran JSON"))
+    add_json_option(p_dash)
     p_dash.add_argument("--today", type=date.fromisoformat, metavar="TTTT-BB-HH",
                         help=t("hitung seolah-olah hari ini tanggal ini"))
     return {"dashboard": cmd_dashboard}
@@ -23,15 +24,11 @@ def add_parsers(sub: Any) -> dict[str, Any]:
 
 def cmd_dashboard(args: argparse.Namespace) -> int:
     from desktop.core.dashboard import compute
-    from desktop.core.desk import Desk
     from desktop.core.i18n import t
     from desktop.core.settings import EXPIRY_DAYS, Settings
 
-    desk = Desk.open(args.database, user=args.user)
-    try:
+    with open_desk(args) as desk:
         board = compute(desk, args.today, expiry_days=int(Settings().get(EXPIRY_DAYS)))
-    finally:
-        desk.close()
     if args.json:
         data = asdict(board)
         data["today"] = board.today.isoformat()

@@ -9,6 +9,15 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from desktop.cli.common import (
+    EXIT_OK,
+    add_filter_option,
+    add_search_option,
+    add_sort_option,
+    open_desk,
+    parse_filters,
+)
+
 
 def add_parsers(sub: Any) -> dict[str, Any]:
     """Register the sub-command; returns {name: handler} for the CLI's command table."""
@@ -19,11 +28,9 @@ def add_parsers(sub: Any) -> dict[str, Any]:
                           help="opd, apps, datasets, visits, agreements, deployments")
     p_export.add_argument("file", metavar="BERKAS",
                           help=t("berkas tujuan; formatnya menurut akhiran .xlsx, .csv atau .pdf"))
-    p_export.add_argument("--filter", action="append", default=[], metavar="KOLOM=NILAI",
-                          help=t("saring menurut kolom (boleh berulang)"))
-    p_export.add_argument("--search", metavar="TEKS", help=t("saring dengan pencarian teks"))
-    p_export.add_argument("--sort", action="append", default=[], metavar="KOLOM",
-                          help=t("urutkan menurut kolom; untuk menurun tulis --sort=-KOLOM"))
+    add_filter_option(p_export)
+    add_search_option(p_export)
+    add_sort_option(p_export)
     p_export.add_argument("--title", metavar="JUDUL",
                           help=t("judul laporan PDF (bawaan: nama jenis data)"))
     p_export.add_argument("--full", action="store_true",
@@ -39,7 +46,6 @@ def add_parsers(sub: Any) -> dict[str, Any]:
 def cmd_export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from desktop.cli import EXIT_OK, _desk, _parse_filters
     from desktop.core.errors import DeskError
     from desktop.core.export import SUFFIXES, write_list
     from desktop.core.i18n import t
@@ -62,9 +68,8 @@ def cmd_export(args: argparse.Namespace) -> int:
                           suffix=target.suffix))
     if not target.parent.is_dir():
         raise DeskError(t("Folder tujuan tidak ada: {path}", path=target.parent))
-    query = ListQuery(text=args.search, filters=_parse_filters(args.filter), sort=args.sort)
-    desk = _desk(args)
-    try:
+    query = ListQuery(text=args.search, filters=parse_filters(args.filter), sort=args.sort)
+    with open_desk(args) as desk:
         if args.full:
             from desktop.core.importing.template import write_sheet
 
@@ -72,8 +77,6 @@ def cmd_export(args: argparse.Namespace) -> int:
         else:
             count = write_list(desk.service(kind), query, target, title=args.title,
                                delimiter=args.delimiter)
-    finally:
-        desk.close()
     from desktop.core.i18n import tn
 
     print(tn("{count} baris diekspor ke {path}", count, count=count, path=target))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-EXIT_OK, EXIT_ERROR = 0, 1
+from desktop.cli.common import EXIT_ERROR, EXIT_OK, open_desk
 
 
 def add_parsers(sub: Any) -> dict[str, Any]:
@@ -31,18 +31,14 @@ def add_parsers(sub: Any) -> dict[str, Any]:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from desktop.core.desk import Desk
     from desktop.core.i18n import t
     from desktop.core.importing import auto_map, import_rows, load_mapping, read_sheet
 
     sheet = read_sheet(args.file)
     mapping = auto_map(args.kind, sheet.headers, load_mapping(args.kind))
-    desk = Desk.open(args.database, user=args.user)
-    try:
+    with open_desk(args) as desk:
         outcome = import_rows(desk, args.kind, sheet, mapping, commit=not args.dry_run,
                               valid_only=not args.all_or_nothing)
-    finally:
-        desk.close()
     for result in outcome.results:
         if result.errors:
             print(t("Baris {row}: {messages}", row=result.row,

@@ -6,6 +6,8 @@ import argparse
 from datetime import date
 from typing import Any
 
+from desktop.cli.common import EXIT_OK, open_desk
+
 
 def _day(text: str) -> date:
     from desktop.core.i18n import t
@@ -18,6 +20,7 @@ def _day(text: str) -> date:
 
 
 def add_parsers(sub: Any) -> dict[str, Any]:
+    """Register the sub-command; returns {name: handler} for the CLI's command table."""
     from desktop.core.i18n import t
 
     p_report = sub.add_parser("report", help=t("laporan kegiatan satu periode (PDF)"))
@@ -35,7 +38,6 @@ def add_parsers(sub: Any) -> dict[str, Any]:
 def cmd_report(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from desktop.cli import EXIT_OK, _desk
     from desktop.core.errors import DeskError, QueryError
     from desktop.core.i18n import t
     from desktop.core.period import parse_period, range_period
@@ -55,11 +57,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         target = target.with_name(target.name + ".pdf")
     if not target.parent.is_dir():
         raise DeskError(t("Folder tujuan tidak ada: {path}", path=target.parent))
-    desk = _desk(args)
-    try:
+    with open_desk(args) as desk:
         report = write_period_report(desk, period, target)
-    finally:
-        desk.close()
     print(t("Laporan kegiatan {period} ditulis ke {path}: {visits} kunjungan, {agreements} "
             "kerja sama, {apps} aplikasi, {deployments} deployment, {datasets} dataset.",
             period=report.period.label, path=target,

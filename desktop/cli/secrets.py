@@ -1,4 +1,7 @@
-"""``keyring-self-test``: store, read back and delete one secret through the app's own code.
+"""``keyring-self-test`` and ``forget-secrets``: the OS keyring, where the catalog token and
+PostgreSQL passwords are kept.
+
+``keyring-self-test`` stores, reads back and deletes one secret through the app's own code.
 
 Why a command: the keyring backend is chosen at run time (Windows Credential Manager,
 Secret Service, macOS Keychain) and a frozen bundle may lack one; the Windows CI job and
@@ -17,11 +20,14 @@ import string
 import sys
 from typing import Any
 
+from desktop.cli.common import EXIT_ERROR, EXIT_OK, say_error
+
 EXIT_TOO_LONG = 3
 TEST_ENTRY = "self-test:keyring"
 
 
 def add_parsers(sub: Any) -> dict[str, Any]:
+    """``keyring-self-test``; returns {name: handler} for the CLI's command table."""
     from desktop.core.i18n import t
 
     parser = sub.add_parser("keyring-self-test", help=t(
@@ -29,6 +35,31 @@ def add_parsers(sub: Any) -> dict[str, Any]:
     parser.add_argument("--length", type=int, default=2048, metavar="N",
                         help=t("panjang rahasia uji dalam karakter (bawaan 2048)"))
     return {"keyring-self-test": cmd_keyring_self_test}
+
+
+def add_forget_parser(sub: Any) -> dict[str, Any]:
+    """``forget-secrets`` (listed before the import command in ``--help``)."""
+    from desktop.core.i18n import t
+
+    sub.add_parser("forget-secrets", help=t("hapus semua token dan kata sandi yang disimpan "
+                                            "program ini di brankas kunci sistem operasi"))
+    return {"forget-secrets": cmd_forget_secrets}
+
+
+def cmd_forget_secrets(args: argparse.Namespace) -> int:
+    """Every keyring entry of this program deleted (the uninstaller's "delete my data").
+
+    Never opens the database: it must work when the server is gone or the file damaged.
+    """
+    from desktop.core.i18n import t
+    from desktop.core.secrets import forget_all_secrets, keyring_available
+
+    if not keyring_available():
+        print(t("Brankas kunci sistem operasi tidak tersedia; tidak ada yang dihapus."))
+        return EXIT_OK
+    count = forget_all_secrets()
+    print(t("Entri brankas kunci yang dihapus: {count}.", count=count))
+    return EXIT_OK
 
 
 def sample_secret(length: int) -> str:
@@ -47,16 +78,16 @@ def cmd_keyring_self_test(args: argparse.Namespace) -> int:
     if not keyring_available():
         print(t("Brankas kunci sistem operasi tidak tersedia: rahasia hanya disimpan selama "
                 "program berjalan."), file=sys.stderr)
-        return 1
+        return EXIT_ERROR
     value = sample_secret(args.length)
     try:
         if not store_secret(TEST_ENTRY, value):
             print(t("Brankas kunci menolak rahasia uji; rahasia hanya disimpan selama program "
                     "berjalan."), file=sys.stderr)
             delete_secret(TEST_ENTRY)
-            return 1
+            return EXIT_ERROR
     except SecretTooLongError as exc:
-        print(f"diskominfo-desk: {exc.message}", file=sys.stderr)
+        say_error(exc.message)
         return EXIT_TOO_LONG
     try:
         back = read_secret(TEST_ENTRY)
@@ -65,7 +96,7 @@ def cmd_keyring_self_test(args: argparse.Namespace) -> int:
     if back != value:
         print(t("Brankas kunci mengembalikan rahasia yang berbeda ({got} dari {length} "
                 "karakter).", got=len(back or ""), length=args.length), file=sys.stderr)
-        return 1
+        return EXIT_ERROR
     print(t("Brankas kunci bekerja: rahasia {length} karakter disimpan, dibaca kembali dan "
             "dihapus.", length=args.length))
-    return 0
+    return EXIT_OK

@@ -11,6 +11,8 @@ from the command line.
 
 ``conflicts`` lists the open conflicts and ``conflicts resolve ID mine|theirs|VALUE``
 settles one (0 done, 1 refused or no such conflict, 2 usage).
+
+The sync layer is reached only through its front door, :mod:`desktop.sync.api`.
 """
 
 from __future__ import annotations
@@ -21,12 +23,14 @@ import sys
 from dataclasses import replace
 from typing import Any
 
-EXIT_OK = 0
-EXIT_ATTENTION = 1
-EXIT_FAILED = 2
+from desktop.cli.common import EXIT_OK, add_json_option, open_desk, say_error
+
+EXIT_ATTENTION = 1  # finished, but a person must look (conflicts, refused records)
+EXIT_FAILED = 2  # could not sync at all
 
 
 def add_parsers(sub: Any) -> dict[str, Any]:
+    """Register the sub-commands; returns {name: handler} for the CLI's command table."""
     from desktop.core.i18n import t
 
     p_sync = sub.add_parser("sync", help=t("sinkronkan dataset dengan katalog CKAN daerah"))
@@ -48,7 +52,7 @@ def add_parsers(sub: Any) -> dict[str, Any]:
                                "bagian register dalam satu sinkronisasi"))
     p_conflicts = sub.add_parser(
         "conflicts", help=t("tampilkan konflik sinkronisasi yang masih terbuka"))
-    p_conflicts.add_argument("--json", action="store_true", help=t("keluaran JSON"))
+    add_json_option(p_conflicts)
     conflict_sub = p_conflicts.add_subparsers(dest="conflicts_action", metavar="resolve")
     p_resolve = conflict_sub.add_parser(
         "resolve", help=t("selesaikan satu konflik: mine (nilai di sini), theirs (nilai "
@@ -67,7 +71,7 @@ def add_parsers(sub: Any) -> dict[str, Any]:
 
 
 def _overrides(args: argparse.Namespace) -> dict[str, Any]:
-    from desktop.sync.backoff import RetryPolicy
+    from desktop.sync.api import RetryPolicy
 
     if args.retries is None:
         return {}
@@ -84,7 +88,7 @@ def _summary_line(summary: Any) -> str:
 
 
 def _failed(message: str) -> int:
-    print(f"diskominfo-desk: {message}", file=sys.stderr)
+    say_error(message)
     return EXIT_FAILED
 
 
@@ -94,58 +98,54 @@ def _say(message: str) -> None:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    from desktop.core.desk import Desk
     from desktop.core.errors import DeskError
     from desktop.core.i18n import t
     from desktop.sync.api import (
+        DELETION_SHARE,
         CatalogChangedError,
+        CatalogClient,
+        catalog_config,
+        list_conflicts,
+        load_catalog_settings,
         move_catalog,
         pending_visibility_changes,
         run_sync,
+        save_catalog_settings,
         start_fresh_links,
     )
-    from desktop.sync.catalog_settings import (
-        catalog_config,
-        load_catalog_settings,
-        save_catalog_settings,
-    )
-    from desktop.sync.client import CatalogClient
-    from desktop.sync.conflicts import list_conflicts
-    from desktop.sync.reconcile import DELETION_SHARE
 
-    desk = Desk.open(args.database, user=args.user)
-    try:
-        settings = load_catalog_settings(desk.db)
-        config = catalog_config(settings, url=args.catalog, user=args.catalog_user,
-                                **_overrides(args))
-        if args.catalog_moved:  # the user says what the address change is
-            move_catalog(desk, config.base_url, save_url=False)
-        elif args.catalog_new:
-            start_fresh_links(desk, config.base_url, save_url=False)
-        client = CatalogClient.from_keyring(config)  # with this run's overrides
-        client.on_retry = _say
-        for change in pending_visibility_changes(desk):  # said before it happens
-            print(change.message)
+    with open_desk(args) as desk:  # a database that cannot open is exit 1, as elsewhere
         try:
-            summary = run_sync(desk, client=client,
-                               confirm_deletions=args.confirm_deletions)
-        finally:
-            client.close()
-        # remembered only now: an address that did not work is not the next run's default
-        remembered = {k: v for k, v in (("catalog_url", args.catalog and config.base_url),
-                                        ("catalog_user", args.catalog_user)) if v}
-        if remembered:
-            save_catalog_settings(desk.db, **remembered)
-        conflicts = list_conflicts(desk) if summary.conflicts else []
-    except CatalogChangedError as error:
-        _failed(error.message)
-        return _failed(t("Jalankan lagi dengan --catalog-moved jika ini katalog yang sama di "
-                         "alamat baru, atau --catalog-new jika katalog lain (tautan baru, "
-                         "tidak ada yang dihapus)."))
-    except DeskError as error:
-        return _failed(error.message)
-    finally:
-        desk.close()
+            settings = load_catalog_settings(desk.db)
+            config = catalog_config(settings, url=args.catalog, user=args.catalog_user,
+                                    **_overrides(args))
+            if args.catalog_moved:  # the user says what the address change is
+                move_catalog(desk, config.base_url, save_url=False)
+            elif args.catalog_new:
+                start_fresh_links(desk, config.base_url, save_url=False)
+            client = CatalogClient.from_keyring(config)  # with this run's overrides
+            client.on_retry = _say
+            for change in pending_visibility_changes(desk):  # said before it happens
+                print(change.message)
+            try:
+                summary = run_sync(desk, client=client,
+                                   confirm_deletions=args.confirm_deletions)
+            finally:
+                client.close()
+            # remembered only now: an address that did not work is not the next run's
+            # default
+            remembered = {k: v for k, v in (("catalog_url", args.catalog and config.base_url),
+                                            ("catalog_user", args.catalog_user)) if v}
+            if remembered:
+                save_catalog_settings(desk.db, **remembered)
+            conflicts = list_conflicts(desk) if summary.conflicts else []
+        except CatalogChangedError as error:
+            _failed(error.message)
+            return _failed(t("Jalankan lagi dengan --catalog-moved jika ini katalog yang sama di "
+                             "alamat baru, atau --catalog-new jika katalog lain (tautan baru, "
+                             "tidak ada yang dihapus)."))
+        except DeskError as error:
+            return _failed(error.message)
     print(_summary_line(summary))
     if summary.held_deletions:
         print(t("{n} dataset hilang dari katalog tetapi tidak dihapus di sini: lebih dari "
@@ -172,7 +172,7 @@ def _print_errors(messages: list[str], shown: int = 20) -> None:
 def _print_conflicts(conflicts: list[Any], shown: int = 20) -> None:
     """The open conflicts by name, and how to settle them."""
     from desktop.core.i18n import t, tn
-    from desktop.sync.conflicts import field_label
+    from desktop.sync.api import field_label
 
     if not conflicts:
         return
@@ -187,20 +187,17 @@ def _print_conflicts(conflicts: list[Any], shown: int = 20) -> None:
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
-    from desktop.core.desk import Desk
     from desktop.core.errors import DeskError
-    from desktop.sync.conflicts import conflict_dict, list_conflicts
+    from desktop.sync.api import conflict_dict, list_conflicts
 
-    desk = Desk.open(args.database, user=args.user)
-    try:
-        if args.conflicts_action == "resolve":
-            return _resolve(desk, args.conflict_id, args.choice)
-        conflicts = list_conflicts(desk)
-    except DeskError as error:
-        print(f"diskominfo-desk: {error.message}", file=sys.stderr)
-        return EXIT_ATTENTION
-    finally:
-        desk.close()
+    with open_desk(args) as desk:
+        try:
+            if args.conflicts_action == "resolve":
+                return _resolve(desk, args.conflict_id, args.choice)
+            conflicts = list_conflicts(desk)
+        except DeskError as error:
+            say_error(error.message)
+            return EXIT_ATTENTION
     if args.json:
         json.dump([conflict_dict(c) for c in conflicts], sys.stdout, ensure_ascii=False,
                   indent=2, default=str)
@@ -212,7 +209,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 
 def _print_conflict_table(conflicts: list[Any]) -> None:
     from desktop.core.i18n import t, tn
-    from desktop.sync.conflicts import field_label, resolution_words, side_text
+    from desktop.sync.api import field_label, resolution_words, side_text
 
     if not conflicts:
         print(t("Tidak ada konflik terbuka."))
@@ -234,20 +231,19 @@ def _print_conflict_table(conflicts: list[Any]) -> None:
 def _resolve(desk: Any, conflict_id: int, word: str) -> int:
     """Settle one conflict through the core; its refusal is shown as it words it."""
     from desktop.core.i18n import t
-    from desktop.sync.conflicts import (
+    from desktop.sync.api import (
+        DELETED_FIELD,
         Resolution,
         field_label,
         find_conflict,
         is_whole_record,
         resolve_conflict,
     )
-    from desktop.sync.local import DELETED_FIELD
 
     conflict = find_conflict(desk, conflict_id)
     if conflict is None:
-        print("diskominfo-desk: " + t("Konflik {id} tidak ditemukan atau sudah diselesaikan; "
-                                      "lihat 'diskominfo-desk conflicts'.", id=conflict_id),
-              file=sys.stderr)
+        say_error(t("Konflik {id} tidak ditemukan atau sudah diselesaikan; lihat "
+                    "'diskominfo-desk conflicts'.", id=conflict_id))
         return EXIT_ATTENTION
     sides = {"mine": Resolution.KEEP_MINE, "theirs": Resolution.TAKE_THEIRS}
     choice: Resolution | str
@@ -262,8 +258,8 @@ def _resolve(desk: Any, conflict_id: int, word: str) -> int:
     try:
         resolve_conflict(desk, conflict.id, choice, value)
     except ValueError:
-        print("diskominfo-desk: " + t("Pilihan {word} tidak berlaku untuk konflik {id}.",
-                                      word=word, id=conflict_id), file=sys.stderr)
+        say_error(t("Pilihan {word} tidak berlaku untuk konflik {id}.", word=word,
+                    id=conflict_id))
         return EXIT_ATTENTION
     print(t("Konflik {id} (\"{title}\", {field}) diselesaikan. Sinkronisasi berikutnya "
             "membawa hasilnya ke katalog.", id=conflict.id, title=conflict.title or "-",
@@ -279,26 +275,20 @@ def _typed_value(conflict: Any, word: str) -> Any:
 
 
 def cmd_catalog_import(args: argparse.Namespace) -> int:
-    from desktop.core.desk import Desk
     from desktop.core.errors import DeskError
     from desktop.core.i18n import t
-    from desktop.sync.client import CatalogClient
-    from desktop.sync.config import CatalogConfig
-    from desktop.sync.importer import catalog_import
-    from desktop.sync.token import load_token
+    from desktop.sync.api import CatalogClient, CatalogConfig, catalog_import, load_token
 
-    desk = Desk.open(args.database, user=args.user)
-    try:
-        config = CatalogConfig(args.url, **_overrides(args))
-        client = CatalogClient(config, load_token(config.base_url, ""))
+    with open_desk(args) as desk:
         try:
-            summary = catalog_import(desk, client, organization=args.organization)
-        finally:
-            client.close()
-    except DeskError as error:
-        return _failed(error.message)
-    finally:
-        desk.close()
+            config = CatalogConfig(args.url, **_overrides(args))
+            client = CatalogClient(config, load_token(config.base_url, ""))
+            try:
+                summary = catalog_import(desk, client, organization=args.organization)
+            finally:
+                client.close()
+        except DeskError as error:
+            return _failed(error.message)
     print(t("Impor katalog: {pulled} dataset ditambahkan, {errors} galat",
             pulled=summary.pulled, errors=summary.errors))
     _print_errors(summary.error_messages)

@@ -1,5 +1,9 @@
 """The sync package's front door for the GUI and the CLI: plain calls on a ``Desk``.
 
+The UI and the CLI import the sync layer only from here (``tests/test_layers.py`` checks
+it), so what they may rely on is this module's names, and the modules behind it may be
+rearranged freely.
+
 The Sinkronisasi page runs :func:`run_sync` in a background job (network pool), passing
 a ``CancelToken`` and a progress callback that posts to the GUI thread; it shows
 :func:`sync_status` in the status bar, :func:`list_conflicts` with both values side by
@@ -13,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop.core.desk import Desk
+from desktop.sync.backoff import RetryPolicy
 from desktop.sync.cancel import CancelToken, Progress, SyncCancelled
 from desktop.sync.catalog_identity import (
     CatalogChangedError,
@@ -27,20 +32,31 @@ from desktop.sync.catalog_settings import (
     save_catalog_settings,
 )
 from desktop.sync.client import CatalogClient
+from desktop.sync.config import CatalogConfig
 from desktop.sync.conflicts import (
     ConflictInfo,
     Resolution,
+    conflict_dict,
+    field_label,
+    find_conflict,
+    is_whole_record,
     list_conflicts,
     open_count,
     pending_count,
+    resolution_words,
     resolve_conflict,
+    side_text,
 )
 from desktop.sync.engine import SyncEngine, SyncOptions
+from desktop.sync.importer import catalog_import
+from desktop.sync.local import DELETED_FIELD
 from desktop.sync.lock import SyncBusyError
 from desktop.sync.orgmap import OrgMapping, mappings, remove_mapping, set_mapping
 from desktop.sync.paging import iter_organizations
+from desktop.sync.reconcile import DELETION_SHARE
 from desktop.sync.runlog import RunInfo, SyncSummary
 from desktop.sync.runlog import recent_runs as _recent_runs
+from desktop.sync.token import load_token
 from desktop.sync.visibility import (
     CatalogVisibility,
     VisibilityChange,
@@ -50,14 +66,17 @@ from desktop.sync.visibility import (
 from desktop.sync.visibility import pending_changes as pending_visibility_changes
 
 __all__ = [
-    "CancelToken", "CatalogChangedError", "CatalogSettings", "CatalogVisibility",
-    "ConflictInfo", "OrgMapping",
-    "Progress", "Resolution", "RunInfo", "SyncBusyError", "SyncCancelled", "SyncStatus",
-    "SyncSummary", "VisibilityChange", "address_change_needs_answer", "catalog_organizations",
-    "catalog_settings", "catalog_visibility", "clear_org_mapping", "list_conflicts",
-    "move_catalog", "notice_for", "open_client", "org_mappings", "pending_count",
-    "pending_visibility_changes", "recent_runs", "resolve_conflict",
-    "run_sync", "save_catalog_settings", "set_org_mapping", "start_fresh_links",
+    "DELETED_FIELD", "DELETION_SHARE",
+    "CancelToken", "CatalogChangedError", "CatalogClient", "CatalogConfig", "CatalogSettings",
+    "CatalogVisibility", "ConflictInfo", "OrgMapping",
+    "Progress", "Resolution", "RetryPolicy", "RunInfo", "SyncBusyError", "SyncCancelled",
+    "SyncStatus", "SyncSummary", "VisibilityChange", "address_change_needs_answer",
+    "catalog_config", "catalog_import", "catalog_organizations",
+    "catalog_settings", "catalog_visibility", "clear_org_mapping", "conflict_dict",
+    "field_label", "find_conflict", "is_whole_record", "list_conflicts", "load_catalog_settings",
+    "load_token", "move_catalog", "notice_for", "open_client", "org_mappings", "pending_count",
+    "pending_visibility_changes", "recent_runs", "resolution_words", "resolve_conflict",
+    "run_sync", "save_catalog_settings", "set_org_mapping", "side_text", "start_fresh_links",
     "sync_status",
 ]
 
