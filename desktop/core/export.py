@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from desktop.core.errors import DeskError
 from desktop.core.formatting import display
 from desktop.core.i18n import t, tn
+from desktop.core.jobs import Progress
 from desktop.core.safe_write import write_atomic
 from desktop.core.services import ListQuery, RecordService
 
@@ -38,8 +39,6 @@ DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
 SUFFIXES = (".csv", ".xlsx", ".pdf")
 # XML 1.0 cannot hold these: openpyxl refuses them, so they are dropped from XLSX cells
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-Progress = Callable[[int, int, str], None]
 
 
 def neutralise(text: str) -> str:

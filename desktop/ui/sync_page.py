@@ -786,11 +786,10 @@ class SyncPage(QWidget):
             self.sync_now(confirm_deletions=True)
 
     def _failed(self, error: Exception) -> None:
-        from desktop.sync.cancel import SyncCancelled
-        from desktop.ui.tasks import Cancelled
+        from desktop.core.jobs import Cancelled  # the sync's SyncCancelled is one too
 
         self._end()
-        if isinstance(error, (SyncCancelled, Cancelled)):
+        if isinstance(error, Cancelled):
             self._say(self.tr("Dibatalkan. Yang sudah selesai tersimpan; sinkron berikutnya "
                               "melanjutkan."))
         else:

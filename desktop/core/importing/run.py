@@ -11,7 +11,6 @@ updates it, so importing the same sheet twice does not duplicate.
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,6 +25,7 @@ from desktop.core.i18n import t
 from desktop.core.importing.convert import Converter, normalise_name
 from desktop.core.importing.mapping import IMPORT_KINDS, importable_fields
 from desktop.core.importing.sheet import Sheet
+from desktop.core.jobs import Progress
 from desktop.core.kinds import KINDS, RecordKind
 from desktop.core.safe_write import write_atomic
 from desktop.core.validation import FieldProblem
@@ -38,8 +38,6 @@ NATURAL_KEYS: dict[str, tuple[str, ...]] = {
     "visits": ("tanggal_mulai", "instansi"),
     "deployments": ("aplikasi_id", "lingkungan", "versi", "tanggal"),
 }
-
-Progress = Callable[[int, int, str], None]
 
 
 @dataclass

@@ -11,7 +11,7 @@ text cell is neutralised against formulas, as in the list export.
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -23,12 +23,12 @@ from desktop.core.fields import Field, FieldType
 from desktop.core.i18n import t
 from desktop.core.importing.convert import NAME_COLUMNS
 from desktop.core.importing.mapping import importable_fields
+from desktop.core.jobs import Progress
 from desktop.core.kinds import KINDS
 from desktop.core.services import ListQuery
 
 BATCH = 1000
 FULL_SUFFIXES = (".xlsx", ".csv")
-Progress = Callable[[int, int, str], None]
 
 
 def write_sheet(desk: Desk, kind_name: str, path: str | Path,
