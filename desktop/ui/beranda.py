@@ -339,8 +339,8 @@ def _severity(segment: Segment) -> str:
     red; all succeeded: green); "plain" for a category that means nothing good or bad."""
     meaning = segment_colours().get(segment_code(segment))
     palette = tokens()
-    return {palette.ok: "ok", palette.warn: "warn", palette.bad: "bad"}.get(meaning or "",
-                                                                          "plain")
+    return {palette.ok: "ok", palette.warn_mark: "warn", palette.bad: "bad"}.get(
+        meaning or "", "plain")
 
 
 def _series_label(code: str) -> str:

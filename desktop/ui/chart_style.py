@@ -15,7 +15,7 @@ from desktop.ui.style import tokens
 def segment_colours() -> dict[str, str]:
     """A segment's code (status, sifat, freshness, direction) → its colour, by meaning."""
     p = tokens()
-    good, wait, bad, neutral = p.ok, p.warn, p.bad, p.neutral
+    good, wait, bad, neutral = p.ok, p.warn_mark, p.bad, p.neutral
     return {
         "terkini": good, "segera": wait, "terlambat": bad, "tanpa_jadwal": neutral,
         "terbuka": good, "terbatas": wait, "dikecualikan": bad,

@@ -33,7 +33,8 @@ class Palette:
     on_accent: str  # text on ``accent``
     link: str  # links and link-like buttons
     ok: str  # good: up to date, in force, succeeded (text and marks)
-    warn: str  # due soon, waiting (text and marks)
+    warn: str  # due soon, waiting: text (4.5:1)
+    warn_mark: str  # due soon, waiting: a fill or an edge (amber, 3:1; ``warn`` is brown)
     bad: str  # late, failed, a field error (text and marks)
     info: str  # neutral figures, notes
     neutral: str  # "no schedule", "other": a mark that means nothing in particular
@@ -58,6 +59,7 @@ LIGHT = Palette(
     link="#1659a8",
     ok="#1d7030",
     warn="#8a5300",
+    warn_mark="#c27c0e",
     bad="#b3261e",
     info="#1c5fb0",
     neutral="#6e7781",
@@ -83,6 +85,7 @@ DARK = Palette(
     link="#8cbcff",
     ok="#6fcf85",
     warn="#f2c14e",
+    warn_mark="#f2c14e",
     bad="#ff8a80",
     info="#8cbcff",
     neutral="#9aa4ae",
@@ -120,8 +123,8 @@ CONTRAST_PAIRS: tuple[tuple[str, str, float], ...] = (
     ("text", "bad_bg", BODY),
     ("text_muted", "warn_bg", BODY),
     ("text", "tooltip", BODY),
-    *((mark, bg, MARK) for mark in ("border", "focus", "ok", "warn", "bad", "info", "neutral",
-                                     "accent") for bg in ("surface", "surface_alt")),
+    *((mark, bg, MARK) for mark in ("border", "focus", "ok", "warn", "warn_mark", "bad", "info",
+                                     "neutral", "accent") for bg in ("surface", "surface_alt")),
     ("focus", "raised", MARK),
 )
 

@@ -66,7 +66,7 @@ QLabel[tone="muted"] { color: $text_muted; }
         border-radius: 6px; background: $surface_alt; }
 #tile:hover { border-color: $accent; background: $hover_alt; }
 #tile[severity="ok"] { border-left-color: $ok; }
-#tile[severity="warn"] { border-left-color: $warn; }
+#tile[severity="warn"] { border-left-color: $warn_mark; }
 #tile[severity="bad"] { border-left-color: $bad; }
 #tile[severity="plain"] { border-left-color: $info; }
 #tileNumber { font-size: ${figure}pt; font-weight: 700; color: $text; }
