@@ -23,7 +23,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from desktop.documents.raster import PdfPages, scale_for_dpi
+from desktop.documents.raster import PdfPages
 from desktop.ui.tasks import PROGRESS_DELAY_MS
 
 MAX_PRINT_DPI = 300
@@ -77,8 +77,8 @@ class PageLayout:
     def scale(self, size_pt: tuple[float, float]) -> float:
         """Pixels per point so that the rendered page has ``dpi`` pixels an inch on paper
         (the page may be shrunk a little to fit the printable area)."""
-        on_paper = self.target(size_pt).width() / self.device_dpi  # inches
-        return scale_for_dpi(self.dpi) * on_paper * 72 / size_pt[0]
+        inches = self.target(size_pt).width() / self.device_dpi  # the page's width on paper
+        return self.dpi * inches / size_pt[0]
 
 
 def paint_page(painter: QPainter, image: QImage, target: QRect) -> None:
@@ -173,10 +173,10 @@ class PrintJob(QObject):
         paint_page(self.painter, image, target)
         del image, result
         self.printed = position + 1
-        if self.progress is not None:
-            self._update_progress()
         if self.printed == len(self.sequence):
             self._stop("done")
+            return
+        QTimer.singleShot(0, self._update_progress)  # not nested: see there
 
     def _failed(self, exc: Exception) -> None:
         if not self.done:
@@ -222,9 +222,14 @@ class PrintJob(QObject):
         progress.show()
 
     def _update_progress(self) -> None:
-        assert self.progress is not None
-        total = len(self.sequence)
-        self.progress.setValue(self.printed)
-        self.progress.setLabelText(self.tr("Halaman {n} dari {total} dikirim ke pencetak…")
-                                   .replace("{n}", str(self.printed))
-                                   .replace("{total}", str(total)))
+        """A modal progress dialog processes events in setValue(): the next page may
+        arrive and be painted, or Batal be clicked, inside it. So it runs from the event
+        loop (a page painted and let go before), never inside ``_arrived``, and nothing
+        here touches the job after it."""
+        progress = self.progress
+        if progress is None:
+            return
+        progress.setLabelText(self.tr("Halaman {n} dari {total} dikirim ke pencetak…")
+                              .replace("{n}", str(self.printed))
+                              .replace("{total}", str(len(self.sequence))))
+        progress.setValue(self.printed)

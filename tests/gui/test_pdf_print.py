@@ -118,6 +118,17 @@ def test_a_six_page_kb_prints_six_pages_one_image_at_a_time_at_300_dpi(
     # no forgotten exec() for the watchdog to close
     modal_watchdog.timer.stop()
     watch = RenderWatch(monkeypatch)
+    # the progress dialog from the first page: a modal one processes events as it is
+    # updated, which must not let a third page image in while two are held
+    monkeypatch.setattr(pdf_print, "PROGRESS_DELAY_MS", 0)
+    shown: list[int] = []
+    show_progress = pdf_print.PrintJob._show_progress
+
+    def spy(job: pdf_print.PrintJob) -> None:
+        show_progress(job)
+        shown.append(job.progress is not None)
+
+    monkeypatch.setattr(pdf_print.PrintJob, "_show_progress", spy)
     out = tmp_path / "cetak.pdf"
     printer = _printer(out, QPrinter.PrinterMode.HighResolution)
     assert printer.resolution() > 300  # 1200 dpi: the cap is what keeps pages at 300
@@ -126,6 +137,7 @@ def test_a_six_page_kb_prints_six_pages_one_image_at_a_time_at_300_dpi(
     assert preview.info.text() == f"{PAGES} halaman dikirim ke pencetak"
     assert watch.indices == list(range(PAGES))
     assert watch.most_alive <= 2, watch.most_alive  # all-pages-first held 6
+    assert shown == [True]
     printed = PdfReader(out)
     assert len(printed.pages) == PAGES
     widths = [page.images[0].image.width for page in printed.pages]
