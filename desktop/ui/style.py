@@ -149,7 +149,7 @@ def qpalette(p: Palette) -> QPalette:
         pal.setColor(role, QColor(colour))
     pal.setColor(R.Light, button.lighter(130))
     pal.setColor(R.Dark, button.darker(160))
-    pal.setColor(R.Shadow, QColor("#000000"))
+    pal.setColor(R.Shadow, QColor(Qt.GlobalColor.black))
     disabled = QColor(p.text_muted)
     disabled.setAlphaF(0.7)
     for role in (R.WindowText, R.Text, R.ButtonText, R.PlaceholderText):

@@ -51,3 +51,20 @@ def test_both_schemes_declare_every_token_and_the_pairs_name_real_tokens() -> No
     # text colours really differ between the schemes (a dark scheme is not a copy)
     assert PALETTES["light"].text != PALETTES["dark"].text
     assert contrast(PALETTES["dark"].text, PALETTES["dark"].surface) > 10
+
+
+def test_no_colour_is_written_outside_the_palette() -> None:
+    """Every colour comes from a token: a hex value or an RGB QColor written in a window
+    module would be one the contrast test never sees (and one the dark scheme forgets)."""
+    import re
+    from pathlib import Path
+
+    import desktop.ui
+
+    ui = Path(desktop.ui.__file__).parent
+    written = re.compile(r"#[0-9a-fA-F]{6}\b|QColor\(\s*\d|rgba?\(\s*\d")
+    found = [f"{path.relative_to(ui)}:{number}: {line.strip()}"
+             for path in sorted(ui.rglob("*.py")) if path.name != "palette.py"
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if written.search(line)]
+    assert found == []
