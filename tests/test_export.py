@@ -26,7 +26,6 @@ from desktop.core.errors import DeskError
 from desktop.core.export import (
     describe_query,
     write_csv,
-    write_list,
     write_xlsx,
     xlsx_value,
 )
@@ -34,6 +33,7 @@ from desktop.core.formatting import display
 from desktop.core.i18n import set_language
 from desktop.core.models import Aplikasi
 from desktop.core.services import ListQuery
+from desktop.documents.list_export import write_list
 from desktop.documents.list_report import render_list_report
 
 TODAY = date(2026, 11, 28)

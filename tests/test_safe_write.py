@@ -19,13 +19,13 @@ from desktop.core import safe_write
 from desktop.core.backups import backup_now, list_backups
 from desktop.core.desk import Desk
 from desktop.core.errors import DeskError
-from desktop.core.export import write_list
 from desktop.core.i18n import set_language
 from desktop.core.importing.run import ImportOutcome, RowResult
 from desktop.core.importing.template import write_sheet
 from desktop.core.period import year_period
 from desktop.core.safe_write import FileInUseError, write_atomic, write_bytes_atomic
 from desktop.core.services import ListQuery
+from desktop.documents.list_export import write_list
 from desktop.documents.period_report import write_period_report
 from desktop.documents.templates import load_template, save_office_template
 

@@ -47,10 +47,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from desktop.core.errors import DeskError
-    from desktop.core.export import SUFFIXES, write_list
     from desktop.core.i18n import t
     from desktop.core.kinds import kind_named
     from desktop.core.services import ListQuery
+    from desktop.documents.list_export import SUFFIXES, write_list
 
     try:
         kind = kind_named(args.kind)

@@ -1,4 +1,8 @@
-"""Writing a list, as shown (filter and sort), to CSV, XLSX or a printable PDF report.
+"""Writing a list, as shown (filter and sort), to CSV or XLSX, and describing its filter.
+
+The PDF report is the documents layer's (``desktop.documents.list_report``), and
+``desktop.documents.list_export.write_list`` picks the writer by the file's suffix: the
+core knows nothing of reportlab.
 
 Cells that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``, tab, CR at
 the start) are prefixed with an apostrophe: an exported register must never execute.
@@ -21,7 +25,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.core.errors import DeskError
 from desktop.core.formatting import display
 from desktop.core.i18n import t, tn
 from desktop.core.jobs import Progress
@@ -225,39 +228,6 @@ def _widths(headers: Sequence[str], columns: Sequence[Any], sample: Sequence[dic
                 longest = max(longest, len(display(value, column.choices)))
         widths.append(float(min(max(longest + 1, 8), 60)))
     return widths
-
-
-# ------------------------------------------------------------------ any format
-def write_list(service: RecordService, query: ListQuery, path: str | Path,
-               progress: Progress | None = None, *, title: str | None = None,
-               delimiter: str | None = None) -> int:
-    """Export by the file's suffix (.csv, .xlsx, .pdf); return how many rows went out.
-
-    ``title`` is the PDF report's heading (the kind's plural label by default);
-    ``delimiter`` the CSV's column separator (None: the setting, "auto" by default).
-    """
-    suffix = Path(path).suffix.lower()
-    if suffix == ".csv":
-        return write_csv(service, query, path, progress, delimiter=delimiter)
-    if suffix == ".xlsx":
-        return write_xlsx(service, query, path, progress)
-    if suffix == ".pdf":
-        from desktop.core.services import OfficeService
-        from desktop.documents.list_report import render_list_report
-
-        office = OfficeService(service.db, service.actor).get()
-        counted: list[int] = []
-
-        def track(done: int, total: int, message: str) -> None:
-            counted[:] = [total]
-            if progress is not None:
-                progress(done, total, message)
-
-        data = render_list_report(service, query, office, title=title, progress=track)
-        _atomic(path, lambda tmp: tmp.write_bytes(data))
-        return counted[0] if counted else 0
-    raise DeskError(t("Format ekspor tidak dikenal: {suffix}. Pilih .csv, .xlsx atau .pdf.",
-                      suffix=suffix or Path(path).name))
 
 
 # ------------------------------------------------------------------ filter description

@@ -37,9 +37,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from desktop.core.export import Progress, batches, describe_query
+from desktop.core.export import batches, describe_query
 from desktop.core.formatting import display, long_date, number
 from desktop.core.i18n import t, tn
+from desktop.core.jobs import Progress
 from desktop.core.services import ListQuery, RecordService
 from desktop.documents.pdf import FONT, FONT_BOLD, esc, register_fonts
 

@@ -411,7 +411,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ actions
     def export_list(self) -> None:
         """The list as shown (filter, sort) to XLSX, CSV or a printable PDF report."""
-        from desktop.core.export import write_list
+        from desktop.documents.list_export import write_list
 
         page = self.page
         if page is None:

@@ -29,9 +29,10 @@ def main() -> int:
     os.environ.setdefault("XDG_CONFIG_HOME", str(tmp / "config"))
     os.environ.setdefault("XDG_DATA_HOME", str(tmp / "data"))
     from desktop.core.desk import Desk
-    from desktop.core.export import BATCH, write_list
+    from desktop.core.export import BATCH
     from desktop.core.seedbench import seed_bench
     from desktop.core.services import ListQuery
+    from desktop.documents.list_export import write_list
 
     desk = Desk.open(args.database or tmp / "bench.sqlite3", user="bench")
     service = desk.datasets

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop.core import csv_format
 from desktop.core.desk import Desk
-from desktop.core.export import write_list
 from desktop.core.services import ListQuery
 from desktop.core.settings import CSV_DELIMITER, Settings
+from desktop.documents.list_export import write_list
 from desktop.ui.settings_dialog import SettingsDialog
 
 
