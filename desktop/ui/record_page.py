@@ -698,8 +698,11 @@ class RecordPage(QWidget):
                 descending = view.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
                 key = self.kind.columns[section].key
                 self.model.query = ListQuery(sort=(("-" if descending else "") + key,))
+        # the list/form sizes of each shape of the page (side by side, form below)
+        if self.side_by_side.load(self.settings, f"view/{self.kind.name}"):
+            return
         splitter = self.settings.value(f"view/{self.kind.name}/splitter")
-        if isinstance(splitter, QByteArray):
+        if isinstance(splitter, QByteArray):  # written by versions before both shapes
             self.side_by_side.restore(splitter)
         else:
             self.splitter.setSizes([700, 520])
@@ -707,5 +710,5 @@ class RecordPage(QWidget):
     def save_view_state(self) -> None:
         self.settings.setValue(f"view/{self.kind.name}/header",
                                self.table.horizontalHeader().saveState())
-        self.settings.setValue(f"view/{self.kind.name}/splitter", self.splitter.saveState())
+        self.side_by_side.save(self.settings, f"view/{self.kind.name}")
 

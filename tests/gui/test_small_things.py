@@ -6,7 +6,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QSize, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
 
 from desktop.core.desk import Desk
 from desktop.core.freshness import is_overdue
@@ -183,3 +185,78 @@ def test_environment_and_default_are_named(qtbot, tmp_path: Path, sqlite_templat
         assert found.location == str(default_database_path())
     finally:
         desk.close()
+
+
+# ---------------------------------------------------------------------------- splitter
+WIDE, NARROW = QSize(1300, 740), QSize(790, 740)  # form beside the list / below it
+
+
+def _drag_handle(qtbot, splitter, by: QPoint) -> None:
+    """A real mouse drag on the splitter's handle (press, move with the button held,
+    release), as a user widens the form."""
+    handle = splitter.handle(1)
+    start = handle.rect().center()
+    qtbot.mousePress(handle, Qt.MouseButton.LeftButton, pos=start)
+    end = start + by
+    move = QMouseEvent(QEvent.Type.MouseMove, QPointF(end), QPointF(handle.mapToGlobal(end)),
+                       Qt.MouseButton.NoButton, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(handle, move)
+    qtbot.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=end)
+
+
+def _shape(qtbot, win: MainWindow, page, size: QSize, orientation: Qt.Orientation) -> None:
+    win.resize(size)
+    qtbot.waitUntil(lambda: page.splitter.orientation() == orientation, timeout=3000)
+    qtbot.wait(20)
+
+
+def test_splitter_sizes_of_both_shapes_survive_a_restart(qtbot, sqlite_desk: Desk,
+                                                         tmp_path: Path) -> None:
+    ini = tmp_path / "view.ini"
+    win = build_window(qtbot, sqlite_desk, ini)
+    page = open_page(qtbot, win, "datasets")
+    _shape(qtbot, win, page, WIDE, Qt.Orientation.Horizontal)
+    before = page.splitter.sizes()
+    _drag_handle(qtbot, page.splitter, QPoint(-150, 0))  # a wider form
+    side = page.splitter.sizes()
+    assert side[1] > before[1] + 100, (before, side)
+    _shape(qtbot, win, page, NARROW, Qt.Orientation.Vertical)
+    _drag_handle(qtbot, page.splitter, QPoint(0, 80))  # a taller list, form below it
+    below = page.splitter.sizes()
+    _shape(qtbot, win, page, WIDE, Qt.Orientation.Horizontal)
+    assert page.splitter.sizes()[1] == side[1]  # each shape keeps its own sizes
+    win.close()
+
+    again = build_window(qtbot, sqlite_desk, ini)
+    page = open_page(qtbot, again, "datasets")
+    _shape(qtbot, again, page, NARROW, Qt.Orientation.Vertical)
+    assert page.splitter.sizes()[1] == below[1]
+    _shape(qtbot, again, page, WIDE, Qt.Orientation.Horizontal)
+    assert page.splitter.sizes()[1] == side[1]
+    again.close()
+
+
+def test_restored_sizes_are_clamped_so_neither_side_collapses(qtbot, sqlite_desk: Desk,
+                                                               tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from desktop.ui.page_fit import LIST_MIN_WIDTH
+
+    ini = tmp_path / "view.ini"
+    for side, check in (("60,5000", "list"), ("5000,10", "form")):
+        settings = QSettings(str(ini), QSettings.Format.IniFormat)
+        settings.setValue("window/page", "datasets")
+        settings.setValue("view/datasets/splitter_side", side)
+        settings.sync()
+        win = build_window(qtbot, sqlite_desk, ini)
+        page = open_page(qtbot, win, "datasets")
+        _shape(qtbot, win, page, WIDE, Qt.Orientation.Horizontal)
+        sizes = page.splitter.sizes()
+        detail = page.splitter.widget(1)
+        if check == "list":
+            assert sizes[0] >= LIST_MIN_WIDTH
+        else:
+            assert sizes[1] >= detail.minimumSizeHint().width()
+        assert min(sizes) > 0
+        win.close()
