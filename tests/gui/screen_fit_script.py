@@ -73,20 +73,26 @@ def modal(where: str, app: QApplication, trigger: Callable[[], Any]) -> None:
     """Run ``trigger``, which shows a modal dialog with ``exec()``: check it from a timer
     while it runs, then cancel it (Escape's button)."""
     checked: list[bool] = []
+    returned: list[bool] = []
 
     def check(tries: int = 0) -> None:
+        if returned:  # the trigger is over: never close a later walk step's dialog
+            return
         box = QApplication.activeModalWidget()
         if box is None:
             if tries < 50:
                 QTimer.singleShot(20, lambda: check(tries + 1))
             return
-        app.processEvents()
-        check_window(where, box)
-        checked.append(True)
-        cancel(box)
+        try:  # closed even if a check fails, else exec() would wait for ever
+            app.processEvents()
+            check_window(where, box)
+            checked.append(True)
+        finally:
+            cancel(box)
 
     QTimer.singleShot(0, check)
     trigger()
+    returned.append(True)
     app.processEvents()
     if not checked:
         problems.append(f"{where}: the dialog did not open")
