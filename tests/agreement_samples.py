@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from desktop.documents.templates import template_text
+from desktop.core.agreement_templates import template_text
 
 KB_TITLE = ("Kerja Sama Pengembangan dan Pemanfaatan Teknologi Informasi dan Komunikasi "
             "dalam Penyelenggaraan Pemerintahan Daerah")

@@ -237,7 +237,7 @@ def test_pks_without_its_kb_names_each_blank() -> None:
 # ---------------------------------------------------------------------------- places
 def test_each_blank_is_named_by_its_pasal_and_ayat() -> None:
     draft = kb(sumber_biaya=None, berlaku_mulai=None)
-    from desktop.documents.templates import template_text
+    from desktop.core.agreement_templates import template_text
 
     draft["pasal"] = template_text("kb")["pasal"]
     found = [f for f in check_agreement(draft, today=TODAY) if f.code == "isian_kosong"]
@@ -329,7 +329,7 @@ def test_no_document_refers_to_what_it_does_not_contain() -> None:
 
 
 def test_resolving_is_a_copy_and_idempotent() -> None:
-    from desktop.documents.templates import template_text
+    from desktop.core.agreement_templates import template_text
 
     agreement = kb(pasal=template_text("kb")["pasal"])
     once = resolve(agreement).agreement

@@ -9,16 +9,16 @@ from datetime import date
 import pytest
 from agreement_samples import kb
 
-from desktop.core.desk import Desk
-from desktop.core.errors import DeskError
-from desktop.documents.templates import (
+from desktop.core.agreement_templates import (
     BLANK,
-    apply_template,
     load_template,
     office_template_path,
     reset_office_template,
     save_office_template,
 )
+from desktop.core.desk import Desk
+from desktop.core.errors import DeskError
+from desktop.documents.templates import apply_template
 
 KB_ARTICLES = [
     "Dasar Hukum", "Maksud dan Tujuan", "Objek dan Ruang Lingkup", "Bentuk Kerja Sama",

@@ -16,6 +16,7 @@ import pytest
 
 from desktop.cli import main
 from desktop.core import safe_write
+from desktop.core.agreement_templates import load_template, save_office_template
 from desktop.core.backups import backup_now, list_backups
 from desktop.core.desk import Desk
 from desktop.core.errors import DeskError
@@ -27,7 +28,6 @@ from desktop.core.safe_write import FileInUseError, write_atomic, write_bytes_at
 from desktop.core.services import ListQuery
 from desktop.documents.list_export import write_list
 from desktop.documents.period_report import write_period_report
-from desktop.documents.templates import load_template, save_office_template
 
 IN_USE = r"sedang dibuka program lain \(mis\. Excel\)\. Tutup berkas itu lalu coba lagi"
 

@@ -2,7 +2,7 @@
 
 A draft is the data of an unsaved agreement (the caller shows it in the editor, then
 saves it through the services), so nothing is written until a person agrees with it.
-The articles come from the office's templates (``desktop.documents.templates``) with
+The articles come from the office's templates (``desktop.core.agreement_templates``) with
 their ``{placeholders}`` kept: they are filled from the agreement's fields each time it is
 printed or checked, so a field filled or a party renamed after drafting shows in the
 text. The text is the document's, so it is Indonesian whatever the interface language.
@@ -14,6 +14,7 @@ import re
 from datetime import date
 from typing import Any
 
+from desktop.core.agreement_templates import DRAFTED_TEXTS, template_text
 from desktop.core.desk import Desk
 from desktop.core.formatting import long_date_id
 
@@ -47,8 +48,6 @@ def _head_title(region_name: str) -> str:
 
 
 def _with_template(jenis: str, draft: dict[str, Any]) -> dict[str, Any]:
-    from desktop.documents.templates import template_text
-
     text = template_text(jenis)
     draft["pasal"] = text["pasal"]
     draft["premis"] = [*draft.get("premis", []), *text["premis"]]
@@ -135,8 +134,6 @@ def kb_from_visit(desk: Desk, visit_id: str) -> dict[str, Any]:
 
 def pks_from_kb(desk: Desk, kb_id: str) -> dict[str, Any]:
     """A PKS carrying out the KB: same parties, referring to the KB's numbers and date."""
-    from desktop.documents.naskah import DRAFTED_TEXTS
-
     kb = desk.agreements.get(kb_id)
     # the KB's numbers, date and title are filled when the PKS is printed, from the KB
     premise = DRAFTED_TEXTS[0]
@@ -173,8 +170,6 @@ def new_agreement(desk: Desk, jenis: str = "kb") -> dict[str, Any]:
         "pihak": [_office_party(desk), {"posisi_ttd": "kanan"}],
     }
     if jenis == "pks":
-        from desktop.documents.naskah import DRAFTED_TEXTS
-
         # a PKS carries out a KB: the template's "Kesepakatan Bersama tersebut" needs it
         draft["premis"] = [DRAFTED_TEXTS[0]]
     return _with_template(jenis, draft)

@@ -27,25 +27,19 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from desktop.core.i18n import Label, t
-from desktop.documents.templates import (
+from desktop.core.agreement_templates import (
     BLANK,
+    DRAFTED_TEXTS,
     PLACEHOLDER,
     TEMPLATE_KINDS,
     load_template,
-    placeholder_values,
 )
+from desktop.core.i18n import Label, t
+from desktop.documents.templates import placeholder_values
 
 BLANK_RUN = re.compile(r"\.{4,}")
 _SENTINEL = "\x00"  # marks a slot left blank while the text is being filled
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
-
-# Sentences the drafting code itself writes (not from a template file), in the words older
-# versions froze them with, so their blanks are recognised too.
-DRAFTED_TEXTS = (
-    "bahwa PARA PIHAK telah menandatangani Kesepakatan Bersama Nomor {nomor_kb} tanggal "
-    "{tanggal_kb} tentang {judul_kb}",
-)
 
 # Whole sentences older versions wrote themselves (the demo's articles, the shipped
 # templates' "addendum") with figures or spelling frozen in. A stored sentence that is

@@ -1,6 +1,6 @@
 """The office's own KB and PKS templates, edited like an agreement's articles.
 
-Saving writes the office's copy (``desktop.documents.templates``); new drafts use it from
+Saving writes the office's copy (``desktop.core.agreement_templates``); new drafts use it from
 then on. "Kembalikan ke bawaan" forgets the copy so the shipped template applies again.
 """
 
@@ -20,14 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.errors import DeskError
-from desktop.documents.templates import (
+from desktop.core.agreement_templates import (
     PLACEHOLDERS,
     load_template,
     office_template_path,
     reset_office_template,
     save_office_template,
 )
+from desktop.core.errors import DeskError
 from desktop.ui import ask
 from desktop.ui.widgets.articles import ArticlesEditor
 

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox, QPushButton
 
+from desktop.core.agreement_templates import load_template, office_template_path
 from desktop.core.desk import Desk
 from desktop.core.settings import (
     COPIES_PER_PARTY,
@@ -21,7 +22,6 @@ from desktop.core.settings import (
     TITLE_CASE_OPENING,
     Settings,
 )
-from desktop.documents.templates import load_template, office_template_path
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pdf_preview import PdfPreviewDialog
 from desktop.ui.settings_dialog import SettingsDialog
