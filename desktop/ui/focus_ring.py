@@ -38,6 +38,7 @@ QPushButton {
     border: 1px solid $border; border-radius: 4px; padding: 4px 12px;
     background: $raised;
 }
+QPushButton:default { border-color: $accent; }  /* Enter presses it: the primary action */
 QPushButton:hover { border-color: $focus; }
 QPushButton:pressed { background: $divider; }
 QPushButton:disabled { color: $text_muted; border-color: $divider; }
