@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 
 from desktop.core.drafting import new_agreement
+from desktop.core.formatting import number
 from desktop.ui.record_page import RecordPage
 
 
@@ -54,7 +55,8 @@ class AgreementPage(RecordPage):
 
     def _build(self) -> None:
         super()._build()
-        self.mark_rows(self._expiry_note, self.tr("Segera berakhir"),
+        self.mark_rows(self._expiry_note, lambda n: self.tr(
+            "{n} segera berakhir", "", n).replace("{n}", number(n)),
                        self.tr("Baris berwarna: kerja sama yang masih berlaku dan berakhir "
                                "dalam {n} hari. Arahkan penunjuk ke baris untuk rinciannya.",
                                "", self._expiry_days).replace("{n}", str(self._expiry_days)),

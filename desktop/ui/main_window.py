@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME, __version__
 from desktop.core.choices import FREKUENSI
 from desktop.core.desk import Desk
+from desktop.core.formatting import number
 from desktop.core.kinds import KINDS
 from desktop.core.resources import resource_path
 from desktop.ui.agreement_pages import AgreementPage, VisitPage
@@ -187,7 +188,8 @@ class MainWindow(QMainWindow):
         self.stack.removeWidget(slot)
         slot.deleteLater()
         if kind == "datasets":
-            page.mark_rows(self._overdue_note, self.tr("Terlambat diperbarui"),
+            page.mark_rows(self._overdue_note, lambda n: self.tr(
+                "{n} terlambat diperbarui", "", n).replace("{n}", number(n)),
                            self.tr("Baris berwarna: dataset yang belum diperbarui sesuai "
                                    "frekuensinya. Arahkan penunjuk ke baris untuk rinciannya."),
                            lambda: {"terlambat": 1})

@@ -341,8 +341,9 @@ class RecordPage(QWidget):
                 self._select_row(row)
         self._count_tinted()
 
-    def mark_rows(self, note: Callable[[dict[str, Any]], str | None], label: str,
-                  tooltip: str, filters: Callable[[], dict[str, Any]]) -> None:
+    def mark_rows(self, note: Callable[[dict[str, Any]], str | None],
+                  label: Callable[[int], str], tooltip: str,
+                  filters: Callable[[], dict[str, Any]]) -> None:
         """Tint the rows ``note`` explains (its text is the row's tooltip), with a legend
         beside the count while the list has such rows. ``filters`` selects the same rows
         in the core, so the legend knows of rows not fetched yet (the list is lazy)."""

@@ -39,7 +39,7 @@ def test_tinted_rows_have_a_legend_and_say_why(qtbot, demo_window: MainWindow,
                if is_overdue(r["frekuensi"], r.get("terakhir_diperbarui"), date.today())]
     assert overdue, "the demo has datasets overdue for their update"
     assert page.legend.isVisible()
-    assert page.legend.text.text() == "Terlambat diperbarui"
+    assert page.legend.text.text() == f"{len(overdue)} terlambat diperbarui"
     assert page.legend.count == len(overdue)
     assert not page.legend.swatch.pixmap().isNull()
     assert "Baris berwarna" in page.legend.toolTip()
@@ -71,7 +71,8 @@ def test_expiring_agreements_have_their_own_legend_and_other_pages_none(
     page = open_page(qtbot, demo_window, "agreements")
     expiring = demo_desk.agreements.count(ListQuery(filters={"berakhir_dalam": days}))
     assert page.legend.isVisible() == (expiring > 0)
-    assert page.legend.text.text() == "Segera berakhir"
+    if expiring:
+        assert page.legend.text.text() == f"{expiring} segera berakhir"
     assert f"{days} hari" in page.legend.toolTip()
     apps = open_page(qtbot, demo_window, "apps")
     assert not apps.legend.isVisible()

@@ -32,7 +32,10 @@ def swatch(brush: QBrush, base: QColor, size: int = SWATCH) -> QPixmap:
 
 
 class TintLegend(QWidget):
-    """Swatch + label ("Terlambat diperbarui"); hidden until ``show_count`` says n > 0."""
+    """Swatch + label ("12 terlambat diperbarui"); hidden until ``show_count`` says n > 0.
+
+    The number tells it apart from the filter of the same name beside it, and says how
+    many tinted rows there are beyond the screen."""
 
     def __init__(self, brush: Callable[[], QBrush], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,12 +51,13 @@ class TintLegend(QWidget):
         row.addWidget(self.swatch, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.text, 0, Qt.AlignmentFlag.AlignVCenter)
         self.count = 0
+        self.label: Callable[[int], str] = str
         self.hide()
 
-    def set_meaning(self, label: str, tooltip: str) -> None:
-        self.text.setText(label)
+    def set_meaning(self, label: Callable[[int], str], tooltip: str) -> None:
+        """``label(n)``: the text for n tinted rows, e.g. "{n} segera berakhir"."""
+        self.label = label
         self.setToolTip(tooltip)
-        self.setAccessibleName(label)
 
     def show_count(self, count: int) -> None:
         """Shown only while the list has tinted rows."""
@@ -61,4 +65,6 @@ class TintLegend(QWidget):
         if count > 0:
             base = self.palette().base().color()
             self.swatch.setPixmap(swatch(self.brush(), base))
+            self.text.setText(self.label(count))
+            self.setAccessibleName(self.text.text())
         self.setVisible(count > 0)
