@@ -1,7 +1,7 @@
 """Allow ``python -m desktop`` (and ``pythonw -m desktop``, which has no console).
 
 A program that cannot even be loaded says so in a message box, as the bundle's entry
-point does (``desktop.core.early_failure``).
+point does (``desktop.broken_start``).
 """
 
 import sys
@@ -11,7 +11,7 @@ def _start() -> int:
     try:
         from desktop.cli import main
     except Exception as exc:
-        from desktop.core.early_failure import report_broken_start
+        from desktop.broken_start import report_broken_start
 
         return report_broken_start(exc)
     return main()

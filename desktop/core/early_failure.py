@@ -69,21 +69,3 @@ def show_early_failure(text: str, *, show_qt: Show | None = None,
         print(text, file=sys.stderr)
     return "stderr"
 
-
-def report_broken_start(exc: BaseException) -> int:
-    """The bundle's entry point could not even load the program: log, show, exit 70."""
-    path: Path | None
-    try:
-        from desktop.core.logs import log_exception
-
-        path = log_exception(exc)
-    except Exception:  # the log folder itself is unusable: the box still says what failed
-        path = None
-
-    def qt_box(title: str, text: str) -> None:
-        from desktop.ui.early_failure import show_failure_box
-
-        show_failure_box(title, text)
-
-    show_early_failure(failure_text(exc, path), show_qt=qt_box)
-    return 70
