@@ -26,6 +26,7 @@ from desktop.core.database import open_database, resolve_database_url
 from desktop.core.desk import Desk
 from desktop.core.i18n import set_language
 from desktop.core.models import Base
+from desktop.core.settings import reload as reload_settings
 
 PG_ENV = "DISKOMINFO_DESK_TEST_POSTGRES"
 REQUIRE_PG_ENV = "DISKOMINFO_DESK_REQUIRE_POSTGRES"
@@ -143,6 +144,7 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory,
     # the CSV separator follows the regional convention: the tests expect the neutral one
     monkeypatch.setenv("LC_ALL", "C.UTF-8")
     set_language("id")
+    reload_settings()  # the process's settings are this test's (its own, empty, folder)
 
 
 @pytest.fixture(scope="session")

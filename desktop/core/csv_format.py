@@ -94,9 +94,9 @@ def resolve_delimiter(choice: str | None = None) -> str:
     An unknown choice is refused (a QueryError, so the CLI calls it a usage error).
     """
     if choice is None:
-        from desktop.core.settings import CSV_DELIMITER, Settings
+        from desktop.core.settings import CSV_DELIMITER, current
 
-        choice = str(Settings().get(CSV_DELIMITER)).strip() or AUTO
+        choice = str(current().get(CSV_DELIMITER)).strip() or AUTO
         if choice not in CHOICES:  # a hand-edited settings file: the safe default
             choice = AUTO
     if choice == AUTO:

@@ -60,9 +60,9 @@ def _masked(url: str) -> str:
 
 
 def _configured() -> str:
-    from desktop.core.settings import DATABASE, Settings
+    from desktop.core.settings import DATABASE, current
 
-    return str(Settings().get(DATABASE) or "")
+    return str(current().get(DATABASE) or "")
 
 
 def _sqlite_url(path: Path) -> str:

@@ -72,9 +72,9 @@ def _resolved(value: str | None) -> str:
 
 def in_use(url: str) -> DatabaseInUse:
     """The open database ``url`` and the source that chose it."""
-    from desktop.core.settings import DATABASE, Settings
+    from desktop.core.settings import DATABASE, current
 
-    configured = str(Settings().get(DATABASE) or "")
+    configured = str(current().get(DATABASE) or "")
     env = os.environ.get(ENV_DATABASE) or ""
     key = _key(url)
     if env:

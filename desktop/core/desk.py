@@ -23,11 +23,11 @@ from desktop.core.services import OfficeService, RecordService
 
 class Desk:
     def __init__(self, db: Database, user: str | None = None) -> None:
-        from desktop.core.settings import USER_NAME, Settings
+        from desktop.core.settings import USER_NAME, current
 
         self.db = db
         self.user = user
-        self.saved_user = Settings().get(USER_NAME)
+        self.saved_user = current().get(USER_NAME)
         self.services = {name: RecordService(db, kind, self.actor) for name, kind in KINDS.items()}
         self.office = OfficeService(db, self.actor)
         self._all_regions: list[dict[str, Any]] | None = None

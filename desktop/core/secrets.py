@@ -192,9 +192,9 @@ def _configured_names() -> list[str]:
     """The entry of the database in settings.ini (stored before names were recorded)."""
     import os
 
-    from desktop.core.settings import DATABASE, Settings
+    from desktop.core.settings import DATABASE, current
 
-    urls = [os.environ.get("DISKOMINFO_DESK_DATABASE", ""), str(Settings().get(DATABASE))]
+    urls = [os.environ.get("DISKOMINFO_DESK_DATABASE", ""), str(current().get(DATABASE))]
     names = []
     for url in urls:
         try:

@@ -5,12 +5,19 @@ The file lives in the user's config folder (or beside the program in portable mo
 chosen in the settings dialog is the one ``diskominfo-desk list`` uses). Secrets never go
 here: the catalog token and database passwords belong in the OS keyring. Window geometry
 and other view state stay in QSettings, in the GUI layer.
+
+Reading a setting: ``current().get(EXPIRY_DAYS)``, the process's one ``Settings``, parsed
+once and parsed again only when the file changed (a save here, the CLI or the other
+window writing it), so what the Settings dialog saves takes effect at once, everywhere.
+Changing one: a ``Settings()`` of its own (the dialog's editor), ``set`` then ``save``;
+never ``set`` on ``current()``, which every reader shares.
 """
 
 from __future__ import annotations
 
 import configparser
 import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -117,3 +124,42 @@ class Settings:
             self._parser.write(fh)
         make_private(tmp)
         tmp.replace(self.path)  # never a half-written settings file
+        reload()  # read from the file as written, not from this editor's copy
+
+
+# the process's settings and the file's state when they were read: (path, inode, mtime, size)
+_current: tuple[Settings, tuple[Path, int, int, int] | None] | None = None
+_lock = threading.Lock()
+
+
+def _file_state(path: Path) -> tuple[Path, int, int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:  # no file yet (every setting at its default) or unreadable
+        return None
+    return path, stat.st_ino, stat.st_mtime_ns, stat.st_size
+
+
+def current() -> Settings:
+    """The settings in force, read once per process (again only when the file changed).
+
+    Why the check: the file is shared by the window and the CLI, and a value saved by
+    either must take effect as it did when every reader opened the file itself; one
+    ``stat`` costs far less than parsing the INI at each of the places that read it.
+    The path is looked up again too: tests (and portable mode) point it elsewhere.
+    """
+    global _current
+    path = settings_path()
+    state = _file_state(path)
+    with _lock:
+        if _current is None or _current[0].path != path or _current[1] != state:
+            _current = (Settings(path), state)
+        return _current[0]
+
+
+def reload() -> Settings:
+    """Forget what was read: the next ``current()`` parses the file again."""
+    global _current
+    with _lock:
+        _current = None
+    return current()

@@ -16,6 +16,7 @@ from desktop.core.settings import (
     PAGE_SIZE,
     TITLE_CASE_OPENING,
     Settings,
+    current,
 )
 from desktop.documents.pdf import PAGE_SIZES, RenderOptions
 
@@ -32,7 +33,7 @@ def office_party_index(agreement: Mapping[str, Any], office: Mapping[str, Any] |
 def render_options(agreement: Mapping[str, Any], office: Mapping[str, Any] | None,
                    settings: Settings | None = None) -> RenderOptions:
     """The office's document settings for this agreement (logo over the office's party)."""
-    settings = settings or Settings()
+    settings = settings or current()
     logo = str(settings.get(OFFICE_LOGO) or "").strip()
     logos: list[str | Path | None] = []
     if logo and Path(logo).expanduser().is_file():

@@ -324,11 +324,11 @@ def write_period_report(desk: Any, period: Any, path: str | Path) -> PeriodRepor
     leaves half a PDF under the chosen name). Returns the data it printed."""
     from desktop.core.period import gather
     from desktop.core.safe_write import write_bytes_atomic
-    from desktop.core.settings import OFFICE_LOGO, Settings
+    from desktop.core.settings import OFFICE_LOGO, current
 
     target = Path(path)
     report = gather(desk, period)
-    logo = str(Settings().get(OFFICE_LOGO) or "").strip() or None
+    logo = str(current().get(OFFICE_LOGO) or "").strip() or None
     pdf = render_period_report(report, office=desk.office.get(), logo=logo)
     write_bytes_atomic(target, pdf)  # a file open in a PDF reader: a clear message
     return report

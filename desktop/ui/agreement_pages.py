@@ -112,10 +112,10 @@ class AgreementPage(RecordPage):
 
     @property
     def _expiry_days(self) -> int:
-        from desktop.core.settings import EXPIRY_DAYS, Settings
+        from desktop.core.settings import EXPIRY_DAYS, current
 
         if not hasattr(self, "_expiry_cache"):
-            self._expiry_cache = int(Settings().get(EXPIRY_DAYS))
+            self._expiry_cache = int(current().get(EXPIRY_DAYS))
         return self._expiry_cache
 
     # ------------------------------------------------------------------ drafts

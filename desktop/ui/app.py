@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desktop import APP_ID, APP_NAME, __version__
 from desktop.core.paths import view_settings_path
 from desktop.core.resources import resource_path
-from desktop.core.settings import LANGUAGE, Settings
+from desktop.core.settings import LANGUAGE, current
 from desktop.ui.style import apply_style
 
 
@@ -70,7 +70,7 @@ def run(database: str | None = None, user: str | None = None, lang: str | None =
     app = create_application()
     if scheme:  # gui --scheme dark: for this run only, the setting stays as it is
         apply_style(app, scheme)
-    install_language(lang or Settings().get(LANGUAGE))
+    install_language(lang or current().get(LANGUAGE))
     install_error_handling()
     problem = binding_problem()
     if problem is not None:  # it would crash later, losing typing: say why now

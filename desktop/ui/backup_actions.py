@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from desktop.core import backups
 from desktop.core.desk import Desk
 from desktop.core.errors import DeskError
-from desktop.core.settings import BACKUP_KEEP, Settings
+from desktop.core.settings import BACKUP_KEEP, current
 from desktop.ui import ask
 from desktop.ui.tasks import TaskManager
 
@@ -37,7 +37,7 @@ class BackupActions(QObject):
 
     def run_daily(self) -> None:
         """Once a day on start, quietly; a failure is logged and shown in the status bar."""
-        keep = int(Settings().get(BACKUP_KEEP))
+        keep = int(current().get(BACKUP_KEEP))
         self.tasks.run_db(lambda: backups.daily_backup(self.desk, keep),
                           on_done=lambda path: path and self.backed_up.emit(str(path)),
                           on_error=self._failed)

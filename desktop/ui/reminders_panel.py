@@ -117,11 +117,11 @@ class RemindersPanel(QDockWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        from desktop.core.settings import EXPIRY_DAYS, Settings
+        from desktop.core.settings import EXPIRY_DAYS, current
 
         self._generation += 1
         generation = self._generation
-        expiry = int(Settings().get(EXPIRY_DAYS))
+        expiry = int(current().get(EXPIRY_DAYS))
         today = date.today()
         self.tasks.run_report(lambda: collect(self.desk, today, expiry_days=expiry),
                           on_done=lambda groups: self._fill(groups, today, generation))

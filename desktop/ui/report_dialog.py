@@ -159,7 +159,7 @@ class ReportDialog(QDialog):
     # ------------------------------------------------------------------ report
     def make_report(self) -> None:
         from desktop.core.period import gather
-        from desktop.core.settings import OFFICE_LOGO, Settings
+        from desktop.core.settings import OFFICE_LOGO, current
         from desktop.documents.period_report import render_period_report
         from desktop.ui.pdf_preview import (
             FIRST_PAGES,
@@ -169,7 +169,7 @@ class ReportDialog(QDialog):
         )
 
         period = self.period()
-        logo = str(Settings().get(OFFICE_LOGO) or "").strip() or None
+        logo = str(current().get(OFFICE_LOGO) or "").strip() or None
         ratio = self.devicePixelRatioF()  # pages as sharp as this screen's scaling allows
 
         def job(token: Any) -> tuple[bytes, list[Any]]:

@@ -48,10 +48,10 @@ class ImportLimits:
             IMPORT_MAX_FILE_MB,
             IMPORT_MAX_RATIO,
             IMPORT_MAX_ROWS,
-            Settings,
+            current,
         )
 
-        settings = Settings()
+        settings = current()
 
         def positive(setting, default: int) -> int:  # type: ignore[no-untyped-def]
             value = int(settings.get(setting))
