@@ -11,43 +11,30 @@ first, so a wrong restore can itself be undone.
 from __future__ import annotations
 
 import os
-import re
 import sqlite3
 import tempfile
 import time
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
 from desktop.core.backup_check import check_sqlite_backup, read_only_uri
+from desktop.core.backup_files import (
+    AUTO,
+    PREFIX,
+    default_folder,
+    list_backups,
+)
 from desktop.core.desk import Desk
 from desktop.core.errors import DatabaseDamagedError, DeskError
 from desktop.core.i18n import t
 from desktop.core.migrate import current_revision, known_revisions
-from desktop.core.paths import user_data_dir
 from desktop.core.pg_backup_check import Reference, build_reference, check_dump
 from desktop.core.pg_tools import find_pg_tool, last_line, run_tool
 from desktop.core.private_files import make_private
 from desktop.core.safe_write import discard, move_into_place
 from desktop.core.sqlite_health import damaged_message, is_damage
-
-PREFIX = "diskominfo-desk"
-AUTO = "harian"  # daily backups carry this word, so retention never touches manual ones
-NAME = re.compile(rf"^{PREFIX}-(?:{AUTO}-)?(\d{{8}}-\d{{6}})(?:-\d+)?\.(sqlite3|dump)$")
-
-
-@dataclass(frozen=True)
-class BackupInfo:
-    path: Path
-    when: datetime
-    size: int
-    automatic: bool
-
-
-def default_folder() -> Path:
-    return user_data_dir() / "backups"
 
 
 def _target(folder: Path, suffix: str, automatic: bool, now: datetime) -> Path:
@@ -290,18 +277,6 @@ def _check_pg_dump(desk: Desk, path: Path) -> str:
 
     return check_dump(path, known=known_revisions(), restore_tool=_pg_tool("pg_restore"),
                       reference_for=reference_for)
-
-
-def list_backups(folder: Path | None = None) -> list[BackupInfo]:
-    """This application's backups in ``folder``, newest first."""
-    folder = folder or default_folder()
-    found = []
-    for path in folder.glob(f"{PREFIX}-*"):
-        match = NAME.match(path.name)
-        if match:
-            found.append(BackupInfo(path, datetime.strptime(match.group(1), "%Y%m%d-%H%M%S"),
-                                    path.stat().st_size, f"-{AUTO}-" in path.name))
-    return sorted(found, key=lambda b: (b.when, b.path.name), reverse=True)
 
 
 def daily_backup(desk: Desk, keep: int, folder: Path | None = None,

@@ -32,7 +32,7 @@ def is_damage(error: BaseException | None) -> bool:
 def newest_backup(path: Path) -> Path | None:
     """The newest backup this application made of a register (its backups folder, or the
     copies made beside the file before an upgrade)."""
-    from desktop.core.backups import default_folder, list_backups
+    from desktop.core.backup_files import default_folder, list_backups
 
     found = [b.path for b in list_backups(default_folder())]
     found += sorted(path.parent.glob(f"{path.stem}.sebelum-upgrade-*{path.suffix}"),
