@@ -21,6 +21,8 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+from desktop.core.url_password import url_password, without_password
+
 SERVICE = "diskominfo-desk"
 WINDOWS_SECRET_BYTES = 2560  # CRED_MAX_CREDENTIAL_BLOB_SIZE, the blob stored as UTF-16-LE
 NAMES_FILE = "keyring-names.txt"
@@ -214,28 +216,6 @@ def catalog_token_name(base_url: str, user_name: str) -> str:
 def database_secret_name(url: str) -> str:
     parsed = make_url(url)
     return f"db:{parsed.username}@{parsed.host}:{parsed.port or ''}/{parsed.database}"
-
-
-def url_password(url: str) -> str | None:
-    """A password carried anywhere in a database URL: the user part or ``?password=``."""
-    try:
-        parsed = make_url(url)
-    except Exception:  # not a URL (a file path): it carries nothing
-        return None
-    if parsed.password:
-        return str(parsed.password)
-    value = parsed.query.get("password")
-    if isinstance(value, tuple):
-        value = value[0] if value else None
-    return value or None
-
-
-def without_password(url: str) -> str:
-    """The URL with its password removed from both places it can be written."""
-    parsed = make_url(url)
-    # URL.set() treats None as "leave as is"; replace the field itself
-    parsed = parsed._replace(password=None).difference_update_query(["password"])
-    return parsed.render_as_string(hide_password=False)
 
 
 def split_database_password(url: str) -> str:

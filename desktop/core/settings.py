@@ -26,7 +26,7 @@ from desktop.core import paths
 from desktop.core.errors import DeskError
 from desktop.core.i18n import Label, t
 from desktop.core.private_files import make_private
-from desktop.core.secrets import url_password
+from desktop.core.url_password import url_password
 
 SECTION = "desk"
 

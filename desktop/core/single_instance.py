@@ -72,7 +72,7 @@ def database_identity(database: str | os.PathLike[str] | None) -> str:
         path = os.path.normcase(str(Path(url[len("sqlite:///"):])))
         return "sqlite:" + path
     try:
-        from desktop.core.secrets import without_password
+        from desktop.core.url_password import without_password
 
         return without_password(url)
     except Exception:  # unparseable: Desk.open says so later; the text still names it
