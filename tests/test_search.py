@@ -203,3 +203,14 @@ def test_changing_an_opd_abbreviation_reindexes_its_apps(desk: Desk, corpus: Cor
 
 def test_search_of_an_empty_database_finds_nothing(desk: Desk) -> None:
     assert desk.search("dinas") == []
+
+
+@pytest.mark.parametrize("text", ["Dataset seed 12 Dinas Komunikasi", "ÜMBUL-ümbul Café 2025",
+                                  "tab\tand  spaces", "", "Ωmega ﬁle ½", "a_b-c.d",
+                                  "Jumlah_Penduduk 2024 (JIWA)"])
+def test_fold_of_plain_ascii_folds_like_the_unicode_way(text: str) -> None:
+    from desktop.core.search import _fold_unicode, fold
+
+    assert fold(text) == _fold_unicode(text)
+    assert fold(text.encode("ascii", "ignore").decode()) == _fold_unicode(
+        text.encode("ascii", "ignore").decode())

@@ -27,7 +27,18 @@ MAX_QUERY_WORDS = 12
 
 
 def fold(value: str) -> str:
-    """Lowercase words without accents, separated by single spaces."""
+    """Lowercase words without accents, separated by single spaces.
+
+    Plain ASCII text (the common case) skips the Unicode decomposition, most of the cost:
+    it has nothing to decompose, so the words are the same (a bulk create folds every
+    record's text; ``tests/test_search.py`` holds both ways equal).
+    """
+    if value.isascii():
+        return " ".join(_WORD.findall(value.lower()))
+    return _fold_unicode(value)
+
+
+def _fold_unicode(value: str) -> str:
     decomposed = unicodedata.normalize("NFKD", value)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
     return " ".join(_WORD.findall(plain))

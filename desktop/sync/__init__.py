@@ -16,8 +16,9 @@
 The engine (``engine.SyncEngine``; the GUI's calls are in ``api``):
 - ``push``: dirty datasets out (create_or_adopt, package_revise, package_delete);
   ``showcase_push``: apps as showcases where the plugin exists.
-- ``pull``: pages since the watermark, one transaction each; ``bulk``: new datasets as
-  multi-row INSERTs; ``prefetch``: the next page fetched while one is written.
+- ``pull``: pages since the watermark, one transaction each, new datasets through the
+  record service's ``create_many``; ``prefetch``: the next page fetched while one is
+  written; ``memory``: what the last-synced copy keeps of a package.
 - ``reconcile``: deletions by id; ``values`` + ``merge``: the three-way merge against
   the last-synced copy; ``local``: writes through the record service, conflicts.
 - ``conflicts``: pending count, conflicts and their resolution; ``runlog``: runs and

@@ -58,7 +58,7 @@ def link_record(desk: Desk, s: Session, record_id: str, package: dict[str, Any])
     """Link ``record_id`` to ``package`` (in the caller's remote session); the number of
     conflicts opened. The record is not dirty afterwards: what differs waits for the
     user, and the catalog is not written to because of a link."""
-    from desktop.sync.push import catalog_memory  # push imports the matching and linking
+    from desktop.sync.memory import catalog_memory
 
     record = local_dataset(desk, s, record_id)
     if record is None:

@@ -5,6 +5,8 @@ in one transaction together with the new watermark (the page's last timestamp), 
 crash or cancel loses at most the page in flight, and the next run starts again from the
 watermark minus the overlap. Re-applying a package already seen (same
 ``metadata_modified``) is a no-op, which makes the overlap and our own pushes harmless.
+Datasets new to this register go in through ``RecordService.create_many`` (the record
+service's bulk path: a first pull of a whole catalog in seconds).
 """
 
 from __future__ import annotations
@@ -20,9 +22,9 @@ from sqlalchemy.orm import Session
 
 from desktop.core.desk import Desk
 from desktop.core.errors import DeskError
-from desktop.core.models import Dataset, new_id
+from desktop.core.models import Dataset, new_id, utcnow
 from desktop.core.models.sync import SyncRecord, SyncWatermark
-from desktop.sync.bulk import BulkCreator
+from desktop.core.services.inserting import insert_rows
 from desktop.sync.errors import describe
 from desktop.sync.linking import link_record
 from desktop.sync.local import (
@@ -37,9 +39,9 @@ from desktop.sync.local import (
 )
 from desktop.sync.mapping import DESK_ID_KEY, package_to_dataset
 from desktop.sync.matching import PackageKey, UnlinkedIndex
+from desktop.sync.memory import catalog_memory
 from desktop.sync.merge import three_way
 from desktop.sync.orgmap import opd_for_org, set_mapping
-from desktop.sync.push import catalog_memory
 from desktop.sync.values import normalize, remote_values
 
 RecordError = Callable[[str | None, str | None, str], None]  # record id, remote id, message
@@ -61,6 +63,21 @@ def read_watermark(desk: Desk, catalog_url: str) -> str | None:
 def _desk_id(package: dict[str, Any]) -> str | None:
     return next((e.get("value") for e in package.get("extras") or []
                  if e.get("key") == DESK_ID_KEY), None)
+
+
+def _already_seen(remote_modified: str | None, package: dict[str, Any]) -> bool:
+    """This very version of the package is applied already: the overlap of the last
+    run, or the echo of our own push."""
+    return remote_modified is not None and remote_modified == package["metadata_modified"]
+
+
+@dataclass
+class _New:
+    """A dataset new to this register, waiting for the page's ``create_many``."""
+
+    package: dict[str, Any]
+    data: dict[str, Any]
+    state: dict[str, Any]
 
 
 def _advance(s: Session, catalog_url: str, stamp: str) -> None:
@@ -95,9 +112,8 @@ class Puller:
     def apply_page(self, page: list[dict[str, Any]], *, advance: bool = True) -> PageOutcome:
         """One transaction: every package of the page, then the watermark.
 
-        Datasets new to this register go in through ``BulkCreator`` (a first pull of a
-        whole catalog); the rest, and any the bulk checks turn down, one by one through
-        the record service.
+        Datasets new to this register go in together through ``create_many``; the rest,
+        and any its checks turn down, one by one through the record service.
         """
         outcome = PageOutcome()
         refused: list[tuple[str | None, str]] = []
@@ -105,32 +121,25 @@ class Puller:
         with remote_session(self.desk) as s:
             seen = dict(s.execute(select(SyncRecord.remote_id, SyncRecord.remote_modified).where(
                 SyncRecord.kind == KIND, SyncRecord.remote_id.in_([p["id"] for p in page]))).all())
-            page = [p for p in page if p["id"] not in seen
-                    or seen[p["id"]] != p["metadata_modified"]]  # not the overlap or our echo
+            page = [p for p in page if not _already_seen(seen.get(p["id"]), p)]
             known = {r.remote_id: r for r in s.scalars(select(SyncRecord).where(
                 SyncRecord.kind == KIND, SyncRecord.remote_id.in_([p["id"] for p in page])))}
             loaded = preload_datasets(s, [r.record_id for r in known.values()])  # noqa: F841
             desk_ids = [_desk_id(p) for p in page]
             taken = set(s.scalars(select(Dataset.id).where(
                 Dataset.id.in_([d for d in desk_ids if d]))))
-            bulk = BulkCreator(s, self.desk.actor())
+            fresh: list[_New] = []
             orgs: dict[str, str] = {}
             for package in page:
                 state = known.get(package["id"])
-                if state is not None and state.remote_modified == package["metadata_modified"]:
-                    continue  # seen already (the overlap, or the echo of our own push)
                 if state is None and self._adopt(s, package, taken, outcome, refused):
                     continue
-                if state is None and self._queue_new(s, package, bulk, taken, orgs):
-                    outcome.pulled += 1
+                new = self._new(s, package, taken, orgs) if state is None else None
+                if new is not None:
+                    fresh.append(new)
                     continue
-                try:
-                    with s.begin_nested():
-                        self._apply(s, package, state, outcome)
-                except DeskError as error:
-                    refused.append((package.get("id"), describe(  # named as the catalog has it
-                        error, package.get("title") or package.get("name") or "-")))
-            bulk.flush()
+                self._apply_one(s, package, state, outcome, refused)
+            self._create_new(s, fresh, outcome, refused)
             if advance:
                 _advance(s, self.catalog_url, last)
         for remote_id, message in refused:  # logged after the commit: SQLite has one writer
@@ -175,33 +184,60 @@ class Puller:
         return True
 
     @staticmethod
-    def _queue_new(s: Session, package: dict[str, Any], bulk: BulkCreator, taken: set[str],
-                   orgs: dict[str, str]) -> bool:
-        """Queue a dataset new to us for the bulk insert; False: take the slow path."""
+    def _new(s: Session, package: dict[str, Any], taken: set[str],
+             orgs: dict[str, str]) -> _New | None:
+        """A dataset new to us, ready for ``create_many``; None: take the slow path."""
         remote = package_to_dataset(package)
         if remote.state != "active" or not remote.owner_org:
-            return False
+            return None
         if remote.desk_id and remote.desk_id in taken:
-            return False  # ours already: link, do not duplicate
+            return None  # ours already: link, do not duplicate
         opd_id = orgs.get(remote.owner_org) or opd_for_org(s, remote.owner_org)
         if opd_id is None:
-            return False  # the slow path makes the OPD, the next ones come here
+            return None  # the slow path makes the OPD, the next ones come here
         orgs[remote.owner_org] = opd_id
         record_id = remote.desk_id or new_id()
         values = remote_values(remote)
-        data = {**values, "opd_id": opd_id}  # ``remote_values`` is as the service takes it
+        # ``remote_values`` is as the service takes it
+        data = {**values, "id": record_id, "opd_id": opd_id}
         state = {"remote_id": remote.remote_id, "remote_name": remote.name,
                  "remote_modified": remote.metadata_modified,
                  "base": {**values, **catalog_memory(package)}}
-        if not bulk.add(record_id, data, state):
-            return False
         taken.add(record_id)
-        return True
+        return _New(package, data, state)
+
+    def _create_new(self, s: Session, fresh: list[_New], outcome: PageOutcome,
+                    refused: list[tuple[str | None, str]]) -> None:
+        """The page's new datasets in one ``create_many``, each linked to its package;
+        one its checks turn down takes the slow path, which says why."""
+        if not fresh:
+            return
+        made = self.desk.datasets.create_many([n.data for n in fresh], session=s)
+        now = utcnow()
+        states = [{"kind": KIND, "record_id": record_id, "dirty": False, "error": None,
+                   "changed_at": now, **new.state}
+                  for new, record_id in zip(fresh, made, strict=True)
+                  if isinstance(record_id, str)]
+        if states:
+            insert_rows(s.connection(), SyncRecord.__table__, states, {})
+        outcome.pulled += len(states)
+        for new, record_id in zip(fresh, made, strict=True):
+            if not isinstance(record_id, str):
+                self._apply_one(s, new.package, None, outcome, refused)
+
+    def _apply_one(self, s: Session, package: dict[str, Any], state: SyncRecord | None,
+                   outcome: PageOutcome, refused: list[tuple[str | None, str]]) -> None:
+        """One package through the record service, in its own savepoint: a package the
+        checks refuse is reported, the rest of the page goes on."""
+        try:
+            with s.begin_nested():
+                self._apply(s, package, state, outcome)
+        except DeskError as error:
+            refused.append((package.get("id"), describe(  # named as the catalog has it
+                error, package.get("title") or package.get("name") or "-")))
 
     def _apply(self, s: Session, package: dict[str, Any], state: SyncRecord | None,
                outcome: PageOutcome) -> None:
-        if state is not None and state.remote_modified == package["metadata_modified"]:
-            return  # seen already (overlap, or the echo of our own push)
         remote = package_to_dataset(package)
         if remote.state != "active":
             return

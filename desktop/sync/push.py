@@ -50,6 +50,7 @@ from desktop.sync.mapping import (
     package_to_dataset,
     package_update,
 )
+from desktop.sync.memory import FOREIGN, PRIVATE, catalog_extras
 from desktop.sync.merge import FieldConflict, three_way
 from desktop.sync.naming import package_name
 from desktop.sync.orgmap import org_for_opd
@@ -60,11 +61,6 @@ from desktop.sync.publication import (
     publication_for,
 )
 from desktop.sync.values import Values, for_mapping, normalize, remote_values
-
-# kept beside the last-synced copy (not compared by the merge): the package's extras as
-# the catalog has them (ours and others'; before 0005 only others'), and its private flag
-FOREIGN = "_foreign_extras"
-PRIVATE = "_private"
 
 
 @dataclass
@@ -82,20 +78,6 @@ def dirty_ids(desk: Desk) -> list[str]:
     with desk.db.session() as s:
         return list(s.scalars(select(SyncRecord.record_id).where(
             SyncRecord.kind == KIND, SyncRecord.dirty.is_(True)).order_by(SyncRecord.changed_at)))
-
-
-def catalog_extras(package: dict[str, Any]) -> list[dict[str, Any]]:
-    """Every extra of the package as the catalog has it: an update sends them back with
-    only the keys changed here replaced (``dataset_to_package`` keeps the foreign ones)."""
-    return [{"key": e["key"], "value": e.get("value")} for e in package.get("extras") or []]
-
-
-foreign_extras = catalog_extras  # the older name, still used by the pull
-
-
-def catalog_memory(package: dict[str, Any]) -> dict[str, Any]:
-    """What the last-synced copy keeps of a package beside its compared values."""
-    return {FOREIGN: catalog_extras(package), PRIVATE: bool(package.get("private"))}
 
 
 class Pusher:

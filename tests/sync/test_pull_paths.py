@@ -1,5 +1,6 @@
 """The pull's quick paths store exactly what the record service would, on SQLite and
-PostgreSQL: datasets, resources, audit rows, search entries and sync state alike."""
+PostgreSQL: datasets, resources, audit rows, search entries and sync state alike (new
+datasets through ``create_many`` against the same pull through ``create`` one by one)."""
 
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ from sqlalchemy import select
 from desktop.core.desk import Desk
 from desktop.core.models import AuditLog, Dataset, DatasetResource, SearchEntry
 from desktop.core.models.sync import SyncRecord
-from desktop.core.search import fold
-from desktop.sync import bulk
+from desktop.core.services.creating import one_by_one
+from desktop.core.services.records import RecordService
 from desktop.sync.client import CatalogClient
 from desktop.sync.mapping import PackageTarget, dataset_to_package
 from desktop.sync.values import normalize
@@ -94,13 +95,22 @@ def catalog(ckan_world: CatalogWorld) -> CatalogWorld:
 def test_a_bulk_pull_stores_what_the_record_service_stores(
         desk: Desk, catalog: CatalogWorld, catalog_client: CatalogClient,
         monkeypatch: pytest.MonkeyPatch, tmp_path: Any, sqlite_template: Any) -> None:
-    inserted: list[str] = []
-    real_insert = bulk.insert_rows
-    monkeypatch.setattr(bulk, "insert_rows", lambda c, table, rows, plans: (
-        inserted.extend(table.name for _ in rows), real_insert(c, table, rows, plans)))
+    made: list[Any] = []
+    real_create_many, real_create = RecordService.create_many, RecordService.create
+
+    def counted(self: RecordService, rows: Any, **options: Any) -> Any:
+        made.extend(real_create_many(self, rows, **options))
+        return made[-len(rows):]
+
+    def refused(self: RecordService, *args: Any, **options: Any) -> Any:
+        assert self.kind.name != "datasets", "a pulled dataset created one by one"
+        return real_create(self, *args, **options)
+
+    monkeypatch.setattr(RecordService, "create_many", counted)
+    monkeypatch.setattr(RecordService, "create", refused)
     quick = _pull(desk, catalog_client)
-    assert inserted.count("dataset") == 7  # all through the bulk path
-    monkeypatch.setattr(bulk, "insert_rows", real_insert)
+    assert len(made) == 7 and all(isinstance(i, str) for i in made)  # all in bulk
+    monkeypatch.setattr(RecordService, "create", real_create)
     hits = {h.title for h in desk.search("umbul kecamat")}
     assert len(hits) == 3
 
@@ -109,7 +119,8 @@ def test_a_bulk_pull_stores_what_the_record_service_stores(
     shutil.copyfile(sqlite_template, path)
     other = Desk.open(path, user="penguji")
     try:
-        monkeypatch.setattr(bulk.BulkCreator, "add", lambda *_a, **_k: False)
+        monkeypatch.setattr(RecordService, "create_many", lambda self, rows, *, session=None,
+                            **_k: one_by_one(self, session, rows))
         slow = _pull(other, catalog_client)
         assert {h.title for h in other.search("umbul kecamat")} == hits
     finally:
@@ -117,12 +128,6 @@ def test_a_bulk_pull_stores_what_the_record_service_stores(
     assert quick.keys() == slow.keys() and len(quick) == 7
     for name in quick:
         assert quick[name] == slow[name], name
-
-
-@pytest.mark.parametrize("text", ["Dataset seed 12 Dinas Komunikasi", "ÜMBUL-ümbul Café 2025",
-                                  "tab\tand  spaces", "", "Ωmega ﬁle ½", "a_b-c.d"])
-def test_quick_fold_folds_like_fold(text: str) -> None:
-    assert bulk.quick_fold(text) == fold(text)
 
 
 def test_linked_datasets_are_counted_apart_from_other_kinds_and_unlinked_ones(

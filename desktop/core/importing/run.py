@@ -1,7 +1,8 @@
 """Validating and importing rows: one transaction, one savepoint per row.
 
 The preview and the import are the same run: every row goes through the services
-(validation, references, audit, search index) inside a savepoint, so the preview's
+(validation, references, audit, search index; new records a batch at a time through
+``create_many``, see ``creates``, updates one by one in a savepoint), so the preview's
 messages are exactly what the import would meet. The preview then rolls everything
 back; the import commits the valid rows, or nothing when the user asked for all or
 nothing and a row failed. A row whose natural key (e.g. OPD code) matches a live record
@@ -19,10 +20,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.core.desk import Desk
-from desktop.core.errors import DeskError, ValidationError
+from desktop.core.errors import DeskError
 from desktop.core.fields import FieldType
 from desktop.core.i18n import t
 from desktop.core.importing.convert import Converter, normalise_name
+from desktop.core.importing.creates import PendingCreates, row_errors
 from desktop.core.importing.mapping import IMPORT_KINDS, importable_fields
 from desktop.core.importing.sheet import Sheet
 from desktop.core.jobs import Progress
@@ -116,16 +118,18 @@ def import_rows(desk: Desk, kind_name: str, sheet: Sheet, mapping: dict[int, str
         converter = Converter(session)
         seen: dict[tuple[Any, ...], int] = {}
         existing_keys = _existing_keys(session, kind)
+        creates = PendingCreates(session, service, seen, existing_keys)
         total = sheet.count
         for index, (number, cells) in enumerate(sheet.numbered_rows()):
             if index >= total:  # the file grew since it was read and counted
                 raise DeskError(t("Berkas {name} berubah sejak dibaca; pilih berkasnya lagi.",
                                   name=sheet.name))
             result = _one_row(session, service, kind, converter, fields, mapping, cells,
-                              number, seen, existing_keys)
+                              number, seen, existing_keys, creates)
             results.append(result)
             if progress is not None and (index % 100 == 99 or index == total - 1):
                 progress(index + 1, total, "")
+        creates.flush()
         outcome = ImportOutcome(results, committed=False)
         if commit and (valid_only or outcome.failed == 0) and \
                 outcome.created + outcome.updated > 0:
@@ -138,7 +142,8 @@ def import_rows(desk: Desk, kind_name: str, sheet: Sheet, mapping: dict[int, str
 def _one_row(session: Session, service: Any, kind: RecordKind, converter: Converter,
              fields: dict[str, Any], mapping: dict[int, str], cells: list[Any], number: int,
              seen: dict[tuple[Any, ...], int],
-             existing_keys: dict[tuple[Any, ...], tuple[str, int]]) -> RowResult:
+             existing_keys: dict[tuple[Any, ...], tuple[str, int]],
+             creates: PendingCreates) -> RowResult:
     data: dict[str, Any] = {}
     problems: list[str] = []
     for column, name in mapping.items():
@@ -154,31 +159,26 @@ def _one_row(session: Session, service: Any, kind: RecordKind, converter: Conver
     if problems:
         return RowResult(number, "error", problems)
     key = _natural_key(kind, data)
+    if key is not None and key in creates.keys:
+        creates.flush()  # whether the earlier row is taken decides whether this one repeats it
     if key is not None and key in seen:
         return RowResult(number, "error", [t("Sama dengan baris {row} (duplikat).",
                                              row=seen[key])])
     existing = existing_keys.get(key) if key is not None else None
+    if existing is None:
+        result = RowResult(number, "create")  # its id or messages when its batch is written
+        creates.add(result, data, key)
+        return result
     try:
         with session.begin_nested():
-            if existing is None:
-                record = service.create(data, session=session)
-                result = RowResult(number, "create", record_id=record["id"])
-            else:
-                record_id, version = existing
-                service.update(record_id, data, expected_version=version, session=session)
-                result = RowResult(number, "update", record_id=record_id)
+            record_id, version = existing
+            service.update(record_id, data, expected_version=version, session=session)
         if key is not None:
             seen[key] = number  # a later row with this key repeats an imported one
-            if result.record_id is not None and existing is None:
-                existing_keys[key] = (result.record_id, 1)
         session.expunge_all()  # flushed already; a small session keeps each row fast
-        return result
-    except ValidationError as exc:
-        labels = {f.name: str(f.label) for f in kind.fields}
-        return RowResult(number, "error", [
-            f"{labels.get(k, k)}: {' '.join(v)}" for k, v in exc.errors.items()])
+        return RowResult(number, "update", record_id=record_id)
     except DeskError as exc:
-        return RowResult(number, "error", [exc.message])
+        return RowResult(number, "error", row_errors(kind, exc))
 
 
 def _natural_key(kind: RecordKind, data: dict[str, Any]) -> tuple[Any, ...] | None:

@@ -6,31 +6,30 @@ optimistic locking, audit, search index) holds whichever door a change came in b
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, Text, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from desktop.core.database import Database
 from desktop.core.errors import (
     DeskError,
     NotFoundError,
-    QueryError,
     StaleRecordError,
     ValidationError,
 )
-from desktop.core.fields import Collection, FieldType
+from desktop.core.fields import FieldType
 from desktop.core.i18n import t
 from desktop.core.kinds import KINDS, RecordKind
 from desktop.core.models import utcnow
 from desktop.core.models.sync import APPLYING_REMOTE, mark_dirty
-from desktop.core.search import index_record, matching_ids, unindex_record
+from desktop.core.search import index_record, unindex_record
 from desktop.core.services.audit import record_history, write_audit
-from desktop.core.services.references import check_references
+from desktop.core.services.creating import BATCH, BulkCreator, Outcome, bulk_capable, one_by_one
+from desktop.core.services.listing import ListQuery, Page, RecordListing
+from desktop.core.services.owned_rows import apply_rows, clean_rows
+from desktop.core.services.references import References, check_references
 from desktop.core.services.snapshot import (
     META_KEYS,
     audit_snapshot,
@@ -40,52 +39,11 @@ from desktop.core.services.snapshot import (
     record_dict,
     refs_attribute,
 )
-from desktop.core.validation import (
-    Errors,
-    FieldProblem,
-    add_error,
-    clean_fields,
-    coerce_value,
-)
-
-ID_CHUNK = 500
+from desktop.core.validation import Errors, add_error, clean_fields
 
 
-@dataclass
-class ListQuery:
-    """What a list shows: full-text words, field filters, sort keys (``-`` = descending)."""
-
-    text: str | None = None
-    filters: Mapping[str, Any] = field(default_factory=dict)
-    sort: Sequence[str] = ()
-    offset: int = 0
-    limit: int | None = None
-    include_deleted: bool = False
-
-
-@dataclass
-class Page:
-    rows: list[dict[str, Any]]
-    total: int
-
-
-class RecordService:
+class RecordService(RecordListing):
     """Everything one record kind can do, each call its own transaction unless given one."""
-
-    def __init__(self, db: Database, kind: RecordKind, actor: Callable[[], str]) -> None:
-        self.db = db
-        self.kind = kind
-        self.actor = actor
-
-    @contextmanager
-    def _unit(self, session: Session | None, *, read: bool = False) -> Iterator[Session]:
-        """The caller's session, else one of our own; ``read``: one that never writes
-        (on SQLite it does not queue for the write lock behind a sync or an import)."""
-        if session is not None:
-            yield session
-        else:
-            with self.db.read_session() if read else self.db.session() as own:
-                yield own
 
     # ----------------------------------------------------------------- reading
     def get(self, record_id: str, *, include_deleted: bool = False,
@@ -100,61 +58,6 @@ class RecordService:
     def history(self, record_id: str) -> list[dict[str, Any]]:
         with self._unit(None, read=True) as s:
             return record_history(s, self.kind.name, record_id)
-
-    def ids(self, query: ListQuery | None = None, *, session: Session | None = None,
-            limit: int | None = None) -> list[str]:
-        """The matching ids in display order (the first ``limit`` of them, if given): one
-        SQL query, sorting and filtering in SQL."""
-        with self._unit(session, read=True) as s:
-            stmt = self._ids_statement(s, query or ListQuery())
-            return list(s.scalars(stmt if limit is None else stmt.limit(limit)))
-
-    def head(self, query: ListQuery, limit: int) -> tuple[list[str], int]:
-        """The first ``limit`` ids in display order, and how many match in all.
-
-        A text search counts in the same query (a window count over the matches it has
-        to sort anyway); a plain list reads its head off the sort index and counts apart,
-        which is cheaper than making it visit every row.
-        """
-        with self._unit(None, read=True) as s:
-            stmt = self._ids_statement(s, query)
-            if query.text:
-                rows = s.execute(stmt.add_columns(func.count().over()).limit(limit)).all()
-                return [r[0] for r in rows], int(rows[0][1]) if rows else 0
-            ids = list(s.scalars(stmt.limit(limit)))
-            if len(ids) < limit:
-                return ids, len(ids)
-            sub = stmt.order_by(None).subquery()
-            return ids, int(s.scalar(select(func.count()).select_from(sub)) or 0)
-
-    def count(self, query: ListQuery | None = None) -> int:
-        with self._unit(None, read=True) as s:
-            sub = self._ids_statement(s, query or ListQuery()).order_by(None).subquery()
-            return int(s.scalar(select(func.count()).select_from(sub)) or 0)
-
-    def rows(self, ids: Sequence[str], *, session: Session | None = None) -> list[dict[str, Any]]:
-        """Display rows (list columns) for the given ids, in the given order."""
-        model = self.kind.model
-        columns = [c.expr().label(c.key) for c in self.kind.columns]
-        found: dict[str, dict[str, Any]] = {}
-        with self._unit(session, read=True) as s:
-            for start in range(0, len(ids), ID_CHUNK):
-                chunk = list(ids[start:start + ID_CHUNK])
-                stmt = select(model.id, model.version, model.deleted_at, *columns).where(
-                    model.id.in_(chunk)
-                )
-                result = s.execute(stmt)
-                keys = list(result.keys())  # once: dict(RowMapping) rebuilt them per row
-                for row in result:
-                    found[row[0]] = dict(zip(keys, row, strict=True))
-        return [found[i] for i in ids if i in found]
-
-    def list(self, query: ListQuery | None = None) -> Page:
-        query = query or ListQuery()
-        with self._unit(None, read=True) as s:
-            ids = self.ids(query, session=s)
-            end = None if query.limit is None else query.offset + query.limit
-            return Page(rows=self.rows(ids[query.offset:end], session=s), total=len(ids))
 
     # ----------------------------------------------------------------- writing
     def create(self, data: Mapping[str, Any], *, session: Session | None = None) -> dict[str, Any]:
@@ -175,6 +78,20 @@ class RecordService:
             mark_dirty(s, self.kind.name, obj.id)  # for the catalog, same transaction
             self._index(s, obj)
             return record_dict(self.kind, obj)
+
+    def create_many(self, rows: Iterable[Mapping[str, Any]], *,
+                    session: Session | None = None, batch: int = BATCH) -> list[Outcome]:
+        """Create one record per row, with the checks, audit and search entries of
+        :meth:`create`, written ``batch`` records at a time (multi-row INSERTs).
+
+        Returns, row by row, the new record's id or the error that refused the row
+        (a ``ValidationError`` as :meth:`create` raises it); a refused row loses only
+        itself. See ``creating`` for what a batch does and does not see.
+        """
+        with self._unit(session) as s:
+            if not bulk_capable(self):
+                return one_by_one(self, s, rows)
+            return BulkCreator(self, s).run(rows, batch)
 
     def update(self, record_id: str, data: Mapping[str, Any], *, expected_version: int,
                session: Session | None = None) -> dict[str, Any]:
@@ -257,7 +174,8 @@ class RecordService:
         except StaleDataError as exc:
             raise StaleRecordError(self._stale_message()) from exc
 
-    def _validate(self, s: Session, data: Mapping[str, Any], record: Any
+    def _validate(self, s: Session, data: Mapping[str, Any], record: Any,
+                  refs: References | None = None
                   ) -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]:
         if not isinstance(data, Mapping):
             raise ValidationError({"_": [t("Data harus berupa pasangan nama kolom dan nilai.")]})
@@ -270,12 +188,12 @@ class RecordService:
         whole = bool(s.info.get(APPLYING_REMOTE))  # the catalog's values, stored whole
         clean = clean_fields(self.kind.fields, data, errors, partial=record is not None,
                              whole=whole, stored=current)
-        check_references(s, self.kind.fields, clean, errors)
+        check_references(s, self.kind.fields, clean, errors, refs=refs)
         rows: dict[str, list[dict[str, Any]]] = {}
         for coll in self.kind.collections:
             if coll.name in data:
                 rows[coll.name] = clean_rows(s, coll, data[coll.name], errors, coll.name,
-                                             whole=whole)
+                                             whole=whole, refs=refs)
             elif record is None:
                 rows[coll.name] = []
         values = {**current, **clean, **rows}
@@ -368,151 +286,6 @@ class RecordService:
         if uses:
             raise DeskError(t("{kind} ini tidak dapat dihapus karena masih dipakai oleh: "
                               "{uses}.", kind=str(self.kind.label), uses=", ".join(uses)))
-
-    def _ids_statement(self, s: Session, query: ListQuery):  # type: ignore[no-untyped-def]
-        model = self.kind.model
-        stmt = select(model.id)
-        if not query.include_deleted:
-            stmt = stmt.where(model.deleted_at.is_(None))
-        if query.text:
-            dialect = s.get_bind().dialect.name
-            matched = matching_ids(dialect, query.text, self.kind.name)
-            if matched is not None and dialect == "postgresql":
-                # Matches first (the GIN index), then joined: left to itself the planner
-                # walked the sort index and re-parsed every record's text against the
-                # query, 2 s at 100,000 datasets; materialized and joined, 0.3 s.
-                found = matched.cte("matched").prefix_with("MATERIALIZED")
-                stmt = stmt.join(found, found.c.record_id == model.id)
-            elif matched is not None:
-                stmt = stmt.where(model.id.in_(matched))
-        for key, value in query.filters.items():
-            stmt = stmt.where(self._filter(key, value))
-        return stmt.order_by(*self._order(query.sort or self.kind.default_sort), model.id)
-
-    def _filter(self, key: str, value: Any) -> ColumnElement[bool]:
-        special = self.kind.filters.get(key)
-        if special is not None:
-            try:
-                return special(value)
-            except (TypeError, ValueError):
-                raise QueryError(t("Nilai filter {key} tidak valid: {value}.", key=key,
-                                  value=value)) from None
-        name, _, op = key.partition("__")
-        if name == "id" and op in ("", "in"):
-            ids = [value] if op == "" else list(value)
-            return self.kind.model.id.in_([str(v) for v in ids])
-        try:
-            fld = self.kind.field(name)
-        except KeyError:
-            raise QueryError(t("Filter tidak dikenal: {key}.", key=key)) from None
-        if fld.type in (FieldType.REFS, FieldType.CHOICES, FieldType.TAGS, FieldType.TEXTLIST):
-            raise QueryError(t("Filter tidak dikenal: {key}.", key=key))
-        column = getattr(self.kind.model, name)
-
-        def coerce(v: Any) -> Any:
-            try:
-                return coerce_value(fld, v)
-            except FieldProblem as problem:
-                raise QueryError(f"{fld.label}: {problem}") from None
-
-        match op or "eq":
-            case "eq":
-                return column.is_(None) if value is None else column == coerce(value)
-            case "ne":
-                return column.is_not(None) if value is None else column != coerce(value)
-            case "in":
-                return column.in_([coerce(v) for v in value])
-            case "gte":
-                return column >= coerce(value)
-            case "lte":
-                return column <= coerce(value)
-            case "isnull":
-                return column.is_(None) if value else column.is_not(None)
-            case "contains":
-                return func.lower(column).contains(str(value).lower(), autoescape=True)
-        raise QueryError(t("Filter tidak dikenal: {key}.", key=key))
-
-    def _order(self, keys: Sequence[str]) -> list[ColumnElement[Any]]:
-        order: list[ColumnElement[Any]] = []
-        for key in keys:
-            descending = key.startswith("-")
-            name = key.lstrip("-")
-            try:
-                expr = self.kind.column(name).expr()
-            except KeyError:
-                fld = next((f for f in self.kind.fields if f.name == name), None)
-                if fld is None or fld.type in (FieldType.REFS, FieldType.CHOICES,
-                                               FieldType.TAGS, FieldType.TEXTLIST):
-                    raise QueryError(t("Tidak dapat mengurutkan menurut {key}.",
-                                       key=name)) from None
-                expr = getattr(self.kind.model, name)
-            column = getattr(expr, "expression", expr)
-            required = getattr(column, "nullable", True) is False
-            if isinstance(getattr(expr, "type", None), (String, Text)):
-                expr = func.lower(expr)
-            if not required:  # a required column has no empty values to put last; and
-                order.append(expr.is_(None))  # the opening sort then matches its index
-            order.append(expr.desc() if descending else expr.asc())
-        return order
-
-
-def row_key(coll: Collection) -> str:
-    """How an owned row is recognised on update: its id, or its reference (link rows)."""
-    return "id" if hasattr(coll.model, "id") else coll.fields[0].name
-
-
-def clean_rows(s: Session, coll: Collection, value: Any, errors: Errors,
-               prefix: str, *, whole: bool = False) -> list[dict[str, Any]]:
-    if value is None:
-        return []
-    if not isinstance(value, (list, tuple)) or not all(isinstance(r, Mapping) for r in value):
-        add_error(errors, prefix, t("Harus berupa daftar baris."))
-        return []
-    key = row_key(coll)
-    seen: set[Any] = set()
-    out = []
-    known = {f.name for f in coll.fields} | {c.name for c in coll.children} | {"id"}
-    for index, row in enumerate(value):
-        row_prefix = f"{prefix}[{index}]."
-        for unknown in set(row) - known:
-            add_error(errors, row_prefix + str(unknown), t("Kolom tidak dikenal."))
-        clean = clean_fields(coll.fields, row, errors, prefix=row_prefix, whole=whole)
-        check_references(s, coll.fields, clean, errors, row_prefix)
-        if key == "id":
-            if row.get("id"):
-                clean["id"] = str(row["id"])
-        elif clean.get(key) is not None:
-            if clean[key] in seen:
-                add_error(errors, row_prefix + key, t("Tercantum lebih dari sekali."))
-            seen.add(clean[key])
-        for sub in coll.children:
-            if sub.name in row:
-                clean[sub.name] = clean_rows(s, sub, row[sub.name], errors,
-                                             f"{row_prefix}{sub.name}")
-        out.append(clean)
-    return out
-
-
-def apply_rows(coll: Collection, parent: Any, rows: list[dict[str, Any]]) -> None:
-    """Make the owned rows equal to ``rows``, keeping the identity of the ones that stay."""
-    key = row_key(coll)
-    existing = {getattr(child, key): child for child in getattr(parent, coll.attr)}
-    result = []
-    for index, row in enumerate(rows):
-        child = existing.pop(row.get(key), None) if row.get(key) is not None else None
-        if child is None:
-            child = coll.model()
-            if key == "id" and row.get("id"):
-                child.id = row["id"]
-        for fld in coll.fields:
-            setattr(child, fld.name, row.get(fld.name))
-        if hasattr(coll.model, "urutan"):
-            child.urutan = index
-        for sub in coll.children:
-            if sub.name in row:
-                apply_rows(sub, child, row[sub.name])
-        result.append(child)
-    setattr(parent, coll.attr, result)
 
 
 __all__ = ["ListQuery", "Page", "RecordService", "field_values"]

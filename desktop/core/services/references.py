@@ -26,20 +26,50 @@ def live_ids(session: Session, kind_name: str, ids: list[str]) -> set[str]:
     return found
 
 
+class References:
+    """Asks the database whether referenced records and region codes exist.
+
+    ``remember``: each answer is kept for the rest of the run. A bulk create's rows name
+    the same few OPDs and regions over and over; asked once each, thousands of rows cost a
+    handful of queries. Only for a run that deletes nothing it may point at.
+    """
+
+    def __init__(self, session: Session, *, remember: bool = False) -> None:
+        self.session = session
+        self.remember = remember
+        self._live: dict[tuple[str, str], bool] = {}
+        self._regions: dict[str, bool] = {}
+
+    def live(self, kind_name: str, ids: list[str]) -> set[str]:
+        if not self.remember:
+            return live_ids(self.session, kind_name, ids)
+        unknown = [i for i in ids if (kind_name, i) not in self._live]
+        if unknown:
+            found = live_ids(self.session, kind_name, unknown)
+            self._live.update(((kind_name, i), i in found) for i in unknown)
+        return {i for i in ids if self._live[(kind_name, i)]}
+
+    def region(self, code: str) -> bool:
+        if code not in self._regions or not self.remember:
+            self._regions[code] = self.session.get(Region, code) is not None
+        return self._regions[code]
+
+
 def check_references(session: Session, fields: tuple[Field, ...], values: dict[str, Any],
-                     errors: Errors, prefix: str = "") -> None:
+                     errors: Errors, prefix: str = "", refs: References | None = None) -> None:
+    lookup = refs or References(session)
     for fld in fields:
         value = values.get(fld.name)
         if not value:
             continue
         key = prefix + fld.name
         if fld.type == FieldType.REF and fld.ref:
-            if value not in live_ids(session, fld.ref, [value]):
+            if value not in lookup.live(fld.ref, [value]):
                 add_error(errors, key, t("{label} tidak ditemukan.", label=str(fld.label)))
         elif fld.type == FieldType.REFS and fld.ref:
-            missing = set(value) - live_ids(session, fld.ref, list(value))
+            missing = set(value) - lookup.live(fld.ref, list(value))
             if missing:
                 add_error(errors, key, tn("{count} data terkait tidak ditemukan.",
                                           len(missing), count=len(missing)))
-        elif fld.type == FieldType.REGION and session.get(Region, value) is None:
+        elif fld.type == FieldType.REGION and not lookup.region(value):
             add_error(errors, key, t("Kode wilayah {kode} tidak dikenal.", kode=value))
