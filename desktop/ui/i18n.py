@@ -31,6 +31,12 @@ def install_language(lang: str) -> bool:
         if qt.load(locale, "qtbase", "_", qt_dir):
             app.installTranslator(qt)
             _installed.append(qt)
+        else:  # Qt has no Indonesian catalogue: our words for the Qt strings shown
+            from desktop.ui.qt_words import QtWords
+
+            words = QtWords(app)
+            app.installTranslator(words)
+            _installed.append(words)
         return True
     own = QTranslator(app)
     found = own.load(str(resource_path("translations", "desk_en.qm")))

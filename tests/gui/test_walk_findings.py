@@ -1,7 +1,7 @@
 """What the fit walk's screenshots (issue 16) showed and its measurements could not: a
 record's Riwayat naming an OPD by its UUID and cutting long values, the About box's
-English "OK", the conflict editor's value on one endless line, and an import file name
-that widened the dialog past the screen."""
+English "OK" and Qt's other English words, the conflict editor's value on one endless
+line, and an import file name that widened the dialog past the screen."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from types import SimpleNamespace
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
+    QFileDialog,
+    QLabel,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -157,3 +159,37 @@ def test_a_long_file_name_elides_in_the_import_dialog(
     qtbot.waitUntil(lambda: "…" in dialog.file_label.text(), timeout=2000)
     assert dialog.file_label.text().endswith("(judul kolom di baris 1)")
     assert dialog.file_label.toolTip() == dialog.file_label.full_text()
+
+
+def _qt_words_shown() -> set[str]:
+    box = QMessageBox()
+    box.setText("Terjadi kesalahan.")
+    box.setDetailedText("rincian")
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.show()
+    files = QFileDialog()
+    files.setOption(QFileDialog.Option.DontUseNativeDialog)
+    files.show()
+    try:
+        return ({b.text() for b in box.findChildren(QPushButton)}
+                | {label.text() for label in files.findChildren(QLabel)})
+    finally:
+        box.deleteLater()
+        files.deleteLater()
+
+
+def test_qt_own_words_are_indonesian_in_an_indonesian_window(qtbot) -> None:
+    """Qt ships no Indonesian catalogue: the error box's "Show Details...", a yes/no
+    box's buttons and Qt's file dialog said English words; in English they still do."""
+    from desktop.ui.i18n import install_language
+
+    install_language("id")
+    shown = _qt_words_shown()
+    assert {"Tampilkan rincian…", "&Ya", "&Tidak", "&Lihat di:", "&Nama berkas:"} <= shown
+    assert "Show Details..." not in shown
+    try:
+        assert install_language("en")
+        shown = _qt_words_shown()
+        assert {"Show Details...", "&Yes", "&No", "&Look in:"} <= shown
+    finally:
+        install_language("id")
