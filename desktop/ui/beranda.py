@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QShowEvent
+from PySide6.QtGui import QColor, QPaintEvent, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -30,6 +30,7 @@ from desktop.core.formatting import long_date, number
 from desktop.ui.beranda_charts import BarChart, PieChart
 from desktop.ui.chart_style import segment_colours, series_colours
 from desktop.ui.hub import DataHub
+from desktop.ui.painting import painting
 from desktop.ui.style import tokens
 from desktop.ui.tasks import TaskManager
 
@@ -85,12 +86,10 @@ class ChartCard(QFrame):
         self.setAccessibleName(chart.title)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor(tokens().divider), 1))
-        painter.setBrush(QColor(tokens().surface_alt))
-        painter.drawRoundedRect(self.rect().adjusted(0, 0, -1, -1), 6, 6)
-        painter.end()
+        with painting(self, antialiased=True) as painter:
+            painter.setPen(QPen(QColor(tokens().divider), 1))
+            painter.setBrush(QColor(tokens().surface_alt))
+            painter.drawRoundedRect(self.rect().adjusted(0, 0, -1, -1), 6, 6)
 
 
 class Tile(QPushButton):

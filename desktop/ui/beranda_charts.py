@@ -40,6 +40,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desktop.core.dashboard import Chart, Segment
 from desktop.core.formatting import number
+from desktop.ui.painting import painting
 from desktop.ui.style import tokens
 
 ColourOf = Callable[[Segment, int], QColor]  # a segment (and its index) → its colour
@@ -211,13 +212,8 @@ class _ChartBase(QWidget):
 
     # --- painting
     def paintEvent(self, event: QPaintEvent) -> None:
-        """Ends the painter whatever happens: an error left it open would crash Qt."""
-        painter = QPainter(self)
-        try:
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        with painting(self, antialiased=True) as painter:
             self._paint(painter)
-        finally:
-            painter.end()
 
     def _paint(self, painter: QPainter) -> None:
         raise NotImplementedError

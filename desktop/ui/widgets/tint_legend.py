@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPixmap
+from PySide6.QtGui import QBrush, QColor, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+from desktop.ui.painting import painting
 
 SWATCH = 12  # px: the size of a small icon next to text
 
@@ -21,13 +23,12 @@ def swatch(brush: QBrush, base: QColor, size: int = SWATCH) -> QPixmap:
     """The tint as the rows show it: over the list's base colour, with a thin edge."""
     pixmap = QPixmap(size, size)
     pixmap.fill(base)
-    painter = QPainter(pixmap)
-    painter.fillRect(0, 0, size, size, brush)
-    edge = QColor(brush.color())
-    edge.setAlpha(220)
-    painter.setPen(edge)
-    painter.drawRect(0, 0, size - 1, size - 1)
-    painter.end()
+    with painting(pixmap) as painter:
+        painter.fillRect(0, 0, size, size, brush)
+        edge = QColor(brush.color())
+        edge.setAlpha(220)
+        painter.setPen(edge)
+        painter.drawRect(0, 0, size - 1, size - 1)
     return pixmap
 
 
