@@ -187,26 +187,31 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path,
                  sqlite_template: Path) -> str:
     """An empty, migrated database of each engine."""
     if request.param == "sqlite":
-        path = tmp_path / "desk.sqlite3"
-        shutil.copyfile(sqlite_template, path)
-        return str(path)
+        return str(sqlite_copy(sqlite_template, tmp_path / "desk.sqlite3"))
     url = request.getfixturevalue("postgres_database")
     _truncate(url)
     return url
 
 
+def opened_desk(database: str | Path, user: str = "penguji") -> Iterator[Desk]:
+    """The body of every Desk fixture (``yield from opened_desk(...)``): the Desk is closed
+    after the test, also when the test failed, so no pool keeps a file or a server busy."""
+    with Desk.open(database, user=user) as d:
+        yield d
+
+
+def sqlite_copy(template: Path, path: Path) -> Path:
+    """A database of its own for one test: the migrated template, copied."""
+    shutil.copyfile(template, path)
+    return path
+
+
 @pytest.fixture
 def desk(database_url: str) -> Iterator[Desk]:
-    d = Desk.open(database_url, user="penguji")
-    yield d
-    d.close()
+    yield from opened_desk(database_url)
 
 
 @pytest.fixture
 def sqlite_desk(tmp_path: Path, sqlite_template: Path) -> Iterator[Desk]:
     """For the tests about SQLite files themselves (backups, corrupt files)."""
-    path = tmp_path / "desk.sqlite3"
-    shutil.copyfile(sqlite_template, path)
-    d = Desk.open(path, user="penguji")
-    yield d
-    d.close()
+    yield from opened_desk(sqlite_copy(sqlite_template, tmp_path / "desk.sqlite3"))

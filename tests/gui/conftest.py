@@ -20,6 +20,7 @@ from pathlib import Path
 import keyring
 import pytest
 from ckan_server.fixtures import ckan_server, ckan_world  # noqa: F401  (the test catalog)
+from conftest import opened_desk
 from keyring.backend import KeyringBackend
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
@@ -160,9 +161,7 @@ def demo_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 @pytest.fixture
 def demo_desk(demo_url: str) -> Iterator[Desk]:
-    d = Desk.open(demo_url, user="penguji")
-    yield d
-    d.close()
+    yield from opened_desk(demo_url)
 
 
 @pytest.fixture

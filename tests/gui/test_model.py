@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import opened_desk
 from PySide6.QtCore import QPoint, QSettings, Qt
 
 from desktop.core.desk import Desk
@@ -30,9 +31,7 @@ def shared_demo_desk(request: pytest.FixtureRequest,
                      tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desk]:
     """The demo register, shared by the read-only tests of this module."""
     urls = clone_demo(request, request.param, tmp_path_factory.mktemp("shared"))
-    d = Desk.open(next(urls), user="penguji")
-    yield d
-    d.close()
+    yield from opened_desk(next(urls))
     next(urls, None)  # drop the copy
 
 
@@ -90,9 +89,7 @@ def big_database(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path
 
 @pytest.fixture
 def big_desk(big_database: Path) -> Iterator[Desk]:
-    d = Desk.open(big_database, user="penguji")
-    yield d
-    d.close()
+    yield from opened_desk(big_database)
 
 
 @pytest.fixture

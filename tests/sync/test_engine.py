@@ -3,12 +3,12 @@ round trips, merges, conflicts and their resolution, deletions both ways, conver
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from ckan_server.fixtures import CatalogWorld
+from conftest import opened_desk, sqlite_copy
 
 from desktop.core.desk import Desk
 from desktop.sync.client import CatalogClient
@@ -26,11 +26,7 @@ def opd_id(desk: Desk) -> str:
 @pytest.fixture
 def other_desk(tmp_path: Path, sqlite_template: Path) -> Iterator[Desk]:
     """A second workstation with its own database (SQLite), syncing the same catalog."""
-    path = tmp_path / "other.sqlite3"
-    shutil.copyfile(sqlite_template, path)
-    d = Desk.open(path, user="rekan")
-    yield d
-    d.close()
+    yield from opened_desk(sqlite_copy(sqlite_template, tmp_path / "other.sqlite3"), "rekan")
 
 
 def _only_package(world: CatalogWorld) -> dict:
