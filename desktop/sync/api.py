@@ -48,15 +48,23 @@ from desktop.sync.conflicts import (
     side_text,
 )
 from desktop.sync.engine import SyncEngine, SyncOptions
+from desktop.sync.errors import (
+    CatalogError,
+    CatalogProxyError,
+    CatalogServerError,
+    CatalogUnreachableError,
+)
 from desktop.sync.importer import catalog_import
-from desktop.sync.local import DELETED_FIELD
+from desktop.sync.local import DELETED_FIELD, DELETED_HERE_FIELD, USED_BY_APPS_FIELD
 from desktop.sync.lock import SyncBusyError
 from desktop.sync.orgmap import OrgMapping, mappings, remove_mapping, set_mapping
 from desktop.sync.paging import iter_organizations
+from desktop.sync.probe import ConnectionReport, check_connection
 from desktop.sync.reconcile import DELETION_SHARE
 from desktop.sync.runlog import RunInfo, SyncSummary
 from desktop.sync.runlog import recent_runs as _recent_runs
-from desktop.sync.token import load_token
+from desktop.sync.stale_runs import end_interrupted_runs
+from desktop.sync.token import CatalogToken, TokenOrigin, load_token, save_token
 from desktop.sync.visibility import (
     CatalogVisibility,
     VisibilityChange,
@@ -66,18 +74,19 @@ from desktop.sync.visibility import (
 from desktop.sync.visibility import pending_changes as pending_visibility_changes
 
 __all__ = [
-    "DELETED_FIELD", "DELETION_SHARE",
-    "CancelToken", "CatalogChangedError", "CatalogClient", "CatalogConfig", "CatalogSettings",
-    "CatalogVisibility", "ConflictInfo", "OrgMapping",
-    "Progress", "Resolution", "RetryPolicy", "RunInfo", "SyncBusyError", "SyncCancelled",
-    "SyncStatus", "SyncSummary", "VisibilityChange", "address_change_needs_answer",
-    "catalog_config", "catalog_import", "catalog_organizations",
-    "catalog_settings", "catalog_visibility", "clear_org_mapping", "conflict_dict",
-    "field_label", "find_conflict", "is_whole_record", "list_conflicts", "load_catalog_settings",
-    "load_token", "move_catalog", "notice_for", "open_client", "org_mappings", "pending_count",
-    "pending_visibility_changes", "recent_runs", "resolution_words", "resolve_conflict",
-    "run_sync", "save_catalog_settings", "set_org_mapping", "side_text", "start_fresh_links",
-    "sync_status",
+    "DELETED_FIELD", "DELETED_HERE_FIELD", "DELETION_SHARE", "USED_BY_APPS_FIELD",
+    "CancelToken", "CatalogChangedError", "CatalogClient", "CatalogConfig", "CatalogError",
+    "CatalogProxyError", "CatalogServerError", "CatalogSettings", "CatalogToken",
+    "CatalogUnreachableError", "CatalogVisibility", "ConflictInfo", "ConnectionReport",
+    "OrgMapping", "Progress", "Resolution", "RetryPolicy", "RunInfo", "SyncBusyError",
+    "SyncCancelled", "SyncStatus", "SyncSummary", "TokenOrigin", "VisibilityChange",
+    "address_change_needs_answer", "catalog_config", "catalog_import", "catalog_organizations",
+    "catalog_settings", "catalog_visibility", "check_connection", "clear_org_mapping",
+    "conflict_dict", "end_interrupted_runs", "field_label", "find_conflict", "is_whole_record",
+    "list_conflicts", "load_catalog_settings", "load_token", "move_catalog", "notice_for",
+    "open_client", "org_mappings", "pending_count", "pending_visibility_changes",
+    "recent_runs", "resolution_words", "resolve_conflict", "run_sync", "save_catalog_settings",
+    "save_token", "set_org_mapping", "side_text", "start_fresh_links", "sync_status",
 ]
 
 

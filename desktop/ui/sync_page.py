@@ -64,7 +64,7 @@ def _read_only_table(parent: QWidget, name: str, headers: list[str]) -> QTableWi
 
 def _offline(error: Exception) -> bool:
     """Errors that mean "cannot reach the catalog now" rather than "it said no"."""
-    from desktop.sync.errors import (
+    from desktop.sync.api import (
         CatalogProxyError,
         CatalogServerError,
         CatalogUnreachableError,
@@ -282,7 +282,7 @@ class SyncPage(QWidget):
 
     # ------------------------------------------------------------------ settings
     def load_settings(self) -> None:
-        from desktop.sync.catalog_settings import load_catalog_settings
+        from desktop.sync.api import load_catalog_settings
 
         stored = load_catalog_settings(self.desk.db)
         self.url.setText(stored.catalog_url)
@@ -302,7 +302,7 @@ class SyncPage(QWidget):
         self._show_token_state()
 
     def _show_token_state(self) -> None:
-        from desktop.sync.token import TokenOrigin, load_token
+        from desktop.sync.api import TokenOrigin, load_token
 
         url, user = self.url.text().strip(), self.user.text().strip()
         found = load_token(url, user) if url else None
@@ -324,7 +324,7 @@ class SyncPage(QWidget):
 
     def _config(self) -> Any:
         """The client config from the fields as typed (checked: CatalogConfigError)."""
-        from desktop.sync.config import CatalogConfig
+        from desktop.sync.api import CatalogConfig
 
         return CatalogConfig(self.url.text().strip(), self.user.text().strip(),
                              token_header=self.header.text().strip() or "Authorization",
@@ -335,8 +335,7 @@ class SyncPage(QWidget):
         """Check, then store the settings (database) and a new token (keyring)."""
         from desktop.core.errors import DeskError
         from desktop.core.secrets import check_secret_size
-        from desktop.sync.catalog_settings import save_catalog_settings
-        from desktop.sync.token import save_token
+        from desktop.sync.api import save_catalog_settings, save_token
 
         try:
             config = self._config()
@@ -407,8 +406,7 @@ class SyncPage(QWidget):
     # ------------------------------------------------------------------ connection
     def test_connection(self) -> None:
         from desktop.core.errors import DeskError
-        from desktop.sync.client import CatalogClient
-        from desktop.sync.probe import check_connection
+        from desktop.sync.api import CatalogClient, check_connection
 
         if not self.save_settings():
             return
@@ -462,8 +460,7 @@ class SyncPage(QWidget):
 
         def job() -> str:
             from desktop.core.errors import DeskError
-            from desktop.sync.catalog_settings import catalog_config, load_catalog_settings
-            from desktop.sync.client import CatalogClient
+            from desktop.sync.api import CatalogClient, catalog_config, load_catalog_settings
 
             try:
                 config = catalog_config(load_catalog_settings(self.desk.db))
@@ -481,16 +478,18 @@ class SyncPage(QWidget):
     # ------------------------------------------------------------------ state
     def refresh_state(self) -> None:
         """Pending count, conflicts and the run log, read in the background."""
-        from desktop.sync.conflicts import list_conflicts, pending_count
-        from desktop.sync.runlog import recent_runs
+        from desktop.sync.api import list_conflicts, pending_count, recent_runs
 
         def job() -> tuple[int, list[Any], list[Any], list[Any], dict[str, Any], list[str],
                            bool]:
             from sqlalchemy import select
 
             from desktop.core.models import PerangkatDaerah
-            from desktop.sync.api import org_mappings, pending_visibility_changes
-            from desktop.sync.stale_runs import end_interrupted_runs
+            from desktop.sync.api import (
+                end_interrupted_runs,
+                org_mappings,
+                pending_visibility_changes,
+            )
 
             end_interrupted_runs(self.desk.db)  # runs of this computer killed mid-way
 
@@ -500,11 +499,11 @@ class SyncPage(QWidget):
                                  .order_by(PerangkatDaerah.nama)).all()
             chosen = {m.opd_id: m for m in org_mappings(self.desk)}
             visibility = [c.message for c in pending_visibility_changes(self.desk)]
-            from desktop.sync.catalog_settings import load_catalog_settings
+            from desktop.sync.api import load_catalog_settings
 
             configured = bool(load_catalog_settings(self.desk.db).catalog_url.strip())
             return (pending_count(self.desk), list_conflicts(self.desk),
-                    recent_runs(self.desk.db), opds, chosen, visibility, configured)
+                    recent_runs(self.desk), opds, chosen, visibility, configured)
 
         self.tasks.run_report(job, on_done=self._show_state)
 
@@ -582,7 +581,7 @@ class SyncPage(QWidget):
     def _fill_conflicts(self) -> None:
         table = self.conflict_table
         table.setRowCount(len(self.conflicts))
-        from desktop.sync.conflicts import field_label, is_whole_record, side_text
+        from desktop.sync.api import field_label, is_whole_record, side_text
 
         for row, conflict in enumerate(self.conflicts):
             if is_whole_record(conflict.field):  # a deletion: what happened, in words
@@ -621,7 +620,7 @@ class SyncPage(QWidget):
                                           run.record_errors[:50]))
 
     def _update_buttons(self) -> None:
-        from desktop.sync.local import DELETED_HERE_FIELD, USED_BY_APPS_FIELD
+        from desktop.sync.api import DELETED_HERE_FIELD, USED_BY_APPS_FIELD
 
         conflict = self._chosen_conflict()
         chosen = conflict is not None
@@ -646,7 +645,7 @@ class SyncPage(QWidget):
 
     # ------------------------------------------------------------------ conflicts
     def resolve(self, choice: str, value: Any = None) -> None:
-        from desktop.sync.conflicts import resolve_conflict
+        from desktop.sync.api import resolve_conflict
 
         conflict = self._chosen_conflict()
         if conflict is None:
@@ -656,7 +655,7 @@ class SyncPage(QWidget):
             self.hub.notify("datasets", [conflict.record_id])
             self.refresh_state()
 
-        from desktop.sync.local import USED_BY_APPS_FIELD
+        from desktop.sync.api import USED_BY_APPS_FIELD
 
         if conflict.field == USED_BY_APPS_FIELD:  # its own words: keep or delete
             choice = {"keep_mine": "keep", "take_theirs": "delete"}.get(choice, choice)
@@ -701,7 +700,7 @@ class SyncPage(QWidget):
         """One sync on the network pool; ``quiet`` (periodic) skips when unconfigured."""
         from desktop.core.errors import DeskError
         from desktop.sync import api
-        from desktop.sync.catalog_settings import catalog_config, load_catalog_settings
+        from desktop.sync.api import catalog_config, load_catalog_settings
 
         if self.running is not None:
             return None
@@ -776,7 +775,7 @@ class SyncPage(QWidget):
 
     def _ask_held_deletions(self, titles: list[str]) -> None:
         """More datasets gone from the catalog than one sync deletes: the user decides."""
-        from desktop.sync.reconcile import DELETION_SHARE
+        from desktop.sync.api import DELETION_SHARE
         from desktop.ui import catalog_change
 
         self._say(self.tr("{n} dataset hilang dari katalog; belum ada yang dihapus di sini.", "",
