@@ -1,8 +1,11 @@
 """Bulk synthetic data for benchmarks: N datasets with their OPDs, apps and visits.
 
-Rows go in through multi-row INSERTs, not the record services: the point is a large
-database in seconds. The rows are complete (search index included) so lists, search and
-sync behave on them as on real data; they carry no audit history.
+Rows go in through the record services' multi-row INSERTs (``services.inserting``), not
+through ``RecordService.create_many``: the point is a large database in seconds, and the
+checks, audit rows and push marks of ``create_many`` would cost it four times as long
+(3,000 datasets/s against 11,000, measured on 5,000). The rows are complete (search index
+included) so lists, search and sync behave on them as on real data; they carry no audit
+history and wait for no push.
 """
 
 from __future__ import annotations
@@ -15,12 +18,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Table, insert
+from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
 from desktop.core.database import Database
 from desktop.core.models import Aplikasi, Dataset, Kunjungan, PerangkatDaerah, SearchEntry, utcnow
 from desktop.core.search import fold
+from desktop.core.services.inserting import Plan, insert_rows
 
 CHUNK = 5000
 
@@ -65,9 +69,10 @@ def _chunks(rows: Iterator[dict[str, Any]], size: int = CHUNK) -> Iterator[list[
         yield batch
 
 
-def _bulk(session: Session, table: Table, rows: Iterator[dict[str, Any]]) -> None:
+def _bulk(session: Session, table: Table, rows: Iterator[dict[str, Any]],
+          plans: dict[tuple[str, tuple[str, ...]], Plan] | None = None) -> None:
     for batch in _chunks(rows):
-        session.execute(insert(table), batch)
+        insert_rows(session.connection(), table, batch, {} if plans is None else plans)
 
 
 def seed_bench(db: Database, n: int, *, seed: int = 39,

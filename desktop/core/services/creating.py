@@ -34,7 +34,7 @@ from desktop.core.search import fold
 from desktop.core.services.inserting import Plan, insert_rows
 from desktop.core.services.owned_rows import row_key
 from desktop.core.services.references import References
-from desktop.core.services.snapshot import audit_snapshot, created, jsonable
+from desktop.core.services.snapshot import audit_snapshot, created
 
 if TYPE_CHECKING:
     from desktop.core.services.records import RecordService
@@ -132,7 +132,7 @@ class BulkCreator:
             setattr(draft, attribute, self._object(target, value) if value else None)
         audit = {"waktu": now, "pengguna": self.actor, "jenis": kind.name,
                  "record_id": record_id, "aksi": "create",
-                 "perubahan": jsonable(created(audit_snapshot(kind, draft)))}
+                 "perubahan": created(audit_snapshot(kind, draft))}  # JSON-ready already
         title, subtitle = kind.title(draft), kind.subtitle(draft)
         search = {"jenis": kind.name, "record_id": record_id, "judul": title[:500],
                   "keterangan": subtitle[:500] or None,
