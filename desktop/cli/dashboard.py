@@ -25,10 +25,10 @@ def add_parsers(sub: Any) -> dict[str, Any]:
 def cmd_dashboard(args: argparse.Namespace) -> int:
     from desktop.core.dashboard import compute
     from desktop.core.i18n import t
-    from desktop.core.settings import EXPIRY_DAYS, Settings
+    from desktop.core.settings import EXPIRY_DAYS, current
 
     with open_desk(args) as desk:
-        board = compute(desk, args.today, expiry_days=int(Settings().get(EXPIRY_DAYS)))
+        board = compute(desk, args.today, expiry_days=int(current().get(EXPIRY_DAYS)))
     if args.json:
         data = asdict(board)
         data["today"] = board.today.isoformat()

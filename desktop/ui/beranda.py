@@ -224,12 +224,12 @@ class BerandaPage(QWidget):
     # ------------------------------------------------------------------ data
     def refresh(self) -> None:
         """Recompute in the background; a result overtaken by a newer one is dropped."""
-        from desktop.core.settings import EXPIRY_DAYS, Settings
+        from desktop.core.settings import EXPIRY_DAYS, current
 
         self._stale = False
         self._generation += 1
         generation = self._generation
-        expiry = int(Settings().get(EXPIRY_DAYS))
+        expiry = int(current().get(EXPIRY_DAYS))
         today = date.today()
         self.tasks.run_report(lambda: compute(self.desk, today, expiry_days=expiry),
                           on_done=lambda board: self._show_board(board, generation))

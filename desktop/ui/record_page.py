@@ -306,9 +306,9 @@ class RecordPage(QWidget):
 
     def _flag_value(self, spec: FilterSpec) -> Any:
         if spec.key == "berakhir_dalam":
-            from desktop.core.settings import EXPIRY_DAYS, Settings
+            from desktop.core.settings import EXPIRY_DAYS, current
 
-            return Settings().get(EXPIRY_DAYS)
+            return current().get(EXPIRY_DAYS)
         return 1
 
     def apply_query(self) -> None:

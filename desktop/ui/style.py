@@ -170,9 +170,9 @@ def apply_style(app: QApplication, preference: str | None = None) -> Scheme:
     if preference not in PREFERENCES:
         preference = os.environ.get(SCHEME_ENV, "").strip().lower()
     if preference not in PREFERENCES:
-        from desktop.core.settings import COLOR_SCHEME, Settings
+        from desktop.core.settings import COLOR_SCHEME, current
 
-        preference = str(Settings().get(COLOR_SCHEME))
+        preference = str(current().get(COLOR_SCHEME))
     if preference not in PREFERENCES:
         preference = "system"
     app.setStyle("Fusion")
