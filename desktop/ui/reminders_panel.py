@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.core.desk import Desk
 from desktop.core.formatting import medium_date
 from desktop.core.reminders import Dismissals, Reminder, ReminderGroup, collect
+from desktop.ui.geometry import fit_to_screen
 from desktop.ui.hub import DataHub
 from desktop.ui.style import tokens
 from desktop.ui.tasks import TaskManager
@@ -191,6 +192,11 @@ class RemindersPanel(QDockWidget):
                 window.resizeDocks([self], [BOTTOM_HEIGHT], Qt.Orientation.Vertical)
         self.show()
         self.raise_()
+        if isinstance(window, QMainWindow):
+            # the dock may make the window a few pixels taller: once laid out, its frame
+            # is brought back inside the screen (seen at 1024x700: 1 px past the bottom)
+            QTimer.singleShot(0, window, lambda: fit_to_screen(window, window.size(),
+                                                               centre=False))
         if self.groups:
             self.dismissals.mark_seen(self.groups, date.today())
 
