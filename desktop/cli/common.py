@@ -32,11 +32,8 @@ def open_desk(args: argparse.Namespace) -> Iterator[Desk]:
     an error), as the user of ``--user`` for the audit log."""
     from desktop.core.desk import Desk
 
-    desk = Desk.open(args.database, user=args.user)
-    try:
+    with Desk.open(args.database, user=args.user) as desk:
         yield desk
-    finally:
-        desk.close()
 
 
 def say_error(message: str) -> None:
