@@ -42,7 +42,8 @@ SYNC = "sync"  # the last one; the ones between are record kinds
 FIRST_PAGE_GRACE_MS = 3000  # background checks start then at the latest
 AFTER_PAINT_MS = 50  # from the first page filled to the background checks
 IDLE_BUILD_MS = 150  # between building two not-yet-opened pages
-SIDEBAR_WIDTH = 200  # "Perangkat Daerah" fits; every pixel more is taken from the pages
+SIDEBAR_WIDTH = 200  # at least; wider when its longest entry needs it (_sidebar_width)
+SIDEBAR_MAX_WIDTH = 240  # every pixel more is taken from the pages
 PREFERRED_SIZE = QSize(1366, 860)  # clamped to the screen: a 1366×768 laptop's full width
 
 
@@ -146,6 +147,7 @@ class MainWindow(QMainWindow):
         item.setData(Qt.ItemDataRole.UserRole, SYNC)
         self.navigation.addItem(item)
         self.navigation.currentRowChanged.connect(self._switch)
+        side.setFixedWidth(self._sidebar_width())
         row.addWidget(side)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -542,6 +544,24 @@ class MainWindow(QMainWindow):
         close = box.addButton(self.tr("&Tutup"), QMessageBox.ButtonRole.RejectRole)
         box.setEscapeButton(close)
         box.exec()
+
+    def _sidebar_width(self) -> int:
+        """Room for the longest entry ("Perangkat Daerah", "Regional work units") in the
+        navigation's own font, never less than SIDEBAR_WIDTH nor more than SIDEBAR_MAX_WIDTH:
+        the pages keep the rest."""
+        from PySide6.QtGui import QFont, QFontMetrics
+
+        from desktop.ui.palette import FONT_NAV, SPACE_M
+
+        font = QFont(self.navigation.font())
+        font.setPointSizeF(FONT_NAV)
+        metrics = QFontMetrics(font)
+        longest = max(metrics.horizontalAdvance(self.navigation.item(row).text())
+                      for row in range(self.navigation.count()))
+        # icon and its gap, the item's padding and margins, the frame and the focus ring
+        # (and the side layout's margins): measured on screen, 24 px more than they add up
+        chrome = self.navigation.iconSize().width() + 8 + 2 * SPACE_M + 2 * 6 + 8 + 24
+        return max(SIDEBAR_WIDTH, min(longest + chrome, SIDEBAR_MAX_WIDTH))
 
     # ------------------------------------------------------------------ state
     def _restore(self) -> None:
