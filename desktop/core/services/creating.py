@@ -34,13 +34,21 @@ from desktop.core.search import fold
 from desktop.core.services.inserting import Plan, insert_rows
 from desktop.core.services.owned_rows import row_key
 from desktop.core.services.references import References
-from desktop.core.services.snapshot import audit_snapshot, created
+from desktop.core.services.snapshot import created, jsonable
 
 if TYPE_CHECKING:
     from desktop.core.services.records import RecordService
 
 BATCH = 1000
 Outcome = str | DeskError  # the new record's id, or why its row was refused
+
+
+_PLAIN = (str, int, float, bool, type(None))
+
+
+def _json(value: Any) -> Any:
+    """``jsonable`` with a shortcut for the values that are JSON already (most of them)."""
+    return value if type(value) in _PLAIN else jsonable(value)
 
 
 def bulk_capable(service: RecordService) -> bool:
@@ -132,12 +140,24 @@ class BulkCreator:
             setattr(draft, attribute, self._object(target, value) if value else None)
         audit = {"waktu": now, "pengguna": self.actor, "jenis": kind.name,
                  "record_id": record_id, "aksi": "create",
-                 "perubahan": created(audit_snapshot(kind, draft))}  # JSON-ready already
+                 "perubahan": created(self._snapshot(clean, rows))}
         title, subtitle = kind.title(draft), kind.subtitle(draft)
         search = {"jenis": kind.name, "record_id": record_id, "judul": title[:500],
                   "keterangan": subtitle[:500] or None,
                   "teks": fold(" ".join((title, subtitle, kind.search_text(draft))))}
         return _Prepared(position, data, record_id, explicit, row, owned, audit, search)
+
+    def _snapshot(self, clean: dict[str, Any], rows: dict[str, list[dict[str, Any]]]
+                  ) -> dict[str, Any]:
+        """``audit_snapshot`` of the new record, read off its clean values: the same dict
+        for a kind without many-to-many links or nested rows (``bulk_capable``), without
+        the attribute walk and the deep conversion (a third of a pulled page's time)."""
+        out = {name: value if type(value) in _PLAIN else jsonable(value)
+               for name, value in clean.items()}  # every field, in the kind's order
+        for coll in self.kind.collections:
+            out[coll.name] = [{f.name: _json(r.get(f.name)) for f in coll.fields}
+                              for r in rows.get(coll.name) or []]
+        return out
 
     @staticmethod
     def _owned_row(coll: Any, record_id: str, index: int, values: dict[str, Any]

@@ -55,10 +55,24 @@ class References:
         return self._regions[code]
 
 
+_POINTING = (FieldType.REF, FieldType.REFS, FieldType.REGION)
+_pointing: dict[int, tuple[tuple[Field, ...], tuple[Field, ...]]] = {}
+
+
+def _pointing_fields(fields: tuple[Field, ...]) -> tuple[Field, ...]:
+    """The fields that point elsewhere, worked out once per field list (a bulk create
+    checks thousands of records of one kind); the list is kept so its id stays its own."""
+    known = _pointing.get(id(fields))
+    if known is None or known[0] is not fields:
+        known = _pointing[id(fields)] = (fields, tuple(f for f in fields
+                                                       if f.type in _POINTING))
+    return known[1]
+
+
 def check_references(session: Session, fields: tuple[Field, ...], values: dict[str, Any],
                      errors: Errors, prefix: str = "", refs: References | None = None) -> None:
     lookup = refs or References(session)
-    for fld in fields:
+    for fld in _pointing_fields(fields):
         value = values.get(fld.name)
         if not value:
             continue
