@@ -326,3 +326,26 @@ def test_an_exported_list_imports_back_as_the_same_list(
         assert shown(other) == shown(desk)
     finally:
         other.close()
+
+
+def test_a_row_repeating_one_its_checks_refused_is_imported_and_then_repeated(
+        opd_desk: Desk, tmp_path: Path) -> None:
+    """New records are written a batch at a time: whether an earlier row with the same key
+    was taken (here refused by the kind's rule) still decides whether a later one repeats it."""
+    headers = ["Judul", "Produsen data (OPD)", "Sifat data", "Frekuensi"]
+    path = _xlsx(tmp_path / "d.xlsx", [
+        headers,
+        ["Data Stunting", "Diskominfo", "dikecualikan", "tahunan"],  # no basis: refused
+        ["Data Stunting", "Diskominfo", "terbuka", "tahunan"],  # so this is the first
+        ["Data Stunting", "Diskominfo", "terbuka", "bulanan"],  # and this repeats it
+        ["Data Gizi", "Dinkes", "terbuka", "tahunan"],
+    ])
+    outcome = _run(opd_desk, "datasets", path)
+    assert [r.action for r in outcome.results] == ["error", "create", "error", "create"]
+    assert "Dasar pengecualian" in outcome.results[0].errors[0]
+    assert outcome.results[2].errors == ["Sama dengan baris 3 (duplikat)."]
+    assert sorted(r["judul"] for r in opd_desk.datasets.list().rows) == ["Data Gizi",
+                                                                         "Data Stunting"]
+    assert opd_desk.datasets.get(outcome.results[1].record_id)["frekuensi"] == "tahunan"
+    assert [h["aksi"] for h in opd_desk.datasets.history(outcome.results[3].record_id)] == [
+        "create"]
