@@ -18,7 +18,7 @@ from desktop.sync.api import catalog_visibility, notice_for
 from desktop.sync.client import CatalogClient
 from desktop.sync.conflicts import pending_count
 from desktop.sync.mapping import MANAGED_EXTRAS
-from desktop.sync.push import FOREIGN, PRIVATE
+from desktop.sync.memory import FOREIGN, PRIVATE
 from sync.catalog_packages import extras_of, put_package
 from sync.engine_support import add_opd, full_dataset, make_engine
 
