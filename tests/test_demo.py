@@ -72,3 +72,25 @@ def test_loading_twice_is_refused_and_adds_nothing(demo: Desk) -> None:
 def test_search_finds_karanganyar_in_visit_and_both_agreements(demo: Desk) -> None:
     kinds = sorted(h.kind for h in demo.search("karanganyar"))
     assert kinds == ["agreements", "agreements", "visits"]
+
+
+def test_the_demo_records_come_from_its_data_files(demo: Desk) -> None:
+    """The register, visits and agreements are resources/demo/*.json (shipped in the wheel
+    as desktop/resources/demo): what the database holds is what those files say."""
+    from desktop.core.demo import demo_data
+    from desktop.core.resources import resource_path
+
+    for name in ("register", "visits", "agreements"):
+        assert resource_path("demo", f"{name}.json").is_file(), name
+    register = demo_data("register")
+    assert sorted(r["kode"] for r in demo.opd.list().rows) == sorted(
+        o["kode"] for o in register["opd"])
+    assert {r["nama"] for r in demo.apps.list().rows} == {a["nama"] for a in register["apps"]}
+    visits = demo_data("visits")
+    first = visits["karanganyar"]
+    assert first["tanggal_mulai"] == date(2017, 4, 20)  # ISO strings come back as dates
+    assert demo.visits.count() == 1 + len(visits["visits"]) + len(visits["recent_visits"])
+    agreements = demo_data("agreements")
+    titles = {r["judul"] for r in demo.agreements.list().rows}
+    assert titles == {agreements["kb"]["judul"], agreements["pks"]["judul"]} | {
+        p["judul"] for p in agreements["partners"]}
