@@ -242,12 +242,12 @@ def test_each_layer_rule_fires() -> None:
     arrows = [("desktop.sync.engine", "desktop.ui.tasks"),
               ("desktop.documents.pdf", "desktop.cli.common"),
               ("desktop.cli.sync", "desktop.sync.engine"),
-              ("desktop.ui.sync_page", "desktop.sync.conflicts"),
+              ("desktop.ui.sync.page", "desktop.sync.conflicts"),
               ("desktop.core.desk", "desktop.sync.api"),
               ("desktop.sync.engine", "shiboken6")]
     bad = layer_violations([Import(a, b, 1, False) for a, b in arrows])
     assert len(bad) == len(arrows), bad
-    fine = [("desktop.ui.sync_page", "desktop.sync.api"), ("desktop.cli.sync", "desktop.sync"),
+    fine = [("desktop.ui.sync.page", "desktop.sync.api"), ("desktop.cli.sync", "desktop.sync"),
             ("desktop.documents.pdf", "desktop.core.i18n"), ("desktop.ui.app", "PySide6"),
             ("desktop.sync.engine", "desktop.core.desk"), ("desktop.cli.export",
                                                           "desktop.documents.list_export")]

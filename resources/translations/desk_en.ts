@@ -425,6 +425,149 @@ Load the demo data and replace the office profile?</translation>
     </message>
 </context>
 <context>
+    <name>CatalogSettingsBox</name>
+    <message>
+        <location filename="../../desktop/ui/sync/settings_box.py" line="43"/>
+        <source>Katalog data (CKAN)</source>
+        <translation>Data catalog (CKAN)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/settings_box.py" line="57"/>
+        <source>tempel token API dari portal untuk menggantinya</source>
+        <translation>paste the API token from the portal to replace it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/settings_box.py" line="61"/>
+        <source>Pilih…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/settings_box.py" line="69"/>
+        <source> detik</source>
+        <translation> seconds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/settings_box.py" line="71"/>
+        <source>Terbitkan data terbatas/dikecualikan sebagai dataset privat</source>
+        <translation>Publish restricted/exempt data as private datasets</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/settings_box.py" line="74"/>
+        <source> menit</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/settings_box.py" line="75"/>
+        <source>mati</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/settings_box.py" line="76"/>
+        <source>Alamat katalog</source>
+        <translation>Catalog address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/settings_box.py" line="77"/>
+        <source>Pengguna</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/settings_box.py" line="78"/>
+        <source>Token API</source>
+        <translation>API token</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/settings_box.py" line="80"/>
+        <source>Nama header token</source>
+        <translation>Token header name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/settings_box.py" line="81"/>
+        <source>Sertifikat CA tambahan</source>
+        <translation>Extra CA certificate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/settings_box.py" line="82"/>
+        <source>Jeda antar penulisan</source>
+        <translation>Pause between writes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/settings_box.py" line="84"/>
+        <source>Sinkron otomatis setiap</source>
+        <translation>Sync automatically every</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/settings_box.py" line="86"/>
+        <source>Simpan pengaturan</source>
+        <translation>Save settings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/settings_box.py" line="87"/>
+        <source>Tes koneksi</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/settings_box.py" line="124"/>
+        <source>Belum ada token tersimpan untuk pengguna ini.</source>
+        <translation>No token stored for this user yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/settings_box.py" line="126"/>
+        <source>Token dari variabel lingkungan DISKOMINFO_DESK_CATALOG_TOKEN.</source>
+        <translation>Token from the environment variable DISKOMINFO_DESK_CATALOG_TOKEN.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/settings_box.py" line="128"/>
+        <source>Token tersimpan di gudang kunci sistem (keyring).</source>
+        <translation>Token stored in the system keyring.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/settings_box.py" line="134"/>
+        <source>Sertifikat CA</source>
+        <translation>CA certificate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/settings_box.py" line="135"/>
+        <source>Sertifikat (*.pem *.crt *.cer)</source>
+        <translation>Certificates (*.pem *.crt *.cer)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/settings_box.py" line="173"/>
+        <source>Pengaturan katalog disimpan.</source>
+        <translation>Catalog settings saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/settings_box.py" line="179"/>
+        <source>Gudang kunci sistem tidak tersedia: token hanya diingat sampai aplikasi ditutup.</source>
+        <translation>No system keyring: the token is kept only until the application closes.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/settings_box.py" line="197"/>
+        <source>Alamat katalog tidak diubah.</source>
+        <translation>The catalog address was not changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/settings_box.py" line="233"/>
+        <source>Menghubungi katalog…</source>
+        <translation>Contacting the catalog…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/settings_box.py" line="240"/>
+        <source>Terhubung ke CKAN {version} sebagai {user}. Organisasi yang boleh ditulis: {orgs}.</source>
+        <translation>Connected to CKAN {version} as {user}. Organizations you may write to: {orgs}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/settings_box.py" line="245"/>
+        <source>Server memasang ckanext-showcase: aplikasi diterbitkan sebagai showcase.</source>
+        <translation>The server has ckanext-showcase: applications are published as showcases.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/settings_box.py" line="247"/>
+        <source>Aplikasi tetap lokal: server katalog tidak memasang ckanext-showcase.</source>
+        <translation>Applications stay local: the catalog server does not have ckanext-showcase.</translation>
+    </message>
+</context>
+<context>
     <name>CollectionEditor</name>
     <message>
         <location filename="../../desktop/ui/widgets/collection.py" line="161"/>
@@ -452,6 +595,99 @@ Load the demo data and replace the office profile?</translation>
         <location filename="../../desktop/ui/widgets/collection.py" line="332"/>
         <source>Baris {row}, {field}: {message}</source>
         <translation>Row {row}, {field}: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictEditDialog</name>
+    <message>
+        <location filename="../../desktop/ui/sync/conflict_dialog.py" line="18"/>
+        <source>Sunting nilai</source>
+        <translation>Edit the value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/conflict_dialog.py" line="21"/>
+        <source>Nilai baru untuk {field} (di sini: {mine}; di katalog: {theirs})</source>
+        <translation>New value for {field} (here: {mine}; in the catalog: {theirs})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/conflict_dialog.py" line="25"/>
+        <source>&amp;Pakai nilai ini</source>
+        <translation>&amp;Use this value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/conflict_dialog.py" line="26"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsBox</name>
+    <message>
+        <location filename="../../desktop/ui/sync/conflicts_box.py" line="40"/>
+        <source>Konflik</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/conflicts_box.py" line="47"/>
+        <source>Kolom yang diubah di sini dan di katalog sejak sinkron terakhir. Tidak ada yang ditimpa sampai Anda memilih.</source>
+        <translation>Fields changed both here and in the catalog since the last sync. Nothing is overwritten until you choose.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/conflicts_box.py" line="52"/>
+        <source>Dataset</source>
+        <translation>Datasets</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/conflicts_box.py" line="52"/>
+        <source>Kolom</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/conflicts_box.py" line="52"/>
+        <source>Nilai di sini</source>
+        <translation>Value here</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/conflicts_box.py" line="53"/>
+        <source>Nilai di katalog</source>
+        <translation>Value in the catalog</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/conflicts_box.py" line="61"/>
+        <location filename="../../desktop/ui/sync/conflicts_box.py" line="105"/>
+        <source>Pakai nilai di sini</source>
+        <translation>Keep the value here</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/conflicts_box.py" line="62"/>
+        <location filename="../../desktop/ui/sync/conflicts_box.py" line="105"/>
+        <source>Pakai nilai katalog</source>
+        <translation>Take the catalog&apos;s value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/conflicts_box.py" line="63"/>
+        <source>Sunting nilai…</source>
+        <translation>Edit the value…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/conflicts_box.py" line="101"/>
+        <source>Hapus juga di katalog</source>
+        <translation>Delete in the catalog too</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/conflicts_box.py" line="102"/>
+        <source>Pulihkan dengan nilai katalog</source>
+        <translation>Restore with the catalog&apos;s values</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/conflicts_box.py" line="103"/>
+        <source>Simpan di sini, lepas dari katalog</source>
+        <translation>Keep here, unlinked from the catalog</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/conflicts_box.py" line="104"/>
+        <source>Lepas dari aplikasi, lalu hapus</source>
+        <translation>Unlink from the applications, then delete</translation>
     </message>
 </context>
 <context>
@@ -988,6 +1224,49 @@ Load the demo data and replace the office profile?</translation>
     </message>
 </context>
 <context>
+    <name>OrgMapBox</name>
+    <message>
+        <location filename="../../desktop/ui/sync/orgmap_box.py" line="35"/>
+        <source>OPD dan organisasi di katalog</source>
+        <translation>OPDs and catalog organizations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/orgmap_box.py" line="40"/>
+        <source>Dataset sebuah OPD diterbitkan atas nama organisasinya. OPD dicocokkan otomatis menurut nama atau singkatan; pilihan Anda di sini selalu didahulukan. Tes koneksi memuat daftar organisasi yang boleh Anda tulisi.</source>
+        <translation>An OPD&apos;s datasets are published under its organization. OPDs are matched automatically by name or abbreviation; your choice here always comes first. Test connection loads the organizations you may write to.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/orgmap_box.py" line="47"/>
+        <source>OPD</source>
+        <translation>OPD</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/orgmap_box.py" line="47"/>
+        <source>Organisasi di katalog</source>
+        <translation>Catalog organization</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/orgmap_box.py" line="47"/>
+        <source>Cara</source>
+        <translation>How</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/orgmap_box.py" line="62"/>
+        <source>— belum dipetakan —</source>
+        <translation>— not mapped —</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/orgmap_box.py" line="71"/>
+        <source>pilihan pengguna</source>
+        <translation>chosen by a user</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/orgmap_box.py" line="72"/>
+        <source>otomatis</source>
+        <translation>automatic</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreviewDialog</name>
     <message>
         <location filename="../../desktop/ui/pdf_preview.py" line="63"/>
@@ -1493,6 +1772,99 @@ Load the demo data and replace the office profile?</translation>
     </message>
 </context>
 <context>
+    <name>RunLogBox</name>
+    <message>
+        <location filename="../../desktop/ui/sync/runs_box.py" line="18"/>
+        <source>Riwayat sinkronisasi</source>
+        <translation>Sync history</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/runs_box.py" line="23"/>
+        <source>Mulai</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/runs_box.py" line="23"/>
+        <source>Hasil</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/runs_box.py" line="23"/>
+        <source>Dikirim</source>
+        <translation>Pushed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/runs_box.py" line="23"/>
+        <source>Diambil</source>
+        <translation>Pulled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/runs_box.py" line="24"/>
+        <source>Dihapus</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/runs_box.py" line="24"/>
+        <source>Konflik</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/runs_box.py" line="24"/>
+        <source>Galat</source>
+        <translation>Errors</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/runs_box.py" line="24"/>
+        <source>Keterangan</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/runs_box.py" line="36"/>
+        <source>berhasil</source>
+        <translation>succeeded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/runs_box.py" line="36"/>
+        <source>ada konflik</source>
+        <translation>with conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/runs_box.py" line="37"/>
+        <source>ada galat</source>
+        <translation>with errors</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/runs_box.py" line="37"/>
+        <source>dibatalkan</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/runs_box.py" line="38"/>
+        <source>gagal</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/runs_box.py" line="38"/>
+        <source>berjalan</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/runs_box.py" line="39"/>
+        <source>terhenti</source>
+        <translation>stopped</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/runs_box.py" line="40"/>
+        <source>penghapusan menunggu konfirmasi</source>
+        <translation>deletions awaiting confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/runs_box.py" line="61"/>
+        <source>Tidak ada galat per data pada putaran ini.</source>
+        <translation>No record errors in this run.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="77"/>
@@ -1761,259 +2133,6 @@ Load the demo data and replace the office profile?</translation>
         <source>Batalkan</source>
         <translation>Cancel</translation>
     </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="167"/>
-        <source>Katalog data (CKAN)</source>
-        <translation>Data catalog (CKAN)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="174"/>
-        <source>tempel token API dari portal untuk menggantinya</source>
-        <translation>paste the API token from the portal to replace it</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="178"/>
-        <source>Pilih…</source>
-        <translation>Choose…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="186"/>
-        <source> detik</source>
-        <translation> seconds</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="188"/>
-        <source>Terbitkan data terbatas/dikecualikan sebagai dataset privat</source>
-        <translation>Publish restricted/exempt data as private datasets</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="191"/>
-        <source> menit</source>
-        <translation> minutes</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="192"/>
-        <source>mati</source>
-        <translation>off</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="193"/>
-        <source>Alamat katalog</source>
-        <translation>Catalog address</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="194"/>
-        <source>Pengguna</source>
-        <translation>User</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="195"/>
-        <source>Token API</source>
-        <translation>API token</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="197"/>
-        <source>Nama header token</source>
-        <translation>Token header name</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="198"/>
-        <source>Sertifikat CA tambahan</source>
-        <translation>Extra CA certificate</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="199"/>
-        <source>Jeda antar penulisan</source>
-        <translation>Pause between writes</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="201"/>
-        <source>Sinkron otomatis setiap</source>
-        <translation>Sync automatically every</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="203"/>
-        <source>Simpan pengaturan</source>
-        <translation>Save settings</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="204"/>
-        <source>Tes koneksi</source>
-        <translation>Test connection</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="222"/>
-        <source>OPD dan organisasi di katalog</source>
-        <translation>OPDs and catalog organizations</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="224"/>
-        <source>Dataset sebuah OPD diterbitkan atas nama organisasinya. OPD dicocokkan otomatis menurut nama atau singkatan; pilihan Anda di sini selalu didahulukan. Tes koneksi memuat daftar organisasi yang boleh Anda tulisi.</source>
-        <translation>An OPD&apos;s datasets are published under its organization. OPDs are matched automatically by name or abbreviation; your choice here always comes first. Test connection loads the organizations you may write to.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="231"/>
-        <source>OPD</source>
-        <translation>OPD</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="231"/>
-        <source>Organisasi di katalog</source>
-        <translation>Catalog organization</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="231"/>
-        <source>Cara</source>
-        <translation>How</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="238"/>
-        <location filename="../../desktop/ui/sync_page.py" line="272"/>
-        <source>Konflik</source>
-        <translation>Conflicts</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="240"/>
-        <source>Kolom yang diubah di sini dan di katalog sejak sinkron terakhir. Tidak ada yang ditimpa sampai Anda memilih.</source>
-        <translation>Fields changed both here and in the catalog since the last sync. Nothing is overwritten until you choose.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="245"/>
-        <source>Dataset</source>
-        <translation>Dataset</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="245"/>
-        <source>Kolom</source>
-        <translation>Field</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="245"/>
-        <source>Nilai di sini</source>
-        <translation>Value here</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="246"/>
-        <source>Nilai di katalog</source>
-        <translation>Value in the catalog</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="254"/>
-        <location filename="../../desktop/ui/sync_page.py" line="637"/>
-        <source>Pakai nilai di sini</source>
-        <translation>Keep the value here</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="255"/>
-        <location filename="../../desktop/ui/sync_page.py" line="637"/>
-        <source>Pakai nilai katalog</source>
-        <translation>Take the catalog&apos;s value</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="256"/>
-        <source>Sunting nilai…</source>
-        <translation>Edit the value…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="267"/>
-        <source>Riwayat sinkronisasi</source>
-        <translation>Sync history</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="271"/>
-        <source>Mulai</source>
-        <translation>Started</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="271"/>
-        <source>Hasil</source>
-        <translation>Result</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="271"/>
-        <source>Dikirim</source>
-        <translation>Pushed</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="271"/>
-        <source>Diambil</source>
-        <translation>Pulled</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="272"/>
-        <source>Dihapus</source>
-        <translation>Deleted</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="272"/>
-        <source>Galat</source>
-        <translation>Errors</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="272"/>
-        <source>Keterangan</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="310"/>
-        <source>Belum ada token tersimpan untuk pengguna ini.</source>
-        <translation>No token stored for this user yet.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="312"/>
-        <source>Token dari variabel lingkungan DISKOMINFO_DESK_CATALOG_TOKEN.</source>
-        <translation>Token from the environment variable DISKOMINFO_DESK_CATALOG_TOKEN.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="314"/>
-        <source>Token tersimpan di gudang kunci sistem (keyring).</source>
-        <translation>Token stored in the system keyring.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="320"/>
-        <source>Sertifikat CA</source>
-        <translation>CA certificate</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="321"/>
-        <source>Sertifikat (*.pem *.crt *.cer)</source>
-        <translation>Certificates (*.pem *.crt *.cer)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="362"/>
-        <source>Pengaturan katalog disimpan.</source>
-        <translation>Catalog settings saved.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="368"/>
-        <source>Gudang kunci sistem tidak tersedia: token hanya diingat sampai aplikasi ditutup.</source>
-        <translation>No system keyring: the token is kept only until the application closes.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="386"/>
-        <source>Alamat katalog tidak diubah.</source>
-        <translation>The catalog address was not changed.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="429"/>
-        <source>Menghubungi katalog…</source>
-        <translation>Contacting the catalog…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="438"/>
-        <source>Terhubung ke CKAN {version} sebagai {user}. Organisasi yang boleh ditulis: {orgs}.</source>
-        <translation>Connected to CKAN {version} as {user}. Organizations you may write to: {orgs}.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="443"/>
-        <source>Server memasang ckanext-showcase: aplikasi diterbitkan sebagai showcase.</source>
-        <translation>The server has ckanext-showcase: applications are published as showcases.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="445"/>
-        <source>Aplikasi tetap lokal: server katalog tidak memasang ckanext-showcase.</source>
-        <translation>Applications stay local: the catalog server does not have ckanext-showcase.</translation>
-    </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/sync_page.py" line="518"/>
         <source>{n} perubahan lokal menunggu dikirim</source>
@@ -2040,71 +2159,6 @@ Load the demo data and replace the office profile?</translation>
         <source>Belum pernah disinkronkan</source>
         <translation>Never synced yet</translation>
     </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="536"/>
-        <source>berhasil</source>
-        <translation>succeeded</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="536"/>
-        <source>ada konflik</source>
-        <translation>with conflicts</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="537"/>
-        <source>ada galat</source>
-        <translation>with errors</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="537"/>
-        <source>dibatalkan</source>
-        <translation>cancelled</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="538"/>
-        <source>gagal</source>
-        <translation>failed</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="538"/>
-        <source>berjalan</source>
-        <translation>running</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="539"/>
-        <source>terhenti</source>
-        <translation>stopped</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="540"/>
-        <source>penghapusan menunggu konfirmasi</source>
-        <translation>deletions awaiting confirmation</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="557"/>
-        <source>— belum dipetakan —</source>
-        <translation>— not mapped —</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="566"/>
-        <source>pilihan pengguna</source>
-        <translation>chosen by a user</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="567"/>
-        <source>otomatis</source>
-        <translation>automatic</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="680"/>
-        <source>&amp;Pakai nilai ini</source>
-        <translation>&amp;Use this value</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="681"/>
-        <source>Batal</source>
-        <translation>Cancel</translation>
-    </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/sync_page.py" line="782"/>
         <source>{n} dataset hilang dari katalog; belum ada yang dihapus di sini.</source>
@@ -2112,41 +2166,6 @@ Load the demo data and replace the office profile?</translation>
             <numerusform>{n} dataset is gone from the catalog; it has not been deleted here yet.</numerusform>
             <numerusform>{n} datasets are gone from the catalog; none has been deleted here yet.</numerusform>
         </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="618"/>
-        <source>Tidak ada galat per data pada putaran ini.</source>
-        <translation>No record errors in this run.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="633"/>
-        <source>Hapus juga di katalog</source>
-        <translation>Delete in the catalog too</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="634"/>
-        <source>Pulihkan dengan nilai katalog</source>
-        <translation>Restore with the catalog&apos;s values</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="635"/>
-        <source>Simpan di sini, lepas dari katalog</source>
-        <translation>Keep here, unlinked from the catalog</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="636"/>
-        <source>Lepas dari aplikasi, lalu hapus</source>
-        <translation>Unlink from the applications, then delete</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="673"/>
-        <source>Sunting nilai</source>
-        <translation>Edit the value</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/sync_page.py" line="676"/>
-        <source>Nilai baru untuk {field} (di sini: {mine}; di katalog: {theirs})</source>
-        <translation>New value for {field} (here: {mine}; in the catalog: {theirs})</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/sync_page.py" line="732"/>

@@ -201,16 +201,14 @@ def walk_dialogs(win: MainWindow, desk: Desk, app: QApplication, tasks: TaskMana
     modal("dialog held deletions", app, lambda: catalog_change.ask_apply_deletions(
         sync, titles, 10))
     saved = sync.conflicts
-    sync.conflicts = [SimpleNamespace(
+    sync.conflict_box.show_conflicts([SimpleNamespace(
         id="c1", record_id="d1", title=f"Jumlah penduduk menurut {LONG_WORDS}",
-        field="notes", local=f"Data dari {LONG_WORDS} " * 3, remote=f"Sumber: {LONG_WORDS}")]
-    sync._fill_conflicts()
-    sync.conflict_table.selectRow(0)
+        field="notes", local=f"Data dari {LONG_WORDS} " * 3, remote=f"Sumber: {LONG_WORDS}")])
+    sync.conflict_box.conflict_table.selectRow(0)
     settle(app, tasks)
     check_window("Sinkronisasi with a conflict", win)
-    modal("dialog conflict edit", app, sync._edit_conflict)
-    sync.conflicts = saved
-    sync._fill_conflicts()
+    modal("dialog conflict edit", app, sync.conflict_box.edit_conflict)
+    sync.conflict_box.show_conflicts(saved)
     walk_first_start(win, desk, app, tasks)
     walk_progress(win, app, tasks)
     from desktop.ui import demo_action  # Bantuan → Isi data contoh…: refused, or asked

@@ -44,11 +44,11 @@ def other_world(ckan_world: CatalogWorld) -> Iterator[CatalogWorld]:
 def _save(qtbot, win: MainWindow, url: str, token: str = "") -> None:
     page = win.sync_page
     win.show_page("sync")
-    page.url.setText(url)
-    page.user.setText("editor")
-    page.token.setText(token)
-    page.pace.setValue(0)
-    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    page.catalog_box.url.setText(url)
+    page.catalog_box.user.setText("editor")
+    page.catalog_box.token.setText(token)
+    page.catalog_box.pace.setValue(0)
+    qtbot.mouseClick(page.catalog_box.save_button, Qt.MouseButton.LeftButton)
 
 
 def _sync(qtbot, win: MainWindow) -> None:
@@ -63,7 +63,7 @@ def _linked_register(qtbot, win: MainWindow, desk: Desk, world: CatalogWorld) ->
     world.server.seed_packages(REGISTER, org="diskominfo")
     _save(qtbot, win, world.server.url, world.editor_token)
     _sync(qtbot, win)
-    assert "20 diambil" in win.sync_page.message.text()
+    assert "20 diambil" in win.sync_page.catalog_box.message.text()
 
 
 def _remote_ids(desk: Desk) -> set[str | None]:
@@ -87,8 +87,8 @@ def test_another_catalog_starts_fresh_links_and_deletes_nothing(
     assert load_catalog_settings(desk.db).catalog_url == other_world.server.url
     assert _remote_ids(desk) == {None} and _live(desk) == REGISTER
     _sync(qtbot, window)  # published there; nothing deleted on either side
-    assert f"{REGISTER} dikirim" in window.sync_page.message.text()
-    assert "0 dihapus" in window.sync_page.message.text()
+    assert f"{REGISTER} dikirim" in window.sync_page.catalog_box.message.text()
+    assert "0 dihapus" in window.sync_page.catalog_box.message.text()
     assert _live(desk) == REGISTER
     first = [p for p in ckan_world.server.store.packages.values() if p["state"] == "active"]
     assert len(first) == REGISTER
@@ -104,7 +104,7 @@ def test_the_same_catalog_at_a_new_address_keeps_links(
     _save(qtbot, window, moved, ckan_world.editor_token)
     assert load_catalog_settings(desk.db).catalog_url == moved
     _sync(qtbot, window)
-    text = window.sync_page.message.text()
+    text = window.sync_page.catalog_box.message.text()
     assert "0 dikirim, 0 diambil, 0 dihapus" in text
     assert _remote_ids(desk) == links and _live(desk) == REGISTER
 
@@ -117,7 +117,7 @@ def test_cancelling_the_question_changes_nothing(
     answer_next_box("Batal")
     _save(qtbot, window, other_world.server.url)
     assert load_catalog_settings(desk.db).catalog_url == ckan_world.server.url
-    assert window.sync_page.url.text() == ckan_world.server.url
+    assert window.sync_page.catalog_box.url.text() == ckan_world.server.url
     assert _remote_ids(desk) == links
 
 
@@ -139,7 +139,7 @@ def test_mass_deletions_wait_for_the_users_word(
     qtbot.waitUntil(lambda: window.sync_page.running is None, timeout=20_000)
     settle(qtbot, window)
     assert _live(desk) == REGISTER - 8
-    assert "8 dihapus" in window.sync_page.message.text()
+    assert "8 dihapus" in window.sync_page.catalog_box.message.text()
 
 
 def test_a_dataset_deleted_there_but_used_by_an_app_is_settled_from_the_page(
@@ -157,15 +157,15 @@ def test_a_dataset_deleted_there_but_used_by_an_app_is_settled_from_the_page(
     [package] = ckan_world.server.store.packages.values()
     package["state"] = "deleted"
     _sync(qtbot, window)
-    qtbot.waitUntil(lambda: page.conflict_table.rowCount() == 1, timeout=5000)
-    row = [page.conflict_table.item(0, c).text() for c in range(4)]
+    qtbot.waitUntil(lambda: page.conflict_box.conflict_table.rowCount() == 1, timeout=5000)
+    row = [page.conflict_box.conflict_table.item(0, c).text() for c in range(4)]
     assert row[0] == "Jumlah Penduduk" and "dipakai aplikasi" in row[1]
     assert "SIAK Daerah" in row[2]
-    page.conflict_table.selectRow(0)
-    assert page.keep_mine.text() == "Simpan di sini, lepas dari katalog"
-    assert page.take_theirs.text() == "Lepas dari aplikasi, lalu hapus"
-    assert not page.edit_value.isEnabled()
-    qtbot.mouseClick(page.take_theirs, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.conflict_table.rowCount() == 0, timeout=5000)
+    page.conflict_box.conflict_table.selectRow(0)
+    assert page.conflict_box.keep_mine.text() == "Simpan di sini, lepas dari katalog"
+    assert page.conflict_box.take_theirs.text() == "Lepas dari aplikasi, lalu hapus"
+    assert not page.conflict_box.edit_value.isEnabled()
+    qtbot.mouseClick(page.conflict_box.take_theirs, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.conflict_box.conflict_table.rowCount() == 0, timeout=5000)
     assert desk.apps.get(app["id"])["datasets"] == []
     assert desk.datasets.get(record["id"], include_deleted=True)["deleted_at"] is not None

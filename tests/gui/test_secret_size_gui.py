@@ -19,12 +19,13 @@ def test_a_token_too_long_for_windows_is_refused_before_anything_is_saved(
     monkeypatch.setattr(secrets, "this_platform", lambda: "win32")
     page = window.sync_page
     window.show_page("sync")
-    page.url.setText(ckan_world.server.url)
-    page.user.setText("editor")
+    page.catalog_box.url.setText(ckan_world.server.url)
+    page.catalog_box.user.setText("editor")
     long_token = "a" * 1500
-    page.token.setText(long_token)
-    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
-    assert "terlalu panjang" in page.message.text() and "1280" in page.message.text()
+    page.catalog_box.token.setText(long_token)
+    qtbot.mouseClick(page.catalog_box.save_button, Qt.MouseButton.LeftButton)
+    said = page.catalog_box.message.text()
+    assert "terlalu panjang" in said and "1280" in said
     assert load_catalog_settings(desk.db).catalog_url == ""  # nothing saved
     assert memory_keyring.secrets == {}
-    assert page.token.text() == long_token  # left for the user to correct
+    assert page.catalog_box.token.text() == long_token  # left for the user to correct

@@ -27,8 +27,8 @@ def test_a_killed_run_of_this_computer_shows_as_stopped(qtbot, window: MainWindo
     window.show_page("sync")
     page.refresh_state()
     settle(qtbot, window)
-    qtbot.waitUntil(lambda: page.runs_table.rowCount() == 1, timeout=5_000)
-    assert page.runs_table.item(0, 1).text() == "terhenti"
-    assert page.runs_table.item(0, 7).text().startswith("Terhenti sebelum selesai")
+    qtbot.waitUntil(lambda: page.runs_box.runs_table.rowCount() == 1, timeout=5_000)
+    assert page.runs_box.runs_table.item(0, 1).text() == "terhenti"
+    assert page.runs_box.runs_table.item(0, 7).text().startswith("Terhenti sebelum selesai")
     with desk.db.session() as s:
         assert s.query(SyncRun).one().status == "interrupted"

@@ -28,11 +28,11 @@ def _no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
 def _configure(qtbot, win: MainWindow, world: CatalogWorld, token: str | None = None) -> None:
     page = win.sync_page
     win.show_page("sync")
-    page.url.setText(world.server.url)
-    page.user.setText("editor")
-    page.token.setText(token if token is not None else world.editor_token)
-    page.pace.setValue(0)
-    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    page.catalog_box.url.setText(world.server.url)
+    page.catalog_box.user.setText("editor")
+    page.catalog_box.token.setText(token if token is not None else world.editor_token)
+    page.catalog_box.pace.setValue(0)
+    qtbot.mouseClick(page.catalog_box.save_button, Qt.MouseButton.LeftButton)
 
 
 def _wait_run(qtbot, win: MainWindow) -> None:
@@ -54,17 +54,17 @@ def test_settings_are_checked_then_stored_and_the_token_goes_to_the_keyring(
     page = window.sync_page
     window.show_page("sync")
     assert window.page is None and window.current_key == "sync"
-    page.url.setText("http://portal.contoh.go.id")  # a token must never travel in clear
-    page.user.setText("editor")
-    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
-    assert "https://" in page.message.text()
+    page.catalog_box.url.setText("http://portal.contoh.go.id")  # a token must never travel in clear
+    page.catalog_box.user.setText("editor")
+    qtbot.mouseClick(page.catalog_box.save_button, Qt.MouseButton.LeftButton)
+    assert "https://" in page.catalog_box.message.text()
     assert load_catalog_settings(desk.db).catalog_url == ""  # nothing saved
     _configure(qtbot, window, ckan_world)
     stored = load_catalog_settings(desk.db)
     assert (stored.catalog_url, stored.catalog_user) == (ckan_world.server.url, "editor")
-    assert page.token.text() == ""  # not left lying in the widget
+    assert page.catalog_box.token.text() == ""  # not left lying in the widget
     assert ckan_world.editor_token in memory_keyring.secrets.values()
-    assert "keyring" in page.token_state.text()
+    assert "keyring" in page.catalog_box.token_state.text()
     settle(qtbot, window)
     window.settings.sync()
     for written in [*tmp_path.rglob("*.ini"), *tmp_path.rglob("*.sqlite3*")]:
@@ -75,16 +75,16 @@ def test_test_connection_names_the_organizations_and_goes_online(
         qtbot, window: MainWindow, ckan_world: CatalogWorld, memory_keyring) -> None:
     page = window.sync_page
     _configure(qtbot, window, ckan_world)
-    qtbot.mouseClick(page.test_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "Terhubung" in page.message.text(), timeout=10_000)
-    assert ORG_TITLE in page.message.text()
-    assert "ckanext-showcase" in page.apps_note.text()
+    qtbot.mouseClick(page.catalog_box.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Terhubung" in page.catalog_box.message.text(), timeout=10_000)
+    assert ORG_TITLE in page.catalog_box.message.text()
+    assert "ckanext-showcase" in page.catalog_box.apps_note.text()
     assert window.sync_status.text().startswith("● Online")
     # a wrong token is named as such, and nothing crashes
     _configure(qtbot, window, ckan_world, token="bukan-token-yang-benar")
-    qtbot.mouseClick(page.test_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.test_button.isEnabled() and "Token" in page.message.text(),
-                    timeout=10_000)
+    qtbot.mouseClick(page.catalog_box.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.catalog_box.test_button.isEnabled()
+                    and "Token" in page.catalog_box.message.text(), timeout=10_000)
 
 
 def test_sync_now_pushes_counts_and_logs_without_blocking_the_window(
@@ -102,12 +102,12 @@ def test_sync_now_pushes_counts_and_logs_without_blocking_the_window(
     apps = window.show_kind("apps")  # the user goes on working meanwhile
     assert window.page is apps and apps.isEnabled()
     _wait_run(qtbot, window)
-    assert "1 dikirim" in page.message.text()
+    assert "1 dikirim" in page.catalog_box.message.text()
     packages = [p for p in ckan_world.server.store.packages.values() if p["state"] == "active"]
     assert [p["title"] for p in packages] == ["Jumlah Penduduk"]
-    qtbot.waitUntil(lambda: page.pending == 0 and page.runs_table.rowCount() == 1,
+    qtbot.waitUntil(lambda: page.pending == 0 and page.runs_box.runs_table.rowCount() == 1,
                     timeout=5000)
-    assert page.runs_table.item(0, 1).text() == "berhasil"
+    assert page.runs_box.runs_table.item(0, 1).text() == "berhasil"
 
 
 def test_a_conflict_is_shown_side_by_side_and_resolved_from_the_page(
@@ -125,13 +125,13 @@ def test_a_conflict_is_shown_side_by_side_and_resolved_from_the_page(
                          expected_version=current["version"])
     page.sync_now()
     _wait_run(qtbot, window)
-    qtbot.waitUntil(lambda: page.conflict_table.rowCount() == 1, timeout=5000)
-    cells = [page.conflict_table.item(0, c).text() for c in range(4)]
+    qtbot.waitUntil(lambda: page.conflict_box.conflict_table.rowCount() == 1, timeout=5000)
+    cells = [page.conflict_box.conflict_table.item(0, c).text() for c in range(4)]
     assert cells[1:] == ["judul", "Judul dari kantor", "Judul dari portal"]
-    assert not page.keep_mine.isEnabled()  # nothing chosen yet
-    page.conflict_table.selectRow(0)
-    qtbot.mouseClick(page.keep_mine, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.conflict_table.rowCount() == 0, timeout=5000)
+    assert not page.conflict_box.keep_mine.isEnabled()  # nothing chosen yet
+    page.conflict_box.conflict_table.selectRow(0)
+    qtbot.mouseClick(page.conflict_box.keep_mine, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.conflict_box.conflict_table.rowCount() == 0, timeout=5000)
     assert list_conflicts(desk) == []
     page.sync_now()
     _wait_run(qtbot, window)
@@ -156,11 +156,11 @@ def test_open_conflicts_are_counted_by_every_sync_and_in_the_status_bar(
     for _run in range(2):  # the second run makes no new conflict: the old one still counts
         page.sync_now()
         _wait_run(qtbot, window)
-        assert "1 konflik" in page.message.text()
+        assert "1 konflik" in page.catalog_box.message.text()
         qtbot.waitUntil(lambda: "1 konflik" in window.sync_status.text(), timeout=5000)
         assert "1 konflik" in page.summary.text()
-    page.conflict_table.selectRow(0)
-    qtbot.mouseClick(page.keep_mine, Qt.MouseButton.LeftButton)
+    page.conflict_box.conflict_table.selectRow(0)
+    qtbot.mouseClick(page.conflict_box.keep_mine, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "konflik" not in window.sync_status.text(), timeout=5000)
 
 
@@ -173,7 +173,7 @@ def test_an_unreachable_catalog_is_offline_and_loses_nothing(
     ckan_world.server.stop()
     page.sync_now()
     _wait_run(qtbot, window)
-    assert page.message.property("tone") == "bad"  # shown as an error
+    assert page.catalog_box.message.property("tone") == "bad"  # shown as an error
     assert window.sync_status.text().startswith("○ Offline")
     qtbot.waitUntil(lambda: page.pending == 1, timeout=5000)  # still waiting, not lost
     assert "1 menunggu" in window.sync_status.text()
@@ -191,12 +191,14 @@ def test_an_opd_is_mapped_to_an_organization_by_hand_and_then_published(
     _configure(qtbot, window, ckan_world)
     page.sync_now()  # no organization answers to "Dinas Kesehatan": a record error
     _wait_run(qtbot, window)
-    assert "1 galat" in page.message.text()
-    qtbot.mouseClick(page.test_button, Qt.MouseButton.LeftButton)  # loads the organizations
-    qtbot.waitUntil(lambda: "Terhubung" in page.message.text(), timeout=10_000)
+    assert "1 galat" in page.catalog_box.message.text()
+    # the connection test loads the organizations
+    qtbot.mouseClick(page.catalog_box.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Terhubung" in page.catalog_box.message.text(), timeout=10_000)
     settle(qtbot, window)
-    rows = {page.org_table.item(r, 0).text(): r for r in range(page.org_table.rowCount())}
-    combo = page.org_table.cellWidget(rows["Dinas Kesehatan"], 1)
+    table = page.orgmap_box.org_table
+    rows = {table.item(r, 0).text(): r for r in range(table.rowCount())}
+    combo = table.cellWidget(rows["Dinas Kesehatan"], 1)
     assert combo.currentData() is None
     combo.setCurrentIndex(combo.findText(ORG_TITLE))
     settle(qtbot, window)
@@ -207,7 +209,7 @@ def test_an_opd_is_mapped_to_an_organization_by_hand_and_then_published(
     _wait_run(qtbot, window)
     titles = [p["title"] for p in ckan_world.server.store.packages.values()]
     assert titles == ["Jumlah Puskesmas"]
-    qtbot.waitUntil(lambda: page.org_table.item(rows["Dinas Kesehatan"], 2).text()
+    qtbot.waitUntil(lambda: page.orgmap_box.org_table.item(rows["Dinas Kesehatan"], 2).text()
                     == "pilihan pengguna", timeout=5000)
 
 
@@ -217,7 +219,7 @@ def test_periodic_sync_is_kept_per_workstation_and_runs_quietly(
     page = window.sync_page
     assert not page.periodic.isActive()  # off by default
     _dataset(desk)
-    page.every.setValue(15)
+    page.catalog_box.every.setValue(15)
     _configure(qtbot, window, ckan_world)
     assert page.periodic.isActive() and page.periodic.interval() == 15 * 60_000
     assert int(window.settings.value("sync/every_minutes")) == 15
@@ -225,8 +227,8 @@ def test_periodic_sync_is_kept_per_workstation_and_runs_quietly(
     _wait_run(qtbot, window)
     assert [p["title"] for p in ckan_world.server.store.packages.values()] == [
         "Jumlah Penduduk"]
-    page.every.setValue(0)
-    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    page.catalog_box.every.setValue(0)
+    qtbot.mouseClick(page.catalog_box.save_button, Qt.MouseButton.LeftButton)
     assert not page.periodic.isActive()
 
 
@@ -245,7 +247,7 @@ def test_the_keyring_is_not_asked_at_start_up_only_when_the_page_is_shown(
     win = build_window(qtbot, desk, tmp_path / "view.ini")
     assert asked == []
     win.show_page("sync")
-    assert asked and "Belum ada token" in win.sync_page.token_state.text()
+    assert asked and "Belum ada token" in win.sync_page.catalog_box.token_state.text()
 
 
 def test_no_catalog_no_waiting_count_in_the_status_bar(

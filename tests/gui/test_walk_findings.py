@@ -109,11 +109,10 @@ def test_about_is_closed_with_the_programs_own_word(qtbot, demo_window: MainWind
 
 def test_the_conflict_editor_wraps_a_long_value_and_fits_the_screen(
         qtbot, demo_window: MainWindow, monkeypatch) -> None:
-    page = demo_window.sync_page
-    page.conflicts = [SimpleNamespace(id="c1", record_id="d1", title="Jumlah penduduk",
-                                      field="notes", local=f"Data {LONG} " * 3,
-                                      remote=f"Sumber {LONG}")]
-    page._fill_conflicts()
+    page = demo_window.sync_page.conflict_box
+    page.show_conflicts([SimpleNamespace(id="c1", record_id="d1", title="Jumlah penduduk",
+                                         field="notes", local=f"Data {LONG} " * 3,
+                                         remote=f"Sumber {LONG}")])
     page.conflict_table.selectRow(0)
     chosen: list[tuple[str, str]] = []
     monkeypatch.setattr(page, "resolve", lambda choice, value=None: chosen.append(
