@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, spec.kind)
             self.navigation.addItem(item)
         self.pages = LazyPages([spec.kind for spec in PAGES], self._make_page)
-        from desktop.ui.sync_page import SyncPage
+        from desktop.ui.sync.page import SyncPage
 
         self.sync_page = SyncPage(self.desk, self.tasks, self.hub, self.settings, self.stack)
         self.sync_page.open_record.connect(self.open_record)
