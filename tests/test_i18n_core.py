@@ -1,4 +1,5 @@
-"""Every message the core writes has an English translation, and switching works."""
+"""Every message the core writes has an English translation in the gettext catalogue
+(resources/locale/en/LC_MESSAGES/desk.po), and switching works."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core.i18n import Label, set_language, t
-from desktop.core.messages_en import MESSAGES_EN
+from tests.catalogue import PO, english_catalogue, english_messages, english_singulars, extracted
 
 PACKAGE = Path(__file__).resolve().parents[1] / "desktop"
 
@@ -29,8 +30,24 @@ def core_messages() -> dict[str, str]:
 
 
 def test_every_core_message_has_an_english_translation() -> None:
-    missing = {msg: where for msg, where in core_messages().items() if msg not in MESSAGES_EN}
+    english = english_messages()
+    missing = {msg: where for msg, where in core_messages().items() if not english.get(msg)}
     assert not missing, f"untranslated: {missing}"
+
+
+def test_every_extracted_message_has_an_english_translation() -> None:
+    """What ``pybabel extract`` finds (t, tn and Label, the GUI's page specs too) has a
+    non-empty, non-fuzzy English text: run pybabel update and translate the new entries."""
+    found = extracted()
+    assert len(found) > 500
+    catalogue = english_catalogue()
+    untranslated = {}
+    for msgid, where in found.items():
+        entry = catalogue.get(msgid)
+        strings = entry.string if entry and entry.pluralizable else [entry and entry.string]
+        if entry is None or entry.fuzzy or not all(strings):
+            untranslated[msgid] = where
+    assert not untranslated, f"untranslated (resources/locale/README.md): {untranslated}"
 
 
 def test_english_translations_keep_the_placeholders() -> None:
@@ -39,15 +56,18 @@ def test_english_translations_keep_the_placeholders() -> None:
     def names(text: str) -> set[str]:
         return {f for _, f, _, _ in string.Formatter().parse(text) if f}
 
-    for source, english in MESSAGES_EN.items():
+    for source, english in [*english_messages().items(), *english_singulars().items()]:
         assert names(source) == names(english), source
 
 
 def test_language_switch_changes_messages_and_labels() -> None:
     label = Label("Tanggal mulai", "Start date")
+    from_catalogue = Label("Tanggal mulai")
     set_language("en")
     assert t("Wajib diisi.") == "Required."
     assert str(label) == "Start date"
+    assert str(from_catalogue) == "Start date" == from_catalogue.en
+    assert from_catalogue == label
     set_language("id")
     assert t("Wajib diisi.") == "Wajib diisi."
     assert str(label) == "Tanggal mulai"
@@ -57,3 +77,49 @@ def test_language_switch_changes_messages_and_labels() -> None:
 def test_unknown_language_falls_back_to_indonesian(unknown: str) -> None:
     set_language(unknown)
     assert t("Wajib diisi.") == "Wajib diisi."
+
+
+def test_pybabel_finds_every_literal_message() -> None:
+    """A ``t()`` inside an f-string or inside another ``t()``'s arguments is invisible to
+    ``pybabel extract`` and would lose its English at the next ``pybabel update``."""
+    found = extracted()
+    unseen = []
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id in ("t", "tn", "Label") and node.args
+                    and isinstance(node.args[0], ast.Constant)
+                    and node.args[0].value not in found):
+                unseen.append(f"{path.name}:{node.lineno}")
+    assert not unseen, unseen
+
+
+def test_the_compiled_catalogue_is_used_unless_its_po_is_newer(tmp_path: Path, monkeypatch) -> None:
+    """An installed copy loads the .mo the build compiled; a checkout whose .po changed
+    after a ``pybabel compile`` reads the .po, never the stale .mo."""
+    import os
+
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    from desktop.core import i18n
+
+    folder = tmp_path / "locale" / "en" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    po = folder / "desk.po"
+    po.write_bytes(PO.read_bytes())
+    with PO.open("rb") as source:
+        stale = read_po(source, locale="en")
+    stale["Wajib diisi."].string = "Required (stale)."
+    with (folder / "desk.mo").open("wb") as compiled:
+        write_mo(compiled, stale)
+    monkeypatch.setattr(i18n, "resource_path", lambda *parts: tmp_path.joinpath(*parts))
+    load = i18n.catalogue.__wrapped__
+    os.utime(po, (1_000_000, 1_000_000))  # the .mo is newer: used as built
+    assert load("en").gettext("Wajib diisi.") == "Required (stale)."
+    os.utime(po, None)
+    os.utime(folder / "desk.mo", (1_000_000, 1_000_000))  # .po edited since
+    assert load("en").gettext("Wajib diisi.") == "Required."
+    assert load("en").ngettext("{n} data", "{n} data", 1) == "{n} record"
+    po.unlink()  # a wheel or bundle: only the .mo
+    assert load("en").gettext("Wajib diisi.") == "Required (stale)."

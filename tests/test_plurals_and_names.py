@@ -14,12 +14,14 @@ import pytest
 
 from desktop.core import choices
 from desktop.core.i18n import set_language, tn
-from desktop.core.messages_en import MESSAGES_EN, SINGULAR_EN
 from desktop.core.reminders import _when
+from tests.catalogue import english_messages, english_singulars
 
 ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "resources" / "translations" / "desk_en.ts"
 KB_ENGLISH = "Memorandum of Understanding (KB)"
+MESSAGES_EN = english_messages()  # the gettext catalogue: plural forms
+SINGULAR_EN = english_singulars()  # its singular forms
 
 
 @pytest.fixture

@@ -606,7 +606,9 @@ def test_office_profile_refuses_an_unknown_field_name(desk: Desk) -> None:
 
 # --------------------------------------------------------------------------- English
 def english(source: str, **params: object) -> str:
-    catalogue = pytest.importorskip("desktop.core.messages_en").MESSAGES_EN
+    from tests.catalogue import english_messages
+
+    catalogue = english_messages()
     if source not in catalogue:
         pytest.skip(f"no English translation yet for {source!r}")
     return catalogue[source].format(**params)

@@ -140,8 +140,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.core.logs import log_exception
 
         path = log_exception(exc)
-        print(f"diskominfo-desk: {t('kesalahan tak terduga')}: {exc} ({t('rincian')}: {path})",
-              file=sys.stderr)
+        unexpected, details = t("kesalahan tak terduga"), t("rincian")  # extractable
+        print(f"diskominfo-desk: {unexpected}: {exc} ({details}: {path})", file=sys.stderr)
         if command == "gui":
             from desktop.core.early_failure import failure_text
 

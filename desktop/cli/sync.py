@@ -221,8 +221,9 @@ def _print_conflict_table(conflicts: list[Any]) -> None:
         print("    " + t("Katalog: {value}", value=side_text(c.field, "remote", c.remote)))
         words = resolution_words(c.field)
         if words:
+            value_word = t("NILAI")  # on its own: pybabel does not look inside t()'s arguments
             print("    " + t("Pilihan: {words}", words="|".join(
-                t("NILAI") if w == "VALUE" else w for w in words)))
+                value_word if w == "VALUE" else w for w in words)))
     print(tn("{n} konflik terbuka. Selesaikan dengan 'diskominfo-desk conflicts resolve ID "
              "PILIHAN' (mine: nilai di sini, theirs: nilai katalog, atau nilai baru).",
              len(conflicts), n=len(conflicts)))

@@ -302,7 +302,7 @@ def render_period_report(report: PeriodReport, *, office: Mapping[str, Any] | No
                          logo: str | Path | None = None) -> bytes:
     """The report as PDF bytes (A4 portrait)."""
     buffer = BytesIO()
-    title = f"{t('Laporan Kegiatan')} {report.period.label}"
+    title = t("Laporan Kegiatan") + f" {report.period.label}"  # t() outside: pybabel finds it
     doc = BaseDocTemplate(buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
                           topMargin=1.6 * cm, bottomMargin=1.8 * cm, title=title,
                           author=(office or {}).get("nama") or "Diskominfo Desk",

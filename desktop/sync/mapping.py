@@ -215,7 +215,7 @@ def package_to_dataset(package: Mapping[str, Any]) -> RemoteDataset:
     if values["sifat_data"] not in SIFAT_DATA:  # none, or one this register does not know
         values["sifat_data"] = PRIVATE_SIFAT if package.get("private") else None
     values["lisensi"] = from_ckan_licence(package.get("license_id"))
-    values["tags"] = [t["name"] for t in package.get("tags") or []]
+    values["tags"] = [tag["name"] for tag in package.get("tags") or []]
     values["resources"] = [
         {"nama": r.get("name") or "", "url": r.get("url") or None,
          "format": r.get("format") or None, "deskripsi": r.get("description") or None,

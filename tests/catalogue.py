@@ -1,0 +1,49 @@
+"""The English gettext catalogue of the core, read as the tests need it.
+
+``english_messages()`` is what ``MESSAGES_EN`` was (a plural entry gives its plural form)
+and ``english_singulars()`` what ``SINGULAR_EN`` was (the singular of each plural entry);
+``extracted()`` runs the same extraction as ``pybabel extract`` (resources/locale/README.md).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+
+ROOT = Path(__file__).resolve().parents[1]
+PO = ROOT / "resources" / "locale" / "en" / "LC_MESSAGES" / "desk.po"
+KEYWORDS = {"t": None, "tn": (1, 1), "Label": None}
+
+
+@cache
+def english_catalogue() -> Catalog:
+    with PO.open("rb") as source:
+        return read_po(source, locale="en")
+
+
+def _entries() -> list:
+    return [m for m in english_catalogue() if m.id]
+
+
+def english_messages() -> dict[str, str]:
+    return {m.id[0] if m.pluralizable else m.id: m.string[1] if m.pluralizable else m.string
+            for m in _entries()}
+
+
+def english_singulars() -> dict[str, str]:
+    return {m.id[0]: m.string[0] for m in _entries() if m.pluralizable}
+
+
+@cache
+def extracted() -> dict[str, str]:
+    """Every message ``pybabel extract`` finds in desktop/, with where it stands."""
+    found: dict[str, str] = {}
+    for filename, lineno, message, _comments, _context in extract_from_dir(
+            ROOT / "desktop", keywords=KEYWORDS, comment_tags=()):
+        msgid = message[0] if isinstance(message, tuple) else message
+        found.setdefault(msgid, f"{filename}:{lineno}")
+    return found
