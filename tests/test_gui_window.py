@@ -13,7 +13,7 @@ from desktop.core.demo import load_demo
 from desktop.core.desk import Desk
 from desktop.core.services import ListQuery
 from desktop.ui.main_window import MainWindow
-from desktop.ui.record_page import RecordPage
+from desktop.ui.record.page import RecordPage
 from desktop.ui.tasks import TaskManager
 
 

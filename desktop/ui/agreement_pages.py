@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 
 from desktop.core.drafting import new_agreement
 from desktop.core.formatting import number
-from desktop.ui.record_page import RecordPage
+from desktop.ui.record.page import RecordPage
 
 
 def _plain(articles: list[dict[str, Any]]) -> list[Any]:

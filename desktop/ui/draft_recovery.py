@@ -34,7 +34,7 @@ from desktop.core.kinds import KINDS
 from desktop.ui import ask
 
 if TYPE_CHECKING:
-    from desktop.ui.record_page import RecordPage
+    from desktop.ui.record.page import RecordPage
 
 DRAFT_DELAY_MS = 3000  # after the last change
 DRAFT_MAX_WAIT_MS = 15000  # while typing never pauses that long

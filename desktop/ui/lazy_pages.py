@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
-from desktop.ui.record_page import RecordPage
+from desktop.ui.record.page import RecordPage
 
 
 class LazyPages(Mapping[str, RecordPage]):

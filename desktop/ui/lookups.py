@@ -73,3 +73,27 @@ class RegionLookup:
 
     def text_of(self, kode: str) -> str:
         return next((o.text for o in self._options if o.id == kode), kode)
+
+
+class Lookups:
+    """Pickers for the forms, cached per page and reset when their kind changes."""
+
+    def __init__(self, desk: Desk) -> None:
+        self.desk = desk
+        self._records: dict[str, RecordLookup] = {}
+        self._regions: RegionLookup | None = None
+
+    def records(self, kind: str | None) -> RecordLookup:
+        assert kind is not None
+        if kind not in self._records:
+            self._records[kind] = RecordLookup(self.desk, kind)
+        return self._records[kind]
+
+    def regions(self) -> RegionLookup:
+        if self._regions is None:
+            self._regions = RegionLookup(self.desk)
+        return self._regions
+
+    def reset(self, kind: str) -> None:
+        if kind in self._records:
+            self._records[kind].reset()

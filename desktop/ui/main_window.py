@@ -33,7 +33,7 @@ from desktop.ui.beranda import BerandaPage
 from desktop.ui.hub import DataHub
 from desktop.ui.lazy_pages import LazyPages
 from desktop.ui.page_specs import PAGES
-from desktop.ui.record_page import RecordPage
+from desktop.ui.record.page import RecordPage
 from desktop.ui.tasks import TaskManager
 
 PAGE_CLASSES: dict[str, type[RecordPage]] = {"visits": VisitPage, "agreements": AgreementPage}

@@ -68,7 +68,7 @@ class SettingsDialog(QDialog):
 
     def __init__(self, desk: Desk, qsettings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from desktop.ui.record_page import Lookups
+        from desktop.ui.lookups import Lookups
 
         self.desk = desk
         self.qsettings = qsettings

@@ -348,27 +348,27 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>BerandaPage</name>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="175"/>
+        <location filename="../../desktop/ui/beranda.py" line="174"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="179"/>
+        <location filename="../../desktop/ui/beranda.py" line="178"/>
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="181"/>
+        <location filename="../../desktop/ui/beranda.py" line="180"/>
         <source>Laporan kegiatan…</source>
         <translation>Activity report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="210"/>
+        <location filename="../../desktop/ui/beranda.py" line="209"/>
         <source>Dataset terlambat diperbarui</source>
         <translation>Datasets overdue for an update</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/beranda.py" line="211"/>
+        <location filename="../../desktop/ui/beranda.py" line="210"/>
         <source>Kerja sama berakhir dalam {n} hari</source>
         <translation>
             <numerusform>Agreements ending within {n} day</numerusform>
@@ -376,7 +376,7 @@ Load the demo data and replace the office profile?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/beranda.py" line="214"/>
+        <location filename="../../desktop/ui/beranda.py" line="213"/>
         <source>Kunjungan dengan tindak lanjut lewat tenggat ({n} butir)</source>
         <translation>
             <numerusform>Visits with follow-ups past their deadline ({n} item)</numerusform>
@@ -384,42 +384,42 @@ Load the demo data and replace the office profile?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="217"/>
+        <location filename="../../desktop/ui/beranda.py" line="216"/>
         <source>Deployment gagal, 30 hari terakhir</source>
         <translation>Failed deployments, last 30 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="218"/>
+        <location filename="../../desktop/ui/beranda.py" line="217"/>
         <source>Aplikasi terdaftar</source>
         <translation>Registered applications</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="219"/>
+        <location filename="../../desktop/ui/beranda.py" line="218"/>
         <source>Dataset</source>
         <translation>Datasets</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="220"/>
+        <location filename="../../desktop/ui/beranda.py" line="219"/>
         <source>Kerja sama berjalan</source>
         <translation>Agreements in force</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="221"/>
+        <location filename="../../desktop/ui/beranda.py" line="220"/>
         <source>Kunjungan tahun {year}</source>
         <translation>Visits in {year}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="262"/>
+        <location filename="../../desktop/ui/beranda.py" line="261"/>
         <source>Keadaan per {date}</source>
         <translation>As of {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="291"/>
+        <location filename="../../desktop/ui/beranda.py" line="290"/>
         <source>Belum ada data.</source>
         <translation>No data yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="323"/>
+        <location filename="../../desktop/ui/beranda.py" line="322"/>
         <source>Beranda: {what}</source>
         <translation>Home: {what}</translation>
     </message>
@@ -713,6 +713,68 @@ Load the demo data and replace the office profile?</translation>
     </message>
 </context>
 <context>
+    <name>DetailPane</name>
+    <message>
+        <location filename="../../desktop/ui/record/detail_pane.py" line="65"/>
+        <source>&amp;Simpan</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/detail_pane.py" line="68"/>
+        <source>&amp;Batalkan perubahan</source>
+        <translation>&amp;Revert changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/detail_pane.py" line="69"/>
+        <source>&amp;Hapus</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/detail_pane.py" line="71"/>
+        <source>&amp;Riwayat</source>
+        <translation>&amp;History</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../desktop/ui/record/filter_bar.py" line="44"/>
+        <source>Cari…  (Ctrl+F)</source>
+        <translation>Search…  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/filter_bar.py" line="45"/>
+        <source>Cari</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/filter_bar.py" line="88"/>
+        <source>Semua: {label}</source>
+        <translation>All: {label}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/filter_bar.py" line="131"/>
+        <source>Hapus saringan ini</source>
+        <translation>Remove this filter</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/record/filter_bar.py" line="136"/>
+        <source>{n} data</source>
+        <translation>
+            <numerusform>{n} record</numerusform>
+            <numerusform>{n} records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/record/filter_bar.py" line="138"/>
+        <source>{shown} dari {total} data</source>
+        <translation>
+            <numerusform>{shown} of {total} record</numerusform>
+            <numerusform>{shown} of {total} records</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <location filename="../../desktop/ui/history_dialog.py" line="77"/>
@@ -964,67 +1026,67 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="110"/>
+        <location filename="../../desktop/ui/main_window.py" line="111"/>
         <source>Kantor belum diatur</source>
         <translation>Office not set up yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="116"/>
+        <location filename="../../desktop/ui/main_window.py" line="117"/>
         <source>Navigasi</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="127"/>
+        <location filename="../../desktop/ui/main_window.py" line="128"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="145"/>
+        <location filename="../../desktop/ui/main_window.py" line="146"/>
         <source>Sinkronisasi</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="164"/>
+        <location filename="../../desktop/ui/main_window.py" line="166"/>
         <source>Buka halaman Sinkronisasi</source>
         <translation>Open the Sync page</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="174"/>
+        <location filename="../../desktop/ui/main_window.py" line="176"/>
         <source>Bekerja…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="193"/>
+        <location filename="../../desktop/ui/main_window.py" line="195"/>
         <source>Baris berwarna: dataset yang belum diperbarui sesuai frekuensinya. Arahkan penunjuk ke baris untuk rinciannya.</source>
         <translation>Tinted rows: datasets not updated as often as their frequency says. Point at a row for the details.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="231"/>
+        <location filename="../../desktop/ui/main_window.py" line="233"/>
         <source>Katalog belum diatur</source>
         <translation>Catalog not set up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="233"/>
+        <location filename="../../desktop/ui/main_window.py" line="235"/>
         <source>● Online</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="233"/>
+        <location filename="../../desktop/ui/main_window.py" line="235"/>
         <source>○ Offline</source>
         <translation>○ Offline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="234"/>
+        <location filename="../../desktop/ui/main_window.py" line="236"/>
         <source>Katalog</source>
         <translation>Catalog</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="238"/>
+        <location filename="../../desktop/ui/main_window.py" line="240"/>
         <source>{state} · {n} menunggu sinkron</source>
         <translation>{state} · {n} waiting to sync</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="242"/>
+        <location filename="../../desktop/ui/main_window.py" line="244"/>
         <source>{n} konflik</source>
         <translation>
             <numerusform>{n} conflict</numerusform>
@@ -1032,142 +1094,142 @@ Load the demo data and replace the office profile?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="249"/>
+        <location filename="../../desktop/ui/main_window.py" line="251"/>
         <source>Terlambat diperbarui (frekuensi: {f})</source>
         <translation>Overdue for update (frequency: {f})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="265"/>
+        <location filename="../../desktop/ui/main_window.py" line="267"/>
         <source>&amp;Baru</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="267"/>
+        <location filename="../../desktop/ui/main_window.py" line="269"/>
         <source>&amp;Simpan</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="269"/>
+        <location filename="../../desktop/ui/main_window.py" line="271"/>
         <source>&amp;Hapus</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="271"/>
+        <location filename="../../desktop/ui/main_window.py" line="273"/>
         <source>&amp;Cari</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="275"/>
+        <location filename="../../desktop/ui/main_window.py" line="277"/>
         <source>&amp;Impor dari lembar kerja…</source>
         <translation>&amp;Import from a spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="277"/>
+        <location filename="../../desktop/ui/main_window.py" line="279"/>
         <source>&amp;Pengaturan…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="282"/>
+        <location filename="../../desktop/ui/main_window.py" line="284"/>
         <source>Cadangan ditulis: {path}</source>
         <translation>Backup written: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="284"/>
+        <location filename="../../desktop/ui/main_window.py" line="286"/>
         <source>&amp;Templat naskah KB/PKS…</source>
         <translation>Agreement &amp;templates (KB/PKS)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="286"/>
+        <location filename="../../desktop/ui/main_window.py" line="288"/>
         <source>&amp;Laporan kegiatan…</source>
         <translation>Activity &amp;report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="288"/>
+        <location filename="../../desktop/ui/main_window.py" line="290"/>
         <source>Sin&amp;kronkan</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="290"/>
+        <location filename="../../desktop/ui/main_window.py" line="292"/>
         <source>Sinkronkan dataset dengan katalog data (F9)</source>
         <translation>Sync datasets with the data catalog (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="292"/>
+        <location filename="../../desktop/ui/main_window.py" line="294"/>
         <source>&amp;Keluar</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="293"/>
+        <location filename="../../desktop/ui/main_window.py" line="295"/>
         <source>&amp;Tentang Diskominfo Desk</source>
         <translation>&amp;About Diskominfo Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="294"/>
+        <location filename="../../desktop/ui/main_window.py" line="296"/>
         <source>Isi data &amp;contoh…</source>
         <translation>Load &amp;demo data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="296"/>
+        <location filename="../../desktop/ui/main_window.py" line="298"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="305"/>
+        <location filename="../../desktop/ui/main_window.py" line="307"/>
         <source>&amp;Sunting</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="307"/>
+        <location filename="../../desktop/ui/main_window.py" line="309"/>
         <source>&amp;Alat</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="316"/>
+        <location filename="../../desktop/ui/main_window.py" line="318"/>
         <source>&amp;Buka</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="328"/>
+        <location filename="../../desktop/ui/main_window.py" line="330"/>
         <source>&amp;Pengingat</source>
         <translation>&amp;Reminders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="332"/>
+        <location filename="../../desktop/ui/main_window.py" line="334"/>
         <source>Ban&amp;tuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="336"/>
+        <location filename="../../desktop/ui/main_window.py" line="338"/>
         <source>Alat utama</source>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="421"/>
+        <location filename="../../desktop/ui/main_window.py" line="423"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="422"/>
+        <location filename="../../desktop/ui/main_window.py" line="424"/>
         <source>Laporan PDF (*.pdf)</source>
         <translation>PDF report (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="426"/>
+        <location filename="../../desktop/ui/main_window.py" line="428"/>
         <source>Ekspor daftar</source>
         <translation>Export list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="542"/>
+        <location filename="../../desktop/ui/main_window.py" line="544"/>
         <source>&amp;Tutup</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="421"/>
+        <location filename="../../desktop/ui/main_window.py" line="423"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="192"/>
+        <location filename="../../desktop/ui/main_window.py" line="194"/>
         <source>{n} terlambat diperbarui</source>
         <translation>
             <numerusform>{n} overdue for update</numerusform>
@@ -1175,12 +1237,12 @@ Load the demo data and replace the office profile?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="273"/>
+        <location filename="../../desktop/ui/main_window.py" line="275"/>
         <source>&amp;Ekspor daftar…</source>
         <translation>&amp;Export list…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="440"/>
+        <location filename="../../desktop/ui/main_window.py" line="442"/>
         <source>{n} baris diekspor ke {path}</source>
         <translation>
             <numerusform>{n} row exported to {path}</numerusform>
@@ -1188,37 +1250,37 @@ Load the demo data and replace the office profile?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="442"/>
+        <location filename="../../desktop/ui/main_window.py" line="444"/>
         <source>Mengekspor daftar…</source>
         <translation>Exporting the list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="451"/>
+        <location filename="../../desktop/ui/main_window.py" line="453"/>
         <source>Impor tidak tersedia di halaman ini.</source>
         <translation>Import is not available on this page.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="482"/>
+        <location filename="../../desktop/ui/main_window.py" line="484"/>
         <source>Pulihkan dari cadangan</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="483"/>
+        <location filename="../../desktop/ui/main_window.py" line="485"/>
         <source>Basis data dipulihkan. Isi sebelumnya dicadangkan ke {path}.</source>
         <translation>The database was restored. Its previous contents were backed up to {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="525"/>
+        <location filename="../../desktop/ui/main_window.py" line="527"/>
         <source>Data contoh dimuat.</source>
         <translation>Demo data loaded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="535"/>
+        <location filename="../../desktop/ui/main_window.py" line="537"/>
         <source>Tentang Diskominfo Desk</source>
         <translation>About Diskominfo Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="538"/>
+        <location filename="../../desktop/ui/main_window.py" line="540"/>
         <source>&lt;b&gt;Diskominfo Desk&lt;/b&gt; {version}&lt;br&gt;Register aplikasi, dataset, kunjungan dan kerja sama Dinas Komunikasi dan Informatika.&lt;br&gt;Data wilayah: Kepmendagri 300.2.2-2138/2025 (cahyadsn/wilayah, MIT).</source>
         <translation>&lt;b&gt;Diskominfo Desk&lt;/b&gt; {version}&lt;br&gt;Register of the applications, datasets, visits and agreements of a regional communication and informatics office.&lt;br&gt;Region data: Kepmendagri 300.2.2-2138/2025 (cahyadsn/wilayah, MIT).</translation>
     </message>
@@ -1403,157 +1465,104 @@ Load the demo data and replace the office profile?</translation>
     </message>
 </context>
 <context>
-    <name>RecordPage</name>
+    <name>RecordEditing</name>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="140"/>
-        <source>Cari…  (Ctrl+F)</source>
-        <translation>Search…  (Ctrl+F)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/record_page.py" line="141"/>
-        <source>Cari</source>
-        <translation>Search</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/record_page.py" line="231"/>
-        <source>&amp;Simpan</source>
-        <translation>&amp;Save</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/record_page.py" line="234"/>
-        <source>&amp;Batalkan perubahan</source>
-        <translation>&amp;Revert changes</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/record_page.py" line="235"/>
-        <source>&amp;Hapus</source>
-        <translation>&amp;Delete</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/record_page.py" line="237"/>
-        <source>&amp;Riwayat</source>
-        <translation>&amp;History</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/record_page.py" line="276"/>
-        <source>Semua: {label}</source>
-        <translation>All: {label}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/record_page.py" line="322"/>
-        <source>Hapus saringan ini</source>
-        <translation>Remove this filter</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/record_page.py" line="333"/>
-        <source>{n} data</source>
-        <translation>
-            <numerusform>{n} record</numerusform>
-            <numerusform>{n} records</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/record_page.py" line="335"/>
-        <source>{shown} dari {total} data</source>
-        <translation>
-            <numerusform>{shown} of {total} record</numerusform>
-            <numerusform>{shown} of {total} records</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/record_page.py" line="458"/>
-        <source>Data asal draf sudah tidak ada; dipulihkan sebagai data baru.</source>
-        <translation>The draft&apos;s record no longer exists; restored as a new record.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/record_page.py" line="478"/>
-        <source>{title} (dipulihkan)</source>
-        <translation>{title} (restored)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/record_page.py" line="481"/>
-        <source>Perubahan yang belum disimpan dipulihkan; simpan untuk menyimpannya.</source>
-        <translation>Unsaved changes restored; save to keep them.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/record_page.py" line="497"/>
+        <location filename="../../desktop/ui/record/editing.py" line="37"/>
         <source>Perubahan belum disimpan</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="498"/>
+        <location filename="../../desktop/ui/record/editing.py" line="38"/>
         <source>Ada perubahan yang belum disimpan pada data ini.</source>
         <translation>This record has changes that are not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="499"/>
+        <location filename="../../desktop/ui/record/editing.py" line="39"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="500"/>
+        <location filename="../../desktop/ui/record/editing.py" line="40"/>
         <source>Buang perubahan</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="501"/>
+        <location filename="../../desktop/ui/record/editing.py" line="41"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="522"/>
-        <source>{kind} baru</source>
-        <translation>New {kind}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/record_page.py" line="566"/>
+        <location filename="../../desktop/ui/record/editing.py" line="81"/>
         <source>Tersimpan.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="573"/>
+        <location filename="../../desktop/ui/record/editing.py" line="88"/>
         <source>Belum tersimpan: periksa isian yang ditandai.</source>
         <translation>Not saved: check the marked fields.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="587"/>
+        <location filename="../../desktop/ui/record/editing.py" line="102"/>
         <source>Data diubah pengguna lain</source>
         <translation>Changed by someone else</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="589"/>
+        <location filename="../../desktop/ui/record/editing.py" line="104"/>
         <source>Tetap di sini</source>
         <translation>Stay here</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="590"/>
+        <location filename="../../desktop/ui/record/editing.py" line="105"/>
         <source>Muat ulang (buang perubahan saya)</source>
         <translation>Reload (discard my changes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="606"/>
+        <location filename="../../desktop/ui/record/editing.py" line="121"/>
         <source>Hapus data</source>
         <translation>Delete record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="607"/>
+        <location filename="../../desktop/ui/record/editing.py" line="122"/>
         <source>Hapus “{title}”? Data yang dihapus tetap tercatat di log audit.</source>
         <translation>Delete “{title}”? Deleted records stay in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="609"/>
+        <location filename="../../desktop/ui/record/editing.py" line="124"/>
         <source>Hapus</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="621"/>
+        <location filename="../../desktop/ui/record/editing.py" line="136"/>
         <source>Dihapus.</source>
         <translation>Deleted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_page.py" line="627"/>
+        <location filename="../../desktop/ui/record/editing.py" line="142"/>
         <source>Tidak dapat dihapus</source>
         <translation>Cannot delete</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/editing.py" line="181"/>
+        <source>Data asal draf sudah tidak ada; dipulihkan sebagai data baru.</source>
+        <translation>The draft&apos;s record no longer exists; restored as a new record.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/editing.py" line="201"/>
+        <source>{title} (dipulihkan)</source>
+        <translation>{title} (restored)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/editing.py" line="204"/>
+        <source>Perubahan yang belum disimpan dipulihkan; simpan untuk menyimpannya.</source>
+        <translation>Unsaved changes restored; save to keep them.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPage</name>
+    <message>
+        <location filename="../../desktop/ui/record/page.py" line="222"/>
+        <source>{kind} baru</source>
+        <translation>New {kind}</translation>
     </message>
 </context>
 <context>
@@ -1645,47 +1654,47 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>RemindersPanel</name>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="53"/>
+        <location filename="../../desktop/ui/reminders_panel.py" line="54"/>
         <source>Pengingat</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="68"/>
+        <location filename="../../desktop/ui/reminders_panel.py" line="69"/>
         <source>Tidak ada yang perlu diingatkan hari ini.</source>
         <translation>Nothing to remind you of today.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="90"/>
+        <location filename="../../desktop/ui/reminders_panel.py" line="91"/>
         <source>Buka</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="91"/>
+        <location filename="../../desktop/ui/reminders_panel.py" line="92"/>
         <source>Ingatkan besok</source>
         <translation>Remind me tomorrow</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="92"/>
+        <location filename="../../desktop/ui/reminders_panel.py" line="93"/>
         <source>Abaikan</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="93"/>
+        <location filename="../../desktop/ui/reminders_panel.py" line="94"/>
         <source>Jangan ingatkan lagi untuk tanggal ini</source>
         <translation>Do not remind me again for this date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="97"/>
+        <location filename="../../desktop/ui/reminders_panel.py" line="98"/>
         <source>Sembunyikan sampai besok</source>
         <translation>Hide until tomorrow</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="152"/>
+        <location filename="../../desktop/ui/reminders_panel.py" line="153"/>
         <source>… semua {n} di daftar</source>
         <translation>… all {n} in the list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminders_panel.py" line="170"/>
+        <location filename="../../desktop/ui/reminders_panel.py" line="171"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
@@ -2119,22 +2128,279 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>SyncPage</name>
     <message>
+        <location filename="../../desktop/ui/sync/page.py" line="82"/>
         <location filename="../../desktop/ui/sync_page.py" line="131"/>
         <source>Sinkronisasi</source>
         <translation>Sync</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/sync/page.py" line="84"/>
         <location filename="../../desktop/ui/sync_page.py" line="133"/>
         <source>Sinkronkan sekarang</source>
         <translation>Sync now</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/sync/page.py" line="86"/>
         <location filename="../../desktop/ui/sync_page.py" line="135"/>
         <source>Batalkan</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="167"/>
+        <source>Katalog data (CKAN)</source>
+        <translation>Data catalog (CKAN)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="174"/>
+        <source>tempel token API dari portal untuk menggantinya</source>
+        <translation>paste the API token from the portal to replace it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="178"/>
+        <source>Pilih…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="186"/>
+        <source> detik</source>
+        <translation> seconds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="188"/>
+        <source>Terbitkan data terbatas/dikecualikan sebagai dataset privat</source>
+        <translation>Publish restricted/exempt data as private datasets</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="191"/>
+        <source> menit</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="192"/>
+        <source>mati</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="193"/>
+        <source>Alamat katalog</source>
+        <translation>Catalog address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="194"/>
+        <source>Pengguna</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="195"/>
+        <source>Token API</source>
+        <translation>API token</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="197"/>
+        <source>Nama header token</source>
+        <translation>Token header name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="198"/>
+        <source>Sertifikat CA tambahan</source>
+        <translation>Extra CA certificate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="199"/>
+        <source>Jeda antar penulisan</source>
+        <translation>Pause between writes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="201"/>
+        <source>Sinkron otomatis setiap</source>
+        <translation>Sync automatically every</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="203"/>
+        <source>Simpan pengaturan</source>
+        <translation>Save settings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="204"/>
+        <source>Tes koneksi</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="222"/>
+        <source>OPD dan organisasi di katalog</source>
+        <translation>OPDs and catalog organizations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="224"/>
+        <source>Dataset sebuah OPD diterbitkan atas nama organisasinya. OPD dicocokkan otomatis menurut nama atau singkatan; pilihan Anda di sini selalu didahulukan. Tes koneksi memuat daftar organisasi yang boleh Anda tulisi.</source>
+        <translation>An OPD&apos;s datasets are published under its organization. OPDs are matched automatically by name or abbreviation; your choice here always comes first. Test connection loads the organizations you may write to.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="231"/>
+        <source>OPD</source>
+        <translation>OPD</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="231"/>
+        <source>Organisasi di katalog</source>
+        <translation>Catalog organization</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="231"/>
+        <source>Cara</source>
+        <translation>How</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="238"/>
+        <location filename="../../desktop/ui/sync_page.py" line="272"/>
+        <source>Konflik</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="240"/>
+        <source>Kolom yang diubah di sini dan di katalog sejak sinkron terakhir. Tidak ada yang ditimpa sampai Anda memilih.</source>
+        <translation>Fields changed both here and in the catalog since the last sync. Nothing is overwritten until you choose.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="245"/>
+        <source>Dataset</source>
+        <translation>Dataset</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="245"/>
+        <source>Kolom</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="245"/>
+        <source>Nilai di sini</source>
+        <translation>Value here</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="246"/>
+        <source>Nilai di katalog</source>
+        <translation>Value in the catalog</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="254"/>
+        <location filename="../../desktop/ui/sync_page.py" line="636"/>
+        <source>Pakai nilai di sini</source>
+        <translation>Keep the value here</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="255"/>
+        <location filename="../../desktop/ui/sync_page.py" line="636"/>
+        <source>Pakai nilai katalog</source>
+        <translation>Take the catalog&apos;s value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="256"/>
+        <source>Sunting nilai…</source>
+        <translation>Edit the value…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="267"/>
+        <source>Riwayat sinkronisasi</source>
+        <translation>Sync history</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="271"/>
+        <source>Mulai</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="271"/>
+        <source>Hasil</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="271"/>
+        <source>Dikirim</source>
+        <translation>Pushed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="271"/>
+        <source>Diambil</source>
+        <translation>Pulled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="272"/>
+        <source>Dihapus</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="272"/>
+        <source>Galat</source>
+        <translation>Errors</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="272"/>
+        <source>Keterangan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="310"/>
+        <source>Belum ada token tersimpan untuk pengguna ini.</source>
+        <translation>No token stored for this user yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="312"/>
+        <source>Token dari variabel lingkungan DISKOMINFO_DESK_CATALOG_TOKEN.</source>
+        <translation>Token from the environment variable DISKOMINFO_DESK_CATALOG_TOKEN.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="314"/>
+        <source>Token tersimpan di gudang kunci sistem (keyring).</source>
+        <translation>Token stored in the system keyring.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="320"/>
+        <source>Sertifikat CA</source>
+        <translation>CA certificate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="321"/>
+        <source>Sertifikat (*.pem *.crt *.cer)</source>
+        <translation>Certificates (*.pem *.crt *.cer)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="361"/>
+        <source>Pengaturan katalog disimpan.</source>
+        <translation>Catalog settings saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="367"/>
+        <source>Gudang kunci sistem tidak tersedia: token hanya diingat sampai aplikasi ditutup.</source>
+        <translation>No system keyring: the token is kept only until the application closes.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="385"/>
+        <source>Alamat katalog tidak diubah.</source>
+        <translation>The catalog address was not changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="427"/>
+        <source>Menghubungi katalog…</source>
+        <translation>Contacting the catalog…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="436"/>
+        <source>Terhubung ke CKAN {version} sebagai {user}. Organisasi yang boleh ditulis: {orgs}.</source>
+        <translation>Connected to CKAN {version} as {user}. Organizations you may write to: {orgs}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="441"/>
+        <source>Server memasang ckanext-showcase: aplikasi diterbitkan sebagai showcase.</source>
+        <translation>The server has ckanext-showcase: applications are published as showcases.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="443"/>
+        <source>Aplikasi tetap lokal: server katalog tidak memasang ckanext-showcase.</source>
+        <translation>Applications stay local: the catalog server does not have ckanext-showcase.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/sync_page.py" line="518"/>
+        <location filename="../../desktop/ui/sync/page.py" line="216"/>
+        <location filename="../../desktop/ui/sync_page.py" line="517"/>
         <source>{n} perubahan lokal menunggu dikirim</source>
         <translation>
             <numerusform>{n} local change waiting to be pushed</numerusform>
@@ -2142,7 +2408,8 @@ Load the demo data and replace the office profile?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/sync_page.py" line="520"/>
+        <location filename="../../desktop/ui/sync/page.py" line="218"/>
+        <location filename="../../desktop/ui/sync_page.py" line="519"/>
         <source>{n} konflik</source>
         <translation>
             <numerusform>{n} conflict</numerusform>
@@ -2150,17 +2417,85 @@ Load the demo data and replace the office profile?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="523"/>
+        <location filename="../../desktop/ui/sync/page.py" line="221"/>
+        <location filename="../../desktop/ui/sync_page.py" line="522"/>
         <source>Sinkron terakhir {when}: {status}</source>
         <translation>Last sync {when}: {status}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="527"/>
+        <location filename="../../desktop/ui/sync/page.py" line="225"/>
+        <location filename="../../desktop/ui/sync_page.py" line="526"/>
         <source>Belum pernah disinkronkan</source>
         <translation>Never synced yet</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="535"/>
+        <source>berhasil</source>
+        <translation>succeeded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="535"/>
+        <source>ada konflik</source>
+        <translation>with conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="536"/>
+        <source>ada galat</source>
+        <translation>with errors</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="536"/>
+        <source>dibatalkan</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="537"/>
+        <source>gagal</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="537"/>
+        <source>berjalan</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="538"/>
+        <source>terhenti</source>
+        <translation>stopped</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="539"/>
+        <source>penghapusan menunggu konfirmasi</source>
+        <translation>deletions awaiting confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="556"/>
+        <source>— belum dipetakan —</source>
+        <translation>— not mapped —</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="565"/>
+        <source>pilihan pengguna</source>
+        <translation>chosen by a user</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="566"/>
+        <source>otomatis</source>
+        <translation>automatic</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="679"/>
+        <source>&amp;Pakai nilai ini</source>
+        <translation>&amp;Use this value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="680"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/sync_page.py" line="782"/>
+        <location filename="../../desktop/ui/sync/page.py" line="325"/>
+        <location filename="../../desktop/ui/sync_page.py" line="781"/>
         <source>{n} dataset hilang dari katalog; belum ada yang dihapus di sini.</source>
         <translation>
             <numerusform>{n} dataset is gone from the catalog; it has not been deleted here yet.</numerusform>
@@ -2168,23 +2503,63 @@ Load the demo data and replace the office profile?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="732"/>
+        <location filename="../../desktop/ui/sync_page.py" line="617"/>
+        <source>Tidak ada galat per data pada putaran ini.</source>
+        <translation>No record errors in this run.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="632"/>
+        <source>Hapus juga di katalog</source>
+        <translation>Delete in the catalog too</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="633"/>
+        <source>Pulihkan dengan nilai katalog</source>
+        <translation>Restore with the catalog&apos;s values</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="634"/>
+        <source>Simpan di sini, lepas dari katalog</source>
+        <translation>Keep here, unlinked from the catalog</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="635"/>
+        <source>Lepas dari aplikasi, lalu hapus</source>
+        <translation>Unlink from the applications, then delete</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="672"/>
+        <source>Sunting nilai</source>
+        <translation>Edit the value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_page.py" line="675"/>
+        <source>Nilai baru untuk {field} (di sini: {mine}; di katalog: {theirs})</source>
+        <translation>New value for {field} (here: {mine}; in the catalog: {theirs})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/page.py" line="270"/>
+        <location filename="../../desktop/ui/sync_page.py" line="731"/>
         <source>Menyinkronkan…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="740"/>
+        <location filename="../../desktop/ui/sync/page.py" line="278"/>
+        <location filename="../../desktop/ui/sync_page.py" line="739"/>
         <source>Membatalkan…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="760"/>
+        <location filename="../../desktop/ui/sync/page.py" line="303"/>
+        <location filename="../../desktop/ui/sync_page.py" line="759"/>
         <source>Selesai: {pushed} dikirim, {pulled} diambil, {deleted} dihapus, {conflicts} konflik, {errors} galat.</source>
         <translation>Done: {pushed} pushed, {pulled} pulled, {deleted} deleted, {conflicts} conflicts, {errors} errors.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="767"/>
-        <location filename="../../desktop/ui/sync_page.py" line="793"/>
+        <location filename="../../desktop/ui/sync/page.py" line="310"/>
+        <location filename="../../desktop/ui/sync/page.py" line="336"/>
+        <location filename="../../desktop/ui/sync_page.py" line="766"/>
+        <location filename="../../desktop/ui/sync_page.py" line="792"/>
         <source>Dibatalkan. Yang sudah selesai tersimpan; sinkron berikutnya melanjutkan.</source>
         <translation>Cancelled. What was done is kept; the next sync carries on.</translation>
     </message>

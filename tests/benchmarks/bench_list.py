@@ -67,7 +67,7 @@ def main() -> int:
     from desktop.core.desk import Desk
     from desktop.core.search import matching_ids
     from desktop.ui.main_window import MainWindow
-    from desktop.ui.record_page import SEARCH_DEBOUNCE_MS
+    from desktop.ui.record.page import SEARCH_DEBOUNCE_MS
     from desktop.ui.tasks import TaskManager
 
     app = QApplication.instance() or QApplication([])

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from desktop.core.desk import Desk  # noqa: E402
 from desktop.core.fields import FieldType  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
-from desktop.ui.record_page import RecordPage  # noqa: E402
+from desktop.ui.record.page import RecordPage  # noqa: E402
 from desktop.ui.tasks import TaskManager  # noqa: E402
 from desktop.ui.widgets.articles import ArticlesEditor  # noqa: E402
 from desktop.ui.widgets.collection import CollectionEditor  # noqa: E402

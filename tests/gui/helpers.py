@@ -15,7 +15,7 @@ from sqlalchemy.engine import make_url
 
 from desktop.core.desk import Desk
 from desktop.ui.main_window import MainWindow
-from desktop.ui.record_page import RecordPage
+from desktop.ui.record.page import RecordPage
 from desktop.ui.tasks import TaskManager
 
 

@@ -28,7 +28,7 @@ from desktop.ui import draft_recovery
 from desktop.ui.articles_window import ArticlesWindow
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pdf_preview import GEOMETRY_KEY, PdfPreviewDialog
-from desktop.ui.record_page import RecordPage
+from desktop.ui.record.page import RecordPage
 from desktop.ui.widgets.articles import COMPACT_TEXT_HEIGHT
 
 from .helpers import open_page, select_row, settle, wait_loaded

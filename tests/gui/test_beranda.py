@@ -19,7 +19,7 @@ from desktop.core.services import ListQuery
 from desktop.ui.beranda import BerandaPage, Tile
 from desktop.ui.beranda_charts import BarChart, PieChart
 from desktop.ui.main_window import MainWindow
-from desktop.ui.record_page import RecordPage
+from desktop.ui.record.page import RecordPage
 from desktop.ui.report_dialog import ReportDialog
 
 from .helpers import build_window, settle

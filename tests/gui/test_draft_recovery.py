@@ -25,7 +25,7 @@ from desktop.core.desk import Desk
 from desktop.core.drafts import Draft, DraftStore
 from desktop.ui import draft_recovery
 from desktop.ui.main_window import MainWindow
-from desktop.ui.record_page import RecordPage
+from desktop.ui.record.page import RecordPage
 
 from .helpers import answer_next_box, open_page, settle, wait_loaded
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from desktop.core.services import ListQuery
 from desktop.ui.main_window import MainWindow
 from desktop.ui.page_specs import PAGES
-from desktop.ui.record_page import RecordPage
+from desktop.ui.record.page import RecordPage
 from desktop.ui.widgets.collection import CollectionEditor
 from desktop.ui.widgets.fields import ChoiceEditor
 

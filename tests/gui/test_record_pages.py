@@ -24,7 +24,7 @@ from desktop.ui import ask
 from desktop.ui.history_dialog import HistoryDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.page_specs import PAGES
-from desktop.ui.record_page import RecordPage
+from desktop.ui.record.page import RecordPage
 from desktop.ui.widgets.collection import CollectionEditor
 from desktop.ui.widgets.fields import (
     BoolEditor,
