@@ -21,9 +21,9 @@ class Choice:
 class ChoiceSet:
     """An ordered set of codes; ``label(code)`` speaks the current language."""
 
-    def __init__(self, name: str, *items: tuple[str, str, str]) -> None:
+    def __init__(self, name: str, *items: tuple[str, Label]) -> None:
         self.name = name
-        self.choices = tuple(Choice(code, Label(id_, en)) for code, id_, en in items)
+        self.choices = tuple(Choice(code, label) for code, label in items)
         self._by_code = {c.code: c for c in self.choices}
 
     def __iter__(self) -> Iterator[Choice]:
@@ -45,187 +45,187 @@ class ChoiceSet:
 
 JENIS_OPD = ChoiceSet(
     "jenis_opd",
-    ("sekretariat", "Sekretariat", "Secretariat"),
-    ("dinas", "Dinas", "Agency (Dinas)"),
-    ("badan", "Badan", "Board (Badan)"),
-    ("inspektorat", "Inspektorat", "Inspectorate"),
-    ("kecamatan", "Kecamatan", "District (Kecamatan)"),
-    ("kelurahan", "Kelurahan", "Urban village (Kelurahan)"),
-    ("rsud", "RSUD", "Regional hospital (RSUD)"),
-    ("satpol", "Satuan Polisi Pamong Praja", "Civil service police"),
-    ("lainnya", "Lainnya", "Other"),
+    ("sekretariat", Label("Sekretariat")),
+    ("dinas", Label("Dinas")),
+    ("badan", Label("Badan")),
+    ("inspektorat", Label("Inspektorat")),
+    ("kecamatan", Label("Kecamatan")),
+    ("kelurahan", Label("Kelurahan")),
+    ("rsud", Label("RSUD")),
+    ("satpol", Label("Satuan Polisi Pamong Praja")),
+    ("lainnya", Label("Lainnya")),
 )
 
 JENIS_APLIKASI = ChoiceSet(
     "jenis_aplikasi",
-    ("umum", "Aplikasi Umum", "General application"),
-    ("khusus", "Aplikasi Khusus", "Specific application"),
+    ("umum", Label("Aplikasi Umum")),
+    ("khusus", Label("Aplikasi Khusus")),
 )
 
 LAYANAN_APLIKASI = ChoiceSet(
     "layanan_aplikasi",
-    ("administrasi", "Administrasi pemerintahan", "Government administration"),
-    ("publik", "Layanan publik", "Public service"),
+    ("administrasi", Label("Administrasi pemerintahan")),
+    ("publik", Label("Layanan publik")),
 )
 
 SASARAN_APLIKASI = ChoiceSet(
     "sasaran_aplikasi",
-    ("G2C", "G2C (masyarakat)", "G2C (citizens)"),
-    ("G2B", "G2B (pelaku usaha)", "G2B (businesses)"),
-    ("G2G", "G2G (antarinstansi)", "G2G (government)"),
-    ("G2E", "G2E (pegawai)", "G2E (employees)"),
+    ("G2C", Label("G2C (masyarakat)")),
+    ("G2B", Label("G2B (pelaku usaha)")),
+    ("G2G", Label("G2G (antarinstansi)")),
+    ("G2E", Label("G2E (pegawai)")),
 )
 
 PLATFORM_APLIKASI = ChoiceSet(
     "platform_aplikasi",
-    ("web", "Web", "Web"),
-    ("android", "Android", "Android"),
-    ("ios", "iOS", "iOS"),
-    ("desktop", "Desktop", "Desktop"),
+    ("web", Label("Web")),
+    ("android", Label("Android")),
+    ("ios", Label("iOS")),
+    ("desktop", Label("Desktop")),
 )
 
 PENGEMBANG_APLIKASI = ChoiceSet(
     "pengembang_aplikasi",
-    ("inhouse", "Swakelola OPD", "In-house (OPD)"),
-    ("diskominfo", "Diskominfo", "Diskominfo"),
-    ("vendor", "Pihak ketiga (vendor)", "Vendor"),
-    ("pusat", "Pemerintah pusat", "Central government"),
+    ("inhouse", Label("Swakelola OPD")),
+    ("diskominfo", Label("Diskominfo")),
+    ("vendor", Label("Pihak ketiga (vendor)")),
+    ("pusat", Label("Pemerintah pusat")),
 )
 
 STATUS_APLIKASI = ChoiceSet(
     "status_aplikasi",
-    ("perencanaan", "Perencanaan", "Planning"),
-    ("pengembangan", "Pengembangan", "Development"),
-    ("uji_coba", "Uji coba", "Trial"),
-    ("operasional", "Operasional", "In operation"),
-    ("dihentikan", "Dihentikan", "Discontinued"),
+    ("perencanaan", Label("Perencanaan")),
+    ("pengembangan", Label("Pengembangan")),
+    ("uji_coba", Label("Uji coba")),
+    ("operasional", Label("Operasional")),
+    ("dihentikan", Label("Dihentikan")),
 )
 
 PERAN_DATASET_APLIKASI = ChoiceSet(
     "peran_dataset_aplikasi",
-    ("menggunakan", "Menggunakan", "Uses"),
-    ("menghasilkan", "Menghasilkan", "Produces"),
+    ("menggunakan", Label("Menggunakan")),
+    ("menghasilkan", Label("Menghasilkan")),
 )
 
 FREKUENSI = ChoiceSet(
     "frekuensi",
-    ("harian", "Harian", "Daily"),
-    ("mingguan", "Mingguan", "Weekly"),
-    ("bulanan", "Bulanan", "Monthly"),
-    ("triwulanan", "Triwulanan", "Quarterly"),
-    ("semesteran", "Semesteran", "Half-yearly"),
-    ("tahunan", "Tahunan", "Yearly"),
-    ("adhoc", "Ad hoc", "Ad hoc"),
+    ("harian", Label("Harian")),
+    ("mingguan", Label("Mingguan")),
+    ("bulanan", Label("Bulanan")),
+    ("triwulanan", Label("Triwulanan")),
+    ("semesteran", Label("Semesteran")),
+    ("tahunan", Label("Tahunan")),
+    ("adhoc", Label("Ad hoc")),
 )
 
 TINGKAT_PENYAJIAN = ChoiceSet(
     "tingkat_penyajian",
-    ("kabupaten", "Kabupaten/Kota", "Regency/City"),
-    ("kecamatan", "Kecamatan", "District"),
-    ("desa", "Desa/Kelurahan", "Village"),
+    ("kabupaten", Label("Kabupaten/Kota")),
+    ("kecamatan", Label("Kecamatan", "District")),
+    ("desa", Label("Desa/Kelurahan")),
 )
 
 SIFAT_DATA = ChoiceSet(
     "sifat_data",
-    ("terbuka", "Terbuka", "Open"),
-    ("terbatas", "Terbatas (dibagipakaikan)", "Restricted (shared)"),
-    ("dikecualikan", "Dikecualikan", "Exempt"),
+    ("terbuka", Label("Terbuka")),
+    ("terbatas", Label("Terbatas (dibagipakaikan)")),
+    ("dikecualikan", Label("Dikecualikan")),
 )
 
 STATUS_VERIFIKASI = ChoiceSet(
     "status_verifikasi",
-    ("belum", "Belum diverifikasi", "Not verified"),
-    ("diverifikasi", "Terverifikasi walidata", "Verified by walidata"),
-    ("ditolak", "Perlu perbaikan", "Needs correction"),
+    ("belum", Label("Belum diverifikasi")),
+    ("diverifikasi", Label("Terverifikasi walidata")),
+    ("ditolak", Label("Perlu perbaikan")),
 )
 
 FORMAT_DATA = ChoiceSet(
     "format_data",
-    ("CSV", "CSV", "CSV"),
-    ("XLSX", "XLSX", "XLSX"),
-    ("JSON", "JSON", "JSON"),
-    ("API", "API", "API"),
-    ("PDF", "PDF", "PDF"),
-    ("SHP", "SHP", "SHP"),
+    ("CSV", Label("CSV")),
+    ("XLSX", Label("XLSX")),
+    ("JSON", Label("JSON")),
+    ("API", Label("API")),
+    ("PDF", Label("PDF")),
+    ("SHP", Label("SHP")),
 )
 
 ARAH_KUNJUNGAN = ChoiceSet(
     "arah_kunjungan",
-    ("masuk", "Masuk (daerah lain berkunjung)", "Incoming (another region visits)"),
-    ("keluar", "Keluar (kami berkunjung)", "Outgoing (we visit)"),
+    ("masuk", Label("Masuk (daerah lain berkunjung)")),
+    ("keluar", Label("Keluar (kami berkunjung)")),
 )
 
 STATUS_TINDAK_LANJUT = ChoiceSet(
     "status_tindak_lanjut",
-    ("belum", "Belum dimulai", "Not started"),
-    ("proses", "Dalam proses", "In progress"),
-    ("selesai", "Selesai", "Done"),
-    ("batal", "Dibatalkan", "Cancelled"),
+    ("belum", Label("Belum dimulai")),
+    ("proses", Label("Dalam proses")),
+    ("selesai", Label("Selesai")),
+    ("batal", Label("Dibatalkan")),
 )
 
 JENIS_KERJA_SAMA = ChoiceSet(
     "jenis_kerja_sama",
-    ("kb", "Kesepakatan Bersama (KB)", "Memorandum of Understanding (KB)"),
-    ("pks", "Perjanjian Kerja Sama (PKS)", "Cooperation agreement (PKS)"),
-    ("addendum", "Adendum", "Addendum"),  # KBBI: adendum
+    ("kb", Label("Kesepakatan Bersama (KB)")),
+    ("pks", Label("Perjanjian Kerja Sama (PKS)")),
+    ("addendum", Label("Adendum")),  # KBBI: adendum
 )
 
 STATUS_KERJA_SAMA = ChoiceSet(
     "status_kerja_sama",
-    ("persiapan", "Persiapan", "Preparation"),
-    ("penawaran", "Penawaran", "Offer"),
-    ("penyusunan", "Penyusunan naskah", "Drafting"),
-    ("persetujuan_dprd", "Persetujuan DPRD", "DPRD approval"),
-    ("penandatanganan", "Penandatanganan", "Signing"),
-    ("pelaksanaan", "Pelaksanaan", "In force"),
-    ("monev", "Monev dan pelaporan", "Monitoring and reporting"),
-    ("berakhir", "Berakhir", "Ended"),
+    ("persiapan", Label("Persiapan")),
+    ("penawaran", Label("Penawaran")),
+    ("penyusunan", Label("Penyusunan naskah")),
+    ("persetujuan_dprd", Label("Persetujuan DPRD")),
+    ("penandatanganan", Label("Penandatanganan")),
+    ("pelaksanaan", Label("Pelaksanaan")),
+    ("monev", Label("Monev dan pelaporan")),
+    ("berakhir", Label("Berakhir")),
 )
 
 POSISI_TTD = ChoiceSet(
     "posisi_ttd",
-    ("kiri", "Kiri", "Left"),
-    ("kanan", "Kanan", "Right"),
+    ("kiri", Label("Kiri")),
+    ("kanan", Label("Kanan")),
 )
 
 LINGKUNGAN = ChoiceSet(
     "lingkungan",
-    ("produksi", "Produksi", "Production"),
-    ("staging", "Staging", "Staging"),
-    ("uji", "Uji", "Test"),
+    ("produksi", Label("Produksi")),
+    ("staging", Label("Staging")),
+    ("uji", Label("Uji")),
 )
 
 LOKASI_DEPLOYMENT = ChoiceSet(
     "lokasi_deployment",
-    ("pdn", "Pusat Data Nasional", "National Data Centre"),
-    ("pdd", "Pusat Data Daerah", "Regional Data Centre"),
-    ("cloud", "Cloud", "Cloud"),
-    ("server_opd", "Server OPD", "OPD server"),
+    ("pdn", Label("Pusat Data Nasional")),
+    ("pdd", Label("Pusat Data Daerah")),
+    ("cloud", Label("Cloud")),
+    ("server_opd", Label("Server OPD")),
 )
 
 STATUS_DEPLOYMENT = ChoiceSet(
     "status_deployment",
-    ("direncanakan", "Direncanakan", "Planned"),
-    ("berhasil", "Berhasil", "Succeeded"),
-    ("gagal", "Gagal", "Failed"),
-    ("rollback", "Rollback", "Rolled back"),
+    ("direncanakan", Label("Direncanakan")),
+    ("berhasil", Label("Berhasil")),
+    ("gagal", Label("Gagal")),
+    ("rollback", Label("Rollback")),
 )
 
 JENIS_WILAYAH = ChoiceSet(
     "jenis_wilayah",
-    ("provinsi", "Provinsi", "Province"),
-    ("kabupaten", "Kabupaten", "Regency"),
-    ("kota", "Kota", "City"),
+    ("provinsi", Label("Provinsi")),
+    ("kabupaten", Label("Kabupaten")),
+    ("kota", Label("Kota")),
 )
 
 AKSI_AUDIT = ChoiceSet(
     "aksi_audit",
-    ("create", "Dibuat", "Created"),
-    ("update", "Diubah", "Updated"),
-    ("delete", "Dihapus", "Deleted"),
+    ("create", Label("Dibuat")),
+    ("update", Label("Diubah")),
+    ("delete", Label("Dihapus")),
     # the sync changed a dataset's visibility on the catalog (its sifat data changed here)
-    ("publish", "Dibuka untuk umum di katalog", "Made public on the catalog"),
-    ("unpublish", "Dijadikan privat di katalog", "Made private on the catalog"),
+    ("publish", Label("Dibuka untuk umum di katalog")),
+    ("unpublish", Label("Dijadikan privat di katalog")),
 )
 
 ALL_CHOICE_SETS: tuple[ChoiceSet, ...] = tuple(
