@@ -14,7 +14,8 @@ keystroke changes that dict and the label of the one node typed into; only add, 
 and move renumber the tree. (Reading a dict back from a role and writing it again on every
 keystroke, and renaming every node each time, made thousands of binding calls a minute:
 with PySide6 6.12.0 on Python 3.11 each one lost a reference to ``None`` until the
-interpreter aborted with ``none_dealloc``; see ``desktop/ui/qt_check.py``.)
+interpreter aborted with ``none_dealloc``; see ``desktop/ui/qt_check.py``.) How a node's
+place reads (label, error key) is in ``articles_tree``.
 """
 
 from __future__ import annotations
@@ -35,21 +36,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-KEY_ROLE = Qt.ItemDataRole.UserRole + 20  # int: the node's key in ArticlesEditor._nodes
-LEVELS = ("pasal", "ayat", "butir")
-LETTERS = "abcdefghijklmnopqrstuvwxyz"
+from desktop.ui.widgets.articles_tree import (
+    KEY_ROLE,
+    LETTERS,
+    error_key,
+    expand_all,
+    level_of,
+    node_label,
+)
+
 WIDE_FONT_SCALE = 1.15  # the text area's font in the wide window
 COMPACT_TEXT_HEIGHT = 100  # the text under the tree, in the form's narrow pane
 QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum"
-
-
-def level_of(item: QTreeWidgetItem) -> int:
-    depth = 0
-    parent = item.parent()
-    while parent is not None:
-        depth += 1
-        parent = parent.parent()
-    return depth
 
 
 class ArticlesEditor(QWidget):
@@ -215,21 +213,8 @@ class ArticlesEditor(QWidget):
             parent.addChild(item)
         return item
 
-    def _label(self, item: QTreeWidgetItem) -> str:
-        """"Pasal 3  JUDUL", "(2) teks…" or "b. teks…", from the item's place and text."""
-        node = self.node(item)
-        parent = item.parent()
-        if parent is None:
-            return f"Pasal {self.tree.indexOfTopLevelItem(item) + 1}  " \
-                   f"{node.get('judul', '').upper()}"
-        index = parent.indexOfChild(item)
-        if parent.parent() is None:
-            return f"({index + 1}) {_short(node.get('teks', ''))}"
-        letter = LETTERS[index] if index < len(LETTERS) else str(index + 1)
-        return f"{letter}. {_short(node.get('teks', ''))}"
-
     def _relabel(self, item: QTreeWidgetItem) -> None:
-        label = self._label(item)
+        label = node_label(item, self.node(item))
         if item.text(0) != label:
             item.setText(0, label)
 
@@ -244,7 +229,7 @@ class ArticlesEditor(QWidget):
                     self._relabel(ayat.child(k))
         current = self.tree.currentItem()
         if current is not None:  # the place above the wide text follows the numbering
-            self.where.setText(self.place(self._key_of(current)))
+            self.where.setText(self.place(error_key(current)))
 
     def _forget(self, item: QTreeWidgetItem) -> None:
         """Drop the Python-side data of a removed node and of everything under it."""
@@ -261,20 +246,8 @@ class ArticlesEditor(QWidget):
         else:
             data = self.node(current)
             self.text.setPlainText(data.get("judul", data.get("teks", "")))
-            self.where.setText(self.place(self._key_of(current)))
+            self.where.setText(self.place(error_key(current)))
         self._loading = False
-
-    def _key_of(self, item: QTreeWidgetItem) -> str:
-        """The error-key form of an item's place (``pasal[2].ayat[0].teks``)."""
-        path: list[str] = []
-        node: QTreeWidgetItem | None = item
-        while node is not None:
-            parent = node.parent()
-            index = (parent.indexOfChild(node) if parent is not None
-                     else self.tree.indexOfTopLevelItem(node))
-            path.insert(0, f"{LEVELS[level_of(node)]}[{index}]")
-            node = parent
-        return ".".join(path) + (".judul" if level_of(item) == 0 else "")
 
     def _text_edited(self) -> None:
         item = self.tree.currentItem()
@@ -336,15 +309,10 @@ class ArticlesEditor(QWidget):
                 return
             parent.takeChild(index)
             parent.insertChild(target, item)
-        self._expand(item)
+        expand_all(item)
         self.tree.setCurrentItem(item)
         self._renumber()
         self.changed.emit()
-
-    def _expand(self, item: QTreeWidgetItem) -> None:
-        item.setExpanded(True)
-        for i in range(item.childCount()):
-            self._expand(item.child(i))
 
     def show_errors(self, errors: dict[str, list[str]]) -> None:
         """Messages keyed like ``pasal[0].ayat[1].teks`` shown as "Pasal 1, ayat (2)"."""
@@ -372,7 +340,3 @@ class ArticlesEditor(QWidget):
             parts.append(self.tr("teks"))
         return ", ".join(parts) if parts else self.tr("Pasal")
 
-
-def _short(text: str, limit: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
