@@ -57,7 +57,7 @@ from desktop.sync.errors import (
 from desktop.sync.importer import catalog_import
 from desktop.sync.local import DELETED_FIELD, DELETED_HERE_FIELD, USED_BY_APPS_FIELD
 from desktop.sync.lock import SyncBusyError
-from desktop.sync.orgmap import OrgMapping, mappings, remove_mapping, set_mapping
+from desktop.sync.orgmap import OrgMapping, live_opds, mappings, remove_mapping, set_mapping
 from desktop.sync.paging import iter_organizations
 from desktop.sync.probe import ConnectionReport, check_connection
 from desktop.sync.reconcile import DELETION_SHARE
@@ -83,8 +83,8 @@ __all__ = [
     "address_change_needs_answer", "catalog_config", "catalog_import", "catalog_organizations",
     "catalog_settings", "catalog_visibility", "check_connection", "clear_org_mapping",
     "conflict_dict", "end_interrupted_runs", "field_label", "find_conflict", "is_whole_record",
-    "list_conflicts", "load_catalog_settings", "load_token", "move_catalog", "notice_for",
-    "open_client", "org_mappings", "pending_count", "pending_visibility_changes",
+    "list_conflicts", "load_catalog_settings", "load_token", "mappable_opds", "move_catalog",
+    "notice_for", "open_client", "org_mappings", "pending_count", "pending_visibility_changes",
     "recent_runs", "resolution_words", "resolve_conflict", "run_sync", "save_catalog_settings",
     "save_token", "set_org_mapping", "side_text", "start_fresh_links", "sync_status",
 ]
@@ -144,6 +144,12 @@ def run_sync(desk: Desk, progress: Progress | None = None, token: Any = None, *,
 def org_mappings(desk: Desk) -> list[OrgMapping]:
     with desk.db.session() as s:
         return mappings(s)
+
+
+def mappable_opds(desk: Desk) -> list[tuple[str, str]]:
+    """Live OPDs as (id, nama), by name: the rows of the OPD-to-organization mapping."""
+    with desk.db.session() as s:
+        return live_opds(s)
 
 
 def set_org_mapping(desk: Desk, opd_id: str, org_id: str, org_name: str) -> None:

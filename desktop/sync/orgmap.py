@@ -56,6 +56,13 @@ def auto_match(session: Session, organizations: Iterable[Mapping[str, Any]]) -> 
     return added
 
 
+def live_opds(session: Session) -> list[tuple[str, str]]:
+    """Live OPDs as (id, nama), by name: the ones a mapping can be chosen for."""
+    return [(row.id, row.nama) for row in session.execute(
+        select(PerangkatDaerah.id, PerangkatDaerah.nama)
+        .where(PerangkatDaerah.deleted_at.is_(None)).order_by(PerangkatDaerah.nama))]
+
+
 def unmapped_opds(desk: Desk) -> int:
     """Live OPDs without an organization (only then is the organization list needed)."""
     with desk.db.session() as s:

@@ -22,9 +22,9 @@ from desktop.ui.sync.conflicts_box import ConflictsBox
 from desktop.ui.sync.orgmap_box import OrgMapBox
 from desktop.ui.sync.runs_box import RunLogBox
 from desktop.ui.sync.settings_box import CatalogSettingsBox
+from desktop.ui.sync.state import OFFLINE, ONLINE, UNKNOWN, PageState, ping_catalog, read_page_state
 from desktop.ui.tasks import Task, TaskManager
 
-ONLINE, OFFLINE, UNKNOWN = "online", "offline", "unknown"
 PING_MS = 5 * 60_000  # how often the status bar's Online/Offline is checked
 
 
@@ -149,74 +149,28 @@ class SyncPage(QWidget):
         self.catalog_box.say(text, bad)
 
     def ping(self) -> None:
-        """One quick status_show for the Online/Offline indicator (when configured).
-
-        Everything runs on the network worker, imports included: the HTTP stack is not
-        needed to show the window, and loading it there keeps it off the start-up path.
-        """
+        """One quick status_show for the Online/Offline indicator (when configured),
+        on the network worker."""
         if self.running is not None:
             return
-
-        def job() -> str:
-            from desktop.core.errors import DeskError
-            from desktop.sync.api import CatalogClient, catalog_config, load_catalog_settings
-
-            try:
-                config = catalog_config(load_catalog_settings(self.desk.db))
-            except DeskError:
-                return UNKNOWN  # not configured: nothing to be on- or offline from
-            client = CatalogClient(config)
-            try:
-                return ONLINE if client.ping() else OFFLINE
-            finally:
-                client.close()
-
-        self.tasks.run_net(job, on_done=self._set_state,
+        self.tasks.run_net(lambda: ping_catalog(self.desk), on_done=self._set_state,
                            on_error=lambda _e: self._set_state(OFFLINE), cancellable=False)
 
     # ------------------------------------------------------------------ state
     def refresh_state(self) -> None:
         """Pending count, conflicts and the run log, read in the background."""
-        from desktop.sync.api import list_conflicts, pending_count, recent_runs
+        self.tasks.run_report(lambda: read_page_state(self.desk), on_done=self._show_state)
 
-        def job() -> tuple[int, list[Any], list[Any], list[Any], dict[str, Any], list[str],
-                           bool]:
-            from sqlalchemy import select
-
-            from desktop.core.models import PerangkatDaerah
-            from desktop.sync.api import (
-                end_interrupted_runs,
-                org_mappings,
-                pending_visibility_changes,
-            )
-
-            end_interrupted_runs(self.desk.db)  # runs of this computer killed mid-way
-
-            with self.desk.db.session() as s:
-                opds = s.execute(select(PerangkatDaerah.id, PerangkatDaerah.nama)
-                                 .where(PerangkatDaerah.deleted_at.is_(None))
-                                 .order_by(PerangkatDaerah.nama)).all()
-            chosen = {m.opd_id: m for m in org_mappings(self.desk)}
-            visibility = [c.message for c in pending_visibility_changes(self.desk)]
-            from desktop.sync.api import load_catalog_settings
-
-            configured = bool(load_catalog_settings(self.desk.db).catalog_url.strip())
-            return (pending_count(self.desk), list_conflicts(self.desk),
-                    recent_runs(self.desk), opds, chosen, visibility, configured)
-
-        self.tasks.run_report(job, on_done=self._show_state)
-
-    def _show_state(self, result: tuple[int, list[Any], list[Any], list[Any], dict[str, Any],
-                                        list[str], bool]) -> None:
-        self.pending, conflicts, runs, opds, chosen, visibility, configured = result
+    def _show_state(self, state: PageState) -> None:
+        self.pending = state.pending
         # a read begun before the address was saved here must not undo what was saved
-        self.configured = configured or bool(self.catalog_box.url.text().strip())
-        self.orgmap_box.fill(opds, chosen)
-        last = runs[0] if runs else None
+        self.configured = state.configured or bool(self.catalog_box.url.text().strip())
+        self.orgmap_box.fill(state.opds, state.chosen)
+        last = state.runs[0] if state.runs else None
         parts = [self.tr("{n} perubahan lokal menunggu dikirim", "", self.pending).replace(
             "{n}", str(self.pending)),
-                 self.tr("{n} konflik", "", len(conflicts)).replace(
-                     "{n}", str(len(conflicts)))]
+                 self.tr("{n} konflik", "", len(state.conflicts)).replace(
+                     "{n}", str(len(state.conflicts)))]
         if last is not None:
             parts.insert(0, self.tr("Sinkron terakhir {when}: {status}")
                          .replace("{when}", local_time(last.started_at))
@@ -224,10 +178,10 @@ class SyncPage(QWidget):
         else:
             parts.insert(0, self.tr("Belum pernah disinkronkan"))
         self.summary.setText(" · ".join(parts))
-        self.visibility_note.setText("\n".join(visibility))
-        self.visibility_note.setVisible(bool(visibility))
-        self.conflict_box.show_conflicts(conflicts)
-        self.runs_box.fill(runs)
+        self.visibility_note.setText("\n".join(state.visibility))
+        self.visibility_note.setVisible(bool(state.visibility))
+        self.conflict_box.show_conflicts(state.conflicts)
+        self.runs_box.fill(state.runs)
         self.status_changed.emit(self.state, self.pending)
 
     def _set_state(self, state: str) -> None:
