@@ -8,31 +8,18 @@ when it plays Windows).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from pathlib import Path
 
 import keyring
 import pytest
+import test_secret_size
 from keyring.backends import fail
 from test_secret_size import FileKeyring
 
 from desktop.cli import main
 from desktop.cli.secrets import EXIT_TOO_LONG, TEST_ENTRY, sample_secret
 from desktop.core import secrets
-from desktop.core.i18n import set_language
 
-
-@pytest.fixture
-def vault(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[FileKeyring]:
-    monkeypatch.setenv("DISKOMINFO_DESK_PORTABLE_DIR", str(tmp_path))  # keyring-names.txt
-    previous = keyring.get_keyring()
-    backend = FileKeyring(tmp_path / "vault.json")
-    keyring.set_keyring(backend)
-    secrets._session_only.clear()
-    yield backend
-    keyring.set_keyring(previous)
-    secrets._session_only.clear()
-    set_language("id")
+vault = test_secret_size.vault  # the same file keyring, standing in for the OS one
 
 
 def test_a_2kb_secret_round_trips_where_the_keyring_takes_it(
