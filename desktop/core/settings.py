@@ -69,12 +69,18 @@ IMPORT_MAX_EXPANDED_MB = Setting("import_max_expanded_mb", int, 1_000,
 IMPORT_MAX_RATIO = Setting("import_max_ratio", int, 100,
                            Label("Rasio pemampatan XLSX paling besar",
                                  "Largest XLSX compression ratio"))
+# Berkas (files attached to records) are kept in the database: a limit keeps one scan
+# from swelling every backup (see core.attachments)
+BERKAS_BATAS_MB = Setting("berkas_batas_mb", int, 25,
+                          Label("Ukuran berkas lampiran paling besar (MB)",
+                                "Largest attached file (MB)"))
 # "auto": the regional settings' list separator (";" in Indonesia), see core.csv_format
 CSV_DELIMITER = Setting("csv_delimiter", str, "auto",
                         Label("Pemisah kolom CSV", "CSV column separator"))
 ALL_SETTINGS = (LANGUAGE, DATABASE, USER_NAME, EXPIRY_DAYS, PAGE_SIZE, TITLE_CASE_OPENING,
                 COPIES_PER_PARTY, OFFICE_LOGO, BACKUP_KEEP, IMPORT_MAX_ROWS, IMPORT_MAX_FILE_MB,
-                IMPORT_MAX_EXPANDED_MB, IMPORT_MAX_RATIO, COLOR_SCHEME, CSV_DELIMITER)
+                IMPORT_MAX_EXPANDED_MB, IMPORT_MAX_RATIO, COLOR_SCHEME, CSV_DELIMITER,
+                BERKAS_BATAS_MB)
 TRUE_WORDS = frozenset({"1", "true", "yes", "on", "ya"})
 
 

@@ -3,6 +3,7 @@
 from desktop.core.models.aplikasi import Aplikasi, AplikasiDataset
 from desktop.core.models.audit import AuditLog, SearchEntry
 from desktop.core.models.base import Base, RecordMixin, new_id, utcnow
+from desktop.core.models.berkas import Berkas, BerkasPotongan
 from desktop.core.models.dataset import Dataset, DatasetResource
 from desktop.core.models.deployment import Deployment
 from desktop.core.models.kerjasama import (
@@ -21,6 +22,7 @@ from desktop.core.models.kunjungan import (
     kunjungan_kerjasama,
 )
 from desktop.core.models.opd import PerangkatDaerah
+from desktop.core.models.people import Pengguna
 from desktop.core.models.reference import OfficeProfile, Region
 from desktop.core.models.sync import (
     SyncConflict,
@@ -39,6 +41,8 @@ __all__ = [
     "AuditLog",
     "AyatPasal",
     "Base",
+    "Berkas",
+    "BerkasPotongan",
     "ButirAyat",
     "Dataset",
     "DatasetResource",
@@ -48,6 +52,7 @@ __all__ = [
     "LampiranBaris",
     "OfficeProfile",
     "PasalKerjaSama",
+    "Pengguna",
     "PerangkatDaerah",
     "PesertaKunjungan",
     "PihakKerjaSama",
