@@ -130,6 +130,16 @@ def _sqlite_handle_error(context: ExceptionContext) -> None:
             path, str(context.original_exception))) from context.sqlalchemy_exception
 
 
+def _pg_handle_error(context: ExceptionContext) -> None:
+    """A write the person's role may not make (SQLSTATE 42501: a grant or a row policy of
+    migration 0008) becomes :class:`PermissionRefusedError` naming what was refused."""
+    from desktop.core.refused_write import is_refusal, permission_refused
+
+    if is_refusal(context.original_exception):
+        raise permission_refused(context.original_exception, context.statement
+                                 ) from context.sqlalchemy_exception
+
+
 def busy_message() -> str:
     return t("Basis data sedang dipakai proses lain (misalnya sinkronisasi atau impor) dan "
              "tidak kunjung bebas; tidak ada yang tersimpan. Coba lagi sebentar lagi.")
@@ -240,6 +250,7 @@ def create_database_engine(url: str) -> Engine:
             event.listen(engine, "handle_error", _sqlite_handle_error)
         else:
             engine = create_engine(url, pool_pre_ping=True, connect_args=_pg_args(parsed))
+            event.listen(engine, "handle_error", _pg_handle_error)
     except (NoSuchModuleError, ImportError) as exc:
         raise DatabaseOpenError(
             t("Jenis basis data tidak didukung: {name}", name=parsed.drivername)

@@ -57,3 +57,13 @@ class ValidationError(DeskError):
         self.errors = errors
         first = "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in errors.items())
         super().__init__(message or t("Data belum valid: {detail}", detail=first))
+
+
+class PermissionRefusedError(DeskError):
+    """PostgreSQL refused a change the person's role does not allow (SQLSTATE 42501:
+    a missing grant or a row-level policy); nothing was saved. ``kind`` names the record
+    kind (``opd``, ``apps``, …) when the refused table is known."""
+
+    def __init__(self, message: str, kind: str | None = None) -> None:
+        super().__init__(message)
+        self.kind = kind
