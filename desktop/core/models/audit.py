@@ -18,7 +18,12 @@ class AuditLog(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     waktu: Mapped[datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
+    # On PostgreSQL the database stamps the session's login here (migration 0008), so no
+    # client can name someone else; SQLite keeps what the application says.
     pengguna: Mapped[str] = mapped_column(String(120), nullable=False)
+    # Only when the login is the shared one of an office without people (the owner):
+    # who the workstation said it was, kept rather than lost. NULL for a person's login.
+    atas_nama: Mapped[str | None] = mapped_column(String(120))
     jenis: Mapped[str] = mapped_column(String(30), nullable=False)
     record_id: Mapped[str] = mapped_column(String(UUID_LEN), nullable=False)
     aksi: Mapped[str] = mapped_column(String(10), nullable=False)
