@@ -35,6 +35,7 @@ COMMANDS: dict[str, Handler] = {}
 def _parser() -> argparse.ArgumentParser:
     from desktop.cli import (
         backups,
+        berkas,
         dashboard,
         database,
         documents,
@@ -60,7 +61,7 @@ def _parser() -> argparse.ArgumentParser:
                         documents.add_parsers, database.add_seed_parser,
                         secrets.add_forget_parser, importing.add_parsers, export.add_parsers,
                         backups.add_parsers, dashboard.add_parsers, report.add_parsers,
-                        sync.add_parsers, secrets.add_parsers):
+                        sync.add_parsers, secrets.add_parsers, berkas.add_parsers):
         for name, handler in add_parsers(sub).items():
             COMMANDS.setdefault(name, handler)
     for subparser in sub.choices.values():
@@ -110,6 +111,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     utf8_streams()
     private_umask()  # the register's files are the user's alone (POSIX)
     tighten_user_files()
+    from desktop.core.open_copies import clean_open_copies
+
+    clean_open_copies()  # the viewer copies of berkas left by a process that ended
     from desktop.core.errors import QueryError
 
     argv = list(sys.argv[1:] if argv is None else argv)
