@@ -308,7 +308,71 @@ def test_unique_names() -> None:
         "a.pdf", "A (2).pdf", "a (3).pdf", "b", "b (2)"]
 
 
-def test_bytes_io_helper_is_not_needed_for_sniffing() -> None:
+def test_sniffing_works_on_any_binary_stream() -> None:
     from desktop.core.attachment_types import PDF, sniff
 
     assert sniff(io.BytesIO(b"%PDF-1.7 ..."), "x") is PDF
+
+
+def test_adding_and_reading_a_20_mib_file_never_holds_it_whole(desk: Desk,
+                                                               tmp_path: Path) -> None:
+    """Peak Python memory while a 20 MiB file goes in and comes out stays a few chunks."""
+    import tracemalloc
+
+    pks = agreement(desk)
+    big = tmp_path / "pindaian.pdf"
+    with big.open("wb") as out:
+        out.write(b"%PDF-1.7\n")
+        for _ in range(20):
+            out.write(os.urandom(MIB))
+    tracemalloc.start()
+    try:
+        info = attachments.add(desk, "agreements", pks, big)
+        _, add_peak = tracemalloc.get_traced_memory()
+        tracemalloc.reset_peak()
+        copy = attachments.read_to(desk, info.id, tmp_path / "salinan.pdf")
+        _, read_peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert copy.stat().st_size == big.stat().st_size and info.ukuran == big.stat().st_size
+    assert add_peak < 6 * MIB, add_peak
+    assert read_peak < 6 * MIB, read_peak
+
+
+def test_a_hard_delete_of_a_record_takes_its_files(desk: Desk, tmp_path: Path) -> None:
+    keep, remove = agreement(desk, "PKS tetap"), agreement(desk, "PKS dibuang")
+    scan = tiny_pdf(tmp_path / "scan.pdf")
+    kept = attachments.add(desk, "agreements", keep, scan)
+    attachments.add(desk, "agreements", remove, scan)
+    attachments.add(desk, "agreements", remove, scan)
+    with desk.db.session() as s:
+        assert attachments.delete_all_for(s, "agreements", remove) == 2
+    assert attachments.list_for(desk, "agreements", remove) == []
+    assert [f.id for f in attachments.list_for(desk, "agreements", keep)] == [kept.id]
+    assert chunk_rows(desk) == 1
+
+
+def test_viewer_copies_go_when_their_process_ends(sqlite_desk: Desk, tmp_path: Path) -> None:
+    """A process that opened a copy removes its folder at exit; the next start removes
+    the folders of processes that ended without doing so, never a running one's."""
+    from desktop.core.open_copies import clean_open_copies, open_copies_root
+
+    pks = agreement(sqlite_desk)
+    info = attachments.add(sqlite_desk, "agreements", pks, tiny_pdf(tmp_path / "scan.pdf"))
+    script = ("import sys\nfrom desktop.core.desk import Desk\nfrom desktop.core import "
+              "attachments\nwith Desk.open(sys.argv[1]) as desk:\n"
+              "    print(attachments.open_copy(desk, sys.argv[2]))\n")
+    done = subprocess.run([sys.executable, "-c", script, str(sqlite_desk.db.sqlite_path),
+                           info.id], capture_output=True, text=True, check=True)
+    copy = Path(done.stdout.strip())
+    assert copy.name == "scan.pdf" and copy.is_relative_to(open_copies_root())
+    assert not copy.exists() and not copy.parent.parent.exists()
+
+    ended = subprocess.Popen([sys.executable, "-c", "pass"])
+    ended.wait()
+    left = open_copies_root() / str(ended.pid) / info.id
+    left.mkdir(parents=True)
+    (left / "scan.pdf").write_bytes(b"%PDF-sisa")
+    mine = attachments.open_copy(sqlite_desk, info.id)
+    assert clean_open_copies() == 1
+    assert not left.parent.exists() and mine.read_bytes() == (tmp_path / "scan.pdf").read_bytes()
