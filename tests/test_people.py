@@ -11,8 +11,10 @@ import pytest
 from pg_logins import logins, unique_login, url_as
 from sqlalchemy import create_engine, text
 
+from desktop.core import people
 from desktop.core.desk import Desk
-from desktop.core.errors import PermissionRefusedError
+from desktop.core.errors import DeskError, PermissionRefusedError, ValidationError
+from desktop.core.services.audit import record_history
 
 
 @pytest.fixture
@@ -89,3 +91,123 @@ def test_a_refused_read_says_reading(postgres_database: str, made_logins: list[s
         desk.agreements.list()
     assert refused.value.message == "Peran Anda tidak mengizinkan membaca Kerja Sama."
     assert refused.value.kind == "agreements"
+
+
+# ------------------------------------------------------------------ desktop.core.people
+def _groups(admin_url: str, login: str) -> tuple[bool, set[str], bool]:
+    """(can log in, desk_* groups, CREATEROLE) of a login, read with psycopg."""
+    import psycopg
+
+    with psycopg.connect(admin_url.replace("+psycopg", "")) as conn:
+        row = conn.execute("SELECT rolcanlogin, rolcreaterole FROM pg_roles WHERE rolname = %s",
+                           (login,)).fetchone()
+        assert row is not None, f"login {login} does not exist"
+        groups = {g for (g,) in conn.execute(
+            "SELECT g.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid "
+            "JOIN pg_roles r ON r.oid = m.member WHERE r.rolname = %s", (login,))}
+    return bool(row[0]), groups, bool(row[1])
+
+
+def _can_connect(url: str) -> bool:
+    import psycopg
+
+    try:
+        psycopg.connect(url.replace("+psycopg", ""), connect_timeout=5).close()
+    except psycopg.OperationalError:
+        return False
+    return True
+
+
+def test_add_change_role_reset_disable_enable_a_person(
+        postgres_database: str, made_logins: list[str]) -> None:
+    login = unique_login("budi")
+    made_logins.append(login)
+    with Desk.open(postgres_database, user="admin-uji") as desk:
+        person = people.add_person(desk, login, "  Budi   Santoso ", "kerjasama", "rahasia-123")
+        assert person == people.Person(login, "Budi Santoso", "kerjasama", True)
+        assert _groups(postgres_database, login) == (True, {"desk_kerjasama"}, False)
+        assert person in people.list_people(desk)
+
+        assert people.set_role(desk, login, "admin").role == "admin"
+        _can_login, groups, createrole = _groups(postgres_database, login)
+        assert groups == {f"desk_{r}" for r in
+                          ("admin", "sekretariat", "kerjasama", "infrastruktur", "pimpinan")}
+        assert createrole
+        assert people.set_role(desk, login, "pimpinan").role == "pimpinan"
+        assert _groups(postgres_database, login) == (True, {"desk_pimpinan"}, False)
+
+        people.reset_password(desk, login, "sandi-baru-456")
+        assert people.disable(desk, login).aktif is False
+        assert _groups(postgres_database, login)[0] is False
+        assert not _can_connect(url_as(postgres_database, login, "sandi-baru-456"))
+        assert people.enable(desk, login).aktif is True
+        assert _can_connect(url_as(postgres_database, login, "sandi-baru-456"))
+
+        with desk.db.read_session() as s:
+            history = record_history(s, "pengguna", people.audit_id(login))
+        changed = [sorted(h["perubahan"]) for h in reversed(history)]
+        assert changed == [["login", "nama", "peran"], ["peran"], ["peran"], ["sandi"],
+                           ["aktif"], ["aktif"]]
+        assert "rahasia-123" not in str(history) and "sandi-baru-456" not in str(history)
+
+
+def test_the_password_reaches_the_server_hashed(postgres_database: str,
+                                                made_logins: list[str]) -> None:
+    login = unique_login("sari")
+    made_logins.append(login)
+    with Desk.open(postgres_database) as desk:
+        people.add_person(desk, login, "Sari", "sekretariat", "it's a 'quoted' pass\"word")
+    engine = create_engine(postgres_database)
+    with engine.connect() as conn:
+        stored = conn.execute(text("SELECT rolpassword FROM pg_authid WHERE rolname = :n"),
+                              {"n": login}).scalar()
+    engine.dispose()
+    assert stored.startswith("SCRAM-SHA-256$")
+
+
+@pytest.mark.parametrize(("login", "nama", "role", "password", "field"), [
+    ("Budi", "Budi", "admin", "12345678", "login"),
+    ("budi; drop table x", "Budi", "admin", "12345678", "login"),
+    ("pg_budi", "Budi", "admin", "12345678", "login"),
+    ("desk_admin", "Budi", "admin", "12345678", "login"),
+    ("b" * 64, "Budi", "admin", "12345678", "login"),
+    ("budi", "  ", "admin", "12345678", "nama"),
+    ("budi", "Budi", "lurah", "12345678", "role"),
+    ("budi", "Budi", "admin", "1234567", "password"),
+])
+def test_bad_input_is_refused_before_anything_is_created(
+        postgres_database: str, login: str, nama: str, role: str, password: str,
+        field: str) -> None:
+    with Desk.open(postgres_database) as desk:
+        with pytest.raises(ValidationError) as refused:
+            people.add_person(desk, login, nama, role, password)
+        assert list(refused.value.errors) == [field]
+        assert people.list_people(desk) == []
+
+
+def test_an_existing_login_is_refused(postgres_database: str, made_logins: list[str]) -> None:
+    login = unique_login("ani")
+    made_logins.append(login)
+    with Desk.open(postgres_database) as desk:
+        people.add_person(desk, login, "Ani", "pimpinan", "12345678")
+        with pytest.raises(ValidationError, match="sudah ada"):
+            people.add_person(desk, login, "Ani Lagi", "admin", "12345678")
+        assert [p.nama for p in people.list_people(desk)] == ["Ani"]
+
+
+def test_someone_without_the_people_ability_is_refused(
+        postgres_database: str, made_logins: list[str]) -> None:
+    url = _reader(postgres_database, made_logins)
+    with Desk.open(url) as desk:
+        with pytest.raises(PermissionRefusedError,
+                           match="Hanya administrator yang boleh mengelola pengguna"):
+            people.add_person(desk, unique_login("x"), "X", "pimpinan", "12345678")
+        with pytest.raises(PermissionRefusedError):
+            people.list_people(desk)
+
+
+def test_sqlite_is_single_user(sqlite_desk: Desk) -> None:
+    with pytest.raises(DeskError, match="SQLite dipakai satu orang saja"):
+        people.list_people(sqlite_desk)
+    with pytest.raises(DeskError, match="SQLite dipakai satu orang saja"):
+        people.add_person(sqlite_desk, "budi", "Budi", "admin", "12345678")

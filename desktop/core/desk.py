@@ -17,8 +17,11 @@ from desktop.core.database import Database, open_database
 from desktop.core.identity import current_user
 from desktop.core.kinds import KINDS, RecordKind, kind_named
 from desktop.core.models import Region
+from desktop.core.roles import Access
 from desktop.core.search import SearchHit, search
 from desktop.core.services import OfficeService, RecordService
+
+_UNREAD = object()  # Desk.access not read yet
 
 
 class Desk:
@@ -31,11 +34,34 @@ class Desk:
         self.services = {name: RecordService(db, kind, self.actor) for name, kind in KINDS.items()}
         self.office = OfficeService(db, self.actor)
         self._all_regions: list[dict[str, Any]] | None = None
+        self._access: Access | object | None = _UNREAD
 
     @classmethod
     def open(cls, database: str | os.PathLike[str] | None = None, *, user: str | None = None
              ) -> Desk:
-        return cls(open_database(database), user=user)
+        desk = cls(open_database(database), user=user)
+        desk.refresh_access()
+        return desk
+
+    @property
+    def access(self) -> Access | None:
+        """What the person on this database may do (``desktop.core.roles``), read once:
+        SQLite and the tables' owner are the administrator, a PostgreSQL login its
+        ``desk_*`` roles, ``None`` a login with no Desk role. The database enforces the
+        same rules; the window reads this to hide pages and disable actions."""
+        if self._access is _UNREAD:
+            self.refresh_access()
+        return self._access  # type: ignore[return-value]
+
+    def refresh_access(self) -> Access | None:
+        from desktop.core.roles import SINGLE_USER, access_of
+
+        if self.db.dialect != "postgresql":
+            self._access = SINGLE_USER  # one user: no need to ask the file
+            return SINGLE_USER
+        with self.db.engine.connect() as conn:
+            self._access = access_of(conn)
+        return self._access  # type: ignore[return-value]
 
     def actor(self) -> str:
         return current_user(self.user, self.saved_user)
