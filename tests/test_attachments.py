@@ -243,7 +243,9 @@ def test_delete_removes_the_bytes_and_is_audited_on_the_record(desk: Desk,
     assert chunk_rows(desk) == 0
     deleted = audit_rows(desk, pks, "berkas-")
     assert len(deleted) == 1 and deleted[0].perubahan["berkas_id"] == info.id
-    assert deleted[0].pengguna == "penguji"
+    # the history names who did it (on PostgreSQL the row is stamped with the login and
+    # the shared owner login's claimed name kept beside it, migration 0008)
+    assert desk.agreements.history(pks)[0]["pengguna"] == "penguji"
     with pytest.raises(NotFoundError):
         attachments.delete(desk, info.id)
 
@@ -376,3 +378,17 @@ def test_viewer_copies_go_when_their_process_ends(sqlite_desk: Desk, tmp_path: P
     mine = attachments.open_copy(sqlite_desk, info.id)
     assert clean_open_copies() == 1
     assert not left.parent.exists() and mine.read_bytes() == (tmp_path / "scan.pdf").read_bytes()
+
+
+def test_who_added_a_file_is_shown_by_name_when_the_login_is_a_person(
+        desk: Desk, tmp_path: Path) -> None:
+    from desktop.core.models import Pengguna
+
+    pks = agreement(desk)
+    before = attachments.add(desk, "agreements", pks, tiny_pdf(tmp_path / "scan.pdf"))
+    assert before.nama_pengguna is None and before.oleh == before.pengguna
+    with desk.db.session() as s:
+        s.add(Pengguna(login=before.pengguna, nama="Sri Wahyuni", aktif=True))
+    (shown,) = attachments.list_for(desk, "agreements", pks)
+    assert (shown.pengguna, shown.nama_pengguna, shown.oleh) == (
+        before.pengguna, "Sri Wahyuni", "Sri Wahyuni")

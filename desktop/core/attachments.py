@@ -24,8 +24,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from sqlalchemy import Select, func, insert, select, update
 from sqlalchemy import delete as sql_delete
-from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop.core.attachment_types import BY_MIME, SUFFIXES, BerkasError, sniff
@@ -35,6 +35,7 @@ from desktop.core.jobs import CancelToken, Progress, report
 from desktop.core.kinds import RecordKind, kind_named
 from desktop.core.models.base import new_id, utcnow
 from desktop.core.models.berkas import CHUNK_SIZE, Berkas, BerkasPotongan
+from desktop.core.models.people import Pengguna
 from desktop.core.safe_write import write_atomic
 from desktop.core.services.audit import write_audit
 
@@ -60,8 +61,14 @@ class BerkasInfo:
     tipe: str
     ukuran: int
     sha256: str
-    pengguna: str
+    pengguna: str  # as stored: on PostgreSQL a person's login where the database says so
     waktu: datetime
+    nama_pengguna: str | None = None  # that person's name (table pengguna), when known
+
+    @property
+    def oleh(self) -> str:
+        """Who added it, as the window shows it: the person's name, else the stored value."""
+        return self.nama_pengguna or self.pengguna
 
 
 # ----------------------------------------------------------------- checks
@@ -146,7 +153,6 @@ def _store(desk: Desk, kind: RecordKind, record_id: str, handle: BinaryIO, name:
            cancel: CancelToken | None) -> BerkasInfo:
     actor = desk.actor()
     berkas_id = new_id()
-    waktu = utcnow()
     digest = hashlib.sha256()
     written = 0
     message = t("Melampirkan {name}…", name=name)
@@ -155,7 +161,7 @@ def _store(desk: Desk, kind: RecordKind, record_id: str, handle: BinaryIO, name:
         # the row first (the chunks point at it), its size and hash once all are in
         s.execute(insert(Berkas).values(id=berkas_id, jenis=kind.name, record_id=record_id,
                                         nama=name[:255], tipe=mime, ukuran=size, sha256="",
-                                        pengguna=actor, waktu=waktu))
+                                        pengguna=actor, waktu=utcnow()))
         report(progress, 0, size, message)
         for urutan in itertools.count():
             if cancel is not None:
@@ -178,13 +184,18 @@ def _store(desk: Desk, kind: RecordKind, record_id: str, handle: BinaryIO, name:
         write_audit(s, actor=actor, kind=kind.name, record_id=record_id, action=ADDED,
                     changes={"berkas_id": berkas_id, "nama": name, "tipe": mime,
                              "ukuran": written, "sha256": sha})
-    return BerkasInfo(berkas_id, kind.name, record_id, name[:255], mime, written, sha, actor,
-                      waktu)
+        # as stored: the database may stamp the real login over what this client claims
+        return _info_in(s, berkas_id)
 
 
 # ----------------------------------------------------------------- reading
 _COLUMNS = (Berkas.id, Berkas.jenis, Berkas.record_id, Berkas.nama, Berkas.tipe,
-            Berkas.ukuran, Berkas.sha256, Berkas.pengguna, Berkas.waktu)
+            Berkas.ukuran, Berkas.sha256, Berkas.pengguna, Berkas.waktu, Pengguna.nama)
+
+
+def _select() -> Select[Any]:
+    """The small rows with the name of the person who added each (never the chunks)."""
+    return select(*_COLUMNS).outerjoin(Pengguna, Pengguna.login == Berkas.pengguna)
 
 
 def _info(row: Any) -> BerkasInfo:
@@ -195,7 +206,7 @@ def list_for(desk: Desk, kind: str | RecordKind, record_id: str) -> list[BerkasI
     """A record's files, newest first (also of a deleted record: its files are kept)."""
     name = _kind(kind).name
     with desk.db.read_session() as s:
-        rows = s.execute(select(*_COLUMNS)
+        rows = s.execute(_select()
                          .where(Berkas.jenis == name, Berkas.record_id == record_id)
                          .order_by(Berkas.waktu.desc(), Berkas.nama))
         return [_info(row) for row in rows]
@@ -225,7 +236,7 @@ def info(desk: Desk, berkas_id: str) -> BerkasInfo:
 
 
 def _info_in(s: Session, berkas_id: str) -> BerkasInfo:
-    row = s.execute(select(*_COLUMNS).where(Berkas.id == berkas_id)).one_or_none()
+    row = s.execute(_select().where(Berkas.id == berkas_id)).one_or_none()
     if row is None:
         raise NotFoundError(t("Berkas {id} tidak ditemukan atau sudah dihapus.", id=berkas_id))
     return _info(row)
