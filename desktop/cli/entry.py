@@ -46,6 +46,7 @@ def _parser() -> argparse.ArgumentParser:
         report,
         secrets,
         sync,
+        user,
     )
     from desktop.core.i18n import t
 
@@ -61,7 +62,8 @@ def _parser() -> argparse.ArgumentParser:
                         documents.add_parsers, database.add_seed_parser,
                         secrets.add_forget_parser, importing.add_parsers, export.add_parsers,
                         backups.add_parsers, dashboard.add_parsers, report.add_parsers,
-                        sync.add_parsers, secrets.add_parsers, berkas.add_parsers):
+                        sync.add_parsers, secrets.add_parsers, berkas.add_parsers,
+                        user.add_parsers):
         for name, handler in add_parsers(sub).items():
             COMMANDS.setdefault(name, handler)
     for subparser in sub.choices.values():
