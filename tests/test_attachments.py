@@ -235,14 +235,16 @@ def test_delete_removes_the_bytes_and_is_audited_on_the_record(desk: Desk,
     pks = agreement(desk)
     info = attachments.add(desk, "agreements", pks, tiny_pdf(tmp_path / "scan.pdf"))
     added = audit_rows(desk, pks, "berkas+")
-    assert len(added) == 1 and added[0].perubahan["sha256"] == info.sha256
-    assert added[0].perubahan["nama"] == "scan.pdf" and added[0].jenis == "agreements"
+    assert len(added) == 1 and added[0].perubahan["sha256"] == [None, info.sha256]
+    assert added[0].perubahan["berkas"] == [None, "scan.pdf"] and added[0].jenis == "agreements"
+    assert added[0].perubahan["ukuran_berkas"] == [None, info.ukuran]
 
     attachments.delete(desk, info.id)
     assert attachments.list_for(desk, "agreements", pks) == []
     assert chunk_rows(desk) == 0
     deleted = audit_rows(desk, pks, "berkas-")
-    assert len(deleted) == 1 and deleted[0].perubahan["berkas_id"] == info.id
+    assert len(deleted) == 1 and deleted[0].perubahan["berkas_id"] == [info.id, None]
+    assert deleted[0].perubahan["berkas"] == ["scan.pdf", None]
     # the history names who did it (on PostgreSQL the row is stamped with the login and
     # the shared owner login's claimed name kept beside it, migration 0008)
     assert desk.agreements.history(pks)[0]["pengguna"] == "penguji"

@@ -181,11 +181,20 @@ def _store(desk: Desk, kind: RecordKind, record_id: str, handle: BinaryIO, name:
         sha = digest.hexdigest()
         s.execute(update(Berkas).where(Berkas.id == berkas_id)
                   .values(ukuran=written, sha256=sha))
-        write_audit(s, actor=actor, kind=kind.name, record_id=record_id, action=ADDED,
-                    changes={"berkas_id": berkas_id, "nama": name, "tipe": mime,
-                             "ukuran": written, "sha256": sha})
         # as stored: the database may stamp the real login over what this client claims
-        return _info_in(s, berkas_id)
+        stored = _info_in(s, berkas_id)
+        write_audit(s, actor=actor, kind=kind.name, record_id=record_id, action=ADDED,
+                    changes=audit_changes(stored, added=True))
+        return stored
+
+
+def audit_changes(found: BerkasInfo, *, added: bool) -> dict[str, list[Any]]:
+    """The audit row's ``perubahan`` for a file added or deleted: ``[before, after]`` pairs
+    like every other change, so the record's history shows it as it shows a field; the
+    keys are no record field's name (``ukuran`` is one)."""
+    values = {"berkas": found.nama, "jenis_berkas": found.tipe,
+              "ukuran_berkas": found.ukuran, "sha256": found.sha256, "berkas_id": found.id}
+    return {key: [None, value] if added else [value, None] for key, value in values.items()}
 
 
 # ----------------------------------------------------------------- reading
@@ -325,9 +334,7 @@ def delete(desk: Desk, berkas_id: str) -> BerkasInfo:
         s.execute(sql_delete(BerkasPotongan).where(BerkasPotongan.berkas_id == berkas_id))
         s.execute(sql_delete(Berkas).where(Berkas.id == berkas_id))
         write_audit(s, actor=actor, kind=found.kind, record_id=found.record_id,
-                    action=DELETED, changes={"berkas_id": found.id, "nama": found.nama,
-                                             "tipe": found.tipe, "ukuran": found.ukuran,
-                                             "sha256": found.sha256})
+                    action=DELETED, changes=audit_changes(found, added=False))
     return found
 
 

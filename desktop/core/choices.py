@@ -226,6 +226,9 @@ AKSI_AUDIT = ChoiceSet(
     # the sync changed a dataset's visibility on the catalog (its sifat data changed here)
     ("publish", Label("Dibuka untuk umum di katalog")),
     ("unpublish", Label("Dijadikan privat di katalog")),
+    # a file attached to the record or deleted from it (desktop.core.attachments)
+    ("berkas+", Label("Berkas dilampirkan")),
+    ("berkas-", Label("Berkas dihapus")),
 )
 
 ALL_CHOICE_SETS: tuple[ChoiceSet, ...] = tuple(
