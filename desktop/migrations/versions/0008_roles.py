@@ -17,8 +17,141 @@ down_revision: str | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-# desktop.core.roles.ROLES, written out: a migration must not follow app code that changes
-ROLES = ("admin", "sekretariat", "kerjasama", "infrastruktur", "pimpinan")
+# desktop.core.roles.ACCESS, written out: a migration must not follow app code that
+# changes later (tests/test_roles_sql.py checks these against roles.ACCESS).
+ALL_KINDS = ("opd", "apps", "datasets", "visits", "agreements", "deployments")
+READ: dict[str, tuple[str, ...]] = {
+    "admin": ALL_KINDS,
+    "sekretariat": ("opd", "apps", "datasets"),
+    "kerjasama": ("opd", "visits", "agreements"),
+    "infrastruktur": ("opd", "apps", "deployments"),
+    "pimpinan": ALL_KINDS,
+}
+WRITE: dict[str, tuple[str, ...]] = {
+    "admin": ALL_KINDS,
+    "sekretariat": ("opd", "apps", "datasets"),
+    "kerjasama": ("visits", "agreements"),
+    "infrastruktur": ("deployments",),
+    "pimpinan": (),
+}
+ROLES = tuple(READ)
+# the audit log also records changes of the office profile (services/office.py: everyone
+# reads the profile, the administrator changes it) and of people (core/people.py: the
+# administrator's alone)
+OFFICE = "office"
+PEOPLE = "pengguna"
+READ_ROWS = {role: (*kinds, OFFICE, *((PEOPLE,) if role == "admin" else ()))
+             for role, kinds in READ.items()}
+WRITE_ROWS = {**WRITE, "admin": (*ALL_KINDS, OFFICE, PEOPLE)}
+
+# each kind's own table and the rows its records own
+KIND_TABLES: dict[str, tuple[str, ...]] = {
+    "opd": ("perangkat_daerah",),
+    "apps": ("aplikasi", "aplikasi_dataset"),
+    "datasets": ("dataset", "dataset_resource"),
+    "visits": ("kunjungan", "kunjungan_peserta", "kunjungan_tindak_lanjut",
+               "kunjungan_kerjasama", "kunjungan_aplikasi"),
+    "agreements": ("kerjasama", "kerjasama_pihak", "kerjasama_pasal", "kerjasama_ayat",
+                   "kerjasama_butir", "kerjasama_lampiran"),
+    "deployments": ("deployment",),
+}
+# everyone reads these; only the administrator writes them (region: reference data that
+# open_database fills in when a release adds regions)
+SHARED_TABLES = ("region", "office_profile", "pengguna", "alembic_version")
+ADMIN_WRITES = ("region", "office_profile", "pengguna")
+# the catalog sync: its own tables, for the roles with the "sync" ability
+SYNC_ROLES = ("admin", "sekretariat")
+SYNC_TABLES = ("sync_conflict", "sync_lock", "sync_record", "sync_run", "sync_setting",
+               "sync_watermark", "sync_org_map", "sync_run_error")
+SYNC_SEQUENCES = ("sync_conflict_id_seq", "sync_run_id_seq", "sync_run_error_id_seq")
+# rows of every kind, told apart by their ``jenis``: row-level security decides
+ROW_TABLES = ("search_entry", "audit_log", "berkas", "berkas_potongan")
+ROW_SEQUENCES = ("search_entry_rid_seq", "audit_log_id_seq")
+
+
+def _kind_pairs(table: dict[str, tuple[str, ...]]) -> str:
+    """``('admin', 'opd'), …`` for the VALUES list of a policy function."""
+    pairs = [(role, kind) for role, kinds in table.items() for kind in kinds]
+    return ", ".join(f"('{role}', '{kind}')" for role, kind in pairs)
+
+
+def _may_function(name: str, table: dict[str, tuple[str, ...]]) -> str:
+    """A policy helper: may the person on this connection read/write rows of this kind?
+
+    SECURITY INVOKER and built from the same table as the grants, so a row policy and a
+    grant can never disagree. Membership is the session login's (what the window shows,
+    roles.access_of); a superuser is a member of every role and passes, as it bypasses
+    row security anyway.
+    """
+    return f"""
+CREATE OR REPLACE FUNCTION {name}(kind TEXT) RETURNS BOOLEAN
+LANGUAGE sql STABLE SECURITY INVOKER AS $$
+    SELECT EXISTS (
+        SELECT 1 FROM (VALUES {_kind_pairs(table)}) AS allowed(role, kind)
+         WHERE allowed.kind = $1
+           AND pg_has_role(session_user, 'desk_' || allowed.role, 'MEMBER'))
+$$"""
+
+
+# Who the person is, for the audit trigger: a login holding a desk_* role (and not a
+# superuser, who is a member of every role). The owner/superuser is the one shared login
+# an office used before it had people.
+IS_PERSON = """
+CREATE OR REPLACE FUNCTION desk_is_person() RETURNS BOOLEAN
+LANGUAGE sql STABLE SECURITY INVOKER AS $$
+    SELECT NOT r.rolsuper AND EXISTS (
+        SELECT 1 FROM pg_roles g
+         WHERE g.rolname IN ('desk_admin', 'desk_sekretariat', 'desk_kerjasama',
+                             'desk_infrastruktur', 'desk_pimpinan')
+           AND pg_has_role(session_user, g.oid, 'MEMBER'))
+      FROM pg_roles r WHERE r.rolname = session_user
+$$"""
+
+# The audit row's actor is the login PostgreSQL authenticated, never what the client says.
+# A person's claim is dropped; the shared login's claim (which person at that workstation)
+# is kept in atas_nama, so an office without people loses nothing it recorded before.
+AUDIT_ACTOR = """
+CREATE OR REPLACE FUNCTION desk_audit_actor() RETURNS trigger
+LANGUAGE plpgsql SECURITY INVOKER AS $$
+BEGIN
+    IF desk_is_person() THEN
+        NEW.atas_nama := NULL;
+    ELSE
+        NEW.atas_nama := left(NEW.pengguna, 120);
+    END IF;
+    NEW.pengguna := left(session_user, 120);
+    RETURN NEW;
+END
+$$"""
+
+# (table, policy, command, USING, WITH CHECK): the rows each role may touch
+_BERKAS_OF = "EXISTS (SELECT 1 FROM berkas b WHERE b.id = berkas_id AND {test}(b.jenis))"
+POLICIES: tuple[tuple[str, str, str, str | None, str | None], ...] = (
+    ("search_entry", "desk_read", "SELECT", "desk_may_read(jenis)", None),
+    ("search_entry", "desk_insert", "INSERT", None, "desk_may_write(jenis)"),
+    ("search_entry", "desk_update", "UPDATE", "desk_may_write(jenis)", "desk_may_write(jenis)"),
+    ("search_entry", "desk_delete", "DELETE", "desk_may_write(jenis)", None),
+    ("audit_log", "desk_read", "SELECT", "desk_may_read(jenis)", None),
+    ("audit_log", "desk_insert", "INSERT", None, "desk_may_write(jenis)"),
+    ("berkas", "desk_read", "SELECT", "desk_may_read(jenis)", None),
+    ("berkas", "desk_insert", "INSERT", None, "desk_may_write(jenis)"),
+    ("berkas", "desk_update", "UPDATE", "desk_may_write(jenis)", "desk_may_write(jenis)"),
+    ("berkas", "desk_delete", "DELETE", "desk_may_write(jenis)", None),
+    ("berkas_potongan", "desk_read", "SELECT", _BERKAS_OF.format(test="desk_may_read"), None),
+    ("berkas_potongan", "desk_insert", "INSERT", None,
+     _BERKAS_OF.format(test="desk_may_write")),
+    ("berkas_potongan", "desk_delete", "DELETE", _BERKAS_OF.format(test="desk_may_write"),
+     None),
+)
+# what each role is granted on the ROW_TABLES (the policies above narrow it to rows);
+# audit rows are never updated or deleted by anyone but the owner
+ROW_GRANTS = {
+    "search_entry": "SELECT, INSERT, UPDATE, DELETE",
+    "audit_log": "SELECT, INSERT",
+    "berkas": "SELECT, INSERT, UPDATE, DELETE",
+    "berkas_potongan": "SELECT, INSERT, DELETE",
+}
+WRITE_PRIVILEGES = "SELECT, INSERT, UPDATE, DELETE"
 
 
 def _create_group_role(name: str) -> str:
@@ -45,6 +178,58 @@ END
 $$"""
 
 
+def _exists(bind: sa.Connection, table: str) -> bool:
+    return bind.execute(sa.text("SELECT to_regclass(:t) IS NOT NULL"), {"t": table}).scalar()
+
+
+def _grant_statements(bind: sa.Connection) -> list[str]:
+    """Every GRANT of the five group roles, from the tables above."""
+    schema = bind.execute(sa.text("SELECT current_schema()")).scalar()
+    statements = []
+    for role in ROLES:
+        group = f"desk_{role}"
+        statements.append(f'GRANT USAGE ON SCHEMA "{schema}" TO {group}')
+        for kind in READ[role]:
+            privileges = WRITE_PRIVILEGES if kind in WRITE[role] else "SELECT"
+            statements += [f'GRANT {privileges} ON "{table}" TO {group}'
+                           for table in KIND_TABLES[kind]]
+        statements += [f'GRANT SELECT ON "{table}" TO {group}' for table in SHARED_TABLES]
+        if role == "admin":
+            statements += [f'GRANT {WRITE_PRIVILEGES} ON "{table}" TO {group}'
+                           for table in ADMIN_WRITES]
+        if role in SYNC_ROLES:
+            statements += [f'GRANT {WRITE_PRIVILEGES} ON "{table}" TO {group}'
+                           for table in SYNC_TABLES]
+            statements += [f'GRANT USAGE ON SEQUENCE "{seq}" TO {group}'
+                           for seq in SYNC_SEQUENCES]
+        statements += [f'GRANT {privileges} ON "{table}" TO {group}'
+                       for table, privileges in ROW_GRANTS.items() if _exists(bind, table)]
+        statements += [f'GRANT USAGE ON SEQUENCE "{seq}" TO {group}' for seq in ROW_SEQUENCES]
+    return statements
+
+
+def apply_grants(bind: sa.Connection) -> None:
+    """(Re)grant the roles their rights: the upgrade, and a restore that recreated the
+    tables (``pg_restore --no-privileges`` replays no grant from the file, by design)."""
+    for statement in _grant_statements(bind):
+        bind.execute(sa.text(statement))
+
+
+def _policy_statements(bind: sa.Connection) -> list[str]:
+    statements = []
+    tables = [t for t in ROW_TABLES if _exists(bind, t)]
+    for table in tables:
+        statements.append(f'ALTER TABLE "{table}" ENABLE ROW LEVEL SECURITY')
+    for table, name, command, using, check in POLICIES:
+        if table not in tables:
+            continue  # berkas before its migration filled in (0006)
+        statements.append(f'DROP POLICY IF EXISTS {name} ON "{table}"')
+        clauses = (f" USING ({using})" if using else "") + (
+            f" WITH CHECK ({check})" if check else "")
+        statements.append(f'CREATE POLICY {name} ON "{table}" FOR {command}{clauses}')
+    return statements
+
+
 def upgrade() -> None:
     op.create_table(
         "pengguna",
@@ -57,15 +242,45 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("audit_log") as batch:
         batch.add_column(sa.Column("atas_nama", sa.String(length=120), nullable=True))
-    if op.get_bind().dialect.name != "postgresql":
+    bind = op.get_bind()
+    if bind.dialect.name != "postgresql":
         return  # SQLite: one user, the administrator; nothing to grant or enforce
     for role in ROLES:
         op.execute(_create_group_role(f"desk_{role}"))
+    apply_grants(bind)
+    op.execute(_may_function("desk_may_read", READ_ROWS))
+    op.execute(_may_function("desk_may_write", WRITE_ROWS))
+    for statement in _policy_statements(bind):
+        op.execute(statement)
+    op.execute(IS_PERSON)
+    op.execute(AUDIT_ACTOR)
+    op.execute("DROP TRIGGER IF EXISTS desk_audit_actor ON audit_log")
+    op.execute("CREATE TRIGGER desk_audit_actor BEFORE INSERT ON audit_log "
+               "FOR EACH ROW EXECUTE FUNCTION desk_audit_actor()")
 
 
 def downgrade() -> None:
-    # The desk_* group roles stay: they belong to the cluster, and other databases in it
-    # (another office's, other test databases) may still grant to them.
-    # a plain DROP COLUMN (SQLite >= 3.35): rebuilding audit_log is not needed for this
+    bind = op.get_bind()
+    if bind.dialect.name == "postgresql":
+        op.execute("DROP TRIGGER IF EXISTS desk_audit_actor ON audit_log")
+        op.execute("DROP FUNCTION IF EXISTS desk_audit_actor()")
+        op.execute("DROP FUNCTION IF EXISTS desk_is_person()")
+        for table, name, *_ in POLICIES:
+            if _exists(bind, table):
+                op.execute(f'DROP POLICY IF EXISTS {name} ON "{table}"')
+        for table in ROW_TABLES:
+            if _exists(bind, table):
+                op.execute(f'ALTER TABLE "{table}" DISABLE ROW LEVEL SECURITY')
+        op.execute("DROP FUNCTION IF EXISTS desk_may_read(TEXT)")
+        op.execute("DROP FUNCTION IF EXISTS desk_may_write(TEXT)")
+        # The desk_* group roles stay: they belong to the cluster, and other databases in
+        # it (another office's, other test databases) may still grant to them. What they
+        # were granted here goes.
+        schema = bind.execute(sa.text("SELECT current_schema()")).scalar()
+        groups = ", ".join(f"desk_{role}" for role in ROLES)
+        op.execute(f'REVOKE ALL ON ALL TABLES IN SCHEMA "{schema}" FROM {groups}')
+        op.execute(f'REVOKE ALL ON ALL SEQUENCES IN SCHEMA "{schema}" FROM {groups}')
+        op.execute(f'REVOKE USAGE ON SCHEMA "{schema}" FROM {groups}')
+    # a plain DROP COLUMN (SQLite >= 3.35): nothing references audit_log
     op.drop_column("audit_log", "atas_nama")
     op.drop_table("pengguna")

@@ -1,0 +1,311 @@
+"""The five roles, held to ``roles.ACCESS`` by PostgreSQL itself (migration 0008).
+
+The proof uses psycopg directly, as a person who opens psql with their own login would:
+no application code runs between the login and the server. One login per role is made
+for the module (unique names: logins are cluster-wide and other workers' tests run in
+the same cluster) and dropped at the end. Every statement runs in its own transaction
+and is rolled back, so the seeded rows stay for the next case.
+
+Refused means one of two things, as PostgreSQL does it: a missing grant (SQLSTATE 42501)
+or, on the tables whose rows belong to several kinds, row-level security (rows of a
+kind the role may not read are not there; a new row of a kind it may not write
+"violates row-level security policy", also 42501).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import psycopg
+import pytest
+from psycopg import errors
+from sqlalchemy.engine import make_url
+
+from desktop.core.migrate import MIGRATIONS_DIR
+from desktop.core.roles import ACCESS, KIND_NAMES, ROLES
+
+PASSWORD = "sandi-uji"
+REFUSED = "refused"
+
+
+def migration_0008() -> Any:
+    path = MIGRATIONS_DIR / "versions" / "0008_roles.py"
+    spec = importlib.util.spec_from_file_location("migration_0008", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+M = migration_0008()
+
+# the smallest valid row of each kind's own table (besides id and the timestamps)
+MAIN_ROW: dict[str, tuple[str, str, str]] = {
+    "opd": ("perangkat_daerah", "kode, nama, jenis",
+            "'K-' || left(%(id)s::text, 8), 'Dinas Uji', 'dinas'"),
+    "apps": ("aplikasi", "nama, jenis, sasaran, platform, status, boleh_direplikasi",
+             "'Aplikasi Uji', 'web', '[]', '[]', 'aktif', false"),
+    "datasets": ("dataset", "judul, frekuensi, format, sifat_data, status_verifikasi, "
+                 "data_pribadi, tags",
+                 "'Data Uji', 'tahunan', '[]', 'terbuka', 'draf', false, '[]'"),
+    "visits": ("kunjungan", "arah, tanggal_mulai, instansi", "'masuk', '2026-12-01', 'Pemkab Uji'"),
+    "agreements": ("kerjasama", "jenis, judul, perlu_persetujuan_dprd, meterai, rangkap, "
+                   "status, premis", "'pks', 'PKS Uji', false, true, 2, 'draf', '[]'"),
+    "deployments": ("deployment", "aplikasi_id, lingkungan, tanggal, status, tte_bsre",
+                    "%(app)s, 'produksi', '2026-12-01', 'aktif', false"),
+}
+
+
+def connect(url: str, login: str | None = None) -> psycopg.Connection:
+    parsed = make_url(url)
+    return psycopg.connect(host=parsed.host, port=parsed.port, dbname=parsed.database,
+                           user=login or parsed.username,
+                           password=PASSWORD if login else parsed.password)
+
+
+def attempt(conn: psycopg.Connection, sql: str, params: dict[str, Any] | None = None
+            ) -> int | str:
+    """Rows the statement saw or changed, or ``REFUSED`` (42501); always rolled back."""
+    try:
+        cursor = conn.execute(sql, params or {})
+        if sql.lstrip().upper().startswith("SELECT"):
+            return len(cursor.fetchall())
+        return cursor.rowcount
+    except errors.InsufficientPrivilege:
+        return REFUSED
+    finally:
+        conn.rollback()
+
+
+def insert_main(kind: str) -> str:
+    """INSERT of a minimal row of the kind's own table (parameters ``id``, ``app``)."""
+    table, columns, values = MAIN_ROW[kind]
+    return (f"INSERT INTO {table} (id, created_at, updated_at, version, {columns}) "
+            f"VALUES (%(id)s::text, now(), now(), 1, {values})")
+
+
+@pytest.fixture(scope="module")
+def pg_url(request: pytest.FixtureRequest) -> str:
+    return request.getfixturevalue("postgres_database")
+
+
+@pytest.fixture(scope="module")
+def people(pg_url: str) -> Iterator[dict[str, str]]:
+    """One login per role: ``{"admin": "t_1a2b3c4d_admin", …}``."""
+    made = {role: f"t_{uuid.uuid4().hex[:8]}_{role}" for role in ROLES}
+    with connect(pg_url) as owner:
+        owner.autocommit = True
+        try:
+            for role, login in made.items():
+                owner.execute(f'CREATE ROLE "{login}" LOGIN PASSWORD \'{PASSWORD}\' '
+                              f"IN ROLE desk_{role}")
+            yield made
+        finally:
+            for login in made.values():
+                owner.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                              "WHERE usename = %s", (login,))
+                owner.execute(f'DROP OWNED BY "{login}"')
+                owner.execute(f'DROP ROLE IF EXISTS "{login}"')
+
+
+@pytest.fixture
+def seeded(pg_url: str) -> Iterator[dict[str, str]]:
+    """One record of each kind, with a search entry, an audit row and a file (+ chunk)
+    each, made by the owner: ``{kind: record id}``; removed afterwards."""
+    ids = {kind: str(uuid.uuid4()) for kind in KIND_NAMES}
+    # the deployments point at an application of their own, so the apps' row can go
+    app_id = ids["_app"] = str(uuid.uuid4())
+    with connect(pg_url) as owner:
+        owner.execute(insert_main("apps"), {"id": app_id})
+        for kind in KIND_NAMES:
+            owner.execute(insert_main(kind), {"id": ids[kind], "app": app_id})
+            owner.execute("INSERT INTO search_entry (jenis, record_id, judul, teks) "
+                          "VALUES (%s, %s, 'uji', 'uji')", (kind, ids[kind]))
+            owner.execute("INSERT INTO audit_log (waktu, pengguna, jenis, record_id, aksi, "
+                          "perubahan) VALUES (now(), 'pemilik', %s, %s, 'create', '{}')",
+                          (kind, ids[kind]))
+            owner.execute("INSERT INTO berkas (id, jenis, record_id, nama, tipe, ukuran, "
+                          "sha256, pengguna, waktu) VALUES (%s, %s, %s, 'scan.pdf', "
+                          "'application/pdf', 3, '', 'pemilik', now())",
+                          (ids[kind], kind, ids[kind]))
+            owner.execute("INSERT INTO berkas_potongan (berkas_id, urutan, data) "
+                          "VALUES (%s, 0, 'abc')", (ids[kind],))
+        owner.commit()
+    yield ids
+    with connect(pg_url) as owner:
+        for kind in reversed(KIND_NAMES):
+            table = MAIN_ROW[kind][0]
+            owner.execute(f"DELETE FROM {table} WHERE id = %s", (ids[kind],))
+            for other in ("search_entry", "audit_log", "berkas"):
+                owner.execute(f"DELETE FROM {other} WHERE record_id = %s", (ids[kind],))
+        owner.execute("DELETE FROM aplikasi WHERE id = %s", (app_id,))
+
+
+CASES = [(role, kind) for role in ROLES for kind in KIND_NAMES]
+
+
+def test_the_migration_states_the_same_rules_as_roles_py() -> None:
+    assert set(M.ROLES) == set(ACCESS)
+    for role, access in ACCESS.items():
+        assert set(M.READ[role]) == access.read, role
+        assert set(M.WRITE[role]) == access.write, role
+    assert set(M.KIND_TABLES) == set(KIND_NAMES)
+    assert set(M.SYNC_ROLES) == {r for r, a in ACCESS.items() if a.can("sync")}
+
+
+@pytest.mark.parametrize(("role", "kind"), CASES)
+def test_each_role_reads_and_changes_only_its_kinds_tables(
+        pg_url: str, people: dict[str, str], seeded: dict[str, str], role: str,
+        kind: str) -> None:
+    may_read, may_write = ACCESS[role].can_read(kind), ACCESS[role].can_write(kind)
+    with connect(pg_url, people[role]) as person:
+        # every table of the kind: the privilege is checked whatever the rows
+        for table in M.KIND_TABLES[kind]:
+            column = "id" if table not in ("aplikasi_dataset", "kunjungan_kerjasama",
+                                           "kunjungan_aplikasi") else f"{table.split('_')[0]}_id"
+            assert attempt(person, f"SELECT 1 FROM {table} LIMIT 0") == (
+                0 if may_read else REFUSED), (table, "select")
+            for sql in (f"INSERT INTO {table} ({column}) SELECT NULL WHERE false",
+                        f"UPDATE {table} SET {column} = {column} WHERE false",
+                        f"DELETE FROM {table} WHERE false"):
+                assert attempt(person, sql) == (0 if may_write else REFUSED), (table, sql)
+        # the kind's own table, real rows
+        table = MAIN_ROW[kind][0]
+        record_id = seeded[kind]
+        assert attempt(person, f"SELECT id FROM {table} WHERE id = %(id)s",
+                       {"id": record_id}) == (1 if may_read else REFUSED)
+        new_id = str(uuid.uuid4())
+        assert attempt(person, insert_main(kind),
+                       {"id": new_id, "app": seeded["_app"]}) == (1 if may_write else REFUSED)
+        assert attempt(person, f"UPDATE {table} SET version = version + 1 WHERE id = %(id)s",
+                       {"id": record_id}) == (1 if may_write else REFUSED)
+        assert attempt(person, f"DELETE FROM {table} WHERE id = %(id)s",
+                       {"id": record_id}) == (1 if may_write else REFUSED)
+
+
+@pytest.mark.parametrize(("role", "kind"), CASES)
+def test_search_entries_and_files_of_a_kind_follow_the_role(
+        pg_url: str, people: dict[str, str], seeded: dict[str, str], role: str,
+        kind: str) -> None:
+    """Rows of every kind share these tables: row-level security hides the rows of a kind
+    the role may not read and refuses those it may not write."""
+    may_read, may_write = ACCESS[role].can_read(kind), ACCESS[role].can_write(kind)
+    record_id = seeded[kind]
+    seen = 1 if may_read else 0
+    changed = 1 if may_write else 0
+    with connect(pg_url, people[role]) as person:
+        # search_entry
+        assert attempt(person, "SELECT rid FROM search_entry WHERE record_id = %(id)s",
+                       {"id": record_id}) == seen
+        assert attempt(person, "INSERT INTO search_entry (jenis, record_id, judul, teks) "
+                       "VALUES (%(kind)s, %(new)s, 'baru', 'baru')",
+                       {"kind": kind, "new": str(uuid.uuid4())}) == (
+            1 if may_write else REFUSED)
+        assert attempt(person, "UPDATE search_entry SET teks = 'ubah' WHERE record_id = %(id)s",
+                       {"id": record_id}) == changed
+        assert attempt(person, "DELETE FROM search_entry WHERE record_id = %(id)s",
+                       {"id": record_id}) == changed
+        # a row may not be moved to a kind the role may not write
+        if may_write:
+            others = [k for k in KIND_NAMES if not ACCESS[role].can_write(k)]
+            for other in others[:1]:
+                assert attempt(person, "UPDATE search_entry SET jenis = %(other)s "
+                               "WHERE record_id = %(id)s",
+                               {"other": other, "id": record_id}) == REFUSED
+        # berkas and its chunks
+        assert attempt(person, "SELECT id FROM berkas WHERE record_id = %(id)s",
+                       {"id": record_id}) == seen
+        assert attempt(person, "SELECT urutan FROM berkas_potongan WHERE berkas_id = %(id)s",
+                       {"id": record_id}) == seen
+        assert attempt(person, "INSERT INTO berkas (id, jenis, record_id, nama, tipe, ukuran, "
+                       "sha256, pengguna, waktu) VALUES (%(new)s, %(kind)s, %(id)s, 'foto.png', "
+                       "'image/png', 1, '', 'x', now())",
+                       {"new": str(uuid.uuid4()), "kind": kind, "id": record_id}) == (
+            1 if may_write else REFUSED)
+        assert attempt(person, "INSERT INTO berkas_potongan (berkas_id, urutan, data) "
+                       "VALUES (%(id)s, 1, 'def')", {"id": record_id}) == (
+            1 if may_write else REFUSED)
+        assert attempt(person, "UPDATE berkas SET sha256 = 'x' WHERE id = %(id)s",
+                       {"id": record_id}) == changed
+        assert attempt(person, "DELETE FROM berkas_potongan WHERE berkas_id = %(id)s",
+                       {"id": record_id}) == changed
+        assert attempt(person, "DELETE FROM berkas WHERE id = %(id)s",
+                       {"id": record_id}) == changed
+
+
+@pytest.mark.parametrize(("role", "kind"), CASES)
+def test_audit_rows_are_added_for_writable_kinds_and_never_changed(
+        pg_url: str, people: dict[str, str], seeded: dict[str, str], role: str,
+        kind: str) -> None:
+    may_read, may_write = ACCESS[role].can_read(kind), ACCESS[role].can_write(kind)
+    record_id = seeded[kind]
+    with connect(pg_url, people[role]) as person:
+        assert attempt(person, "SELECT id FROM audit_log WHERE record_id = %(id)s",
+                       {"id": record_id}) == (1 if may_read else 0)
+        assert attempt(person, "INSERT INTO audit_log (waktu, pengguna, jenis, record_id, "
+                       "aksi, perubahan) VALUES (now(), 'x', %(kind)s, %(id)s, 'update', "
+                       "'{}')", {"kind": kind, "id": record_id}) == (
+            1 if may_write else REFUSED)
+        # nobody but the owner rewrites history, not even the administrator
+        assert attempt(person, "UPDATE audit_log SET aksi = 'x' WHERE record_id = %(id)s",
+                       {"id": record_id}) == REFUSED
+        assert attempt(person, "DELETE FROM audit_log WHERE record_id = %(id)s",
+                       {"id": record_id}) == REFUSED
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_shared_tables_are_read_by_all_and_changed_by_the_administrator(
+        pg_url: str, people: dict[str, str], role: str) -> None:
+    admin = role == "admin"
+    with connect(pg_url, people[role]) as person:
+        for table in ("region", "office_profile", "pengguna", "alembic_version"):
+            assert attempt(person, f"SELECT 1 FROM {table} LIMIT 1") != REFUSED, table
+        assert attempt(person, "SELECT version_num FROM alembic_version") == 1
+        assert attempt(person, "INSERT INTO pengguna (login, nama, aktif, dibuat) "
+                       "VALUES ('x_ani', 'Ani', true, now())") == (1 if admin else REFUSED)
+        assert attempt(person, "INSERT INTO office_profile (id, created_at, updated_at, "
+                       "version, nama) VALUES ('p1', now(), now(), 1, 'Diskominfo')") == (
+            1 if admin else REFUSED)
+        assert attempt(person, "UPDATE region SET nama = nama WHERE false") == (
+            0 if admin else REFUSED)
+        # what no one but the owner does: change the schema or its version
+        assert attempt(person, "UPDATE alembic_version SET version_num = version_num"
+                       ) == REFUSED
+        assert attempt(person, "CREATE TABLE t_curian (x int)") == REFUSED
+        assert attempt(person, "ALTER TABLE audit_log DISABLE ROW LEVEL SECURITY") == REFUSED
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_sync_tables_belong_to_the_roles_that_sync(
+        pg_url: str, people: dict[str, str], role: str) -> None:
+    syncs = ACCESS[role].can("sync")
+    with connect(pg_url, people[role]) as person:
+        for table in M.SYNC_TABLES:
+            assert attempt(person, f"SELECT 1 FROM {table} LIMIT 0") == (
+                0 if syncs else REFUSED), table
+        assert attempt(person, "INSERT INTO sync_setting (key, value) VALUES ('uji', '1')"
+                       ) == (1 if syncs else REFUSED)
+        # a serial id: the sequence is granted with the table
+        assert attempt(person, "INSERT INTO sync_run (started_at, catalog_url, mode, status, "
+                       "pushed, pulled, deleted, conflicts, errors) VALUES (now(), "
+                       "'http://ckan', 'push', 'running', 0, 0, 0, 0, 0)") == (
+            1 if syncs else REFUSED)
+
+
+def test_a_login_without_a_desk_role_sees_nothing(pg_url: str, seeded: dict[str, str]) -> None:
+    login = f"t_{uuid.uuid4().hex[:8]}_tamu"
+    with connect(pg_url) as owner:
+        owner.autocommit = True
+        owner.execute(f'CREATE ROLE "{login}" LOGIN PASSWORD \'{PASSWORD}\'')
+        try:
+            with connect(pg_url, login) as stranger:
+                for table in ("perangkat_daerah", "audit_log", "search_entry", "pengguna"):
+                    assert attempt(stranger, f"SELECT 1 FROM {table} LIMIT 0") == REFUSED
+        finally:
+            owner.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                          "WHERE usename = %s", (login,))
+            owner.execute(f'DROP OWNED BY "{login}"')
+            owner.execute(f'DROP ROLE "{login}"')
