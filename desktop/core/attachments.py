@@ -24,7 +24,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from sqlalchemy import Select, func, insert, select, update
+from sqlalchemy import Select, func, insert, select, text, update
 from sqlalchemy import delete as sql_delete
 from sqlalchemy.orm import Session
 
@@ -158,6 +158,7 @@ def _store(desk: Desk, kind: RecordKind, record_id: str, handle: BinaryIO, name:
     message = t("Melampirkan {name}…", name=name)
     with desk.db.session() as s:
         _check_record(s, kind, record_id)
+        actor = _adder(s, actor)
         # the row first (the chunks point at it), its size and hash once all are in
         s.execute(insert(Berkas).values(id=berkas_id, jenis=kind.name, record_id=record_id,
                                         nama=name[:255], tipe=mime, ukuran=size, sha256="",
@@ -195,6 +196,15 @@ def audit_changes(found: BerkasInfo, *, added: bool) -> dict[str, list[Any]]:
     values = {"berkas": found.nama, "jenis_berkas": found.tipe,
               "ukuran_berkas": found.ukuran, "sha256": found.sha256, "berkas_id": found.id}
     return {key: [None, value] if added else [value, None] for key, value in values.items()}
+
+
+def _adder(s: Session, claimed: str) -> str:
+    """Who adds the file: on PostgreSQL a person's own login (as the audit row is stamped,
+    migration 0008), the claimed name only for the shared owner login; SQLite: the claim."""
+    if s.get_bind().dialect.name != "postgresql":
+        return claimed
+    return str(s.scalar(text("SELECT CASE WHEN desk_is_person() THEN left(session_user, 120) "
+                             "ELSE :claimed END"), {"claimed": claimed}))
 
 
 # ----------------------------------------------------------------- reading

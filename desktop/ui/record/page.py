@@ -109,6 +109,10 @@ class RecordPage(RecordEditing, QWidget):
         from desktop.ui.draft_recovery import DraftKeeper
 
         self.drafts = DraftKeeper(self)  # unsaved edits survive a crash (recovery files)
+        from desktop.ui.record.changed_bar import ChangeWatch
+
+        # "Diubah oleh …" above the form when another workstation changes its record
+        self.change_watch = ChangeWatch(self)
         self._restore_view_state()
         self.new_record(ask=False)
 
