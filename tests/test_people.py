@@ -211,3 +211,61 @@ def test_sqlite_is_single_user(sqlite_desk: Desk) -> None:
         people.list_people(sqlite_desk)
     with pytest.raises(DeskError, match="SQLite dipakai satu orang saja"):
         people.add_person(sqlite_desk, "budi", "Budi", "admin", "12345678")
+
+
+# ------------------------------------------------------------------ what a role sees
+def test_beranda_and_reminders_read_only_the_kinds_of_the_role(
+        postgres_database: str, made_logins: list[str]) -> None:
+    """A kerjasama login whose grants refuse apps, datasets and deployments: the Beranda's
+    figures and the reminders come without touching those tables, and show none of them."""
+    from desktop.core.dashboard import compute
+    from desktop.core.reminders import collect
+
+    url = _reader(postgres_database, made_logins)
+    login = made_logins[-1]
+    _run(postgres_database, f"GRANT desk_kerjasama TO {login}",
+         f"REVOKE SELECT ON aplikasi, aplikasi_dataset, dataset, dataset_resource, deployment "
+         f"FROM {login}")
+    with Desk.open(url) as desk:
+        assert desk.access is not None and desk.access.role == "kerjasama"
+        board = compute(desk)
+        assert {f.kind for f in board.tiles()} == {"agreements", "visits"}
+        assert {f.kind for f in board.summary()} == {"agreements", "visits"}
+        assert {c.kind for c in board.charts()} == {"agreements", "visits"}
+        assert {g.kind for g in collect(desk)} <= {"agreements", "visits"}
+        with pytest.raises(PermissionRefusedError):  # the grants really refuse them
+            desk.apps.list()
+
+
+def test_with_the_real_roles_an_admin_login_manages_people_and_pimpinan_only_reads(
+        postgres_database: str, made_logins: list[str]) -> None:
+    """Logins made by people.add_person, held to migration 0008's grants: the admin (not a
+    superuser) adds and disables someone; a pimpinan reads and is refused a change."""
+    from desktop.core.dashboard import compute
+
+    admin, boss, clerk = (unique_login(n) for n in ("adm", "pim", "kjs"))
+    made_logins.extend([admin, boss, clerk])
+    with Desk.open(postgres_database) as owner:
+        people.add_person(owner, admin, "Admin Kantor", "admin", "sandi-admin")
+        people.add_person(owner, clerk, "Kerja Sama", "kerjasama", "sandi-kerjasama")
+    with Desk.open(url_as(postgres_database, admin, "sandi-admin"), user="dipalsukan") as desk:
+        assert desk.access is not None and desk.access.role == "admin"
+        people.add_person(desk, boss, "Ibu Kepala", "pimpinan", "sandi-pimpinan")
+        assert people.get_person(desk, boss).role == "pimpinan"
+    with Desk.open(url_as(postgres_database, boss, "sandi-pimpinan")) as desk:
+        assert desk.access is not None and desk.access.role == "pimpinan"
+        assert desk.opd.list().total >= 0
+        with pytest.raises(PermissionRefusedError) as refused:
+            desk.opd.create({"kode": "9.98", "nama": "Dinas Pimpinan", "jenis": "dinas"})
+        assert "Perangkat Daerah" in refused.value.message
+        with pytest.raises(PermissionRefusedError, match="Hanya administrator"):
+            people.add_person(desk, unique_login("x"), "X", "admin", "12345678")
+    with Desk.open(url_as(postgres_database, clerk, "sandi-kerjasama")) as desk:
+        board = compute(desk)  # no refusal: apps, datasets, deployments are not read
+        assert {f.kind for f in board.summary()} == {"agreements", "visits"}
+    with Desk.open(url_as(postgres_database, admin, "sandi-admin")) as desk:
+        assert people.disable(desk, boss).aktif is False
+    assert not _can_connect(url_as(postgres_database, boss, "sandi-pimpinan"))
+    with Desk.open(postgres_database) as owner, owner.db.read_session() as s:
+        history = record_history(s, "pengguna", people.audit_id(boss))
+    assert {h["pengguna"] for h in history} == {"Admin Kantor"}  # the login, stamped by PG

@@ -32,6 +32,7 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
     if args.json:
         data = asdict(board)
         data["today"] = board.today.isoformat()
+        data["readable"] = sorted(board.readable)  # the kinds this login's role may read
         print(json.dumps(data, ensure_ascii=False, indent=1))
         return EXIT_OK
     fresh = board.datasets_by_freshness

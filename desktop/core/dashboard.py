@@ -39,6 +39,7 @@ from desktop.core.models import (
     Region,
 )
 from desktop.core.models.kunjungan import TindakLanjut
+from desktop.core.roles import KIND_NAMES
 
 __all__ = ["DUE_SOON_DAYS", "RECENT_DAYS", "Chart", "Dashboard", "Figure", "Segment",
            "compute"]
@@ -50,10 +51,10 @@ IN_FORCE_AGREEMENT = ("pelaksanaan", "monev")  # signed and running
 TOP = 8  # bars in the "by OPD" and "by province" charts; the rest is summed up
 
 FRESHNESS_LABELS = {
-    "terkini": Label("Terkini", "Up to date"),
-    "segera": Label("Segera diperbarui", "Due soon"),
-    "terlambat": Label("Terlambat", "Overdue"),
-    "tanpa_jadwal": Label("Tanpa jadwal", "Unscheduled"),
+    "terkini": Label("Terkini"),
+    "segera": Label("Segera diperbarui"),
+    "terlambat": Label("Terlambat"),
+    "tanpa_jadwal": Label("Tanpa jadwal"),
 }
 
 
@@ -129,6 +130,8 @@ class Dashboard:
     expiry_days: int = 90
     opd_abbreviations: dict[str, str] = field(default_factory=dict)  # id -> singkatan
     province_regions: dict[str, list[str]] = field(default_factory=dict)  # kode -> regions
+    # the kinds the person may read (desktop.core.roles): only their figures are shown
+    readable: frozenset[str] = frozenset(KIND_NAMES)
 
     # ------------------------------------------------------------------ filters
     def _recent(self) -> dict[str, Any]:
@@ -147,6 +150,9 @@ class Dashboard:
     # ------------------------------------------------------------------ views
     def tiles(self) -> list[Figure]:
         """The attention tiles, each with the filter of the list showing the same count."""
+        return [figure for figure in self._tiles() if figure.kind in self.readable]
+
+    def _tiles(self) -> list[Figure]:
         return [
             Figure("datasets_overdue", self.datasets_by_freshness["terlambat"], "datasets",
                    self._fresh("terlambat")),
@@ -160,6 +166,9 @@ class Dashboard:
 
     def summary(self) -> list[Figure]:
         """The totals row: how big the register is, each opening its whole list."""
+        return [figure for figure in self._summary() if figure.kind in self.readable]
+
+    def _summary(self) -> list[Figure]:
         this_year = self.visits_per_year.get(self.today.year, {})
         return [
             Figure("apps", sum(self.apps_by_status.values()), "apps", {}),
@@ -199,7 +208,15 @@ class Dashboard:
             Segment(STATUS_DEPLOYMENT.label(code), self.deployments_recent[code],
                     {"status": code, **self._recent()})
             for code in STATUS_DEPLOYMENT.codes if self.deployments_recent.get(code))
-        return [_single(chart) for chart in (
+        return [_single(chart) for chart in self._charts(apps, sifat, fresh, visits,
+                                                         agreements, deployments, top)
+                if chart.kind in self.readable]
+
+    def _charts(self, apps: tuple[Segment, ...], sifat: tuple[Segment, ...],
+                fresh: tuple[Segment, ...], visits: tuple[Segment, ...],
+                agreements: tuple[Segment, ...], deployments: tuple[Segment, ...],
+                top: int) -> tuple[Chart, ...]:
+        return (
             Chart("apps_by_status", t("Aplikasi menurut status"), "apps", "hbar", apps),
             Chart("apps_by_opd", t("Aplikasi menurut OPD"), "apps", "hbar",
                   _top(self.apps_by_opd, "opd_pemilik_id", t("Lainnya ({n} OPD)"), top,
@@ -217,7 +234,7 @@ class Dashboard:
             # a status, not a part of a whole that matters: bars, like the other statuses
             Chart("deployments_recent", t("Deployment {n} hari terakhir", n=RECENT_DAYS),
                   "deployments", "hbar", deployments),
-        )]
+        )
 
     def _regions_of(self, provinces: list[str]) -> dict[str, Any]:
         """The list filter of the visits in these provinces (the "rest" of the chart)."""
@@ -283,27 +300,39 @@ def _grouped(session: Session, column: Any, model: Any, *where: Any) -> dict[Any
 
 
 def compute(desk: Desk, today: date | None = None, expiry_days: int = 90) -> Dashboard:
+    """The Beranda's figures, of the kinds the person may read only: on PostgreSQL a
+    role's grants refuse the others' tables (a pimpinan reads all, kerjasama no apps)."""
     today = today or date.today()
+    access = desk.access
+    readable = access.read if access is not None else frozenset()
+
+    def of(kind: str, read: Callable[[], Any], empty: Any) -> Any:
+        return read() if kind in readable else empty
+
     with desk.db.read_session() as s:
-        provinces, province_regions = _visits_by_province(s)
+        provinces, province_regions = of("visits", lambda: _visits_by_province(s), ([], {}))
         return Dashboard(
             today=today,
-            apps_by_status=_grouped(s, Aplikasi.status, Aplikasi),
-            apps_by_opd=_apps_by_opd(s),
-            datasets_by_sifat=_grouped(s, Dataset.sifat_data, Dataset),
-            datasets_by_freshness=_freshness(s, today),
-            agreements_by_status=_grouped(s, KerjaSama.status, KerjaSama),
-            agreements_expiring=_expiring(s, today, expiry_days),
-            visits_per_year=_visits_per_year(s),
+            apps_by_status=of("apps", lambda: _grouped(s, Aplikasi.status, Aplikasi), {}),
+            apps_by_opd=of("apps", lambda: _apps_by_opd(s), []),
+            datasets_by_sifat=of("datasets",
+                                 lambda: _grouped(s, Dataset.sifat_data, Dataset), {}),
+            datasets_by_freshness=of("datasets", lambda: _freshness(s, today),
+                                     dict.fromkeys(STATES, 0)),
+            agreements_by_status=of("agreements",
+                                    lambda: _grouped(s, KerjaSama.status, KerjaSama), {}),
+            agreements_expiring=of("agreements", lambda: _expiring(s, today, expiry_days), 0),
+            visits_per_year=of("visits", lambda: _visits_per_year(s), {}),
             visits_by_province=provinces,
-            follow_ups_overdue=_follow_ups_overdue(s, today),
-            visits_with_overdue_follow_ups=s.scalar(
+            follow_ups_overdue=of("visits", lambda: _follow_ups_overdue(s, today), 0),
+            visits_with_overdue_follow_ups=of("visits", lambda: s.scalar(
                 select(func.count()).select_from(Kunjungan)
-                .where(_live(Kunjungan), follow_up_overdue_clause(today))) or 0,
-            deployments_recent=_grouped(
+                .where(_live(Kunjungan), follow_up_overdue_clause(today))) or 0, 0),
+            deployments_recent=of("deployments", lambda: _grouped(
                 s, Deployment.status, Deployment,
                 Deployment.tanggal > today - timedelta(days=RECENT_DAYS),
-                Deployment.tanggal <= today),
+                Deployment.tanggal <= today), {}),
+            readable=frozenset(readable),
             expiry_days=expiry_days,
             opd_abbreviations={i: a for i, a in s.execute(
                 select(PerangkatDaerah.id, PerangkatDaerah.singkatan)

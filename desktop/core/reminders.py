@@ -81,14 +81,18 @@ def _when(due: date | None, today: date) -> str:
 
 def collect(desk: Desk, today: date | None = None, expiry_days: int = 90,
             limit: int = ITEMS_PER_GROUP) -> list[ReminderGroup]:
-    """Every reminder group with something in it, most urgent items first."""
+    """Every reminder group with something in it, most urgent items first; only of the
+    kinds the person may read (desktop.core.roles: a role's grants refuse the others)."""
     today = today or date.today()
-    groups = [
-        _agreements(desk, today, expiry_days, limit),
-        _follow_ups(desk, today, limit),
-        _ssl(desk, today, limit),
-        _datasets(desk, today, limit),
-    ]
+    access = desk.access
+    readable = access.read if access is not None else frozenset()
+    builders = (
+        ("agreements", lambda: _agreements(desk, today, expiry_days, limit)),
+        ("visits", lambda: _follow_ups(desk, today, limit)),
+        ("deployments", lambda: _ssl(desk, today, limit)),
+        ("datasets", lambda: _datasets(desk, today, limit)),
+    )
+    groups = [build() for kind, build in builders if kind in readable]
     return [g for g in groups if g.total]
 
 
