@@ -94,3 +94,32 @@ def test_a_backup_with_a_planted_trigger_on_the_berkas_tables_is_refused(
     with pytest.raises(DeskError, match="trigger ganti"):
         restore(sqlite_desk, backup, tmp_path / "cadangan")
     assert sha(attachments.read_bytes(sqlite_desk, info.id)) == info.sha256
+
+
+def test_after_a_postgresql_restore_the_people_still_reach_the_files(
+        postgres_database: str, tmp_path: Path) -> None:
+    """pg_restore runs without the dump's grants: the roles' access must come back."""
+    if not _pg_tools_found():
+        pytest.skip("pg_dump not found")
+    from pg_logins import logins, unique_login, url_as
+    from sqlalchemy import create_engine, text
+
+    scan = tiny_pdf(tmp_path / "PKS.pdf")
+    with logins(postgres_database) as made:
+        login = unique_login("kerjasama")
+        made.append(login)
+        engine = create_engine(postgres_database, isolation_level="AUTOCOMMIT")
+        with engine.connect() as conn:
+            conn.execute(text(f"CREATE ROLE {login} LOGIN PASSWORD 'sandi-uji' "
+                              "IN ROLE desk_kerjasama"))
+        engine.dispose()
+        with Desk.open(url_as(postgres_database, login)) as desk:
+            pks = desk.agreements.create({"judul": "PKS sebelum pemulihan"})["id"]
+            signed = attachments.add(desk, "agreements", pks, scan)
+        with Desk.open(postgres_database) as admin:
+            backup = backup_now(admin, tmp_path / "cadangan")
+            restore(admin, backup, tmp_path / "cadangan")
+        with Desk.open(url_as(postgres_database, login)) as desk:
+            assert attachments.read_bytes(desk, signed.id) == scan.read_bytes()
+            second = attachments.add(desk, "agreements", pks, scan)
+            assert second.pengguna == login
