@@ -394,3 +394,25 @@ def test_who_added_a_file_is_shown_by_name_when_the_login_is_a_person(
     (shown,) = attachments.list_for(desk, "agreements", pks)
     assert (shown.pengguna, shown.nama_pengguna, shown.oleh) == (
         before.pengguna, "Sri Wahyuni", "Sri Wahyuni")
+
+
+def test_a_cancelled_zip_or_copy_leaves_no_file(desk: Desk, tmp_path: Path) -> None:
+    pks = agreement(desk)
+    big = tmp_path / "scan.pdf"
+    big.write_bytes(b"%PDF-1.4\n" + os.urandom(3 * MIB))
+    info = attachments.add(desk, "agreements", pks, big)
+    token = CancelToken()
+
+    def progress(done: int, _total: int, _message: str) -> None:
+        if done >= MIB:
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        attachments.read_to(desk, info.id, tmp_path / "salinan.pdf", progress=progress,
+                            cancel=token)
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        attachments.export_zip(desk, "agreements", pks, tmp_path / "berkas.zip", cancel=token)
+    assert not (tmp_path / "salinan.pdf").exists() and not (tmp_path / "berkas.zip").exists()
+    assert not list(tmp_path.glob("*.part"))
