@@ -16,7 +16,9 @@ from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parents[1]
 PO = ROOT / "resources" / "locale" / "en" / "LC_MESSAGES" / "desk.po"
-KEYWORDS = {"t": None, "tn": (1, 1), "Label": None}
+# the keyword specs of the README's extract command: Label("Jenis", context="opd") is
+# the message "Jenis" under the gettext context "opd"
+KEYWORDS = {"t": None, "tn": (1, 1), "Label": {1: (1,), 2: (1, (2, "c"))}}
 
 
 @cache
@@ -26,7 +28,9 @@ def english_catalogue() -> Catalog:
 
 
 def _entries() -> list:
-    return [m for m in english_catalogue() if m.id]
+    """The entries ``t``/``tn`` look up: those without a context (``Label(context=...)``'s
+    have the same msgid under a ``msgctxt`` and another English)."""
+    return [m for m in english_catalogue() if m.id and m.context is None]
 
 
 def english_messages() -> dict[str, str]:
@@ -39,11 +43,12 @@ def english_singulars() -> dict[str, str]:
 
 
 @cache
-def extracted() -> dict[str, str]:
-    """Every message ``pybabel extract`` finds in desktop/, with where it stands."""
-    found: dict[str, str] = {}
-    for filename, lineno, message, _comments, _context in extract_from_dir(
+def extracted() -> dict[tuple[str, str | None], str]:
+    """Every message ``pybabel extract`` finds in desktop/, keyed by (msgid, context),
+    with where it stands."""
+    found: dict[tuple[str, str | None], str] = {}
+    for filename, lineno, message, _comments, context in extract_from_dir(
             ROOT / "desktop", keywords=KEYWORDS, comment_tags=()):
         msgid = message[0] if isinstance(message, tuple) else message
-        found.setdefault(msgid, f"{filename}:{lineno}")
+        found.setdefault((msgid, context), f"{filename}:{lineno}")
     return found

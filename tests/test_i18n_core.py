@@ -37,13 +37,14 @@ def test_every_core_message_has_an_english_translation() -> None:
 
 def test_every_extracted_message_has_an_english_translation() -> None:
     """What ``pybabel extract`` finds (t, tn and Label, the GUI's page specs too) has a
-    non-empty, non-fuzzy English text: run pybabel update and translate the new entries."""
+    non-empty, non-fuzzy English text, a ``Label(context=...)`` under its own ``msgctxt``:
+    run pybabel update and translate the new entries."""
     found = extracted()
     assert len(found) > 500
     catalogue = english_catalogue()
     untranslated = {}
-    for msgid, where in found.items():
-        entry = catalogue.get(msgid)
+    for (msgid, context), where in found.items():
+        entry = catalogue.get(msgid, context=context)
         strings = entry.string if entry and entry.pluralizable else [entry and entry.string]
         if entry is None or entry.fuzzy or not all(strings):
             untranslated[msgid] = where
@@ -61,16 +62,39 @@ def test_english_translations_keep_the_placeholders() -> None:
 
 
 def test_language_switch_changes_messages_and_labels() -> None:
-    label = Label("Tanggal mulai", "Start date")
-    from_catalogue = Label("Tanggal mulai")
+    label = Label("Tanggal mulai")
     set_language("en")
     assert t("Wajib diisi.") == "Required."
-    assert str(label) == "Start date"
-    assert str(from_catalogue) == "Start date" == from_catalogue.en
-    assert from_catalogue == label
+    assert str(label) == "Start date" == label.en
+    assert label == Label("Tanggal mulai")
     set_language("id")
     assert t("Wajib diisi.") == "Wajib diisi."
     assert str(label) == "Tanggal mulai"
+
+
+def test_a_label_context_gives_that_places_english() -> None:
+    """One Indonesian text, two English ones: the catalogue holds the second under a
+    gettext context, and a label without it keeps the plain entry's English."""
+    plain, of_app = Label("Jenis"), Label("Jenis", context="aplikasi")
+    plural = Label("Aplikasi", context="plural")
+    set_language("en")
+    assert (str(plain), str(of_app)) == ("Kind", "Type")
+    assert (str(Label("Aplikasi")), str(plural)) == ("Application", "Applications")
+    assert plain != of_app and of_app == Label("Jenis", context="aplikasi")
+    assert hash(plain) == hash(of_app)  # same text: equal hashes are allowed, equality decides
+    assert repr(of_app) == "Label('Jenis', context='aplikasi')" and repr(plain) == "Label('Jenis')"
+    set_language("id")
+    assert str(of_app) == str(plain) == "Jenis"
+    assert t("Jenis") == "Jenis"
+
+
+def test_english_is_not_written_in_the_code() -> None:
+    """A label's English lives in the catalogue only: the old ``Label(id, en)`` form is
+    refused rather than silently taken as something else."""
+    with pytest.raises(TypeError):
+        Label("Jenis", "Type")  # type: ignore[misc]
+    set_language("en")
+    assert t("Jenis") == "Kind"  # t() reads the entry without a context
 
 
 @pytest.mark.parametrize("unknown", ["fr", "", "EN"])
@@ -88,9 +112,11 @@ def test_pybabel_finds_every_literal_message() -> None:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
                     and node.func.id in ("t", "tn", "Label") and node.args
-                    and isinstance(node.args[0], ast.Constant)
-                    and node.args[0].value not in found):
-                unseen.append(f"{path.name}:{node.lineno}")
+                    and isinstance(node.args[0], ast.Constant)):
+                context = next((k.value.value for k in node.keywords if k.arg == "context"
+                                and isinstance(k.value, ast.Constant)), None)
+                if (node.args[0].value, context) not in found:
+                    unseen.append(f"{path.name}:{node.lineno}")
     assert not unseen, unseen
 
 

@@ -121,7 +121,7 @@ FREKUENSI = ChoiceSet(
 TINGKAT_PENYAJIAN = ChoiceSet(
     "tingkat_penyajian",
     ("kabupaten", Label("Kabupaten/Kota")),
-    ("kecamatan", Label("Kecamatan", "District")),
+    ("kecamatan", Label("Kecamatan", context="tingkat wilayah")),
     ("desa", Label("Desa/Kelurahan")),
 )
 

@@ -58,8 +58,10 @@ def catalogue(lang: str = "en") -> gettext.NullTranslations:
     return gettext.GNUTranslations(compiled)
 
 
-def _english(message: str) -> str:
+def _english(message: str, context: str | None = None) -> str:
     english = catalogue("en")
+    if context is not None:
+        return english.pgettext(context, message)
     plural = english.ngettext(message, message, 2)  # a message also counted elsewhere
     return plural if plural is not message else english.gettext(message)
 
@@ -86,26 +88,30 @@ def tn(message: str, count: int, /, **params: object) -> str:
 class Label:
     """A text for people (field names, enum labels), declared in Indonesian.
 
-    ``Label("Tanggal mulai")`` takes its English from the catalogue like ``t``; the older
-    form ``Label("Jenis", "Kind")`` carries its English in the code, for a text whose
-    English differs from place to place (the catalogue has one English per Indonesian
-    text). ``str(label)`` speaks the current language."""
+    ``Label("Tanggal mulai")`` takes its English from the catalogue like ``t``. The
+    catalogue has one English per Indonesian text; where the same Indonesian needs another
+    English in one place ("Jenis" is "Kind" for a kerja sama but "Type" for an aplikasi,
+    "Aplikasi" is "Applications" as a plural heading), ``Label("Jenis", context="aplikasi")``
+    looks it up under that gettext context (``msgctxt``; extracted with the keyword spec
+    ``Label:1,2c,2t``). ``str(label)`` speaks the current language."""
 
-    __slots__ = ("_en", "id")
+    __slots__ = ("context", "id")
 
-    def __init__(self, id: str, en: str | None = None) -> None:
+    def __init__(self, id: str, *, context: str | None = None) -> None:
         self.id = id
-        self._en = en
+        self.context = context
 
     @property
     def en(self) -> str:
-        return self._en if self._en is not None else _english(self.id)
+        return _english(self.id, self.context)
 
     def __str__(self) -> str:
         return self.en if _language == "en" else self.id
 
     def __repr__(self) -> str:
-        return f"Label({self.id!r})" if self._en is None else f"Label({self.id!r}, {self._en!r})"
+        if self.context is None:
+            return f"Label({self.id!r})"
+        return f"Label({self.id!r}, context={self.context!r})"
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Label) and (self.id, self.en) == (other.id, other.en)

@@ -39,44 +39,36 @@ class Setting:
     label: Label
 
 
-LANGUAGE = Setting("language", str, "id", Label("Bahasa", "Language"))
-DATABASE = Setting("database", str, "", Label("Basis data", "Database"))
-USER_NAME = Setting("user_name", str, "", Label("Nama pengguna (log audit)",
-                                                "User name (audit log)"))
-EXPIRY_DAYS = Setting("expiry_days", int, 90, Label("Peringatan kerja sama berakhir (hari)",
-                                                    "Agreement expiry warning (days)"))
-PAGE_SIZE = Setting("page_size", str, "A4", Label("Ukuran kertas naskah", "Document paper size"))
+LANGUAGE = Setting("language", str, "id", Label("Bahasa"))
+DATABASE = Setting("database", str, "", Label("Basis data"))
+USER_NAME = Setting("user_name", str, "", Label("Nama pengguna (log audit)"))
+EXPIRY_DAYS = Setting("expiry_days", int, 90, Label("Peringatan kerja sama berakhir (hari)"))
+PAGE_SIZE = Setting("page_size", str, "A4", Label("Ukuran kertas naskah"))
 TITLE_CASE_OPENING = Setting("title_case_opening", bool, False,
-                             Label("Tanggal pembuka dengan Huruf Kapital di Awal Kata",
-                                   "Opening date in Title Case"))
+                             Label("Tanggal pembuka dengan Huruf Kapital di Awal Kata"))
 COPIES_PER_PARTY = Setting("copies_per_party", bool, False,
-                           Label("Satu naskah asli per pihak", "One original per party"))
-OFFICE_LOGO = Setting("office_logo", str, "", Label("Logo kantor", "Office logo"))
+                           Label("Satu naskah asli per pihak"))
+OFFICE_LOGO = Setting("office_logo", str, "", Label("Logo kantor"))
 # "system" follows the operating system's light/dark scheme; "light" or "dark" fixes it
-COLOR_SCHEME = Setting("color_scheme", str, "system", Label("Tampilan", "Appearance"))
-BACKUP_KEEP = Setting("backup_keep", int, 7, Label("Jumlah cadangan harian yang disimpan",
-                                                   "Daily backups kept"))
+COLOR_SCHEME = Setting("color_scheme", str, "system", Label("Tampilan"))
+BACKUP_KEEP = Setting("backup_keep", int, 7, Label("Jumlah cadangan harian yang disimpan"))
 # Import limits: a spreadsheet is read in one streaming pass, but a file must still not be
 # able to keep the machine busy for an hour or fill its memory (see core.importing.limits)
 IMPORT_MAX_ROWS = Setting("import_max_rows", int, 200_000,
-                          Label("Baris data paling banyak per impor", "Most data rows per import"))
+                          Label("Baris data paling banyak per impor"))
 IMPORT_MAX_FILE_MB = Setting("import_max_file_mb", int, 100,
-                             Label("Ukuran berkas impor paling besar (MB)",
-                                   "Largest import file (MB)"))
+                             Label("Ukuran berkas impor paling besar (MB)"))
 IMPORT_MAX_EXPANDED_MB = Setting("import_max_expanded_mb", int, 1_000,
-                                 Label("Isi XLSX terurai paling besar (MB)",
-                                       "Largest unpacked XLSX content (MB)"))
+                                 Label("Isi XLSX terurai paling besar (MB)"))
 IMPORT_MAX_RATIO = Setting("import_max_ratio", int, 100,
-                           Label("Rasio pemampatan XLSX paling besar",
-                                 "Largest XLSX compression ratio"))
+                           Label("Rasio pemampatan XLSX paling besar"))
 # Berkas (files attached to records) are kept in the database: a limit keeps one scan
 # from swelling every backup (see core.attachments)
 BERKAS_BATAS_MB = Setting("berkas_batas_mb", int, 25,
-                          Label("Ukuran berkas lampiran paling besar (MB)",
-                                "Largest attached file (MB)"))
+                          Label("Ukuran berkas lampiran paling besar (MB)"))
 # "auto": the regional settings' list separator (";" in Indonesia), see core.csv_format
 CSV_DELIMITER = Setting("csv_delimiter", str, "auto",
-                        Label("Pemisah kolom CSV", "CSV column separator"))
+                        Label("Pemisah kolom CSV"))
 ALL_SETTINGS = (LANGUAGE, DATABASE, USER_NAME, EXPIRY_DAYS, PAGE_SIZE, TITLE_CASE_OPENING,
                 COPIES_PER_PARTY, OFFICE_LOGO, BACKUP_KEEP, IMPORT_MAX_ROWS, IMPORT_MAX_FILE_MB,
                 IMPORT_MAX_EXPANDED_MB, IMPORT_MAX_RATIO, COLOR_SCHEME, CSV_DELIMITER,

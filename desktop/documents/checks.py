@@ -116,43 +116,42 @@ class Content:
 
 
 _IDENTITAS = Content("identitas_para_pihak",
-                     Label("identitas para pihak", "the identity of the parties"),
+                     Label("identitas para pihak"),
                      _parties_identified, "pihak")
-_JANGKA = Content("jangka_waktu", Label("jangka waktu", "the duration"),
+_JANGKA = Content("jangka_waktu", Label("jangka waktu"),
                   _has_heading("jangka waktu", "masa berlaku"))
 
 KB_CONTENTS = (
     _IDENTITAS,
-    Content("maksud_tujuan", Label("maksud dan tujuan", "the purpose and objectives"),
+    Content("maksud_tujuan", Label("maksud dan tujuan"),
             _has_heading("maksud", "tujuan")),
-    Content("objek", Label("objek", "the object"), _has_heading("objek", "obyek")),
-    Content("ruang_lingkup", Label("ruang lingkup", "the scope"), _has_heading("ruang lingkup")),
-    Content("bentuk_kerja_sama", Label("bentuk kerja sama", "the form of cooperation"),
+    Content("objek", Label("objek"), _has_heading("objek", "obyek")),
+    Content("ruang_lingkup", Label("ruang lingkup"), _has_heading("ruang lingkup")),
+    Content("bentuk_kerja_sama", Label("bentuk kerja sama"),
             _has_heading("bentuk")),
-    Content("sumber_biaya", Label("sumber biaya (pasal pembiayaan)",
-                                  "the funding source (a financing article)"),
+    Content("sumber_biaya", Label("sumber biaya (pasal pembiayaan)"),
             _has_heading("biaya", "pendanaan", "anggaran")),
-    Content("tahun_anggaran_mulai", Label("tahun anggaran mulai", "the first budget year"),
+    Content("tahun_anggaran_mulai", Label("tahun anggaran mulai"),
             _has_tahun_anggaran),
     _JANGKA,
-    Content("rencana_kerja", Label("rencana kerja (lampiran)", "the work plan (annex)"),
+    Content("rencana_kerja", Label("rencana kerja (lampiran)"),
             _has_rencana_kerja, "lampiran"),
 )
 
 PKS_CONTENTS = (
-    Content("subjek", Label("subjek (identitas para pihak)", "the parties' identity"),
+    Content("subjek", Label("subjek (identitas para pihak)"),
             _parties_identified, "pihak"),
-    Content("objek", Label("objek", "the object"), _has_heading("objek", "obyek")),
-    Content("ruang_lingkup", Label("ruang lingkup", "the scope"), _has_heading("ruang lingkup")),
-    Content("hak_kewajiban", Label("hak dan kewajiban", "rights and obligations"),
+    Content("objek", Label("objek"), _has_heading("objek", "obyek")),
+    Content("ruang_lingkup", Label("ruang lingkup"), _has_heading("ruang lingkup")),
+    Content("hak_kewajiban", Label("hak dan kewajiban"),
             _has_hak_kewajiban),
     _JANGKA,
-    Content("keadaan_memaksa", Label("keadaan memaksa", "force majeure"),
+    Content("keadaan_memaksa", Label("keadaan memaksa"),
             _has_heading("keadaan memaksa", "force majeure", "kahar")),
     Content("penyelesaian_perselisihan",
-            Label("penyelesaian perselisihan", "dispute settlement"),
+            Label("penyelesaian perselisihan"),
             _has_heading("perselisihan", "sengketa")),
-    Content("pengakhiran", Label("pengakhiran", "termination"),
+    Content("pengakhiran", Label("pengakhiran"),
             _has_heading("pengakhiran", "berakhirnya", "pemutusan")),
 )
 

@@ -15,17 +15,17 @@ from desktop.core.models import PerangkatDaerah as M
 from desktop.core.validation import Errors, add_error
 
 FIELDS = (
-    Field("kode", Label("Kode", "Code"), required=True, max_length=30),
-    Field("nama", Label("Nama", "Name"), required=True),
-    Field("singkatan", Label("Singkatan", "Abbreviation"), max_length=40),
-    Field("jenis", Label("Jenis", "Type"), FieldType.CHOICE, required=True, choices=JENIS_OPD,
-          default="dinas"),
-    Field("kepala_nama", Label("Nama kepala", "Head's name"), max_length=120),
-    Field("kepala_nip", Label("NIP kepala", "Head's NIP"), FieldType.NIP),
-    Field("alamat", Label("Alamat", "Address"), FieldType.LONGTEXT, max_length=1000),
-    Field("telepon", Label("Telepon", "Phone"), max_length=50),
-    Field("email", Label("Email", "Email"), FieldType.EMAIL, max_length=120),
-    Field("website", Label("Situs web", "Website"), FieldType.URL, max_length=300),
+    Field("kode", Label("Kode"), required=True, max_length=30),
+    Field("nama", Label("Nama"), required=True),
+    Field("singkatan", Label("Singkatan"), max_length=40),
+    Field("jenis", Label("Jenis", context="opd"), FieldType.CHOICE, required=True,
+          choices=JENIS_OPD, default="dinas"),
+    Field("kepala_nama", Label("Nama kepala"), max_length=120),
+    Field("kepala_nip", Label("NIP kepala"), FieldType.NIP),
+    Field("alamat", Label("Alamat"), FieldType.LONGTEXT, max_length=1000),
+    Field("telepon", Label("Telepon"), max_length=50),
+    Field("email", Label("Email"), FieldType.EMAIL, max_length=120),
+    Field("website", Label("Situs web"), FieldType.URL, max_length=300),
 )
 
 
@@ -45,16 +45,16 @@ def unique_kode(session: Session, values: dict[str, Any], errors: Errors, record
 
 KIND = RecordKind(
     name="opd",
-    label=Label("Perangkat Daerah", "Regional work unit"),
-    plural=Label("Perangkat Daerah", "Regional work units"),
+    label=Label("Perangkat Daerah"),
+    plural=Label("Perangkat Daerah", context="plural"),
     model=M,
     fields=FIELDS,
     columns=(
-        ListColumn("kode", Label("Kode", "Code"), lambda: M.kode),
-        ListColumn("nama", Label("Nama", "Name"), lambda: M.nama),
-        ListColumn("singkatan", Label("Singkatan", "Abbreviation"), lambda: M.singkatan),
-        ListColumn("jenis", Label("Jenis", "Type"), lambda: M.jenis, JENIS_OPD),
-        ListColumn("kepala_nama", Label("Kepala", "Head"), lambda: M.kepala_nama),
+        ListColumn("kode", Label("Kode"), lambda: M.kode),
+        ListColumn("nama", Label("Nama"), lambda: M.nama),
+        ListColumn("singkatan", Label("Singkatan"), lambda: M.singkatan),
+        ListColumn("jenis", Label("Jenis", context="opd"), lambda: M.jenis, JENIS_OPD),
+        ListColumn("kepala_nama", Label("Kepala"), lambda: M.kepala_nama),
     ),
     title=lambda r: r.nama,
     subtitle=lambda r: words(r.kode, r.singkatan),

@@ -18,16 +18,16 @@ from desktop.core.services.snapshot import diff, jsonable
 from desktop.core.validation import Errors, clean_fields
 
 FIELDS = (
-    Field("region_kode", Label("Daerah", "Region"), FieldType.REGION, required=True),
-    Field("nama", Label("Nama kantor", "Office name"), required=True),
-    Field("alamat", Label("Alamat", "Address"), FieldType.LONGTEXT, max_length=1000),
-    Field("telepon", Label("Telepon", "Phone"), max_length=50),
-    Field("email", Label("Email", "Email"), FieldType.EMAIL, max_length=120),
-    Field("website", Label("Situs web", "Website"), FieldType.URL, max_length=300),
-    Field("kepala_nama", Label("Nama kepala dinas", "Head of office"), max_length=120),
-    Field("kepala_jabatan", Label("Jabatan kepala", "Head's position")),
-    Field("kepala_pangkat", Label("Pangkat/golongan kepala", "Head's rank"), max_length=120),
-    Field("kepala_nip", Label("NIP kepala", "Head's NIP"), FieldType.NIP),
+    Field("region_kode", Label("Daerah"), FieldType.REGION, required=True),
+    Field("nama", Label("Nama kantor"), required=True),
+    Field("alamat", Label("Alamat"), FieldType.LONGTEXT, max_length=1000),
+    Field("telepon", Label("Telepon"), max_length=50),
+    Field("email", Label("Email"), FieldType.EMAIL, max_length=120),
+    Field("website", Label("Situs web"), FieldType.URL, max_length=300),
+    Field("kepala_nama", Label("Nama kepala dinas"), max_length=120),
+    Field("kepala_jabatan", Label("Jabatan kepala")),
+    Field("kepala_pangkat", Label("Pangkat/golongan kepala"), max_length=120),
+    Field("kepala_nip", Label("NIP kepala"), FieldType.NIP),
 )
 KIND_NAME = "office"
 
