@@ -192,88 +192,88 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>ArticlesEditor</name>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="89"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="87"/>
         <source>Perluas…</source>
         <translation>Expand…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="91"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="89"/>
         <source>Sunting pasal di jendela lebar (Ctrl+Shift+E)</source>
         <translation>Edit the articles in a wide window (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="65"/>
-        <location filename="../../desktop/ui/widgets/articles.py" line="373"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="63"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="341"/>
         <source>Pasal</source>
         <translation>Articles</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="69"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="67"/>
         <source>Teks pasal, ayat atau butir</source>
         <translation>Text of the article, paragraph or point</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="72"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="70"/>
         <source>Pilih pasal, ayat atau butir untuk mengubah teksnya</source>
         <translation>Select an article, paragraph or point to edit its text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="75"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="73"/>
         <source>+ Pasal</source>
         <translation>+ Article</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="76"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="74"/>
         <source>+ Ayat</source>
         <translation>+ Paragraph</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="77"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="75"/>
         <source>+ Butir</source>
         <translation>+ Point</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="78"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="76"/>
         <source>Hapus</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="81"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="79"/>
         <source>Naikkan</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="84"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="82"/>
         <source>Turunkan</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="291"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="264"/>
         <source>Judul pasal</source>
         <translation>Article heading</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="362"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="330"/>
         <source>Pasal {n}</source>
         <translation>Article {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="364"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="332"/>
         <source>ayat ({n})</source>
         <translation>paragraph ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="366"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="334"/>
         <source>butir {letter}</source>
         <translation>item {letter}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="370"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="338"/>
         <source>judul</source>
         <translation>heading</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="372"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="340"/>
         <source>teks</source>
         <translation>text</translation>
     </message>
@@ -693,13 +693,13 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>DateEditor</name>
     <message>
-        <location filename="../../desktop/ui/widgets/fields.py" line="133"/>
+        <location filename="../../desktop/ui/widgets/fields.py" line="108"/>
         <source>HH/BB/TTTT</source>
         <translation>DD/MM/YYYY</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/fields.py" line="137"/>
-        <location filename="../../desktop/ui/widgets/fields.py" line="138"/>
+        <location filename="../../desktop/ui/widgets/fields.py" line="112"/>
+        <location filename="../../desktop/ui/widgets/fields.py" line="113"/>
         <source>Pilih dari kalender</source>
         <translation>Pick from calendar</translation>
     </message>
@@ -1018,7 +1018,7 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>LongTextEditor</name>
     <message>
-        <location filename="../../desktop/ui/widgets/fields.py" line="106"/>
+        <location filename="../../desktop/ui/widgets/fields.py" line="81"/>
         <source>satu butir per baris</source>
         <translation>one item per line</translation>
     </message>
@@ -1429,9 +1429,152 @@ Load the demo data and replace the office profile?</translation>
     </message>
 </context>
 <context>
+    <name>PeoplePage</name>
+    <message>
+        <location filename="../../desktop/ui/people_page.py" line="124"/>
+        <source>Pengguna</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people_page.py" line="127"/>
+        <source>Setiap orang masuk dengan login PostgreSQL-nya sendiri; perannya menentukan apa yang boleh dibaca dan diubah, dan basis data sendiri yang menegakkannya.</source>
+        <translation>Everyone logs in with their own PostgreSQL login; their role decides what they may read and change, and the database itself enforces it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people_page.py" line="133"/>
+        <location filename="../../desktop/ui/people_page.py" line="208"/>
+        <source>Login</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people_page.py" line="133"/>
+        <location filename="../../desktop/ui/people_page.py" line="209"/>
+        <location filename="../../desktop/ui/people_page.py" line="226"/>
+        <location filename="../../desktop/ui/people_page.py" line="237"/>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people_page.py" line="133"/>
+        <location filename="../../desktop/ui/people_page.py" line="210"/>
+        <location filename="../../desktop/ui/people_page.py" line="228"/>
+        <source>Peran</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people_page.py" line="133"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people_page.py" line="141"/>
+        <source>&amp;Tambah…</source>
+        <translation>&amp;Add…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people_page.py" line="142"/>
+        <source>Ubah &amp;peran…</source>
+        <translation>Change &amp;role…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people_page.py" line="143"/>
+        <source>Atur ulang &amp;sandi…</source>
+        <translation>Reset &amp;password…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people_page.py" line="145"/>
+        <location filename="../../desktop/ui/people_page.py" line="198"/>
+        <source>&amp;Nonaktifkan</source>
+        <translation>&amp;Disable</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people_page.py" line="175"/>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people_page.py" line="175"/>
+        <source>Nonaktif</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people_page.py" line="197"/>
+        <source>&amp;Aktifkan</source>
+        <translation>&amp;Enable</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people_page.py" line="202"/>
+        <source>Tambah pengguna</source>
+        <translation>Add a person</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people_page.py" line="206"/>
+        <source>huruf kecil, angka, garis bawah</source>
+        <translation>lowercase letters, digits, underscores</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people_page.py" line="224"/>
+        <source>Ubah peran {login}</source>
+        <translation>Change the role of {login}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people_page.py" line="235"/>
+        <source>Atur ulang sandi {login}</source>
+        <translation>Reset the password of {login}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people_page.py" line="244"/>
+        <source>Sandi {login} diatur ulang.</source>
+        <translation>The password of {login} was reset.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people_page.py" line="251"/>
+        <source>Nonaktifkan login</source>
+        <translation>Disable login</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people_page.py" line="252"/>
+        <source>Nonaktifkan {login} ({name})? Ia tidak dapat masuk lagi dan sesinya yang terbuka diakhiri. Catatannya tetap ada.</source>
+        <translation>Disable {login} ({name})? They can no longer log in and their open sessions are ended. Their records stay.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people_page.py" line="254"/>
+        <source>Nonaktifkan</source>
+        <translation>Disable</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <location filename="../../desktop/ui/people_page.py" line="57"/>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people_page.py" line="59"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people_page.py" line="75"/>
+        <source>Sandi</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people_page.py" line="76"/>
+        <source>Ulangi sandi</source>
+        <translation>Repeat the password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people_page.py" line="94"/>
+        <source>Kedua sandi tidak sama.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+</context>
+<context>
     <name>PickEditor</name>
     <message>
-        <location filename="../../desktop/ui/widgets/fields.py" line="294"/>
+        <location filename="../../desktop/ui/widgets/record_pickers.py" line="38"/>
         <source>ketik untuk mencari…</source>
         <translation>type to search…</translation>
     </message>
@@ -1560,7 +1703,7 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../desktop/ui/record/page.py" line="222"/>
+        <location filename="../../desktop/ui/record/page.py" line="226"/>
         <source>{kind} baru</source>
         <translation>New {kind}</translation>
     </message>
@@ -1641,12 +1784,12 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>RefsEditor</name>
     <message>
-        <location filename="../../desktop/ui/widgets/fields.py" line="402"/>
+        <location filename="../../desktop/ui/widgets/record_pickers.py" line="146"/>
         <source>Tambah</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/fields.py" line="403"/>
+        <location filename="../../desktop/ui/widgets/record_pickers.py" line="147"/>
         <source>Hapus</source>
         <translation>Delete</translation>
     </message>
@@ -2129,278 +2272,221 @@ Load the demo data and replace the office profile?</translation>
     <name>SyncPage</name>
     <message>
         <location filename="../../desktop/ui/sync/page.py" line="82"/>
-        <location filename="../../desktop/ui/sync_page.py" line="131"/>
         <source>Sinkronisasi</source>
         <translation>Sync</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/sync/page.py" line="84"/>
-        <location filename="../../desktop/ui/sync_page.py" line="133"/>
         <source>Sinkronkan sekarang</source>
         <translation>Sync now</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/sync/page.py" line="86"/>
-        <location filename="../../desktop/ui/sync_page.py" line="135"/>
         <source>Batalkan</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="167"/>
         <source>Katalog data (CKAN)</source>
-        <translation>Data catalog (CKAN)</translation>
+        <translation type="vanished">Data catalog (CKAN)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="174"/>
         <source>tempel token API dari portal untuk menggantinya</source>
-        <translation>paste the API token from the portal to replace it</translation>
+        <translation type="vanished">paste the API token from the portal to replace it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="178"/>
         <source>Pilih…</source>
-        <translation>Choose…</translation>
+        <translation type="vanished">Choose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="186"/>
         <source> detik</source>
-        <translation> seconds</translation>
+        <translation type="vanished"> seconds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="188"/>
         <source>Terbitkan data terbatas/dikecualikan sebagai dataset privat</source>
-        <translation>Publish restricted/exempt data as private datasets</translation>
+        <translation type="vanished">Publish restricted/exempt data as private datasets</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="191"/>
         <source> menit</source>
-        <translation> minutes</translation>
+        <translation type="vanished"> minutes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="192"/>
         <source>mati</source>
-        <translation>off</translation>
+        <translation type="vanished">off</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="193"/>
         <source>Alamat katalog</source>
-        <translation>Catalog address</translation>
+        <translation type="vanished">Catalog address</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="194"/>
         <source>Pengguna</source>
-        <translation>User</translation>
+        <translation type="vanished">User</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="195"/>
         <source>Token API</source>
-        <translation>API token</translation>
+        <translation type="vanished">API token</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="197"/>
         <source>Nama header token</source>
-        <translation>Token header name</translation>
+        <translation type="vanished">Token header name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="198"/>
         <source>Sertifikat CA tambahan</source>
-        <translation>Extra CA certificate</translation>
+        <translation type="vanished">Extra CA certificate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="199"/>
         <source>Jeda antar penulisan</source>
-        <translation>Pause between writes</translation>
+        <translation type="vanished">Pause between writes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="201"/>
         <source>Sinkron otomatis setiap</source>
-        <translation>Sync automatically every</translation>
+        <translation type="vanished">Sync automatically every</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="203"/>
         <source>Simpan pengaturan</source>
-        <translation>Save settings</translation>
+        <translation type="vanished">Save settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="204"/>
         <source>Tes koneksi</source>
-        <translation>Test connection</translation>
+        <translation type="vanished">Test connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="222"/>
         <source>OPD dan organisasi di katalog</source>
-        <translation>OPDs and catalog organizations</translation>
+        <translation type="vanished">OPDs and catalog organizations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="224"/>
         <source>Dataset sebuah OPD diterbitkan atas nama organisasinya. OPD dicocokkan otomatis menurut nama atau singkatan; pilihan Anda di sini selalu didahulukan. Tes koneksi memuat daftar organisasi yang boleh Anda tulisi.</source>
-        <translation>An OPD&apos;s datasets are published under its organization. OPDs are matched automatically by name or abbreviation; your choice here always comes first. Test connection loads the organizations you may write to.</translation>
+        <translation type="vanished">An OPD&apos;s datasets are published under its organization. OPDs are matched automatically by name or abbreviation; your choice here always comes first. Test connection loads the organizations you may write to.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="231"/>
         <source>OPD</source>
-        <translation>OPD</translation>
+        <translation type="vanished">OPD</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="231"/>
         <source>Organisasi di katalog</source>
-        <translation>Catalog organization</translation>
+        <translation type="vanished">Catalog organization</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="231"/>
         <source>Cara</source>
-        <translation>How</translation>
+        <translation type="vanished">How</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="238"/>
-        <location filename="../../desktop/ui/sync_page.py" line="272"/>
         <source>Konflik</source>
-        <translation>Conflicts</translation>
+        <translation type="vanished">Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="240"/>
         <source>Kolom yang diubah di sini dan di katalog sejak sinkron terakhir. Tidak ada yang ditimpa sampai Anda memilih.</source>
-        <translation>Fields changed both here and in the catalog since the last sync. Nothing is overwritten until you choose.</translation>
+        <translation type="vanished">Fields changed both here and in the catalog since the last sync. Nothing is overwritten until you choose.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="245"/>
         <source>Dataset</source>
-        <translation>Dataset</translation>
+        <translation type="vanished">Dataset</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="245"/>
         <source>Kolom</source>
-        <translation>Field</translation>
+        <translation type="vanished">Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="245"/>
         <source>Nilai di sini</source>
-        <translation>Value here</translation>
+        <translation type="vanished">Value here</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="246"/>
         <source>Nilai di katalog</source>
-        <translation>Value in the catalog</translation>
+        <translation type="vanished">Value in the catalog</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="254"/>
-        <location filename="../../desktop/ui/sync_page.py" line="636"/>
         <source>Pakai nilai di sini</source>
-        <translation>Keep the value here</translation>
+        <translation type="vanished">Keep the value here</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="255"/>
-        <location filename="../../desktop/ui/sync_page.py" line="636"/>
         <source>Pakai nilai katalog</source>
-        <translation>Take the catalog&apos;s value</translation>
+        <translation type="vanished">Take the catalog&apos;s value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="256"/>
         <source>Sunting nilai…</source>
-        <translation>Edit the value…</translation>
+        <translation type="vanished">Edit the value…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="267"/>
         <source>Riwayat sinkronisasi</source>
-        <translation>Sync history</translation>
+        <translation type="vanished">Sync history</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="271"/>
         <source>Mulai</source>
-        <translation>Started</translation>
+        <translation type="vanished">Started</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="271"/>
         <source>Hasil</source>
-        <translation>Result</translation>
+        <translation type="vanished">Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="271"/>
         <source>Dikirim</source>
-        <translation>Pushed</translation>
+        <translation type="vanished">Pushed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="271"/>
         <source>Diambil</source>
-        <translation>Pulled</translation>
+        <translation type="vanished">Pulled</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="272"/>
         <source>Dihapus</source>
-        <translation>Deleted</translation>
+        <translation type="vanished">Deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="272"/>
         <source>Galat</source>
-        <translation>Errors</translation>
+        <translation type="vanished">Errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="272"/>
         <source>Keterangan</source>
-        <translation>Note</translation>
+        <translation type="vanished">Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="310"/>
         <source>Belum ada token tersimpan untuk pengguna ini.</source>
-        <translation>No token stored for this user yet.</translation>
+        <translation type="vanished">No token stored for this user yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="312"/>
         <source>Token dari variabel lingkungan DISKOMINFO_DESK_CATALOG_TOKEN.</source>
-        <translation>Token from the environment variable DISKOMINFO_DESK_CATALOG_TOKEN.</translation>
+        <translation type="vanished">Token from the environment variable DISKOMINFO_DESK_CATALOG_TOKEN.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="314"/>
         <source>Token tersimpan di gudang kunci sistem (keyring).</source>
-        <translation>Token stored in the system keyring.</translation>
+        <translation type="vanished">Token stored in the system keyring.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="320"/>
         <source>Sertifikat CA</source>
-        <translation>CA certificate</translation>
+        <translation type="vanished">CA certificate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="321"/>
         <source>Sertifikat (*.pem *.crt *.cer)</source>
-        <translation>Certificates (*.pem *.crt *.cer)</translation>
+        <translation type="vanished">Certificates (*.pem *.crt *.cer)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="361"/>
         <source>Pengaturan katalog disimpan.</source>
-        <translation>Catalog settings saved.</translation>
+        <translation type="vanished">Catalog settings saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="367"/>
         <source>Gudang kunci sistem tidak tersedia: token hanya diingat sampai aplikasi ditutup.</source>
-        <translation>No system keyring: the token is kept only until the application closes.</translation>
+        <translation type="vanished">No system keyring: the token is kept only until the application closes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="385"/>
         <source>Alamat katalog tidak diubah.</source>
-        <translation>The catalog address was not changed.</translation>
+        <translation type="vanished">The catalog address was not changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="427"/>
         <source>Menghubungi katalog…</source>
-        <translation>Contacting the catalog…</translation>
+        <translation type="vanished">Contacting the catalog…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="436"/>
         <source>Terhubung ke CKAN {version} sebagai {user}. Organisasi yang boleh ditulis: {orgs}.</source>
-        <translation>Connected to CKAN {version} as {user}. Organizations you may write to: {orgs}.</translation>
+        <translation type="vanished">Connected to CKAN {version} as {user}. Organizations you may write to: {orgs}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="441"/>
         <source>Server memasang ckanext-showcase: aplikasi diterbitkan sebagai showcase.</source>
-        <translation>The server has ckanext-showcase: applications are published as showcases.</translation>
+        <translation type="vanished">The server has ckanext-showcase: applications are published as showcases.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="443"/>
         <source>Aplikasi tetap lokal: server katalog tidak memasang ckanext-showcase.</source>
-        <translation>Applications stay local: the catalog server does not have ckanext-showcase.</translation>
+        <translation type="vanished">Applications stay local: the catalog server does not have ckanext-showcase.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/sync/page.py" line="216"/>
-        <location filename="../../desktop/ui/sync_page.py" line="517"/>
+        <location filename="../../desktop/ui/sync/page.py" line="170"/>
         <source>{n} perubahan lokal menunggu dikirim</source>
         <translation>
             <numerusform>{n} local change waiting to be pushed</numerusform>
@@ -2408,8 +2494,7 @@ Load the demo data and replace the office profile?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/sync/page.py" line="218"/>
-        <location filename="../../desktop/ui/sync_page.py" line="519"/>
+        <location filename="../../desktop/ui/sync/page.py" line="172"/>
         <source>{n} konflik</source>
         <translation>
             <numerusform>{n} conflict</numerusform>
@@ -2417,85 +2502,69 @@ Load the demo data and replace the office profile?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/page.py" line="221"/>
-        <location filename="../../desktop/ui/sync_page.py" line="522"/>
+        <location filename="../../desktop/ui/sync/page.py" line="175"/>
         <source>Sinkron terakhir {when}: {status}</source>
         <translation>Last sync {when}: {status}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/page.py" line="225"/>
-        <location filename="../../desktop/ui/sync_page.py" line="526"/>
+        <location filename="../../desktop/ui/sync/page.py" line="179"/>
         <source>Belum pernah disinkronkan</source>
         <translation>Never synced yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="535"/>
         <source>berhasil</source>
-        <translation>succeeded</translation>
+        <translation type="vanished">succeeded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="535"/>
         <source>ada konflik</source>
-        <translation>with conflicts</translation>
+        <translation type="vanished">with conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="536"/>
         <source>ada galat</source>
-        <translation>with errors</translation>
+        <translation type="vanished">with errors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="536"/>
         <source>dibatalkan</source>
-        <translation>cancelled</translation>
+        <translation type="vanished">cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="537"/>
         <source>gagal</source>
-        <translation>failed</translation>
+        <translation type="vanished">failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="537"/>
         <source>berjalan</source>
-        <translation>running</translation>
+        <translation type="vanished">running</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="538"/>
         <source>terhenti</source>
-        <translation>stopped</translation>
+        <translation type="vanished">stopped</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="539"/>
         <source>penghapusan menunggu konfirmasi</source>
-        <translation>deletions awaiting confirmation</translation>
+        <translation type="vanished">deletions awaiting confirmation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="556"/>
         <source>— belum dipetakan —</source>
-        <translation>— not mapped —</translation>
+        <translation type="vanished">— not mapped —</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="565"/>
         <source>pilihan pengguna</source>
-        <translation>chosen by a user</translation>
+        <translation type="vanished">chosen by a user</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="566"/>
         <source>otomatis</source>
-        <translation>automatic</translation>
+        <translation type="vanished">automatic</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="679"/>
         <source>&amp;Pakai nilai ini</source>
-        <translation>&amp;Use this value</translation>
+        <translation type="vanished">&amp;Use this value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="680"/>
         <source>Batal</source>
-        <translation>Cancel</translation>
+        <translation type="vanished">Cancel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/sync/page.py" line="325"/>
-        <location filename="../../desktop/ui/sync_page.py" line="781"/>
+        <location filename="../../desktop/ui/sync/page.py" line="279"/>
         <source>{n} dataset hilang dari katalog; belum ada yang dihapus di sini.</source>
         <translation>
             <numerusform>{n} dataset is gone from the catalog; it has not been deleted here yet.</numerusform>
@@ -2503,63 +2572,51 @@ Load the demo data and replace the office profile?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="617"/>
         <source>Tidak ada galat per data pada putaran ini.</source>
-        <translation>No record errors in this run.</translation>
+        <translation type="vanished">No record errors in this run.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="632"/>
         <source>Hapus juga di katalog</source>
-        <translation>Delete in the catalog too</translation>
+        <translation type="vanished">Delete in the catalog too</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="633"/>
         <source>Pulihkan dengan nilai katalog</source>
-        <translation>Restore with the catalog&apos;s values</translation>
+        <translation type="vanished">Restore with the catalog&apos;s values</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="634"/>
         <source>Simpan di sini, lepas dari katalog</source>
-        <translation>Keep here, unlinked from the catalog</translation>
+        <translation type="vanished">Keep here, unlinked from the catalog</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="635"/>
         <source>Lepas dari aplikasi, lalu hapus</source>
-        <translation>Unlink from the applications, then delete</translation>
+        <translation type="vanished">Unlink from the applications, then delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="672"/>
         <source>Sunting nilai</source>
-        <translation>Edit the value</translation>
+        <translation type="vanished">Edit the value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_page.py" line="675"/>
         <source>Nilai baru untuk {field} (di sini: {mine}; di katalog: {theirs})</source>
-        <translation>New value for {field} (here: {mine}; in the catalog: {theirs})</translation>
+        <translation type="vanished">New value for {field} (here: {mine}; in the catalog: {theirs})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/page.py" line="270"/>
-        <location filename="../../desktop/ui/sync_page.py" line="731"/>
+        <location filename="../../desktop/ui/sync/page.py" line="224"/>
         <source>Menyinkronkan…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/page.py" line="278"/>
-        <location filename="../../desktop/ui/sync_page.py" line="739"/>
+        <location filename="../../desktop/ui/sync/page.py" line="232"/>
         <source>Membatalkan…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/page.py" line="303"/>
-        <location filename="../../desktop/ui/sync_page.py" line="759"/>
+        <location filename="../../desktop/ui/sync/page.py" line="257"/>
         <source>Selesai: {pushed} dikirim, {pulled} diambil, {deleted} dihapus, {conflicts} konflik, {errors} galat.</source>
         <translation>Done: {pushed} pushed, {pulled} pulled, {deleted} deleted, {conflicts} conflicts, {errors} errors.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/page.py" line="310"/>
-        <location filename="../../desktop/ui/sync/page.py" line="336"/>
-        <location filename="../../desktop/ui/sync_page.py" line="766"/>
-        <location filename="../../desktop/ui/sync_page.py" line="792"/>
+        <location filename="../../desktop/ui/sync/page.py" line="264"/>
+        <location filename="../../desktop/ui/sync/page.py" line="290"/>
         <source>Dibatalkan. Yang sudah selesai tersimpan; sinkron berikutnya melanjutkan.</source>
         <translation>Cancelled. What was done is kept; the next sync carries on.</translation>
     </message>
@@ -2637,7 +2694,7 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>TextEditor</name>
     <message>
-        <location filename="../../desktop/ui/widgets/fields.py" line="75"/>
+        <location filename="../../desktop/ui/widgets/fields.py" line="50"/>
         <source>pisahkan dengan koma</source>
         <translation>separate with commas</translation>
     </message>

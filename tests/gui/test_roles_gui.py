@@ -1,0 +1,190 @@
+"""People and roles in the window, on a real PostgreSQL: the Pengguna page driven with keys
+and clicks (each change proven with psycopg), and windows logged in as a pimpinan and as
+infrastruktur showing only what their role allows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import psycopg
+import pytest
+from pg_logins import logins, unique_login, url_as
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit
+
+from desktop.core import people
+from desktop.core.desk import Desk
+from desktop.ui.people_page import PeoplePage, PersonDialog
+from desktop.ui.tasks import TaskManager
+
+from .helpers import answer_next_box, settle
+
+
+def _plain(url: str) -> str:
+    return url.replace("postgresql+psycopg://", "postgresql://")
+
+
+def _facts(admin_url: str, login: str) -> tuple[bool, set[str]]:
+    with psycopg.connect(_plain(admin_url)) as conn:
+        row = conn.execute("SELECT rolcanlogin FROM pg_roles WHERE rolname = %s",
+                           (login,)).fetchone()
+        assert row is not None, f"no login {login}"
+        groups = {g for (g,) in conn.execute(
+            "SELECT g.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid "
+            "JOIN pg_roles r ON r.oid = m.member WHERE r.rolname = %s", (login,))}
+    return bool(row[0]), groups
+
+
+def _connects(url: str) -> bool:
+    try:
+        psycopg.connect(_plain(url), connect_timeout=5).close()
+    except psycopg.OperationalError:
+        return False
+    return True
+
+
+@pytest.fixture
+def made(postgres_database: str) -> Iterator[list[str]]:
+    with logins(postgres_database) as made_logins:
+        yield made_logins
+
+
+def in_dialog(steps: Callable[[PersonDialog], None]) -> None:
+    """Run ``steps`` on the next PersonDialog once it is up (it is modal: exec())."""
+    def run() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, PersonDialog):
+            QTimer.singleShot(10, run)
+            return
+        steps(dialog)
+
+    QTimer.singleShot(0, run)
+
+
+def field(dialog: PersonDialog, name: str) -> QLineEdit:
+    edit = dialog.findChild(QLineEdit, name)
+    assert edit is not None, name
+    return edit
+
+
+def choose(qtbot, combo: QComboBox, text: str) -> None:
+    """Pick an entry with the keyboard: Home, then Down until it is shown."""
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Home)
+    for _ in range(combo.count()):
+        if combo.currentText() == text:
+            return
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentText() == text
+
+
+def test_pengguna_page_adds_changes_resets_and_disables(
+        qtbot, postgres_database: str, made: list[str]) -> None:
+    login = unique_login("rina")
+    made.append(login)
+    desk = Desk.open(postgres_database, user="admin")
+    tasks = TaskManager()
+    page = PeoplePage(desk, tasks)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    settle(qtbot, tasks=tasks)
+    assert not page.role_button.isEnabled()  # nothing selected yet
+    said: list[str] = []
+
+    def add(dialog: PersonDialog) -> None:
+        qtbot.keyClicks(field(dialog, "login"), login)
+        qtbot.keyClicks(field(dialog, "nama"), "Rina Kartika")
+        choose(qtbot, dialog.findChild(QComboBox, "role"), "Kerja Sama")
+        qtbot.keyClicks(field(dialog, "password"), "sandi-rina-1")
+        qtbot.keyClicks(field(dialog, "passwordAgain"), "sandi-rina-2")
+        assert field(dialog, "password").echoMode() == QLineEdit.EchoMode.Password
+        qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+        said.append(dialog.error.text())  # still open: typed differently twice
+        assert dialog.isVisible()
+        assert field(dialog, "nama").text() == "Rina Kartika"  # nothing lost
+        field(dialog, "passwordAgain").clear()
+        qtbot.keyClicks(field(dialog, "passwordAgain"), "sandi-rina-1")
+        qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+
+    in_dialog(add)
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, tasks=tasks)
+    assert said == ["Kedua sandi tidak sama."]
+    assert _facts(postgres_database, login) == (True, {"desk_kerjasama"})
+    assert page.selected is not None and page.selected.login == login
+    row = [p.login for p in page.people].index(login)
+    assert [page.table.item(row, c).text() for c in range(4)] == [
+        login, "Rina Kartika", "Kerja Sama", "Aktif"]
+
+    def to_infrastructure(dialog: PersonDialog) -> None:
+        choose(qtbot, dialog.findChild(QComboBox, "role"), "Infrastruktur")
+        qtbot.keyClick(dialog.findChild(QComboBox, "role"), Qt.Key.Key_Return)
+
+    in_dialog(to_infrastructure)
+    qtbot.mouseClick(page.role_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, tasks=tasks)
+    assert _facts(postgres_database, login) == (True, {"desk_infrastruktur"})
+
+    def new_password(dialog: PersonDialog) -> None:
+        assert "Rina Kartika" in [label.text() for label in dialog.findChildren(QLabel)]
+        qtbot.keyClicks(field(dialog, "password"), "pendek")
+        qtbot.keyClicks(field(dialog, "passwordAgain"), "pendek")
+        qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+        said.append(dialog.error.text())
+        for name in ("password", "passwordAgain"):
+            field(dialog, name).clear()
+            qtbot.keyClicks(field(dialog, name), "sandi-baru-99")
+        qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+
+    in_dialog(new_password)
+    qtbot.mouseClick(page.password_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, tasks=tasks)
+    assert said[-1] == "Sandi paling sedikit 8 karakter."
+    assert _connects(url_as(postgres_database, login, "sandi-baru-99"))
+
+    assert page.active_button.text().replace("&", "") == "Nonaktifkan"
+    answer_next_box("Nonaktifkan")
+    qtbot.mouseClick(page.active_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, tasks=tasks)
+    settle(qtbot, tasks=tasks)
+    assert _facts(postgres_database, login)[0] is False
+    assert not _connects(url_as(postgres_database, login, "sandi-baru-99"))
+    assert page.selected is not None and not page.selected.aktif
+    assert page.active_button.text().replace("&", "") == "Aktifkan"
+    qtbot.mouseClick(page.active_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, tasks=tasks)
+    settle(qtbot, tasks=tasks)
+    assert _facts(postgres_database, login)[0] is True
+    assert people.get_person(desk, login).aktif
+    tasks.wait()
+    desk.close()
+
+
+def test_an_existing_login_is_said_in_the_dialog(
+        qtbot, postgres_database: str, made: list[str]) -> None:
+    login = unique_login("dobel")
+    made.append(login)
+    desk = Desk.open(postgres_database)
+    people.add_person(desk, login, "Pertama", "pimpinan", "12345678")
+    tasks = TaskManager()
+    page = PeoplePage(desk, tasks)
+    qtbot.addWidget(page)
+    said: list[str] = []
+
+    def add(dialog: PersonDialog) -> None:
+        qtbot.keyClicks(field(dialog, "login"), login)
+        qtbot.keyClicks(field(dialog, "nama"), "Kedua")
+        for name in ("password", "passwordAgain"):
+            qtbot.keyClicks(field(dialog, name), "12345678")
+        qtbot.keyClick(field(dialog, "passwordAgain"), Qt.Key.Key_Return)
+        said.append(dialog.error.text())
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    in_dialog(add)
+    page.add_person()
+    assert said == [f"Login {login} sudah ada di server basis data."]
+    assert [p.nama for p in people.list_people(desk) if p.login == login] == ["Pertama"]
+    tasks.wait()
+    desk.close()
+
