@@ -128,7 +128,8 @@ def test_a_file_above_the_limit_is_refused_naming_its_size_and_the_limit(
     with pytest.raises(BerkasError) as refused:
         attachments.add(desk, "agreements", pks, big)
     assert "scan besar.pdf" in str(refused.value)
-    assert "1,6 MB" in str(refused.value) and "paling besar 1 MB" in str(refused.value)
+    assert "1,6 MB" in str(refused.value)
+    assert "paling besar 1 MB (pengaturan “berkas_batas_mb”)" in str(refused.value)
     assert berkas_rows(desk) == 0 and chunk_rows(desk) == 0
 
 

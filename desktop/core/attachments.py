@@ -38,6 +38,7 @@ from desktop.core.models.berkas import CHUNK_SIZE, Berkas, BerkasPotongan
 from desktop.core.models.people import Pengguna
 from desktop.core.safe_write import write_atomic
 from desktop.core.services.audit import write_audit
+from desktop.core.settings import BERKAS_BATAS_MB
 
 if TYPE_CHECKING:
     from desktop.core.desk import Desk
@@ -74,7 +75,7 @@ class BerkasInfo:
 # ----------------------------------------------------------------- checks
 def limit_bytes() -> int:
     """The largest file that may be attached (setting ``berkas_batas_mb``, 25 MB)."""
-    from desktop.core.settings import BERKAS_BATAS_MB, current
+    from desktop.core.settings import current
 
     try:
         value = int(current().get(BERKAS_BATAS_MB))
@@ -92,8 +93,8 @@ def megabytes(size: int) -> str:
 
 def _too_big(name: str, size: int, limit: int) -> BerkasError:
     return BerkasError(t("{name} terlalu besar untuk dilampirkan: {size} MB, paling besar "
-                         "{limit} MB (pengaturan “Ukuran berkas lampiran paling besar”).",
-                         name=name, size=megabytes(size), limit=megabytes(limit)))
+                         "{limit} MB (pengaturan “{setting}”).", name=name,
+                         size=megabytes(size), limit=megabytes(limit), setting=BERKAS_BATAS_MB.key))
 
 
 def _kind(kind: str | RecordKind) -> RecordKind:
