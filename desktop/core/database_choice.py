@@ -4,7 +4,7 @@ The database is picked, first match wins, by ``--database``, the environment var
 ``DISKOMINFO_DESK_DATABASE``, the settings file, or the default file (in the portable
 ``data`` folder in portable mode). The Settings dialog used to show only the settings
 file's choice, so after ``--database other.sqlite3`` it named a file other than the one in
-use (issue 16). ``in_use`` tells the window what is open and why, without the window
+use. ``in_use`` tells the window what is open and why, without the window
 having to be told how it was started: the open database is compared with what each
 source would have chosen.
 """

@@ -116,8 +116,8 @@ def load_demo(desk: Desk, *, today: date | None = None,
     Records of any kind refuse it always: demo OPDs, datasets and agreements mixed into a
     real register could not be told apart from real ones. An office profile alone is
     replaced only with ``replace_office`` (the window asked the user, or the CLI was given
-    ``--force``): the profile heads every printed KB and report, so losing it silently is
-    what issue 16 saw."""
+    ``--force``): the profile heads every printed KB and report, so it is never lost
+    silently."""
     today = today or date.today()
     target = demo_target(desk)
     if target.records:

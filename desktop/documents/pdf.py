@@ -1,7 +1,7 @@
 """The agreement as a PDF: a KB or PKS laid out as Indonesian regional governments sign it.
 
-Rendered from the stored structure with reportlab Platypus (DOMAIN.md, "Layout of the
-document"): title block, one NOMOR line per party, the opening with the date in words,
+Rendered from the stored structure with reportlab Platypus, in the order of a signed
+naskah: title block, one NOMOR line per party, the opening with the date in words,
 komparisi, premises, articles, the closing formula kept together with the signature
 table, the lampiran rencana kerja on its own page, signed by the parties like the document.
 The text printed is the agreement's as ``desktop.documents.naskah`` resolves it: template

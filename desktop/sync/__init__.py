@@ -1,4 +1,7 @@
-"""Sync with the region's CKAN catalog (see shared/CATALOG.md and DESIGN.md, "Sync").
+"""Sync with the region's CKAN catalog: the register's datasets (and applications, as
+showcases) published to the catalog, the catalog's changes and deletions pulled back, a
+change made on both sides since the last sync merged field by field or kept as a conflict
+for a person to decide. The modules, by the part they play:
 
 - ``config``: what a connection needs (URL, user, token header, CA file, pace, retries).
 - ``token``: the token from ``DISKOMINFO_DESK_CATALOG_TOKEN`` or the OS keyring, never

@@ -1,8 +1,10 @@
 """How to reach the catalog: the settings the client needs, checked before any request.
 
-The lead's settings layer owns persistence; this module only states what a working
-connection needs and refuses what would be unsafe (a token over plain http to a remote
-host, a header name a proxy would mangle) with a message the user can act on.
+Where the values are kept is elsewhere (URL and user in the database,
+``catalog_settings``; the token in the environment or the OS keyring, ``token``); this
+module only states what a working connection needs and refuses what would be unsafe (a
+token over plain http to a remote host, a header name a proxy would mangle) with a
+message the user can act on.
 """
 
 from __future__ import annotations

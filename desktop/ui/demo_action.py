@@ -2,9 +2,9 @@
 
 The demo brings its own office profile (a Banyuwangi Diskominfo). Loaded over a
 database that has a profile, or over a welcome form the user has typed a profile into,
-it would replace that profile, which heads every printed KB, PKS and report; issue 16
-saw that happen without a word. So the user is told what changes and answers Ya or
-Batal (Batal by default, like every destructive question here). Records never mix with
+it would replace that profile, which heads every printed KB, PKS and report, and a
+profile lost without a word is hard to notice. So the user is told what changes and
+answers Ya or Batal (Batal by default, like every destructive question here). Records never mix with
 demo ones: over a database that holds any, the demo is refused with the reason.
 """
 

@@ -3,7 +3,7 @@
 Qt ships no Indonesian catalogue (there is no ``qtbase_id.qm``), so in an Indonesian
 window an error box offered "Show Details...", a yes/no box "&Yes" and "&No", Qt's file
 dialog "Look in:", "File name:" and "Cancel", and a text field's menu "Copy" and
-"Paste" (seen in the fit walk's screenshots, issue 16). ``QtWords`` answers those
+"Paste". ``QtWords`` answers those
 strings; ``desktop.ui.i18n`` installs it for Indonesian when no Qt catalogue is found.
 Strings not listed stay as Qt has them.
 """

@@ -1,7 +1,7 @@
 """Where a file dialog starts, and the file name it suggests.
 
 A bare name given to ``QFileDialog`` ("datasets.xlsx") opens the dialog in the working
-folder, which for an installed program is the program's own folder (issue 16). Every
+folder, which for an installed program is the program's own folder. Every
 save and open dialog of the window goes through here instead, as a well-kept desktop
 program does:
 

@@ -1,7 +1,7 @@
 """The key to a list's tinted rows: a swatch of the tint and what it means.
 
 Rows that need attention (a dataset overdue for its update, an agreement about to end)
-are tinted amber; without a key a new user cannot tell why (issue 16). The legend sits
+are tinted amber; without a key a new user cannot tell why. The legend sits
 beside the list's count and is shown only while the list has such rows, as a mail
 client shows "3 unread" only when there are some.
 """
