@@ -55,6 +55,7 @@ class Change:
     login: str
     at: datetime | None = None
     table: str = ""
+    pid: int | None = None  # the server process of the session that made it
 
     @property
     def is_resync(self) -> bool:
@@ -71,9 +72,11 @@ def parse_change(payload: str) -> Change | None:
     try:
         data: dict[str, Any] = json.loads(payload)
         at = data.get("at")
+        pid = data.get("pid")
         return Change(kind=str(data["kind"]), record_id=str(data["id"]), op=str(data["op"]),
                       login=str(data.get("login") or ""), table=str(data.get("table") or ""),
-                      at=datetime.fromisoformat(at) if at else None)
+                      at=datetime.fromisoformat(at) if at else None,
+                      pid=int(pid) if pid is not None else None)
     except (ValueError, KeyError, TypeError):
         log.warning("unreadable %s payload ignored: %.200s", CHANNEL, payload)
         return None
@@ -175,6 +178,36 @@ def start_listener(db: Database, callback: Callable[[Change], None]
     if db.dialect != "postgresql":
         return None
     return ChangeListener(db.url, callback).start()
+
+
+class OwnSessions:
+    """The server processes of a Database's own connections, as they are used.
+
+    Why: a change announced with one of these ``pid`` was made by this workstation (its
+    window already knows), whatever the login; another workstation sharing the login
+    has other processes. Noted at every checkout from the pool, so the connection a save
+    ran on is known before its change is announced."""
+
+    def __init__(self, db: Database) -> None:
+        self.engine = db.engine
+        self.pids: set[int] = set()
+        from sqlalchemy import event
+
+        event.listen(self.engine, "checkout", self._checked_out)
+
+    def _checked_out(self, dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+        pid = getattr(getattr(dbapi_connection, "info", None), "backend_pid", None)
+        if isinstance(pid, int):
+            self.pids.add(pid)
+
+    def made(self, change: Change) -> bool:
+        return change.pid is not None and change.pid in self.pids
+
+    def close(self) -> None:
+        from sqlalchemy import event
+
+        if event.contains(self.engine, "checkout", self._checked_out):
+            event.remove(self.engine, "checkout", self._checked_out)
 
 
 class LoginNames:

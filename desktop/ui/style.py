@@ -52,6 +52,8 @@ _STYLE = Template("""
 #countLabel { color: $text_muted; padding-left: ${s}px; }
 #fieldError { color: $bad; font-size: ${small}pt; }
 #catalogNotice { color: $warn; font-size: ${small}pt; }
+#changedBar { background: $warn_bg; border: 1px solid $warn_mark; border-radius: 6px; }
+#changedMessage { color: $text; background: transparent; }
 QLabel[tone="bad"] { color: $bad; }
 QLabel[tone="ok"] { color: $ok; }
 QLabel[tone="muted"] { color: $text_muted; }

@@ -130,7 +130,7 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>AgreementPage</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/agreement_pages.py" line="59"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="63"/>
         <source>{n} segera berakhir</source>
         <translation>
             <numerusform>{n} expiring soon</numerusform>
@@ -138,7 +138,7 @@ Load the demo data and replace the office profile?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/agreement_pages.py" line="60"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="64"/>
         <source>Baris berwarna: kerja sama yang masih berlaku dan berakhir dalam {n} hari. Arahkan penunjuk ke baris untuk rinciannya.</source>
         <translation>
             <numerusform>Tinted rows: agreements still in force that end within {n} day. Point at a row for the details.</numerusform>
@@ -146,22 +146,22 @@ Load the demo data and replace the office profile?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="65"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="69"/>
         <source>Buat &amp;PKS dari KB ini</source>
         <translation>Draft a &amp;PKS from this KB</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="67"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="71"/>
         <source>Peri&amp;ksa naskah</source>
         <translation>Chec&amp;k the text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="69"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="73"/>
         <source>Pratinjau &amp;&amp; &amp;cetak PDF</source>
         <translation>Preview &amp;&amp; &amp;print PDF</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/agreement_pages.py" line="110"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="114"/>
         <source>Berakhir dalam {n} hari</source>
         <translation>
             <numerusform>Ends in {n} day</numerusform>
@@ -169,22 +169,42 @@ Load the demo data and replace the office profile?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="169"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="173"/>
         <source>Draf {kind} baru</source>
         <translation>New {kind} draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="222"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="207"/>
+        <source>Naskah ditandatangani</source>
+        <translation>Agreement signed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_pages.py" line="208"/>
+        <source>Lampirkan pindaian naskah yang sudah ditandatangani?</source>
+        <translation>Attach the scan of the signed agreement?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_pages.py" line="209"/>
+        <source>Lampirkan…</source>
+        <translation>Attach…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_pages.py" line="210"/>
+        <source>Nanti</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agreement_pages.py" line="259"/>
         <source>✔ Naskah lengkap: tidak ada catatan.</source>
         <translation>✔ The text is complete: nothing to note.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="337"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="374"/>
         <source>PDF tidak dapat dibuat</source>
         <translation>The PDF could not be made</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="341"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="378"/>
         <source>Menyusun PDF…</source>
         <translation>Making the PDF…</translation>
     </message>
@@ -299,12 +319,12 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="27"/>
+        <location filename="../../desktop/ui/actions.py" line="112"/>
         <source>&amp;Cadangkan sekarang</source>
         <translation>&amp;Back up now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="28"/>
+        <location filename="../../desktop/ui/actions.py" line="114"/>
         <source>&amp;Pulihkan dari cadangan…</source>
         <translation>&amp;Restore from a backup…</translation>
     </message>
@@ -422,6 +442,148 @@ Load the demo data and replace the office profile?</translation>
         <location filename="../../desktop/ui/beranda.py" line="322"/>
         <source>Beranda: {what}</source>
         <translation>Home: {what}</translation>
+    </message>
+</context>
+<context>
+    <name>BerkasBox</name>
+    <message>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="57"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="161"/>
+        <source>Berkas</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="70"/>
+        <source>Simpan dulu untuk melampirkan berkas.</source>
+        <translation>Save first to attach files.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="74"/>
+        <source>Belum ada berkas. Pilih Tambah… atau seret berkas ke sini.</source>
+        <translation>No files yet. Choose Add… or drag files here.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="82"/>
+        <source>Tambah…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="83"/>
+        <source>Buka</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="84"/>
+        <source>Simpan sebagai…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="85"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="313"/>
+        <source>Hapus</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="86"/>
+        <source>Simpan semua (ZIP)…</source>
+        <translation>Save all (ZIP)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="160"/>
+        <source>Berkas ({n})</source>
+        <translation>Files ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="176"/>
+        <source>Anda tidak memiliki peran Desk.</source>
+        <translation>You have no Desk role.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="229"/>
+        <source>Melampirkan berkas…</source>
+        <translation>Attaching files…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="236"/>
+        <source>Berkas dilampirkan.</source>
+        <translation>Files attached.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="241"/>
+        <source>Berkas tidak dilampirkan</source>
+        <translation>Files not attached</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="243"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="283"/>
+        <source>Dibuka: {name}</source>
+        <translation>Opened: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="286"/>
+        <source>Membuka berkas…</source>
+        <translation>Opening the file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="295"/>
+        <source>Semua berkas (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="296"/>
+        <source>Simpan berkas</source>
+        <translation>Save file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="301"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="339"/>
+        <source>Disimpan ke {path}</source>
+        <translation>Saved to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="302"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="340"/>
+        <source>Menyimpan berkas…</source>
+        <translation>Saving the file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="310"/>
+        <source>Hapus berkas</source>
+        <translation>Delete file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="311"/>
+        <source>Hapus berkas “{name}” dari data ini? Penghapusan tercatat di log audit.</source>
+        <translation>Delete the file “{name}” from this record? The deletion is recorded in the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="318"/>
+        <source>Berkas dihapus.</source>
+        <translation>File deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="331"/>
+        <source>Berkas {title}.zip</source>
+        <translation>Files {title}.zip</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="332"/>
+        <source>Simpan semua berkas</source>
+        <translation>Save all files</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/berkas_parts.py" line="67"/>
+        <source>Lampirkan berkas</source>
+        <translation>Attach files</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/berkas_parts.py" line="69"/>
+        <source>Berkas yang dapat dilampirkan (*.pdf *.png *.jpg *.jpeg *.gif *.webp *.docx *.xlsx);;Semua berkas (*)</source>
+        <translation>Files that can be attached (*.pdf *.png *.jpg *.jpeg *.gif *.webp *.docx *.xlsx);;All files (*)</translation>
     </message>
 </context>
 <context>
@@ -568,6 +730,67 @@ Load the demo data and replace the office profile?</translation>
     </message>
 </context>
 <context>
+    <name>ChangeWatch</name>
+    <message>
+        <location filename="../../desktop/ui/record/changed_bar.py" line="147"/>
+        <source>Muat ulang data</source>
+        <translation>Reload the record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/changed_bar.py" line="148"/>
+        <source>Formulir ini berisi perubahan yang belum disimpan. Muat ulang versi di basis data dan buang perubahan Anda?</source>
+        <translation>This form has unsaved changes. Reload the version in the database and discard your changes?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/changed_bar.py" line="150"/>
+        <source>Muat ulang</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/changed_bar.py" line="155"/>
+        <source>Data ini sudah dihapus di basis data.</source>
+        <translation>This record has been deleted in the database.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/changed_bar.py" line="158"/>
+        <source>Dimuat ulang dari basis data.</source>
+        <translation>Reloaded from the database.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/changed_bar.py" line="195"/>
+        <source>Data sudah dihapus; isian Anda tetap di formulir sebagai data baru.</source>
+        <translation>The record was deleted; your entries stay in the form as a new record.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/changed_bar.py" line="201"/>
+        <source>Isian Anda tetap; simpan untuk menimpa versi di basis data.</source>
+        <translation>Your entries stay; save to write them over the version in the database.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangedBar</name>
+    <message>
+        <location filename="../../desktop/ui/record/changed_bar.py" line="46"/>
+        <source>&amp;Muat ulang</source>
+        <translation>Re&amp;load</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/changed_bar.py" line="48"/>
+        <source>Ba&amp;ndingkan</source>
+        <translation>Co&amp;mpare</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/changed_bar.py" line="59"/>
+        <source>Dihapus oleh {name} pukul {time} —</source>
+        <translation>Deleted by {name} at {time} —</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/changed_bar.py" line="60"/>
+        <source>Diubah oleh {name} pukul {time} —</source>
+        <translation>Changed by {name} at {time} —</translation>
+    </message>
+</context>
+<context>
     <name>CollectionEditor</name>
     <message>
         <location filename="../../desktop/ui/widgets/collection.py" line="161"/>
@@ -595,6 +818,62 @@ Load the demo data and replace the office profile?</translation>
         <location filename="../../desktop/ui/widgets/collection.py" line="332"/>
         <source>Baris {row}, {field}: {message}</source>
         <translation>Row {row}, {field}: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <location filename="../../desktop/ui/record/compare_dialog.py" line="72"/>
+        <source>Bandingkan dengan basis data</source>
+        <translation>Compare with the database</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/compare_dialog.py" line="82"/>
+        <source>Data ini sudah dihapus dari basis data. Isian Anda masih ada di formulir; Anda dapat menyimpannya sebagai data baru.</source>
+        <translation>This record has been deleted from the database. Your entries are still in the form; you can save them as a new record.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/compare_dialog.py" line="91"/>
+        <source>Kolom</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/compare_dialog.py" line="91"/>
+        <source>Isian saya</source>
+        <translation>My entries</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/compare_dialog.py" line="92"/>
+        <source>Basis data</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/compare_dialog.py" line="93"/>
+        <source>Perbandingan per kolom</source>
+        <translation>Field-by-field comparison</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/record/compare_dialog.py" line="102"/>
+        <source>{n} kolom berbeda (ditandai {sign}).</source>
+        <translation>
+            <numerusform>{n} field differs (marked {sign}).</numerusform>
+            <numerusform>{n} fields differ (marked {sign}).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/compare_dialog.py" line="108"/>
+        <source>Pakai versi &amp;basis data</source>
+        <translation>Use the &amp;database version</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/compare_dialog.py" line="111"/>
+        <source>&amp;Tetap pakai isian saya</source>
+        <translation>&amp;Keep my entries</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/compare_dialog.py" line="113"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -715,24 +994,57 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../desktop/ui/record/detail_pane.py" line="65"/>
+        <location filename="../../desktop/ui/record/detail_pane.py" line="77"/>
         <source>&amp;Simpan</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/detail_pane.py" line="68"/>
+        <location filename="../../desktop/ui/record/detail_pane.py" line="80"/>
         <source>&amp;Batalkan perubahan</source>
         <translation>&amp;Revert changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/detail_pane.py" line="69"/>
+        <location filename="../../desktop/ui/record/detail_pane.py" line="81"/>
         <source>&amp;Hapus</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/detail_pane.py" line="71"/>
+        <location filename="../../desktop/ui/record/detail_pane.py" line="83"/>
         <source>&amp;Riwayat</source>
         <translation>&amp;History</translation>
+    </message>
+</context>
+<context>
+    <name>FileList</name>
+    <message>
+        <location filename="../../desktop/ui/record/berkas_parts.py" line="95"/>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/berkas_parts.py" line="95"/>
+        <source>Jenis</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/berkas_parts.py" line="95"/>
+        <source>Ukuran</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/berkas_parts.py" line="96"/>
+        <source>Oleh</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/berkas_parts.py" line="96"/>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/berkas_parts.py" line="97"/>
+        <source>Berkas</source>
+        <translation>Files</translation>
     </message>
 </context>
 <context>
@@ -1026,261 +1338,252 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="111"/>
+        <location filename="../../desktop/ui/sidebar.py" line="42"/>
         <source>Kantor belum diatur</source>
         <translation>Office not set up yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="117"/>
+        <location filename="../../desktop/ui/sidebar.py" line="47"/>
         <source>Navigasi</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="128"/>
+        <location filename="../../desktop/ui/main_window.py" line="87"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="146"/>
+        <location filename="../../desktop/ui/main_window.py" line="101"/>
         <source>Sinkronisasi</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="166"/>
+        <location filename="../../desktop/ui/window_status.py" line="38"/>
         <source>Buka halaman Sinkronisasi</source>
         <translation>Open the Sync page</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="176"/>
+        <location filename="../../desktop/ui/window_status.py" line="46"/>
         <source>Bekerja…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="195"/>
+        <location filename="../../desktop/ui/dataset_marks.py" line="33"/>
         <source>Baris berwarna: dataset yang belum diperbarui sesuai frekuensinya. Arahkan penunjuk ke baris untuk rinciannya.</source>
         <translation>Tinted rows: datasets not updated as often as their frequency says. Point at a row for the details.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="233"/>
+        <location filename="../../desktop/ui/window_status.py" line="53"/>
         <source>Katalog belum diatur</source>
         <translation>Catalog not set up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="235"/>
+        <location filename="../../desktop/ui/window_status.py" line="55"/>
         <source>● Online</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="235"/>
+        <location filename="../../desktop/ui/window_status.py" line="56"/>
         <source>○ Offline</source>
         <translation>○ Offline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="236"/>
+        <location filename="../../desktop/ui/window_status.py" line="57"/>
         <source>Katalog</source>
         <translation>Catalog</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="240"/>
+        <location filename="../../desktop/ui/window_status.py" line="61"/>
         <source>{state} · {n} menunggu sinkron</source>
         <translation>{state} · {n} waiting to sync</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="244"/>
+    <message>
+        <location filename="../../desktop/ui/window_status.py" line="65"/>
         <source>{n} konflik</source>
-        <translation>
-            <numerusform>{n} conflict</numerusform>
-            <numerusform>{n} conflicts</numerusform>
-        </translation>
+        <translation type="unfinished">{n} conflict</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="251"/>
+        <location filename="../../desktop/ui/dataset_marks.py" line="22"/>
         <source>Terlambat diperbarui (frekuensi: {f})</source>
         <translation>Overdue for update (frequency: {f})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="267"/>
+        <location filename="../../desktop/ui/actions.py" line="89"/>
         <source>&amp;Baru</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="269"/>
+        <location filename="../../desktop/ui/actions.py" line="91"/>
         <source>&amp;Simpan</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="271"/>
+        <location filename="../../desktop/ui/actions.py" line="93"/>
         <source>&amp;Hapus</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="273"/>
+        <location filename="../../desktop/ui/actions.py" line="95"/>
         <source>&amp;Cari</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="277"/>
+        <location filename="../../desktop/ui/actions.py" line="99"/>
         <source>&amp;Impor dari lembar kerja…</source>
         <translation>&amp;Import from a spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="279"/>
+        <location filename="../../desktop/ui/actions.py" line="101"/>
         <source>&amp;Pengaturan…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="284"/>
+        <location filename="../../desktop/ui/main_window.py" line="122"/>
         <source>Cadangan ditulis: {path}</source>
         <translation>Backup written: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="286"/>
+        <location filename="../../desktop/ui/actions.py" line="103"/>
         <source>&amp;Templat naskah KB/PKS…</source>
         <translation>Agreement &amp;templates (KB/PKS)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="288"/>
+        <location filename="../../desktop/ui/actions.py" line="105"/>
         <source>&amp;Laporan kegiatan…</source>
         <translation>Activity &amp;report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="290"/>
+        <location filename="../../desktop/ui/actions.py" line="107"/>
         <source>Sin&amp;kronkan</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="292"/>
+        <location filename="../../desktop/ui/actions.py" line="109"/>
         <source>Sinkronkan dataset dengan katalog data (F9)</source>
         <translation>Sync datasets with the data catalog (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="294"/>
+        <location filename="../../desktop/ui/actions.py" line="118"/>
         <source>&amp;Keluar</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="295"/>
+        <location filename="../../desktop/ui/actions.py" line="122"/>
         <source>&amp;Tentang Diskominfo Desk</source>
         <translation>&amp;About Diskominfo Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="296"/>
+        <location filename="../../desktop/ui/actions.py" line="121"/>
         <source>Isi data &amp;contoh…</source>
         <translation>Load &amp;demo data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="298"/>
+        <location filename="../../desktop/ui/actions.py" line="127"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="307"/>
+        <location filename="../../desktop/ui/actions.py" line="130"/>
         <source>&amp;Sunting</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="309"/>
+        <location filename="../../desktop/ui/actions.py" line="131"/>
         <source>&amp;Alat</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="318"/>
+        <location filename="../../desktop/ui/actions.py" line="134"/>
         <source>&amp;Buka</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="330"/>
+        <location filename="../../desktop/ui/actions.py" line="119"/>
         <source>&amp;Pengingat</source>
         <translation>&amp;Reminders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="334"/>
+        <location filename="../../desktop/ui/actions.py" line="135"/>
         <source>Ban&amp;tuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="338"/>
+        <location filename="../../desktop/ui/actions.py" line="138"/>
         <source>Alat utama</source>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="423"/>
+        <location filename="../../desktop/ui/list_transfer.py" line="27"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="424"/>
+        <location filename="../../desktop/ui/list_transfer.py" line="29"/>
         <source>Laporan PDF (*.pdf)</source>
         <translation>PDF report (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="428"/>
+        <location filename="../../desktop/ui/list_transfer.py" line="31"/>
         <source>Ekspor daftar</source>
         <translation>Export list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="544"/>
+        <location filename="../../desktop/ui/help_actions.py" line="39"/>
         <source>&amp;Tutup</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="423"/>
+        <location filename="../../desktop/ui/list_transfer.py" line="28"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="194"/>
+    <message>
+        <location filename="../../desktop/ui/dataset_marks.py" line="31"/>
         <source>{n} terlambat diperbarui</source>
-        <translation>
-            <numerusform>{n} overdue for update</numerusform>
-            <numerusform>{n} overdue for update</numerusform>
-        </translation>
+        <translation type="unfinished">{n} overdue for update</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="275"/>
+        <location filename="../../desktop/ui/actions.py" line="97"/>
         <source>&amp;Ekspor daftar…</source>
         <translation>&amp;Export list…</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="442"/>
+    <message>
+        <location filename="../../desktop/ui/list_transfer.py" line="44"/>
         <source>{n} baris diekspor ke {path}</source>
-        <translation>
-            <numerusform>{n} row exported to {path}</numerusform>
-            <numerusform>{n} rows exported to {path}</numerusform>
-        </translation>
+        <translation type="unfinished">{n} row exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="444"/>
+        <location filename="../../desktop/ui/list_transfer.py" line="50"/>
         <source>Mengekspor daftar…</source>
         <translation>Exporting the list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="453"/>
+        <location filename="../../desktop/ui/list_transfer.py" line="63"/>
         <source>Impor tidak tersedia di halaman ini.</source>
         <translation>Import is not available on this page.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="484"/>
+        <location filename="../../desktop/ui/window_reload.py" line="27"/>
         <source>Pulihkan dari cadangan</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="485"/>
+        <location filename="../../desktop/ui/window_reload.py" line="28"/>
         <source>Basis data dipulihkan. Isi sebelumnya dicadangkan ke {path}.</source>
         <translation>The database was restored. Its previous contents were backed up to {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="527"/>
+        <location filename="../../desktop/ui/window_reload.py" line="40"/>
         <source>Data contoh dimuat.</source>
         <translation>Demo data loaded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="537"/>
+        <location filename="../../desktop/ui/help_actions.py" line="31"/>
         <source>Tentang Diskominfo Desk</source>
         <translation>About Diskominfo Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="540"/>
+        <location filename="../../desktop/ui/help_actions.py" line="34"/>
         <source>&lt;b&gt;Diskominfo Desk&lt;/b&gt; {version}&lt;br&gt;Register aplikasi, dataset, kunjungan dan kerja sama Dinas Komunikasi dan Informatika.&lt;br&gt;Data wilayah: Kepmendagri 300.2.2-2138/2025 (cahyadsn/wilayah, MIT).</source>
         <translation>&lt;b&gt;Diskominfo Desk&lt;/b&gt; {version}&lt;br&gt;Register of the applications, datasets, visits and agreements of a regional communication and informatics office.&lt;br&gt;Region data: Kepmendagri 300.2.2-2138/2025 (cahyadsn/wilayah, MIT).</translation>
     </message>
@@ -1703,9 +2006,22 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../desktop/ui/record/page.py" line="226"/>
+        <location filename="../../desktop/ui/record/page.py" line="236"/>
         <source>{kind} baru</source>
         <translation>New {kind}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTableModel</name>
+    <message>
+        <location filename="../../desktop/ui/record_model.py" line="197"/>
+        <source>Berkas</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_model.py" line="199"/>
+        <source>Jumlah berkas yang dilampirkan</source>
+        <translation>Number of attached files</translation>
     </message>
 </context>
 <context>
@@ -2702,7 +3018,7 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>VisitPage</name>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="33"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="37"/>
         <source>Buat &amp;Kesepakatan Bersama</source>
         <translation>Draft a Memorandum of &amp;Understanding (KB)</translation>
     </message>

@@ -5,7 +5,8 @@ every record table and of the rows a record owns, and sends on the channel
 ``desk_changes`` a JSON payload::
 
     {"kind": "agreements", "id": "<the record's id>", "op": "UPDATE",
-     "table": "kerjasama", "login": "budi", "at": "2026-12-04T21:03:05.123+00:00"}
+     "table": "kerjasama", "login": "budi", "pid": 4711,
+     "at": "2026-12-04T21:03:05.123+00:00"}
 
 Why a trigger and not the application: a change made from psql, by another version of
 the application or by a script counts the same. Why NOTIFY: PostgreSQL delivers it only
@@ -23,7 +24,9 @@ at commit, so a rolled-back change is never announced, and every workstation's l
   of that agreement, not 40. A save's transaction lasts milliseconds; "pukul HH:MM" on
   the bar is the same either way.
 - ``login`` is ``session_user``: the person's own PostgreSQL login, which a client cannot
-  claim to be someone else's.
+  claim to be someone else's. ``pid`` is the writing session's server process: a
+  workstation knows its own connections' and so tells its own saves from another
+  workstation's, even where several share one login.
 - A child row deleted with its record (a cascade) sends nothing: its record's own
   DELETE says it all.
 
@@ -119,7 +122,7 @@ BEGIN
     END IF;
     PERFORM pg_notify('{CHANNEL}', json_build_object(
         'kind', record_kind, 'id', record_id, 'op', change, 'table', source,
-        'login', session_user, 'at', now())::text);
+        'login', session_user, 'pid', pg_backend_pid(), 'at', now())::text);
     RETURN NULL;
 END
 $$

@@ -74,6 +74,8 @@ class DetailPane(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.delete_button)
         layout.addLayout(buttons)
+        # why the person may not change this kind (desktop.ui.role_view), else None
+        self.refused: str | None = None
 
     def update_buttons(self, has_record: bool, record: dict[str, Any] | None,
                        saving: bool) -> None:
@@ -83,6 +85,10 @@ class DetailPane(QWidget):
         self.history_button.setEnabled(has_record)
         self.revert_button.setEnabled(self.form.is_dirty())
         self.save_button.setEnabled(not saving)
+        if self.refused is not None:  # the role may read this kind, not change it
+            for button in (self.save_button, self.revert_button, self.delete_button):
+                button.setEnabled(False)
+                button.setToolTip(self.refused)
         for button, related in zip(self.related_buttons, self.spec.related, strict=True):
             button.setEnabled(has_record and (related.from_field is None or bool(
                 (record or {}).get(related.from_field))))
