@@ -31,6 +31,8 @@ BENCHES: dict[str, tuple[list[str], list[str]]] = {
     "import": ([], ["1000"]),
     "export": ([], ["1000"]),
     "import_memory": ([], ["--rows", "20000"]),
+    # PostgreSQL only: run with --postgres (or DISKOMINFO_DESK_TEST_POSTGRES set)
+    "live": ([], ["--changes", "10"]),
 }
 
 
@@ -97,6 +99,9 @@ def main() -> int:
     rows: list[dict] = []
     for name in args.only or list(BENCHES):
         full, quick = BENCHES[name]
+        if name == "live" and args.postgres:  # commit -> other workstation's list
+            full, quick = [*full, "--postgres", args.postgres], [*quick, "--postgres",
+                                                                 args.postgres]
         rows += _run(name, quick if args.quick else full, env)
     if args.postgres:
         big = _bench_database(args.postgres)
