@@ -20,14 +20,14 @@ from desktop.ui.tasks import TaskManager
 class BackupActions(QObject):
     backed_up = Signal(str)  # path of the backup written
     restored = Signal(str)  # path of the safety backup taken before restoring
+    # Alat → Cadangkan sekarang / Pulihkan dari cadangan…: rows of the window's action
+    # table (desktop/ui/actions.py), which stores them here
+    act_backup: QAction
+    act_restore: QAction
 
     def __init__(self, desk: Desk, tasks: TaskManager, window: QWidget) -> None:
         super().__init__(window)
         self.desk, self.tasks, self.window = desk, tasks, window
-        self.act_backup = QAction(self.tr("&Cadangkan sekarang"), window)
-        self.act_restore = QAction(self.tr("&Pulihkan dari cadangan…"), window)
-        self.act_backup.triggered.connect(self.backup)
-        self.act_restore.triggered.connect(self.choose_restore)
 
     def backup(self) -> None:
         self.tasks.run_db(lambda: backups.backup_now(self.desk),

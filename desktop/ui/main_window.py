@@ -1,39 +1,30 @@
-"""The main window: navigation, one page per record kind, menu, toolbar, status bar."""
+"""The main window: navigation, one page per record kind, menu, toolbar, status bar.
+
+The window builds its parts and switches pages; the rest lives beside it: the actions,
+menus and toolbar as a table (``desktop.ui.actions``), the side bar (``sidebar``), the
+status bar (``window_status``), and what the actions do (``window_dialogs``,
+``list_transfer``, ``help_actions``, ``window_reload``, ``backup_actions``).
+"""
 
 from __future__ import annotations
 
-from datetime import date
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
-from PySide6.QtWidgets import (
-    QApplication,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QMainWindow,
-    QMessageBox,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QStackedWidget, QWidget
 
-from desktop import APP_NAME, __version__
-from desktop.core.choices import FREKUENSI
+from desktop import APP_NAME
 from desktop.core.desk import Desk
-from desktop.core.formatting import number
 from desktop.core.kinds import KINDS
-from desktop.core.resources import resource_path
+from desktop.ui import actions, help_actions, list_transfer, window_dialogs, window_reload
 from desktop.ui.agreement_pages import AgreementPage, VisitPage
 from desktop.ui.beranda import BerandaPage
 from desktop.ui.hub import DataHub
 from desktop.ui.lazy_pages import LazyPages
 from desktop.ui.page_specs import PAGES
 from desktop.ui.record.page import RecordPage
+from desktop.ui.sidebar import add_entry, build_sidebar, sidebar_width
 from desktop.ui.tasks import TaskManager
 
 PAGE_CLASSES: dict[str, type[RecordPage]] = {"visits": VisitPage, "agreements": AgreementPage}
@@ -42,24 +33,7 @@ SYNC = "sync"  # the last one; the ones between are record kinds
 FIRST_PAGE_GRACE_MS = 3000  # background checks start then at the latest
 AFTER_PAINT_MS = 50  # from the first page filled to the background checks
 IDLE_BUILD_MS = 150  # between building two not-yet-opened pages
-SIDEBAR_WIDTH = 200  # at least; wider when its longest entry needs it (_sidebar_width)
-SIDEBAR_MAX_WIDTH = 240  # every pixel more is taken from the pages
 PREFERRED_SIZE = QSize(1366, 860)  # clamped to the screen: a 1366×768 laptop's full width
-
-
-def on_screen(dialog: QWidget) -> None:
-    """A dialog opened from the menus: within this screen's free area at every show
-    (the templates editor asks for 724 px, more than a 1024×700 screen has)."""
-    from desktop.ui.geometry import keep_on_screen
-
-    keep_on_screen(dialog)
-
-
-def nav_icon(name: str) -> QIcon:
-    """A side-bar icon in the scheme's colours (readable on dark and when selected)."""
-    from desktop.ui.icons import tinted_icon
-
-    return tinted_icon(resource_path("icons", f"nav-{name}.svg"))
 
 
 class MainWindow(QMainWindow):
@@ -75,6 +49,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
         self._dialogs: dict[str, Any] = {}
+        self.action_table: dict[str, QAction] = {}  # by name, see desktop.ui.actions
         self._started = False
         self._closed = False
         # owned by the window, and stopped when it closes: nothing of it runs afterwards
@@ -84,7 +59,8 @@ class MainWindow(QMainWindow):
 
         install_wheel_guard(QApplication.instance())  # type: ignore[arg-type]
         self._build()
-        self._build_actions()
+        self._build_helpers()
+        self.action_table = actions.build_actions(self)
         self._restore()
 
     def _timer(self, slot: Any, interval: int = 0) -> QTimer:
@@ -100,80 +76,56 @@ class MainWindow(QMainWindow):
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
-        side = QWidget(central)
-        side.setObjectName("sidebar")
-        side.setFixedWidth(SIDEBAR_WIDTH)
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        brand = QLabel(APP_NAME, side)
-        brand.setObjectName("brand")
         office = self.desk.office.get()
-        sub = QLabel(office["nama"] if office else self.tr("Kantor belum diatur"), side)
-        sub.setObjectName("brandSub")
-        sub.setWordWrap(True)
-        self.office_label = sub
-        self.navigation = QListWidget(side)
-        self.navigation.setObjectName("navigation")
-        self.navigation.setAccessibleName(self.tr("Navigasi"))
-        self.navigation.setIconSize(QSize(20, 20))
-        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        side_layout.addWidget(brand)
-        side_layout.addWidget(sub)
-        side_layout.addWidget(self.navigation, 1)
+        side, self.office_label, self.navigation = build_sidebar(
+            central, office["nama"] if office else None)
         self.stack = QStackedWidget(central)
         self.beranda = BerandaPage(self.desk, self.tasks, self.hub, self.stack)
         self.beranda.navigate.connect(self.open_filtered)
         self.beranda.report_requested.connect(self.open_report)
         self.stack.addWidget(self.beranda)
-        home = QListWidgetItem(nav_icon("beranda"), self.tr("Beranda"))
-        home.setData(Qt.ItemDataRole.UserRole, BERANDA)
-        self.navigation.addItem(home)
+        add_entry(self.navigation, "beranda", self.tr("Beranda"), BERANDA)
         self._slots: dict[str, QWidget] = {}  # stand-ins in the stack for unbuilt pages
         for spec in PAGES:
             slot = QWidget(self.stack)
             self._slots[spec.kind] = slot
             self.stack.addWidget(slot)
-            item = QListWidgetItem(nav_icon(spec.icon), str(KINDS[spec.kind].plural))
-            item.setToolTip(item.text())  # elided when the side bar is narrow
-            item.setData(Qt.ItemDataRole.UserRole, spec.kind)
-            self.navigation.addItem(item)
+            add_entry(self.navigation, spec.icon, str(KINDS[spec.kind].plural), spec.kind,
+                      tooltip=True)
         self.pages = LazyPages([spec.kind for spec in PAGES], self._make_page)
         from desktop.ui.sync.page import SyncPage
 
         self.sync_page = SyncPage(self.desk, self.tasks, self.hub, self.settings, self.stack)
         self.sync_page.open_record.connect(self.open_record)
         self.stack.addWidget(self.sync_page)
-        item = QListWidgetItem(nav_icon("sync"), self.tr("Sinkronisasi"))
-        item.setData(Qt.ItemDataRole.UserRole, SYNC)
-        self.navigation.addItem(item)
+        add_entry(self.navigation, "sync", self.tr("Sinkronisasi"), SYNC)
         self.navigation.currentRowChanged.connect(self._switch)
-        side.setFixedWidth(self._sidebar_width())
+        side.setFixedWidth(sidebar_width(self.navigation))
         row.addWidget(side)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        from desktop.ui.widgets.elided import ElidedLabel
+        from desktop.ui.window_status import WindowStatus
 
-        # a long database path elides in the middle instead of widening the window
-        self.db_label = ElidedLabel(self.desk.db.display_url, self,
-                                    Qt.TextElideMode.ElideMiddle)
-        self.db_label.setObjectName("databaseLabel")
-        self.statusBar().addPermanentWidget(self.db_label)
-        self.busy_label = QLabel("", self)
-        self.statusBar().addPermanentWidget(self.busy_label)
-        self.sync_status = QPushButton("", self)
-        self.sync_status.setObjectName("syncStatus")
-        self.sync_status.setFlat(True)
-        self.sync_status.setToolTip(self.tr("Buka halaman Sinkronisasi"))
-        self.sync_status.clicked.connect(lambda: self.show_page(SYNC))
-        self.statusBar().addPermanentWidget(self.sync_status)
-        self.sync_page.status_changed.connect(self._sync_status)
-        self._sync_status(self.sync_page.state, self.sync_page.pending)
-        # a bound method, so Qt disconnects it when this window is destroyed (the task
-        # manager outlives a window rebuilt for another language)
-        self.tasks.busy_changed.connect(self._show_busy)
+        self.window_status = WindowStatus(self, self.desk.db.display_url, self.sync_page,
+                                          self.tasks, lambda: self.show_page(SYNC))
+        self.db_label = self.window_status.db_label
+        self.busy_label = self.window_status.busy_label
+        self.sync_status = self.window_status.sync_status
 
-    def _show_busy(self, busy: bool) -> None:
-        self.busy_label.setText(self.tr("Bekerja…") if busy else "")
+    def _build_helpers(self) -> None:
+        """The backups' and the reminders' own objects, which some actions belong to."""
+        from desktop.ui.backup_actions import BackupActions
+        from desktop.ui.reminders_panel import RemindersPanel
+
+        self.backups = BackupActions(self.desk, self.tasks, self)
+        self.backups.backed_up.connect(lambda path: self.statusBar().showMessage(
+            self.tr("Cadangan ditulis: {path}").replace("{path}", path), 8000))
+        self.backups.restored.connect(self._after_restore)
+        self.reminders = RemindersPanel(self.desk, self.tasks, self.hub, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.reminders)
+        self.reminders.hide()
+        self.reminders.open_record.connect(self.open_record)
+        self.reminders.open_list.connect(self.open_filtered)
 
     def _make_page(self, kind: str) -> RecordPage:
         """Build a record page in place of its stand-in (see ``LazyPages``)."""
@@ -190,11 +142,9 @@ class MainWindow(QMainWindow):
         self.stack.removeWidget(slot)
         slot.deleteLater()
         if kind == "datasets":
-            page.mark_rows(self._overdue_note, lambda n: self.tr(
-                "{n} terlambat diperbarui", "", n).replace("{n}", number(n)),
-                           self.tr("Baris berwarna: dataset yang belum diperbarui sesuai "
-                                   "frekuensinya. Arahkan penunjuk ke baris untuk rinciannya."),
-                           lambda: {"terlambat": 1})
+            from desktop.ui.dataset_marks import mark_overdue
+
+            mark_overdue(page)
         if isinstance(page, VisitPage):
             page.draft_agreement.connect(self._draft_agreement)
         return page
@@ -225,127 +175,6 @@ class MainWindow(QMainWindow):
             self.pages[kind]
             self._idle_build.start()
 
-    def _sync_status(self, state: str, pending: int) -> None:
-        """Online/Offline, the local changes waiting and every open conflict (the count
-        each sync's summary gives), in the status bar."""
-        configured = getattr(self.sync_page, "configured", None)
-        if configured is False:  # nothing can be waiting for a catalog nobody set up
-            self.sync_status.setText(self.tr("Katalog belum diatur"))
-            return
-        word = {"online": self.tr("● Online"), "offline": self.tr("○ Offline")}.get(
-            state, self.tr("Katalog"))
-        if configured is None:
-            self.sync_status.setText(word)
-            return
-        text = (self.tr("{state} · {n} menunggu sinkron")
-                .replace("{state}", word).replace("{n}", str(pending)))
-        conflicts = len(getattr(self.sync_page, "conflicts", None) or [])
-        if conflicts:
-            text += " · " + self.tr("{n} konflik", "", conflicts).replace("{n}", str(conflicts))
-        self.sync_status.setText(text)
-
-    def _overdue_note(self, row: dict[str, Any]) -> str | None:
-        from desktop.core.freshness import is_overdue
-
-        if is_overdue(row["frekuensi"], row.get("terakhir_diperbarui"), date.today()):
-            return self.tr("Terlambat diperbarui (frekuensi: {f})").replace(
-                "{f}", FREKUENSI.label(row["frekuensi"]))
-        return None
-
-    def _action(self, text: str, shortcut: QKeySequence | str | None, slot: Any,
-                tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setToolTip(tip or text.replace("&", ""))
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        key = QKeySequence.StandardKey
-        self.act_new = self._action(self.tr("&Baru"), key.New,
-                                    lambda: self._on_page(RecordPage.start_new))
-        self.act_save = self._action(self.tr("&Simpan"), key.Save,
-                                     lambda: self._on_page(RecordPage.save))
-        self.act_delete = self._action(self.tr("&Hapus"), "Ctrl+Delete",
-                                       lambda: self._on_page(RecordPage.delete))
-        self.act_search = self._action(self.tr("&Cari"), key.Find,
-                                       lambda: self._on_page(RecordPage.focus_search))
-        self.act_export = self._action(self.tr("&Ekspor daftar…"), "Ctrl+E",
-                                       self.export_list)
-        self.act_import = self._action(self.tr("&Impor dari lembar kerja…"), "Ctrl+I",
-                                       self.import_sheet)
-        self.act_settings = self._action(self.tr("&Pengaturan…"), "Ctrl+,", self.open_settings)
-        from desktop.ui.backup_actions import BackupActions
-
-        self.backups = BackupActions(self.desk, self.tasks, self)
-        self.backups.backed_up.connect(lambda path: self.statusBar().showMessage(
-            self.tr("Cadangan ditulis: {path}").replace("{path}", path), 8000))
-        self.backups.restored.connect(self._after_restore)
-        self.act_templates = self._action(self.tr("&Templat naskah KB/PKS…"), None,
-                                          self.open_templates)
-        self.act_report = self._action(self.tr("&Laporan kegiatan…"), "Ctrl+Shift+L",
-                                       self.open_report)
-        self.act_sync = self._action(self.tr("Sin&kronkan"), "F9",
-                                     lambda: self.sync_page.sync_now(),
-                                     self.tr("Sinkronkan dataset dengan katalog data (F9)"))
-        # Ctrl+Q everywhere: the standard Quit key is empty on Windows and some desktops
-        self.act_quit = self._action(self.tr("&Keluar"), "Ctrl+Q", self.close)
-        self.act_about = self._action(self.tr("&Tentang Diskominfo Desk"), None, self.about)
-        self.act_demo = self._action(self.tr("Isi data &contoh…"), None, self.load_demo)
-        menu = self.menuBar()
-        file_menu = menu.addMenu(self.tr("&Berkas"))
-        for action in (self.act_new, self.act_save, self.act_delete):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.act_import)
-        file_menu.addAction(self.act_export)
-        file_menu.addAction(self.act_report)
-        file_menu.addSeparator()
-        file_menu.addAction(self.act_quit)
-        edit_menu = menu.addMenu(self.tr("&Sunting"))
-        edit_menu.addAction(self.act_search)
-        tools = menu.addMenu(self.tr("&Alat"))
-        tools.addAction(self.act_sync)
-        tools.addSeparator()
-        tools.addAction(self.act_templates)
-        tools.addSeparator()
-        tools.addAction(self.backups.act_backup)
-        tools.addAction(self.backups.act_restore)
-        tools.addSeparator()
-        tools.addAction(self.act_settings)
-        go = menu.addMenu(self.tr("&Buka"))
-        for index in range(self.navigation.count()):
-            action = self._action(self.navigation.item(index).text(), f"Ctrl+{index + 1}",
-                                  lambda _c=False, i=index: self.navigation.setCurrentRow(i))
-            go.addAction(action)
-        from desktop.ui.reminders_panel import RemindersPanel
-
-        self.reminders = RemindersPanel(self.desk, self.tasks, self.hub, self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.reminders)
-        self.reminders.hide()
-        self.reminders.open_record.connect(self.open_record)
-        self.reminders.open_list.connect(self.open_filtered)
-        self.act_reminders = self._action(self.tr("&Pengingat"), "Ctrl+Shift+R",
-                                          self.show_reminders)
-        go.addSeparator()
-        go.addAction(self.act_reminders)
-        help_menu = menu.addMenu(self.tr("Ban&tuan"))
-        help_menu.addAction(self.act_demo)
-        help_menu.addSeparator()
-        help_menu.addAction(self.act_about)
-        toolbar = self.addToolBar(self.tr("Alat utama"))
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (self.act_new, self.act_save, self.act_delete, None, self.act_search,
-                       self.act_export, None, self.act_sync, self.act_settings):
-            if action is None:
-                toolbar.addSeparator()
-            else:
-                toolbar.addAction(action)
-
     # ------------------------------------------------------------------ navigation
     @property
     def page(self) -> RecordPage | None:
@@ -360,15 +189,6 @@ class MainWindow(QMainWindow):
             return page.kind.name
         return SYNC if self.stack.currentWidget() is self.sync_page else BERANDA
 
-    def _on_page(self, action: Any) -> None:
-        """Record actions (new, save, …) apply to the record page shown, if any.
-
-        Looked up by name on the page, so a page's own version runs (the agreements
-        page's "Baru" starts from the office's KB template, not from a blank form)."""
-        page = self.page
-        if page is not None:
-            getattr(page, action.__name__)()
-
     def _switch(self, row: int) -> None:
         if row < 0:
             return
@@ -377,14 +197,9 @@ class MainWindow(QMainWindow):
             self.pages[key]  # built on first use, in place of its stand-in
         self.stack.setCurrentIndex(row)
         page = self.page
-        if not hasattr(self, "act_import"):
-            return
-        from desktop.core.importing.mapping import IMPORT_KINDS
-
-        for action in (self.act_new, self.act_save, self.act_delete, self.act_search,
-                       self.act_export):
-            action.setEnabled(page is not None)
-        self.act_import.setEnabled(page is not None and page.kind.name in IMPORT_KINDS)
+        if not self.action_table:
+            return  # still building: the actions follow the page once they exist
+        actions.update_enabled(self, page)
         if page is not None and page.model.rowCount() == 0 and not page.model.query.text:
             page.model.refresh()
 
@@ -413,155 +228,36 @@ class MainWindow(QMainWindow):
         page.set_external_filter(request.get("filters", {}), request.get("description", ""))
 
     # ------------------------------------------------------------------ actions
+    # What the menus do lives in small modules; these names are the window's API
+    # (the action table, the Beranda, the settings dialog and the tests call them).
     def export_list(self) -> None:
-        """The list as shown (filter, sort) to XLSX, CSV or a printable PDF report."""
-        from desktop.documents.list_export import write_list
-
-        page = self.page
-        if page is None:
-            return
-        xlsx, csv_, pdf = (self.tr("Excel (*.xlsx)"), self.tr("CSV (*.csv)"),
-                           self.tr("Laporan PDF (*.pdf)"))
-        from desktop.ui.save_paths import EXPORT, ask_save_path, dated_name
-
-        # "Dataset 2026-12-04.xlsx" in the last export folder (else Documents)
-        path, chosen = ask_save_path(self, EXPORT, self.tr("Ekspor daftar"),
-                                     dated_name(str(page.kind.plural), ".xlsx"),
-                                     f"{xlsx};;{csv_};;{pdf}")
-        if not path:
-            return
-        suffix = {xlsx: ".xlsx", csv_: ".csv", pdf: ".pdf"}.get(chosen, ".xlsx")
-        if Path(path).suffix.lower() not in (".xlsx", ".csv", ".pdf"):
-            path += suffix
-        query = page.model.query
-        title = str(page.kind.plural)
-        self.tasks.run_db(
-            lambda token: write_list(page.service, query, path, progress=token.progress,
-                                     title=title),
-            on_done=lambda n: self.statusBar().showMessage(
-                self.tr("{n} baris diekspor ke {path}", "", n).replace("{n}", str(n))
-                .replace("{path}", path), 6000),
-            label=self.tr("Mengekspor daftar…"), parent_widget=self, cancellable=True)
+        list_transfer.export_list(self)
 
     def import_sheet(self) -> None:
-        """Import into the kind of the page shown (where importing makes sense)."""
-        from desktop.core.importing.mapping import IMPORT_KINDS
-        from desktop.ui.import_dialog import ImportDialog
-
-        kind = self.page.kind.name if self.page is not None else ""
-        if kind not in IMPORT_KINDS:
-            self.statusBar().showMessage(self.tr("Impor tidak tersedia di halaman ini."), 6000)
-            return
-        dialog = ImportDialog(self.desk, self.tasks, kind, self)
-        on_screen(dialog)
-        dialog.imported.connect(self.hub.notify)
-        self._dialogs["import"] = dialog
-        dialog.open()
+        list_transfer.import_sheet(self)
 
     def open_settings(self) -> None:
-        from desktop.ui.settings_dialog import SettingsDialog
-
-        dialog = self._dialogs.get("settings")
-        if dialog is None or not dialog.isVisible():
-            dialog = SettingsDialog(self.desk, self.settings, self)
-            on_screen(dialog)
-            dialog.office_saved.connect(self._office_saved)
-            dialog.language_changed.connect(self.language_changed)
-            self._dialogs["settings"] = dialog
-        dialog.show()
-        dialog.raise_()
-        dialog.activateWindow()
-
-    def _after_restore(self, safety: str) -> None:
-        """Every page reads the restored data; unsaved forms are dropped with it."""
-        for page in self.pages.built().values():
-            page.form.mark_clean()
-            page.new_record(ask=False)
-            page.model.invalidate_all()
-            page.model.refresh()
-        self.beranda.refresh()
-        QMessageBox.information(
-            self, self.tr("Pulihkan dari cadangan"),
-            self.tr("Basis data dipulihkan. Isi sebelumnya dicadangkan ke {path}.")
-            .replace("{path}", safety))
+        window_dialogs.open_settings(self)
 
     def open_templates(self) -> None:
-        """One template editor at a time, like the settings dialog."""
-        from desktop.ui.template_dialog import TemplateDialog
-
-        dialog = self._dialogs.get("templates")
-        if dialog is None or not dialog.isVisible():
-            dialog = TemplateDialog(self)
-            on_screen(dialog)
-            self._dialogs["templates"] = dialog
-        dialog.show()
-        dialog.raise_()
-        dialog.activateWindow()
+        window_dialogs.open_templates(self)
 
     def open_report(self) -> None:
-        """The period report ("Laporan Kegiatan") dialog, one at a time."""
-        from desktop.ui.report_dialog import ReportDialog
-
-        dialog = self._dialogs.get("report")
-        if dialog is None or not dialog.isVisible():
-            dialog = ReportDialog(self.desk, self.tasks, self)
-            on_screen(dialog)
-            self._dialogs["report"] = dialog
-        dialog.show()
-        dialog.raise_()
-        dialog.activateWindow()
+        window_dialogs.open_report(self)
 
     def load_demo(self) -> bool:
-        """Bantuan → Isi data contoh: asks before replacing the office profile, refuses
-        over records (see ``desktop.ui.demo_action``). False when nothing was started."""
-        from desktop.ui.demo_action import load_demo_asking
-
-        return load_demo_asking(self, self.desk, self.tasks, self._demo_loaded)
-
-    def _demo_loaded(self, _summary: Any) -> None:
-        office = self.desk.office.get()
-        self.office_label.setText(office["nama"] if office else "")
-        for kind in KINDS:
-            self.hub.notify(kind, [])
-        self.beranda.refresh()
-        self.statusBar().showMessage(self.tr("Data contoh dimuat."), 6000)
-
-    def _office_saved(self, office: dict[str, Any]) -> None:
-        self.office_label.setText(office.get("nama") or "")
+        """Bantuan → Isi data contoh (see ``desktop.ui.help_actions``)."""
+        return help_actions.load_demo(self)
 
     def about(self) -> None:
-        """QMessageBox.about's own button says "OK" (Qt has no Indonesian catalogue):
-        the same box, closed with the program's "Tutup"."""
-        box = QMessageBox(self)
-        box.setObjectName("aboutBox")
-        box.setWindowTitle(self.tr("Tentang Diskominfo Desk"))
-        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
-        box.setText(
-            self.tr("<b>Diskominfo Desk</b> {version}<br>Register aplikasi, dataset, kunjungan "
-                    "dan kerja sama Dinas Komunikasi dan Informatika.<br>Data wilayah: "
-                    "Kepmendagri 300.2.2-2138/2025 (cahyadsn/wilayah, MIT).")
-            .replace("{version}", __version__))
-        close = box.addButton(self.tr("&Tutup"), QMessageBox.ButtonRole.RejectRole)
-        box.setEscapeButton(close)
-        box.exec()
+        help_actions.about(self)
 
-    def _sidebar_width(self) -> int:
-        """Room for the longest entry ("Perangkat Daerah", "Regional work units") in the
-        navigation's own font, never less than SIDEBAR_WIDTH nor more than SIDEBAR_MAX_WIDTH:
-        the pages keep the rest."""
-        from PySide6.QtGui import QFont, QFontMetrics
+    def _after_restore(self, safety: str) -> None:
+        window_reload.after_restore(self, safety)
 
-        from desktop.ui.palette import FONT_NAV, SPACE_M
-
-        font = QFont(self.navigation.font())
-        font.setPointSizeF(FONT_NAV)
-        metrics = QFontMetrics(font)
-        longest = max(metrics.horizontalAdvance(self.navigation.item(row).text())
-                      for row in range(self.navigation.count()))
-        # icon and its gap, the item's padding and margins, the frame and the focus ring
-        # (and the side layout's margins): measured on screen, 24 px more than they add up
-        chrome = self.navigation.iconSize().width() + 8 + 2 * SPACE_M + 2 * 6 + 8 + 24
-        return max(SIDEBAR_WIDTH, min(longest + chrome, SIDEBAR_MAX_WIDTH))
+    def office_saved(self, office: dict[str, Any]) -> None:
+        """Pengaturan → Profil kantor saved: the side bar names the office."""
+        self.office_label.setText(office.get("nama") or "")
 
     # ------------------------------------------------------------------ state
     def _restore(self) -> None:
