@@ -8,7 +8,9 @@ prove it comes back. PostgreSQL only, apart from SQLite having no listener at al
 
 from __future__ import annotations
 
+import json
 import queue
+import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -239,3 +241,50 @@ def test_payloads_not_ours_are_ignored() -> None:
 def test_the_listener_module_never_imports_qt() -> None:
     source = Path(__file__).parents[1] / "desktop" / "core" / "live.py"
     assert "PySide6" not in source.read_text(encoding="utf-8")
+
+
+def watch_while_saving(desk: Desk, *argv: str) -> int:
+    """``diskominfo-desk watch ...`` while another workstation keeps saving OPDs."""
+    from desktop.cli import main
+
+    stop = threading.Event()
+
+    def another_workstation() -> None:
+        n = 0
+        while not stop.wait(0.2):
+            desk.opd.create({"kode": f"8.{uuid.uuid4().hex[:6]}", "nama": f"Unit {n}"})
+            n += 1
+
+    thread = threading.Thread(target=another_workstation)
+    thread.start()
+    try:
+        return main(["watch", "--timeout", "20", *argv])
+    finally:
+        stop.set()
+        thread.join()
+
+
+@pytest.mark.only_engine("postgresql")
+def test_cli_watch_prints_another_workstations_changes(
+        desk: Desk, database_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert watch_while_saving(desk, "--json", "--count", "2", "--database", database_url) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(lines) == 2
+    assert {(line["kind"], line["op"], line["table"]) for line in lines} == {
+        ("opd", "INSERT", "perangkat_daerah")}
+    for line in lines:
+        assert desk.opd.get(line["id"])["nama"].startswith("Unit ")
+    assert watch_while_saving(desk, "--count", "1", "--lang", "en",
+                              "--database", database_url) == 0
+    text = capsys.readouterr().out.strip()
+    assert " added by " in text and len(text.splitlines()) == 1, text
+
+
+@pytest.mark.only_engine("sqlite")
+def test_cli_watch_on_sqlite_says_why_not(database_url: str,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop.cli import main
+
+    code = main(["watch", "--timeout", "1", "--database", database_url])
+    assert code == 1
+    assert "hanya ada pada basis data PostgreSQL" in capsys.readouterr().err

@@ -42,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
         export,
         gui,
         importing,
+        live,
         records,
         report,
         secrets,
@@ -63,7 +64,7 @@ def _parser() -> argparse.ArgumentParser:
                         secrets.add_forget_parser, importing.add_parsers, export.add_parsers,
                         backups.add_parsers, dashboard.add_parsers, report.add_parsers,
                         sync.add_parsers, secrets.add_parsers, berkas.add_parsers,
-                        user.add_parsers):
+                        user.add_parsers, live.add_parsers):
         for name, handler in add_parsers(sub).items():
             COMMANDS.setdefault(name, handler)
     for subparser in sub.choices.values():
