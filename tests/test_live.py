@@ -288,3 +288,36 @@ def test_cli_watch_on_sqlite_says_why_not(database_url: str,
     code = main(["watch", "--timeout", "1", "--database", database_url])
     assert code == 1
     assert "hanya ada pada basis data PostgreSQL" in capsys.readouterr().err
+
+
+@pytest.mark.only_engine("postgresql")
+def test_a_person_with_their_own_login_is_heard_by_that_login(
+        desk: Desk, database_url: str, heard: Heard, listener: ChangeListener) -> None:
+    """A kerjasama clerk's own login (role desk_kerjasama, no ownership of anything)
+    adding, changing and removing a participant of a visit: three changes of the visit,
+    each naming the clerk; the trigger's look-ups do not depend on their grants."""
+    from pg_logins import logins, unique_login, url_as
+
+    visit = desk.visits.create({"arah": "masuk", "tanggal_mulai": "2026-11-03",
+                                "instansi": "Diskominfo Kab. Klaten"})["id"]
+    heard.until(lambda c: c.record_id == visit)
+    with plain_sql(desk) as admin:
+        if admin.execute("SELECT to_regrole('desk_kerjasama')").fetchone()[0] is None:
+            pytest.skip("the Desk roles (migration 0008) are not in this database")
+    with logins(database_url) as made:
+        clerk = unique_login("sari")
+        made.append(clerk)
+        with plain_sql(desk) as admin:
+            admin.execute(f"CREATE ROLE {clerk} LOGIN PASSWORD 'sandi-uji' "
+                          "IN ROLE desk_kerjasama")
+            admin.commit()
+        peserta = str(uuid.uuid4())
+        with psycopg.connect(libpq_url(url_as(database_url, clerk)), autocommit=True) as conn:
+            conn.execute("INSERT INTO kunjungan_peserta (id, kunjungan_id, urutan, nama) "
+                         "VALUES (%s, %s, 0, 'Sari')", (peserta, visit))
+            conn.execute("UPDATE kunjungan_peserta SET jabatan = 'Kasi' WHERE id = %s",
+                         (peserta,))
+            conn.execute("DELETE FROM kunjungan_peserta WHERE id = %s", (peserta,))
+        got = [heard.next() for _ in range(3)]
+    assert [(c.kind, c.record_id, c.op, c.login) for c in got] == [
+        ("visits", visit, "UPDATE", clerk)] * 3

@@ -29,6 +29,11 @@ at commit, so a rolled-back change is never announced, and every workstation's l
   workstation's, even where several share one login.
 - A child row deleted with its record (a cascade) sends nothing: its record's own
   DELETE says it all.
+- SECURITY DEFINER (with the search path fixed at creation): the look-ups up to the
+  record (an ayat's agreement, whether the record still exists) must see the row
+  whatever the person's grants and row-level security (migration 0008) let them read;
+  ``session_user`` still names the person, not the function's owner. A trigger function
+  cannot be called directly, so it lends nobody its rights.
 
 SQLite has no NOTIFY and a single user: nothing to do there. The function and the
 triggers live in the database (not the cluster), so test databases of one cluster never
@@ -78,7 +83,8 @@ TABLES: dict[str, tuple[str, str]] = {
 RECORD_TABLES = {kind: table for table, (kind, column) in TABLES.items() if column == "id"}
 
 FUNCTION = f"""
-CREATE OR REPLACE FUNCTION desk_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION desk_notify() RETURNS trigger LANGUAGE plpgsql
+SECURITY DEFINER SET search_path FROM CURRENT AS $$
 DECLARE
     r RECORD;
     record_kind TEXT := TG_ARGV[0];
