@@ -26,7 +26,7 @@ The engine (``engine.SyncEngine``; the GUI's calls are in ``api``):
   the last-synced copy; ``local``: writes through the record service, conflicts.
 - ``conflicts``: pending count, conflicts and their resolution; ``runlog``: runs and
   record errors; ``lock``: one sync per database; ``orgmap``: OPD <-> organization;
-  ``catalog_settings``: URL/user in the database; ``cancel``: token and progress;
+  ``catalog_settings``: URL/user in the database; ``cancel``: a cancelled sync;
   ``importer``: pull-only ``catalog-import`` from any portal.
 
 Nothing here imports Qt.

@@ -5,7 +5,7 @@ it), so what they may rely on is this module's names, and the modules behind it 
 rearranged freely.
 
 The Sinkronisasi page runs :func:`run_sync` in a background job (network pool), passing
-a ``CancelToken`` and a progress callback that posts to the GUI thread; it shows
+a ``desktop.core.jobs.CancelToken`` and a progress callback that posts to the GUI thread; it shows
 :func:`sync_status` in the status bar, :func:`list_conflicts` with both values side by
 side, and calls :func:`resolve_conflict` with the user's choice. Nothing here blocks on
 the GUI or imports Qt.
@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop.core.desk import Desk
+from desktop.core.jobs import Progress
 from desktop.sync.backoff import RetryPolicy
-from desktop.sync.cancel import CancelToken, Progress, SyncCancelled
+from desktop.sync.cancel import SyncCancelled
 from desktop.sync.catalog_identity import (
     CatalogChangedError,
     address_change_needs_answer,
@@ -75,10 +76,10 @@ from desktop.sync.visibility import pending_changes as pending_visibility_change
 
 __all__ = [
     "DELETED_FIELD", "DELETED_HERE_FIELD", "DELETION_SHARE", "USED_BY_APPS_FIELD",
-    "CancelToken", "CatalogChangedError", "CatalogClient", "CatalogConfig", "CatalogError",
+    "CatalogChangedError", "CatalogClient", "CatalogConfig", "CatalogError",
     "CatalogProxyError", "CatalogServerError", "CatalogSettings", "CatalogToken",
     "CatalogUnreachableError", "CatalogVisibility", "ConflictInfo", "ConnectionReport",
-    "OrgMapping", "Progress", "Resolution", "RetryPolicy", "RunInfo", "SyncBusyError",
+    "OrgMapping", "Resolution", "RetryPolicy", "RunInfo", "SyncBusyError",
     "SyncCancelled", "SyncStatus", "SyncSummary", "TokenOrigin", "VisibilityChange",
     "address_change_needs_answer", "catalog_config", "catalog_import", "catalog_organizations",
     "catalog_settings", "catalog_visibility", "check_connection", "clear_org_mapping",

@@ -1,8 +1,9 @@
-"""Cancelling a sync and reporting its progress, without the engine knowing about a GUI.
+"""What cancelling means for a sync, on top of the one job protocol.
 
-The job protocol itself (``Progress``, ``CancelToken``, ``Cancelled``) is the one in
-``desktop.core.jobs``; this module adds only what the sync needs on top: the cancel
-error that says "the sync" (``SyncCancelled``) and a check that accepts any token.
+``Progress``, ``CancelToken`` and ``Cancelled`` are ``desktop.core.jobs``'s, imported from
+there; this module holds only what the sync adds: the cancel error that says "the sync"
+(``SyncCancelled``) and a check that accepts any token.
+
 The GUI's background job hands in any object with ``cancelled`` (a flag) or ``check()``
 (raises when the user pressed Cancel); the engine looks between requests and batches,
 never in the middle of a transaction, so a cancel leaves nothing half-written.
@@ -13,9 +14,9 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from desktop.core.i18n import t
-from desktop.core.jobs import Cancelled, CancelToken, Progress, report
+from desktop.core.jobs import Cancelled
 
-__all__ = ["CancelSource", "CancelToken", "Progress", "SyncCancelled", "check_cancel", "report"]
+__all__ = ["CancelSource", "SyncCancelled", "check_cancel"]
 
 
 class SyncCancelled(Cancelled):

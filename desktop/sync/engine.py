@@ -21,8 +21,9 @@ from typing import Any
 from desktop.core.desk import Desk
 from desktop.core.errors import DeskError
 from desktop.core.i18n import t
+from desktop.core.jobs import Progress, report
 from desktop.core.models.sync import SyncRecord
-from desktop.sync.cancel import Progress, SyncCancelled, check_cancel, report
+from desktop.sync.cancel import SyncCancelled, check_cancel
 from desktop.sync.catalog_identity import confirm_catalog, stamp_links
 from desktop.sync.client import SEARCH_ROWS_MAX, CatalogClient
 from desktop.sync.deletion_conflicts import refresh_local_deletes

@@ -17,8 +17,9 @@ from sqlalchemy.orm import Session
 from desktop.core.desk import Desk
 from desktop.core.errors import DeskError
 from desktop.core.i18n import t
+from desktop.core.jobs import Progress, report
 from desktop.core.models import Dataset, PerangkatDaerah
-from desktop.sync.cancel import Progress, SyncCancelled, check_cancel, report
+from desktop.sync.cancel import SyncCancelled, check_cancel
 from desktop.sync.client import SEARCH_ROWS_MAX, CatalogClient
 from desktop.sync.errors import CatalogError, describe
 from desktop.sync.liveness import owner_label

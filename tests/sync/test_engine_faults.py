@@ -12,9 +12,10 @@ from ckan_server.fixtures import CatalogWorld
 from sqlalchemy import select, text
 
 from desktop.core.desk import Desk
+from desktop.core.jobs import CancelToken
 from desktop.core.models import utcnow
 from desktop.core.models.sync import SyncLock
-from desktop.sync.cancel import CancelToken, SyncCancelled
+from desktop.sync.cancel import SyncCancelled
 from desktop.sync.client import CatalogClient
 from desktop.sync.conflicts import pending_count
 from desktop.sync.errors import CatalogError
