@@ -479,7 +479,7 @@ Load the demo data and replace the office profile?</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/record/berkas_box.py" line="85"/>
-        <location filename="../../desktop/ui/record/berkas_box.py" line="313"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="311"/>
         <source>Hapus</source>
         <translation>Delete</translation>
     </message>
@@ -504,74 +504,74 @@ Load the demo data and replace the office profile?</translation>
         <translation>Attaching files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/berkas_box.py" line="236"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="234"/>
         <source>Berkas dilampirkan.</source>
         <translation>Files attached.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/berkas_box.py" line="241"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="239"/>
         <source>Berkas tidak dilampirkan</source>
         <translation>Files not attached</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/berkas_box.py" line="243"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="241"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/berkas_box.py" line="283"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="281"/>
         <source>Dibuka: {name}</source>
         <translation>Opened: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/berkas_box.py" line="286"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="284"/>
         <source>Membuka berkas…</source>
         <translation>Opening the file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/berkas_box.py" line="295"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="293"/>
         <source>Semua berkas (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/berkas_box.py" line="296"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="294"/>
         <source>Simpan berkas</source>
         <translation>Save file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/berkas_box.py" line="301"/>
-        <location filename="../../desktop/ui/record/berkas_box.py" line="339"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="299"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="337"/>
         <source>Disimpan ke {path}</source>
         <translation>Saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/berkas_box.py" line="302"/>
-        <location filename="../../desktop/ui/record/berkas_box.py" line="340"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="300"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="338"/>
         <source>Menyimpan berkas…</source>
         <translation>Saving the file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/berkas_box.py" line="310"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="308"/>
         <source>Hapus berkas</source>
         <translation>Delete file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/berkas_box.py" line="311"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="309"/>
         <source>Hapus berkas “{name}” dari data ini? Penghapusan tercatat di log audit.</source>
         <translation>Delete the file “{name}” from this record? The deletion is recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/berkas_box.py" line="318"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="316"/>
         <source>Berkas dihapus.</source>
         <translation>File deleted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/berkas_box.py" line="331"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="329"/>
         <source>Berkas {title}.zip</source>
         <translation>Files {title}.zip</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/berkas_box.py" line="332"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="330"/>
         <source>Simpan semua berkas</source>
         <translation>Save all files</translation>
     </message>
@@ -732,37 +732,42 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>ChangeWatch</name>
     <message>
-        <location filename="../../desktop/ui/record/changed_bar.py" line="147"/>
+        <location filename="../../desktop/ui/record/changed_bar.py" line="139"/>
+        <source>pengguna lain</source>
+        <translation>another user</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record/changed_bar.py" line="149"/>
         <source>Muat ulang data</source>
         <translation>Reload the record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/changed_bar.py" line="148"/>
+        <location filename="../../desktop/ui/record/changed_bar.py" line="150"/>
         <source>Formulir ini berisi perubahan yang belum disimpan. Muat ulang versi di basis data dan buang perubahan Anda?</source>
         <translation>This form has unsaved changes. Reload the version in the database and discard your changes?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/changed_bar.py" line="150"/>
+        <location filename="../../desktop/ui/record/changed_bar.py" line="152"/>
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/changed_bar.py" line="155"/>
+        <location filename="../../desktop/ui/record/changed_bar.py" line="157"/>
         <source>Data ini sudah dihapus di basis data.</source>
         <translation>This record has been deleted in the database.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/changed_bar.py" line="158"/>
+        <location filename="../../desktop/ui/record/changed_bar.py" line="160"/>
         <source>Dimuat ulang dari basis data.</source>
         <translation>Reloaded from the database.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/changed_bar.py" line="195"/>
+        <location filename="../../desktop/ui/record/changed_bar.py" line="197"/>
         <source>Data sudah dihapus; isian Anda tetap di formulir sebagai data baru.</source>
         <translation>The record was deleted; your entries stay in the form as a new record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/changed_bar.py" line="201"/>
+        <location filename="../../desktop/ui/record/changed_bar.py" line="203"/>
         <source>Isian Anda tetap; simpan untuk menimpa versi di basis data.</source>
         <translation>Your entries stay; save to write them over the version in the database.</translation>
     </message>
@@ -986,7 +991,7 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>DelayedProgress</name>
     <message>
-        <location filename="../../desktop/ui/tasks.py" line="215"/>
+        <location filename="../../desktop/ui/tasks.py" line="223"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -2343,61 +2348,73 @@ Load the demo data and replace the office profile?</translation>
         <translation>Settings</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/settings/general_tab.py" line="31"/>
         <location filename="../../desktop/ui/settings_dialog.py" line="88"/>
         <source>&amp;Bahasa</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/settings/general_tab.py" line="34"/>
         <location filename="../../desktop/ui/settings_dialog.py" line="91"/>
         <source>Ikuti sistem</source>
         <translation>Follow the system</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/settings/general_tab.py" line="35"/>
         <location filename="../../desktop/ui/settings_dialog.py" line="92"/>
         <source>Terang</source>
         <translation>Light</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/settings/general_tab.py" line="36"/>
         <location filename="../../desktop/ui/settings_dialog.py" line="93"/>
         <source>Gelap</source>
         <translation>Dark</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/settings/general_tab.py" line="38"/>
         <location filename="../../desktop/ui/settings_dialog.py" line="95"/>
         <source>&amp;Tampilan</source>
         <translation>&amp;Appearance</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/settings/general_tab.py" line="42"/>
         <location filename="../../desktop/ui/settings_dialog.py" line="98"/>
         <source>nama Anda, dicatat di log audit</source>
         <translation>your name, recorded in the audit log</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/settings/general_tab.py" line="43"/>
         <location filename="../../desktop/ui/settings_dialog.py" line="99"/>
         <source>&amp;Nama pengguna</source>
         <translation>&amp;User name</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/settings/general_tab.py" line="47"/>
         <location filename="../../desktop/ui/settings_dialog.py" line="103"/>
         <source> hari</source>
         <translation> days</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/settings/general_tab.py" line="48"/>
         <location filename="../../desktop/ui/settings_dialog.py" line="104"/>
         <source>Peringatan kerja sama berakhir</source>
         <translation>Agreement expiry warning</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/settings/general_tab.py" line="53"/>
         <location filename="../../desktop/ui/settings_dialog.py" line="109"/>
         <source> cadangan</source>
         <translation> backups</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/settings/general_tab.py" line="54"/>
         <location filename="../../desktop/ui/settings_dialog.py" line="110"/>
         <source>Cadangan harian yang disimpan</source>
         <translation>Daily backups kept</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/settings/general_tab.py" line="57"/>
         <location filename="../../desktop/ui/settings_dialog.py" line="111"/>
         <source>Pemisah kolom &amp;CSV</source>
         <translation>&amp;CSV separator</translation>
@@ -2413,32 +2430,39 @@ Load the demo data and replace the office profile?</translation>
         <translation>Office profile</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/settings/database_tab.py" line="49"/>
         <location filename="../../desktop/ui/settings_dialog.py" line="127"/>
         <source>Berkas SQLite di komputer ini</source>
         <translation>SQLite file on this computer</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/settings/database_tab.py" line="50"/>
         <location filename="../../desktop/ui/settings_dialog.py" line="128"/>
         <source>Server PostgreSQL bersama (beberapa komputer)</source>
         <translation>Shared PostgreSQL server (several computers)</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/settings/database_tab.py" line="58"/>
+        <location filename="../../desktop/ui/settings/documents_tab.py" line="53"/>
         <location filename="../../desktop/ui/settings_dialog.py" line="136"/>
         <location filename="../../desktop/ui/settings_dialog.py" line="209"/>
         <source>Pilih…</source>
         <translation>Choose…</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/settings/database_tab.py" line="63"/>
         <location filename="../../desktop/ui/settings_dialog.py" line="141"/>
         <source>&amp;Uji koneksi</source>
         <translation>&amp;Test connection</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/settings/database_tab.py" line="76"/>
         <location filename="../../desktop/ui/settings_dialog.py" line="154"/>
         <source>Kata sandi disimpan di brankas kunci sistem operasi, tidak di berkas pengaturan.</source>
         <translation>Passwords are kept in the operating system&apos;s keyring, not in the settings file.</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/settings/database_tab.py" line="81"/>
         <location filename="../../desktop/ui/settings_dialog.py" line="158"/>
         <source>Perubahan basis data berlaku saat aplikasi dibuka kembali.</source>
         <translation>A database change takes effect when the application is opened again.</translation>
@@ -2464,121 +2488,145 @@ Load the demo data and replace the office profile?</translation>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/settings/documents_tab.py" line="32"/>
         <location filename="../../desktop/ui/settings_dialog.py" line="191"/>
         <source>A4 (210 × 297 mm)</source>
         <translation>A4 (210 × 297 mm)</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/settings/documents_tab.py" line="33"/>
         <location filename="../../desktop/ui/settings_dialog.py" line="192"/>
         <source>F4 / folio (215 × 330 mm)</source>
         <translation>F4 / folio (215 × 330 mm)</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/settings/documents_tab.py" line="36"/>
         <location filename="../../desktop/ui/settings_dialog.py" line="195"/>
         <source>&amp;Ukuran kertas</source>
         <translation>&amp;Paper size</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/settings/documents_tab.py" line="37"/>
         <location filename="../../desktop/ui/settings_dialog.py" line="196"/>
         <source>Tanggal pembuka dengan Huruf Kapital di Awal Kata (&quot;Pada Hari Ini Kamis Tanggal …&quot;)</source>
         <translation>Opening date in Title Case (&quot;Pada Hari Ini Kamis Tanggal …&quot;)</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/settings/documents_tab.py" line="43"/>
         <location filename="../../desktop/ui/settings_dialog.py" line="201"/>
         <source>Cetak satu naskah asli per pihak, meterai di tanda tangan pihak lain</source>
         <translation>Print one original per party, with the duty stamp at the other party&apos;s signature</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/settings/documents_tab.py" line="52"/>
         <location filename="../../desktop/ui/settings_dialog.py" line="208"/>
         <source>PNG atau JPEG; kosongkan bila tanpa logo</source>
         <translation>PNG or JPEG; leave empty for no logo</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/settings/documents_tab.py" line="58"/>
         <location filename="../../desktop/ui/settings_dialog.py" line="214"/>
         <source>&amp;Logo kantor</source>
         <translation>Office &amp;logo</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/settings/documents_tab.py" line="62"/>
         <location filename="../../desktop/ui/settings_dialog.py" line="217"/>
         <source>Ubah &amp;templat KB/PKS…</source>
         <translation>Edit KB/PKS &amp;templates…</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/settings/general_tab.py" line="65"/>
         <location filename="../../desktop/ui/settings_dialog.py" line="229"/>
         <source>Menurut pengaturan wilayah ({sep})</source>
         <translation>As the regional settings say ({sep})</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/settings/general_tab.py" line="67"/>
         <location filename="../../desktop/ui/settings_dialog.py" line="231"/>
         <source>Titik koma (;)</source>
         <translation>Semicolon (;)</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/settings/general_tab.py" line="68"/>
         <location filename="../../desktop/ui/settings_dialog.py" line="232"/>
         <source>Koma (,)</source>
         <translation>Comma (,)</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/settings/general_tab.py" line="69"/>
         <location filename="../../desktop/ui/settings_dialog.py" line="234"/>
         <source>Excel membuka CSV dengan pemisah daftar dari pengaturan wilayah Windows: dengan pengaturan Indonesia itu titik koma.</source>
         <translation>Excel opens a CSV with the list separator of the Windows regional settings: with Indonesian settings that is a semicolon.</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/settings/documents_tab.py" line="69"/>
         <location filename="../../desktop/ui/settings_dialog.py" line="243"/>
         <source>Logo kantor</source>
         <translation>Office logo</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/settings/documents_tab.py" line="70"/>
         <location filename="../../desktop/ui/settings_dialog.py" line="244"/>
         <source>Gambar (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/settings/documents_tab.py" line="81"/>
         <location filename="../../desktop/ui/settings_dialog.py" line="262"/>
         <source>Logo tidak dapat dibaca sebagai gambar PNG atau JPEG: {path}</source>
         <translation>The logo cannot be read as a PNG or JPEG image: {path}</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/settings/database_tab.py" line="96"/>
         <location filename="../../desktop/ui/settings_dialog.py" line="269"/>
         <source>Berkas basis data</source>
         <translation>Database file</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/settings/database_tab.py" line="98"/>
         <location filename="../../desktop/ui/settings_dialog.py" line="272"/>
         <source>SQLite (*.sqlite3 *.db)</source>
         <translation>SQLite (*.sqlite3 *.db)</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/settings/database_tab.py" line="109"/>
         <location filename="../../desktop/ui/settings_dialog.py" line="282"/>
         <source>Dipakai sekarang: {location} ({source})</source>
         <translation>In use now: {location} ({source})</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/settings/database_tab.py" line="113"/>
         <location filename="../../desktop/ui/settings_dialog.py" line="287"/>
         <source>Pilihan di bawah disimpan di pengaturan dan dipakai saat aplikasi dibuka tanpa {override}.</source>
         <translation>The choice below is kept in the settings and used when the program is started without {override}.</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/settings/database_tab.py" line="141"/>
         <location filename="../../desktop/ui/settings_dialog.py" line="301"/>
         <source>Menghubungi…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/settings/database_tab.py" line="148"/>
         <location filename="../../desktop/ui/settings_dialog.py" line="308"/>
         <source>Folder tidak dapat ditulisi: {path}</source>
         <translation>The folder cannot be written to: {path}</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/settings/database_tab.py" line="151"/>
         <location filename="../../desktop/ui/settings_dialog.py" line="310"/>
         <source>{path} belum ada; berkas baru dibuat saat aplikasi dimulai ulang.</source>
         <translation>{path} does not exist yet; a new file is created when the application restarts.</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/settings/database_tab.py" line="156"/>
         <location filename="../../desktop/ui/settings_dialog.py" line="315"/>
         <source>Berhasil terhubung: {url}</source>
         <translation>Connected: {url}</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/settings/database_tab.py" line="172"/>
         <location filename="../../desktop/ui/settings_dialog.py" line="332"/>
         <source>Gagal: {message}</source>
         <translation>Failed: {message}</translation>

@@ -353,3 +353,24 @@ def test_pickers_and_beranda_follow_another_workstation(qtbot, desk: Desk, datab
         b.live.stop()
         b.tasks.wait()
         other.close()
+
+
+@pytest.mark.only_engine("postgresql")
+def test_after_a_reconnect_everything_is_read_again(qtbot, two) -> None:
+    """Changes made while the listener was away were not heard: the RESYNC change it
+    hands over after reconnecting reloads the lists and re-checks the open form."""
+    from desktop.core.live import RESYNC, Change
+
+    a, b = two
+    record = a.desk.opd.create({"kode": "1.08", "nama": "Inspektorat"})
+    qtbot.waitUntil(lambda: "Inspektorat" in names_in(b.page), timeout=SECOND)
+    open_in(qtbot, b, record["id"])
+    b.live.stop()  # deaf from here on
+    plain_sql(a.desk, "UPDATE perangkat_daerah SET nama = 'Inspektorat Daerah', "
+              "version = version + 1 WHERE id = %s", record["id"])
+    qtbot.wait(300)
+    assert "Inspektorat Daerah" not in names_in(b.page) and bar_text(b) == ""
+    b.live.arrived.emit(Change(kind="*", record_id="", op=RESYNC, login=""))
+    qtbot.waitUntil(lambda: "Inspektorat Daerah" in names_in(b.page), timeout=SECOND)
+    qtbot.waitUntil(lambda: bar_text(b) != "", timeout=SECOND)
+    assert bar_text(b).startswith("Diubah oleh pengguna lain pukul ")

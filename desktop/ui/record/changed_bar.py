@@ -135,7 +135,9 @@ class ChangeWatch(QObject):
                     and record == page.current_record:
                 return  # nothing the form does not already show (or our own save)
             self.database_record = record
-            self.bar.show_change(name, change.at, deleted=record is None)
+            # after a reconnect nobody is named: what changed while away was not heard
+            self.bar.show_change(name or self.tr("pengguna lain"), change.at,
+                                 deleted=record is None)
 
         page.tasks.run_db(job, on_done=done)
 
