@@ -11,12 +11,12 @@ never in the middle of a transaction, so a cancel leaves nothing half-written.
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Any
 
 from desktop.core.i18n import t
 from desktop.core.jobs import Cancelled
 
-__all__ = ["CancelSource", "SyncCancelled", "check_cancel"]
+__all__ = ["SyncCancelled", "check_cancel"]
 
 
 class SyncCancelled(Cancelled):
@@ -24,10 +24,6 @@ class SyncCancelled(Cancelled):
 
     def __init__(self, message: str | None = None) -> None:
         super().__init__(t("Sinkronisasi dibatalkan.") if message is None else message)
-
-
-class CancelSource(Protocol):
-    cancelled: bool
 
 
 def check_cancel(token: Any) -> None:
