@@ -19,7 +19,9 @@ today) would go unseen.
 
 from __future__ import annotations
 
+import threading
 import time
+from collections import deque
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -35,8 +37,9 @@ OWN_SAVE_SECONDS = 3.0
 class LiveUpdates(QObject):
     """Listens for the window's Desk (nothing on SQLite) and tells the hub; see above."""
 
-    arrived = Signal(object)  # a Change, from the listener's thread (queued)
+    arrived = Signal(object)  # a Change to gather (GUI thread; a test may emit one)
     flushed = Signal(list)  # the changes just handed to the pages (the tests wait on it)
+    _poke = Signal()  # from the listener's thread: the inbox has changes (queued)
 
     def __init__(self, desk: Desk, hub: DataHub, parent: QObject | None = None,
                  interval_ms: int = INTERVAL_MS) -> None:
@@ -53,9 +56,14 @@ class LiveUpdates(QObject):
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.flush)
         self.arrived.connect(self._arrive)
+        # the listener's thread fills the inbox and pokes the GUI thread once per batch:
+        # an import of 100,000 rows elsewhere is one queued event, not 100,000
+        self._inbox: deque[Change] = deque()
+        self._poked = threading.Event()
+        self._poke.connect(self._drain)
         hub.changed.connect(self._noted_here)
         self.own = OwnSessions(desk.db) if desk.db.dialect == "postgresql" else None
-        self.listener: ChangeListener | None = start_listener(desk.db, self.arrived.emit)
+        self.listener: ChangeListener | None = start_listener(desk.db, self._received)
         self.destroyed.connect(lambda *_: self._stop_listener())
 
     @property
@@ -75,7 +83,19 @@ class LiveUpdates(QObject):
         if own is not None:
             own.close()
 
+    # ------------------------------------------------------------------ listener thread
+    def _received(self, change: Change) -> None:
+        self._inbox.append(change)
+        if not self._poked.is_set():
+            self._poked.set()
+            self._poke.emit()
+
     # ------------------------------------------------------------------ GUI thread
+    def _drain(self) -> None:
+        self._poked.clear()  # before emptying: a change appended now pokes again
+        while self._inbox:
+            self._arrive(self._inbox.popleft())
+
     def _noted_here(self, kind: str, ids: list[str]) -> None:
         """The hub announced a change: this window's own save, unless it is our flush."""
         if self._flushing:
