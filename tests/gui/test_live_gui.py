@@ -374,3 +374,31 @@ def test_after_a_reconnect_everything_is_read_again(qtbot, two) -> None:
     qtbot.waitUntil(lambda: "Inspektorat Daerah" in names_in(b.page), timeout=SECOND)
     qtbot.waitUntil(lambda: bar_text(b) != "", timeout=SECOND)
     assert bar_text(b).startswith("Diubah oleh pengguna lain pukul ")
+
+
+@pytest.mark.only_engine("postgresql")
+def test_bandingkan_on_an_agreement_marks_only_what_changed(
+        qtbot, desk: Desk, database_url: str, tmp_path: Path) -> None:
+    """An agreement's parties and articles (rows with ids, two levels deep) compare by
+    what they say: saved again elsewhere with new row ids, they are not 'different'."""
+    from agreement_samples import as_stored, pks
+
+    other = Desk.open(database_url, user="lain")
+    b = workstation(qtbot, other, tmp_path / "b.ini", kind="agreements")
+    try:
+        saved = desk.agreements.create(as_stored(pks()))
+        open_in(qtbot, b, saved["id"])
+        changed = {k: v for k, v in saved.items() if k not in ("id", "version", "induk_id")}
+        changed["judul"] = saved["judul"] + " (perubahan)"
+        desk.agreements.update(saved["id"], changed, expected_version=saved["version"])
+        qtbot.waitUntil(lambda: bar_text(b) != "", timeout=SECOND)
+        b.page.change_watch.compare()
+        dialog = b.page.findChild(CompareDialog, "compareDialog")
+        assert dialog is not None
+        assert dialog.differences == ["judul"]
+        dialog.reject()
+    finally:
+        b.live.stop()
+        b.page.form.mark_clean()
+        b.tasks.wait()
+        other.close()
