@@ -88,6 +88,7 @@ class CompareDialog(QDialog):
         self.table = QTreeWidget(self)
         self.table.setObjectName("compareTable")
         self.table.setRootIsDecorated(False)
+        self.table.setStyleSheet("QTreeWidget::item { padding: 3px 2px; }")  # readable rows
         self.table.setHeaderLabels(["", self.tr("Kolom"), self.tr("Isian saya"),
                                     self.tr("Basis data")])
         self.table.setAccessibleName(self.tr("Perbandingan per kolom"))
@@ -118,6 +119,10 @@ class CompareDialog(QDialog):
         close.clicked.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(820, 480)
+        first = next((self.table.topLevelItem(i) for i in range(self.table.topLevelItemCount())
+                      if self.table.topLevelItem(i).text(0) == DIFFERENT), None)
+        if first is not None:  # the keyboard starts on the first difference
+            self.table.setCurrentItem(first)
         self.table.setFocus()
 
     def _choose(self, choice: str) -> None:
