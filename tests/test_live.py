@@ -26,6 +26,7 @@ from desktop.core.live import (
     Change,
     ChangeListener,
     LoginNames,
+    OwnSessions,
     libpq_url,
     parse_change,
     start_listener,
@@ -321,3 +322,21 @@ def test_a_person_with_their_own_login_is_heard_by_that_login(
         got = [heard.next() for _ in range(3)]
     assert [(c.kind, c.record_id, c.op, c.login) for c in got] == [
         ("visits", visit, "UPDATE", clerk)] * 3
+
+
+@pytest.mark.only_engine("postgresql")
+def test_own_sessions_tell_this_desks_changes_from_another_desks(
+        desk: Desk, database_url: str, heard: Heard, listener: ChangeListener) -> None:
+    """The same login on both Desks: only the server process tells them apart."""
+    own = OwnSessions(desk.db)
+    try:
+        mine = desk.opd.create({"kode": "6.01", "nama": "Milik sini"})["id"]
+        with Desk.open(database_url, user="lain") as other:
+            theirs = other.opd.create({"kode": "6.02", "nama": "Milik sana"})["id"]
+        got = {c.record_id: c for c in (heard.until(lambda c: c.record_id == mine),
+                                        heard.until(lambda c: c.record_id == theirs))}
+        assert got[mine].login == got[theirs].login
+        assert own.made(got[mine]) and not own.made(got[theirs])
+    finally:
+        own.close()
+    assert not own.made(Change("opd", "x", "UPDATE", "a", pid=None))
