@@ -16,6 +16,10 @@ from desktop.core.drafting import new_agreement
 from desktop.core.formatting import number
 from desktop.ui.record.page import RecordPage
 
+# the statuses of an agreement that has been signed (penandatanganan is the signing
+# itself, still under way): reaching one of them asks for the signed scan
+SIGNED_STATUSES = ("pelaksanaan", "monev")
+
 
 def _plain(articles: list[dict[str, Any]]) -> list[Any]:
     """Articles without row ids: what the text says, to compare drafts."""
@@ -180,10 +184,43 @@ class AgreementPage(RecordPage):
 
     def _saved(self, record: dict[str, Any]) -> None:
         visit_id, self.pending_visit = self.pending_visit, None
+        before = (self.current_record or {}).get("status") \
+            if self.current_id == record["id"] else None  # None: it was a new agreement
         super()._saved(record)
         if visit_id:
             self.tasks.run_db(lambda: self._link_visit(visit_id, record["id"]),
                               on_done=lambda _r: self.hub.notify("visits", [visit_id]))
+        if record.get("status") in SIGNED_STATUSES and before not in SIGNED_STATUSES:
+            self._ask_for_signed_scan(record["id"])
+
+    def _ask_for_signed_scan(self, record_id: str) -> None:
+        """Just marked signed and no file kept with it yet: offer to attach the scan of
+        the signed text now, while it is on the desk (Nanti: the Berkas box later)."""
+        from desktop.core import attachments
+
+        def ask(counts: dict[str, int]) -> None:
+            if counts.get(record_id) or self.berkas.refused() is not None:
+                return
+            box = QMessageBox(self)
+            box.setObjectName("signedScanBox")
+            box.setIcon(QMessageBox.Icon.Question)
+            box.setWindowTitle(self.tr("Naskah ditandatangani"))
+            box.setText(self.tr("Lampirkan pindaian naskah yang sudah ditandatangani?"))
+            attach = box.addButton(self.tr("Lampirkan…"), QMessageBox.ButtonRole.AcceptRole)
+            later = box.addButton(self.tr("Nanti"), QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(attach)
+            box.setEscapeButton(later)
+            box.exec()
+            if box.clickedButton() is not attach:
+                return
+            from desktop.ui.record import berkas_parts
+
+            paths = berkas_parts.choose_files(self)
+            if paths:
+                self.berkas.add_paths(paths, record_id)
+
+        self.tasks.run_db(lambda: attachments.counts(self.desk, "agreements", [record_id]),
+                          on_done=ask)
 
     def _link_visit(self, visit_id: str, agreement_id: str) -> None:
         visit = self.desk.visits.get(visit_id)

@@ -56,11 +56,17 @@ class RecordTableModel(QAbstractTableModel):
     first_rows = Signal()
 
     def __init__(self, service: RecordService, tasks: TaskManager | None = None,
-                 parent: Any = None) -> None:
+                 parent: Any = None,
+                 counts: Callable[[list[str]], dict[str, int]] | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self.kind: RecordKind = service.kind
         self.tasks = tasks
+        # The "Berkas" column after the kind's own: how many files each record has, read
+        # with the rows, one ``counts`` query per block (never one per row)
+        self.counts = counts
+        self._files: dict[str, int] = {}
+        self.count_queries = 0  # for tests: how many times ``counts`` was asked
         self.query = ListQuery()
         self._ids: list[str] = []
         self._cache: OrderedDict[str, dict[str, Any]] = OrderedDict()
@@ -111,6 +117,7 @@ class RecordTableModel(QAbstractTableModel):
         self._ids = ids
         self._rows = rows
         self._cache.clear()
+        self._files.clear()
         self.endResetModel()
         self.first_rows.emit()
         if len(ids) >= rows:
@@ -128,6 +135,7 @@ class RecordTableModel(QAbstractTableModel):
             self.beginResetModel()
             self._ids, self._rows = ids, len(ids)
             self._cache.clear()
+            self._files.clear()
             self.endResetModel()
         else:
             self._ids = ids  # same rows, now every id known: the blank rows fill in
@@ -140,6 +148,7 @@ class RecordTableModel(QAbstractTableModel):
         """Forget cached rows so the next paint reads them again."""
         for record_id in ids:
             self._cache.pop(record_id, None)
+            self._files.pop(record_id, None)
         if self._ids:
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(self.rowCount() - 1, self.columnCount() - 1))
@@ -147,6 +156,7 @@ class RecordTableModel(QAbstractTableModel):
     def invalidate_all(self) -> None:
         """Forget every cached row: names shown from related records may have changed."""
         self._cache.clear()
+        self._files.clear()
         if self._ids:
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(self.rowCount() - 1, self.columnCount() - 1))
@@ -169,12 +179,28 @@ class RecordTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else max(self._rows, len(self._ids))
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.kind.columns)
+        if parent.isValid():
+            return 0
+        return len(self.kind.columns) + (1 if self.counts is not None else 0)
+
+    @property
+    def files_column(self) -> int:
+        """The "Berkas" column's index (-1 when the list has none)."""
+        return len(self.kind.columns) if self.counts is not None else -1
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.kind.columns)):
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if section == self.files_column:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.tr("Berkas")
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.tr("Jumlah berkas yang dilampirkan")
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.kind.columns):
             return str(self.kind.columns[section].label)
         return None
 
@@ -184,11 +210,14 @@ class RecordTableModel(QAbstractTableModel):
         record_id = self._ids[index.row()]
         if role == ID_ROLE:
             return record_id
+        files = index.column() == self.files_column
+        if files and role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, VALUE_ROLE,
                         Qt.ItemDataRole.BackgroundRole):
             return None
         row = self._row(index.row())
-        if row is None or not 0 <= index.column() < len(self.kind.columns):
+        if row is None or not (files or 0 <= index.column() < len(self.kind.columns)):
             return None
         if role == Qt.ItemDataRole.BackgroundRole:
             if self.row_note and self.row_note(row):  # the scheme's tint, text readable on it
@@ -198,6 +227,9 @@ class RecordTableModel(QAbstractTableModel):
             note = self.row_note(row)
             if note:
                 return note
+        if files:  # a count, empty for none: the column stays quiet
+            count = self._files.get(record_id, 0)
+            return count if role == VALUE_ROLE else (str(count) if count else "")
         column = self.kind.columns[index.column()]
         value = row.get(column.key)
         if role == VALUE_ROLE:
@@ -225,6 +257,11 @@ class RecordTableModel(QAbstractTableModel):
         for fetched in self.service.rows(block):
             self._cache[fetched["id"]] = fetched
         self.rows_fetched += len(block)
+        if self.counts is not None and block:
+            self.count_queries += 1
+            found = self.counts(block)
+            self._files.update({i: found.get(i, 0) for i in block})
         while len(self._cache) > CACHE_ROWS:
-            self._cache.popitem(last=False)
+            dropped, _row = self._cache.popitem(last=False)
+            self._files.pop(dropped, None)
         return self._cache.get(record_id)

@@ -95,6 +95,7 @@ class Task(QObject):
         self.token = CancelToken(self.signals.progress.emit)
         self.job: Callable[..., Any] | None = fn  # released here, on the GUI thread
         self.done = False
+        self.after: list[Callable[[], None]] = []  # run once the job ended, however
         self.signals.finished.connect(self._finish, Qt.ConnectionType.QueuedConnection)
 
     def cancel(self) -> None:
@@ -103,6 +104,9 @@ class Task(QObject):
     def _finish(self) -> None:
         self.done = True
         self.job = None
+        for callback in self.after:
+            _unless_gone(lambda _none, c=callback: c())(None)
+        self.after.clear()
         self.deleteLater()
 
 
@@ -126,9 +130,12 @@ class TaskManager(QObject):
     def run_db(self, fn: Callable[..., Any], *, on_done: Callable[[Any], None] | None = None,
                on_error: Callable[[Exception], None] | None = None,
                label: str = "", parent_widget: QWidget | None = None,
-               cancellable: bool = False) -> Task:
+               cancellable: bool = False,
+               on_finished: Callable[[], None] | None = None) -> Task:
+        """``on_finished`` runs after the job whatever its end (done, failed, cancelled):
+        connected before the job starts, so a quick job cannot finish unheard."""
         return self._submit(self.db_pool, fn, on_done, on_error, label, parent_widget,
-                            cancellable)
+                            cancellable, on_finished)
 
     def run_report(self, fn: Callable[..., Any], *,
                    on_done: Callable[[Any], None] | None = None,
@@ -145,11 +152,14 @@ class TaskManager(QObject):
     def _submit(self, pool: QThreadPool, fn: Callable[..., Any],
                 on_done: Callable[[Any], None] | None,
                 on_error: Callable[[Exception], None] | None, label: str,
-                parent_widget: QWidget | None, cancellable: bool) -> Task:
+                parent_widget: QWidget | None, cancellable: bool,
+                on_finished: Callable[[], None] | None = None) -> Task:
         task = Task(self, label, fn)
         if on_done is not None:
             task.signals.succeeded.connect(_unless_gone(on_done),
                                            Qt.ConnectionType.QueuedConnection)
+        if on_finished is not None:
+            task.after.append(on_finished)
         task.signals.failed.connect(_unless_gone(on_error or _report_error),
                                     Qt.ConnectionType.QueuedConnection)
         self._running += 1

@@ -838,27 +838,27 @@ Load the demo data and replace the office profile?</translation>
         <translation>This record has been deleted from the database. Your entries are still in the form; you can save them as a new record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/compare_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/record/compare_dialog.py" line="92"/>
         <source>Kolom</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/compare_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/record/compare_dialog.py" line="92"/>
         <source>Isian saya</source>
         <translation>My entries</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/compare_dialog.py" line="92"/>
+        <location filename="../../desktop/ui/record/compare_dialog.py" line="93"/>
         <source>Basis data</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/compare_dialog.py" line="93"/>
+        <location filename="../../desktop/ui/record/compare_dialog.py" line="94"/>
         <source>Perbandingan per kolom</source>
         <translation>Field-by-field comparison</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/record/compare_dialog.py" line="102"/>
+        <location filename="../../desktop/ui/record/compare_dialog.py" line="103"/>
         <source>{n} kolom berbeda (ditandai {sign}).</source>
         <translation>
             <numerusform>{n} field differs (marked {sign}).</numerusform>
@@ -866,17 +866,17 @@ Load the demo data and replace the office profile?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/compare_dialog.py" line="108"/>
+        <location filename="../../desktop/ui/record/compare_dialog.py" line="109"/>
         <source>Pakai versi &amp;basis data</source>
         <translation>Use the &amp;database version</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/compare_dialog.py" line="111"/>
+        <location filename="../../desktop/ui/record/compare_dialog.py" line="112"/>
         <source>&amp;Tetap pakai isian saya</source>
         <translation>&amp;Keep my entries</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/compare_dialog.py" line="113"/>
+        <location filename="../../desktop/ui/record/compare_dialog.py" line="114"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
@@ -991,7 +991,7 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>DelayedProgress</name>
     <message>
-        <location filename="../../desktop/ui/tasks.py" line="223"/>
+        <location filename="../../desktop/ui/tasks.py" line="225"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -1333,6 +1333,47 @@ Load the demo data and replace the office profile?</translation>
     </message>
 </context>
 <context>
+    <name>ListTransfer</name>
+    <message>
+        <location filename="../../desktop/ui/list_transfer.py" line="33"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/list_transfer.py" line="33"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/list_transfer.py" line="34"/>
+        <source>Laporan PDF (*.pdf)</source>
+        <translation>PDF report (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/list_transfer.py" line="36"/>
+        <source>Ekspor daftar</source>
+        <translation>Export list</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/list_transfer.py" line="50"/>
+        <source>{n} baris diekspor ke {path}</source>
+        <translation>
+            <numerusform>{n} row exported to {path}</numerusform>
+            <numerusform>{n} rows exported to {path}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/list_transfer.py" line="52"/>
+        <source>Mengekspor daftar…</source>
+        <translation>Exporting the list…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/list_transfer.py" line="63"/>
+        <source>Impor tidak tersedia di halaman ini.</source>
+        <translation>Import is not available on this page.</translation>
+    </message>
+</context>
+<context>
     <name>LongTextEditor</name>
     <message>
         <location filename="../../desktop/ui/widgets/fields.py" line="81"/>
@@ -1361,56 +1402,6 @@ Load the demo data and replace the office profile?</translation>
         <location filename="../../desktop/ui/main_window.py" line="101"/>
         <source>Sinkronisasi</source>
         <translation>Sync</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window_status.py" line="38"/>
-        <source>Buka halaman Sinkronisasi</source>
-        <translation>Open the Sync page</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window_status.py" line="46"/>
-        <source>Bekerja…</source>
-        <translation>Working…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dataset_marks.py" line="33"/>
-        <source>Baris berwarna: dataset yang belum diperbarui sesuai frekuensinya. Arahkan penunjuk ke baris untuk rinciannya.</source>
-        <translation>Tinted rows: datasets not updated as often as their frequency says. Point at a row for the details.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window_status.py" line="53"/>
-        <source>Katalog belum diatur</source>
-        <translation>Catalog not set up</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window_status.py" line="55"/>
-        <source>● Online</source>
-        <translation>● Online</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window_status.py" line="56"/>
-        <source>○ Offline</source>
-        <translation>○ Offline</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window_status.py" line="57"/>
-        <source>Katalog</source>
-        <translation>Catalog</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window_status.py" line="61"/>
-        <source>{state} · {n} menunggu sinkron</source>
-        <translation>{state} · {n} waiting to sync</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window_status.py" line="65"/>
-        <source>{n} konflik</source>
-        <translation type="unfinished">{n} conflict</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dataset_marks.py" line="22"/>
-        <source>Terlambat diperbarui (frekuensi: {f})</source>
-        <translation>Overdue for update (frequency: {f})</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/actions.py" line="89"/>
@@ -1443,7 +1434,7 @@ Load the demo data and replace the office profile?</translation>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="122"/>
+        <location filename="../../desktop/ui/main_window.py" line="124"/>
         <source>Cadangan ditulis: {path}</source>
         <translation>Backup written: {path}</translation>
     </message>
@@ -1518,54 +1509,14 @@ Load the demo data and replace the office profile?</translation>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/list_transfer.py" line="27"/>
-        <source>Excel (*.xlsx)</source>
-        <translation>Excel (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/list_transfer.py" line="29"/>
-        <source>Laporan PDF (*.pdf)</source>
-        <translation>PDF report (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/list_transfer.py" line="31"/>
-        <source>Ekspor daftar</source>
-        <translation>Export list</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/help_actions.py" line="39"/>
         <source>&amp;Tutup</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/list_transfer.py" line="28"/>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dataset_marks.py" line="31"/>
-        <source>{n} terlambat diperbarui</source>
-        <translation type="unfinished">{n} overdue for update</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/actions.py" line="97"/>
         <source>&amp;Ekspor daftar…</source>
         <translation>&amp;Export list…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/list_transfer.py" line="44"/>
-        <source>{n} baris diekspor ke {path}</source>
-        <translation type="unfinished">{n} row exported to {path}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/list_transfer.py" line="50"/>
-        <source>Mengekspor daftar…</source>
-        <translation>Exporting the list…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/list_transfer.py" line="63"/>
-        <source>Impor tidak tersedia di halaman ini.</source>
-        <translation>Import is not available on this page.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/window_reload.py" line="27"/>
@@ -1634,6 +1585,27 @@ Load the demo data and replace the office profile?</translation>
         <location filename="../../desktop/ui/sync/orgmap_box.py" line="72"/>
         <source>otomatis</source>
         <translation>automatic</translation>
+    </message>
+</context>
+<context>
+    <name>OverdueMarks</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/dataset_marks.py" line="23"/>
+        <source>{n} terlambat diperbarui</source>
+        <translation>
+            <numerusform>{n} overdue for update</numerusform>
+            <numerusform>{n} overdue for update</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dataset_marks.py" line="24"/>
+        <source>Baris berwarna: dataset yang belum diperbarui sesuai frekuensinya. Arahkan penunjuk ke baris untuk rinciannya.</source>
+        <translation>Tinted rows: datasets not updated as often as their frequency says. Point at a row for the details.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dataset_marks.py" line="33"/>
+        <source>Terlambat diperbarui (frekuensi: {f})</source>
+        <translation>Overdue for update (frequency: {f})</translation>
     </message>
 </context>
 <context>
@@ -2340,294 +2312,251 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="77"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="347"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="352"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="365"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="118"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="123"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="155"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/general_tab.py" line="31"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="88"/>
         <source>&amp;Bahasa</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/general_tab.py" line="34"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="91"/>
         <source>Ikuti sistem</source>
         <translation>Follow the system</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/general_tab.py" line="35"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="92"/>
         <source>Terang</source>
         <translation>Light</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/general_tab.py" line="36"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="93"/>
         <source>Gelap</source>
         <translation>Dark</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/general_tab.py" line="38"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="95"/>
         <source>&amp;Tampilan</source>
         <translation>&amp;Appearance</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/general_tab.py" line="42"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="98"/>
         <source>nama Anda, dicatat di log audit</source>
         <translation>your name, recorded in the audit log</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/general_tab.py" line="43"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="99"/>
         <source>&amp;Nama pengguna</source>
         <translation>&amp;User name</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/general_tab.py" line="47"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="103"/>
         <source> hari</source>
         <translation> days</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/general_tab.py" line="48"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="104"/>
         <source>Peringatan kerja sama berakhir</source>
         <translation>Agreement expiry warning</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/general_tab.py" line="53"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="109"/>
         <source> cadangan</source>
         <translation> backups</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/general_tab.py" line="54"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="110"/>
         <source>Cadangan harian yang disimpan</source>
         <translation>Daily backups kept</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/general_tab.py" line="57"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="111"/>
         <source>Pemisah kolom &amp;CSV</source>
         <translation>&amp;CSV separator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="112"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="56"/>
         <source>Umum</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="118"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="61"/>
         <source>Profil kantor</source>
         <translation>Office profile</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/database_tab.py" line="49"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="127"/>
         <source>Berkas SQLite di komputer ini</source>
         <translation>SQLite file on this computer</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/database_tab.py" line="50"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="128"/>
         <source>Server PostgreSQL bersama (beberapa komputer)</source>
         <translation>Shared PostgreSQL server (several computers)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/database_tab.py" line="58"/>
-        <location filename="../../desktop/ui/settings/documents_tab.py" line="53"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="136"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="209"/>
+        <location filename="../../desktop/ui/settings/documents_tab.py" line="59"/>
         <source>Pilih…</source>
         <translation>Choose…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/database_tab.py" line="63"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="141"/>
         <source>&amp;Uji koneksi</source>
         <translation>&amp;Test connection</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/database_tab.py" line="76"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="154"/>
         <source>Kata sandi disimpan di brankas kunci sistem operasi, tidak di berkas pengaturan.</source>
         <translation>Passwords are kept in the operating system&apos;s keyring, not in the settings file.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/database_tab.py" line="81"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="158"/>
         <source>Perubahan basis data berlaku saat aplikasi dibuka kembali.</source>
         <translation>A database change takes effect when the application is opened again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="168"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="64"/>
         <source>Basis data</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="171"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="67"/>
         <source>Naskah</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="176"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="72"/>
         <source>&amp;Simpan</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="177"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="73"/>
         <source>&amp;Batal</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/documents_tab.py" line="32"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="191"/>
+        <location filename="../../desktop/ui/settings/documents_tab.py" line="38"/>
         <source>A4 (210 × 297 mm)</source>
         <translation>A4 (210 × 297 mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/documents_tab.py" line="33"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="192"/>
+        <location filename="../../desktop/ui/settings/documents_tab.py" line="39"/>
         <source>F4 / folio (215 × 330 mm)</source>
         <translation>F4 / folio (215 × 330 mm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/documents_tab.py" line="36"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="195"/>
+        <location filename="../../desktop/ui/settings/documents_tab.py" line="42"/>
         <source>&amp;Ukuran kertas</source>
         <translation>&amp;Paper size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/documents_tab.py" line="37"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="196"/>
+        <location filename="../../desktop/ui/settings/documents_tab.py" line="43"/>
         <source>Tanggal pembuka dengan Huruf Kapital di Awal Kata (&quot;Pada Hari Ini Kamis Tanggal …&quot;)</source>
         <translation>Opening date in Title Case (&quot;Pada Hari Ini Kamis Tanggal …&quot;)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/documents_tab.py" line="43"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="201"/>
+        <location filename="../../desktop/ui/settings/documents_tab.py" line="49"/>
         <source>Cetak satu naskah asli per pihak, meterai di tanda tangan pihak lain</source>
         <translation>Print one original per party, with the duty stamp at the other party&apos;s signature</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/documents_tab.py" line="52"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="208"/>
+        <location filename="../../desktop/ui/settings/documents_tab.py" line="58"/>
         <source>PNG atau JPEG; kosongkan bila tanpa logo</source>
         <translation>PNG or JPEG; leave empty for no logo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/documents_tab.py" line="58"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="214"/>
+        <location filename="../../desktop/ui/settings/documents_tab.py" line="64"/>
         <source>&amp;Logo kantor</source>
         <translation>Office &amp;logo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/documents_tab.py" line="62"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="217"/>
+        <location filename="../../desktop/ui/settings/documents_tab.py" line="68"/>
         <source>Ubah &amp;templat KB/PKS…</source>
         <translation>Edit KB/PKS &amp;templates…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/general_tab.py" line="65"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="229"/>
         <source>Menurut pengaturan wilayah ({sep})</source>
         <translation>As the regional settings say ({sep})</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/general_tab.py" line="67"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="231"/>
         <source>Titik koma (;)</source>
         <translation>Semicolon (;)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/general_tab.py" line="68"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="232"/>
         <source>Koma (,)</source>
         <translation>Comma (,)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/general_tab.py" line="69"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="234"/>
         <source>Excel membuka CSV dengan pemisah daftar dari pengaturan wilayah Windows: dengan pengaturan Indonesia itu titik koma.</source>
         <translation>Excel opens a CSV with the list separator of the Windows regional settings: with Indonesian settings that is a semicolon.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/documents_tab.py" line="69"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="243"/>
+        <location filename="../../desktop/ui/settings/documents_tab.py" line="75"/>
         <source>Logo kantor</source>
         <translation>Office logo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/documents_tab.py" line="70"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="244"/>
+        <location filename="../../desktop/ui/settings/documents_tab.py" line="76"/>
         <source>Gambar (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/documents_tab.py" line="81"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="262"/>
+        <location filename="../../desktop/ui/settings/documents_tab.py" line="87"/>
         <source>Logo tidak dapat dibaca sebagai gambar PNG atau JPEG: {path}</source>
         <translation>The logo cannot be read as a PNG or JPEG image: {path}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/database_tab.py" line="96"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="269"/>
         <source>Berkas basis data</source>
         <translation>Database file</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/database_tab.py" line="98"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="272"/>
         <source>SQLite (*.sqlite3 *.db)</source>
         <translation>SQLite (*.sqlite3 *.db)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/database_tab.py" line="109"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="282"/>
         <source>Dipakai sekarang: {location} ({source})</source>
         <translation>In use now: {location} ({source})</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/database_tab.py" line="113"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="287"/>
         <source>Pilihan di bawah disimpan di pengaturan dan dipakai saat aplikasi dibuka tanpa {override}.</source>
         <translation>The choice below is kept in the settings and used when the program is started without {override}.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/database_tab.py" line="141"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="301"/>
         <source>Menghubungi…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/database_tab.py" line="148"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="308"/>
         <source>Folder tidak dapat ditulisi: {path}</source>
         <translation>The folder cannot be written to: {path}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/database_tab.py" line="151"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="310"/>
         <source>{path} belum ada; berkas baru dibuat saat aplikasi dimulai ulang.</source>
         <translation>{path} does not exist yet; a new file is created when the application restarts.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/database_tab.py" line="156"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="315"/>
         <source>Berhasil terhubung: {url}</source>
         <translation>Connected: {url}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings/database_tab.py" line="172"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="332"/>
         <source>Gagal: {message}</source>
         <translation>Failed: {message}</translation>
     </message>
@@ -3117,6 +3046,52 @@ Load the demo data and replace the office profile?</translation>
         <location filename="../../desktop/ui/welcome.py" line="69"/>
         <source>Nanti saja</source>
         <translation>Later</translation>
+    </message>
+</context>
+<context>
+    <name>WindowStatus</name>
+    <message>
+        <location filename="../../desktop/ui/window_status.py" line="35"/>
+        <source>Buka halaman Sinkronisasi</source>
+        <translation>Open the Sync page</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_status.py" line="43"/>
+        <source>Bekerja…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_status.py" line="50"/>
+        <source>Katalog belum diatur</source>
+        <translation>Catalog not set up</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_status.py" line="52"/>
+        <source>● Online</source>
+        <translation>● Online</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_status.py" line="53"/>
+        <source>○ Offline</source>
+        <translation>○ Offline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_status.py" line="54"/>
+        <source>Katalog</source>
+        <translation>Catalog</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_status.py" line="58"/>
+        <source>{state} · {n} menunggu sinkron</source>
+        <translation>{state} · {n} waiting to sync</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/window_status.py" line="62"/>
+        <source>{n} konflik</source>
+        <translation>
+            <numerusform>{n} conflict</numerusform>
+            <numerusform>{n} conflicts</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -220,6 +220,8 @@ def test_a_record_typed_into_the_form_is_saved_and_listed(
     assert page.new_record(ask=False)
     fill(qtbot, page)
     assert page.form.is_dirty()
+    if kind == "agreements":  # saved as signed ("pelaksanaan"): asked for the scan
+        answer_next_box("Nanti")
     click_save(qtbot, base_window, page)
     qtbot.waitUntil(lambda: page.current_id is not None, timeout=5000)
     assert all(page.form.error_text(f.name) == "" for f in page.kind.fields)

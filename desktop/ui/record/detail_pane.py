@@ -16,12 +16,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVB
 
 from desktop.core.desk import Desk
 from desktop.ui.page_specs import PageSpec
+from desktop.ui.record.berkas_box import BerkasBox
 from desktop.ui.tasks import TaskManager
 from desktop.ui.widgets.form import RecordForm
 
 
 class DetailPane(QWidget):
-    """Title, links to related records, the scrolling form, Simpan/Batalkan/Riwayat/Hapus."""
+    """Title, links to related records, the scrolling form and the record's Berkas,
+    Simpan/Batalkan/Riwayat/Hapus."""
 
     related_clicked = QtSignal(object)  # the RelatedSpec of the link that was clicked
 
@@ -59,7 +61,17 @@ class DetailPane(QWidget):
             from desktop.ui.widgets.catalog_notice import CatalogNotice
 
             self.catalog_notice = CatalogNotice(desk, self.form, tasks)
-        scroll.setWidget(self.form)
+        # the record's files below its form, in the same scroll area: a short screen
+        # scrolls to them rather than losing form rows to a fixed box
+        body = QWidget(scroll)
+        body.setObjectName("detailBody")
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(self.form)
+        self.berkas = BerkasBox(desk, kind.name, tasks, body)
+        body_layout.addWidget(self.berkas)
+        body_layout.addStretch(1)
+        scroll.setWidget(body)
         layout.addWidget(scroll, 1)
         buttons = QHBoxLayout()
         self.save_button = QPushButton(self.tr("&Simpan"), self)

@@ -16,6 +16,7 @@ from desktop.ui.record_model import RecordTableModel
 from desktop.ui.widgets.elided import fit_header_titles
 
 ROW_HEIGHT = 26
+FILES_COLUMN_WIDTH = 64  # "Berkas" and a count of two digits
 WIDE_COLUMNS = ("nama", "judul", "instansi", "aplikasi", "opd", "mitra")
 
 
@@ -51,6 +52,9 @@ class RecordTable(QTableView):
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # default order until clicked
         for index, column in enumerate(kind.columns):
             header.resizeSection(index, 260 if column.key in WIDE_COLUMNS else 120)
+        if model.files_column >= 0:  # the narrow count of files: the last column, unstretched
+            header.setStretchLastSection(False)
+            header.resizeSection(model.files_column, FILES_COLUMN_WIDTH)
         fit_header_titles(header)  # "Ketua rombongan" is wider than 120 px
         self.setSortingEnabled(True)
 

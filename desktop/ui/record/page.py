@@ -19,6 +19,7 @@ from PySide6.QtCore import Signal as QtSignal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
+from desktop.core import attachments
 from desktop.core.desk import Desk
 from desktop.core.services import ListQuery
 from desktop.ui.hub import DataHub
@@ -75,7 +76,10 @@ class RecordPage(RecordEditing, QWidget):
         self.count_label = self.filter_bar.count_label
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.model = RecordTableModel(self.service, self.tasks, self)
+        kind_name = self.kind.name
+        self.model = RecordTableModel(
+            self.service, self.tasks, self,
+            counts=lambda ids: attachments.counts(self.desk, kind_name, ids))
         self.table = RecordTable(self.kind, self.model, self.splitter)
         self.detail = DetailPane(self.desk, self.spec, self.lookups, self.tasks, self.splitter)
         self.detail_title = self.detail.title
@@ -89,6 +93,7 @@ class RecordPage(RecordEditing, QWidget):
         self.revert_button = self.detail.revert_button
         self.delete_button = self.detail.delete_button
         self.history_button = self.detail.history_button
+        self.berkas = self.detail.berkas
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         layout.addWidget(self.splitter, 1)
@@ -106,6 +111,9 @@ class RecordPage(RecordEditing, QWidget):
         self.history_button.clicked.connect(self.show_history)
         self.form.changed.connect(self._update_buttons)
         self.form.submitted.connect(self.save)
+        self.berkas.changed.connect(lambda record_id: self.hub.notify(self.kind.name,
+                                                                      [record_id]))
+        self.berkas.status.connect(self.status)
         from desktop.ui.draft_recovery import DraftKeeper
 
         self.drafts = DraftKeeper(self)  # unsaved edits survive a crash (recovery files)
@@ -205,6 +213,7 @@ class RecordPage(RecordEditing, QWidget):
         self.current_version = record["version"]
         self.form.load(record)
         self.detail_title.setText(self._title_of(record))
+        self.berkas.set_record(record["id"], self._title_of(record))
         self._update_buttons()
 
     def _title_of(self, record: dict[str, Any]) -> str:
@@ -223,6 +232,7 @@ class RecordPage(RecordEditing, QWidget):
         self.current_record = None
         self.table.clearSelection()
         self.form.load(None)
+        self.berkas.set_record(None)
         self.detail_title.setText(self.tr("{kind} baru").replace("{kind}", str(self.kind.label)))
         self._update_buttons()
         return True
