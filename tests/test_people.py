@@ -269,3 +269,16 @@ def test_with_the_real_roles_an_admin_login_manages_people_and_pimpinan_only_rea
     with Desk.open(postgres_database) as owner, owner.db.read_session() as s:
         history = record_history(s, "pengguna", people.audit_id(boss))
     assert {h["pengguna"] for h in history} == {"Admin Kantor"}  # the login, stamped by PG
+
+
+def test_a_login_without_a_desk_role_is_told_at_start(
+        postgres_database: str, made_logins: list[str]) -> None:
+    url = _reader(postgres_database, made_logins)
+    with Desk.open(url) as desk:
+        assert desk.access is None
+        with pytest.raises(PermissionRefusedError) as refused:
+            people.require_role(desk)
+    assert refused.value.message.startswith(
+        f"Login {made_logins[-1]} belum mempunyai peran di Diskominfo Desk")
+    with Desk.open(postgres_database) as owner:
+        people.require_role(owner)  # the owner is the administrator

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from psycopg import sql
 from sqlalchemy import text
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from desktop.core.errors import DeskError, PermissionRefusedError, ValidationError
@@ -113,6 +114,18 @@ def _require_manager(desk: Desk, s: Session) -> None:
     access = access_of(s.connection())
     if access is None or not access.can(PEOPLE):
         raise PermissionRefusedError(t("Hanya administrator yang boleh mengelola pengguna."))
+
+
+def require_role(desk: Desk) -> None:
+    """A PostgreSQL login that holds no Desk role may read and change nothing: the window
+    says so at start (and who can help) instead of opening on refusals."""
+    if desk.access is not None:
+        return
+    login = make_url(desk.db.url).username or "?"
+    raise PermissionRefusedError(t(
+        "Login {login} belum mempunyai peran di Diskominfo Desk, jadi belum boleh membaca "
+        "atau mengubah apa pun. Minta administrator kantor menambahkan Anda di halaman "
+        "Pengguna (atau: diskominfo-desk user add).", login=login))
 
 
 # ----------------------------------------------------------------------- reading

@@ -58,6 +58,7 @@ def run(database: str | None = None, user: str | None = None, lang: str | None =
         scheme: str | None = None) -> int:
     from desktop.core.desk import Desk
     from desktop.core.errors import DeskError
+    from desktop.core.roles import BACKUP, OFFICE
     from desktop.core.single_instance import hold_program_mutex, release_program_mutex
     from desktop.ui.errors import install_error_handling
     from desktop.ui.i18n import install_language
@@ -87,11 +88,18 @@ def run(database: str | None = None, user: str | None = None, lang: str | None =
         guard.activation_requested.connect(lambda: bring_to_front(holder.get("window")))
     try:
         desk = Desk.open(database, user=user)
+        from desktop.core.people import require_role
+
+        try:
+            require_role(desk)  # a login with no Desk role: said now, not as refusals
+        except DeskError:
+            desk.close()
+            raise
     except DeskError as exc:
         QMessageBox.critical(None, APP_NAME, exc.message)
         return 1
     tasks = TaskManager(app)
-    if needs_welcome(desk):
+    if desk.access is not None and desk.access.can(OFFICE) and needs_welcome(desk):
         WelcomeDialog(desk, tasks).exec()
 
     def open_window() -> None:
@@ -111,7 +119,8 @@ def run(database: str | None = None, user: str | None = None, lang: str | None =
 
     open_window()
     QTimer.singleShot(0, holder["window"].offer_drafts)  # edits a crash left unsaved
-    holder["window"].backups.run_daily()  # once a day, on the worker, while the window opens
+    if desk.access is not None and desk.access.can(BACKUP):
+        holder["window"].backups.run_daily()  # once a day, on the worker, while it opens
     if desk.db.sqlite_notice:  # SQLite on a network folder: no WAL, one workstation at a time
         holder["window"].statusBar().showMessage(desk.db.sqlite_notice, 60_000)
     _exit_once_shown_if_asked(app)
