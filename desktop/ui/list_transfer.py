@@ -11,59 +11,60 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-
-translate = QCoreApplication.translate
+from PySide6.QtCore import QObject
 
 
-def export_list(window: Any) -> None:
-    """The list as shown (filter, sort) to XLSX, CSV or a printable PDF report."""
-    from desktop.documents.list_export import write_list
-    from desktop.ui.save_paths import EXPORT, ask_save_path, dated_name
+class ListTransfer(QObject):
+    """Owned by the main window (``window.transfer``); works on its page shown."""
 
-    page = window.page
-    if page is None:
-        return
-    xlsx, csv_, pdf = (translate("MainWindow", "Excel (*.xlsx)"),
-                       translate("MainWindow", "CSV (*.csv)"),
-                       translate("MainWindow", "Laporan PDF (*.pdf)"))
-    # "Dataset 2026-12-04.xlsx" in the last export folder (else Documents)
-    path, chosen = ask_save_path(window, EXPORT, translate("MainWindow", "Ekspor daftar"),
-                                 dated_name(str(page.kind.plural), ".xlsx"),
-                                 f"{xlsx};;{csv_};;{pdf}")
-    if not path:
-        return
-    suffix = {xlsx: ".xlsx", csv_: ".csv", pdf: ".pdf"}.get(chosen, ".xlsx")
-    if Path(path).suffix.lower() not in (".xlsx", ".csv", ".pdf"):
-        path += suffix
-    query = page.model.query
-    title = str(page.kind.plural)
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
 
-    def done(n: int) -> None:
-        window.statusBar().showMessage(
-            translate("MainWindow", "{n} baris diekspor ke {path}", "", n)
-            .replace("{n}", str(n)).replace("{path}", path), 6000)
+    def export_list(self) -> None:
+        """The list as shown (filter, sort) to XLSX, CSV or a printable PDF report."""
+        from desktop.documents.list_export import write_list
+        from desktop.ui.save_paths import EXPORT, ask_save_path, dated_name
 
-    window.tasks.run_db(
-        lambda token: write_list(page.service, query, path, progress=token.progress,
-                                 title=title),
-        on_done=done, label=translate("MainWindow", "Mengekspor daftar…"),
-        parent_widget=window, cancellable=True)
+        window = self.window
+        page = window.page
+        if page is None:
+            return
+        xlsx, csv_, pdf = (self.tr("Excel (*.xlsx)"), self.tr("CSV (*.csv)"),
+                           self.tr("Laporan PDF (*.pdf)"))
+        # "Dataset 2026-12-04.xlsx" in the last export folder (else Documents)
+        path, chosen = ask_save_path(window, EXPORT, self.tr("Ekspor daftar"),
+                                     dated_name(str(page.kind.plural), ".xlsx"),
+                                     f"{xlsx};;{csv_};;{pdf}")
+        if not path:
+            return
+        suffix = {xlsx: ".xlsx", csv_: ".csv", pdf: ".pdf"}.get(chosen, ".xlsx")
+        if Path(path).suffix.lower() not in (".xlsx", ".csv", ".pdf"):
+            path += suffix
+        query = page.model.query
+        title = str(page.kind.plural)
+        window.tasks.run_db(
+            lambda token: write_list(page.service, query, path, progress=token.progress,
+                                     title=title),
+            on_done=lambda n: window.statusBar().showMessage(
+                self.tr("{n} baris diekspor ke {path}", "", n).replace("{n}", str(n))
+                .replace("{path}", path), 6000),
+            label=self.tr("Mengekspor daftar…"), parent_widget=window, cancellable=True)
 
+    def import_sheet(self) -> None:
+        """Import into the kind of the page shown (where importing makes sense)."""
+        from desktop.core.importing.mapping import IMPORT_KINDS
+        from desktop.ui.import_dialog import ImportDialog
+        from desktop.ui.window_dialogs import on_screen
 
-def import_sheet(window: Any) -> None:
-    """Import into the kind of the page shown (where importing makes sense)."""
-    from desktop.core.importing.mapping import IMPORT_KINDS
-    from desktop.ui.import_dialog import ImportDialog
-    from desktop.ui.window_dialogs import on_screen
-
-    kind = window.page.kind.name if window.page is not None else ""
-    if kind not in IMPORT_KINDS:
-        window.statusBar().showMessage(
-            translate("MainWindow", "Impor tidak tersedia di halaman ini."), 6000)
-        return
-    dialog = ImportDialog(window.desk, window.tasks, kind, window)
-    on_screen(dialog)
-    dialog.imported.connect(window.hub.notify)
-    window._dialogs["import"] = dialog
-    dialog.open()
+        window = self.window
+        kind = window.page.kind.name if window.page is not None else ""
+        if kind not in IMPORT_KINDS:
+            window.statusBar().showMessage(self.tr("Impor tidak tersedia di halaman ini."),
+                                           6000)
+            return
+        dialog = ImportDialog(window.desk, window.tasks, kind, window)
+        on_screen(dialog)
+        dialog.imported.connect(window.hub.notify)
+        window._dialogs["import"] = dialog
+        dialog.open()

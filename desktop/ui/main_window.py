@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QStackedWi
 from desktop import APP_NAME
 from desktop.core.desk import Desk
 from desktop.core.kinds import KINDS
-from desktop.ui import actions, help_actions, list_transfer, window_dialogs, window_reload
+from desktop.ui import actions, help_actions, window_dialogs, window_reload
 from desktop.ui.agreement_pages import AgreementPage, VisitPage
 from desktop.ui.beranda import BerandaPage
 from desktop.ui.hub import DataHub
@@ -113,10 +113,12 @@ class MainWindow(QMainWindow):
         self.sync_status = self.window_status.sync_status
 
     def _build_helpers(self) -> None:
-        """The backups' and the reminders' own objects, which some actions belong to."""
+        """The objects some actions belong to: list import/export, backups, reminders."""
         from desktop.ui.backup_actions import BackupActions
+        from desktop.ui.list_transfer import ListTransfer
         from desktop.ui.reminders_panel import RemindersPanel
 
+        self.transfer = ListTransfer(self)
         self.backups = BackupActions(self.desk, self.tasks, self)
         self.backups.backed_up.connect(lambda path: self.statusBar().showMessage(
             self.tr("Cadangan ditulis: {path}").replace("{path}", path), 8000))
@@ -142,9 +144,9 @@ class MainWindow(QMainWindow):
         self.stack.removeWidget(slot)
         slot.deleteLater()
         if kind == "datasets":
-            from desktop.ui.dataset_marks import mark_overdue
+            from desktop.ui.dataset_marks import OverdueMarks
 
-            mark_overdue(page)
+            OverdueMarks(page)
         if isinstance(page, VisitPage):
             page.draft_agreement.connect(self._draft_agreement)
         return page
@@ -231,10 +233,10 @@ class MainWindow(QMainWindow):
     # What the menus do lives in small modules; these names are the window's API
     # (the action table, the Beranda, the settings dialog and the tests call them).
     def export_list(self) -> None:
-        list_transfer.export_list(self)
+        self.transfer.export_list()
 
     def import_sheet(self) -> None:
-        list_transfer.import_sheet(self)
+        self.transfer.import_sheet()
 
     def open_settings(self) -> None:
         window_dialogs.open_settings(self)

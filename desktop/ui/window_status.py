@@ -3,8 +3,7 @@ the catalog's state (Online/Offline, local changes waiting, open conflicts) on a
 that opens the Sinkronisasi page.
 
 A QObject child of the window, so its slots are disconnected when the window goes (the
-task manager outlives a window rebuilt for another language). Its texts keep the
-window's translation context.
+task manager outlives a window rebuilt for another language).
 """
 
 from __future__ import annotations
@@ -12,10 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton
-
-translate = QCoreApplication.translate
 
 
 class WindowStatus(QObject):
@@ -35,7 +32,7 @@ class WindowStatus(QObject):
         self.sync_status = QPushButton("", window)
         self.sync_status.setObjectName("syncStatus")
         self.sync_status.setFlat(True)
-        self.sync_status.setToolTip(translate("MainWindow", "Buka halaman Sinkronisasi"))
+        self.sync_status.setToolTip(self.tr("Buka halaman Sinkronisasi"))
         self.sync_status.clicked.connect(open_sync)
         bar.addPermanentWidget(self.sync_status)
         sync_page.status_changed.connect(self.show_sync)
@@ -43,25 +40,25 @@ class WindowStatus(QObject):
         tasks.busy_changed.connect(self.show_busy)
 
     def show_busy(self, busy: bool) -> None:
-        self.busy_label.setText(translate("MainWindow", "Bekerja…") if busy else "")
+        self.busy_label.setText(self.tr("Bekerja…") if busy else "")
 
     def show_sync(self, state: str, pending: int) -> None:
         """Online/Offline, the local changes waiting and every open conflict (the count
         each sync's summary gives)."""
         configured = getattr(self.sync_page, "configured", None)
         if configured is False:  # nothing can be waiting for a catalog nobody set up
-            self.sync_status.setText(translate("MainWindow", "Katalog belum diatur"))
+            self.sync_status.setText(self.tr("Katalog belum diatur"))
             return
-        word = {"online": translate("MainWindow", "● Online"),
-                "offline": translate("MainWindow", "○ Offline")}.get(
-            state, translate("MainWindow", "Katalog"))
+        word = {"online": self.tr("● Online"),
+                "offline": self.tr("○ Offline")}.get(
+            state, self.tr("Katalog"))
         if configured is None:
             self.sync_status.setText(word)
             return
-        text = (translate("MainWindow", "{state} · {n} menunggu sinkron")
+        text = (self.tr("{state} · {n} menunggu sinkron")
                 .replace("{state}", word).replace("{n}", str(pending)))
         conflicts = len(getattr(self.sync_page, "conflicts", None) or [])
         if conflicts:
-            text += " · " + translate("MainWindow", "{n} konflik", "", conflicts).replace(
+            text += " · " + self.tr("{n} konflik", "", conflicts).replace(
                 "{n}", str(conflicts))
         self.sync_status.setText(text)
