@@ -29,7 +29,7 @@ from desktop.core.backup_files import (
 from desktop.core.desk import Desk
 from desktop.core.errors import DatabaseDamagedError, DeskError
 from desktop.core.i18n import t
-from desktop.core.migrate import current_revision, known_revisions
+from desktop.core.migrate import current_revision, known_revisions, reapply_grants
 from desktop.core.pg_backup_check import Reference, build_reference, check_dump
 from desktop.core.pg_tools import find_pg_tool, last_line, run_tool
 from desktop.core.private_files import make_private
@@ -248,6 +248,14 @@ def restore(desk: Desk, path: Path, folder: Path | None = None) -> Path:
     # as the application's own role: no owners or grants of the dump's server are replayed
     _run([_pg_tool("pg_restore"), "--clean", "--if-exists", "--no-owner", "--no-privileges",
           "--single-transaction", "--exit-on-error", *args], env, stdin_path=path)
+    # ...so the office's people get their rights again from the migrations (0008)
+    from desktop.core.database import create_database_engine
+
+    engine = create_database_engine(url)
+    try:
+        reapply_grants(engine)
+    finally:
+        engine.dispose()
     return safety
 
 

@@ -98,6 +98,30 @@ def upgrade_database(engine: Engine, sqlite_path: Path | None) -> str | None:
     return str(backup) if backup else None
 
 
+def reapply_grants(engine: Engine) -> None:
+    """Grant the office's roles their rights again, as the migrations made them.
+
+    A PostgreSQL restore (``pg_restore --clean --no-privileges``) recreates every table
+    without the grants of the ``desk_*`` roles: a dump's grants are never replayed (they
+    are not checked like its schema is). Each migration that grants something offers an
+    ``apply_grants(connection)`` (0008 onwards); they are run again, oldest first, up to
+    the database's revision. SQLite has no grants.
+    """
+    if engine.dialect.name != "postgresql":
+        return
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config())
+    with engine.begin() as conn:
+        current = current_revision(conn)
+        if current is None:
+            return
+        for revision in reversed(list(script.iterate_revisions(current, "base"))):
+            grant = getattr(revision.module, "apply_grants", None)
+            if grant is not None:
+                grant(conn)
+
+
 def backup_sqlite_file(path: Path, label: str) -> Path:
     """Consistent copy of a live SQLite file next to it, named with date and time."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
