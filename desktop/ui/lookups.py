@@ -27,8 +27,18 @@ class RecordLookup:
     def _title_key(self) -> str:
         return self.service.kind.columns[0].key if self.service.kind.name != "opd" else "nama"
 
+    @property
+    def readable(self) -> bool:
+        """Whether the person's role may read this kind (a kerjasama login's visit form
+        names applications it may not list): a picker of an unreadable kind stays empty
+        rather than asking PostgreSQL for rows it would refuse."""
+        access = getattr(self.desk, "access", None)
+        return access is None or access.can_read(self.service.kind.name)
+
     def all(self) -> list[Option] | None:
         """Every live record, or None when there are too many to list."""
+        if not self.readable:
+            return []
         if self._all is None:
             ids = self.service.ids(ListQuery())
             if len(ids) > SMALL_KIND:
@@ -37,10 +47,14 @@ class RecordLookup:
         return self._all
 
     def find(self, text: str, limit: int = 50) -> list[Option]:
+        if not self.readable:
+            return []
         ids = self.service.ids(ListQuery(text=text, limit=limit))[:limit]
         return [Option(r["id"], self._text(r)) for r in self.service.rows(ids)]
 
     def text_of(self, record_id: str) -> str:
+        if not self.readable:
+            return record_id
         try:
             return self.service.title(record_id)
         except Exception:  # a deleted or missing target still shows its id

@@ -188,3 +188,55 @@ def test_an_existing_login_is_said_in_the_dialog(
     tasks.wait()
     desk.close()
 
+
+
+# ------------------------------------------------------------------ the window and the role
+@pytest.fixture
+def role_desk(postgres_database: str, made: list[str]) -> Callable[[str], Desk]:
+    """A Desk logged in as a new login holding ``role`` (made through core/people.py),
+    closed at the end."""
+    opened: list[Desk] = []
+
+    def open_as(role: str) -> Desk:
+        login = unique_login(role[:6])
+        made.append(login)
+        with Desk.open(postgres_database) as owner:
+            people.add_person(owner, login, f"Uji {role}", role, "sandi-uji-123")
+        desk = Desk.open(url_as(postgres_database, login, "sandi-uji-123"))
+        opened.append(desk)
+        return desk
+
+    yield open_as  # type: ignore[misc]
+    for desk in opened:
+        desk.close()
+
+
+def test_sync_page_and_pickers_read_nothing_a_pimpinan_may_not(
+        qtbot, role_desk: Callable[[str], Desk]) -> None:
+    """The sync tables are the sync roles': the page builds, starts and refreshes without
+    asking PostgreSQL (which would refuse); a picker of a kind the role may not read is
+    empty instead of refused."""
+    from desktop.ui.hub import DataHub
+    from desktop.ui.lookups import RecordLookup
+    from desktop.ui.sync.page import SyncPage
+
+    desk = role_desk("pimpinan")
+    tasks = TaskManager()
+    from PySide6.QtCore import QSettings
+
+    page = SyncPage(desk, tasks, DataHub(), QSettings())
+    qtbot.addWidget(page)
+    assert not page.allowed
+    page.start()
+    page.refresh_state()
+    settle(qtbot, tasks=tasks)
+    from PySide6.QtWidgets import QMessageBox
+
+    assert not [box.text() for box in QApplication.topLevelWidgets()
+                if isinstance(box, QMessageBox) and box.isVisible()]
+    assert not page.pinger.isActive()
+    clerk = role_desk("kerjasama")
+    assert RecordLookup(clerk, "apps").all() == []
+    assert RecordLookup(clerk, "apps").find("a") == []
+    assert RecordLookup(clerk, "opd").all() == []  # readable: the (empty) real list
+    tasks.wait()

@@ -51,8 +51,9 @@ class SyncPage(QWidget):
         self.periodic = QTimer(self)
         self.periodic.timeout.connect(lambda: self.sync_now(quiet=True))
         self._build()
-        self.catalog_box.load_settings()
-        self._apply_periodic()
+        if self.allowed:  # the catalog's settings and state are the sync roles' tables
+            self.catalog_box.load_settings()
+            self._apply_periodic()
         hub.changed.connect(lambda kind, _ids: self.refresh_state() if kind == "datasets"
                             else None)
         self.pinger = QTimer(self)
@@ -64,10 +65,19 @@ class SyncPage(QWidget):
         """The open conflicts as last read (the status bar counts them)."""
         return self.conflict_box.conflicts
 
+    @property
+    def allowed(self) -> bool:
+        """May this person sync (``desktop.core.roles``: admin, sekretariat)? Otherwise the
+        page reads nothing: PostgreSQL refuses the sync tables to the other roles."""
+        from desktop.core.roles import SYNC
+
+        access = getattr(self.desk, "access", None)
+        return access is not None and access.can(SYNC)
+
     def start(self) -> None:
         """Begin the status checks; the window calls this once its first page is filled,
         so they do not compete with it at start-up."""
-        if self.pinger.isActive():
+        if self.pinger.isActive() or not self.allowed:
             return
         self.pinger.start()
         self.refresh_state()
@@ -151,7 +161,7 @@ class SyncPage(QWidget):
     def ping(self) -> None:
         """One quick status_show for the Online/Offline indicator (when configured),
         on the network worker."""
-        if self.running is not None:
+        if self.running is not None or not self.allowed:
             return
         self.tasks.run_net(lambda: ping_catalog(self.desk), on_done=self._set_state,
                            on_error=lambda _e: self._set_state(OFFLINE), cancellable=False)
@@ -159,6 +169,8 @@ class SyncPage(QWidget):
     # ------------------------------------------------------------------ state
     def refresh_state(self) -> None:
         """Pending count, conflicts and the run log, read in the background."""
+        if not self.allowed:
+            return
         self.tasks.run_report(lambda: read_page_state(self.desk), on_done=self._show_state)
 
     def _show_state(self, state: PageState) -> None:

@@ -49,6 +49,9 @@ class CatalogNotice(QLabel):
         self.visibility = None
         self.refresh()
         desk = self.desk
+        access = getattr(desk, "access", None)
+        if access is not None and not access.can("sync"):
+            return  # the catalog's tables are the sync roles' (a pimpinan reads datasets)
         self.tasks.run_db(lambda: _visibility(desk, record_id),
                           on_done=lambda known: self._known(record_id, known))
 
