@@ -88,6 +88,9 @@ def upgrade_database(engine: Engine, sqlite_path: Path | None) -> str | None:
         raise DatabaseOpenError(
             t("Basis data ini berisi tabel lain dan bukan milik Diskominfo Desk; tidak diubah.")
         )
+    if current is not None and engine.dialect.name == "postgresql":
+        with engine.connect() as conn:
+            _refuse_a_person(conn)
     backup = None
     if sqlite_path is not None and current is not None:
         backup = backup_sqlite_file(sqlite_path, f"sebelum-upgrade-{current}")
@@ -120,6 +123,21 @@ def reapply_grants(engine: Engine) -> None:
             grant = getattr(revision.module, "apply_grants", None)
             if grant is not None:
                 grant(conn)
+
+
+def _refuse_a_person(conn: Connection) -> None:
+    """Only the owner of the tables (or a superuser) changes the schema of a shared
+    database. A person's login (a ``desk_*`` role) may not, and must not half-try: they
+    are told who can, and the database is left as it is."""
+    may_migrate = conn.execute(text(
+        "SELECT pg_has_role(current_user, c.relowner, 'USAGE') FROM pg_class c "
+        "WHERE c.oid = to_regclass('alembic_version')")).scalar()
+    if not may_migrate:
+        raise DatabaseOpenError(t(
+            "Basis data bersama ini perlu diperbarui ke versi skema {revision} sebelum "
+            "dipakai versi aplikasi ini. Hanya pemilik basis data yang dapat "
+            "memperbaruinya: minta administrator membuka Diskominfo Desk sekali dengan login "
+            "pemilik. Basis data tidak diubah.", revision=HEAD_REVISION))
 
 
 def backup_sqlite_file(path: Path, label: str) -> Path:

@@ -1,0 +1,98 @@
+"""Opening a shared PostgreSQL database with a person's own login (issue 17).
+
+A person (a ``desk_*`` role) reads and writes what their role allows, but never changes
+the schema: a database behind this version of the application is refused with a
+message naming who can bring it up to date, and is left as it is.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from datetime import date
+
+import psycopg
+import pytest
+from sqlalchemy.engine import make_url
+
+from desktop.core import reminders
+from desktop.core.desk import Desk
+from desktop.core.errors import DatabaseOpenError
+from desktop.core.migrate import HEAD_REVISION
+
+PASSWORD = "sandi-uji"
+
+
+def owner_connection(url: str) -> psycopg.Connection:
+    parsed = make_url(url)
+    return psycopg.connect(host=parsed.host, port=parsed.port, dbname=parsed.database,
+                           user=parsed.username, password=parsed.password, autocommit=True)
+
+
+def url_as(url: str, login: str) -> str:
+    return make_url(url).set(username=login, password=PASSWORD).render_as_string(
+        hide_password=False)
+
+
+@pytest.fixture
+def pg_url(request: pytest.FixtureRequest) -> str:
+    return request.getfixturevalue("postgres_database")
+
+
+def _person(pg_url: str, role: str) -> Iterator[str]:
+    login = f"t_{uuid.uuid4().hex[:8]}_{role}"
+    with owner_connection(pg_url) as owner:
+        owner.execute(f'CREATE ROLE "{login}" LOGIN PASSWORD \'{PASSWORD}\' IN ROLE desk_{role}')
+        try:
+            yield login
+        finally:
+            owner.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                          "WHERE usename = %s", (login,))
+            owner.execute(f'DROP OWNED BY "{login}"')
+            owner.execute(f'DROP ROLE "{login}"')
+
+
+@pytest.fixture
+def sekretariat(pg_url: str) -> Iterator[str]:
+    yield from _person(pg_url, "sekretariat")
+
+
+def test_a_person_never_migrates_an_older_database(pg_url: str, sekretariat: str) -> None:
+    with owner_connection(pg_url) as owner:
+        owner.execute("UPDATE alembic_version SET version_num = '0007'")
+        try:
+            with pytest.raises(DatabaseOpenError) as refused:
+                Desk.open(url_as(pg_url, sekretariat))
+            assert "pemilik" in str(refused.value) and HEAD_REVISION in str(refused.value)
+            assert owner.execute("SELECT version_num FROM alembic_version").fetchone() == (
+                "0007",)
+        finally:
+            owner.execute("UPDATE alembic_version SET version_num = %s", (HEAD_REVISION,))
+
+
+@pytest.mark.parametrize("role", ["admin", "sekretariat", "kerjasama", "infrastruktur",
+                                  "pimpinan"])
+def test_every_role_opens_the_desk_and_reads_what_it_may(pg_url: str, role: str) -> None:
+    """What the window does at start, as each role: open (revision check, regions), the
+    office profile, reminders, Beranda figures; then the lists and search of its kinds."""
+    from desktop.core import dashboard
+
+    word = f"peran{uuid.uuid4().hex[:6]}"
+    with Desk.open(pg_url) as owner:
+        opd = owner.opd.create({"kode": word, "nama": f"Dinas {word}", "jenis": "dinas"})
+        dataset = owner.datasets.create({"judul": f"Data {word}", "opd_id": opd["id"]})
+    for login in _person(pg_url, role):
+        with Desk.open(url_as(pg_url, login)) as desk:
+            assert desk.access is not None and desk.access.role == role
+            desk.office.get()
+            reminders.collect(desk, date(2026, 12, 4))
+            dashboard.compute(desk, date(2026, 12, 4))
+            assert opd["id"] in [r["id"] for r in desk.opd.list().rows]
+            if desk.access.can_read("datasets"):
+                assert dataset["id"] in [r["id"] for r in desk.datasets.list().rows]
+            found = {(hit.kind, hit.id) for hit in desk.search(word)}
+            expected = {("opd", opd["id"])}
+            if desk.access.can_read("datasets"):
+                expected.add(("datasets", dataset["id"]))
+            assert found == expected
+            assert desk.regions("jawa")
