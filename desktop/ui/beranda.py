@@ -268,6 +268,10 @@ class BerandaPage(QWidget):
             self.tiles[figure.key].show_figure(figure, captions[figure.key], severity)
         for figure in board.summary():
             self.tiles[figure.key].show_figure(figure, captions[figure.key], "plain")
+        # the role's kinds only (Dashboard.readable): no tile of a list it may not open
+        shown = {figure.key for figure in (*board.tiles(), *board.summary())}
+        for key, tile in self.tiles.items():
+            tile.setVisible(key in shown)
         self._show_charts(board.charts())
         self.refreshed.emit()
 
