@@ -23,6 +23,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from desktop.ui.role_view import PAGE_KIND, action_refusal
+
 WINDOW = "MainWindow"  # the translation context of the window's own texts
 NAVIGATION = "@navigation"  # in a menu's entries: one action per side-bar page, Ctrl+1…
 Key = QKeySequence.StandardKey
@@ -60,8 +62,9 @@ class ActionSpec:
     the window) when the action belongs to a helper object (``window.backups``).
     ``enabled_when`` says, from the record page shown (None on Beranda/Sinkronisasi),
     whether the action applies there. ``ability``/``kind``: what ``desktop.core.roles``
-    must allow (an ability such as ``"backup"``, write access to a record kind) for the
-    action to be enabled; None when any role may use it.
+    must allow (an ability such as ``"backup"``, write access to a record kind, or with
+    ``PAGE_KIND`` to the kind of the page shown) for the action to be enabled; None when
+    any role may use it.
     """
 
     name: str
@@ -87,17 +90,17 @@ class MenuSpec:
 
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("act_new", QT_TRANSLATE_NOOP("MainWindow", "&Baru"), on_page("start_new"),
-               Key.New, enabled_when=on_record_page),
+               Key.New, enabled_when=on_record_page, kind=PAGE_KIND),
     ActionSpec("act_save", QT_TRANSLATE_NOOP("MainWindow", "&Simpan"), on_page("save"),
-               Key.Save, enabled_when=on_record_page),
+               Key.Save, enabled_when=on_record_page, kind=PAGE_KIND),
     ActionSpec("act_delete", QT_TRANSLATE_NOOP("MainWindow", "&Hapus"), on_page("delete"),
-               "Ctrl+Delete", enabled_when=on_record_page),
+               "Ctrl+Delete", enabled_when=on_record_page, kind=PAGE_KIND),
     ActionSpec("act_search", QT_TRANSLATE_NOOP("MainWindow", "&Cari"),
                on_page("focus_search"), Key.Find, enabled_when=on_record_page),
     ActionSpec("act_export", QT_TRANSLATE_NOOP("MainWindow", "&Ekspor daftar…"),
                "export_list", "Ctrl+E", enabled_when=on_record_page, ability="reports"),
     ActionSpec("act_import", QT_TRANSLATE_NOOP("MainWindow", "&Impor dari lembar kerja…"),
-               "import_sheet", "Ctrl+I", enabled_when=importable),
+               "import_sheet", "Ctrl+I", enabled_when=importable, kind=PAGE_KIND),
     ActionSpec("act_settings", QT_TRANSLATE_NOOP("MainWindow", "&Pengaturan…"),
                "open_settings", "Ctrl+,"),
     ActionSpec("act_templates", QT_TRANSLATE_NOOP("MainWindow", "&Templat naskah KB/PKS…"),
@@ -182,6 +185,7 @@ def build_actions(window: Any) -> dict[str, QAction]:
         action = make_action(window, text, spec.shortcut, _slot(window, spec.handler),
                              tr(spec.context, spec.tip) if spec.tip else None)
         action.setObjectName(spec.name)
+        action.setProperty("baseTip", action.toolTip())  # given back when a role allows
         if spec.icon:
             action.setIcon(_icon(spec.icon))
         setattr(resolve(window, spec.owner) if spec.owner else window, spec.name, action)
@@ -216,8 +220,17 @@ def _navigation_entries(window: Any, menu: QMenu) -> None:
 
 
 def update_enabled(window: Any, page: Any) -> None:
-    """Enable the actions that apply to the page shown (see ``ActionSpec.enabled_when``)."""
+    """Enable the actions that apply to the page shown (see ``ActionSpec.enabled_when``)
+    and that the person's role allows (``ability``/``kind``, ``desktop.ui.role_view``):
+    a refused one is disabled with a tooltip saying why."""
+    access = getattr(window.desk, "access", None)
     for spec in ACTIONS:
         action = window.action_table.get(spec.name)
-        if action is not None and spec.enabled_when is not None:
-            action.setEnabled(spec.enabled_when(page))
+        if action is None:
+            continue
+        why = action_refusal(spec.ability, spec.kind, page, access)
+        if spec.enabled_when is not None:
+            action.setEnabled(spec.enabled_when(page) and why is None)
+        elif why is not None:  # else its owner keeps its state (backups while one runs)
+            action.setEnabled(False)
+        action.setToolTip(why or str(action.property("baseTip") or ""))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 from desktop.core.drafting import new_agreement
 from desktop.core.formatting import number
 from desktop.ui.record.page import RecordPage
+from desktop.ui.role_view import may_write
 
 # the statuses of an agreement that has been signed (penandatanganan is the signing
 # itself, still under way): reaching one of them asks for the signed scan
@@ -42,7 +43,8 @@ class VisitPage(RecordPage):
     def _update_buttons(self) -> None:
         super()._update_buttons()
         if hasattr(self, "make_kb"):
-            self.make_kb.setEnabled(self.current_id is not None)
+            self.make_kb.setEnabled(self.current_id is not None
+                                    and may_write(self.desk, "agreements"))
 
     def create_kb(self) -> None:
         if self.current_id is None or not self.confirm_discard():
@@ -101,7 +103,8 @@ class AgreementPage(RecordPage):
         super()._update_buttons()
         if hasattr(self, "make_pks"):
             is_kb = bool(self.current_record and self.current_record.get("jenis") == "kb")
-            self.make_pks.setEnabled(is_kb and self.current_id is not None)
+            self.make_pks.setEnabled(is_kb and self.current_id is not None
+                                     and may_write(self.desk, "agreements"))
             self.preview_button.setEnabled(self.current_id is not None)
             self.check_button.setEnabled(self.current_id is not None)
 

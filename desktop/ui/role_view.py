@@ -16,8 +16,9 @@ from typing import Any
 from desktop.core.roles import PEOPLE, Access, refusal
 from desktop.ui.page_specs import PAGES, PageSpec
 
-# the actions of desktop.ui.actions that change records of the page shown
-PAGE_WRITES = ("act_new", "act_save", "act_delete", "act_import")
+# ``ActionSpec.kind`` of the record actions (Baru, Simpan, Hapus, Impor): the kind of the
+# page shown, whichever it is
+PAGE_KIND = "@page"
 
 
 def readable_pages(access: Access | None) -> tuple[PageSpec, ...]:
@@ -39,6 +40,12 @@ def shows_sync(access: Access | None) -> bool:
     return access is not None and access.can(SYNC)
 
 
+def may_write(desk: Any, kind: str) -> bool:
+    """May this person change records of ``kind`` (a page's own drafting buttons ask)?"""
+    access = getattr(desk, "access", None)
+    return access is None or access.can_write(kind)
+
+
 def restrict_page(page: Any, access: Access | None) -> None:
     """A record page the person may read but not change: its form and Simpan/Hapus
     disabled, each saying why (the tooltip), so nothing is typed that could not be
@@ -52,15 +59,17 @@ def restrict_page(page: Any, access: Access | None) -> None:
     page._update_buttons()
 
 
-def action_refusal(name: str, ability: str | None, page: Any, access: Access | None
-                   ) -> str | None:
-    """Why the action ``name`` is not for this person (None: it is). ``ability`` is the
-    action table's (``desktop.ui.actions.ActionSpec.ability``); the record actions of a
-    page follow write access to the page's kind."""
+def action_refusal(ability: str | None, kind: str | None, page: Any,
+                   access: Access | None) -> str | None:
+    """Why an action of the action table is not for this person (None: it is):
+    ``ability`` and ``kind`` are its ``ActionSpec`` fields (``PAGE_KIND``: write access
+    to the kind of the record page shown)."""
     if access is None:
         return None
     if ability is not None and not access.can(ability):
         return refusal(access, ability=ability)
-    if name in PAGE_WRITES and page is not None and not access.can_write(page.kind.name):
-        return refusal(access, kind=page.kind.name)
+    if kind == PAGE_KIND:
+        kind = page.kind.name if page is not None else None
+    if kind is not None and not access.can_write(kind):
+        return refusal(access, kind=kind)
     return None
