@@ -121,7 +121,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("act_quit", QT_TRANSLATE_NOOP("MainWindow", "&Keluar"), "close", "Ctrl+Q"),
     ActionSpec("act_reminders", QT_TRANSLATE_NOOP("MainWindow", "&Pengingat"),
                "show_reminders", "Ctrl+Shift+R"),
-    ActionSpec("act_demo", QT_TRANSLATE_NOOP("MainWindow", "Isi data &contoh…"), "load_demo"),
+    # the demo fills every kind and the office profile: the administrator's
+    ActionSpec("act_demo", QT_TRANSLATE_NOOP("MainWindow", "Isi data &contoh…"), "load_demo",
+               ability="office"),
     ActionSpec("act_about", QT_TRANSLATE_NOOP("MainWindow", "&Tentang Diskominfo Desk"),
                "about"),
 )

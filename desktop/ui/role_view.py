@@ -46,6 +46,17 @@ def may_write(desk: Any, kind: str) -> bool:
     return access is None or access.can_write(kind)
 
 
+def fit_page(page: Any, access: Access | None) -> None:
+    """A record page as the role sees it: read-only where it may not change the kind,
+    and no link to a kind it may not read (a kerjasama visit's "Aplikasi yang diminati")."""
+    if access is None:
+        return
+    for button, related in zip(page.related_buttons, page.spec.related, strict=True):
+        if not access.can_read(related.kind):
+            button.hide()
+    restrict_page(page, access)
+
+
 def restrict_page(page: Any, access: Access | None) -> None:
     """A record page the person may read but not change: its form and Simpan/Hapus
     disabled, each saying why (the tooltip), so nothing is typed that could not be
