@@ -130,7 +130,7 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>AgreementPage</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/agreement_pages.py" line="63"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="65"/>
         <source>{n} segera berakhir</source>
         <translation>
             <numerusform>{n} expiring soon</numerusform>
@@ -138,7 +138,7 @@ Load the demo data and replace the office profile?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/agreement_pages.py" line="64"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="66"/>
         <source>Baris berwarna: kerja sama yang masih berlaku dan berakhir dalam {n} hari. Arahkan penunjuk ke baris untuk rinciannya.</source>
         <translation>
             <numerusform>Tinted rows: agreements still in force that end within {n} day. Point at a row for the details.</numerusform>
@@ -146,22 +146,22 @@ Load the demo data and replace the office profile?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="69"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="71"/>
         <source>Buat &amp;PKS dari KB ini</source>
         <translation>Draft a &amp;PKS from this KB</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="71"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="73"/>
         <source>Peri&amp;ksa naskah</source>
         <translation>Chec&amp;k the text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="73"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="75"/>
         <source>Pratinjau &amp;&amp; &amp;cetak PDF</source>
         <translation>Preview &amp;&amp; &amp;print PDF</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/agreement_pages.py" line="114"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="117"/>
         <source>Berakhir dalam {n} hari</source>
         <translation>
             <numerusform>Ends in {n} day</numerusform>
@@ -169,42 +169,42 @@ Load the demo data and replace the office profile?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="173"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="176"/>
         <source>Draf {kind} baru</source>
         <translation>New {kind} draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="207"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="210"/>
         <source>Naskah ditandatangani</source>
         <translation>Agreement signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="208"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="211"/>
         <source>Lampirkan pindaian naskah yang sudah ditandatangani?</source>
         <translation>Attach the scan of the signed agreement?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="209"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="212"/>
         <source>Lampirkan…</source>
         <translation>Attach…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="210"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="213"/>
         <source>Nanti</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="259"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="262"/>
         <source>✔ Naskah lengkap: tidak ada catatan.</source>
         <translation>✔ The text is complete: nothing to note.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="374"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="377"/>
         <source>PDF tidak dapat dibuat</source>
         <translation>The PDF could not be made</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="378"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="381"/>
         <source>Menyusun PDF…</source>
         <translation>Making the PDF…</translation>
     </message>
@@ -319,12 +319,12 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="112"/>
+        <location filename="../../desktop/ui/actions.py" line="115"/>
         <source>&amp;Cadangkan sekarang</source>
         <translation>&amp;Back up now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="114"/>
+        <location filename="../../desktop/ui/actions.py" line="117"/>
         <source>&amp;Pulihkan dari cadangan…</source>
         <translation>&amp;Restore from a backup…</translation>
     </message>
@@ -434,12 +434,12 @@ Load the demo data and replace the office profile?</translation>
         <translation>As of {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="290"/>
+        <location filename="../../desktop/ui/beranda.py" line="294"/>
         <source>Belum ada data.</source>
         <translation>No data yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="322"/>
+        <location filename="../../desktop/ui/beranda.py" line="326"/>
         <source>Beranda: {what}</source>
         <translation>Home: {what}</translation>
     </message>
@@ -1404,32 +1404,32 @@ Load the demo data and replace the office profile?</translation>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="89"/>
+        <location filename="../../desktop/ui/actions.py" line="92"/>
         <source>&amp;Baru</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="91"/>
+        <location filename="../../desktop/ui/actions.py" line="94"/>
         <source>&amp;Simpan</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="93"/>
+        <location filename="../../desktop/ui/actions.py" line="96"/>
         <source>&amp;Hapus</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="95"/>
+        <location filename="../../desktop/ui/actions.py" line="98"/>
         <source>&amp;Cari</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="99"/>
+        <location filename="../../desktop/ui/actions.py" line="102"/>
         <source>&amp;Impor dari lembar kerja…</source>
         <translation>&amp;Import from a spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="101"/>
+        <location filename="../../desktop/ui/actions.py" line="104"/>
         <source>&amp;Pengaturan…</source>
         <translation>&amp;Settings…</translation>
     </message>
@@ -1439,72 +1439,72 @@ Load the demo data and replace the office profile?</translation>
         <translation>Backup written: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="103"/>
+        <location filename="../../desktop/ui/actions.py" line="106"/>
         <source>&amp;Templat naskah KB/PKS…</source>
         <translation>Agreement &amp;templates (KB/PKS)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="105"/>
+        <location filename="../../desktop/ui/actions.py" line="108"/>
         <source>&amp;Laporan kegiatan…</source>
         <translation>Activity &amp;report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="107"/>
+        <location filename="../../desktop/ui/actions.py" line="110"/>
         <source>Sin&amp;kronkan</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="109"/>
+        <location filename="../../desktop/ui/actions.py" line="112"/>
         <source>Sinkronkan dataset dengan katalog data (F9)</source>
         <translation>Sync datasets with the data catalog (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="118"/>
+        <location filename="../../desktop/ui/actions.py" line="121"/>
         <source>&amp;Keluar</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="122"/>
+        <location filename="../../desktop/ui/actions.py" line="125"/>
         <source>&amp;Tentang Diskominfo Desk</source>
         <translation>&amp;About Diskominfo Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="121"/>
+        <location filename="../../desktop/ui/actions.py" line="124"/>
         <source>Isi data &amp;contoh…</source>
         <translation>Load &amp;demo data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="127"/>
+        <location filename="../../desktop/ui/actions.py" line="130"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="130"/>
+        <location filename="../../desktop/ui/actions.py" line="133"/>
         <source>&amp;Sunting</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="131"/>
+        <location filename="../../desktop/ui/actions.py" line="134"/>
         <source>&amp;Alat</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="134"/>
+        <location filename="../../desktop/ui/actions.py" line="137"/>
         <source>&amp;Buka</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="119"/>
+        <location filename="../../desktop/ui/actions.py" line="122"/>
         <source>&amp;Pengingat</source>
         <translation>&amp;Reminders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="135"/>
+        <location filename="../../desktop/ui/actions.py" line="138"/>
         <source>Ban&amp;tuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="138"/>
+        <location filename="../../desktop/ui/actions.py" line="141"/>
         <source>Alat utama</source>
         <translation>Main toolbar</translation>
     </message>
@@ -1514,7 +1514,7 @@ Load the demo data and replace the office profile?</translation>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="97"/>
+        <location filename="../../desktop/ui/actions.py" line="100"/>
         <source>&amp;Ekspor daftar…</source>
         <translation>&amp;Export list…</translation>
     </message>
@@ -1542,6 +1542,66 @@ Load the demo data and replace the office profile?</translation>
         <location filename="../../desktop/ui/help_actions.py" line="34"/>
         <source>&lt;b&gt;Diskominfo Desk&lt;/b&gt; {version}&lt;br&gt;Register aplikasi, dataset, kunjungan dan kerja sama Dinas Komunikasi dan Informatika.&lt;br&gt;Data wilayah: Kepmendagri 300.2.2-2138/2025 (cahyadsn/wilayah, MIT).</source>
         <translation>&lt;b&gt;Diskominfo Desk&lt;/b&gt; {version}&lt;br&gt;Register of the applications, datasets, visits and agreements of a regional communication and informatics office.&lt;br&gt;Region data: Kepmendagri 300.2.2-2138/2025 (cahyadsn/wilayah, MIT).</translation>
+    </message>
+    <message>
+        <source>Buka halaman Sinkronisasi</source>
+        <translation type="vanished">Open the Sync page</translation>
+    </message>
+    <message>
+        <source>Bekerja…</source>
+        <translation type="vanished">Working…</translation>
+    </message>
+    <message>
+        <source>Baris berwarna: dataset yang belum diperbarui sesuai frekuensinya. Arahkan penunjuk ke baris untuk rinciannya.</source>
+        <translation type="vanished">Tinted rows: datasets not updated as often as their frequency says. Point at a row for the details.</translation>
+    </message>
+    <message>
+        <source>Katalog belum diatur</source>
+        <translation type="vanished">Catalog not set up</translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation type="vanished">● Online</translation>
+    </message>
+    <message>
+        <source>○ Offline</source>
+        <translation type="vanished">○ Offline</translation>
+    </message>
+    <message>
+        <source>Katalog</source>
+        <translation type="vanished">Catalog</translation>
+    </message>
+    <message>
+        <source>{state} · {n} menunggu sinkron</source>
+        <translation type="vanished">{state} · {n} waiting to sync</translation>
+    </message>
+    <message>
+        <source>Terlambat diperbarui (frekuensi: {f})</source>
+        <translation type="vanished">Overdue for update (frequency: {f})</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation type="vanished">Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Laporan PDF (*.pdf)</source>
+        <translation type="vanished">PDF report (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Ekspor daftar</source>
+        <translation type="vanished">Export list</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="vanished">CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Mengekspor daftar…</source>
+        <translation type="vanished">Exporting the list…</translation>
+    </message>
+    <message>
+        <source>Impor tidak tersedia di halaman ini.</source>
+        <translation type="vanished">Import is not available on this page.</translation>
     </message>
 </context>
 <context>
@@ -2564,17 +2624,17 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../desktop/ui/sync/page.py" line="82"/>
+        <location filename="../../desktop/ui/sync/page.py" line="92"/>
         <source>Sinkronisasi</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/page.py" line="84"/>
+        <location filename="../../desktop/ui/sync/page.py" line="94"/>
         <source>Sinkronkan sekarang</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/page.py" line="86"/>
+        <location filename="../../desktop/ui/sync/page.py" line="96"/>
         <source>Batalkan</source>
         <translation>Cancel</translation>
     </message>
@@ -2779,7 +2839,7 @@ Load the demo data and replace the office profile?</translation>
         <translation type="vanished">Applications stay local: the catalog server does not have ckanext-showcase.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/sync/page.py" line="170"/>
+        <location filename="../../desktop/ui/sync/page.py" line="182"/>
         <source>{n} perubahan lokal menunggu dikirim</source>
         <translation>
             <numerusform>{n} local change waiting to be pushed</numerusform>
@@ -2787,7 +2847,7 @@ Load the demo data and replace the office profile?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/sync/page.py" line="172"/>
+        <location filename="../../desktop/ui/sync/page.py" line="184"/>
         <source>{n} konflik</source>
         <translation>
             <numerusform>{n} conflict</numerusform>
@@ -2795,12 +2855,12 @@ Load the demo data and replace the office profile?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/page.py" line="175"/>
+        <location filename="../../desktop/ui/sync/page.py" line="187"/>
         <source>Sinkron terakhir {when}: {status}</source>
         <translation>Last sync {when}: {status}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/page.py" line="179"/>
+        <location filename="../../desktop/ui/sync/page.py" line="191"/>
         <source>Belum pernah disinkronkan</source>
         <translation>Never synced yet</translation>
     </message>
@@ -2857,7 +2917,7 @@ Load the demo data and replace the office profile?</translation>
         <translation type="vanished">Cancel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/sync/page.py" line="279"/>
+        <location filename="../../desktop/ui/sync/page.py" line="291"/>
         <source>{n} dataset hilang dari katalog; belum ada yang dihapus di sini.</source>
         <translation>
             <numerusform>{n} dataset is gone from the catalog; it has not been deleted here yet.</numerusform>
@@ -2893,23 +2953,23 @@ Load the demo data and replace the office profile?</translation>
         <translation type="vanished">New value for {field} (here: {mine}; in the catalog: {theirs})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/page.py" line="224"/>
+        <location filename="../../desktop/ui/sync/page.py" line="236"/>
         <source>Menyinkronkan…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/page.py" line="232"/>
+        <location filename="../../desktop/ui/sync/page.py" line="244"/>
         <source>Membatalkan…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/page.py" line="257"/>
+        <location filename="../../desktop/ui/sync/page.py" line="269"/>
         <source>Selesai: {pushed} dikirim, {pulled} diambil, {deleted} dihapus, {conflicts} konflik, {errors} galat.</source>
         <translation>Done: {pushed} pushed, {pulled} pulled, {deleted} deleted, {conflicts} conflicts, {errors} errors.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/page.py" line="264"/>
-        <location filename="../../desktop/ui/sync/page.py" line="290"/>
+        <location filename="../../desktop/ui/sync/page.py" line="276"/>
+        <location filename="../../desktop/ui/sync/page.py" line="302"/>
         <source>Dibatalkan. Yang sudah selesai tersimpan; sinkron berikutnya melanjutkan.</source>
         <translation>Cancelled. What was done is kept; the next sync carries on.</translation>
     </message>
@@ -2995,7 +3055,7 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>VisitPage</name>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="37"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="38"/>
         <source>Buat &amp;Kesepakatan Bersama</source>
         <translation>Draft a Memorandum of &amp;Understanding (KB)</translation>
     </message>
