@@ -96,3 +96,81 @@ def test_every_role_opens_the_desk_and_reads_what_it_may(pg_url: str, role: str)
                 expected.add(("datasets", dataset["id"]))
             assert found == expected
             assert desk.regions("jawa")
+
+
+def _payload(kind: str, word: str, refs: dict[str, str]) -> dict[str, object]:
+    """The smallest valid record of a kind; ``refs`` are records made by the owner."""
+    return {
+        "opd": {"kode": f"{word}-b", "nama": f"Dinas {word}"},
+        "apps": {"nama": f"Aplikasi {word}", "opd_pemilik_id": refs["opd"]},
+        "datasets": {"judul": f"Data {word}", "opd_id": refs["opd"]},
+        "visits": {"tanggal_mulai": "2026-12-01", "instansi": f"Pemkab {word}"},
+        "agreements": {"judul": f"Kesepakatan {word}"},
+        "deployments": {"aplikasi_id": refs["apps"], "tanggal": "2026-12-01"},
+    }[kind]
+
+
+@pytest.mark.parametrize("role", ["admin", "sekretariat", "kerjasama", "infrastruktur",
+                                  "pimpinan"])
+def test_every_role_changes_its_kinds_through_the_desk_and_is_refused_the_rest(
+        pg_url: str, role: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The application's whole write path (record, owned rows, search entry, audit row,
+    sync bookkeeping, a signed scan attached and removed) works with the person's own
+    login for the kinds of their role; another kind is refused in words, nothing kept."""
+    from desktop.core import attachments
+    from desktop.core.errors import PermissionRefusedError
+    from desktop.core.roles import ACCESS, KIND_NAMES
+
+    word = f"tulis{uuid.uuid4().hex[:6]}"
+    scan = tmp_path / "pindaian.pdf"
+    scan.write_bytes(b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n")
+    with Desk.open(pg_url) as owner:
+        opd = owner.opd.create({"kode": word, "nama": f"Dinas {word}"})["id"]
+        app = owner.apps.create({"nama": f"Aplikasi {word}", "opd_pemilik_id": opd})["id"]
+    refs = {"opd": opd, "apps": app}
+    for login in _person(pg_url, role):
+        with Desk.open(url_as(pg_url, login)) as desk:
+            for kind in KIND_NAMES:
+                service = desk.service(kind)
+                if not ACCESS[role].can_write(kind):
+                    with pytest.raises(PermissionRefusedError):
+                        service.create(_payload(kind, word, refs))
+                    continue
+                made = service.create(_payload(kind, word, refs))
+                changed = service.update(made["id"], {}, expected_version=made["version"])
+                stored = attachments.add(desk, kind, made["id"], scan)
+                assert [f.id for f in attachments.list_for(desk, kind, made["id"])] == [
+                    stored.id]
+                attachments.delete(desk, stored.id)
+                service.delete(made["id"], expected_version=changed["version"])
+                assert [h["login"] for h in service.history(made["id"])] == [login] * len(
+                    service.history(made["id"]))
+    with Desk.open(pg_url) as owner:
+        # what the person made went with its delete, a refused create left nothing
+        assert {hit.id for hit in owner.search(word)} == {opd, app}
+
+
+def test_the_sekretariat_changes_an_application_that_infrastruktur_deployed(
+        pg_url: str, sekretariat: str) -> None:
+    """The deployment's search text names its application: the sekretariat may not touch
+    deployments, so that step is left out and the rename itself goes through; deleting
+    the application is refused while the deployment uses it (the count is all the
+    sekretariat may read of deployments)."""
+    from desktop.core.errors import DeskError
+
+    word = f"terpasang{uuid.uuid4().hex[:6]}"
+    with Desk.open(pg_url) as owner:
+        opd = owner.opd.create({"kode": word, "nama": f"Dinas {word}"})["id"]
+        app = owner.apps.create({"nama": f"Aplikasi {word}", "opd_pemilik_id": opd})
+        deployment = owner.deployments.create({"aplikasi_id": app["id"],
+                                               "tanggal": "2026-12-01"})
+    with Desk.open(url_as(pg_url, sekretariat)) as desk:
+        renamed = desk.apps.update(app["id"], {"nama": f"Aplikasi Baru {word}"},
+                                   expected_version=app["version"])
+        assert renamed["nama"] == f"Aplikasi Baru {word}"
+        with pytest.raises(DeskError, match="masih dipakai oleh: 1 "):
+            desk.apps.delete(app["id"], expected_version=renamed["version"])
+    with Desk.open(pg_url) as owner:
+        assert owner.apps.get(app["id"])["deleted_at"] is None
+        assert owner.deployments.get(deployment["id"])["version"] == deployment["version"]
+        assert [h["aksi"] for h in owner.apps.history(app["id"])] == ["update", "create"]

@@ -162,13 +162,14 @@ def test_each_role_reads_and_changes_only_its_kinds_tables(
         pg_url: str, people: dict[str, str], seeded: dict[str, str], role: str,
         kind: str) -> None:
     may_read, may_write = ACCESS[role].can_read(kind), ACCESS[role].can_write(kind)
+    link_reads = M.LINK_READS.get(role, ())
     with connect(pg_url, people[role]) as person:
         # every table of the kind: the privilege is checked whatever the rows
         for table in M.KIND_TABLES[kind]:
             column = "id" if table not in ("aplikasi_dataset", "kunjungan_kerjasama",
                                            "kunjungan_aplikasi") else f"{table.split('_')[0]}_id"
-            assert attempt(person, f"SELECT 1 FROM {table} LIMIT 0") == (
-                0 if may_read else REFUSED), (table, "select")
+            assert attempt(person, f"SELECT * FROM {table} LIMIT 0") == (
+                0 if may_read or table in link_reads else REFUSED), (table, "select")
             for sql in (f"INSERT INTO {table} ({column}) SELECT NULL WHERE false",
                         f"UPDATE {table} SET {column} = {column} WHERE false",
                         f"DELETE FROM {table} WHERE false"):
@@ -176,8 +177,8 @@ def test_each_role_reads_and_changes_only_its_kinds_tables(
         # the kind's own table, real rows
         table = MAIN_ROW[kind][0]
         record_id = seeded[kind]
-        assert attempt(person, f"SELECT id FROM {table} WHERE id = %(id)s",
-                       {"id": record_id}) == (1 if may_read else REFUSED)
+        assert attempt(person, f"SELECT * FROM {table} WHERE id = %(id)s",
+                       {"id": record_id}) == (1 if may_read or table in link_reads else REFUSED)
         new_id = str(uuid.uuid4())
         assert attempt(person, insert_main(kind),
                        {"id": new_id, "app": seeded["_app"]}) == (1 if may_write else REFUSED)
@@ -185,6 +186,25 @@ def test_each_role_reads_and_changes_only_its_kinds_tables(
                        {"id": record_id}) == (1 if may_write else REFUSED)
         assert attempt(person, f"DELETE FROM {table} WHERE id = %(id)s",
                        {"id": record_id}) == (1 if may_write else REFUSED)
+
+
+def test_link_reads_are_the_ones_the_roles_own_records_need() -> None:
+    """Beyond roles.ACCESS: a visit names applications; an application is not deleted
+    while a deployment uses it. Nothing else."""
+    assert M.LINK_READS == {"kerjasama": ("aplikasi",)}
+    assert M.LINK_COLUMNS == {"sekretariat": {"deployment": ("id", "aplikasi_id",
+                                                             "deleted_at")}}
+    assert "apps" not in ACCESS["kerjasama"].read  # the window shows them no Aplikasi page
+
+
+def test_the_sekretariat_counts_an_applications_deployments_and_reads_no_more(
+        pg_url: str, people: dict[str, str], seeded: dict[str, str]) -> None:
+    with connect(pg_url, people["sekretariat"]) as person:
+        assert attempt(person, "SELECT id FROM deployment WHERE aplikasi_id = %(app)s "
+                       "AND deleted_at IS NULL", {"app": seeded["_app"]}) == 1
+        assert attempt(person, "SELECT domain FROM deployment") == REFUSED
+        assert attempt(person, "SELECT * FROM deployment") == REFUSED
+        assert attempt(person, "UPDATE deployment SET deleted_at = now()") == REFUSED
 
 
 @pytest.mark.parametrize(("role", "kind"), CASES)
@@ -328,9 +348,10 @@ def test_a_restored_backup_keeps_every_role_to_its_rights(
         with connect(pg_url, login) as person:
             for kind in KIND_NAMES:
                 table = MAIN_ROW[kind][0]
-                assert attempt(person, f"SELECT id FROM {table} WHERE id = %(id)s",
+                link = table in M.LINK_READS.get(role, ())
+                assert attempt(person, f"SELECT * FROM {table} WHERE id = %(id)s",
                                {"id": seeded[kind]}) == (
-                    1 if ACCESS[role].can_read(kind) else REFUSED), (role, kind)
+                    1 if ACCESS[role].can_read(kind) or link else REFUSED), (role, kind)
                 assert attempt(person, "SELECT rid FROM search_entry WHERE record_id = %(id)s",
                                {"id": seeded[kind]}) == (
                     1 if ACCESS[role].can_read(kind) else 0), (role, kind)

@@ -6,7 +6,8 @@ optimistic locking, audit, search index) holds whichever door a change came in b
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+import logging
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from sqlalchemy import func, select
@@ -16,6 +17,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from desktop.core.errors import (
     DeskError,
     NotFoundError,
+    PermissionRefusedError,
     StaleRecordError,
     ValidationError,
 )
@@ -40,6 +42,29 @@ from desktop.core.services.snapshot import (
     refs_attribute,
 )
 from desktop.core.validation import Errors, add_error, clean_fields
+
+log = logging.getLogger(__name__)
+
+
+def _in_another_kind(s: Session, other: RecordKind, work: Callable[[], None]) -> None:
+    """Keep another kind's records in step with this change (their search text names this
+    record, their links point at it).
+
+    On a shared PostgreSQL database the person's role may not read or change that kind
+    (the sekretariat renames an application that infrastruktur deployed; migration 0008).
+    The database refuses; that step alone is rolled back to its savepoint and left out,
+    and the person's own change goes through: the other kind's records catch up at their
+    next save (search text), or keep their link to the now deleted record. SQLite is one
+    user, who may do everything.
+    """
+    if s.get_bind().dialect.name != "postgresql":
+        work()
+        return
+    try:
+        with s.begin_nested():  # its release flushes: a refused write is caught here too
+            work()
+    except PermissionRefusedError:
+        log.info("%s left as they are: this role may not change them", other.name)
 
 
 class RecordService(RecordListing):
@@ -239,11 +264,12 @@ class RecordService(RecordListing):
     def _reindex_dependents(self, s: Session, record_id: str) -> None:
         """Their search text names this record (an app's OPD, a deployment's app)."""
         for other, column in self._dependents():
-            for dependent in s.scalars(
-                select(other.model).where(column == record_id, other.model.deleted_at.is_(None))
-            ):
-                index_record(s, other.name, dependent.id, other.title(dependent),
-                             other.subtitle(dependent), other.search_text(dependent))
+            def reindex(other: RecordKind = other, column: Any = column) -> None:
+                for dependent in s.scalars(select(other.model).where(
+                        column == record_id, other.model.deleted_at.is_(None))):
+                    index_record(s, other.name, dependent.id, other.title(dependent),
+                                 other.subtitle(dependent), other.search_text(dependent))
+            _in_another_kind(s, other, reindex)
 
     def _unlink(self, s: Session, record_id: str) -> None:
         """Links (many-to-many) to a deleted record go with it, audited on the other side."""
@@ -251,17 +277,19 @@ class RecordService(RecordListing):
             for fld in other.fields:
                 if fld.type != FieldType.REFS or fld.ref != self.kind.name:
                     continue
-                attr = refs_attribute(fld.name)
-                linked = s.scalars(select(other.model).where(
-                    getattr(other.model, attr).any(self.kind.model.id == record_id)))
-                for holder in linked:
-                    before = audit_snapshot(other, holder)
-                    setattr(holder, attr, [o for o in getattr(holder, attr)
-                                           if o.id != record_id])
-                    holder.updated_at = utcnow()
-                    write_audit(s, actor=self.actor(), kind=other.name, record_id=holder.id,
-                                action="update", changes=diff(before,
-                                                              audit_snapshot(other, holder)))
+                def unlink(other: RecordKind = other, attr: str = refs_attribute(fld.name)
+                           ) -> None:
+                    linked = s.scalars(select(other.model).where(
+                        getattr(other.model, attr).any(self.kind.model.id == record_id)))
+                    for holder in linked:
+                        before = audit_snapshot(other, holder)
+                        setattr(holder, attr, [o for o in getattr(holder, attr)
+                                               if o.id != record_id])
+                        holder.updated_at = utcnow()
+                        write_audit(s, actor=self.actor(), kind=other.name,
+                                    record_id=holder.id, action="update",
+                                    changes=diff(before, audit_snapshot(other, holder)))
+                _in_another_kind(s, other, unlink)
 
     def _refuse_if_used(self, s: Session, record_id: str) -> None:
         uses: list[str] = []

@@ -59,6 +59,16 @@ KIND_TABLES: dict[str, tuple[str, ...]] = {
 # open_database fills in when a release adds regions)
 SHARED_TABLES = ("region", "office_profile", "pengguna", "alembic_version")
 ADMIN_WRITES = ("region", "office_profile", "pengguna")
+# Reads a role needs for the links of its own records, beyond roles.ACCESS's kinds (the
+# window shows no page for them):
+# - a visit names applications (its Aplikasi picker and links): kerjasama reads aplikasi;
+# - an application is not deleted while a deployment uses it, and the sekretariat, which
+#   changes applications, must be able to count those deployments: only the columns the
+#   count needs, not what the deployment holds.
+LINK_READS: dict[str, tuple[str, ...]] = {"kerjasama": ("aplikasi",)}
+LINK_COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
+    "sekretariat": {"deployment": ("id", "aplikasi_id", "deleted_at")},
+}
 # the catalog sync: its own tables, for the roles with the "sync" ability
 SYNC_ROLES = ("admin", "sekretariat")
 SYNC_TABLES = ("sync_conflict", "sync_lock", "sync_record", "sync_run", "sync_setting",
@@ -194,6 +204,10 @@ def _grant_statements(bind: sa.Connection) -> list[str]:
             statements += [f'GRANT {privileges} ON "{table}" TO {group}'
                            for table in KIND_TABLES[kind]]
         statements += [f'GRANT SELECT ON "{table}" TO {group}' for table in SHARED_TABLES]
+        statements += [f'GRANT SELECT ON "{table}" TO {group}'
+                       for table in LINK_READS.get(role, ())]
+        statements += [f'GRANT SELECT ({", ".join(columns)}) ON "{table}" TO {group}'
+                       for table, columns in LINK_COLUMNS.get(role, {}).items()]
         if role == "admin":
             statements += [f'GRANT {WRITE_PRIVILEGES} ON "{table}" TO {group}'
                            for table in ADMIN_WRITES]
