@@ -358,3 +358,41 @@ def test_a_restored_backup_keeps_every_role_to_its_rights(
     with Desk.open(pg_url) as desk:
         again = backups.backup_now(desk, tmp_path / "lagi")
         backups.restore(desk, again, tmp_path / "lagi")
+
+
+def test_two_databases_creating_the_group_roles_at_once_both_succeed(pg_url: str) -> None:
+    """Roles are cluster-wide: pytest-xdist workers (and an office's second database)
+    migrate at the same moment. The second CREATE ROLE waits for the first transaction
+    and then finds the name taken; 0008's block absorbs that instead of failing."""
+    import threading
+
+    name = f"t_{uuid.uuid4().hex[:8]}_grup"
+    other_db = make_url(pg_url).set(database="postgres").render_as_string(hide_password=False)
+    first, second = connect(pg_url), connect(other_db)
+    outcome: list[BaseException | None] = []
+
+    def migrate_second() -> None:
+        try:
+            second.execute(M._create_group_role(name))
+            second.commit()
+            outcome.append(None)
+        except BaseException as exc:  # reported by the assert below
+            outcome.append(exc)
+
+    try:
+        first.execute(M._create_group_role(name))  # not committed yet: the second waits
+        waiting = threading.Thread(target=migrate_second)
+        waiting.start()
+        waiting.join(0.5)
+        assert waiting.is_alive(), "the second CREATE ROLE should wait for the first"
+        first.commit()
+        waiting.join(10)
+        assert outcome == [None]
+        assert first.execute("SELECT rolcanlogin FROM pg_roles WHERE rolname = %s",
+                             (name,)).fetchall() == [(False,)]
+    finally:
+        first.rollback()
+        first.autocommit = True
+        first.execute(f'DROP ROLE IF EXISTS "{name}"')
+        first.close()
+        second.close()
