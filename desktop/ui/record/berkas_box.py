@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtCore import Signal as QtSignal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
@@ -145,6 +145,7 @@ class BerkasBox(QGroupBox):
             item.setData(0, Qt.ItemDataRole.UserRole, info.id)
             item.setData(1, Qt.ItemDataRole.UserRole, info)
             item.setToolTip(0, info.nama)
+            item.setSizeHint(0, QSize(0, self.list.row_height()))
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.list.addTopLevelItem(item)
             if info.id == keep:

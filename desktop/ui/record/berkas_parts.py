@@ -30,6 +30,7 @@ TYPE_LABELS = {
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "DOCX",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "XLSX",
 }
+ROW_HEIGHT = 26  # as the record lists' rows (list_pane.ROW_HEIGHT)
 LIST_ROWS_MIN = 2  # the list is as tall as its files, between these (it sits in the
 LIST_ROWS_MAX = 6  # form's scroll area: no scroll bar inside a scroll bar for a few files)
 
@@ -118,10 +119,14 @@ class FileList(QTreeWidget):
     def fit_rows(self, rows: int) -> None:
         """As tall as ``rows`` files (within the bounds): the form scrolls, not the list."""
         shown = max(LIST_ROWS_MIN, min(rows, LIST_ROWS_MAX))
-        row = self.fontMetrics().height() + 8
+        row = self.row_height()
         header = self.header().sizeHint().height()
         bar = self.horizontalScrollBar().sizeHint().height()
         self.setFixedHeight(header + shown * row + bar + 2 * self.frameWidth())
+
+    def row_height(self) -> int:
+        """The record lists' row height (26 px), or more for a large font."""
+        return max(ROW_HEIGHT, self.fontMetrics().height() + 8)
 
     def current_id(self) -> str | None:
         item = self.currentItem()
