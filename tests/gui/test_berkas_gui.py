@@ -8,6 +8,7 @@ the engine under test, and each check reads the database back independently.
 
 from __future__ import annotations
 
+import threading
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage
-from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QPushButton
 
 from desktop.core import attachments
 from desktop.core.desk import Desk
@@ -221,6 +222,46 @@ def test_too_big_and_fake_pdf_are_refused_with_a_message_and_the_list_is_unchang
         assert [f.nama for f in attachments.list_for(desk, "agreements", record_id)] == [
             "sudah-ada.png"]
     assert files_cell(page, record_id) == "1"
+
+
+def test_adding_shows_progress_and_its_cancel_leaves_nothing(
+        qtbot, window: MainWindow, desk: Desk, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    page, record_id = agreement_page(qtbot, window, desk)
+    box = page.berkas
+    pdf = make_pdf(tmp_path / "pindaian.pdf")
+    gate = threading.Event()
+    window.tasks.run_db(lambda: gate.wait(10))  # the database worker busy for a while
+    offer_files(monkeypatch, [pdf])
+    click(qtbot, box, box.add_button)
+    assert box.busy and not box.add_button.isEnabled()  # one add at a time
+
+    def progress() -> QProgressDialog | None:
+        return next((d for d in box.findChildren(QProgressDialog) if d.isVisible()), None)
+
+    qtbot.waitUntil(lambda: progress() is not None, timeout=5000)  # after half a second
+    dialog = progress()
+    assert dialog is not None and dialog.labelText() == "Melampirkan berkas…"
+    cancel = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Batal")
+    qtbot.mouseClick(cancel, LEFT)
+    gate.set()
+    qtbot.waitUntil(lambda: not box.busy, timeout=5000)
+    settle(qtbot, window)
+    assert attachments.list_for(desk, "agreements", record_id) == []
+    assert box.list.topLevelItemCount() == 0 and box.add_button.isEnabled()
+    assert not message_boxes(window, "berkasRefusedBox")
+
+
+def test_a_file_added_elsewhere_shows_when_the_hub_says_the_record_changed(
+        qtbot, window: MainWindow, desk: Desk, tmp_path: Path) -> None:
+    """Another workstation's file arrives as a change of its record (the live updates'
+    NOTIFY on berkas): the open record's box reads its files again."""
+    page, record_id = agreement_page(qtbot, window, desk)
+    attachments.add(desk, "agreements", record_id, make_png(tmp_path / "dari-lain.png"))
+    assert page.berkas.list.topLevelItemCount() == 0
+    page.hub.notify("agreements", [record_id])
+    wait_files(qtbot, window, page.berkas, 1)
+    assert listed(page.berkas)[0][0] == "dari-lain.png"
 
 
 def test_files_dropped_on_the_box_are_attached(

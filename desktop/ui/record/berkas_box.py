@@ -40,7 +40,7 @@ from desktop.ui.record.berkas_parts import (
     when_text,
 )
 from desktop.ui.save_paths import ask_save_path
-from desktop.ui.tasks import Cancelled, CancelToken, TaskManager
+from desktop.ui.tasks import Cancelled, CancelToken, Task, TaskManager
 from desktop.ui.widgets.flow import FlowLayout
 
 _NOT_TOLD = object()  # the Desk has no ``access`` (yet): the window does not restrict
@@ -63,6 +63,7 @@ class BerkasBox(QGroupBox):
         self.record_title = ""
         self.files: list[Any] = []  # BerkasInfo of the record shown, as last read
         self.busy = False
+        self.adding: Task | None = None  # the add under way (its progress dialog cancels it)
         self.opener: Opener | None = None  # None: the system viewer (tests put their own)
         self._generation = 0
         self.setAcceptDrops(True)
@@ -226,9 +227,10 @@ class BerkasBox(QGroupBox):
 
         self.busy = True
         self._update_buttons()
-        self.tasks.run_db(job, on_done=self._added, on_error=self._failed,
-                          label=self.tr("Melampirkan berkas…"), parent_widget=self,
-                          cancellable=True, on_finished=lambda: self._add_finished(record_id))
+        self.adding = self.tasks.run_db(
+            job, on_done=self._added, on_error=self._failed,
+            label=self.tr("Melampirkan berkas…"), parent_widget=self, cancellable=True,
+            on_finished=lambda: self._add_finished(record_id))
 
     def _added(self, refused: list[tuple[str, str]]) -> None:
         if not refused:
@@ -244,6 +246,7 @@ class BerkasBox(QGroupBox):
 
     def _add_finished(self, record_id: str) -> None:
         self.busy = False
+        self.adding = None
         self.changed.emit(record_id)  # the list's count, also after a cancel mid-way
         if record_id == self.record_id:
             self.reload()

@@ -178,6 +178,8 @@ class RecordPage(RecordEditing, QWidget):
         if kind == self.kind.name:
             self.model.invalidate(ids)
             self.model.refresh()
+            if self.current_id in ids:  # its files too (added on another workstation)
+                self.berkas.reload()
             return
         if kind in self._referenced_kinds():
             # Rows show (and sort by) names of related records: read them again.
