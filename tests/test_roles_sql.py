@@ -396,3 +396,33 @@ def test_two_databases_creating_the_group_roles_at_once_both_succeed(pg_url: str
         first.execute(f'DROP ROLE IF EXISTS "{name}"')
         first.close()
         second.close()
+
+
+def test_an_administrator_login_backs_up_every_row(
+        pg_url: str, people: dict[str, str], seeded: dict[str, str], tmp_path: Path) -> None:
+    """The backup ability of desk_admin: pg_dump as that login (not the owner) holds every
+    row of every table, also audit rows of kinds no role names; the owner restores it."""
+    from desktop.core import backups
+    from desktop.core.desk import Desk
+
+    tables = [t for t in M.ROW_TABLES] + [t for ts in M.KIND_TABLES.values() for t in ts]
+    with connect(pg_url) as owner:
+        owner.execute("INSERT INTO audit_log (waktu, pengguna, jenis, record_id, aksi, "
+                      "perubahan) VALUES (now(), 'x', 'jenis_baru', 'r1', 'create', '{}'), "
+                      "(now(), 'x', 'pengguna', 'r2', 'create', '{}')")
+        owner.commit()
+        before = {t: owner.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+    admin_url = make_url(pg_url).set(username=people["admin"], password=PASSWORD
+                                     ).render_as_string(hide_password=False)
+    with Desk.open(admin_url) as desk:
+        dump = backups.backup_now(desk, tmp_path)
+    with connect(pg_url) as owner:
+        owner.execute("DELETE FROM audit_log WHERE jenis IN ('jenis_baru', 'pengguna')")
+        owner.commit()
+    with Desk.open(pg_url) as desk:
+        backups.restore(desk, dump, tmp_path)
+    with connect(pg_url) as owner:
+        after = {t: owner.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+        owner.execute("DELETE FROM audit_log WHERE jenis IN ('jenis_baru', 'pengguna')")
+        owner.commit()
+    assert after == before and before["audit_log"] >= 8
