@@ -389,3 +389,25 @@ def test_no_question_when_the_agreement_already_keeps_a_file(
     # a question would be up (and the watchdog would close it, failing the test)
     assert QApplication.activeModalWidget() is None and modal_watchdog.closed == []
     assert page.berkas.list.topLevelItemCount() == 1
+
+
+def test_a_list_header_saved_before_the_berkas_column_keeps_it_narrow(
+        qtbot, desk: Desk, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from desktop.ui.record.list_pane import FILES_COLUMN_WIDTH, RecordTable
+    from desktop.ui.record_model import RecordTableModel
+
+    before = RecordTable(desk.apps.kind, RecordTableModel(desk.apps))  # no Berkas column
+    qtbot.addWidget(before)
+    before.horizontalHeader().resizeSection(0, 333)
+    settings = QSettings(str(tmp_path / "view.ini"), QSettings.Format.IniFormat)
+    settings.setValue("view/apps/header", before.horizontalHeader().saveState())
+    table = RecordTable(desk.apps.kind, RecordTableModel(desk.apps, counts=lambda ids: {}))
+    qtbot.addWidget(table)
+    table.restore_header(settings, "view/apps/header")
+    header = table.horizontalHeader()
+    files = table.model().files_column
+    assert files == len(desk.apps.kind.columns) == header.count() - 1
+    assert header.sectionSize(0) == 333  # the user's widths stay
+    assert header.sectionSize(files) == FILES_COLUMN_WIDTH and not header.stretchLastSection()

@@ -89,6 +89,11 @@ class RecordTable(QTableView):
             return None
         view = self.horizontalHeader()
         view.restoreState(header)
+        files = self.model().files_column  # type: ignore[attr-defined]
+        if files >= 0 and view.stretchLastSection():
+            # saved before the Berkas column: it would take the saved stretch and width
+            view.setStretchLastSection(False)
+            view.resizeSection(files, FILES_COLUMN_WIDTH)
         section = view.sortIndicatorSection()
         if not 0 <= section < len(self.kind.columns):
             return None
