@@ -211,12 +211,47 @@ def walk_dialogs(win: MainWindow, desk: Desk, app: QApplication, tasks: TaskMana
     sync.conflict_box.show_conflicts(saved)
     walk_first_start(win, desk, app, tasks)
     walk_progress(win, app, tasks)
+    walk_berkas(win, desk, app, tasks)
     from desktop.ui import demo_action  # Bantuan → Isi data contoh…: refused, or asked
 
     modal("dialog demo refused", app, lambda: demo_action.load_demo_asking(
         win, desk, tasks, on_done=lambda _r: None))
     modal("dialog demo replaces the office", app, lambda: demo_action.confirm_replacing(
         win, LONG_WORDS))
+
+
+def walk_berkas(win: MainWindow, desk: Desk, app: QApplication, tasks: TaskManager) -> None:
+    """An agreement with files in its Berkas box (long names), the box's refusal
+    message and the signed-scan question."""
+    from desktop.core import attachments
+
+    page = win.show_kind("agreements")
+    settle(app, tasks)
+    first, second = page.model.id_at(0), page.model.id_at(1)
+    folder = Path(tempfile.mkdtemp())
+    for n in range(3):
+        path = folder / f"{n} {LONG_WORDS} ditandatangani.pdf"
+        path.write_bytes(b"%PDF-1.4\n%%EOF\n" * (200 * (n + 1)))
+        attachments.add(desk, "agreements", first, path)
+    page.table.selectRow(0)
+    settle(app, tasks)
+    page.form_scroll.ensureWidgetVisible(page.berkas)
+    settle(app, tasks)
+    check_window("Kerja Sama with files", win)
+    check_form("Kerja Sama with files", page)
+    long_name = f"{LONG_WORDS} {LONG_WORDS}.pdf"
+    opened("dialog berkas refused", app, tasks, lambda: page.berkas._added([
+        (long_name, f"{long_name} terlalu besar untuk dilampirkan: 31 MB, paling besar 25 MB "
+                    "(pengaturan “Ukuran berkas lampiran paling besar”).")] * 2))
+    page.table.selectRow(1)
+    settle(app, tasks)
+
+    def ask() -> None:
+        page._ask_for_signed_scan(second)
+        settle(app, tasks)
+
+    modal("dialog signed scan", app, ask)
+    settle(app, tasks)
 
 
 def walk_progress(win: MainWindow, app: QApplication, tasks: TaskManager) -> None:

@@ -55,6 +55,8 @@ EVERYWHERE = (
     "dialog progress",
     # the demo data: refused over records, asked before replacing an office profile
     "dialog demo refused", "dialog demo replaces the office",
+    # a record's files, the refusal of a file and the signed scan's question
+    "Kerja Sama with files", "dialog berkas refused", "dialog signed scan",
 )
 
 
