@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QPushB
 
 from desktop.core import attachments
 from desktop.core.desk import Desk
+from desktop.core.models import Pengguna
 from desktop.core.settings import BERKAS_BATAS_MB, Settings
 from desktop.ui.main_window import MainWindow
 from desktop.ui.record.berkas_box import BerkasBox
@@ -141,9 +142,13 @@ def test_open_save_as_zip_and_delete_with_keys_and_buttons(
     png = make_png(tmp_path / "foto.png")
     attachments.add(desk, "agreements", record_id, pdf)
     attachments.add(desk, "agreements", record_id, png)
+    with desk.db.session() as s:  # the person's name, as the Pengguna page keeps it
+        s.add(Pengguna(login=desk.actor(), nama="Budi Santoso", aktif=True))
     box = page.berkas
     box.reload()
     wait_files(qtbot, window, box, 2)
+    assert [row[3] for row in listed(box)] == ["Budi Santoso"] * 2  # who: a name
+    assert box.list.topLevelItem(0).toolTip(3) == desk.actor()  # the login behind it
     row = next(r for r in range(2) if box.list.topLevelItem(r).text(0) == "naskah.pdf")
     box.list.setCurrentItem(box.list.topLevelItem(row))
 

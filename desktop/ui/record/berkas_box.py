@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.core import attachments
 from desktop.core.desk import Desk
 from desktop.core.errors import DeskError
+from desktop.core.live import LoginNames
 from desktop.ui import ask
 from desktop.ui.record import berkas_parts
 from desktop.ui.record.berkas_parts import (
@@ -66,6 +67,7 @@ class BerkasBox(QGroupBox):
         self.adding: Task | None = None  # the add under way (its progress dialog cancels it)
         self.opener: Opener | None = None  # None: the system viewer (tests put their own)
         self._generation = 0
+        self.names = LoginNames(desk.db)  # who added a file: the person's name, not the login
         self.setAcceptDrops(True)
         layout = QVBoxLayout(self)
         self.note = QLabel(self.tr("Simpan dulu untuk melampirkan berkas."), self)
@@ -131,18 +133,23 @@ class BerkasBox(QGroupBox):
             return
         self._generation += 1
         generation, record_id = self._generation, self.record_id
-        self.tasks.run_db(lambda: attachments.list_for(self.desk, self.kind, record_id),
-                          on_done=lambda files: self._show_files(generation, files))
+        def job() -> tuple[list[Any], dict[str, str]]:
+            files = attachments.list_for(self.desk, self.kind, record_id)
+            return files, {f.pengguna: self.names.name_of(f.pengguna) for f in files}
 
-    def _show_files(self, generation: int, files: list[Any]) -> None:
+        self.tasks.run_db(job, on_done=lambda found: self._show_files(generation, *found))
+
+    def _show_files(self, generation: int, files: list[Any], names: dict[str, str]) -> None:
         if generation != self._generation:
             return  # another record is shown by now
         keep = self.list.current_id()
         self.files = list(files)
         self.list.clear()
         for info in self.files:
+            who = names.get(info.pengguna) or info.pengguna or ""
             item = QTreeWidgetItem([info.nama, type_text(info.tipe), size_text(info.ukuran),
-                                    info.pengguna or "", when_text(info.waktu)])
+                                    who, when_text(info.waktu)])
+            item.setToolTip(3, info.pengguna or "")  # the login behind the name
             item.setData(0, Qt.ItemDataRole.UserRole, info.id)
             item.setData(1, Qt.ItemDataRole.UserRole, info)
             item.setToolTip(0, info.nama)
