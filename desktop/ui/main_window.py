@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QStackedWidget, QWidget
 
@@ -33,7 +33,6 @@ SYNC = "sync"  # the last one; the ones between are record kinds
 FIRST_PAGE_GRACE_MS = 3000  # background checks start then at the latest
 AFTER_PAINT_MS = 50  # from the first page filled to the background checks
 IDLE_BUILD_MS = 150  # between building two not-yet-opened pages
-PREFERRED_SIZE = QSize(1366, 860)  # clamped to the screen: a 1366×768 laptop's full width
 
 
 class MainWindow(QMainWindow):
@@ -263,19 +262,9 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ state
     def _restore(self) -> None:
-        from desktop.ui.geometry import keep_on_screen
+        from desktop.ui.window_state import restore_geometry
 
-        geometry = self.settings.value("window/geometry")
-        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
-            self.resize(PREFERRED_SIZE)
-        # 800 px high, or a big monitor's size: clamped to this screen now and at every show
-        keep_on_screen(self, centre=False)
-        state = self.settings.value("window/state")
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
-        # always docked: floating, it covered the tiles and forms (older settings kept it so)
-        self.reminders.setFloating(False)
-        start = str(self.settings.value("window/page", BERANDA))
+        start = restore_geometry(self)
         self.show_page(start if start in self.pages or start == SYNC else BERANDA)
         page = self.page
         if page is not None:
@@ -313,10 +302,9 @@ class MainWindow(QMainWindow):
         for page in self.pages.built().values():
             page.drafts.drop()  # every unsaved edit was saved or discarded just now
             page.save_view_state()
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("window/page", self.current_key)
-        self.settings.sync()
+        from desktop.ui.window_state import save_geometry
+
+        save_geometry(self)
         self._closed = True
         self._grace.stop()
         self._idle_build.stop()
