@@ -2,7 +2,8 @@
 
 The window builds its parts and switches pages; the rest lives beside it: the actions,
 menus and toolbar as a table (``desktop.ui.actions``), the side bar (``sidebar``), the
-status bar (``window_status``), and what the actions do (``window_dialogs``,
+status bar (``window_status``), the size and page kept between runs (``window_state``),
+and what the actions do (``window_dialogs``,
 ``list_transfer``, ``help_actions``, ``window_reload``, ``backup_actions``).
 """
 
