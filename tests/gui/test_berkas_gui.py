@@ -28,6 +28,7 @@ from desktop.ui.record.berkas_parts import size_text
 from desktop.ui.record.page import RecordPage
 
 from .helpers import answer_next_box, message_boxes, open_page, select_row, settle, wait_loaded
+from .test_roles_gui import made, role_desk  # noqa: F401  (PostgreSQL logins in roles)
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -70,7 +71,10 @@ def save_to(monkeypatch: pytest.MonkeyPatch, target: Path) -> None:
 def agreement_page(qtbot, window: MainWindow, desk: Desk, judul: str = "PKS Jaringan Intra"
                    ) -> tuple[RecordPage, str]:
     """The Kerja Sama page with one saved agreement open in the form."""
-    record_id = desk.agreements.create({"judul": judul})["id"]
+    return open_agreement(qtbot, window, desk.agreements.create({"judul": judul})["id"])
+
+
+def open_agreement(qtbot, window: MainWindow, record_id: str) -> tuple[RecordPage, str]:
     page = open_page(qtbot, window, "agreements")
     select_row(qtbot, page, page.model.row_of(record_id))
     wait_loaded(qtbot, page, record_id)
@@ -416,3 +420,44 @@ def test_a_list_header_saved_before_the_berkas_column_keeps_it_narrow(
     assert files == len(desk.apps.kind.columns) == header.count() - 1
     assert header.sectionSize(0) == 333  # the user's widths stay
     assert header.sectionSize(files) == FILES_COLUMN_WIDTH and not header.stretchLastSection()
+
+
+# ---------------------------------------------------------------------------- real roles
+def test_on_postgresql_a_pimpinan_opens_files_and_a_kerjasama_clerk_attaches(
+        qtbot, role_desk: Any, tmp_path: Path,  # noqa: F811  (the imported fixture)
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Logins made through the Pengguna core, their rights read from PostgreSQL: the
+    pimpinan reads and opens the signed scan but may not add or delete; the Kerja Sama
+    clerk attaches, stamped with their login and shown by their name."""
+    from .helpers import build_window
+
+    clerk = role_desk("kerjasama")
+    record_id = clerk.agreements.create({"judul": "PKS Jaringan Intra"})["id"]
+    win = build_window(qtbot, clerk, tmp_path / "clerk.ini")
+    page, _ = open_agreement(qtbot, win, record_id)
+    box = page.berkas
+    scan = make_pdf(tmp_path / "pks-ttd.pdf")
+    offer_files(monkeypatch, [scan])
+    click(qtbot, box, box.add_button)
+    wait_files(qtbot, win, box, 1)
+    assert listed(box)[0][3] == "Uji kerjasama"  # the name given on the Pengguna page
+    assert attachments.list_for(clerk, "agreements", record_id)[0].pengguna == \
+        clerk.db.engine.url.username
+
+    boss = role_desk("pimpinan")
+    win2 = build_window(qtbot, boss, tmp_path / "boss.ini")
+    page2, _ = open_agreement(qtbot, win2, record_id)
+    box2 = page2.berkas
+    wait_files(qtbot, win2, box2, 1)
+    why = "Peran Anda (Pimpinan) tidak boleh mengubah Kerja Sama."
+    assert not box2.add_button.isEnabled() and box2.add_button.toolTip() == why
+    assert not box2.delete_button.isEnabled() and box2.delete_button.toolTip() == why
+    opened: list[Path] = []
+    box2.opener = opened.append
+    box2.list.setFocus()
+    qtbot.keyClick(box2.list, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(opened), timeout=5000)
+    assert opened[0].read_bytes() == scan.read_bytes()
+    qtbot.keyClick(box2.list, Qt.Key.Key_Delete)  # not asked, not deleted
+    settle(qtbot, win2)
+    assert len(attachments.list_for(clerk, "agreements", record_id)) == 1
