@@ -353,6 +353,15 @@ def test_the_list_reads_file_counts_once_per_block_of_rows(
     cells = [files_cell(page, i) for i in apps]
     assert cells == ["2", "", "1"]
     assert page.model.count_queries == 1  # three rows, one block, one query
+    # the count does not sort: a click on its header leaves the order and the arrow
+    header = page.table.horizontalHeader()
+    order = (header.sortIndicatorSection(), page.model.query.sort)
+    files = page.model.files_column
+    qtbot.mouseClick(header.viewport(), LEFT,
+                     pos=QPoint(header.sectionViewportPosition(files) + 10, 5))
+    settle(qtbot, window)
+    assert (header.sortIndicatorSection(), page.model.query.sort) == order
+    assert [files_cell(page, i) for i in apps] == ["2", "", "1"]
 
 
 @pytest.mark.parametrize("answer", ["Lampirkan…", "Nanti"])

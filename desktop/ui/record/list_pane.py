@@ -57,6 +57,20 @@ class RecordTable(QTableView):
             header.resizeSection(model.files_column, FILES_COLUMN_WIDTH)
         fit_header_titles(header)  # "Ketua rombongan" is wider than 120 px
         self.setSortingEnabled(True)
+        self._sorted = (header.sortIndicatorSection(), header.sortIndicatorOrder())
+        header.sortIndicatorChanged.connect(self._sort_changed)
+
+    def _sort_changed(self, section: int, order: Qt.SortOrder) -> None:
+        """The Berkas count does not sort (the core sorts by the kind's columns): a click
+        on it leaves the arrow where the list's order really comes from."""
+        files = self.model().files_column  # type: ignore[attr-defined]
+        if files >= 0 and section == files:
+            header = self.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(*self._sorted)
+            header.blockSignals(False)
+            return
+        self._sorted = (section, order)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         if self.currentIndex().isValid() or self.selectionModel() is None:
