@@ -426,3 +426,15 @@ def test_an_administrator_login_backs_up_every_row(
         owner.execute("DELETE FROM audit_log WHERE jenis IN ('jenis_baru', 'pengguna')")
         owner.commit()
     assert after == before and before["audit_log"] >= 8
+
+
+def test_row_policies_work_out_the_persons_kinds_once_per_statement(
+        pg_url: str, people: dict[str, str]) -> None:
+    """Per row, the membership test made a search over 100,000 entries take half a second
+    (per statement: 17 ms). The plan must show it as an InitPlan, not a filter per row."""
+    with connect(pg_url, people["sekretariat"]) as person:
+        plan = "\n".join(row[0] for row in person.execute(
+            "EXPLAIN SELECT count(*) FROM search_entry").fetchall())
+    row_filter = [line for line in plan.splitlines() if "Filter:" in line]
+    assert "InitPlan" in plan and len(row_filter) == 1, plan
+    assert "= ANY ($" in row_filter[0] and "desk_" not in row_filter[0], plan
