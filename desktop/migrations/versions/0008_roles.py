@@ -1,5 +1,22 @@
 """People and roles: group roles, the ``pengguna`` table, the audit actor (issue 17).
 
+Why in the database: a person who opens psql with their own login must be able to do
+no more than the window lets them, so the rules of ``desktop.core.roles`` are PostgreSQL
+grants and row policies, not checks in the application.
+
+- Five NOLOGIN group roles ``desk_<role>``, cluster-wide (created once, whichever
+  database migrates first); a person's login is a member of one (core/people.py).
+- Grants per role from the tables below: each kind's tables (read: SELECT; write:
+  SELECT/INSERT/UPDATE/DELETE), the shared tables, the sync tables, the few link reads
+  a role's own records need.
+- Row-level security on the tables whose rows belong to every kind (``search_entry``,
+  ``audit_log``, ``berkas``, ``berkas_potongan``), by ``jenis``. The tables' owner (the
+  login that migrates: the office's administrator of the server) is not held to it.
+- A BEFORE INSERT trigger stamps ``audit_log.pengguna`` with ``session_user``.
+- ``pengguna``: the names of the logins (both engines; empty on SQLite).
+
+SQLite is one user, the administrator: only the table and the ``atas_nama`` column.
+
 Revision ID: 0008
 Revises: 0007
 Create Date: 2026-12-04 21:00:00
