@@ -174,3 +174,22 @@ def test_the_sekretariat_changes_an_application_that_infrastruktur_deployed(
         assert owner.apps.get(app["id"])["deleted_at"] is None
         assert owner.deployments.get(deployment["id"])["version"] == deployment["version"]
         assert [h["aksi"] for h in owner.apps.history(app["id"])] == ["update", "create"]
+
+
+def test_regions_a_release_adds_wait_for_the_administrator(
+        pg_url: str, sekretariat: str) -> None:
+    """Only the administrator writes reference data: a person's workstation still opens
+    when the release's region list has one the database lacks; the owner's next open
+    adds it."""
+    with owner_connection(pg_url) as owner:
+        kode, nama = owner.execute("SELECT kode, nama FROM region WHERE kode NOT IN "
+                                   "(SELECT kode_induk FROM region WHERE kode_induk IS NOT "
+                                   "NULL) ORDER BY kode DESC LIMIT 1").fetchone()
+        owner.execute("DELETE FROM region WHERE kode = %s", (kode,))
+        try:
+            with Desk.open(url_as(pg_url, sekretariat)) as desk:
+                assert kode not in {r["kode"] for r in desk.regions()}
+        finally:
+            Desk.open(pg_url).close()
+        assert owner.execute("SELECT nama FROM region WHERE kode = %s",
+                             (kode,)).fetchone() == (nama,)

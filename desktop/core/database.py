@@ -291,10 +291,7 @@ def open_database(
                 # WAL lets the GUI read while a write is under way; persistent per file,
                 # and only set on a file known to be ours (DELETE on a network folder).
                 _set_journal_mode(engine, journal_mode)
-            from desktop.core.regions import ensure_regions
-
-            with db.session() as session:
-                ensure_regions(session)
+            _ensure_regions(db)
     except DatabaseOpenError:
         engine.dispose()
         raise
@@ -306,6 +303,20 @@ def open_database(
 
         make_sqlite_private(db.sqlite_path)  # the register is the user's alone (POSIX)
     return db
+
+
+def _ensure_regions(db: Database) -> None:
+    """Add the regions a release brought. On a shared PostgreSQL database only the
+    administrator may (migration 0008): a person's workstation opens all the same, and
+    the administrator's next start adds them."""
+    from desktop.core.errors import PermissionRefusedError
+    from desktop.core.regions import ensure_regions
+
+    try:
+        with db.session() as session:
+            ensure_regions(session)
+    except PermissionRefusedError:
+        log.info("new regions left for the administrator to add: this login may not")
 
 
 def sqlite_journal_mode(path: Path) -> tuple[str, str | None]:
