@@ -193,3 +193,22 @@ def test_regions_a_release_adds_wait_for_the_administrator(
             Desk.open(pg_url).close()
         assert owner.execute("SELECT nama FROM region WHERE kode = %s",
                              (kode,)).fetchone() == (nama,)
+
+
+@pytest.mark.parametrize("role", ["admin", "pimpinan"])
+def test_only_the_administrator_changes_the_office_profile(pg_url: str, role: str) -> None:
+    from desktop.core.errors import PermissionRefusedError
+
+    with Desk.open(pg_url) as owner:
+        profile = owner.office.save({"nama": "Diskominfo Uji", "region_kode": "35.10"})
+    for login in _person(pg_url, role):
+        with Desk.open(url_as(pg_url, login)) as desk:
+            change = {"nama": f"Diskominfo {role}"}
+            if role == "admin":
+                saved = desk.office.save(change, expected_version=profile["version"])
+                assert saved["nama"] == f"Diskominfo {role}"
+            else:
+                with pytest.raises(PermissionRefusedError):
+                    desk.office.save(change, expected_version=profile["version"])
+            assert desk.office.get()["nama"] == (
+                f"Diskominfo {role}" if role == "admin" else "Diskominfo Uji")
