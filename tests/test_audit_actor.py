@@ -35,8 +35,15 @@ def url_as(url: str, login: str) -> str:
 
 
 @pytest.fixture
-def pg_url(request: pytest.FixtureRequest) -> str:
-    return request.getfixturevalue("postgres_database")
+def pg_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The session's PostgreSQL database, empty before and after (the next test of this
+    worker may count records)."""
+    from conftest import _truncate
+
+    url = request.getfixturevalue("postgres_database")
+    _truncate(url)
+    yield url
+    _truncate(url)
 
 
 @pytest.fixture

@@ -43,6 +43,7 @@ def sekretariat_url(request: pytest.FixtureRequest) -> Iterator[str]:
                           "WHERE usename = %s", (login,))
             owner.execute(f'DROP OWNED BY "{login}"')
             owner.execute(f'DROP ROLE "{login}"')
+            _truncate(url)  # the next test of this worker may count records
 
 
 def test_a_sekretariat_person_pushes_and_pulls_datasets(
