@@ -231,6 +231,17 @@ def test_too_big_and_fake_pdf_are_refused_with_a_message_and_the_list_is_unchang
         assert [f.nama for f in attachments.list_for(desk, "agreements", record_id)] == [
             "sudah-ada.png"]
     assert files_cell(page, record_id) == "1"
+    # the agreement deleted on another workstation meanwhile: said, nothing stored
+    desk.agreements.delete(record_id, expected_version=desk.agreements.get(record_id)["version"])
+    offer_files(monkeypatch, [kept])
+    click(qtbot, box, box.add_button)
+    qtbot.waitUntil(lambda: bool(message_boxes(window, "berkasRefusedBox")), timeout=5000)
+    refused = message_boxes(window, "berkasRefusedBox")[0]
+    assert "sudah dihapus" in refused.text(), refused.text()
+    refused.close()
+    settle(qtbot, window)
+    assert [f.nama for f in attachments.list_for(desk, "agreements", record_id)] == [
+        "sudah-ada.png"]
 
 
 def test_adding_shows_progress_and_its_cancel_leaves_nothing(
