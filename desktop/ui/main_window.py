@@ -60,6 +60,10 @@ class MainWindow(QMainWindow):
         install_wheel_guard(QApplication.instance())  # type: ignore[arg-type]
         self._build()
         self._build_helpers()
+        from desktop.ui.live import LiveUpdates
+
+        # other workstations' saves (PostgreSQL NOTIFY) reach the lists and open forms
+        self.live = LiveUpdates(self.desk, self.hub, self)
         self.action_table = actions.build_actions(self)
         self._restore()
 
@@ -309,5 +313,6 @@ class MainWindow(QMainWindow):
         self._closed = True
         self._grace.stop()
         self._idle_build.stop()
+        self.live.stop()
         self.tasks.wait(10_000)
         event.accept()

@@ -402,3 +402,47 @@ def test_bandingkan_on_an_agreement_marks_only_what_changed(
         b.page.form.mark_clean()
         b.tasks.wait()
         other.close()
+
+
+@pytest.fixture
+def other_desk(database_url: str) -> Iterator[Desk]:
+    """A second workstation's Desk, closed after the windows (set up before qtbot)."""
+    with Desk.open(database_url, user="lain") as other:
+        yield other
+
+
+@pytest.mark.only_engine("postgresql")
+def test_two_main_windows_see_each_other(other_desk: Desk, desk: Desk, qtbot,
+                                         tmp_path: Path) -> None:
+    """The issue's test: two whole windows on two connections. A save typed into
+    window A's form appears in window B's list within a second, and B's form open on
+    the record shows the bar; a change by plain SQL does the same."""
+    from .helpers import build_window, open_page
+
+    win_a = build_window(qtbot, desk, tmp_path / "a.ini")
+    win_b = build_window(qtbot, other_desk, tmp_path / "b.ini")
+    for win in (win_a, win_b):
+        assert win.live.listener is not None and win.live.listener.wait_connected(10)
+    record = desk.opd.create({"kode": "4.01", "nama": "Dinas Perikanan"})
+    page_a = open_page(qtbot, win_a, "opd")
+    page_b = open_page(qtbot, win_b, "opd")
+    a = Workstation(desk, win_a.tasks, win_a.hub, page_a, win_a.live)
+    b = Workstation(other_desk, win_b.tasks, win_b.hub, page_b, win_b.live)
+    open_in(qtbot, a, record["id"])
+    open_in(qtbot, b, record["id"])
+    type_into(qtbot, a, "nama", "Dinas Kelautan dan Perikanan")
+    save(qtbot, a)
+    started = time.monotonic()
+    qtbot.waitUntil(lambda: "Dinas Kelautan dan Perikanan" in names_in(page_b),
+                    timeout=SECOND)
+    assert time.monotonic() - started < 1.0
+    qtbot.waitUntil(lambda: bar_text(b) != "", timeout=SECOND)
+    assert bar_text(b).startswith("Diubah oleh ") and bar_text(a) == ""
+    b.page.change_watch.reload()
+    qtbot.waitUntil(lambda: page_b.form.editors["nama"].value()
+                    == "Dinas Kelautan dan Perikanan", timeout=2000)
+    plain_sql(desk, "UPDATE perangkat_daerah SET singkatan = 'DKP' WHERE id = %s",
+              record["id"])
+    qtbot.waitUntil(lambda: bar_text(a) != "" and bar_text(b) != "", timeout=SECOND)
+    assert "DKP" in [str(page_a.model.index(r, c).data()) for r in range(
+        page_a.model.rowCount()) for c in range(page_a.model.columnCount())]
