@@ -217,6 +217,8 @@ def _navigation_entries(window: Any, menu: QMenu) -> None:
     """Buka → one entry per side-bar page, Ctrl+1 … Ctrl+n in the navigation's order."""
     navigation = window.navigation
     for index in range(navigation.count()):
+        if navigation.item(index).data(Qt.ItemDataRole.UserRole) == "people":
+            continue  # Pengguna (administrators on PostgreSQL only): from the side bar
         menu.addAction(make_action(window, navigation.item(index).text(), f"Ctrl+{index + 1}",
                                    lambda _c=False, i=index: navigation.setCurrentRow(i)))
 

@@ -25,12 +25,14 @@ from desktop.ui.hub import DataHub
 from desktop.ui.lazy_pages import LazyPages
 from desktop.ui.page_specs import PAGES
 from desktop.ui.record.page import RecordPage
+from desktop.ui.role_view import fit_page, readable_pages, shows_people, shows_sync
 from desktop.ui.sidebar import add_entry, build_sidebar, sidebar_width
 from desktop.ui.tasks import TaskManager
 
 PAGE_CLASSES: dict[str, type[RecordPage]] = {"visits": VisitPage, "agreements": AgreementPage}
 BERANDA = "beranda"  # the first navigation entry
-SYNC = "sync"  # the last one; the ones between are record kinds
+SYNC = "sync"  # after the record kinds (for the roles that may sync)
+PEOPLE = "people"  # the Pengguna page, last (administrators on PostgreSQL)
 FIRST_PAGE_GRACE_MS = 3000  # background checks start then at the latest
 AFTER_PAINT_MS = 50  # from the first page filled to the background checks
 IDLE_BUILD_MS = 150  # between building two not-yet-opened pages
@@ -66,6 +68,7 @@ class MainWindow(QMainWindow):
         self.live = LiveUpdates(self.desk, self.hub, self)
         self.action_table = actions.build_actions(self)
         self._restore()
+        actions.update_enabled(self, self.page)  # the role's refusals from the start
 
     def _timer(self, slot: Any, interval: int = 0) -> QTimer:
         timer = QTimer(self)
@@ -90,19 +93,35 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.beranda)
         add_entry(self.navigation, "beranda", self.tr("Beranda"), BERANDA)
         self._slots: dict[str, QWidget] = {}  # stand-ins in the stack for unbuilt pages
-        for spec in PAGES:
+        access = self.desk.access
+        specs = readable_pages(access)  # no page of a kind the role may not read
+        for spec in specs:
             slot = QWidget(self.stack)
             self._slots[spec.kind] = slot
             self.stack.addWidget(slot)
             add_entry(self.navigation, spec.icon, str(KINDS[spec.kind].plural), spec.kind,
                       tooltip=True)
-        self.pages = LazyPages([spec.kind for spec in PAGES], self._make_page)
+        self.pages = LazyPages([spec.kind for spec in specs], self._make_page)
         from desktop.ui.sync.page import SyncPage
 
-        self.sync_page = SyncPage(self.desk, self.tasks, self.hub, self.settings, self.stack)
+        # built for every role (the status bar and the F9 action know it), shown to the
+        # roles that may sync; for the others it reads nothing (SyncPage.allowed)
+        may_sync = shows_sync(access)
+        self.sync_page = SyncPage(self.desk, self.tasks, self.hub, self.settings,
+                                  self.stack if may_sync else self)
         self.sync_page.open_record.connect(self.open_record)
-        self.stack.addWidget(self.sync_page)
-        add_entry(self.navigation, "sync", self.tr("Sinkronisasi"), SYNC)
+        if may_sync:
+            self.stack.addWidget(self.sync_page)
+            add_entry(self.navigation, "sync", self.tr("Sinkronisasi"), SYNC)
+        else:
+            self.sync_page.hide()
+        self.people_page = None
+        if shows_people(self.desk):
+            from desktop.ui.people_page import PeoplePage
+
+            self.people_page = PeoplePage(self.desk, self.tasks, self.stack)
+            self.stack.addWidget(self.people_page)
+            add_entry(self.navigation, "people", self.tr("Pengguna"), PEOPLE)
         self.navigation.currentRowChanged.connect(self._switch)
         side.setFixedWidth(sidebar_width(self.navigation))
         row.addWidget(side)
@@ -115,6 +134,7 @@ class MainWindow(QMainWindow):
         self.db_label = self.window_status.db_label
         self.busy_label = self.window_status.busy_label
         self.sync_status = self.window_status.sync_status
+        self.sync_status.setVisible(may_sync)
 
     def _build_helpers(self) -> None:
         """The objects some actions belong to: list import/export, backups, reminders."""
@@ -140,6 +160,7 @@ class MainWindow(QMainWindow):
                                                   self.settings, self.stack)
         page.navigate.connect(self.open_filtered)
         page.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        fit_page(page, self.desk.access)  # read-only where the role may not change it
         slot = self._slots.pop(kind)
         current = self.stack.currentWidget() is slot
         self.stack.insertWidget(self.stack.indexOf(slot), page)
@@ -193,6 +214,8 @@ class MainWindow(QMainWindow):
         page = self.page
         if page is not None:
             return page.kind.name
+        if self.people_page is not None and self.stack.currentWidget() is self.people_page:
+            return PEOPLE
         return SYNC if self.stack.currentWidget() is self.sync_page else BERANDA
 
     def _switch(self, row: int) -> None:
@@ -202,6 +225,8 @@ class MainWindow(QMainWindow):
         if key in self.pages:
             self.pages[key]  # built on first use, in place of its stand-in
         self.stack.setCurrentIndex(row)
+        if key == PEOPLE and self.people_page is not None:
+            self.people_page.refresh()
         page = self.page
         if not self.action_table:
             return  # still building: the actions follow the page once they exist
@@ -219,8 +244,18 @@ class MainWindow(QMainWindow):
             if self.navigation.item(row).data(Qt.ItemDataRole.UserRole) == key:
                 self.navigation.setCurrentRow(row)
 
+    def _readable(self, kind: str) -> bool:
+        """A kind with a page here; else (the role may not read it) said in the status bar."""
+        if kind in self.pages:
+            return True
+        self.statusBar().showMessage(self.tr("Peran Anda tidak mengizinkan membuka {what}.")
+                                     .replace("{what}", str(KINDS[kind].plural)), 6000)
+        return False
+
     def open_record(self, kind: str, record_id: str) -> None:
         """Show one record on its page (asking first if that page has unsaved edits)."""
+        if not self._readable(kind):
+            return
         page = self.show_kind(kind)
         if page.current_id != record_id and page.confirm_discard():
             page.open_record(record_id)
@@ -230,6 +265,8 @@ class MainWindow(QMainWindow):
         self.reminders.refresh()
 
     def open_filtered(self, kind: str, request: dict[str, Any]) -> None:
+        if not self._readable(kind):
+            return
         page = self.show_kind(kind)
         page.set_external_filter(request.get("filters", {}), request.get("description", ""))
 
@@ -270,7 +307,9 @@ class MainWindow(QMainWindow):
         from desktop.ui.window_state import restore_geometry
 
         start = restore_geometry(self)
-        self.show_page(start if start in self.pages or start == SYNC else BERANDA)
+        shown = {self.navigation.item(row).data(Qt.ItemDataRole.UserRole)
+                 for row in range(self.navigation.count())}
+        self.show_page(start if start in shown else BERANDA)
         page = self.page
         if page is not None:
             QTimer.singleShot(0, page.model.refresh)

@@ -37,6 +37,14 @@ OFFICE_KIND = RecordKind(
 )
 
 
+def _office_refusal(desk: Desk) -> str | None:
+    """Why this person may not change the office profile (None: they may)."""
+    from desktop.core.roles import OFFICE, refusal
+
+    access = getattr(desk, "access", None)
+    return None if access is None or access.can(OFFICE) else refusal(access, ability=OFFICE)
+
+
 class SettingsDialog(QDialog):
     office_saved = Signal(dict)
     language_changed = Signal(str)
@@ -59,6 +67,10 @@ class SettingsDialog(QDialog):
         self.office = desk.office.get()
         self.office_form.load(self.office)
         tabs.addTab(self.office_form, self.tr("Profil kantor"))
+        self.office_refused = _office_refusal(desk)  # the administrator's profile
+        if self.office_refused is not None:
+            self.office_form.setEnabled(False)
+            self.office_form.setToolTip(self.office_refused)
         self.database_tab = DatabaseTab(desk.db.url, self.settings.get(DATABASE),
                                         getattr(parent, "tasks", None), tabs)
         tabs.addTab(self.database_tab, self.tr("Basis data"))
@@ -141,6 +153,8 @@ class SettingsDialog(QDialog):
         """The office profile, when there is one or the form holds anything; False (the
         dialog stays open, nothing else saved) when it is refused."""
         office_values = self.office_form.values()
+        if self.office_refused is not None:
+            return True  # shown, not changeable: nothing of it to save
         if self.office is None and not any(v for v in office_values.values()):
             return True
         try:

@@ -447,141 +447,141 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>BerkasBox</name>
     <message>
-        <location filename="../../desktop/ui/record/berkas_box.py" line="57"/>
-        <location filename="../../desktop/ui/record/berkas_box.py" line="161"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="58"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="170"/>
         <source>Berkas</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/berkas_box.py" line="70"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="73"/>
         <source>Simpan dulu untuk melampirkan berkas.</source>
         <translation>Save first to attach files.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/berkas_box.py" line="74"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="77"/>
         <source>Belum ada berkas. Pilih Tambah… atau seret berkas ke sini.</source>
         <translation>No files yet. Choose Add… or drag files here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/berkas_box.py" line="82"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="85"/>
         <source>Tambah…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/berkas_box.py" line="83"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="86"/>
         <source>Buka</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/berkas_box.py" line="84"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="87"/>
         <source>Simpan sebagai…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/berkas_box.py" line="85"/>
-        <location filename="../../desktop/ui/record/berkas_box.py" line="311"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="88"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="322"/>
         <source>Hapus</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/berkas_box.py" line="86"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="89"/>
         <source>Simpan semua (ZIP)…</source>
         <translation>Save all (ZIP)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/berkas_box.py" line="160"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="169"/>
         <source>Berkas ({n})</source>
         <translation>Files ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/berkas_box.py" line="176"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="185"/>
         <source>Anda tidak memiliki peran Desk.</source>
         <translation>You have no Desk role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/berkas_box.py" line="229"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="239"/>
         <source>Melampirkan berkas…</source>
         <translation>Attaching files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/berkas_box.py" line="234"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="244"/>
         <source>Berkas dilampirkan.</source>
         <translation>Files attached.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/berkas_box.py" line="239"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="249"/>
         <source>Berkas tidak dilampirkan</source>
         <translation>Files not attached</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/berkas_box.py" line="241"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="251"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/berkas_box.py" line="281"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="292"/>
         <source>Dibuka: {name}</source>
         <translation>Opened: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/berkas_box.py" line="284"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="295"/>
         <source>Membuka berkas…</source>
         <translation>Opening the file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/berkas_box.py" line="293"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="304"/>
         <source>Semua berkas (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/berkas_box.py" line="294"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="305"/>
         <source>Simpan berkas</source>
         <translation>Save file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/berkas_box.py" line="299"/>
-        <location filename="../../desktop/ui/record/berkas_box.py" line="337"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="310"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="348"/>
         <source>Disimpan ke {path}</source>
         <translation>Saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/berkas_box.py" line="300"/>
-        <location filename="../../desktop/ui/record/berkas_box.py" line="338"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="311"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="349"/>
         <source>Menyimpan berkas…</source>
         <translation>Saving the file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/berkas_box.py" line="308"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="319"/>
         <source>Hapus berkas</source>
         <translation>Delete file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/berkas_box.py" line="309"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="320"/>
         <source>Hapus berkas “{name}” dari data ini? Penghapusan tercatat di log audit.</source>
         <translation>Delete the file “{name}” from this record? The deletion is recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/berkas_box.py" line="316"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="327"/>
         <source>Berkas dihapus.</source>
         <translation>File deleted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/berkas_box.py" line="329"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="340"/>
         <source>Berkas {title}.zip</source>
         <translation>Files {title}.zip</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/berkas_box.py" line="330"/>
+        <location filename="../../desktop/ui/record/berkas_box.py" line="341"/>
         <source>Simpan semua berkas</source>
         <translation>Save all files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/berkas_parts.py" line="67"/>
+        <location filename="../../desktop/ui/record/berkas_parts.py" line="68"/>
         <source>Lampirkan berkas</source>
         <translation>Attach files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/berkas_parts.py" line="69"/>
+        <location filename="../../desktop/ui/record/berkas_parts.py" line="70"/>
         <source>Berkas yang dapat dilampirkan (*.pdf *.png *.jpg *.jpeg *.gif *.webp *.docx *.xlsx);;Semua berkas (*)</source>
         <translation>Files that can be attached (*.pdf *.png *.jpg *.jpeg *.gif *.webp *.docx *.xlsx);;All files (*)</translation>
     </message>
@@ -1022,32 +1022,32 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>FileList</name>
     <message>
-        <location filename="../../desktop/ui/record/berkas_parts.py" line="95"/>
+        <location filename="../../desktop/ui/record/berkas_parts.py" line="96"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/berkas_parts.py" line="95"/>
+        <location filename="../../desktop/ui/record/berkas_parts.py" line="96"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/berkas_parts.py" line="95"/>
+        <location filename="../../desktop/ui/record/berkas_parts.py" line="96"/>
         <source>Ukuran</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/berkas_parts.py" line="96"/>
+        <location filename="../../desktop/ui/record/berkas_parts.py" line="97"/>
         <source>Oleh</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/berkas_parts.py" line="96"/>
+        <location filename="../../desktop/ui/record/berkas_parts.py" line="97"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record/berkas_parts.py" line="97"/>
+        <location filename="../../desktop/ui/record/berkas_parts.py" line="98"/>
         <source>Berkas</source>
         <translation>Files</translation>
     </message>
@@ -1394,14 +1394,24 @@ Load the demo data and replace the office profile?</translation>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="87"/>
+        <location filename="../../desktop/ui/main_window.py" line="94"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="101"/>
+        <location filename="../../desktop/ui/main_window.py" line="115"/>
         <source>Sinkronisasi</source>
         <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="124"/>
+        <source>Pengguna</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="251"/>
+        <source>Peran Anda tidak mengizinkan membuka {what}.</source>
+        <translation>Your role does not allow opening {what}.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/actions.py" line="92"/>
@@ -1434,7 +1444,7 @@ Load the demo data and replace the office profile?</translation>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="124"/>
+        <location filename="../../desktop/ui/main_window.py" line="148"/>
         <source>Cadangan ditulis: {path}</source>
         <translation>Backup written: {path}</translation>
     </message>
@@ -1464,32 +1474,32 @@ Load the demo data and replace the office profile?</translation>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="125"/>
+        <location filename="../../desktop/ui/actions.py" line="127"/>
         <source>&amp;Tentang Diskominfo Desk</source>
         <translation>&amp;About Diskominfo Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="124"/>
+        <location filename="../../desktop/ui/actions.py" line="125"/>
         <source>Isi data &amp;contoh…</source>
         <translation>Load &amp;demo data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="130"/>
+        <location filename="../../desktop/ui/actions.py" line="132"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="133"/>
+        <location filename="../../desktop/ui/actions.py" line="135"/>
         <source>&amp;Sunting</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="134"/>
+        <location filename="../../desktop/ui/actions.py" line="136"/>
         <source>&amp;Alat</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="137"/>
+        <location filename="../../desktop/ui/actions.py" line="139"/>
         <source>&amp;Buka</source>
         <translation>&amp;Go</translation>
     </message>
@@ -1499,12 +1509,12 @@ Load the demo data and replace the office profile?</translation>
         <translation>&amp;Reminders</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="138"/>
+        <location filename="../../desktop/ui/actions.py" line="140"/>
         <source>Ban&amp;tuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="141"/>
+        <location filename="../../desktop/ui/actions.py" line="143"/>
         <source>Alat utama</source>
         <translation>Main toolbar</translation>
     </message>
@@ -2043,7 +2053,7 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../desktop/ui/record/page.py" line="236"/>
+        <location filename="../../desktop/ui/record/page.py" line="238"/>
         <source>{kind} baru</source>
         <translation>New {kind}</translation>
     </message>
@@ -2372,10 +2382,10 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="52"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="118"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="123"/>
-        <location filename="../../desktop/ui/settings_dialog.py" line="155"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="60"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="130"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="135"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="169"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
@@ -2440,12 +2450,12 @@ Load the demo data and replace the office profile?</translation>
         <translation>&amp;CSV separator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="64"/>
         <source>Umum</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="61"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="69"/>
         <source>Profil kantor</source>
         <translation>Office profile</translation>
     </message>
@@ -2481,22 +2491,22 @@ Load the demo data and replace the office profile?</translation>
         <translation>A database change takes effect when the application is opened again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="64"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="76"/>
         <source>Basis data</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="67"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="79"/>
         <source>Naskah</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="72"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="84"/>
         <source>&amp;Simpan</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="73"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="85"/>
         <source>&amp;Batal</source>
         <translation>&amp;Cancel</translation>
     </message>

@@ -77,7 +77,9 @@ def test_the_readme_shortcut_table_is_the_windows_actions(window: MainWindow) ->
                 f"{keys_of(ranged[0])} … {keys_of(ranged[-1])}")
             assert (plain(ranged[0].text()), plain(ranged[-1].text())) == (
                 first_text, last_text)
-            assert len(ranged) == window.navigation.count()
+            nav = window.navigation  # Pengguna (admin on PostgreSQL) has no Ctrl+N
+            assert len(ranged) == len([row for row in range(nav.count()) if nav.item(row)
+                                       .data(256) != "people"])  # Qt.UserRole
             documented.update(keys_of(a) for a in ranged)
             continue
         matching = [a for a in actions if plain(a.text()) == item]

@@ -240,3 +240,85 @@ def test_sync_page_and_pickers_read_nothing_a_pimpinan_may_not(
     assert RecordLookup(clerk, "apps").find("a") == []
     assert RecordLookup(clerk, "opd").all() == []  # readable: the (empty) real list
     tasks.wait()
+
+
+def _nav_keys(win) -> list[str]:  # type: ignore[no-untyped-def]
+    nav = win.navigation
+    return [nav.item(row).data(Qt.ItemDataRole.UserRole) for row in range(nav.count())]
+
+
+def _no_error_boxes() -> list[str]:
+    from PySide6.QtWidgets import QMessageBox
+
+    return [box.text() for box in QApplication.topLevelWidgets()
+            if isinstance(box, QMessageBox) and box.isVisible()]
+
+
+def test_a_pimpinan_window_reads_everything_and_changes_nothing(
+        qtbot, role_desk: Callable[[str], Desk], tmp_path) -> None:
+    from .helpers import build_window, open_page
+
+    desk = role_desk("pimpinan")
+    win = build_window(qtbot, desk, tmp_path / "view.ini")
+    assert _nav_keys(win) == ["beranda", "apps", "datasets", "visits", "agreements",
+                              "deployments", "opd"]  # no Sinkronisasi, no Pengguna
+    page = open_page(qtbot, win, "apps")
+    why = "Peran Anda (Pimpinan) tidak boleh mengubah Aplikasi."
+    assert not page.save_button.isEnabled() and page.save_button.toolTip() == why
+    assert not page.delete_button.isEnabled()
+    assert not page.form.isEnabled() and page.form.toolTip() == why
+    for name in ("act_new", "act_save", "act_delete", "act_import"):
+        action = win.action_table[name]
+        assert not action.isEnabled(), name
+        assert action.toolTip() == why, name
+    for name in ("act_sync", "act_backup", "act_restore"):
+        assert not win.action_table[name].isEnabled(), name
+        assert win.action_table[name].toolTip() == (
+            "Peran Anda (Pimpinan) tidak mengizinkan tindakan ini.")
+    assert win.action_table["act_report"].isEnabled()  # pimpinan: reports
+    qtbot.keyClick(win, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert page.current_id is None and not page.form.isEnabled()
+    win.show_page("beranda")
+    settle(qtbot, win)
+    assert _no_error_boxes() == []
+
+
+def test_an_infrastruktur_window_has_no_kerja_sama_page(
+        qtbot, role_desk: Callable[[str], Desk], tmp_path) -> None:
+    from .helpers import build_window, open_page
+
+    desk = role_desk("infrastruktur")
+    win = build_window(qtbot, desk, tmp_path / "view.ini")
+    assert _nav_keys(win) == ["beranda", "apps", "deployments", "opd"]
+    assert "agreements" not in win.pages and "visits" not in win.pages
+    deployments = open_page(qtbot, win, "deployments")
+    assert deployments.form.isEnabled() and deployments.save_button.isEnabled()
+    assert win.action_table["act_new"].isEnabled()
+    apps = open_page(qtbot, win, "apps")
+    assert not apps.save_button.isEnabled()
+    assert not win.action_table["act_new"].isEnabled()
+    # a link to an unreadable kind (the Beranda, a reminder) is not followed
+    win.open_filtered("agreements", {"filters": {}})
+    assert win.current_key == "apps"
+    win.show_page("beranda")
+    win.beranda.refresh()
+    settle(qtbot, win)
+    assert {key for key, tile in win.beranda.tiles.items() if tile.isVisible()} == {
+        "deployments_failed", "apps"}
+    assert {view.chart.kind for view in win.beranda.chart_views.values()} <= {
+        "apps", "deployments"}
+    assert _no_error_boxes() == []
+
+
+def test_an_admin_window_on_postgresql_has_the_pengguna_page(
+        qtbot, role_desk: Callable[[str], Desk], tmp_path) -> None:
+    from .helpers import build_window
+
+    desk = role_desk("admin")
+    win = build_window(qtbot, desk, tmp_path / "view.ini")
+    assert _nav_keys(win)[-2:] == ["sync", "people"]
+    win.show_page("people")
+    settle(qtbot, win)
+    assert win.stack.currentWidget() is win.people_page
+    logins = [p.login for p in win.people_page.people]
+    assert desk.db.engine.url.username in logins  # the admin sees themself listed
