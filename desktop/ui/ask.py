@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("ask", text)
+    return QCoreApplication.translate("", text)
 
 
 def confirm(parent: QWidget | None, title: str, text: str, accept_text: str,

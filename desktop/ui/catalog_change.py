@@ -15,8 +15,9 @@ SAME, OTHER = "same", "other"
 
 
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    """Qt's translate in this module's context; ``n`` picks the plural form."""
-    return QCoreApplication.translate("catalog_change", text, disambiguation, n)
+    """Qt's translate; ``n`` picks the plural form. The context is empty because
+    lupdate files calls from module-level functions under the empty context."""
+    return QCoreApplication.translate("", text, disambiguation, n)
 
 
 def ask_same_or_other(parent: QWidget | None, old_url: str, new_url: str) -> str | None:

@@ -26,7 +26,7 @@ DEMO_OFFICE = "Dinas Komunikasi, Informatika dan Persandian Kabupaten Banyuwangi
 
 
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return QCoreApplication.translate("demo_action", text, disambiguation, n)
+    return QCoreApplication.translate("", text, disambiguation, n)
 
 
 def refused_text(target: DemoTarget) -> str | None:

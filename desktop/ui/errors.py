@@ -27,7 +27,7 @@ _open_boxes: list[QMessageBox] = []
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("errors", text)
+    return QCoreApplication.translate("", text)
 
 
 def details_of(exc: BaseException) -> str:

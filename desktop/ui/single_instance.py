@@ -144,7 +144,7 @@ def bring_to_front(widget: QWidget | None) -> None:
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("single_instance", text)
+    return QCoreApplication.translate("", text)
 
 
 def claim_window(database: str | None) -> tuple[InstanceGuard | None, int | None]:

@@ -336,3 +336,32 @@ def test_beranda_reminders_and_report_dialog_are_english(qtbot, english: None,
     assert still_indonesian(dialog) == []
     dialog.reject()
     win.tasks.wait()
+
+
+@needs_catalogue
+def test_module_level_tr_helpers_find_their_english(english: None) -> None:
+    """lupdate files a call from a module-level ``tr()`` under the empty context, so each
+    such helper must translate in that context: with its module's name instead, every
+    question box of ask.py (its "Batal"), the error box and the catalog questions stayed
+    Indonesian in English."""
+    import importlib
+
+    checked: dict[str, int] = {}
+    for context in ET.parse(TS).getroot().iter("context"):
+        if (context.findtext("name") or "") != "":
+            continue
+        for message in context.iter("message"):
+            english_text = message.findtext("translation") or ""
+            if message.get("numerus") == "yes" or not english_text:
+                continue
+            source = message.findtext("source") or ""
+            for location in message.iter("location"):
+                path = Path(location.get("filename", "")).as_posix().split("desktop/ui/")[-1]
+                module = importlib.import_module(
+                    "desktop.ui." + path.removesuffix(".py").replace("/", "."))
+                helper = getattr(module, "tr", None)
+                if callable(helper):
+                    assert helper(source) == english_text, (path, source)
+                    checked[path] = checked.get(path, 0) + 1
+    assert {"ask.py", "errors.py", "catalog_change.py", "demo_action.py",
+            "single_instance.py"} <= set(checked), checked
