@@ -58,11 +58,11 @@ def test_each_role_attaches_reads_and_deletes_only_what_it_may(
         assert signed.pengguna == people["kerjasama"]  # the login, not the claimed name
         with pytest.raises(PermissionRefusedError) as refused:
             attachments.add(desk, "opd", opd["id"], scan)  # read, never changed by this role
-        assert refused.value.message == ("Peran Anda tidak mengizinkan perubahan ini: "
-                                         "berkas. Tidak ada yang tersimpan.")
+        assert refused.value.message == ("Peran Anda (Kerja Sama) tidak boleh mengubah "
+                                         "Perangkat Daerah.")
         with pytest.raises(PermissionRefusedError) as refused:
-            attachments.add(desk, "apps", app, scan)  # not even read by this role
-        assert refused.value.message == "Peran Anda tidak mengizinkan membaca Aplikasi."
+            attachments.add(desk, "apps", app, scan)  # read for the visits' links, not changed
+        assert refused.value.message == "Peran Anda (Kerja Sama) tidak boleh mengubah Aplikasi."
         assert attachments.list_for(desk, "apps", app) == []  # its rows are not shown
         assert attachments.counts(desk, "apps", [app]) == {}
 

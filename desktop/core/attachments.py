@@ -29,7 +29,7 @@ from sqlalchemy import delete as sql_delete
 from sqlalchemy.orm import Session
 
 from desktop.core.attachment_types import BY_MIME, SUFFIXES, BerkasError, sniff
-from desktop.core.errors import DeskError, NotFoundError
+from desktop.core.errors import DeskError, NotFoundError, PermissionRefusedError
 from desktop.core.i18n import t
 from desktop.core.jobs import CancelToken, Progress, report
 from desktop.core.kinds import RecordKind, kind_named
@@ -37,6 +37,7 @@ from desktop.core.models.base import new_id, utcnow
 from desktop.core.models.berkas import CHUNK_SIZE, Berkas, BerkasPotongan
 from desktop.core.models.people import Pengguna
 from desktop.core.safe_write import write_atomic
+from desktop.core.roles import refusal
 from desktop.core.services.audit import write_audit
 from desktop.core.settings import BERKAS_BATAS_MB
 
@@ -115,6 +116,14 @@ def _check_record(s: Session, kind: RecordKind, record_id: str) -> None:
                               kind=str(kind.label)))
 
 
+def _require_write(desk: Desk, kind: str) -> None:
+    """Refuse in the role's words before any byte moves: PostgreSQL's row policy would
+    refuse the insert too, but only naming its table ("berkas"), not the record kind."""
+    access = desk.access
+    if access is not None and not access.can_write(kind):
+        raise PermissionRefusedError(refusal(access, kind), kind)
+
+
 # ----------------------------------------------------------------- adding
 def add(desk: Desk, kind: str | RecordKind, record_id: str, path: str | os.PathLike[str], *,
         progress: Progress | None = None, cancel: CancelToken | None = None) -> BerkasInfo:
@@ -125,6 +134,7 @@ def add(desk: Desk, kind: str | RecordKind, record_id: str, path: str | os.PathL
     chunk in one transaction, with an audit row ("berkas+") on the record.
     """
     record_kind = _kind(kind)
+    _require_write(desk, record_kind.name)
     source = Path(path)
     name = source.name
     try:
@@ -342,6 +352,7 @@ def delete(desk: Desk, berkas_id: str) -> BerkasInfo:
     actor = desk.actor()
     with desk.db.session() as s:
         found = _info_in(s, berkas_id)
+        _require_write(desk, found.kind)
         s.execute(sql_delete(BerkasPotongan).where(BerkasPotongan.berkas_id == berkas_id))
         s.execute(sql_delete(Berkas).where(Berkas.id == berkas_id))
         write_audit(s, actor=actor, kind=found.kind, record_id=found.record_id,
