@@ -98,6 +98,8 @@ class ModalWatchdog:
         if time.monotonic() - first < MODAL_PATIENCE_S:
             return
         text = modal.text() if isinstance(modal, QMessageBox) else modal.windowTitle()
+        if isinstance(modal, QMessageBox) and modal.detailedText():
+            text += "\n" + modal.detailedText()  # an unexpected error's traceback
         self.closed.append(f"{type(modal).__name__} {modal.objectName()!r}: {text}")
         self.seen.pop(id(modal), None)
         if isinstance(modal, QDialog):

@@ -48,6 +48,16 @@ def _plain(row: Any) -> dict[str, Any]:
     return {c.key: getattr(row, c.key) for c in row.__table__.columns if c.key not in VOLATILE}
 
 
+def _audit(row: Any) -> dict[str, Any]:
+    """An audit row with the one actor both engines agree on: PostgreSQL stamps the login
+    (``pengguna``) and keeps the owner login's claimed name in ``atas_nama``; SQLite keeps
+    the claimed name in ``pengguna``."""
+    plain = _plain(row)
+    plain["actor"] = plain.pop("atas_nama", None) or plain.pop("pengguna")
+    plain.pop("pengguna", None)
+    return plain
+
+
 def _same_ids(value: Any, ids: dict[str, str]) -> Any:
     """``value`` with the ids that differ between two registers replaced by names."""
     if isinstance(value, dict):
@@ -71,7 +81,7 @@ def _stored(desk: Desk, opd_id: str) -> dict[str, dict[str, Any]]:
             out[state.remote_name] = {
                 "dataset": _plain(dataset), "state": _plain(state),
                 "resources": [_plain(r) for r in resources],
-                "audit": [_plain(a) for a in audits],
+                "audit": [_audit(a) for a in audits],
                 "search": _plain(entry) if entry is not None else None,
                 "version": dataset.version if dataset is not None else None,
             }
