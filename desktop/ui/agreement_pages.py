@@ -3,17 +3,17 @@
 
 from __future__ import annotations
 
-import html
 import re
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from desktop.core.drafting import new_agreement
 from desktop.core.formatting import number
+from desktop.ui.agreement_findings import FindingsLabel
 from desktop.ui.record.page import RecordPage
 from desktop.ui.role_view import may_write
 
@@ -77,13 +77,7 @@ class AgreementPage(RecordPage):
         for index, button in enumerate((self.make_pks, self.check_button,
                                         self.preview_button)):
             self.related_bar.insertWidget(index, button)
-        self.findings = QLabel(self)
-        self.findings.setObjectName("findings")
-        self.findings.setWordWrap(True)
-        # each finding about a place is a link: clicking it selects that article
-        self.findings.setTextFormat(Qt.TextFormat.RichText)
-        self.findings.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        self.findings.linkActivated.connect(self._finding_clicked)
+        self.findings = FindingsLabel(self.form, self)
         articles = self.form.collections.get("pasal")
         if articles is not None:  # long legal text: edited in a window of its own
             articles.allow_widening()
@@ -91,8 +85,6 @@ class AgreementPage(RecordPage):
             widen = QShortcut(QKeySequence("Ctrl+Shift+E"), self)
             widen.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             widen.activated.connect(self.edit_articles_wide)
-        self.findings.hide()
-        self._findings: list[Any] = []
         self.related_bar.parentWidget().layout().insertWidget(2, self.findings)
         self.form.editors["jenis"].changed.connect(self._jenis_changed)
         self.make_pks.clicked.connect(self.create_pks)
@@ -131,7 +123,7 @@ class AgreementPage(RecordPage):
         if not super().new_record(ask):
             return False
         if hasattr(self, "findings"):
-            self.clear_findings()
+            self.findings.clear_findings()
         if not hasattr(self, "make_pks"):
             return True  # still being built: the first blank form needs no template
         jenis = self.form.editors["jenis"].value() or "kb"
@@ -252,79 +244,14 @@ class AgreementPage(RecordPage):
 
         def done(findings: list[Any]) -> None:
             if self.current_id == record_id:  # not if another record is shown by now
-                self._show_findings(findings)
+                self.findings.show_findings(findings)
 
         self.tasks.run_db(job, on_done=done)
 
-    def _show_findings(self, findings: list[Any]) -> None:
-        self._findings = list(findings)
-        if not findings:
-            self.findings.setText(self.tr("✔ Naskah lengkap: tidak ada catatan."))
-        else:
-            lines = []
-            for index, finding in enumerate(findings):
-                text = html.escape(finding.message)
-                if getattr(finding, "in_text", False) or finding.field:
-                    text = f'<a href="finding:{index}">{text}</a>'
-                lines.append(f"⚠ {text}")
-            self.findings.setText("<br>".join(lines))
-        self.findings.show()
-
-    def clear_findings(self) -> None:
-        """The findings belong to the record they were made for: gone when it changes."""
-        self._findings = []
-        self.findings.clear()
-        self.findings.hide()
-
     def _show_record(self, record: dict[str, Any]) -> None:
-        if record.get("id") != self.current_id:
-            self.clear_findings()
+        if record.get("id") != self.current_id:  # findings belong to the record checked
+            self.findings.clear_findings()
         super()._show_record(record)
-
-    def _finding_clicked(self, link: str) -> None:
-        index = int(link.split(":", 1)[1]) if link.startswith("finding:") else -1
-        if 0 <= index < len(self._findings):
-            self.select_finding(self._findings[index])
-
-    def select_finding(self, finding: Any) -> None:
-        """Show where a finding is: its article (pasal, ayat, butir) in the article tree,
-        the premises, or the field to fill."""
-        if finding.pasal is not None and "pasal" in self.form.collections:
-            self.select_article(finding.pasal, finding.ayat, finding.butir)
-            return
-        name = "premis" if finding.premis is not None else \
-            str(finding.field or "").split("[", 1)[0].split(".", 1)[0]
-        widget = self.form.editors.get(name) or self.form.collections.get(name)
-        if widget is not None:
-            self._reveal(widget)
-            widget.setFocus()
-
-    def select_article(self, pasal: int, ayat: int | None = None,
-                       butir: int | None = None) -> bool:
-        editor = self.form.collections["pasal"]
-        tree = editor.tree
-        item = tree.topLevelItem(pasal) if 0 <= pasal < tree.topLevelItemCount() else None
-        for index in (ayat, butir):
-            if item is None or index is None:
-                break
-            item = item.child(index) if 0 <= index < item.childCount() else item
-        if item is None:
-            return False
-        tree.setCurrentItem(item)
-        tree.scrollToItem(item)
-        self._reveal(editor)
-        tree.setFocus()
-        return True
-
-    def _reveal(self, widget: Any) -> None:
-        """Scroll the form so the widget is in view (the form sits in a scroll area)."""
-        from PySide6.QtWidgets import QScrollArea
-
-        parent = self.form.parentWidget()
-        while parent is not None and not isinstance(parent, QScrollArea):
-            parent = parent.parentWidget()
-        if parent is not None:
-            parent.ensureWidgetVisible(widget)
 
     def edit_articles_wide(self) -> None:
         """The articles in a large window: the same editor, moved there until Esc."""

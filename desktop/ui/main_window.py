@@ -2,7 +2,8 @@
 
 The window builds its parts and switches pages; the rest lives beside it: the actions,
 menus and toolbar as a table (``desktop.ui.actions``), the side bar (``sidebar``), the
-status bar (``window_status``), the size and page kept between runs (``window_state``),
+status bar (``window_status``), the record, sync and Pengguna pages (``window_pages``),
+the size and page kept between runs (``window_state``),
 and what the actions do (``window_dialogs``,
 ``list_transfer``, ``help_actions``, ``window_reload``, ``backup_actions``).
 """
@@ -18,21 +19,18 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QStackedWi
 from desktop import APP_NAME
 from desktop.core.desk import Desk
 from desktop.core.kinds import KINDS
-from desktop.ui import actions, help_actions, window_dialogs, window_reload
-from desktop.ui.agreement_pages import AgreementPage, VisitPage
+from desktop.ui import actions, help_actions, window_dialogs, window_pages, window_reload
+from desktop.ui.agreement_pages import AgreementPage
 from desktop.ui.beranda import BerandaPage
 from desktop.ui.hub import DataHub
 from desktop.ui.lazy_pages import LazyPages
-from desktop.ui.page_specs import PAGES
 from desktop.ui.record.page import RecordPage
-from desktop.ui.role_view import fit_page, readable_pages, shows_people, shows_sync
+from desktop.ui.role_view import readable_pages, shows_sync
 from desktop.ui.sidebar import add_entry, build_sidebar, sidebar_width
 from desktop.ui.tasks import TaskManager
+from desktop.ui.window_pages import PEOPLE, SYNC
 
-PAGE_CLASSES: dict[str, type[RecordPage]] = {"visits": VisitPage, "agreements": AgreementPage}
 BERANDA = "beranda"  # the first navigation entry
-SYNC = "sync"  # after the record kinds (for the roles that may sync)
-PEOPLE = "people"  # the Pengguna page, last (administrators on PostgreSQL)
 FIRST_PAGE_GRACE_MS = 3000  # background checks start then at the latest
 AFTER_PAINT_MS = 50  # from the first page filled to the background checks
 IDLE_BUILD_MS = 150  # between building two not-yet-opened pages
@@ -92,36 +90,18 @@ class MainWindow(QMainWindow):
         self.beranda.report_requested.connect(self.open_report)
         self.stack.addWidget(self.beranda)
         add_entry(self.navigation, "beranda", self.tr("Beranda"), BERANDA)
-        self._slots: dict[str, QWidget] = {}  # stand-ins in the stack for unbuilt pages
+        self.slots: dict[str, QWidget] = {}  # stand-ins in the stack for unbuilt pages
         access = self.desk.access
         specs = readable_pages(access)  # no page of a kind the role may not read
         for spec in specs:
             slot = QWidget(self.stack)
-            self._slots[spec.kind] = slot
+            self.slots[spec.kind] = slot
             self.stack.addWidget(slot)
             add_entry(self.navigation, spec.icon, str(KINDS[spec.kind].plural), spec.kind,
                       tooltip=True)
-        self.pages = LazyPages([spec.kind for spec in specs], self._make_page)
-        from desktop.ui.sync.page import SyncPage
-
-        # built for every role (the status bar and the F9 action know it), shown to the
-        # roles that may sync; for the others it reads nothing (SyncPage.allowed)
-        may_sync = shows_sync(access)
-        self.sync_page = SyncPage(self.desk, self.tasks, self.hub, self.settings,
-                                  self.stack if may_sync else self)
-        self.sync_page.open_record.connect(self.open_record)
-        if may_sync:
-            self.stack.addWidget(self.sync_page)
-            add_entry(self.navigation, "sync", self.tr("Sinkronisasi"), SYNC)
-        else:
-            self.sync_page.hide()
-        self.people_page = None
-        if shows_people(self.desk):
-            from desktop.ui.people_page import PeoplePage
-
-            self.people_page = PeoplePage(self.desk, self.tasks, self.stack)
-            self.stack.addWidget(self.people_page)
-            add_entry(self.navigation, "people", self.tr("Pengguna"), PEOPLE)
+        self.pages = LazyPages([spec.kind for spec in specs],
+                               lambda kind: window_pages.make_record_page(self, kind))
+        self.sync_page, self.people_page = window_pages.add_role_pages(self, access)
         self.navigation.currentRowChanged.connect(self._switch)
         side.setFixedWidth(sidebar_width(self.navigation))
         row.addWidget(side)
@@ -134,7 +114,7 @@ class MainWindow(QMainWindow):
         self.db_label = self.window_status.db_label
         self.busy_label = self.window_status.busy_label
         self.sync_status = self.window_status.sync_status
-        self.sync_status.setVisible(may_sync)
+        self.sync_status.setVisible(shows_sync(access))
 
     def _build_helpers(self) -> None:
         """The objects some actions belong to: list import/export, backups, reminders."""
@@ -153,30 +133,7 @@ class MainWindow(QMainWindow):
         self.reminders.open_record.connect(self.open_record)
         self.reminders.open_list.connect(self.open_filtered)
 
-    def _make_page(self, kind: str) -> RecordPage:
-        """Build a record page in place of its stand-in (see ``LazyPages``)."""
-        spec = next(spec for spec in PAGES if spec.kind == kind)
-        page = PAGE_CLASSES.get(kind, RecordPage)(self.desk, spec, self.tasks, self.hub,
-                                                  self.settings, self.stack)
-        page.navigate.connect(self.open_filtered)
-        page.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
-        fit_page(page, self.desk.access)  # read-only where the role may not change it
-        slot = self._slots.pop(kind)
-        current = self.stack.currentWidget() is slot
-        self.stack.insertWidget(self.stack.indexOf(slot), page)
-        if current:
-            self.stack.setCurrentWidget(page)
-        self.stack.removeWidget(slot)
-        slot.deleteLater()
-        if kind == "datasets":
-            from desktop.ui.dataset_marks import OverdueMarks
-
-            OverdueMarks(page)
-        if isinstance(page, VisitPage):
-            page.draft_agreement.connect(self._draft_agreement)
-        return page
-
-    def _draft_agreement(self, draft: dict[str, Any], visit_id: str) -> None:
+    def draft_agreement(self, draft: dict[str, Any], visit_id: str) -> None:
         """A visit's "draft an agreement": the agreements page opens with the draft."""
         self.show_kind("agreements")
         agreements = self.pages["agreements"]

@@ -64,42 +64,42 @@ Load the demo data and replace the office profile?</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/ask.py" line="27"/>
-        <location filename="../../desktop/ui/catalog_change.py" line="36"/>
+        <location filename="../../desktop/ui/catalog_change.py" line="37"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/catalog_change.py" line="27"/>
+        <location filename="../../desktop/ui/catalog_change.py" line="28"/>
         <source>Alamat katalog berubah</source>
         <translation>Catalog address changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/catalog_change.py" line="28"/>
+        <location filename="../../desktop/ui/catalog_change.py" line="29"/>
         <source>Dataset register ini tertaut ke katalog di {old}. Apakah {new} katalog yang sama di alamat baru, atau katalog lain?</source>
         <translation>This register&apos;s datasets are linked to the catalog at {old}. Is {new} the same catalog at a new address, or another catalog?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/catalog_change.py" line="31"/>
+        <location filename="../../desktop/ui/catalog_change.py" line="32"/>
         <source>Katalog yang sama: tautan dipertahankan. Katalog lain: tautan dimulai baru dan dataset yang pernah terbit dikirim ke katalog itu; tidak ada yang dihapus, di sini maupun di katalog lama.</source>
         <translation>Same catalog: links are kept. Another catalog: links start afresh and the datasets published before are sent to that catalog; nothing is deleted, here or in the old catalog.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/catalog_change.py" line="34"/>
+        <location filename="../../desktop/ui/catalog_change.py" line="35"/>
         <source>Katalog yang sama</source>
         <translation>Same catalog</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/catalog_change.py" line="35"/>
+        <location filename="../../desktop/ui/catalog_change.py" line="36"/>
         <source>Katalog lain</source>
         <translation>Another catalog</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/catalog_change.py" line="49"/>
+        <location filename="../../desktop/ui/catalog_change.py" line="50"/>
         <source>Banyak dataset hilang dari katalog</source>
         <translation>Many datasets are gone from the catalog</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/catalog_change.py" line="50"/>
+        <location filename="../../desktop/ui/catalog_change.py" line="51"/>
         <source>{n} dataset tidak ada lagi di katalog, lebih dari {share}% register. Belum ada yang dihapus di sini. Hapus juga di sini?</source>
         <translation>
             <numerusform>{n} dataset is no longer in the catalog, more than {share}% of the register. Nothing has been deleted here yet. Delete it here too?</numerusform>
@@ -107,17 +107,17 @@ Load the demo data and replace the office profile?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/catalog_change.py" line="55"/>
+        <location filename="../../desktop/ui/catalog_change.py" line="56"/>
         <source>… dan {n} lainnya</source>
         <translation>… and {n} more</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/catalog_change.py" line="57"/>
+        <location filename="../../desktop/ui/catalog_change.py" line="58"/>
         <source>Hapus di sini juga</source>
         <translation>Delete here too</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/catalog_change.py" line="58"/>
+        <location filename="../../desktop/ui/catalog_change.py" line="59"/>
         <source>Jangan hapus</source>
         <translation>Do not delete</translation>
     </message>
@@ -161,7 +161,7 @@ Load the demo data and replace the office profile?</translation>
         <translation>Preview &amp;&amp; &amp;print PDF</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/agreement_pages.py" line="117"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="109"/>
         <source>Berakhir dalam {n} hari</source>
         <translation>
             <numerusform>Ends in {n} day</numerusform>
@@ -169,42 +169,37 @@ Load the demo data and replace the office profile?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="176"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="168"/>
         <source>Draf {kind} baru</source>
         <translation>New {kind} draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="210"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="202"/>
         <source>Naskah ditandatangani</source>
         <translation>Agreement signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="211"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="203"/>
         <source>Lampirkan pindaian naskah yang sudah ditandatangani?</source>
         <translation>Attach the scan of the signed agreement?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="212"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="204"/>
         <source>Lampirkan…</source>
         <translation>Attach…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="213"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="205"/>
         <source>Nanti</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="262"/>
-        <source>✔ Naskah lengkap: tidak ada catatan.</source>
-        <translation>✔ The text is complete: nothing to note.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="377"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="304"/>
         <source>PDF tidak dapat dibuat</source>
         <translation>The PDF could not be made</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="381"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="308"/>
         <source>Menyusun PDF…</source>
         <translation>Making the PDF…</translation>
     </message>
@@ -1092,6 +1087,14 @@ Load the demo data and replace the office profile?</translation>
     </message>
 </context>
 <context>
+    <name>FindingsLabel</name>
+    <message>
+        <location filename="../../desktop/ui/agreement_findings.py" line="37"/>
+        <source>✔ Naskah lengkap: tidak ada catatan.</source>
+        <translation>✔ The text is complete: nothing to note.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <location filename="../../desktop/ui/history_dialog.py" line="77"/>
@@ -1394,22 +1397,22 @@ Load the demo data and replace the office profile?</translation>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="94"/>
+        <location filename="../../desktop/ui/main_window.py" line="92"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="115"/>
+        <location filename="../../desktop/ui/window_pages.py" line="67"/>
         <source>Sinkronisasi</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="124"/>
+        <location filename="../../desktop/ui/window_pages.py" line="77"/>
         <source>Pengguna</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="251"/>
+        <location filename="../../desktop/ui/main_window.py" line="208"/>
         <source>Peran Anda tidak mengizinkan membuka {what}.</source>
         <translation>Your role does not allow opening {what}.</translation>
     </message>
@@ -1444,7 +1447,7 @@ Load the demo data and replace the office profile?</translation>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="148"/>
+        <location filename="../../desktop/ui/main_window.py" line="128"/>
         <source>Cadangan ditulis: {path}</source>
         <translation>Backup written: {path}</translation>
     </message>
@@ -1552,66 +1555,6 @@ Load the demo data and replace the office profile?</translation>
         <location filename="../../desktop/ui/help_actions.py" line="34"/>
         <source>&lt;b&gt;Diskominfo Desk&lt;/b&gt; {version}&lt;br&gt;Register aplikasi, dataset, kunjungan dan kerja sama Dinas Komunikasi dan Informatika.&lt;br&gt;Data wilayah: Kepmendagri 300.2.2-2138/2025 (cahyadsn/wilayah, MIT).</source>
         <translation>&lt;b&gt;Diskominfo Desk&lt;/b&gt; {version}&lt;br&gt;Register of the applications, datasets, visits and agreements of a regional communication and informatics office.&lt;br&gt;Region data: Kepmendagri 300.2.2-2138/2025 (cahyadsn/wilayah, MIT).</translation>
-    </message>
-    <message>
-        <source>Buka halaman Sinkronisasi</source>
-        <translation type="vanished">Open the Sync page</translation>
-    </message>
-    <message>
-        <source>Bekerja…</source>
-        <translation type="vanished">Working…</translation>
-    </message>
-    <message>
-        <source>Baris berwarna: dataset yang belum diperbarui sesuai frekuensinya. Arahkan penunjuk ke baris untuk rinciannya.</source>
-        <translation type="vanished">Tinted rows: datasets not updated as often as their frequency says. Point at a row for the details.</translation>
-    </message>
-    <message>
-        <source>Katalog belum diatur</source>
-        <translation type="vanished">Catalog not set up</translation>
-    </message>
-    <message>
-        <source>● Online</source>
-        <translation type="vanished">● Online</translation>
-    </message>
-    <message>
-        <source>○ Offline</source>
-        <translation type="vanished">○ Offline</translation>
-    </message>
-    <message>
-        <source>Katalog</source>
-        <translation type="vanished">Catalog</translation>
-    </message>
-    <message>
-        <source>{state} · {n} menunggu sinkron</source>
-        <translation type="vanished">{state} · {n} waiting to sync</translation>
-    </message>
-    <message>
-        <source>Terlambat diperbarui (frekuensi: {f})</source>
-        <translation type="vanished">Overdue for update (frequency: {f})</translation>
-    </message>
-    <message>
-        <source>Excel (*.xlsx)</source>
-        <translation type="vanished">Excel (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>Laporan PDF (*.pdf)</source>
-        <translation type="vanished">PDF report (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Ekspor daftar</source>
-        <translation type="vanished">Export list</translation>
-    </message>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation type="vanished">CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Mengekspor daftar…</source>
-        <translation type="vanished">Exporting the list…</translation>
-    </message>
-    <message>
-        <source>Impor tidak tersedia di halaman ini.</source>
-        <translation type="vanished">Import is not available on this page.</translation>
     </message>
 </context>
 <context>
@@ -2648,206 +2591,6 @@ Load the demo data and replace the office profile?</translation>
         <source>Batalkan</source>
         <translation>Cancel</translation>
     </message>
-    <message>
-        <source>Katalog data (CKAN)</source>
-        <translation type="vanished">Data catalog (CKAN)</translation>
-    </message>
-    <message>
-        <source>tempel token API dari portal untuk menggantinya</source>
-        <translation type="vanished">paste the API token from the portal to replace it</translation>
-    </message>
-    <message>
-        <source>Pilih…</source>
-        <translation type="vanished">Choose…</translation>
-    </message>
-    <message>
-        <source> detik</source>
-        <translation type="vanished"> seconds</translation>
-    </message>
-    <message>
-        <source>Terbitkan data terbatas/dikecualikan sebagai dataset privat</source>
-        <translation type="vanished">Publish restricted/exempt data as private datasets</translation>
-    </message>
-    <message>
-        <source> menit</source>
-        <translation type="vanished"> minutes</translation>
-    </message>
-    <message>
-        <source>mati</source>
-        <translation type="vanished">off</translation>
-    </message>
-    <message>
-        <source>Alamat katalog</source>
-        <translation type="vanished">Catalog address</translation>
-    </message>
-    <message>
-        <source>Pengguna</source>
-        <translation type="vanished">User</translation>
-    </message>
-    <message>
-        <source>Token API</source>
-        <translation type="vanished">API token</translation>
-    </message>
-    <message>
-        <source>Nama header token</source>
-        <translation type="vanished">Token header name</translation>
-    </message>
-    <message>
-        <source>Sertifikat CA tambahan</source>
-        <translation type="vanished">Extra CA certificate</translation>
-    </message>
-    <message>
-        <source>Jeda antar penulisan</source>
-        <translation type="vanished">Pause between writes</translation>
-    </message>
-    <message>
-        <source>Sinkron otomatis setiap</source>
-        <translation type="vanished">Sync automatically every</translation>
-    </message>
-    <message>
-        <source>Simpan pengaturan</source>
-        <translation type="vanished">Save settings</translation>
-    </message>
-    <message>
-        <source>Tes koneksi</source>
-        <translation type="vanished">Test connection</translation>
-    </message>
-    <message>
-        <source>OPD dan organisasi di katalog</source>
-        <translation type="vanished">OPDs and catalog organizations</translation>
-    </message>
-    <message>
-        <source>Dataset sebuah OPD diterbitkan atas nama organisasinya. OPD dicocokkan otomatis menurut nama atau singkatan; pilihan Anda di sini selalu didahulukan. Tes koneksi memuat daftar organisasi yang boleh Anda tulisi.</source>
-        <translation type="vanished">An OPD&apos;s datasets are published under its organization. OPDs are matched automatically by name or abbreviation; your choice here always comes first. Test connection loads the organizations you may write to.</translation>
-    </message>
-    <message>
-        <source>OPD</source>
-        <translation type="vanished">OPD</translation>
-    </message>
-    <message>
-        <source>Organisasi di katalog</source>
-        <translation type="vanished">Catalog organization</translation>
-    </message>
-    <message>
-        <source>Cara</source>
-        <translation type="vanished">How</translation>
-    </message>
-    <message>
-        <source>Konflik</source>
-        <translation type="vanished">Conflicts</translation>
-    </message>
-    <message>
-        <source>Kolom yang diubah di sini dan di katalog sejak sinkron terakhir. Tidak ada yang ditimpa sampai Anda memilih.</source>
-        <translation type="vanished">Fields changed both here and in the catalog since the last sync. Nothing is overwritten until you choose.</translation>
-    </message>
-    <message>
-        <source>Dataset</source>
-        <translation type="vanished">Dataset</translation>
-    </message>
-    <message>
-        <source>Kolom</source>
-        <translation type="vanished">Field</translation>
-    </message>
-    <message>
-        <source>Nilai di sini</source>
-        <translation type="vanished">Value here</translation>
-    </message>
-    <message>
-        <source>Nilai di katalog</source>
-        <translation type="vanished">Value in the catalog</translation>
-    </message>
-    <message>
-        <source>Pakai nilai di sini</source>
-        <translation type="vanished">Keep the value here</translation>
-    </message>
-    <message>
-        <source>Pakai nilai katalog</source>
-        <translation type="vanished">Take the catalog&apos;s value</translation>
-    </message>
-    <message>
-        <source>Sunting nilai…</source>
-        <translation type="vanished">Edit the value…</translation>
-    </message>
-    <message>
-        <source>Riwayat sinkronisasi</source>
-        <translation type="vanished">Sync history</translation>
-    </message>
-    <message>
-        <source>Mulai</source>
-        <translation type="vanished">Started</translation>
-    </message>
-    <message>
-        <source>Hasil</source>
-        <translation type="vanished">Result</translation>
-    </message>
-    <message>
-        <source>Dikirim</source>
-        <translation type="vanished">Pushed</translation>
-    </message>
-    <message>
-        <source>Diambil</source>
-        <translation type="vanished">Pulled</translation>
-    </message>
-    <message>
-        <source>Dihapus</source>
-        <translation type="vanished">Deleted</translation>
-    </message>
-    <message>
-        <source>Galat</source>
-        <translation type="vanished">Errors</translation>
-    </message>
-    <message>
-        <source>Keterangan</source>
-        <translation type="vanished">Note</translation>
-    </message>
-    <message>
-        <source>Belum ada token tersimpan untuk pengguna ini.</source>
-        <translation type="vanished">No token stored for this user yet.</translation>
-    </message>
-    <message>
-        <source>Token dari variabel lingkungan DISKOMINFO_DESK_CATALOG_TOKEN.</source>
-        <translation type="vanished">Token from the environment variable DISKOMINFO_DESK_CATALOG_TOKEN.</translation>
-    </message>
-    <message>
-        <source>Token tersimpan di gudang kunci sistem (keyring).</source>
-        <translation type="vanished">Token stored in the system keyring.</translation>
-    </message>
-    <message>
-        <source>Sertifikat CA</source>
-        <translation type="vanished">CA certificate</translation>
-    </message>
-    <message>
-        <source>Sertifikat (*.pem *.crt *.cer)</source>
-        <translation type="vanished">Certificates (*.pem *.crt *.cer)</translation>
-    </message>
-    <message>
-        <source>Pengaturan katalog disimpan.</source>
-        <translation type="vanished">Catalog settings saved.</translation>
-    </message>
-    <message>
-        <source>Gudang kunci sistem tidak tersedia: token hanya diingat sampai aplikasi ditutup.</source>
-        <translation type="vanished">No system keyring: the token is kept only until the application closes.</translation>
-    </message>
-    <message>
-        <source>Alamat katalog tidak diubah.</source>
-        <translation type="vanished">The catalog address was not changed.</translation>
-    </message>
-    <message>
-        <source>Menghubungi katalog…</source>
-        <translation type="vanished">Contacting the catalog…</translation>
-    </message>
-    <message>
-        <source>Terhubung ke CKAN {version} sebagai {user}. Organisasi yang boleh ditulis: {orgs}.</source>
-        <translation type="vanished">Connected to CKAN {version} as {user}. Organizations you may write to: {orgs}.</translation>
-    </message>
-    <message>
-        <source>Server memasang ckanext-showcase: aplikasi diterbitkan sebagai showcase.</source>
-        <translation type="vanished">The server has ckanext-showcase: applications are published as showcases.</translation>
-    </message>
-    <message>
-        <source>Aplikasi tetap lokal: server katalog tidak memasang ckanext-showcase.</source>
-        <translation type="vanished">Applications stay local: the catalog server does not have ckanext-showcase.</translation>
-    </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/sync/page.py" line="182"/>
         <source>{n} perubahan lokal menunggu dikirim</source>
@@ -2874,58 +2617,6 @@ Load the demo data and replace the office profile?</translation>
         <source>Belum pernah disinkronkan</source>
         <translation>Never synced yet</translation>
     </message>
-    <message>
-        <source>berhasil</source>
-        <translation type="vanished">succeeded</translation>
-    </message>
-    <message>
-        <source>ada konflik</source>
-        <translation type="vanished">with conflicts</translation>
-    </message>
-    <message>
-        <source>ada galat</source>
-        <translation type="vanished">with errors</translation>
-    </message>
-    <message>
-        <source>dibatalkan</source>
-        <translation type="vanished">cancelled</translation>
-    </message>
-    <message>
-        <source>gagal</source>
-        <translation type="vanished">failed</translation>
-    </message>
-    <message>
-        <source>berjalan</source>
-        <translation type="vanished">running</translation>
-    </message>
-    <message>
-        <source>terhenti</source>
-        <translation type="vanished">stopped</translation>
-    </message>
-    <message>
-        <source>penghapusan menunggu konfirmasi</source>
-        <translation type="vanished">deletions awaiting confirmation</translation>
-    </message>
-    <message>
-        <source>— belum dipetakan —</source>
-        <translation type="vanished">— not mapped —</translation>
-    </message>
-    <message>
-        <source>pilihan pengguna</source>
-        <translation type="vanished">chosen by a user</translation>
-    </message>
-    <message>
-        <source>otomatis</source>
-        <translation type="vanished">automatic</translation>
-    </message>
-    <message>
-        <source>&amp;Pakai nilai ini</source>
-        <translation type="vanished">&amp;Use this value</translation>
-    </message>
-    <message>
-        <source>Batal</source>
-        <translation type="vanished">Cancel</translation>
-    </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/sync/page.py" line="291"/>
         <source>{n} dataset hilang dari katalog; belum ada yang dihapus di sini.</source>
@@ -2933,34 +2624,6 @@ Load the demo data and replace the office profile?</translation>
             <numerusform>{n} dataset is gone from the catalog; it has not been deleted here yet.</numerusform>
             <numerusform>{n} datasets are gone from the catalog; none has been deleted here yet.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Tidak ada galat per data pada putaran ini.</source>
-        <translation type="vanished">No record errors in this run.</translation>
-    </message>
-    <message>
-        <source>Hapus juga di katalog</source>
-        <translation type="vanished">Delete in the catalog too</translation>
-    </message>
-    <message>
-        <source>Pulihkan dengan nilai katalog</source>
-        <translation type="vanished">Restore with the catalog&apos;s values</translation>
-    </message>
-    <message>
-        <source>Simpan di sini, lepas dari katalog</source>
-        <translation type="vanished">Keep here, unlinked from the catalog</translation>
-    </message>
-    <message>
-        <source>Lepas dari aplikasi, lalu hapus</source>
-        <translation type="vanished">Unlink from the applications, then delete</translation>
-    </message>
-    <message>
-        <source>Sunting nilai</source>
-        <translation type="vanished">Edit the value</translation>
-    </message>
-    <message>
-        <source>Nilai baru untuk {field} (di sini: {mine}; di katalog: {theirs})</source>
-        <translation type="vanished">New value for {field} (here: {mine}; in the catalog: {theirs})</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/sync/page.py" line="236"/>

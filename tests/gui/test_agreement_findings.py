@@ -31,7 +31,7 @@ def test_a_finding_names_its_place_and_selects_the_article(
     qtbot.waitUntil(page.findings.isVisible, timeout=5000)
     settle(qtbot, demo_window)
     assert "Pasal 5: sumber biaya belum diisi." in page.findings.text()
-    index = next(i for i, f in enumerate(page._findings)
+    index = next(i for i, f in enumerate(page.findings.items)
                  if f.message == "Pasal 5: sumber biaya belum diisi.")
     assert f'href="finding:{index}"' in page.findings.text()
 
@@ -55,7 +55,7 @@ def test_a_finding_names_its_place_and_selects_the_article(
     other = _demo_kb(demo_desk, "Denpasar")
     select_row(qtbot, page, page.model.row_of(other))
     wait_loaded(qtbot, page, other)
-    assert not page.findings.isVisible() and page._findings == []
+    assert not page.findings.isVisible() and page.findings.items == []
 
 
 def test_a_field_finding_focuses_the_field(
@@ -69,8 +69,8 @@ def test_a_field_finding_focuses_the_field(
     wait_loaded(qtbot, page, kb_id)
     qtbot.mouseClick(page.check_button, LEFT)
     qtbot.waitUntil(page.findings.isVisible, timeout=5000)
-    finding = next(f for f in page._findings if f.code == "tanggal_ttd_kosong")
-    page.select_finding(finding)
+    finding = next(f for f in page.findings.items if f.code == "tanggal_ttd_kosong")
+    page.findings.select_finding(finding)
     editor = page.form.editors["tanggal_ttd"]
     qtbot.waitUntil(lambda: editor.hasFocus() or editor.isAncestorOf(
         demo_window.focusWidget()), timeout=2000)

@@ -30,6 +30,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.pdf_preview import GEOMETRY_KEY, PdfPreviewDialog
 from desktop.ui.record.page import RecordPage
 from desktop.ui.widgets.articles import COMPACT_TEXT_HEIGHT
+from desktop.ui.widgets.collection import reveal
 
 from .helpers import open_page, select_row, settle, wait_loaded
 
@@ -55,7 +56,7 @@ def _click_article(qtbot, page: RecordPage, pasal: int, ayat: int) -> None:
     editor = page.form.collections["pasal"]
     item = editor.tree.topLevelItem(pasal).child(ayat)
     editor.tree.scrollToItem(item)
-    page._reveal(editor)  # type: ignore[attr-defined]
+    reveal(editor)
     qtbot.mouseClick(editor.tree.viewport(), LEFT, pos=editor.tree.visualItemRect(item).center())
     assert editor.tree.currentItem() is item
 

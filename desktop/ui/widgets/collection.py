@@ -273,12 +273,12 @@ class CollectionEditor(QWidget):
         self.table.setCurrentCell(r, c)
         if self.table.indexWidget(self.table.currentIndex()) is None:
             self.table.editItem(self.table.item(r, c))
-        _reveal(self.table.indexWidget(self.table.currentIndex()) or self.table)
+        reveal(self.table.indexWidget(self.table.currentIndex()) or self.table)
 
     def _leave(self, forward: bool) -> None:
         if forward:
             self.add_button.setFocus(Qt.FocusReason.TabFocusReason)
-            _reveal(self.add_button)
+            reveal(self.add_button)
             return
         widget = self.table.previousInFocusChain()
         while widget is not None and widget is not self.table:
@@ -286,7 +286,7 @@ class CollectionEditor(QWidget):
                     and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
                     and not self.table.isAncestorOf(widget)):
                 widget.setFocus(Qt.FocusReason.BacktabFocusReason)
-                _reveal(widget)
+                reveal(widget)
                 return
             widget = widget.previousInFocusChain()
 
@@ -338,7 +338,7 @@ class CollectionEditor(QWidget):
         self.error.setVisible(bool(lines))
 
 
-def _reveal(widget: QWidget) -> None:
+def reveal(widget: QWidget) -> None:
     """Scroll the form to ``widget``: Qt does so for its own Tab, not for one moved here."""
     parent = widget.parentWidget()
     while parent is not None:
