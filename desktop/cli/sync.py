@@ -149,9 +149,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
     print(_summary_line(summary))
     if summary.held_deletions:
         print(t("{n} dataset hilang dari katalog tetapi tidak dihapus di sini: lebih dari "
-                "{share}% register dalam satu sinkronisasi ({titles}). Periksa katalognya; "
+                "{share} register dalam satu sinkronisasi ({titles}). Periksa katalognya; "
                 "jika memang dihapus, jalankan lagi dengan --confirm-deletions.",
-                n=len(summary.held_deletions), share=round(DELETION_SHARE * 100),
+                n=len(summary.held_deletions), share=f"{round(DELETION_SHARE * 100)}%",
                 titles=", ".join(summary.held_deletions[:10])
                 + (" …" if len(summary.held_deletions) > 10 else "")))
     _print_conflicts(conflicts)
