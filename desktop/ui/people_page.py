@@ -179,7 +179,8 @@ class PeoplePage(QWidget):
                 if not person.aktif:
                     item.setForeground(self.palette().placeholderText())
                 self.table.setItem(row, column, item)
-        self.table.resizeColumnToContents(0)
+        self.table.resizeColumnToContents(0)  # plus room, so a login does not touch its name
+        self.table.setColumnWidth(0, self.table.columnWidth(0) + 16)
         logins = [p.login for p in self.people]
         if select in logins:
             self.table.selectRow(logins.index(select))
