@@ -149,3 +149,19 @@ def test_the_compiled_catalogue_is_used_unless_its_po_is_newer(tmp_path: Path, m
     assert load("en").ngettext("{n} data", "{n} data", 1) == "{n} record"
     po.unlink()  # a wheel or bundle: only the .mo
     assert load("en").gettext("Wajib diisi.") == "Required (stale)."
+
+
+def test_a_role_is_named_apart_from_the_record_kind_it_works_on() -> None:
+    """As a role "Kerja Sama" is the partnerships section; as a record kind an agreement."""
+    from desktop.core.kinds import KINDS
+    from desktop.core.roles import role_label
+
+    set_language("en")
+    try:
+        assert [role_label(r) for r in ("admin", "sekretariat", "kerjasama", "infrastruktur",
+                                        "pimpinan")] == [
+            "Administrator", "Secretariat", "Partnerships", "Infrastructure", "Leadership"]
+        assert str(KINDS["agreements"].label) == "Agreement"
+    finally:
+        set_language("id")
+    assert role_label("kerjasama") == "Kerja Sama"

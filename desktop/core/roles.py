@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
-from desktop.core.i18n import t
+from desktop.core.i18n import Label, t
 from desktop.core.kinds import KINDS
 
 KIND_NAMES = ("opd", "apps", "datasets", "visits", "agreements", "deployments")
@@ -86,14 +86,16 @@ def pg_role(role: str) -> str:
 
 
 def role_label(role: str) -> str:
+    # the context "peran": as a role, "Kerja Sama" is the partnerships section, not the
+    # record kind ("Agreement")
     labels = {
-        "admin": t("Administrator"),
-        "sekretariat": t("Sekretariat"),
-        "kerjasama": t("Kerja Sama"),
-        "infrastruktur": t("Infrastruktur"),
-        "pimpinan": t("Pimpinan"),
+        "admin": Label("Administrator", context="peran"),
+        "sekretariat": Label("Sekretariat", context="peran"),
+        "kerjasama": Label("Kerja Sama", context="peran"),
+        "infrastruktur": Label("Infrastruktur", context="peran"),
+        "pimpinan": Label("Pimpinan", context="peran"),
     }
-    return labels[role]
+    return str(labels[role])
 
 
 def merged(roles: list[str]) -> Access:
