@@ -41,6 +41,7 @@ from desktop.sync.orgmap import auto_match, unmapped_opds
 from desktop.sync.paging import iter_modified_pages, iter_organizations
 from desktop.sync.prefetch import Prefetched
 from desktop.sync.pull import Puller, finish_walk, read_watermark
+from desktop.sync.pull_writer import Job, PullWriter
 from desktop.sync.push import Pusher, PushOutcome, RecordRefused, dirty_ids
 from desktop.sync.reconcile import DELETION_SHARE, reconcile
 from desktop.sync.runlog import (
@@ -124,7 +125,7 @@ class SyncEngine:
                 refresh_local_deletes(self.desk, self.client)
                 self._push(summary, run_id, progress, check, lock)
                 self._push_apps(summary, run_id, check)
-            self._pull(summary, run_id, organizations, progress, check, lock)
+            self._pull(summary, run_id, organizations, progress, token, lock)
             stamp_links(self.desk, identity.key)  # links this run made: this catalog's
             if self.options.reconcile:
                 report(progress, 0, 0, t("Memeriksa dataset yang dihapus di katalog..."))
@@ -231,7 +232,10 @@ class SyncEngine:
             summary.conflicts += outcome.conflicts
 
     def _pull(self, summary: SyncSummary, run_id: int, organizations: dict[str, Any],
-              progress: Progress | None, check: Any, lock: SyncLockHolder) -> None:
+              progress: Progress | None, token: Any, lock: SyncLockHolder) -> None:
+        """Walk the catalog's changes: pages fetched and decoded ahead (``prefetch``),
+        each slice's new datasets checked here while the writer thread writes the slice
+        before it (``pull_writer``); the watermark moves with each committed slice."""
         since = read_watermark(self.desk, self.catalog_url)
         puller = Puller(self.desk, self.catalog_url, organizations,
                         self._error_logger(summary, run_id))
@@ -244,24 +248,42 @@ class SyncEngine:
         total = self.client.last_search_count
         rest = Prefetched(pages) if self.options.prefetch else None
         source = itertools.chain([first] if first else [], rest if rest is not None else pages)
-        seen = 0
+        writer = PullWriter(puller.apply_planned, self._slices, lock.heartbeat)
+        in_flight: dict[int, set[str]] = {}  # slices handed to the writer, not committed
+
+        def check() -> None:  # this thread only reads while the writer runs: no heartbeat
+            check_cancel(token)
+
+        def committed(done: list[tuple[Job, Any]]) -> None:
+            for job, outcome in done:
+                in_flight.pop(job.seq, None)
+                summary.pulled += outcome.pulled
+                summary.conflicts += outcome.conflicts
+                if job.page_done is not None:
+                    walked = min(job.page_done, total)
+                    report(progress, walked, total,
+                           t("Mengambil perubahan dari katalog ({done}/{total})",
+                             done=walked, total=total))
+
+        seen, seq = 0, 0
         try:
             for page in source:
-                for batch in self._slices.split(page):
+                seen += len(page)
+                batches = self._slices.cut(page)
+                for n, batch in enumerate(batches):
                     check()
+                    committed(writer.committed())
                     # date order within the page: each slice moves the watermark to its
                     # last stamp, as a page would (the overlap covers ties at the cut)
-                    outcome = puller.apply_page(batch)
-                    self._slices.applied(outcome.pulled + outcome.conflicts)
-                    summary.pulled += outcome.pulled
-                    summary.conflicts += outcome.conflicts
-                seen += len(page)
-                report(progress, min(seen, total), total,
-                       t("Mengambil perubahan dari katalog ({done}/{total})",
-                         done=min(seen, total), total=total))
-                lock.heartbeat()
+                    plan = puller.plan(batch, set().union(*in_flight.values()))
+                    in_flight[seq] = {p["id"] for p in batch}
+                    writer.submit(Job(seq, plan, seen if n == len(batches) - 1 else None),
+                                  check)
+                    seq += 1
+            committed(writer.finish(check))
             finish_walk(self.desk, self.catalog_url, server_now, self.options.overlap)
         finally:
+            writer.close()
             if rest is not None:
                 rest.close()
             else:

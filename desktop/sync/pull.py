@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -22,8 +22,9 @@ from sqlalchemy.orm import Session
 
 from desktop.core.desk import Desk
 from desktop.core.errors import DeskError
-from desktop.core.models import Dataset, new_id, utcnow
-from desktop.core.models.sync import SyncRecord, SyncWatermark
+from desktop.core.models import Dataset, PerangkatDaerah, new_id, utcnow
+from desktop.core.models.sync import APPLYING_REMOTE, SyncRecord, SyncWatermark
+from desktop.core.services.creating import CheckedRows
 from desktop.core.services.inserting import insert_rows
 from desktop.sync.errors import describe
 from desktop.sync.linking import link_record
@@ -72,6 +73,20 @@ def _already_seen(remote_modified: str | None, package: dict[str, Any]) -> bool:
 
 
 @dataclass
+class SlicePlan:
+    """A slice of a page on its way to the writer: its packages, the stamp the watermark
+    moves to with its commit, and the new datasets :meth:`Puller.plan` checked ahead."""
+
+    page: list[dict[str, Any]]
+    last: str
+    advance: bool = True
+    checked: CheckedRows | None = None
+    fresh: list[_New] = field(default_factory=list)
+    ready_ids: set[str] = field(default_factory=set)
+    opd_ids: set[str] = field(default_factory=set)
+
+
+@dataclass
 class _New:
     """A dataset new to this register, waiting for the page's ``create_many``."""
 
@@ -108,6 +123,8 @@ class Puller:
         self.organizations = organizations  # by id, for OPDs made from organizations
         self.on_error = on_error
         self._unlinked: UnlinkedIndex | None = None  # local records a new dataset may be
+        self._may_adopt: bool | None = None  # plan's own answer (read on the main thread)
+        self._plans: dict[Any, Any] = {}  # sync rows' INSERT, worked out once
 
     def apply_page(self, page: list[dict[str, Any]], *, advance: bool = True) -> PageOutcome:
         """One transaction: every package of the page, then the watermark.
@@ -115,36 +132,111 @@ class Puller:
         Datasets new to this register go in together through ``create_many``; the rest,
         and any its checks turn down, one by one through the record service.
         """
+        return self.apply_planned(SlicePlan(page, max(p["metadata_modified"] for p in page),
+                                            advance))
+
+    def plan(self, page: list[dict[str, Any]], in_flight: set[str], *,
+             advance: bool = True) -> SlicePlan:
+        """Check ahead, in a reading session, the datasets of ``page`` that are plainly new
+        (no link, no twin to adopt, their OPD known); :meth:`apply_planned` writes them.
+
+        Runs while the writer thread applies earlier slices, so it sees the database as
+        their last commit left it: a package of a slice still ``in_flight`` (by remote id)
+        is left to the writer, which reads it in its own transaction, as is any package
+        whose OPD is not mapped yet or that a local record may already be.
+        """
+        plan = SlicePlan(page, max(p["metadata_modified"] for p in page), advance)
+        with self.desk.db.read_session() as r:
+            r.info[APPLYING_REMOTE] = True
+            if self._may_adopt is None:
+                self._may_adopt = bool(UnlinkedIndex.load(r))
+            if self._may_adopt:
+                return plan  # a new package may be a local record: the writer matches it
+            ids = [p["id"] for p in page if p["id"] not in in_flight]
+            known = set(r.scalars(select(SyncRecord.remote_id).where(
+                SyncRecord.kind == KIND, SyncRecord.remote_id.in_(ids))))
+            candidates = [p for p in page if p["id"] not in in_flight and p["id"] not in known]
+            desk_ids = [d for d in map(_desk_id, candidates) if d]
+            taken = set(r.scalars(select(Dataset.id).where(Dataset.id.in_(desk_ids))))
+            orgs: dict[str, str] = {}
+            fresh = [n for n in (self._new(r, p, taken, orgs) for p in candidates) if n]
+            if not fresh:
+                return plan
+            checked = self.desk.datasets.check_many([n.data for n in fresh], session=r)
+        if checked is None:
+            return plan
+        ready = [(n, record_id) for n, record_id in zip(fresh, checked.outcomes, strict=True)
+                 if isinstance(record_id, str)]
+        plan.checked, plan.fresh = checked, fresh
+        plan.ready_ids = {n.package["id"] for n, _ in ready}
+        plan.opd_ids = {n.data["opd_id"] for n, _ in ready}
+        return plan
+
+    def apply_planned(self, plan: SlicePlan) -> PageOutcome:
+        """One transaction: the slice's packages (those :meth:`plan` checked ahead are
+        written as checked), then the watermark; on the writer thread, or inline."""
         outcome = PageOutcome()
         refused: list[tuple[str | None, str]] = []
-        last = max(p["metadata_modified"] for p in page)
         with remote_session(self.desk) as s:
-            seen = dict(s.execute(select(SyncRecord.remote_id, SyncRecord.remote_modified).where(
-                SyncRecord.kind == KIND, SyncRecord.remote_id.in_([p["id"] for p in page]))).all())
-            page = [p for p in page if not _already_seen(seen.get(p["id"]), p)]
-            known = {r.remote_id: r for r in s.scalars(select(SyncRecord).where(
-                SyncRecord.kind == KIND, SyncRecord.remote_id.in_([p["id"] for p in page])))}
-            loaded = preload_datasets(s, [r.record_id for r in known.values()])  # noqa: F841
-            desk_ids = [_desk_id(p) for p in page]
-            taken = set(s.scalars(select(Dataset.id).where(
-                Dataset.id.in_([d for d in desk_ids if d]))))
-            fresh: list[_New] = []
-            orgs: dict[str, str] = {}
-            for package in page:
-                state = known.get(package["id"])
-                if state is None and self._adopt(s, package, taken, outcome, refused):
-                    continue
-                new = self._new(s, package, taken, orgs) if state is None else None
-                if new is not None:
-                    fresh.append(new)
-                    continue
-                self._apply_one(s, package, state, outcome, refused)
-            self._create_new(s, fresh, outcome, refused)
-            if advance:
-                _advance(s, self.catalog_url, last)
+            ready = self._still_ready(s, plan)
+            rest = [p for p in plan.page if p["id"] not in ready]
+            if rest:
+                self._apply_packages(s, rest, outcome, refused)
+            if ready:
+                self._write_checked(s, plan, outcome, refused)
+            if plan.advance:
+                _advance(s, self.catalog_url, plan.last)
         for remote_id, message in refused:  # logged after the commit: SQLite has one writer
             self.on_error(None, remote_id, message)
         return outcome
+
+    @staticmethod
+    def _still_ready(s: Session, plan: SlicePlan) -> set[str]:
+        """The remote ids checked ahead that are still new here and whose OPD is still
+        live: a clerk may have deleted the OPD meanwhile (then all go the usual way)."""
+        if not plan.ready_ids or plan.checked is None:
+            return set()
+        live = set(s.scalars(select(PerangkatDaerah.id).where(
+            PerangkatDaerah.id.in_(plan.opd_ids), PerangkatDaerah.deleted_at.is_(None))))
+        if live != plan.opd_ids:
+            return set()
+        linked = set(s.scalars(select(SyncRecord.remote_id).where(
+            SyncRecord.kind == KIND, SyncRecord.remote_id.in_(plan.ready_ids))))
+        return set() if linked else set(plan.ready_ids)
+
+    def _write_checked(self, s: Session, plan: SlicePlan, outcome: PageOutcome,
+                       refused: list[tuple[str | None, str]]) -> None:
+        """Write the rows checked ahead; one the write turns down takes the usual path."""
+        assert plan.checked is not None
+        made = plan.checked.write(s)
+        kept = [(n, m) for n, m, before in zip(plan.fresh, made, plan.checked.outcomes,
+                                               strict=True)
+                if isinstance(before, str)]  # the refused ones are in the slice's rest
+        self._link_new(s, [n for n, _ in kept], [m for _, m in kept], outcome, refused)
+
+    def _apply_packages(self, s: Session, page: list[dict[str, Any]], outcome: PageOutcome,
+                        refused: list[tuple[str | None, str]]) -> None:
+        seen = dict(s.execute(select(SyncRecord.remote_id, SyncRecord.remote_modified).where(
+            SyncRecord.kind == KIND, SyncRecord.remote_id.in_([p["id"] for p in page]))).all())
+        page = [p for p in page if not _already_seen(seen.get(p["id"]), p)]
+        known = {r.remote_id: r for r in s.scalars(select(SyncRecord).where(
+            SyncRecord.kind == KIND, SyncRecord.remote_id.in_([p["id"] for p in page])))}
+        loaded = preload_datasets(s, [r.record_id for r in known.values()])  # noqa: F841
+        desk_ids = [_desk_id(p) for p in page]
+        taken = set(s.scalars(select(Dataset.id).where(
+            Dataset.id.in_([d for d in desk_ids if d]))))
+        fresh: list[_New] = []
+        orgs: dict[str, str] = {}
+        for package in page:
+            state = known.get(package["id"])
+            if state is None and self._adopt(s, package, taken, outcome, refused):
+                continue
+            new = self._new(s, package, taken, orgs) if state is None else None
+            if new is not None:
+                fresh.append(new)
+                continue
+            self._apply_one(s, package, state, outcome, refused)
+        self._create_new(s, fresh, outcome, refused)
 
     def _adopt(self, s: Session, package: dict[str, Any], taken: set[str],
                outcome: PageOutcome, refused: list[tuple[str | None, str]]) -> bool:
@@ -213,13 +305,18 @@ class Puller:
         if not fresh:
             return
         made = self.desk.datasets.create_many([n.data for n in fresh], session=s)
+        self._link_new(s, fresh, made, outcome, refused)
+
+    def _link_new(self, s: Session, fresh: list[_New], made: list[Any], outcome: PageOutcome,
+                  refused: list[tuple[str | None, str]]) -> None:
+        """Sync rows for the datasets ``create_many`` made; the others the slow way."""
         now = utcnow()
         states = [{"kind": KIND, "record_id": record_id, "dirty": False, "error": None,
                    "changed_at": now, **new.state}
                   for new, record_id in zip(fresh, made, strict=True)
                   if isinstance(record_id, str)]
         if states:
-            insert_rows(s.connection(), SyncRecord.__table__, states, {})
+            insert_rows(s.connection(), SyncRecord.__table__, states, self._plans)
         outcome.pulled += len(states)
         for new, record_id in zip(fresh, made, strict=True):
             if not isinstance(record_id, str):

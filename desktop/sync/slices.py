@@ -50,8 +50,22 @@ class WriteSlices:
             began = self._monotonic()
             yield batch
             self._adapt(self._monotonic() - began, self._applied)
-            if self.pause:
+            if self.pause and start < len(items):
                 self._sleep(self.pause)  # let a waiting save take the lock
+
+    def sleep(self, seconds: float) -> None:
+        """The pause's sleep (a test's clock may stand in for it)."""
+        self._sleep(seconds)
+
+    def cut(self, items: list[T]) -> list[list[T]]:
+        """``items`` in slices of the current size, nothing measured: for a writer thread
+        that applies them and tells the cost with :meth:`observe` (and pauses itself)."""
+        size = max(1, self.size)
+        return [items[start:start + size] for start in range(0, len(items), size)]
+
+    def observe(self, took: float, applied: int) -> None:
+        """A slice of ``applied`` written packages took ``took`` seconds: size the next."""
+        self._adapt(took, applied)
 
     def applied(self, count: int) -> None:
         """How many packages of the current slice were really written (not skipped)."""

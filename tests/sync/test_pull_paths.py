@@ -107,16 +107,25 @@ def test_a_bulk_pull_stores_what_the_record_service_stores(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Any, sqlite_template: Any) -> None:
     made: list[Any] = []
     real_create_many, real_create = RecordService.create_many, RecordService.create
+    real_check_many = RecordService.check_many
 
     def counted(self: RecordService, rows: Any, **options: Any) -> Any:
         made.extend(real_create_many(self, rows, **options))
         return made[-len(rows):]
+
+    def checked(self: RecordService, rows: Any, **options: Any) -> Any:
+        """The pull's writer thread writes rows checked ahead (``check_many``)."""
+        batch = real_check_many(self, rows, **options)
+        if batch is not None:
+            made.extend(batch.outcomes)
+        return batch
 
     def refused(self: RecordService, *args: Any, **options: Any) -> Any:
         assert self.kind.name != "datasets", "a pulled dataset created one by one"
         return real_create(self, *args, **options)
 
     monkeypatch.setattr(RecordService, "create_many", counted)
+    monkeypatch.setattr(RecordService, "check_many", checked)
     monkeypatch.setattr(RecordService, "create", refused)
     quick = _pull(desk, catalog_client)
     assert len(made) == 7 and all(isinstance(i, str) for i in made)  # all in bulk
@@ -131,6 +140,7 @@ def test_a_bulk_pull_stores_what_the_record_service_stores(
     try:
         monkeypatch.setattr(RecordService, "create_many", lambda self, rows, *, session=None,
                             **_k: one_by_one(self, session, rows))
+        monkeypatch.setattr(RecordService, "check_many", lambda *_a, **_k: None)
         slow = _pull(other, catalog_client)
         assert {h.title for h in other.search("umbul kecamat")} == hits
     finally:

@@ -83,6 +83,35 @@ class _Prepared:
     search: dict[str, Any]
 
 
+class CheckedRows:
+    """Rows checked by :meth:`RecordService.check_many`, waiting for :meth:`write`.
+
+    ``outcomes`` holds, row by row, the id the record will have or the error that refused
+    it. The checks saw the database as the checking session saw it: the writer's own
+    transaction re-checks only the chosen ids (``_without_taken_ids``) and the database's
+    constraints, so a caller must not let the two sessions disagree on what the rows
+    point at (the pull checks only rows whose OPD and catalog link are committed).
+    """
+
+    def __init__(self, creator: BulkCreator, outcomes: list[Outcome],
+                 pending: list[_Prepared]) -> None:
+        self._creator = creator
+        self.outcomes = outcomes
+        self._pending = pending
+
+    def write(self, session: Session, batch: int = BATCH) -> list[Outcome]:
+        """Write the rows in ``session``'s transaction; the outcomes, with any row the
+        write turned down (an id taken meanwhile) as its error."""
+        creator = self._creator
+        creator.s, creator.refs.session = session, session
+        creator.mark = (creator.kind.name in SYNCED_KINDS
+                        and not session.info.get(APPLYING_REMOTE))
+        out = list(self.outcomes)
+        for start in range(0, len(self._pending), batch):
+            creator._write(self._pending[start:start + batch], out)
+        return out
+
+
 class BulkCreator:
     """Checks rows as ``create`` does and writes them a batch at a time; one per call."""
 
@@ -116,6 +145,21 @@ class BulkCreator:
         if pending:
             self._write(pending, out)
         return out
+
+    def check(self, rows: Iterable[Mapping[str, Any]]) -> CheckedRows:
+        """Every row checked, nothing written: the first half of ``run``, for a caller
+        that checks in one session (a reader) and writes in another (a writer thread)."""
+        out: list[Outcome] = []
+        pending: list[_Prepared] = []
+        for data in rows:
+            try:
+                prepared = self._prepare(len(out), data)
+            except DeskError as error:
+                out.append(error)
+                continue
+            out.append(prepared.record_id)
+            pending.append(prepared)
+        return CheckedRows(self, out, pending)
 
     # ------------------------------------------------------------- one row, in memory
     def _prepare(self, position: int, data: Mapping[str, Any]) -> _Prepared:

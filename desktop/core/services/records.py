@@ -28,7 +28,14 @@ from desktop.core.models import utcnow
 from desktop.core.models.sync import APPLYING_REMOTE, mark_dirty
 from desktop.core.search import index_record, unindex_record
 from desktop.core.services.audit import record_history, write_audit
-from desktop.core.services.creating import BATCH, BulkCreator, Outcome, bulk_capable, one_by_one
+from desktop.core.services.creating import (
+    BATCH,
+    BulkCreator,
+    CheckedRows,
+    Outcome,
+    bulk_capable,
+    one_by_one,
+)
 from desktop.core.services.listing import ListQuery, Page, RecordListing
 from desktop.core.services.owned_rows import apply_rows, clean_rows
 from desktop.core.services.references import References, check_references
@@ -117,6 +124,16 @@ class RecordService(RecordListing):
             if not bulk_capable(self):
                 return one_by_one(self, s, rows)
             return BulkCreator(self, s).run(rows, batch)
+
+    def check_many(self, rows: Iterable[Mapping[str, Any]], *,
+                   session: Session) -> CheckedRows | None:
+        """The checks of :meth:`create_many` without the writing: ``CheckedRows.write``
+        writes them later, in another session. ``session`` may be a reading one (only
+        the kind's rules and the references are read). None: the kind's records are not
+        plain rows; use :meth:`create_many`."""
+        if not bulk_capable(self):
+            return None
+        return BulkCreator(self, session).check(rows)
 
     def update(self, record_id: str, data: Mapping[str, Any], *, expected_version: int,
                session: Session | None = None) -> dict[str, Any]:
