@@ -103,6 +103,7 @@ class PullWriter:
     # ------------------------------------------------------------- the writer's side
     def _run(self) -> None:
         last_commit: float | None = None
+        held = last_took = 0.0  # seconds of write lock since the last gap, the last slice's
         try:
             while not self._stop.is_set():
                 try:
@@ -111,18 +112,38 @@ class PullWriter:
                     continue
                 if job is _END:
                     return
-                if last_commit is not None and self._slices.pause:
-                    # a clerk's save waiting for the lock gets it now (see ``slices``)
-                    wait = self._slices.pause - (self._monotonic() - last_commit)
-                    if wait > 0:
-                        self._slices.sleep(wait)
+                if last_commit is not None:
+                    held = self._breathe(last_commit, held, last_took)
                 if self._stop.is_set():
                     return
                 began = self._monotonic()
                 outcome = self._apply(job.plan)
                 last_commit = self._monotonic()
-                self._slices.observe(last_commit - began, outcome.pulled + outcome.conflicts)
+                last_took = last_commit - began
+                held += last_took
+                self._slices.observe(last_took, outcome.pulled + outcome.conflicts)
                 self._done.put((job, outcome))
                 self._after_commit()
         except BaseException as error:  # handed to the engine's thread, raised there
             self._error = error
+
+    def _breathe(self, last_commit: float, held: float, last_took: float) -> float:
+        """Let a clerk's save in before the next slice when it has waited long enough;
+        the write lock time held since the last gap, after this one.
+
+        A gap of the pause's length (see ``slices``) lets a waiting save take the lock.
+        Slices that follow each other without one are fine up to the slices' target
+        (a save then waits about as long as for one slice of that length); the next
+        slice would go past it, so it waits for the rest of a pause first. A writer that
+        waited for the engine's thread that long had its gap already.
+        """
+        pause = self._slices.pause
+        if not pause:
+            return 0.0
+        gap = self._monotonic() - last_commit
+        if gap >= pause:
+            return 0.0
+        if held + last_took <= self._slices.target:
+            return held
+        self._slices.sleep(pause - gap)
+        return 0.0
