@@ -50,6 +50,7 @@ class LiveUpdates(QObject):
         self._resync = False
         self._saved_here: dict[tuple[str, str], float] = {}
         self._flushing = False
+        self._stopped = False
         self.batches = 0  # how many times the pages were told (tests, benchmark)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -71,8 +72,15 @@ class LiveUpdates(QObject):
         return self.listener is not None
 
     def stop(self) -> None:
-        """Stop listening (the window closes); nothing arrives after this returns."""
+        """Stop listening (the window closes); nothing arrives after this returns.
+
+        A poke the listener queued just before, or a change already gathered, is dropped:
+        handed on, it would make the closed window's pages read a database that may be
+        gone by then (a test drops it; an office may switch databases)."""
+        self._stopped = True
         self._timer.stop()
+        self._inbox.clear()
+        self._pending.clear()
         self._stop_listener()
 
     def _stop_listener(self) -> None:
@@ -105,6 +113,8 @@ class LiveUpdates(QObject):
             self._saved_here[(kind, record_id)] = now
 
     def _arrive(self, change: Change) -> None:
+        if self._stopped:
+            return
         if change.is_resync:
             self._resync = True
         else:
@@ -120,6 +130,8 @@ class LiveUpdates(QObject):
 
     def flush(self) -> None:
         """Hand what arrived to the pages: the lists first, then the open forms."""
+        if self._stopped:
+            return
         now = time.monotonic()
         self._saved_here = {key: at for key, at in self._saved_here.items()
                             if now - at <= OWN_SAVE_SECONDS}
