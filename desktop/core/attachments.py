@@ -36,8 +36,8 @@ from desktop.core.kinds import RecordKind, kind_named
 from desktop.core.models.base import new_id, utcnow
 from desktop.core.models.berkas import CHUNK_SIZE, Berkas, BerkasPotongan
 from desktop.core.models.people import Pengguna
-from desktop.core.safe_write import write_atomic
 from desktop.core.roles import refusal
+from desktop.core.safe_write import write_atomic
 from desktop.core.services.audit import write_audit
 from desktop.core.settings import BERKAS_BATAS_MB
 
