@@ -36,7 +36,32 @@ def insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]
                      for convert, value in zip(converters, map(row.__getitem__, keys),
                                                strict=True)])
               for row in rows]
-    connection.exec_driver_sql(sql, params)
+    per_statement = _rows_per_statement(connection, len(keys))
+    if per_statement < 2 or len(params) < 2:
+        connection.exec_driver_sql(sql, params)
+        return
+    # many rows per statement: the driver lets go of the GIL around every statement it
+    # steps, and a thread that wants it back waits for the switch interval (5 ms) while
+    # another thread computes. A row per statement made the pull's writer thread wait
+    # ~5 ms a row; a few hundred rows per statement wait once.
+    head, _, one = sql.partition(" VALUES ")
+    for start in range(0, len(params), per_statement):
+        chunk = params[start:start + per_statement]
+        connection.exec_driver_sql(f"{head} VALUES {', '.join([one] * len(chunk))}",
+                                   tuple([value for row in chunk for value in row]))
+
+
+def _rows_per_statement(connection: Connection, width: int) -> int:
+    """How many rows of ``width`` values one INSERT may carry (SQLite's variable limit:
+    999 before 3.32, 32766 since; builds may set it lower or higher)."""
+    driver = connection.connection.driver_connection
+    limit = 999
+    getlimit = getattr(driver, "getlimit", None)  # Python 3.11+
+    if getlimit is not None:
+        import sqlite3
+
+        limit = getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    return min(500, max(1, min(limit, 32766) // max(1, width)))
 
 
 def _sqlite_plan(dialect: Dialect, table: Table, keys: tuple[str, ...]) -> Plan:
