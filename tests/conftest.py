@@ -174,6 +174,16 @@ def postgres_database() -> Iterator[str]:
     admin_engine.dispose()
 
 
+@pytest.fixture
+def pg_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The session's PostgreSQL database, empty before and after (the next test of this
+    worker may count records)."""
+    url = request.getfixturevalue("postgres_database")
+    _truncate(url)
+    yield url
+    _truncate(url)
+
+
 def _truncate(url: str) -> None:
     engine = create_engine(url)
     tables = ", ".join(t.name for t in Base.metadata.sorted_tables if t.name not in KEEP_TABLES)

@@ -11,6 +11,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import psycopg
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -52,3 +53,21 @@ def logins(admin_url: str) -> Iterator[list[str]]:
     finally:
         for login in made:
             drop_login(admin_url, login)
+
+
+def plain_url(url: str) -> str:
+    """The URL as libpq (psycopg.connect) takes it: without SQLAlchemy's driver name."""
+    return url.replace("postgresql+psycopg://", "postgresql://")
+
+
+def role_facts(admin_url: str, login: str) -> tuple[bool, set[str]]:
+    """(can log in, its desk_* group roles) of a login, read with psycopg directly."""
+    with psycopg.connect(plain_url(admin_url)) as conn:
+        row = conn.execute("SELECT rolcanlogin FROM pg_roles WHERE rolname = %s",
+                           (login,)).fetchone()
+        assert row is not None, f"no login {login}"
+        groups = {g for (g,) in conn.execute(
+            "SELECT g.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid "
+            "JOIN pg_roles r ON r.oid = m.member WHERE r.rolname = %s "
+            "AND g.rolname LIKE 'desk\\_%%'", (login,))}
+    return bool(row[0]), groups

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 import psycopg
 import pytest
+from pg_logins import url_as
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
@@ -27,23 +28,6 @@ def connect(url: str, login: str | None = None) -> psycopg.Connection:
     return psycopg.connect(host=parsed.host, port=parsed.port, dbname=parsed.database,
                            user=login or parsed.username,
                            password=PASSWORD if login else parsed.password)
-
-
-def url_as(url: str, login: str) -> str:
-    return make_url(url).set(username=login, password=PASSWORD).render_as_string(
-        hide_password=False)
-
-
-@pytest.fixture
-def pg_url(request: pytest.FixtureRequest) -> Iterator[str]:
-    """The session's PostgreSQL database, empty before and after (the next test of this
-    worker may count records)."""
-    from conftest import _truncate
-
-    url = request.getfixturevalue("postgres_database")
-    _truncate(url)
-    yield url
-    _truncate(url)
 
 
 @pytest.fixture

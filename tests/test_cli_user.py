@@ -16,7 +16,7 @@ from pathlib import Path
 import psycopg
 import pytest
 from conftest import postgres_admin_url
-from pg_logins import logins, unique_login, url_as
+from pg_logins import logins, plain_url, role_facts, unique_login, url_as
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -31,23 +31,6 @@ def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *ar
     code = main(list(args))
     out, err = capsys.readouterr()
     return code, out, err
-
-
-def _plain(url: str) -> str:
-    return url.replace("postgresql+psycopg://", "postgresql://")
-
-
-def _role_facts(admin_url: str, login: str) -> tuple[bool, set[str]]:
-    """(can log in, desk_* groups) of a login, read with psycopg."""
-    with psycopg.connect(_plain(admin_url)) as conn:
-        row = conn.execute("SELECT rolcanlogin FROM pg_roles WHERE rolname = %s",
-                           (login,)).fetchone()
-        assert row is not None, f"no login {login}"
-        groups = {g for (g,) in conn.execute(
-            "SELECT g.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid "
-            "JOIN pg_roles r ON r.oid = m.member WHERE r.rolname = %s "
-            "AND g.rolname LIKE 'desk\\_%%'", (login,))}
-    return bool(row[0]), groups
 
 
 @pytest.fixture
@@ -81,22 +64,22 @@ def test_the_first_admin_in_one_command_on_an_empty_database(
     env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "c"),
            "XDG_DATA_HOME": str(tmp_path / "d"), "XDG_STATE_HOME": str(tmp_path / "s")}
     done = subprocess.run([*command, "user", "add", login, "--name", "Budi Santoso",
-                           "--role", "admin", "--database", _plain(url), "--password-stdin"],
+                           "--role", "admin", "--database", plain_url(url), "--password-stdin"],
                           input="sandi-admin-1\n", capture_output=True, text=True, env=env,
                           timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == (
         f"Pengguna {login} (Budi Santoso) ditambahkan dengan peran Administrator.")
     assert "sandi-admin-1" not in done.stdout + done.stderr
-    assert _role_facts(url, login) == (True, {f"desk_{r}" for r in (
+    assert role_facts(url, login) == (True, {f"desk_{r}" for r in (
         "admin", "sekretariat", "kerjasama", "infrastruktur", "pimpinan")})
-    with psycopg.connect(_plain(url)) as conn:
+    with psycopg.connect(plain_url(url)) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (
             HEAD_REVISION,)
         assert conn.execute("SELECT nama, aktif FROM pengguna WHERE login = %s",
                             (login,)).fetchone() == ("Budi Santoso", True)
     # the admin's own login opens the database
-    psycopg.connect(_plain(url_as(url, login, "sandi-admin-1"))).close()
+    psycopg.connect(plain_url(url_as(url, login, "sandi-admin-1"))).close()
 
 
 @pytest.fixture
@@ -113,22 +96,22 @@ def test_role_reset_disable_enable_and_list(
     code, out, err = run(capsys, monkeypatch, "user", "add", login, "--name", "Sari",
                          "--role", "kerjasama", "--password-stdin", *db, stdin="sandi-sari-1\n")
     assert (code, err) == (0, "")
-    assert _role_facts(postgres_database, login) == (True, {"desk_kerjasama"})
+    assert role_facts(postgres_database, login) == (True, {"desk_kerjasama"})
 
     code, out, _ = run(capsys, monkeypatch, "user", "role", login, "pimpinan", *db)
     assert code == 0 and out.strip() == f"Peran {login} sekarang Pimpinan."
-    assert _role_facts(postgres_database, login) == (True, {"desk_pimpinan"})
+    assert role_facts(postgres_database, login) == (True, {"desk_pimpinan"})
 
     code, out, _ = run(capsys, monkeypatch, "user", "reset-password", login,
                        "--password-stdin", *db, stdin="sandi-baru-2\n")
     assert code == 0
-    psycopg.connect(_plain(url_as(postgres_database, login, "sandi-baru-2"))).close()
+    psycopg.connect(plain_url(url_as(postgres_database, login, "sandi-baru-2"))).close()
 
     code, out, _ = run(capsys, monkeypatch, "user", "disable", login, *db)
     assert code == 0 and "dinonaktifkan" in out
-    assert _role_facts(postgres_database, login)[0] is False
+    assert role_facts(postgres_database, login)[0] is False
     with pytest.raises(psycopg.OperationalError, match="not permitted to log in"):
-        psycopg.connect(_plain(url_as(postgres_database, login, "sandi-baru-2")))
+        psycopg.connect(plain_url(url_as(postgres_database, login, "sandi-baru-2")))
 
     code, out, _ = run(capsys, monkeypatch, "user", "list", "--json", *db)
     listed = {p["login"]: p for p in json.loads(out)}
@@ -137,7 +120,7 @@ def test_role_reset_disable_enable_and_list(
 
     code, out, _ = run(capsys, monkeypatch, "user", "enable", login, *db)
     assert code == 0
-    assert _role_facts(postgres_database, login)[0] is True
+    assert role_facts(postgres_database, login)[0] is True
     code, out, _ = run(capsys, monkeypatch, "--lang", "en", "user", "list", *db)
     line = next(row for row in out.splitlines() if row.startswith(login))
     assert line.split()[1:] == ["Leadership", "active", "Sari"]
@@ -159,7 +142,7 @@ def test_bad_input_is_a_usage_error_and_asks_no_password(
                        "--role", "admin", "--password-stdin", "--database",
                        postgres_database, stdin="pendek\n")
     assert code == 2 and "Sandi paling sedikit 8 karakter" in err
-    with psycopg.connect(_plain(postgres_database)) as conn:
+    with psycopg.connect(plain_url(postgres_database)) as conn:
         assert conn.execute("SELECT 1 FROM pg_roles WHERE rolname = 'budi'").fetchone() is None
 
 
@@ -173,7 +156,7 @@ def test_two_different_passwords_at_the_terminal_change_nothing(
     code, _, err = run(capsys, monkeypatch, "user", "add", login, "--name", "Dua",
                        "--role", "pimpinan", "--database", postgres_database)
     assert code == 1 and "Kedua sandi tidak sama" in err
-    with psycopg.connect(_plain(postgres_database)) as conn:
+    with psycopg.connect(plain_url(postgres_database)) as conn:
         assert conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s",
                             (login,)).fetchone() is None
 

@@ -13,6 +13,7 @@ from datetime import date
 
 import psycopg
 import pytest
+from pg_logins import url_as
 from sqlalchemy.engine import make_url
 
 from desktop.core import reminders
@@ -27,23 +28,6 @@ def owner_connection(url: str) -> psycopg.Connection:
     parsed = make_url(url)
     return psycopg.connect(host=parsed.host, port=parsed.port, dbname=parsed.database,
                            user=parsed.username, password=parsed.password, autocommit=True)
-
-
-def url_as(url: str, login: str) -> str:
-    return make_url(url).set(username=login, password=PASSWORD).render_as_string(
-        hide_password=False)
-
-
-@pytest.fixture
-def pg_url(request: pytest.FixtureRequest) -> Iterator[str]:
-    """The session's PostgreSQL database, empty before and after (the next test of this
-    worker may count records)."""
-    from conftest import _truncate
-
-    url = request.getfixturevalue("postgres_database")
-    _truncate(url)
-    yield url
-    _truncate(url)
 
 
 def _person(pg_url: str, role: str) -> Iterator[str]:

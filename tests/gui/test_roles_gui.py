@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 
 import psycopg
 import pytest
-from pg_logins import logins, unique_login, url_as
+from pg_logins import logins, plain_url, role_facts, unique_login, url_as
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit
 
@@ -20,24 +20,9 @@ from desktop.ui.tasks import TaskManager
 from .helpers import answer_next_box, settle
 
 
-def _plain(url: str) -> str:
-    return url.replace("postgresql+psycopg://", "postgresql://")
-
-
-def _facts(admin_url: str, login: str) -> tuple[bool, set[str]]:
-    with psycopg.connect(_plain(admin_url)) as conn:
-        row = conn.execute("SELECT rolcanlogin FROM pg_roles WHERE rolname = %s",
-                           (login,)).fetchone()
-        assert row is not None, f"no login {login}"
-        groups = {g for (g,) in conn.execute(
-            "SELECT g.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid "
-            "JOIN pg_roles r ON r.oid = m.member WHERE r.rolname = %s", (login,))}
-    return bool(row[0]), groups
-
-
 def _connects(url: str) -> bool:
     try:
-        psycopg.connect(_plain(url), connect_timeout=5).close()
+        psycopg.connect(plain_url(url), connect_timeout=5).close()
     except psycopg.OperationalError:
         return False
     return True
@@ -111,7 +96,7 @@ def test_pengguna_page_adds_changes_resets_and_disables(
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
     settle(qtbot, tasks=tasks)
     assert said == ["Kedua sandi tidak sama."]
-    assert _facts(postgres_database, login) == (True, {"desk_kerjasama"})
+    assert role_facts(postgres_database, login) == (True, {"desk_kerjasama"})
     assert page.selected is not None and page.selected.login == login
     row = [p.login for p in page.people].index(login)
     assert [page.table.item(row, c).text() for c in range(4)] == [
@@ -124,7 +109,7 @@ def test_pengguna_page_adds_changes_resets_and_disables(
     in_dialog(to_infrastructure)
     qtbot.mouseClick(page.role_button, Qt.MouseButton.LeftButton)
     settle(qtbot, tasks=tasks)
-    assert _facts(postgres_database, login) == (True, {"desk_infrastruktur"})
+    assert role_facts(postgres_database, login) == (True, {"desk_infrastruktur"})
 
     def new_password(dialog: PersonDialog) -> None:
         assert "Rina Kartika" in [label.text() for label in dialog.findChildren(QLabel)]
@@ -148,14 +133,14 @@ def test_pengguna_page_adds_changes_resets_and_disables(
     qtbot.mouseClick(page.active_button, Qt.MouseButton.LeftButton)
     settle(qtbot, tasks=tasks)
     settle(qtbot, tasks=tasks)
-    assert _facts(postgres_database, login)[0] is False
+    assert role_facts(postgres_database, login)[0] is False
     assert not _connects(url_as(postgres_database, login, "sandi-baru-99"))
     assert page.selected is not None and not page.selected.aktif
     assert page.active_button.text().replace("&", "") == "Aktifkan"
     qtbot.mouseClick(page.active_button, Qt.MouseButton.LeftButton)
     settle(qtbot, tasks=tasks)
     settle(qtbot, tasks=tasks)
-    assert _facts(postgres_database, login)[0] is True
+    assert role_facts(postgres_database, login)[0] is True
     assert people.get_person(desk, login).aktif
     tasks.wait()
     desk.close()
