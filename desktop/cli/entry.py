@@ -85,6 +85,41 @@ def _language_asked(argv: Sequence[str]) -> str | None:
     return None
 
 
+SCHEMES = ("system", "light", "dark")  # ``gui --scheme`` (desktop.cli.gui)
+
+
+def window_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The arguments of a plain start of the window (no sub-command, or ``gui``), read
+    without building every command's parser; None for anything else, which the full
+    parser reads (and so helps with, or refuses in its usual words).
+
+    Why: the full parser's choices come from the record kinds, which load the database
+    layer, and the window's first paint comes before that layer (``desktop.ui.app``).
+    Only exact option names are taken here; an abbreviation goes the long way.
+    """
+    if any(arg.startswith(("-h", "--help", "--version")) for arg in argv):
+        return None
+    common = argparse.ArgumentParser(add_help=False, allow_abbrev=False, exit_on_error=False)
+    common.add_argument("--database")
+    common.add_argument("--user")
+    common.add_argument("--lang", choices=("id", "en"))
+    window = argparse.ArgumentParser(add_help=False, allow_abbrev=False, exit_on_error=False)
+    window.add_argument("--scheme", choices=SCHEMES)
+    try:
+        args, rest = common.parse_known_args(argv)
+        if rest[:1] == ["gui"]:
+            gui, rest = window.parse_known_args(rest[1:])
+            args.scheme = gui.scheme
+        else:
+            args.scheme = None
+    except argparse.ArgumentError:
+        return None
+    if rest:
+        return None
+    args.command = "gui"
+    return args
+
+
 def utf8_streams() -> None:
     """stdout and stderr write UTF-8, whatever the console or pipe would choose.
 
@@ -121,12 +156,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     argv = list(sys.argv[1:] if argv is None else argv)
     set_language(_language_asked(argv) or os.environ.get("DISKOMINFO_DESK_LANG", "id"))
-    args = _parser().parse_args(argv)
+    args = window_arguments(argv) or _parser().parse_args(argv)
     if args.lang:
         set_language(args.lang)
     command = args.command or "gui"
     try:
-        return COMMANDS[command](args)
+        return _handler(command)(args)
     except BrokenPipeError:
         # the reader went away (``list ... | head``): end quietly, as Unix tools do
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -154,6 +189,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             _show_before_window(failure_text(exc, path))
         return EXIT_UNEXPECTED
+
+
+def _handler(command: str) -> Handler:
+    """The command's handler; the window's also when the parser was not built (a plain
+    start, see ``window_arguments``) and no test put another in its place."""
+    if command not in COMMANDS and command == "gui":
+        from desktop.cli.gui import cmd_gui
+
+        return cmd_gui
+    return COMMANDS[command]
 
 
 def _show_before_window(text: str) -> None:

@@ -17,6 +17,9 @@ def add_parsers(sub: Any) -> dict[str, Any]:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    from desktop.ui import feature_scan
+
+    feature_scan.install()  # first: every module imported after PySide6 pays less
     from desktop.ui.app import run
 
     return run(database=args.database, user=args.user, lang=args.lang,

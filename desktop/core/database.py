@@ -6,7 +6,6 @@ variable ``DISKOMINFO_DESK_DATABASE``, else the default file.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import sqlite3
@@ -21,35 +20,15 @@ from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.core.database_url import resolve_database_url
 from desktop.core.errors import DatabaseBusyError, DatabaseDamagedError, DatabaseOpenError
 from desktop.core.i18n import t
 from desktop.core.migrate import upgrade_database
-from desktop.core.paths import default_database_path
 
-ENV_DATABASE = "DISKOMINFO_DESK_DATABASE"
 READ_ONLY = "desk_read_only"  # execution option of :meth:`Database.read_session`
 BUSY_TIMEOUT_MS = 5000  # SQLite waits this long for the write lock, per attempt...
 BEGIN_ATTEMPTS = 4  # ...this many times (20 s in all) before the user is told
 log = logging.getLogger(__name__)
-
-
-def resolve_database_url(value: str | os.PathLike[str] | None = None) -> str:
-    """A URL from an argument, the environment, the settings file, or the default file."""
-    raw = str(value) if value else os.environ.get(ENV_DATABASE) or _configured() or ""
-    if not raw:
-        return _sqlite_url(default_database_path())
-    if "://" not in raw:
-        return _sqlite_url(Path(raw).expanduser())
-    if raw.startswith(("postgresql://", "postgres://")):
-        # psycopg 3 is the driver we ship; SQLAlchemy would otherwise pick psycopg2.
-        raw = "postgresql+psycopg://" + raw.split("://", 1)[1]
-    if raw.startswith("postgresql"):
-        from desktop.core.secrets import with_database_password
-
-        # an unparseable URL is reported by create_database_engine
-        with contextlib.suppress(ArgumentError, ValueError):
-            raw = with_database_password(raw)
-    return raw
 
 
 def _masked(url: str) -> str:
@@ -57,19 +36,6 @@ def _masked(url: str) -> str:
     import re
 
     return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", url)
-
-
-def _configured() -> str:
-    from desktop.core.settings import DATABASE, current
-
-    return str(current().get(DATABASE) or "")
-
-
-def _sqlite_url(path: Path) -> str:
-    # never resolve(): on Windows it turns a mapped drive into a UNC path
-    from desktop.core.sqlite_uri import sqlalchemy_sqlite_url
-
-    return sqlalchemy_sqlite_url(path)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from desktop.core.database import ENV_DATABASE, resolve_database_url
+from desktop.core.database_url import ENV_DATABASE, resolve_database_url
 from desktop.core.i18n import t
 from desktop.core.paths import default_database_path, portable_dir
 

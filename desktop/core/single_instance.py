@@ -61,11 +61,11 @@ def mutex_name() -> str:
 def database_identity(database: str | os.PathLike[str] | None) -> str:
     """The database a window would open, as one comparable string without any password.
 
-    Resolved the way :func:`desktop.core.database.resolve_database_url` resolves it (the
+    Resolved the way :func:`desktop.core.database_url.resolve_database_url` resolves it (the
     argument, the environment, settings.ini, the default file), so ``--database`` given
     or not, the same file is the same instance.
     """
-    from desktop.core.database import resolve_database_url
+    from desktop.core.database_url import resolve_database_url
 
     url = resolve_database_url(database)
     if url.startswith("sqlite:///"):

@@ -7,7 +7,15 @@ settings: with both here and there, the two modules imported each other.
 
 from __future__ import annotations
 
-from sqlalchemy.engine import make_url
+from typing import Any
+
+
+def make_url(url: str) -> Any:
+    """SQLAlchemy's URL parser, imported when a URL is read: the settings (and so the
+    window's first paint) load this module long before the database layer is needed."""
+    from sqlalchemy.engine import make_url as parse
+
+    return parse(url)
 
 
 def url_password(url: str) -> str | None:

@@ -21,7 +21,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
 from desktop.ui.role_view import PAGE_KIND, action_refusal
 
@@ -211,6 +211,27 @@ def build_actions(window: Any) -> dict[str, QAction]:
         else:
             toolbar.addAction(built[entry])
     return built
+
+
+def build_placeholders(window: QMainWindow) -> QToolBar:
+    """The menu bar's titles and the toolbar's buttons, all greyed out, for the window's
+    frame before the database is open: the page keeps its place when ``build_actions``
+    replaces them, and nothing can be started on a register not yet there. Returns the
+    toolbar (removed then)."""
+    for menu_spec in MENUS:
+        window.menuBar().addMenu(tr(WINDOW, menu_spec.title)).setEnabled(False)
+    toolbar = window.addToolBar(tr(WINDOW, TOOLBAR_TITLE))
+    toolbar.setObjectName("placeholderToolbar")
+    toolbar.setMovable(False)
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    specs = {spec.name: spec for spec in ACTIONS}
+    for entry in TOOLBAR:
+        if entry is None:
+            toolbar.addSeparator()
+        else:
+            spec = specs[entry]
+            toolbar.addAction(tr(spec.context, spec.text)).setEnabled(False)
+    return toolbar
 
 
 def _navigation_entries(window: Any, menu: QMenu) -> None:

@@ -1,20 +1,26 @@
-"""Starting the GUI: application identity, language, error handling, database, window."""
+"""Starting the GUI: application identity, language, error handling, the window's frame
+first, then the database and the rest of the window."""
 
 from __future__ import annotations
 
 import os
 import sys
 import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop import APP_ID, APP_NAME, __version__
 from desktop.core.paths import view_settings_path
 from desktop.core.resources import resource_path
 from desktop.core.settings import LANGUAGE, current
 from desktop.ui.style import apply_style
+
+if TYPE_CHECKING:
+    from desktop.core.desk import Desk
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -40,10 +46,12 @@ def view_settings() -> QSettings:
 
 
 EXIT_AFTER_SHOWN_ENV = "DISKOMINFO_DESK_EXIT_AFTER_SHOWN"
+OPEN_AFTER_PAINT_MS = 300  # the database opens then at the latest if no paint came
 
 
 def _exit_once_shown_if_asked(app: QApplication) -> None:
-    """For start-up measurements: print the wall-clock time the window is up, then quit."""
+    """For start-up measurements and the package's smoke test: print the wall-clock time
+    the window is up with its database open, then quit."""
     if os.environ.get(EXIT_AFTER_SHOWN_ENV) != "1":
         return
 
@@ -54,11 +62,51 @@ def _exit_once_shown_if_asked(app: QApplication) -> None:
     QTimer.singleShot(0, report)  # runs once the event loop has shown the window
 
 
-def run(database: str | None = None, user: str | None = None, lang: str | None = None,
-        scheme: str | None = None) -> int:
+class _FirstPaint(QObject):
+    """Calls ``then`` once, after the window's first paint (or after a while if none
+    comes: a window started minimized paints nothing): the database layer's imports
+    would otherwise hold up that paint, their work taking the one interpreter lock."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then: Callable[[], None] | None = then
+        window.installEventFilter(self)
+        QTimer.singleShot(OPEN_AFTER_PAINT_MS, self._go)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            QTimer.singleShot(0, self._go)  # after this paint has reached the screen
+        return False
+
+    def _go(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            then()
+
+
+def open_desk(database: str | None, user: str | None) -> Desk:
+    """The database for the window, on the worker: the database layer is imported here,
+    after the window's frame is on screen. A login with no Desk role is refused now, in
+    words, rather than as one refusal after another."""
     from desktop.core.desk import Desk
     from desktop.core.errors import DeskError
-    from desktop.core.roles import BACKUP, OFFICE
+    from desktop.core.people import require_role
+
+    desk = Desk.open(database, user=user)
+    try:
+        require_role(desk)
+    except DeskError:
+        desk.close()
+        raise
+    return desk
+
+
+def run(database: str | None = None, user: str | None = None, lang: str | None = None,
+        scheme: str | None = None) -> int:
+    """The window: its frame is painted first, from Qt alone; the database opens on the
+    worker meanwhile (SQLAlchemy, the models and Babel load there), and the window is
+    completed when it is open (``MainWindow.attach``). Until then nothing in it can be
+    started. A database that cannot be opened is said in a box over the frame."""
     from desktop.core.single_instance import hold_program_mutex, release_program_mutex
     from desktop.ui.errors import install_error_handling
     from desktop.ui.i18n import install_language
@@ -66,7 +114,6 @@ def run(database: str | None = None, user: str | None = None, lang: str | None =
     from desktop.ui.qt_check import binding_problem
     from desktop.ui.single_instance import bring_to_front, claim_window
     from desktop.ui.tasks import TaskManager
-    from desktop.ui.welcome import WelcomeDialog, needs_welcome
 
     app = create_application()
     if scheme:  # gui --scheme dark: for this run only, the setting stays as it is
@@ -86,27 +133,17 @@ def run(database: str | None = None, user: str | None = None, lang: str | None =
     hold_program_mutex()  # Windows: the installer sees the window running (OpenMutex)
     if guard is not None:
         guard.activation_requested.connect(lambda: bring_to_front(holder.get("window")))
-    try:
-        desk = Desk.open(database, user=user)
-        from desktop.core.people import require_role
-
-        try:
-            require_role(desk)  # a login with no Desk role: said now, not as refusals
-        except DeskError:
-            desk.close()
-            raise
-    except DeskError as exc:
-        QMessageBox.critical(None, APP_NAME, exc.message)
-        return 1
     tasks = TaskManager(app)
-    if desk.access is not None and desk.access.can(OFFICE) and needs_welcome(desk):
-        WelcomeDialog(desk, tasks).exec()
+    # the open Desk, or what refused it; written by the worker too, so a Desk opened
+    # after the frame was closed is still closed below
+    outcome: dict[str, Any] = {}
 
-    def open_window() -> None:
+    def open_window(desk: Desk | None) -> MainWindow:
         window = MainWindow(desk, view_settings(), tasks)
         window.language_changed.connect(switch_language)
         holder["window"] = window
         window.show()
+        return window
 
     def switch_language(lang: str) -> None:
         """Rebuild the window in the new language; the old one saves its view state."""
@@ -114,19 +151,53 @@ def run(database: str | None = None, user: str | None = None, lang: str | None =
         install_language(lang)
         app.setQuitOnLastWindowClosed(False)
         old.close()
-        open_window()
+        open_window(outcome["desk"])
         app.setQuitOnLastWindowClosed(True)
 
-    open_window()
-    QTimer.singleShot(0, holder["window"].offer_drafts)  # edits a crash left unsaved
-    if desk.access is not None and desk.access.can(BACKUP):
-        holder["window"].backups.run_daily()  # once a day, on the worker, while it opens
-    if desk.db.sqlite_notice:  # SQLite on a network folder: no WAL, one workstation at a time
-        holder["window"].statusBar().showMessage(desk.db.sqlite_notice, 60_000)
-    _exit_once_shown_if_asked(app)
+    def opening() -> Desk:
+        desk = outcome["desk"] = open_desk(database, user)
+        return desk
+
+    def opened(desk: Desk) -> None:
+        from desktop.core.roles import BACKUP, OFFICE
+        from desktop.ui.welcome import WelcomeDialog, needs_welcome
+
+        window = holder["window"]
+        if not window.isVisible():
+            return  # closed while the database opened: it is closed below
+        if desk.access is not None and desk.access.can(OFFICE) and needs_welcome(desk):
+            WelcomeDialog(desk, tasks, window).exec()
+        window.attach(desk)
+        QTimer.singleShot(0, window.offer_drafts)  # edits a crash left unsaved
+        if desk.access is not None and desk.access.can(BACKUP):
+            window.backups.run_daily()  # once a day, on the worker, while it opens
+        if desk.db.sqlite_notice:  # SQLite on a network folder: no WAL, one at a time
+            window.statusBar().showMessage(desk.db.sqlite_notice, 60_000)
+        _exit_once_shown_if_asked(app)
+
+    def refused(exc: Exception) -> None:
+        from desktop.core.errors import DeskError
+
+        window = holder["window"]
+        outcome["error"] = exc
+        if isinstance(exc, DeskError):  # said over the frame; the window then closes
+            QMessageBox.critical(window, APP_NAME, exc.message)
+        window.close()
+
+    frame = open_window(None)
+    _FirstPaint(frame, lambda: tasks.run_db(opening, on_done=opened, on_error=refused))
     code = app.exec()
-    desk.close()
+    tasks.wait()
+    if "desk" in outcome:
+        outcome["desk"].close()
     if guard is not None:
         guard.release()
     release_program_mutex()
+    error = outcome.get("error")
+    if error is not None:
+        from desktop.core.errors import DeskError
+
+        if isinstance(error, DeskError):
+            return 1  # already said in its box
+        raise error  # the command line's last resort: logged, and said in a box
     return code

@@ -4,12 +4,19 @@ A thin view of ``desktop.core.dashboard``: the figures are computed in the backg
 (one grouped query each), shown as tiles and charts (``beranda_charts``), and every tile,
 slice and bar emits ``navigate(kind, request)`` with the very filter that lists what it counts. The
 page recomputes when records change, at once if it is visible, otherwise when shown.
+
+The page is built before the database layer is loaded (the window's first paint, see
+``desktop.ui.app.run``): until its first figures arrive the tiles show a dash, do not
+open anything and the charts are empty frames, with "Memuat data…" where the date of the
+figures will be. So this module imports the dashboard, Babel and the charts only where
+they are used, never at the top.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPaintEvent, QPen, QShowEvent
@@ -24,15 +31,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.dashboard import Chart, Dashboard, Figure, Segment, compute
-from desktop.core.desk import Desk
-from desktop.core.formatting import long_date, number
-from desktop.ui.beranda_charts import BarChart, PieChart
 from desktop.ui.chart_style import segment_colours, series_colours
 from desktop.ui.hub import DataHub
 from desktop.ui.painting import painting
 from desktop.ui.style import tokens
 from desktop.ui.tasks import TaskManager
+
+if TYPE_CHECKING:
+    from desktop.core.dashboard import Chart, Dashboard, Figure, Segment
+    from desktop.core.desk import Desk
+
+CHART_PLACEHOLDERS = 4  # empty chart frames while the first figures load (two rows)
+PLACEHOLDER_HEIGHT = 220  # about a chart card's height, so the page does not jump
 
 
 def segment_code(segment: Segment) -> str:
@@ -62,6 +72,26 @@ def colour_for(chart: Chart) -> Callable[[Segment, int], QColor]:
     return colour
 
 
+def _card_background(widget: QWidget) -> None:
+    with painting(widget, antialiased=True) as painter:
+        painter.setPen(QPen(QColor(tokens().divider), 1))
+        painter.setBrush(QColor(tokens().surface_alt))
+        painter.drawRoundedRect(widget.rect().adjusted(0, 0, -1, -1), 6, 6)
+
+
+class ChartPlaceholder(QFrame):
+    """An empty chart card, where a chart will be once the figures are in: the page has
+    its shape at the first paint and does not jump when the charts arrive."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("chartPlaceholder")
+        self.setMinimumHeight(PLACEHOLDER_HEIGHT)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        _card_background(self)
+
+
 class ChartCard(QFrame):
     """A chart on its card: a title that wraps rather than clips, and the chart."""
 
@@ -86,10 +116,7 @@ class ChartCard(QFrame):
         self.setAccessibleName(chart.title)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        with painting(self, antialiased=True) as painter:
-            painter.setPen(QPen(QColor(tokens().divider), 1))
-            painter.setBrush(QColor(tokens().surface_alt))
-            painter.drawRoundedRect(self.rect().adjusted(0, 0, -1, -1), 6, 6)
+        _card_background(self)
 
 
 class Tile(QPushButton):
@@ -131,6 +158,8 @@ class Tile(QPushButton):
         return max(78, self.layout().totalHeightForWidth(width))
 
     def show_figure(self, figure: Figure, caption: str, severity: str) -> None:
+        from desktop.core.formatting import number
+
         self.figure = figure
         self.number.setText(number(figure.count))
         self.caption.setText(caption)
@@ -147,8 +176,9 @@ class BerandaPage(QWidget):
     report_requested = Signal()
     refreshed = Signal()  # the figures on screen are new (for tests and the status bar)
 
-    def __init__(self, desk: Desk, tasks: TaskManager, hub: DataHub,
+    def __init__(self, desk: Desk | None, tasks: TaskManager, hub: DataHub,
                  parent: QWidget | None = None) -> None:
+        """``desk`` None: the page's frame only, until ``attach`` gives it the database."""
         super().__init__(parent)
         self.setObjectName("berandaPage")
         self.desk = desk
@@ -176,6 +206,7 @@ class BerandaPage(QWidget):
         self.as_of = QLabel("", body)
         self.as_of.setObjectName("countLabel")
         self.refresh_button = QPushButton(self.tr("Muat ulang"), body)
+        self.as_of.setText(self.tr("Memuat data…"))
         self.refresh_button.clicked.connect(self.refresh)
         self.report_button = QPushButton(self.tr("Laporan kegiatan…"), body)
         self.report_button.setObjectName("reportButton")
@@ -193,6 +224,7 @@ class BerandaPage(QWidget):
             row.setSpacing(10)
             for key in keys:
                 tile = Tile(key, body)
+                tile.setEnabled(False)  # nothing to open until its figure is in
                 tile.clicked.connect(lambda _c=False, t=tile: self._open_tile(t))
                 self.tiles[key] = tile
                 row.addWidget(tile)
@@ -201,8 +233,23 @@ class BerandaPage(QWidget):
         self.grid.setSpacing(10)
         self.grid.setColumnStretch(0, 1)  # two charts side by side, equally wide
         self.grid.setColumnStretch(1, 1)
+        for index in range(CHART_PLACEHOLDERS):
+            self.grid.addWidget(ChartPlaceholder(body), index // 2, index % 2)
         column.addLayout(self.grid)
         column.addStretch(1)
+        self._loading(self.desk is None)
+
+    def _loading(self, waiting: bool) -> None:
+        """No database yet: nothing here may be asked for (a report, a reload)."""
+        self.refresh_button.setEnabled(not waiting)
+        self.report_button.setEnabled(not waiting)
+
+    def attach(self, desk: Desk) -> None:
+        """The database is open: the figures are computed (now, if the page is shown)."""
+        self.desk = desk
+        self._loading(False)
+        if self.isVisible():
+            self.refresh()
 
     def _captions(self, board: Dashboard) -> dict[str, str]:
         return {
@@ -224,6 +271,9 @@ class BerandaPage(QWidget):
     # ------------------------------------------------------------------ data
     def refresh(self) -> None:
         """Recompute in the background; a result overtaken by a newer one is dropped."""
+        if self.desk is None:
+            return  # the frame before the database: ``attach`` refreshes
+        from desktop.core.dashboard import compute
         from desktop.core.settings import EXPIRY_DAYS, current
 
         self._stale = False
@@ -231,7 +281,8 @@ class BerandaPage(QWidget):
         generation = self._generation
         expiry = int(current().get(EXPIRY_DAYS))
         today = date.today()
-        self.tasks.run_report(lambda: compute(self.desk, today, expiry_days=expiry),
+        desk = self.desk
+        self.tasks.run_report(lambda: compute(desk, today, expiry_days=expiry),
                           on_done=lambda board: self._show_board(board, generation))
 
     def _data_changed(self, _kind: str, _ids: list[str]) -> None:
@@ -257,6 +308,8 @@ class BerandaPage(QWidget):
     def _show_board(self, board: Dashboard, generation: int) -> None:
         if generation != self._generation:
             return
+        from desktop.core.formatting import long_date
+
         self.board = board
         self.as_of.setText(self.tr("Keadaan per {date}").replace("{date}",
                                                                    long_date(board.today)))
@@ -266,8 +319,10 @@ class BerandaPage(QWidget):
         for figure in board.tiles():
             severity = attention[figure.key] if figure.count else "ok"
             self.tiles[figure.key].show_figure(figure, captions[figure.key], severity)
+            self.tiles[figure.key].setEnabled(True)
         for figure in board.summary():
             self.tiles[figure.key].show_figure(figure, captions[figure.key], "plain")
+            self.tiles[figure.key].setEnabled(True)
         # the role's kinds only (Dashboard.readable): no tile of a list it may not open
         shown = {figure.key for figure in (*board.tiles(), *board.summary())}
         for key, tile in self.tiles.items():
@@ -280,16 +335,22 @@ class BerandaPage(QWidget):
         while self.grid.count():
             item = self.grid.takeAt(0)
             if item.widget() is not None:
+                item.widget().hide()  # a placeholder frame too: gone from this paint on
                 item.widget().deleteLater()
         self.chart_views.clear()
         for index, chart in enumerate(charts):
             widget = self._chart_widget(chart)
             self.grid.addWidget(widget, index // 2, index % 2)
+        from desktop.ui.beranda_charts import PieChart
+
         pies = [c.body for c in self.chart_views.values() if isinstance(c.body, PieChart)]
         for pie in pies:  # the datasets' two rings side by side: one size
             pie.peers = [p for p in pies if p is not pie]
 
     def _chart_widget(self, chart: Chart) -> QWidget:
+        from desktop.core.dashboard import Figure
+        from desktop.ui.beranda_charts import BarChart, PieChart
+
         if not any(s.count for s in chart.segments):
             empty = QLabel(f"<b>{_escape(chart.title)}</b><br>" + self.tr("Belum ada data."),
                            self)

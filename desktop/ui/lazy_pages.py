@@ -8,11 +8,13 @@ others when they are opened, or one at a time while the user is idle.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
 
-from desktop.ui.record.page import RecordPage
+if TYPE_CHECKING:  # the pages load the database layer: not before the first paint
+    from desktop.ui.record.page import RecordPage
 
 
-class LazyPages(Mapping[str, RecordPage]):
+class LazyPages(Mapping[str, "RecordPage"]):
     """Record pages by kind; reading one builds it if it was not built yet.
 
     Iteration and ``in`` see every kind without building anything; ``built()`` gives

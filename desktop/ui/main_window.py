@@ -6,31 +6,46 @@ status bar (``window_status``), the record, sync and Pengguna pages (``window_pa
 the size and page kept between runs (``window_state``),
 and what the actions do (``window_dialogs``,
 ``list_transfer``, ``help_actions``, ``window_reload``, ``backup_actions``).
+
+Two steps, so the window is on screen before the database layer is loaded
+(``desktop.ui.app.run``): ``MainWindow(None, …)`` builds the frame (the side bar with the
+Beranda only, the Beranda's empty tiles and chart frames, the menus and toolbar greyed
+out) from Qt and light modules alone; ``attach(desk)`` then adds what the person's role
+may see and do. ``MainWindow(desk, …)`` does both at once. Hence this module imports the
+database layer, the record pages and the dialogs only inside the methods that use them.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QMainWindow,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
 
 from desktop import APP_NAME
-from desktop.core.desk import Desk
-from desktop.core.kinds import KINDS
-from desktop.ui import actions, help_actions, window_dialogs, window_pages, window_reload
-from desktop.ui.agreement_pages import AgreementPage
+from desktop.ui import actions, help_actions, window_dialogs
 from desktop.ui.beranda import BerandaPage
 from desktop.ui.hub import DataHub
 from desktop.ui.lazy_pages import LazyPages
-from desktop.ui.record.page import RecordPage
 from desktop.ui.role_view import readable_pages, shows_sync
-from desktop.ui.sidebar import add_entry, build_sidebar, sidebar_width
+from desktop.ui.sidebar import BERANDA, PEOPLE, SYNC, add_entry, build_sidebar, sidebar_width
 from desktop.ui.tasks import TaskManager
-from desktop.ui.window_pages import PEOPLE, SYNC
 
-BERANDA = "beranda"  # the first navigation entry
+if TYPE_CHECKING:
+    from desktop.core.desk import Desk
+    from desktop.ui.people_page import PeoplePage
+    from desktop.ui.record.page import RecordPage
+    from desktop.ui.sync.page import SyncPage
+
+SIDEBAR_KEY = "window/sidebar"  # the side bar's width with every page, for the frame
 FIRST_PAGE_GRACE_MS = 3000  # background checks start then at the latest
 AFTER_PAINT_MS = 50  # from the first page filled to the background checks
 IDLE_BUILD_MS = 150  # between building two not-yet-opened pages
@@ -39,8 +54,10 @@ IDLE_BUILD_MS = 150  # between building two not-yet-opened pages
 class MainWindow(QMainWindow):
     language_changed = Signal(str)  # the user chose another language in the settings
 
-    def __init__(self, desk: Desk, settings: QSettings, tasks: TaskManager | None = None
-                 ) -> None:
+    def __init__(self, desk: Desk | None, settings: QSettings,
+                 tasks: TaskManager | None = None) -> None:
+        """With ``desk`` None only the frame is built (nothing can be done in it yet):
+        ``attach`` completes it once the database is open."""
         super().__init__()
         self.desk = desk
         self.settings = settings
@@ -55,18 +72,50 @@ class MainWindow(QMainWindow):
         # owned by the window, and stopped when it closes: nothing of it runs afterwards
         self._grace = self._timer(self._after_first_page)
         self._idle_build = self._timer(self._build_idle_pages, IDLE_BUILD_MS)
+        self.attached = False
+        self._frame()
+        if desk is None:  # the shell of the first paint: greyed out until ``attach``
+            self._placeholder_bar: QToolBar | None = actions.build_placeholders(self)
+            from desktop.ui.window_state import restore_size
+
+            restore_size(self)  # its size at the first paint already
+            self.statusBar().showMessage(self.tr("Membuka basis data…"))
+        else:
+            self._placeholder_bar = None
+            self.attach(desk)
+
+    def attach(self, desk: Desk) -> None:
+        """The database is open: the pages the person's role may read, the status bar,
+        the actions with the role's refusals, the Beranda's figures."""
         from desktop.ui.wheel_guard import install_wheel_guard
 
+        # with the forms: a Python filter on every event of the application, and the
+        # frame has no field a wheel could change
         install_wheel_guard(QApplication.instance())  # type: ignore[arg-type]
+        self.desk = desk
+        self.statusBar().clearMessage()
+        # opening on the Beranda: its figures are asked for first, so their queries (which
+        # leave the interpreter free) run on the worker while the pages are built here
+        early = str(self.settings.value("window/page", "") or "") in ("", BERANDA)
+        if early:
+            self.beranda.attach(desk)
         self._build()
         self._build_helpers()
         from desktop.ui.live import LiveUpdates
 
         # other workstations' saves (PostgreSQL NOTIFY) reach the lists and open forms
         self.live = LiveUpdates(self.desk, self.hub, self)
+        if self._placeholder_bar is not None:
+            self.menuBar().clear()
+            self.removeToolBar(self._placeholder_bar)
+            self._placeholder_bar.deleteLater()
+            self._placeholder_bar = None
         self.action_table = actions.build_actions(self)
+        self.attached = True
         self._restore()
         actions.update_enabled(self, self.page)  # the role's refusals from the start
+        if not early:  # computed when the Beranda is shown, if the start page is not it
+            self.beranda.attach(desk)
 
     def _timer(self, slot: Any, interval: int = 0) -> QTimer:
         timer = QTimer(self)
@@ -76,21 +125,45 @@ class MainWindow(QMainWindow):
         return timer
 
     # ------------------------------------------------------------------ layout
-    def _build(self) -> None:
+    def _frame(self) -> None:
+        """The side bar with the Beranda, the Beranda itself: no database needed."""
         central = QWidget(self)
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
-        office = self.desk.office.get()
-        side, self.office_label, self.navigation = build_sidebar(
-            central, office["nama"] if office else None)
+        self.side, self.office_label, self.navigation = build_sidebar(central, "")
         self.stack = QStackedWidget(central)
-        self.beranda = BerandaPage(self.desk, self.tasks, self.hub, self.stack)
+        self.beranda = BerandaPage(None, self.tasks, self.hub, self.stack)
         self.beranda.navigate.connect(self.open_filtered)
         self.beranda.report_requested.connect(self.open_report)
         self.stack.addWidget(self.beranda)
         add_entry(self.navigation, "beranda", self.tr("Beranda"), BERANDA)
         self.slots: dict[str, QWidget] = {}  # stand-ins in the stack for unbuilt pages
+        self.pages = LazyPages([], self._make_page)
+        self.sync_page: SyncPage | None = None
+        self.people_page: PeoplePage | None = None
+        # as wide as when the pages were there last time: the side bar does not jump
+        self.side.setFixedWidth(max(sidebar_width(self.navigation),
+                                    int(self.settings.value(SIDEBAR_KEY, 0) or 0)))
+        row.addWidget(self.side)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+    def _make_page(self, kind: str) -> RecordPage:
+        from desktop.ui import window_pages
+
+        return window_pages.make_record_page(self, kind)
+
+    def _build(self) -> None:
+        """What the person's role decides: the office's name, the pages, the status bar."""
+        from desktop.core.kinds import KINDS
+        from desktop.ui import window_pages
+
+        office = self.desk.office.get()
+        if office:
+            self.office_label.setText(office["nama"])
+        else:
+            self.office_label.setText(self.tr("Kantor belum diatur"))
         access = self.desk.access
         specs = readable_pages(access)  # no page of a kind the role may not read
         for spec in specs:
@@ -99,14 +172,12 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(slot)
             add_entry(self.navigation, spec.icon, str(KINDS[spec.kind].plural), spec.kind,
                       tooltip=True)
-        self.pages = LazyPages([spec.kind for spec in specs],
-                               lambda kind: window_pages.make_record_page(self, kind))
+        self.pages = LazyPages([spec.kind for spec in specs], self._make_page)
         self.sync_page, self.people_page = window_pages.add_role_pages(self, access)
         self.navigation.currentRowChanged.connect(self._switch)
-        side.setFixedWidth(sidebar_width(self.navigation))
-        row.addWidget(side)
-        row.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        width = sidebar_width(self.navigation)
+        self.side.setFixedWidth(width)
+        self.settings.setValue(SIDEBAR_KEY, width)
         from desktop.ui.window_status import WindowStatus
 
         self.window_status = WindowStatus(self, self.desk.db.display_url, self.sync_page,
@@ -135,6 +206,8 @@ class MainWindow(QMainWindow):
 
     def draft_agreement(self, draft: dict[str, Any], visit_id: str) -> None:
         """A visit's "draft an agreement": the agreements page opens with the draft."""
+        from desktop.ui.agreement_pages import AgreementPage
+
         self.show_kind("agreements")
         agreements = self.pages["agreements"]
         assert isinstance(agreements, AgreementPage)
@@ -162,9 +235,9 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ navigation
     @property
     def page(self) -> RecordPage | None:
-        """The record page shown, or None on the Beranda."""
+        """The record page shown, or None on the Beranda (and in the frame)."""
         widget = self.stack.currentWidget()
-        return widget if isinstance(widget, RecordPage) else None
+        return next((page for page in self.pages.built().values() if page is widget), None)
 
     @property
     def current_key(self) -> str:
@@ -205,6 +278,8 @@ class MainWindow(QMainWindow):
         """A kind with a page here; else (the role may not read it) said in the status bar."""
         if kind in self.pages:
             return True
+        from desktop.core.kinds import KINDS
+
         self.statusBar().showMessage(self.tr("Peran Anda tidak mengizinkan membuka {what}.")
                                      .replace("{what}", str(KINDS[kind].plural)), 6000)
         return False
@@ -253,6 +328,8 @@ class MainWindow(QMainWindow):
         help_actions.about(self)
 
     def _after_restore(self, safety: str) -> None:
+        from desktop.ui import window_reload
+
         window_reload.after_restore(self, safety)
 
     def office_saved(self, office: dict[str, Any]) -> None:
@@ -294,6 +371,10 @@ class MainWindow(QMainWindow):
         self._idle_build.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.attached:  # closed while the database was opening: nothing to keep
+            self._closed = True
+            event.accept()
+            return
         for kind, page in self.pages.built().items():
             if page.form.is_dirty():
                 self.show_kind(kind)  # show the page whose changes are asked about

@@ -11,10 +11,12 @@ administrator, so a single-user window shows everything as before.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop.core.roles import PEOPLE, Access, refusal
 from desktop.ui.page_specs import PAGES, PageSpec
+
+if TYPE_CHECKING:  # the roles module loads the database layer: not before first paint
+    from desktop.core.roles import Access
 
 # ``ActionSpec.kind`` of the record actions (Baru, Simpan, Hapus, Impor): the kind of the
 # page shown, whichever it is
@@ -30,6 +32,8 @@ def readable_pages(access: Access | None) -> tuple[PageSpec, ...]:
 
 def shows_people(desk: Any) -> bool:
     """The Pengguna page: PostgreSQL only (SQLite has one user), the ``people`` ability."""
+    from desktop.core.roles import PEOPLE
+
     access = desk.access
     return desk.db.dialect == "postgresql" and access is not None and access.can(PEOPLE)
 
@@ -63,6 +67,8 @@ def restrict_page(page: Any, access: Access | None) -> None:
     saved. The list, search, filters, history and opening files stay."""
     if access is None or access.can_write(page.kind.name):
         return
+    from desktop.core.roles import refusal
+
     why = refusal(access, kind=page.kind.name)
     page.detail.refused = why
     page.form.setEnabled(False)
@@ -77,6 +83,8 @@ def action_refusal(ability: str | None, kind: str | None, page: Any,
     to the kind of the record page shown)."""
     if access is None:
         return None
+    from desktop.core.roles import refusal
+
     if ability is not None and not access.can(ability):
         return refusal(access, ability=ability)
     if kind == PAGE_KIND:

@@ -18,6 +18,10 @@ from desktop.core.resources import resource_path
 translate = QCoreApplication.translate
 SIDEBAR_WIDTH = 200  # at least; wider when its longest entry needs it (sidebar_width)
 SIDEBAR_MAX_WIDTH = 240  # every pixel more is taken from the pages
+# the navigation keys of the pages that are not record kinds (those are keyed by kind)
+BERANDA = "beranda"  # the first entry
+SYNC = "sync"  # after the record kinds, for the roles that may sync
+PEOPLE = "people"  # the Pengguna page, last (administrators on PostgreSQL)
 
 
 def nav_icon(name: str) -> QIcon:

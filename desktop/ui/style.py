@@ -17,10 +17,14 @@ from __future__ import annotations
 
 import os
 from string import Template
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QCalendarWidget, QWidget
+from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:  # loaded when a form needs them, not before the window's first paint
+    from PySide6.QtWidgets import QCalendarWidget, QWidget
 
 from desktop.ui.palette import (
     FONT_FIGURE,

@@ -13,7 +13,7 @@ from desktop.ui.agreement_pages import AgreementPage, VisitPage
 from desktop.ui.page_specs import PAGES
 from desktop.ui.record.page import RecordPage
 from desktop.ui.role_view import fit_page, shows_people, shows_sync
-from desktop.ui.sidebar import add_entry
+from desktop.ui.sidebar import PEOPLE, SYNC, add_entry
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -21,8 +21,6 @@ if TYPE_CHECKING:
     from desktop.ui.sync.page import SyncPage
 
 PAGE_CLASSES: dict[str, type[RecordPage]] = {"visits": VisitPage, "agreements": AgreementPage}
-SYNC = "sync"  # after the record kinds (for the roles that may sync)
-PEOPLE = "people"  # the Pengguna page, last (administrators on PostgreSQL)
 
 
 def make_record_page(window: MainWindow, kind: str) -> RecordPage:

@@ -10,16 +10,22 @@ from PySide6.QtCore import QByteArray, QSize
 PREFERRED_SIZE = QSize(1366, 860)  # clamped to the screen: a 1366×768 laptop's full width
 
 
-def restore_geometry(window: Any) -> str:
-    """Size, place and docks as they were; returns the page key saved (or "")."""
+def restore_size(window: Any) -> None:
+    """Size and place as they were: the window's frame is painted at its own size before
+    the database is open (``restore_geometry`` follows, with the docks)."""
     from desktop.ui.geometry import keep_on_screen
 
-    settings = window.settings
-    geometry = settings.value("window/geometry")
+    geometry = window.settings.value("window/geometry")
     if not (isinstance(geometry, QByteArray) and window.restoreGeometry(geometry)):
         window.resize(PREFERRED_SIZE)
     # 800 px high, or a big monitor's size: clamped to this screen now and at every show
     keep_on_screen(window, centre=False)
+
+
+def restore_geometry(window: Any) -> str:
+    """Size, place and docks as they were; returns the page key saved (or "")."""
+    settings = window.settings
+    restore_size(window)
     state = settings.value("window/state")
     if isinstance(state, QByteArray):
         window.restoreState(state)

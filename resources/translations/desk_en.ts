@@ -363,6 +363,11 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>BerandaPage</name>
     <message>
+        <location filename="../../desktop/ui/beranda.py" line="1"/>
+        <source>Memuat data…</source>
+        <translation>Loading data…</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/beranda.py" line="174"/>
         <source>Beranda</source>
         <translation>Home</translation>
@@ -1386,6 +1391,11 @@ Load the demo data and replace the office profile?</translation>
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="1"/>
+        <source>Membuka basis data…</source>
+        <translation>Opening the database…</translation>
+    </message>
     <message>
         <location filename="../../desktop/ui/sidebar.py" line="42"/>
         <source>Kantor belum diatur</source>

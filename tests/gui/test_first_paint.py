@@ -1,0 +1,173 @@
+"""The window's first paint comes before the database layer (issue 19).
+
+``desktop.ui.app.run`` shows ``MainWindow(None, …)`` — the side bar with the Beranda
+only, the Beranda's empty tiles and chart frames, greyed-out menus and toolbar — and
+opens the database on the worker once that frame is painted; ``attach`` then completes
+the window as the person's role allows. These tests hold the frame to "nothing can be
+done yet, nothing the role may not see", and the real start to "painted before
+SQLAlchemy, the models or Babel were imported".
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QToolBar
+
+from desktop.core.desk import Desk
+from desktop.ui.beranda import ChartPlaceholder
+from desktop.ui.main_window import MainWindow
+from desktop.ui.tasks import TaskManager
+
+from .helpers import settle
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _frame(qtbot, tmp_path: Path) -> MainWindow:
+    settings = QSettings(str(tmp_path / "view.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(None, settings, TaskManager())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def test_the_frame_offers_nothing_before_the_database_is_open(qtbot, tmp_path: Path) -> None:
+    win = _frame(qtbot, tmp_path)
+    # the Beranda only: no page of a kind the role (not known yet) might not read
+    assert [win.navigation.item(row).text() for row in range(win.navigation.count())] == [
+        "Beranda"]
+    assert win.page is None and win.current_key == "beranda"
+    beranda = win.beranda
+    assert beranda.as_of.text() == "Memuat data…"
+    # no stale numbers, nothing to open, nothing to ask for
+    assert all(tile.number.text() == "–" and not tile.isEnabled()
+               for tile in beranda.tiles.values())
+    assert not beranda.refresh_button.isEnabled() and not beranda.report_button.isEnabled()
+    assert len([p for p in beranda.findChildren(ChartPlaceholder) if p.isVisible()]) == 4
+    menus = [action.menu() for action in win.menuBar().actions()]
+    assert menus and all(menu is not None and not menu.isEnabled() for menu in menus)
+    bars = win.findChildren(QToolBar)
+    assert len(bars) == 1 and bars[0].actions()
+    assert not any(action.isEnabled() for action in bars[0].actions()
+                   if not action.isSeparator())
+    assert win.action_table == {} and win.statusBar().currentMessage() == (
+        "Membuka basis data…")
+    beranda.refresh()  # asked for before the database: nothing to compute yet
+    settle(qtbot, win)
+    assert beranda.board is None
+
+
+def test_attaching_the_database_completes_the_frame(qtbot, tmp_path: Path,
+                                                    desk: Desk) -> None:
+    desk.opd.create({"kode": "9", "nama": "Dinas Contoh", "jenis": "dinas"})
+    win = _frame(qtbot, tmp_path)
+    with qtbot.waitSignal(win.beranda.refreshed, timeout=10_000):
+        win.attach(desk)
+    settle(qtbot, win)
+    keys = [win.navigation.item(row).data(256) for row in range(win.navigation.count())]
+    assert keys[0] == "beranda" and "opd" in keys and "datasets" in keys
+    assert win.action_table["act_settings"].isEnabled()
+    assert len(win.findChildren(QToolBar)) == 1  # the greyed-out one gave its place
+    assert all(menu.isEnabled() for menu in
+               (action.menu() for action in win.menuBar().actions()) if menu is not None)
+    beranda = win.beranda
+    assert beranda.as_of.text().startswith("Keadaan per ")
+    assert not [p for p in beranda.findChildren(ChartPlaceholder) if p.isVisible()]
+    assert beranda.tiles["apps"].isEnabled() and beranda.tiles["apps"].number.text() == "0"
+    assert beranda.refresh_button.isEnabled()
+    win.show_kind("opd")
+    assert win.page is win.pages["opd"]
+
+
+def test_the_frame_closed_while_the_database_opens_closes_quietly(qtbot,
+                                                                  tmp_path: Path) -> None:
+    win = _frame(qtbot, tmp_path)
+    assert win.close()
+    assert not (tmp_path / "view.ini").exists()  # no half-built state was saved
+
+
+# A real start, as the user's shortcut makes it: the window's first paint notes which
+# modules were loaded then; once the Beranda is filled, the child prints and quits.
+WATCHED_START = """
+import json, sys
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
+from desktop.ui import main_window as mw
+
+HEAVY = ("sqlalchemy", "babel", "desktop.core.models", "desktop.core.kinds",
+         "desktop.core.desk", "desktop.core.dashboard")
+seen = {}
+
+class Watch(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and "painted" not in seen:
+            seen["painted"] = [name for name in HEAVY if name in sys.modules]
+        return False
+
+original_init, original_attach = mw.MainWindow.__init__, mw.MainWindow.attach
+
+def init(self, *args, **kwargs):
+    original_init(self, *args, **kwargs)
+    self._watch = Watch(self)
+    self.installEventFilter(self._watch)
+    seen["frame"] = self.navigation.count()
+
+def attach(self, desk):
+    original_attach(self, desk)
+
+    def filled():
+        seen["tiles"] = self.beranda.tiles["apps"].number.text()
+        seen["pages"] = self.navigation.count()
+        print("SEEN " + json.dumps(seen), flush=True)
+        self.tasks.wait()
+        QApplication.instance().quit()
+
+    self.beranda.refreshed.connect(filled)
+
+mw.MainWindow.__init__, mw.MainWindow.attach = init, attach
+from desktop.cli import main
+sys.exit(main(["--database", sys.argv[1], "gui"]))
+"""
+
+
+def _start(tmp_path: Path, database: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT),
+               DISKOMINFO_DESK_PORTABLE_DIR=str(tmp_path / "portable"))
+    return subprocess.run([sys.executable, "-c", WATCHED_START, str(database)],
+                          capture_output=True, text=True, env=env, timeout=120,
+                          check=False, cwd=ROOT)
+
+
+def test_the_window_is_painted_before_the_database_layer_is_loaded(tmp_path: Path) -> None:
+    database = tmp_path / "d.sqlite3"
+    with Desk.open(str(database)) as desk:  # an OPD: no welcome dialog at the start
+        desk.opd.create({"kode": "1", "nama": "Diskominfo", "jenis": "dinas"})
+    done = _start(tmp_path, database)
+    assert done.returncode == 0, done.stderr
+    lines = [line for line in done.stdout.splitlines() if line.startswith("SEEN ")]
+    assert len(lines) == 1, done.stdout + done.stderr
+    seen = json.loads(lines[0][5:])
+    assert seen["painted"] == []  # none of the database layer at the first paint
+    assert seen["frame"] == 1  # the Beranda only, until the role is known
+    assert seen["tiles"] == "0" and seen["pages"] > 6  # then filled, with every page
+
+
+def test_the_cheaper_pyside_question_gives_shibokens_answers() -> None:
+    """``feature_scan.uses_pyside`` replaces a read of each module's source: a module that
+    holds PySide6 is still one, a module that does not is still not."""
+    import json as plain
+
+    from desktop.ui import beranda, feature_scan, hub
+
+    assert feature_scan.install()
+    assert feature_scan.uses_pyside(beranda) and feature_scan.uses_pyside(hub)
+    assert not feature_scan.uses_pyside(plain)
+    feature = sys.modules["shibokensupport.feature"]
+    assert feature._mod_uses_pyside is feature_scan.uses_pyside
