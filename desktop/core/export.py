@@ -17,9 +17,7 @@ callback raising an exception (the GUI's dialog raises when the user clicks Canc
 from __future__ import annotations
 
 import csv
-import re
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import suppress
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -30,22 +28,14 @@ from desktop.core.i18n import t, tn
 from desktop.core.jobs import Progress
 from desktop.core.safe_write import write_atomic
 from desktop.core.services import ListQuery, RecordService
+from desktop.core.xlsx_writer import ILLEGAL_XML, neutralise
 
 if TYPE_CHECKING:
     from desktop.core.database import Database
     from desktop.core.kinds import RecordKind
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 BATCH = 1000
-DATE_FORMAT = "DD/MM/YYYY"
-DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
 SUFFIXES = (".csv", ".xlsx", ".pdf")
-# XML 1.0 cannot hold these: openpyxl refuses them, so they are dropped from XLSX cells
-_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
-def neutralise(text: str) -> str:
-    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def batches(service: RecordService, ids: Sequence[str], progress: Progress | None = None
@@ -107,16 +97,17 @@ def xlsx_value(value: Any, choices: Any = None) -> Any:
             return value.replace(tzinfo=None) if value.tzinfo else value  # Excel has no zones
         if isinstance(value, (date, int, float, Decimal)):
             return value
-    return neutralise(_ILLEGAL_XML.sub("", display(value, choices)))
+    return neutralise(ILLEGAL_XML.sub("", display(value, choices)))
 
 
 def write_xlsx(service: RecordService, query: ListQuery, path: str | Path,
                progress: Progress | None = None) -> int:
-    """Write every row the query matches to one sheet; return how many were written."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
+    """Write every row the query matches to one sheet; return how many were written.
+
+    The sheet is streamed by ``core.xlsx_writer`` (bold frozen header repeated on every
+    printed page, autofilter, date cells, text never a formula).
+    """
+    from desktop.core.xlsx_writer import SheetWriter
 
     kind = service.kind
     columns = kind.columns
@@ -124,94 +115,38 @@ def write_xlsx(service: RecordService, query: ListQuery, path: str | Path,
     headers = [str(c.label) for c in columns]
     chunks = batches(service, ids, progress)
     first = next(chunks, [])
+    keys = [(c.key, c.choices) for c in columns]
 
     def write(tmp: Path) -> None:
-        book = Workbook(write_only=True)
-        sheet = book.create_sheet(_sheet_title(str(kind.plural)))
-        # layout must be set before the first row: a write-only sheet streams its XML
-        for index, width in enumerate(_widths(headers, columns, first), 1):
-            sheet.column_dimensions[get_column_letter(index)].width = width
-        sheet.freeze_panes = "A2"
-        sheet.print_title_rows = "1:1"
-        bold = Font(bold=True)
-
-        def header_cell(text: str) -> WriteOnlyCell:
-            cell = WriteOnlyCell(sheet, value=neutralise(text))
-            cell.font = bold
-            return cell
-
-        sheet.append([header_cell(h) for h in headers])
-
-        def emit(rows: list[dict[str, Any]]) -> None:
-            for row in rows:
-                sheet.append([sheet_cell(sheet, xlsx_value(row.get(c.key), c.choices))
-                              for c in columns])
-
-        try:
-            emit(first)
-            for rows in chunks:
-                emit(rows)
-            last = get_column_letter(max(1, len(columns)))
-            sheet.auto_filter.ref = f"A1:{last}{len(ids) + 1}"
-            book.save(tmp)
-        except BaseException:
-            _discard(sheet)
-            raise
+        # widths go before the first row: the sheet streams, so the first batch decides
+        with SheetWriter(tmp, str(kind.plural), headers, autofilter=True,
+                         widths=_widths(headers, columns, first)) as sheet:
+            for rows in _chained(first, chunks):
+                for row in rows:
+                    sheet.append([_cell_value(row.get(key), choices) for key, choices in keys])
 
     _atomic(path, write)
     return len(ids)
 
 
-def sheet_cell(sheet: Any, value: Any) -> Any:
-    """A value as a write-only sheet's cell: dates formatted, text never a formula.
-
-    Every writer of a sheet goes through here (the list export, the import template and
-    the full export), so no cell of any sheet this program writes can run: text is
-    neutralised and stripped of what XML cannot hold, and openpyxl is told it is text
-    (it would store "=..." as a formula and "#N/A" as an error).
-    """
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ERROR_CODES
-
-    if isinstance(value, datetime):
-        cell = WriteOnlyCell(sheet, value=value.replace(tzinfo=None) if value.tzinfo else value)
-        cell.number_format = DATETIME_FORMAT
-        return cell
-    if isinstance(value, date):
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.number_format = DATE_FORMAT
-        return cell
-    if isinstance(value, str):
-        text = neutralise(_ILLEGAL_XML.sub("", value))
-        if text.startswith("=") or text in ERROR_CODES:
-            cell = WriteOnlyCell(sheet, value=text)
-            cell.data_type = "s"
-            return cell
-        return text
-    return value
+def _chained(first: list[dict[str, Any]], rest: Iterator[list[dict[str, Any]]]
+             ) -> Iterator[list[dict[str, Any]]]:
+    yield first
+    yield from rest
 
 
-def _discard(sheet: Any) -> None:
-    """Close and delete a write-only sheet's temporary file after a cancel or failure.
-
-    openpyxl streams rows to a temporary file and only removes it at interpreter exit;
-    its generators must be closed in order (rows, then the file) or they complain when
-    garbage-collected. Private attributes: guarded, as a later openpyxl may rename them.
-    """
-    with suppress(Exception):
-        rows = getattr(sheet, "_rows", None)
-        if rows is not None:
-            rows.close()
-        writer = getattr(sheet, "_writer", None)
-        if writer is not None:
-            writer.close()
-            if Path(writer.out).exists():
-                writer.cleanup()
-
-
-def _sheet_title(text: str) -> str:
-    """Sheet names are at most 31 characters and cannot hold ``[]:*?/\\``."""
-    return re.sub(r"[\[\]:*?/\\]", " ", text)[:31] or "Data"
+def _cell_value(value: Any, choices: Any) -> Any:
+    """``xlsx_value`` without its text cleaning, which the sheet writer does itself."""
+    if value is None:
+        return None
+    if choices is None:
+        if type(value) is str:
+            return value
+        if isinstance(value, datetime):
+            return value
+        if isinstance(value, (date, int, float, Decimal)) and not isinstance(value, bool):
+            return value
+    return display(value, choices)
 
 
 def _widths(headers: Sequence[str], columns: Sequence[Any], sample: Sequence[dict[str, Any]]

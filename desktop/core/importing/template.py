@@ -18,7 +18,7 @@ from typing import Any
 
 from desktop.core.desk import Desk
 from desktop.core.errors import DeskError
-from desktop.core.export import _atomic, _discard, neutralise, sheet_cell
+from desktop.core.export import _atomic, neutralise
 from desktop.core.fields import Field, FieldType
 from desktop.core.i18n import t
 from desktop.core.importing.convert import NAME_COLUMNS
@@ -74,27 +74,11 @@ def _records(desk: Desk, kind_name: str, fields: tuple[Field, ...], ids: list[st
 
 
 def _write_xlsx(tmp: Path, title: str, headers: list[str], rows: Iterator[list[Any]]) -> None:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
+    from desktop.core.xlsx_writer import SheetWriter
 
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(title[:31])
-    sheet.freeze_panes = "A2"
-    bold = Font(bold=True)
-    header = []
-    for text in headers:
-        cell = WriteOnlyCell(sheet, value=neutralise(text))
-        cell.font = bold
-        header.append(cell)
-    sheet.append(header)
-    try:
+    with SheetWriter(tmp, title, headers) as sheet:
         for row in rows:
-            sheet.append([sheet_cell(sheet, value) for value in row])
-        book.save(tmp)
-    except BaseException:
-        _discard(sheet)
-        raise
+            sheet.append(row)
 
 
 def _write_csv(tmp: Path, headers: list[str], rows: Iterator[list[Any]],
