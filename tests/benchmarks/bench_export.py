@@ -1,8 +1,11 @@
 """Export speed: an N-dataset list to CSV, XLSX and the PDF report, against a floor.
 
-    .venv/bin/python tests/benchmarks/bench_export.py [N=10000] [--database URL]
+    .venv/bin/python tests/benchmarks/bench_export.py [N=10000] [--runs 3]
+        [--postgres ADMIN_URL | --database URL]
 
-With --database, give a throwaway PostgreSQL database: N datasets are seeded into it.
+With --postgres, N datasets are seeded into a scratch database created on that server and
+dropped at the end; with --database, give a throwaway PostgreSQL database: datasets are
+seeded into it up to N.
 
 The floor is the same list read straight from the service (``ids`` then ``rows`` a
 batch of 1000 at a time), measured in the same run on the same database: the ratios
@@ -26,12 +29,29 @@ from pathlib import Path
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("rows", type=int, nargs="?", default=10_000)
-    parser.add_argument("--database", help="PostgreSQL URL (default: a temporary SQLite file)")
+    target = parser.add_mutually_exclusive_group()
+    target.add_argument("--database", help="PostgreSQL URL (default: a temporary SQLite file)")
+    target.add_argument("--postgres", metavar="ADMIN_URL",
+                        help="a scratch PostgreSQL database on this server")
     parser.add_argument("--runs", type=int, default=3, help="runs of the CSV and XLSX export")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="bench-export-"))
     os.environ.setdefault("XDG_CONFIG_HOME", str(tmp / "config"))
     os.environ.setdefault("XDG_DATA_HOME", str(tmp / "data"))
+    from bench_import import _scratch_postgres
+
+    drop = None
+    if args.postgres:
+        args.database, drop = _scratch_postgres(args.postgres)
+    try:
+        return _measure(args, tmp)
+    finally:
+        if drop is not None:
+            drop()
+
+
+def _measure(args: argparse.Namespace, tmp: Path) -> int:
+    """Seed, then time the row read, CSV, XLSX and PDF of the same list."""
     from figures import Figure
 
     from desktop.core.desk import Desk

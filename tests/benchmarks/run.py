@@ -28,8 +28,8 @@ BENCHES: dict[str, tuple[list[str], list[str]]] = {
     "startup": (["--rows", "100000"], ["--runs", "2", "--rows", "5000"]),
     "sync": ([], ["--datasets", "1000", "--edits", "50"]),
     "seed": ([], ["--rows", "5000"]),
-    "import": ([], ["1000"]),
-    "export": ([], ["1000"]),
+    "import": ([], ["1000", "--runs", "1"]),
+    "export": ([], ["1000", "--runs", "1"]),
     "import_memory": ([], ["--rows", "20000"]),
     # PostgreSQL only: run with --postgres (or DISKOMINFO_DESK_TEST_POSTGRES set)
     "live": ([], ["--changes", "10"]),
@@ -88,8 +88,9 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--only", action="append", choices=sorted(BENCHES))
     parser.add_argument("--postgres", metavar="ADMIN_URL",
-                        help="also run the big-list, start-up and seed figures on this "
-                             "PostgreSQL server (a database diskominfo_bench is kept there)")
+                        help="also run the big-list, start-up, seed, import and export "
+                             "figures on this PostgreSQL server (a database diskominfo_bench "
+                             "is kept there for the big list; the others make scratch ones)")
     args = parser.parse_args()
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -110,6 +111,11 @@ def main() -> int:
                 full, quick = BENCHES[name]
                 rows += _tagged(_run(name, [*(quick if args.quick else full),
                                             "--database", big], env), "postgresql")
+        for name in ("import", "export"):  # scratch databases of their own on the server
+            if name in (args.only or BENCHES):
+                full, quick = BENCHES[name]
+                rows += _run(name, [*(quick if args.quick else full), "--postgres",
+                                    args.postgres], env)
         if "seed" in (args.only or BENCHES):
             rows += _run("seed", [*(BENCHES["seed"][1] if args.quick else []),
                                   "--postgres", args.postgres], env)
