@@ -73,3 +73,60 @@ def test_a_text_search_on_postgresql_starts_from_the_full_text_index(register: D
         plan = " ".join(s.execute(text(f"EXPLAIN EXECUTE head_plan({values})")).scalars())
         s.execute(text("DEALLOCATE head_plan"))
     assert "ix_search_entry_tsv" in plan
+
+
+@pytest.fixture
+def crowd(desk: Desk) -> Desk:
+    """Enough datasets that a frequent word is read off the sort index (dense) and a
+    rare one sorted from its matches (sparse), with titles whose case differs."""
+    opd = desk.opd.create({"kode": "1", "nama": "Dinas Kesehatan", "jenis": "dinas"})["id"]
+    desk.datasets.create_many([
+        {"judul": f"{('jumlah', 'Data', 'JUMLAH', 'Rasio')[n % 4]} Penduduk {n % 7} {n:03d}"
+                  + (" langka" if n % 40 == 0 else ""),
+         "opd_id": opd, "frekuensi": "tahunan", "sifat_data": "terbuka"}
+        for n in range(160)
+    ])
+    return desk
+
+
+@pytest.mark.parametrize("text", ["jum", "penduduk 3", "langka", "pend lang", "rasio 9"])
+def test_a_search_read_off_the_search_index_is_the_lists_own_head(crowd: Desk,
+                                                                  text: str) -> None:
+    everything = crowd.datasets.ids(ListQuery(text=text))
+    for limit in (1, 10, 200):
+        for sort in ((), ("judul",)):
+            assert crowd.datasets.head(ListQuery(text=text, sort=sort), limit) == (
+                everything[:limit], len(everything))
+
+
+def test_a_renamed_or_deleted_dataset_moves_in_the_search_head(crowd: Desk) -> None:
+    first = crowd.datasets.ids(ListQuery(text="jumlah"))[0]
+    record = crowd.datasets.get(first)
+    crowd.datasets.update(first, {"judul": "Zaman Jumlah"}, expected_version=record["version"])
+    ids, count = crowd.datasets.head(ListQuery(text="jumlah"), 200)
+    assert ids[-1] == first and ids == crowd.datasets.ids(ListQuery(text="jumlah"))
+    other = crowd.datasets.get(ids[0])
+    crowd.datasets.delete(ids[0], expected_version=other["version"])
+    assert crowd.datasets.head(ListQuery(text="jumlah"), 200) == ([*ids[1:-1], first],
+                                                                   count - 1)
+
+
+def test_applications_search_head_follows_their_name(desk: Desk) -> None:
+    opd = desk.opd.create({"kode": "1", "nama": "Dinas Kesehatan", "jenis": "dinas"})["id"]
+    for nama in ("simpus", "SIMPEG", "Sipadu", "e-Simpus Mobile"):
+        desk.apps.create({"nama": nama, "opd_pemilik_id": opd})
+    ids, count = desk.apps.head(ListQuery(text="sim"), 2)
+    assert (ids, count) == (desk.apps.ids(ListQuery(text="sim"))[:2], 3)
+    assert [r["nama"] for r in desk.apps.rows(ids)] == ["e-Simpus Mobile", "SIMPEG"]
+
+
+def test_the_migration_backfills_the_kinds_whose_search_entries_keep_a_sort_key() -> None:
+    """0009 froze which kinds keep their sort key; the kinds must still say the same."""
+    import importlib
+
+    from desktop.core.kinds import KINDS
+
+    migration = importlib.import_module("desktop.migrations.versions.0009_search_sort_key")
+    kept = {k.name: (k.model.__tablename__, k.search_sort) for k in KINDS.values()
+            if k.search_sort}
+    assert kept == migration.SORT_SOURCES

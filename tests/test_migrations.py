@@ -33,6 +33,7 @@ from desktop.core.migrate import (
     head_revision,
 )
 from desktop.core.models import Base
+from desktop.core.services import ListQuery
 
 
 def env_include_object() -> Any:
@@ -412,3 +413,33 @@ def test_regions_are_not_loaded_twice(database_url: str) -> None:
             assert len(desk.regions()) == 552
         finally:
             desk.close()
+
+
+def test_0009_fills_the_search_sort_key_of_records_made_before_it(fresh_url: str) -> None:
+    """A database from before 0009 (or a restored older backup) gets each dataset's and
+    application's opening sort value beside its search text, and its searches read it."""
+    desk = Desk.open(fresh_url, user="penguji")
+    opd = desk.opd.create({"kode": "1.01", "nama": "Dinas Kesehatan"})["id"]
+    for judul in ("Jumlah Puskesmas", "Data Puskesmas", "Angka Puskesmas"):
+        desk.datasets.create({"judul": judul, "opd_id": opd, "frekuensi": "tahunan",
+                              "sifat_data": "terbuka"})
+    desk.close()
+    engine = create_engine(resolve_database_url(fresh_url))
+    try:
+        with engine.begin() as conn:
+            command.downgrade(alembic_config(conn), "0008")
+    finally:
+        engine.dispose()
+    assert revision_of(fresh_url) == "0008"
+    desk = Desk.open(fresh_url, user="penguji")
+    try:
+        keys = scalar(fresh_url, "SELECT count(*) FROM search_entry s JOIN dataset d "
+                                 "ON d.id = s.record_id WHERE s.urutan = d.judul")
+        assert keys == 3
+        ids, count = desk.datasets.head(ListQuery(text="puskes"), 2)
+        assert count == 3 and ids == desk.datasets.ids(ListQuery(text="puskes"))[:2]
+        assert [r["judul"] for r in desk.datasets.rows(ids)] == ["Angka Puskesmas",
+                                                                 "Data Puskesmas"]
+    finally:
+        desk.close()
+    assert schema_diff(fresh_url) == []

@@ -60,16 +60,18 @@ class SearchHit:
 
 
 def index_record(session: Session, kind: str, record_id: str, title: str, subtitle: str,
-                 body: str) -> None:
-    """Insert or replace the search entry of one record."""
+                 body: str, sort_key: str | None = None) -> None:
+    """Insert or replace the search entry of one record (``sort_key``: its list's opening
+    sort value, see ``RecordKind.search_sort``)."""
     folded = fold(" ".join((title, subtitle, body)))
     entry = session.scalar(select(SearchEntry).where(SearchEntry.record_id == record_id))
     if entry is None:
         session.add(SearchEntry(jenis=kind, record_id=record_id, judul=title[:500],
-                                keterangan=subtitle[:500] or None, teks=folded))
+                                keterangan=subtitle[:500] or None, teks=folded,
+                                urutan=sort_key))
     else:
-        entry.jenis, entry.judul, entry.keterangan, entry.teks = (
-            kind, title[:500], subtitle[:500] or None, folded,
+        entry.jenis, entry.judul, entry.keterangan, entry.teks, entry.urutan = (
+            kind, title[:500], subtitle[:500] or None, folded, sort_key,
         )
 
 

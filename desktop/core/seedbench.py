@@ -98,7 +98,9 @@ def seed_bench(db: Database, n: int, *, seed: int = 39,
 
     def indexed(kind: str, title: str, subtitle: str, row: dict[str, Any]) -> dict[str, Any]:
         search_rows.append({"jenis": kind, "record_id": row["id"], "judul": title,
-                            "keterangan": subtitle, "teks": fold(f"{title} {subtitle}")})
+                            "keterangan": subtitle, "teks": fold(f"{title} {subtitle}"),
+                            "urutan": row["judul"] if kind == "datasets" else
+                            row["nama"] if kind == "apps" else None})
         return row
 
     with db.session() as s:

@@ -1,7 +1,7 @@
 """The big list: the Dataset page over 100,000 datasets, offscreen, in one process.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tests/benchmarks/bench_list.py \\
-        [--rows 100000] [--database URL] [--keys 40]
+        [--rows 100000] [--database URL] [--keys 40] [--search-only --target-ms 100]
 
 1. Open to first paint: a fresh window on the Beranda, then the Dataset page is shown
    (built on the click if idle time has not built it yet);
@@ -10,8 +10,10 @@
 2. Search keystroke: what the search box does once its debounce fires (the query, the
    model reset, the repaint) for a term growing one letter at a time; p95 over all
    keystrokes. Floor: the raw full-text query for the same term (p95 of the same terms).
-   Targets: <= 50 ms, <= 3x the floor. The debounce itself (a deliberate wait for the
-   typist to pause) is reported, not counted.
+   Targets: <= 50 ms (``--target-ms``; 100 ms for 1,000,000 datasets on PostgreSQL),
+   <= 3x the floor. The debounce itself (a deliberate wait for the typist to pause) is
+   reported, not counted. ``--search-only`` times this figure alone (the 1,000,000
+   case: opening ten windows and scrolling a million rows would take the run's hour).
 3. Scrolling top to bottom a screen at a time: rows read from SQL against rows drawn,
    and memory growth.
 """
@@ -54,6 +56,10 @@ def main() -> int:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--database", help="PostgreSQL URL (default: a temporary SQLite file)")
     parser.add_argument("--keys", type=int, default=40, help="keystrokes to time")
+    parser.add_argument("--search-only", action="store_true",
+                        help="time the search keystrokes only (the 1,000,000 case)")
+    parser.add_argument("--target-ms", type=float, default=50.0,
+                        help="the keystroke's p95 target")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="bench-list-"))
     os.environ["XDG_CONFIG_HOME"] = str(tmp / "config")
@@ -67,7 +73,7 @@ def main() -> int:
     from desktop.core.desk import Desk
     from desktop.core.search import matching_ids
     from desktop.ui.main_window import MainWindow
-    from desktop.ui.record.page import SEARCH_DEBOUNCE_MS
+    from desktop.ui.record.filter_bar import SEARCH_DEBOUNCE_MS
     from desktop.ui.tasks import TaskManager
 
     app = QApplication.instance() or QApplication([])
@@ -121,15 +127,16 @@ def main() -> int:
         app.processEvents()
         return elapsed, fetched
 
-    opens = [open_datasets(index, idle=True) for index in range(5)]
-    open_ms = statistics.median(t for t, _ in opens)
-    Figure("dataset_page_open_to_first_paint", open_ms, "ms", None, "", "<= 150 ms",
-           open_ms <= 150, f"median of 5; {opens[-1][1]} rows read; page built while idle"
-           ).emit()
-    colds = [open_datasets(10 + index, idle=False)[0] for index in range(5)]
-    cold_ms = statistics.median(colds)
-    Figure("dataset_page_first_open_right_after_start", cold_ms, "ms", None, "",
-           "reported", None, "median of 5; the page is built on the click").emit()
+    if not args.search_only:  # the 1,000,000 case times the search alone
+        opens = [open_datasets(index, idle=True) for index in range(5)]
+        open_ms = statistics.median(t for t, _ in opens)
+        Figure("dataset_page_open_to_first_paint", open_ms, "ms", None, "", "<= 150 ms",
+               open_ms <= 150, f"median of 5; {opens[-1][1]} rows read; page built while idle"
+               ).emit()
+        colds = [open_datasets(10 + index, idle=False)[0] for index in range(5)]
+        cold_ms = statistics.median(colds)
+        Figure("dataset_page_first_open_right_after_start", cold_ms, "ms", None, "",
+               "reported", None, "median of 5; the page is built on the click").emit()
 
     # 2. search keystrokes
     win = MainWindow(desk, QSettings(str(tmp / "search.ini"), QSettings.Format.IniFormat),
@@ -159,8 +166,15 @@ def main() -> int:
             raw_times.append((time.perf_counter() - started) * 1000)
     p95, raw95 = percentile(app_times, 95), percentile(raw_times, 95)
     Figure("search_keystroke_p95", p95, "ms", raw95, "raw full-text query p95",
-           "<= 50 ms and <= 3x floor", p95 <= 50 and p95 <= 3 * raw95,
-           f"{len(prefixes)} keystrokes; plus a {SEARCH_DEBOUNCE_MS} ms debounce").emit()
+           f"<= {args.target_ms:.0f} ms and <= 3x floor",
+           p95 <= args.target_ms and p95 <= 3 * raw95,
+           f"{len(prefixes)} keystrokes on {rows} datasets; plus a {SEARCH_DEBOUNCE_MS} ms "
+           "debounce").emit()
+    if args.search_only:
+        win.tasks.wait()
+        win.close()
+        desk.close()
+        return 0
 
     # 3. scrolling top to bottom
     page.search.setText("")

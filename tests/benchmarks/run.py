@@ -34,6 +34,11 @@ BENCHES: dict[str, tuple[list[str], list[str]]] = {
     # PostgreSQL only: run with --postgres (or DISKOMINFO_DESK_TEST_POSTGRES set)
     "live": ([], ["--changes", "10"]),
 }
+# With --postgres: the search keystroke on 1,000,000 datasets (issue 19), in a database
+# of its own kept on the server (seeding it takes minutes, once)
+MILLION = (["--rows", "1000000", "--search-only", "--target-ms", "100"],
+           ["--rows", "20000", "--keys", "8", "--search-only", "--target-ms", "100"])
+MILLION_DATABASES = ("diskominfo_bench_1m", "diskominfo_bench_1m_quick")
 
 
 def _run(name: str, args: list[str], env: dict[str, str]) -> list[dict]:
@@ -54,18 +59,18 @@ def _run(name: str, args: list[str], env: dict[str, str]) -> list[dict]:
     return figures
 
 
-def _bench_database(admin_url: str) -> str:
+def _bench_database(admin_url: str, name: str = "diskominfo_bench") -> str:
     """A database kept on the server for the big figures (seeded once, reused)."""
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
 
     admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        if not conn.execute(text("SELECT 1 FROM pg_database WHERE datname = "
-                                 "'diskominfo_bench'")).first():
-            conn.execute(text("CREATE DATABASE diskominfo_bench"))
+        if not conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :name"),
+                            {"name": name}).first():
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
     admin.dispose()
-    return make_url(admin_url).set(database="diskominfo_bench").render_as_string(
+    return make_url(admin_url).set(database=name).render_as_string(
         hide_password=False)
 
 
@@ -116,6 +121,10 @@ def main() -> int:
                 full, quick = BENCHES[name]
                 rows += _run(name, [*(quick if args.quick else full), "--postgres",
                                     args.postgres], env)
+        if "list" in (args.only or BENCHES):
+            million = _bench_database(args.postgres, MILLION_DATABASES[args.quick])
+            rows += _tagged(_run("list", [*MILLION[args.quick], "--database", million], env),
+                            "postgresql 1M")
         if "seed" in (args.only or BENCHES):
             rows += _run("seed", [*(BENCHES["seed"][1] if args.quick else []),
                                   "--postgres", args.postgres], env)

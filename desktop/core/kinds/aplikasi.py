@@ -109,4 +109,5 @@ KIND = RecordKind(
         r.url, r.rekomendasi_nomor,
     ),
     default_sort=("nama",),
+    search_sort="nama",
 )

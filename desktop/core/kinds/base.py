@@ -46,12 +46,20 @@ class RecordKind:
     aliases: tuple[str, ...] = field(default=())
     # Filters that are not one field's value: "overdue", "expiring within N days", a year.
     filters: dict[str, SpecialFilter] = field(default_factory=dict)
+    # The required text field the list opens sorted by, when its search entries keep a
+    # copy of it (``search_entry.urutan``): a search then reads its first screen in order
+    # off an index. Only the big lists have one (migration 0009 backfills the same pairs).
+    search_sort: str | None = None
 
     def field(self, name: str) -> Field:
         for f in self.fields:
             if f.name == name:
                 return f
         raise KeyError(name)
+
+    def sort_value(self, record: Any) -> str | None:
+        """The value kept as the record's search entry's sort key (see ``search_sort``)."""
+        return getattr(record, self.search_sort) if self.search_sort else None
 
     def column(self, key: str) -> ListColumn:
         for c in self.columns:

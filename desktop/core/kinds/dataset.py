@@ -131,6 +131,7 @@ KIND = RecordKind(
     ),
     rules=(exemption_needs_basis, release_before_update),
     default_sort=("judul",),
+    search_sort="judul",
     filters={
         # "terlambat=1": scheduled for an update that has not come (as of today)
         "terlambat": lambda v: overdue_clause(M.frekuensi, M.terakhir_diperbarui, date.today(),

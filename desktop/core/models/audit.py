@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import DateTime, Index, Integer, String, Text
+from sqlalchemy import DateTime, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.core.models.base import UUID_LEN, Base, utcnow
@@ -48,3 +48,9 @@ class SearchEntry(Base):
     judul: Mapped[str] = mapped_column(String(500), nullable=False)
     keterangan: Mapped[str | None] = mapped_column(String(500))
     teks: Mapped[str] = mapped_column(Text, nullable=False)
+    # The list's opening sort value (a dataset's judul, an application's nama; NULL for
+    # kinds sorted otherwise): a search reads its first screen off the index below in
+    # that order instead of sorting every match (migration 0009).
+    urutan: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (Index("ix_search_entry_urutan", text("lower(urutan)"), "record_id"),)

@@ -188,7 +188,8 @@ class BulkCreator:
         title, subtitle = kind.title(draft), kind.subtitle(draft)
         search = {"jenis": kind.name, "record_id": record_id, "judul": title[:500],
                   "keterangan": subtitle[:500] or None,
-                  "teks": fold(" ".join((title, subtitle, kind.search_text(draft))))}
+                  "teks": fold(" ".join((title, subtitle, kind.search_text(draft)))),
+                  "urutan": kind.sort_value(draft)}
         return _Prepared(position, data, record_id, explicit, row, owned, audit, search)
 
     def _snapshot(self, clean: dict[str, Any], rows: dict[str, list[dict[str, Any]]]

@@ -288,7 +288,7 @@ class RecordService(RecordListing):
         if to_one:  # (an empty list would expire everything)
             s.expire(obj, to_one)
         index_record(s, self.kind.name, obj.id, self.kind.title(obj), self.kind.subtitle(obj),
-                     self.kind.search_text(obj))
+                     self.kind.search_text(obj), self.kind.sort_value(obj))
 
     def _dependents(self) -> Iterator[tuple[RecordKind, Any]]:
         """(kind, column) pairs of live records that point at this kind by a REF field."""
@@ -304,7 +304,8 @@ class RecordService(RecordListing):
                 for dependent in s.scalars(select(other.model).where(
                         column == record_id, other.model.deleted_at.is_(None))):
                     index_record(s, other.name, dependent.id, other.title(dependent),
-                                 other.subtitle(dependent), other.search_text(dependent))
+                                 other.subtitle(dependent), other.search_text(dependent),
+                                 other.sort_value(dependent))
             _in_another_kind(s, other, reindex)
 
     def _unlink(self, s: Session, record_id: str) -> None:
