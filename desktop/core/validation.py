@@ -219,6 +219,19 @@ def _ids(value: Any, _fld: Field) -> list[str]:
     return [str(v) for v in dict.fromkeys(_as_list(value))]
 
 
+_AS_TEXT: dict[tuple[int, int], tuple[Field, Field]] = {}
+
+
+def _as_text(fld: Field, length: int) -> Field:
+    """A plain text field of ``length`` named as ``fld`` (an id, a region code), made once
+    per field: building a ``Field`` for every value was a sixth of a bulk check."""
+    known = _AS_TEXT.get((id(fld), length))
+    if known is None or known[0] is not fld:
+        known = _AS_TEXT[(id(fld), length)] = (fld, Field(fld.name, fld.label,
+                                                          max_length=length))
+    return known[1]
+
+
 _COERCE: dict[FieldType, Callable[[Any, Field], Any]] = {
     FieldType.TEXT: _text,
     FieldType.LONGTEXT: _text,
@@ -230,9 +243,9 @@ _COERCE: dict[FieldType, Callable[[Any, Field], Any]] = {
     FieldType.CHOICES: _choices,
     FieldType.TAGS: _tags,
     FieldType.TEXTLIST: _textlist,
-    FieldType.REF: lambda v, f: _text(v, Field(f.name, f.label, max_length=36)),
+    FieldType.REF: lambda v, f: _text(v, _as_text(f, 36)),
     FieldType.REFS: _ids,
-    FieldType.REGION: lambda v, f: _text(v, Field(f.name, f.label, max_length=13)),
+    FieldType.REGION: lambda v, f: _text(v, _as_text(f, 13)),
     FieldType.URL: _url,
     FieldType.EMAIL: _email,
     FieldType.NIP: _nip,

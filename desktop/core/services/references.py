@@ -43,6 +43,10 @@ class References:
     def live(self, kind_name: str, ids: list[str]) -> set[str]:
         if not self.remember:
             return live_ids(self.session, kind_name, ids)
+        if len(ids) == 1:  # a REF field: the usual question, answered from memory
+            known = self._live.get((kind_name, ids[0]))
+            if known is not None:
+                return {ids[0]} if known else set()
         unknown = [i for i in ids if (kind_name, i) not in self._live]
         if unknown:
             found = live_ids(self.session, kind_name, unknown)
