@@ -19,9 +19,12 @@ for a person to decide. The modules, by the part they play:
 The engine (``engine.SyncEngine``; the GUI's calls are in ``api``):
 - ``push``: dirty datasets out (create_or_adopt, package_revise, package_delete);
   ``showcase_push``: apps as showcases where the plugin exists.
-- ``pull``: pages since the watermark, one transaction each, new datasets through the
-  record service's ``create_many``; ``prefetch``: the next page fetched while one is
-  written; ``memory``: what the last-synced copy keeps of a package.
+- ``pull``: pages since the watermark, in slices of one transaction each, new datasets
+  checked ahead (``RecordService.check_many``) and written as checked; ``prefetch``: the
+  next page fetched and decoded on its own thread; ``pull_writer``: the slices written
+  in order on a thread and connection of their own, while the engine's thread checks the
+  next; ``slices``: how long a slice holds the write lock, and the gap for a clerk's save;
+  ``memory``: what the last-synced copy keeps of a package.
 - ``reconcile``: deletions by id; ``values`` + ``merge``: the three-way merge against
   the last-synced copy; ``local``: writes through the record service, conflicts.
 - ``conflicts``: pending count, conflicts and their resolution; ``runlog``: runs and

@@ -1,12 +1,14 @@
-"""Pull: apply the catalog's changes since the watermark, one page per transaction.
+"""Pull: apply the catalog's changes since the watermark, one slice per transaction.
 
-Pages come sorted ``metadata_modified asc, id asc`` (see ``paging``); each page is applied
-in one transaction together with the new watermark (the page's last timestamp), so a
-crash or cancel loses at most the page in flight, and the next run starts again from the
-watermark minus the overlap. Re-applying a package already seen (same
-``metadata_modified``) is a no-op, which makes the overlap and our own pushes harmless.
-Datasets new to this register go in through ``RecordService.create_many`` (the record
-service's bulk path: a first pull of a whole catalog in seconds).
+Pages come sorted ``metadata_modified asc, id asc`` (see ``paging``); each slice of a page
+is applied in one transaction together with the new watermark (the slice's last
+timestamp), so a crash or cancel loses at most the slices not committed, and the next run
+starts again from the watermark minus the overlap. Re-applying a package already seen
+(same ``metadata_modified``) is a no-op, which makes the overlap and our own pushes
+harmless. Datasets new to this register go in through the record service's bulk path:
+:meth:`Puller.plan` checks them ahead (``RecordService.check_many``, in a reading session
+on the engine's thread) while the writer thread (``pull_writer``) applies the slice before,
+and :meth:`Puller.apply_planned` writes them as checked; ``apply_page`` does both at once.
 """
 
 from __future__ import annotations
