@@ -17,8 +17,13 @@ from desktop.core.paths import default_database_path
 ENV_DATABASE = "DISKOMINFO_DESK_DATABASE"
 
 
-def resolve_database_url(value: str | os.PathLike[str] | None = None) -> str:
-    """A URL from an argument, the environment, the settings file, or the default file."""
+def resolve_database_url(value: str | os.PathLike[str] | None = None, *,
+                         password: bool = True) -> str:
+    """A URL from an argument, the environment, the settings file, or the default file.
+
+    ``password=False``: a PostgreSQL URL as written, without asking the keyring for its
+    password (the single-instance guard only names the database, before the window's
+    first paint, and the keyring takes a while to load)."""
     raw = str(value) if value else os.environ.get(ENV_DATABASE) or _configured() or ""
     if not raw:
         return _sqlite_url(default_database_path())
@@ -27,7 +32,7 @@ def resolve_database_url(value: str | os.PathLike[str] | None = None) -> str:
     if raw.startswith(("postgresql://", "postgres://")):
         # psycopg 3 is the driver we ship; SQLAlchemy would otherwise pick psycopg2.
         raw = "postgresql+psycopg://" + raw.split("://", 1)[1]
-    if raw.startswith("postgresql"):
+    if raw.startswith("postgresql") and password:
         from sqlalchemy.exc import ArgumentError
 
         from desktop.core.secrets import with_database_password

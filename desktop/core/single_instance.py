@@ -67,16 +67,30 @@ def database_identity(database: str | os.PathLike[str] | None) -> str:
     """
     from desktop.core.database_url import resolve_database_url
 
-    url = resolve_database_url(database)
+    url = resolve_database_url(database, password=False)
     if url.startswith("sqlite:///"):
         path = os.path.normcase(str(Path(url[len("sqlite:///"):])))
         return "sqlite:" + path
-    try:
-        from desktop.core.url_password import without_password
+    return _without_password(url)
 
-        return without_password(url)
-    except Exception:  # unparseable: Desk.open says so later; the text still names it
+
+def _without_password(url: str) -> str:
+    """The URL less a password in its user part or its ``password=`` parameter, by plain
+    URL parsing: SQLAlchemy's parser would load the database layer before the window's
+    first paint. An unparseable URL is returned as it is (Desk.open says why later)."""
+    from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+    try:
+        parts = urlsplit(url)
+    except ValueError:
         return url
+    netloc = parts.netloc
+    if "@" in netloc:
+        user, _, host = netloc.rpartition("@")
+        netloc = f"{user.split(':', 1)[0]}@{host}"
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                       if k != "password"])
+    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
 
 
 def instance_key(database: str | os.PathLike[str] | None, user: str | None = None) -> str:

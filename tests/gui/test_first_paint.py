@@ -171,3 +171,20 @@ def test_the_cheaper_pyside_question_gives_shibokens_answers() -> None:
     assert not feature_scan.uses_pyside(plain)
     feature = sys.modules["shibokensupport.feature"]
     assert feature._mod_uses_pyside is feature_scan.uses_pyside
+
+
+def test_naming_a_postgresql_database_for_the_guard_loads_neither_keyring_nor_sqlalchemy(
+        ) -> None:
+    """The single-instance guard names the database before the first paint: on
+    PostgreSQL that asked the keyring for the password (and loaded SQLAlchemy to strip
+    it again), 0.3–1 s before anything was on screen."""
+    done = subprocess.run([sys.executable, "-c", """
+import sys
+from desktop.core.single_instance import database_identity
+print(database_identity("postgresql://desk:rahasia@db.local:5432/register?password=x&a=1"))
+print(sorted(name for name in ("sqlalchemy", "keyring") if name in sys.modules))
+"""], capture_output=True, text=True, timeout=60, check=False, cwd=ROOT,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [
+        "postgresql+psycopg://desk@db.local:5432/register?a=1", "[]"]
