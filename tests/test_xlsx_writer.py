@@ -70,6 +70,8 @@ def test_values_read_back_typed_and_text_never_runs(tmp_path: Path) -> None:
     assert [sheet.column_dimensions[c].width for c in "ABCDEF"] == [30, 10, 12, 18, 9, 12]
 
     with zipfile.ZipFile(path) as book:
+        names = book.namelist()  # file(1) knows a workbook by its first and third entries
+        assert names[0] == "[Content_Types].xml" and names[2].startswith("xl/")
         for name in book.namelist():
             ElementTree.fromstring(book.read(name))  # well-formed, or this raises
         xml = book.read("xl/worksheets/sheet1.xml").decode()

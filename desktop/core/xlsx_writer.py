@@ -45,6 +45,21 @@ _NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG = "http://schemas.openxmlformats.org/package/2006"
 _XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+_SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+_CONTENT_TYPES = (
+    f'<Types xmlns="{_PKG}/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-'
+    'package.relationships+xml"/><Default Extension="xml" '
+    'ContentType="application/xml"/>'
+    f'<Override PartName="/xl/workbook.xml" ContentType="{_SHEET_TYPE}.sheet.'
+    'main+xml"/>'
+    f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{_SHEET_TYPE}.'
+    'worksheet+xml"/>'
+    f'<Override PartName="/xl/styles.xml" ContentType="{_SHEET_TYPE}.styles+xml"/>'
+    '<Override PartName="/docProps/core.xml" ContentType="application/'
+    'vnd.openxmlformats-package.core-properties+xml"/>'
+    '<Override PartName="/docProps/app.xml" ContentType="application/'
+    'vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>')
 
 
 def neutralise(text: str) -> str:
@@ -147,6 +162,8 @@ class SheetWriter:
         self._zip = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1)
         self._sheet: IO[bytes] | None = None
         try:
+            for name, text in self._fixed_parts().items():
+                self._zip.writestr(name, _XML + text)
             self._sheet = self._zip.open("xl/worksheets/sheet1.xml", "w")
             self._sheet.write(self._head(widths).encode("utf-8"))
             header = "".join(_text_cell(f"{letter}1", str(text), f' s="{_BOLD}"')
@@ -189,8 +206,7 @@ class SheetWriter:
         self._sheet.write(tail.encode("utf-8"))
         self._sheet.close()
         self._sheet = None
-        for name, text in self._parts(last).items():
-            self._zip.writestr(name, _XML + text)
+        self._zip.writestr("xl/workbook.xml", _XML + self._workbook(last))
         self._zip.close()
 
     def abandon(self) -> None:
@@ -222,30 +238,28 @@ class SheetWriter:
                 '</sheetView></sheetViews><sheetFormatPr baseColWidth="8" '
                 f'defaultRowHeight="15"/>{cols}<sheetData>')
 
-    def _parts(self, last: str) -> dict[str, str]:
+    def _workbook(self, last: str) -> str:
+        """The workbook part: the sheet's name, and its filter range once the rows are in."""
         quoted = "'" + self.title.replace("'", "''") + "'"
         names = f'<definedName name="_xlnm.Print_Titles" localSheetId="0">{_attribute(quoted)}' \
                 "!$1:$1</definedName>"
         if self.autofilter:
             names = (f'<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'
                      f"{_attribute(quoted)}!$A$1:${last}${self.rows}</definedName>{names}")
-        sheet_type = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+        return (f'<workbook xmlns="{_NS}" xmlns:r="{_REL}"><workbookPr/>'
+                '<bookViews><workbookView activeTab="0"/></bookViews>'
+                f'<sheets><sheet name="{_attribute(self.title)}" sheetId="1" r:id="rId1"/>'
+                f"</sheets><definedNames>{names}</definedNames>"
+                '<calcPr calcId="124519" fullCalcOnLoad="1"/></workbook>')
+
+    @staticmethod
+    def _fixed_parts() -> dict[str, str]:
+        """Every part but the sheet and the workbook, in the order they go first into the
+        zip: file(1), mail and upload filters tell an Office file by its first entries (the
+        content types first, an ``xl/`` part third), so the big sheet comes after them."""
         now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         return {
-            "[Content_Types].xml": (
-                f'<Types xmlns="{_PKG}/content-types">'
-                '<Default Extension="rels" ContentType="application/vnd.openxmlformats-'
-                'package.relationships+xml"/><Default Extension="xml" '
-                'ContentType="application/xml"/>'
-                f'<Override PartName="/xl/workbook.xml" ContentType="{sheet_type}.sheet.'
-                'main+xml"/>'
-                f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{sheet_type}.'
-                'worksheet+xml"/>'
-                f'<Override PartName="/xl/styles.xml" ContentType="{sheet_type}.styles+xml"/>'
-                '<Override PartName="/docProps/core.xml" ContentType="application/'
-                'vnd.openxmlformats-package.core-properties+xml"/>'
-                '<Override PartName="/docProps/app.xml" ContentType="application/'
-                'vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>'),
+            "[Content_Types].xml": _CONTENT_TYPES,
             "_rels/.rels": (
                 f'<Relationships xmlns="{_PKG}/relationships">'
                 f'<Relationship Id="rId1" Type="{_REL}/officeDocument" '
@@ -254,25 +268,6 @@ class SheetWriter:
                 'core-properties" Target="docProps/core.xml"/>'
                 f'<Relationship Id="rId3" Type="{_REL}/extended-properties" '
                 'Target="docProps/app.xml"/></Relationships>'),
-            "docProps/app.xml": (
-                '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
-                'extended-properties"><Application>Diskominfo Desk</Application>'
-                f"<AppVersion>{_attribute(__version__)}</AppVersion></Properties>"),
-            "docProps/core.xml": (
-                f'<cp:coreProperties xmlns:cp="{_PKG}/metadata/core-properties" '
-                'xmlns:dc="http://purl.org/dc/elements/1.1/" '
-                'xmlns:dcterms="http://purl.org/dc/terms/" '
-                'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-                "<dc:creator>Diskominfo Desk</dc:creator>"
-                f'<dcterms:created xsi:type="dcterms:W3CDTF">{now}</dcterms:created>'
-                f'<dcterms:modified xsi:type="dcterms:W3CDTF">{now}</dcterms:modified>'
-                "</cp:coreProperties>"),
-            "xl/workbook.xml": (
-                f'<workbook xmlns="{_NS}" xmlns:r="{_REL}"><workbookPr/>'
-                '<bookViews><workbookView activeTab="0"/></bookViews>'
-                f'<sheets><sheet name="{_attribute(self.title)}" sheetId="1" r:id="rId1"/>'
-                f"</sheets><definedNames>{names}</definedNames>"
-                '<calcPr calcId="124519" fullCalcOnLoad="1"/></workbook>'),
             "xl/_rels/workbook.xml.rels": (
                 f'<Relationships xmlns="{_PKG}/relationships">'
                 f'<Relationship Id="rId1" Type="{_REL}/worksheet" '
@@ -300,4 +295,17 @@ class SheetWriter:
                 'applyNumberFormat="1"/></cellXfs>'
                 '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/>'
                 "</cellStyles></styleSheet>"),
+            "docProps/app.xml": (
+                '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+                'extended-properties"><Application>Diskominfo Desk</Application>'
+                f"<AppVersion>{_attribute(__version__)}</AppVersion></Properties>"),
+            "docProps/core.xml": (
+                f'<cp:coreProperties xmlns:cp="{_PKG}/metadata/core-properties" '
+                'xmlns:dc="http://purl.org/dc/elements/1.1/" '
+                'xmlns:dcterms="http://purl.org/dc/terms/" '
+                'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+                "<dc:creator>Diskominfo Desk</dc:creator>"
+                f'<dcterms:created xsi:type="dcterms:W3CDTF">{now}</dcterms:created>'
+                f'<dcterms:modified xsi:type="dcterms:W3CDTF">{now}</dcterms:modified>'
+                "</cp:coreProperties>"),
         }
