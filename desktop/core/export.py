@@ -85,19 +85,14 @@ def write_csv(service: RecordService, query: ListQuery, path: str | Path,
 
 # ------------------------------------------------------------------ XLSX
 def xlsx_value(value: Any, choices: Any = None) -> Any:
-    """A list value as a spreadsheet cell should hold it.
+    """A list value as a spreadsheet cell holds it (and as a reader gets it back).
 
     Dates and numbers stay typed (so they sort, filter and sum in Excel); everything
-    else becomes the text the list shows, neutralised against formula injection.
+    else becomes the text the list shows, neutralised against formula injection. The
+    export hands ``_cell_value`` to the sheet writer, which cleans text itself.
     """
-    if value is None:
-        return None
-    if choices is None and not isinstance(value, bool):
-        if isinstance(value, datetime):
-            return value.replace(tzinfo=None) if value.tzinfo else value  # Excel has no zones
-        if isinstance(value, (date, int, float, Decimal)):
-            return value
-    return neutralise(ILLEGAL_XML.sub("", display(value, choices)))
+    cell = _cell_value(value, choices)
+    return neutralise(ILLEGAL_XML.sub("", cell)) if isinstance(cell, str) else cell
 
 
 def write_xlsx(service: RecordService, query: ListQuery, path: str | Path,
@@ -136,14 +131,14 @@ def _chained(first: list[dict[str, Any]], rest: Iterator[list[dict[str, Any]]]
 
 
 def _cell_value(value: Any, choices: Any) -> Any:
-    """``xlsx_value`` without its text cleaning, which the sheet writer does itself."""
+    """The typed value or the list's text, before the sheet writer's text cleaning."""
     if value is None:
         return None
     if choices is None:
         if type(value) is str:
             return value
         if isinstance(value, datetime):
-            return value
+            return value.replace(tzinfo=None) if value.tzinfo else value  # Excel has no zones
         if isinstance(value, (date, int, float, Decimal)) and not isinstance(value, bool):
             return value
     return display(value, choices)
