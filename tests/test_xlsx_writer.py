@@ -43,7 +43,8 @@ def test_values_read_back_typed_and_text_never_runs(tmp_path: Path) -> None:
     rows.append(["angka", 2024, date(2017, 4, 20), datetime(2024, 1, 2, 13, 30), True, None])
     rows.append(["pecahan", 1.25, date(1900, 3, 1),
                  datetime(2024, 6, 30, 23, 59, tzinfo=UTC), False, "ujung"])
-    rows.append(["desimal", Decimal("12.50"), None, None, Decimal("NaN"), float("nan")])
+    rows.append(["desimal", Decimal("12.50"), date(1900, 1, 15), datetime(1900, 2, 28, 6),
+                 Decimal("NaN"), float("nan")])  # before Excel's 29 February 1900
     path = _write(tmp_path / "uji.xlsx", rows, widths=[30, 10, 12, 18, 9, 12],
                   autofilter=True)
 
@@ -55,7 +56,8 @@ def test_values_read_back_typed_and_text_never_runs(tmp_path: Path) -> None:
     assert typed[1:5] == [2024, datetime(2017, 4, 20), datetime(2024, 1, 2, 13, 30), True]
     assert got[len(TRICKY) + 1][1:6] == [1.25, datetime(1900, 3, 1),
                                          datetime(2024, 6, 30, 23, 59), False, "ujung"]
-    assert got[len(TRICKY) + 2][1:] == [12.5, None, None, "NaN", "nan"]
+    assert got[len(TRICKY) + 2][1:] == [12.5, datetime(1900, 1, 15), datetime(1900, 2, 28, 6),
+                                        "NaN", "nan"]
     assert all(c.data_type == "s" for c in next(sheet.iter_cols(max_col=1, min_row=2))
                if c.value is not None)
     date_cell, time_cell = sheet.cell(len(TRICKY) + 2, 3), sheet.cell(len(TRICKY) + 2, 4)

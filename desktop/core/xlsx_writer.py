@@ -103,13 +103,19 @@ def _text_cell(ref: str, text: str, style: str = "") -> str:
 
 
 def _serial(value: date) -> str:
-    """A date or naive date-time as Excel's day number (time as the fraction of a day)."""
+    """A date or naive date-time as Excel's day number (time as the fraction of a day).
+
+    Excel counts a 29 February 1900 that never was; days before it are one less, as
+    openpyxl writes and reads them.
+    """
     if isinstance(value, datetime):
         if value.tzinfo is not None:
             value = value.replace(tzinfo=None)  # Excel has no zones; the list shows it so
         delta = value - _EPOCH
-        return repr(delta.days + (delta.seconds + delta.microseconds / 1e6) / 86400)
-    return str((value - _EPOCH_DATE).days)
+        days = delta.days - 1 if 0 < delta.days <= 60 else delta.days
+        return repr(days + (delta.seconds + delta.microseconds / 1e6) / 86400)
+    days = (value - _EPOCH_DATE).days
+    return str(days - 1 if 0 < days <= 60 else days)
 
 
 def cell_xml(ref: str, value: Any) -> str:
