@@ -167,11 +167,16 @@ class RecordPage(RecordEditing, QWidget):
         tinted = ListQuery(text=query.text, filters={**query.filters, **self._attention()},
                            include_deleted=query.include_deleted)
 
-        def show(count: int) -> None:
-            if self.model.query is query:  # not overtaken by a newer search
+        def count() -> int | None:
+            if self.model.query is not query:
+                return None  # overtaken while queued (typing): the newer search counts
+            return self.service.count(tinted)  # its own; this one would only delay it
+
+        def show(count: int | None) -> None:
+            if count is not None and self.model.query is query:  # not overtaken
                 self.legend.show_count(count)
 
-        self.tasks.run_db(lambda: self.service.count(tinted), on_done=show)
+        self.tasks.run_db(count, on_done=show)
 
     def _data_changed(self, kind: str, ids: list[str]) -> None:
         self.lookups.reset(kind)
