@@ -188,3 +188,39 @@ print(sorted(name for name in ("sqlalchemy", "keyring") if name in sys.modules))
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [
         "postgresql+psycopg://desk@db.local:5432/register?a=1", "[]"]
+
+
+# the child's QApplication exists before the program runs; a timer reports the text of
+# the modal box that opens, with what its parent is, and closes it
+WATCH_BOX = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication(["diskominfo-desk"])
+def close_box():
+    box = QApplication.activeModalWidget()
+    if box is None:
+        QTimer.singleShot(20, close_box)
+        return
+    parent = box.parentWidget()
+    print("BOX:" + box.text() + "|over:" + (parent.objectName() if parent else ""),
+          flush=True)
+    box.done(0)
+QTimer.singleShot(20, close_box)
+from desktop.cli import main
+sys.exit(main(["--database", sys.argv[1], "gui"]))
+"""
+
+
+def test_a_database_that_cannot_be_opened_is_said_over_the_frame(tmp_path: Path) -> None:
+    broken = tmp_path / "rusak.sqlite3"
+    broken.write_text("bukan basis data " * 20, encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT),
+               DISKOMINFO_DESK_PORTABLE_DIR=str(tmp_path / "portable"))
+    done = subprocess.run([sys.executable, "-c", WATCH_BOX, str(broken)],
+                          capture_output=True, text=True, env=env, timeout=120,
+                          check=False, cwd=ROOT)
+    assert done.returncode == 1, done.stdout + done.stderr
+    boxes = [line for line in done.stdout.splitlines() if line.startswith("BOX:")]
+    assert boxes == [f"BOX:Berkas basis data rusak atau bukan basis data SQLite: {broken}"
+                     "|over:mainWindow"], done.stdout + done.stderr
