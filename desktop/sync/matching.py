@@ -27,7 +27,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, select
+from sqlalchemy import Select, and_, select
 from sqlalchemy.orm import Session
 
 from desktop.core.models import Dataset
@@ -119,16 +119,24 @@ class UnlinkedIndex:
         for candidate in candidates:
             self.add(candidate)
 
+    @staticmethod
+    def _unlinked(query: Select[Any]) -> Select[Any]:
+        return (query.outerjoin(SyncRecord, and_(SyncRecord.kind == KIND,
+                                                 SyncRecord.record_id == Dataset.id))
+                .where(Dataset.deleted_at.is_(None), SyncRecord.remote_id.is_(None)))
+
+    @classmethod
+    def any(cls, s: Session) -> bool:
+        """Whether any live dataset is unlinked (one query, stops at the first)."""
+        return s.scalar(cls._unlinked(select(Dataset.id)).limit(1)) is not None
+
     @classmethod
     def load(cls, s: Session) -> UnlinkedIndex:
         """Live datasets with no link (no sync row, or one without a remote id), and the
         OPD -> organization map, in two queries."""
-        rows = s.execute(
+        rows = s.execute(cls._unlinked(
             select(Dataset.id, Dataset.judul, Dataset.opd_id, Dataset.sifat_data,
-                   Dataset.data_pribadi, SyncRecord.remote_name)
-            .outerjoin(SyncRecord, and_(SyncRecord.kind == KIND,
-                                        SyncRecord.record_id == Dataset.id))
-            .where(Dataset.deleted_at.is_(None), SyncRecord.remote_id.is_(None))).all()
+                   Dataset.data_pribadi, SyncRecord.remote_name))).all()
         org_of_opd = {opd: org for opd, org in s.execute(
             select(SyncOrgMap.opd_id, SyncOrgMap.org_id))}
         return cls((LocalCandidate.of(*row) for row in rows), org_of_opd)

@@ -150,14 +150,16 @@ class Puller:
         plan = SlicePlan(page, max(p["metadata_modified"] for p in page), advance)
         with self.desk.db.read_session() as r:
             r.info[APPLYING_REMOTE] = True
-            if self._may_adopt is None:
-                self._may_adopt = bool(UnlinkedIndex.load(r))
-            if self._may_adopt:
-                return plan  # a new package may be a local record: the writer matches it
             ids = [p["id"] for p in page if p["id"] not in in_flight]
             known = set(r.scalars(select(SyncRecord.remote_id).where(
                 SyncRecord.kind == KIND, SyncRecord.remote_id.in_(ids))))
             candidates = [p for p in page if p["id"] not in in_flight and p["id"] not in known]
+            if not candidates:
+                return plan  # updates only: the writer applies them one by one
+            if self._may_adopt is None:  # asked once per run, only when a new dataset comes
+                self._may_adopt = UnlinkedIndex.any(r)
+            if self._may_adopt:
+                return plan  # a new package may be a local record: the writer matches it
             desk_ids = [d for d in map(_desk_id, candidates) if d]
             taken = set(r.scalars(select(Dataset.id).where(Dataset.id.in_(desk_ids))))
             orgs: dict[str, str] = {}
