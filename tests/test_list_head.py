@@ -130,3 +130,36 @@ def test_the_migration_backfills_the_kinds_whose_search_entries_keep_a_sort_key(
     kept = {k.name: (k.model.__tablename__, k.search_sort) for k in KINDS.values()
             if k.search_sort}
     assert kept == migration.SORT_SOURCES
+
+
+@pytest.fixture
+def owners(desk: Desk) -> Desk:
+    """Datasets of OPDs whose names tie but for case, of a deleted OPD, and deleted ones."""
+    names = ["Dinas Sosial", "dinas sosial", "Badan Keuangan", "Dinas Kesehatan", "Camat"]
+    opds = [desk.opd.create({"kode": str(n), "nama": nama, "jenis": "dinas"})
+            for n, nama in enumerate(names)]
+    rows = desk.datasets.create_many([
+        {"judul": f"Data {n:02d}", "opd_id": opds[(n * 7) % 4]["id"], "frekuensi": "tahunan",
+         "sifat_data": "terbuka"} for n in range(40)
+    ])
+    for record_id in rows[:3]:
+        assert isinstance(record_id, str)
+        desk.datasets.delete(record_id)
+    desk.datasets.create({"judul": "Data Camat", "opd_id": opds[4]["id"],
+                          "frekuensi": "tahunan", "sifat_data": "terbuka"})
+    camat = desk.opd.get(opds[4]["id"])
+    with desk.db.session() as s:  # a deleted OPD still names its old datasets
+        from desktop.core.models import PerangkatDaerah
+
+        s.get(PerangkatDaerah, camat["id"]).deleted_at = camat["updated_at"]
+    return desk
+
+
+@pytest.mark.parametrize("sort", [["opd"], ["-opd"]])
+@pytest.mark.parametrize("limit", [1, 9, 10, 11, 25, 200])
+def test_a_sort_by_the_opd_reads_the_lists_own_head(owners: Desk, sort: list[str],
+                                                    limit: int) -> None:
+    everything = owners.datasets.ids(ListQuery(sort=sort))
+    assert len(everything) == 38
+    assert owners.datasets.head(ListQuery(sort=sort), limit) == (everything[:limit], 38)
+    assert owners.apps.head(ListQuery(sort=sort), limit) == ([], 0)

@@ -97,7 +97,8 @@ KIND = RecordKind(
     columns=(
         ListColumn("nama", Label("Nama"), lambda: M.nama),
         ListColumn("singkatan", Label("Singkatan", context="aplikasi"), lambda: M.singkatan),
-        ListColumn("opd", Label("OPD pemilik"), _opd_name),
+        ListColumn("opd", Label("OPD pemilik"), _opd_name,
+                   sort_via=("opd_pemilik_id", PerangkatDaerah.nama)),
         ListColumn("jenis", Label("Jenis", context="aplikasi"), lambda: M.jenis, JENIS_APLIKASI),
         ListColumn("status", Label("Status"), lambda: M.status, STATUS_APLIKASI),
         ListColumn("tahun", Label("Tahun"), lambda: M.tahun),

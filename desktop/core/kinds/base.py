@@ -23,6 +23,10 @@ class ListColumn:
     label: Label
     expr: Callable[[], ColumnElement[Any]]
     choices: ChoiceSet | None = None
+    # A related record's name shown here (``expr`` looks it up): the required REF field
+    # and the related model's name column, so a sort by it can read its first screen
+    # related record by related record (services/related_sort.py)
+    sort_via: tuple[str, Any] | None = None
 
 
 ExtraRule = Callable[[Session, dict[str, Any], Errors, Any], None]

@@ -115,7 +115,8 @@ KIND = RecordKind(
     collections=(RESOURCES,),
     columns=(
         ListColumn("judul", Label("Judul"), lambda: M.judul),
-        ListColumn("opd", Label("Produsen data", context="dataset"), _opd_name),
+        ListColumn("opd", Label("Produsen data", context="dataset"), _opd_name,
+                   sort_via=("opd_id", PerangkatDaerah.nama)),
         ListColumn("sifat_data", Label("Sifat"), lambda: M.sifat_data, SIFAT_DATA),
         ListColumn("frekuensi", Label("Frekuensi"), lambda: M.frekuensi,
                    FREKUENSI),

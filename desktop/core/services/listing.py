@@ -21,8 +21,10 @@ from desktop.core.errors import QueryError
 from desktop.core.fields import FieldType
 from desktop.core.i18n import t
 from desktop.core.kinds import RecordKind
+from desktop.core.kinds.base import ListColumn
 from desktop.core.search import matching_ids
 from desktop.core.search_head import search_head
+from desktop.core.services.related_sort import related_head
 from desktop.core.validation import FieldProblem, coerce_value
 
 ID_CHUNK = 500
@@ -84,6 +86,14 @@ class RecordListing:
                 found = search_head(s, self.kind.name, query.text or "", limit)
                 if found is not None:
                     return found
+            related = self._related_sort(query)
+            if related is not None:
+                column, descending = related
+                found_ids = related_head(s, self.kind, column, descending, limit)
+                if found_ids is not None:
+                    if len(found_ids) < limit:
+                        return found_ids, len(found_ids)
+                    return found_ids, self._count(s, query)
             stmt = self._ids_statement(s, query)
             if query.text:
                 rows = s.execute(stmt.add_columns(func.count().over()).limit(limit)).all()
@@ -100,6 +110,18 @@ class RecordListing:
         return bool(query.text and key and not query.filters and not query.include_deleted
                     and self.kind.default_sort == (key,)
                     and tuple(query.sort) in ((), (key,)))
+
+    def _related_sort(self, query: ListQuery) -> tuple[ListColumn, bool] | None:
+        """(column, descending) when the whole list is sorted by one related record's
+        name only: its head is read related record by related record (related_sort)."""
+        if query.text or query.filters or query.include_deleted or len(query.sort) != 1:
+            return None
+        key = query.sort[0]
+        try:
+            column = self.kind.column(key.lstrip("-"))
+        except KeyError:
+            return None
+        return (column, key.startswith("-")) if column.sort_via else None
 
     def count(self, query: ListQuery | None = None) -> int:
         with self._unit(None, read=True) as s:
