@@ -81,6 +81,7 @@ class _FirstPaint(QObject):
     def _go(self) -> None:
         then, self._then = self._then, None
         if then is not None:
+            self.parent().removeEventFilter(self)  # its one paint is seen
             then()
 
 
