@@ -151,10 +151,9 @@ def main() -> int:
     win.show()
     win.reminders.hide()
     page = win.show_kind("datasets")
-    win.tasks.wait()
-    app.processEvents()
-    prefixes = [t[:n] for t in TERMS for n in range(3, len(t) + 1)][: args.keys]
-    app_times, raw_times, settle_times = [], [], []
+    app_times: list[float] = []
+    raw_times: list[float] = []
+    settle_times: list[float] = []
 
     def settle() -> None:
         """The typist pauses: the rest of the ids arrive, and what their arrival starts
@@ -167,6 +166,8 @@ def main() -> int:
                 win.tasks.wait()
                 return
 
+    settle()  # the page opened: its list, its counts
+    prefixes = [t[:n] for t in TERMS for n in range(3, len(t) + 1)][: args.keys]
     for prefix in prefixes:
         page.search.blockSignals(True)  # the debounce is measured apart
         page.search.setText(prefix)
