@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import inspect
 import logging
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -116,9 +117,12 @@ class TaskManager(QObject):
     list opened meanwhile is not stuck behind them), ``run_net`` for the network."""
 
     busy_changed = Signal(bool)
+    # every manager alive, for ``settle_all`` (a database about to go away)
+    instances: weakref.WeakSet[TaskManager] = weakref.WeakSet()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        TaskManager.instances.add(self)
         self.db_pool = QThreadPool(self)
         self.db_pool.setMaxThreadCount(1)
         self.report_pool = QThreadPool(self)
@@ -180,6 +184,30 @@ class TaskManager(QObject):
         """For shutdown and tests: wait until every submitted job has finished."""
         return (self.db_pool.waitForDone(msecs) and self.report_pool.waitForDone(msecs)
                 and self.net_pool.waitForDone(msecs))
+
+
+def settle_all(msecs: int = 10_000) -> bool:
+    """Wait until no manager has a job running or a result still to deliver.
+
+    ``wait()`` alone is not enough before a database goes away (the tests drop theirs;
+    an office restores over one): a finished job's result is still queued for the GUI
+    thread, and delivering it may start the next job (a list's refresh starts its tinted
+    -row count). So deliver and wait in turns until everything is quiet.
+    """
+    import time
+
+    from PySide6.QtCore import QCoreApplication
+
+    deadline = time.monotonic() + msecs / 1000
+    while time.monotonic() < deadline:
+        managers = list(TaskManager.instances)
+        for manager in managers:
+            manager.wait(max(1, int((deadline - time.monotonic()) * 1000)))
+        QCoreApplication.sendPostedEvents()
+        QCoreApplication.processEvents()
+        if all(m._running == 0 for m in managers):
+            return True
+    return False
 
 
 def _unless_gone(callback: Callable[[Any], None]) -> Callable[[Any], None]:

@@ -16,7 +16,7 @@ from sqlalchemy.engine import make_url
 from desktop.core.desk import Desk
 from desktop.ui.main_window import MainWindow
 from desktop.ui.record.page import RecordPage
-from desktop.ui.tasks import TaskManager
+from desktop.ui.tasks import TaskManager, settle_all
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -110,6 +110,7 @@ def clone_demo(request: pytest.FixtureRequest, engine_name: str, folder: Path
     with engine.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
     yield make_url(admin).set(database=name).render_as_string(hide_password=False)
+    settle_all()  # no job of a closed window may run on after the database is gone
     with engine.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     engine.dispose()
