@@ -269,6 +269,6 @@ def test_a_closed_window_builds_no_more_pages(qtbot, desk: Desk, tmp_path: Path)
     win.close()
     built = set(win.pages.built())
     qtbot.wait(800)  # longer than the grace period would allow idle building to start
-    win._after_first_page()  # a late signal changes nothing either
+    win.start_sequence.after_first_page()  # a late signal changes nothing either
     qtbot.wait(400)
     assert set(win.pages.built()) == built

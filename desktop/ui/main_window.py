@@ -3,8 +3,8 @@
 The window builds its parts and switches pages; the rest lives beside it: the actions,
 menus and toolbar as a table (``desktop.ui.actions``), the side bar (``sidebar``), the
 status bar (``window_status``), the record, sync and Pengguna pages (``window_pages``),
-the size and page kept between runs (``window_state``),
-and what the actions do (``window_dialogs``,
+the size and page kept between runs (``window_state``), the order of the start
+(``window_start``), and what the actions do (``window_dialogs``,
 ``list_transfer``, ``help_actions``, ``window_reload``, ``backup_actions``).
 
 Two steps, so the window is on screen before the database layer is loaded
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -38,6 +38,7 @@ from desktop.ui.lazy_pages import LazyPages
 from desktop.ui.role_view import readable_pages, shows_sync
 from desktop.ui.sidebar import BERANDA, PEOPLE, SYNC, add_entry, build_sidebar, sidebar_width
 from desktop.ui.tasks import TaskManager
+from desktop.ui.window_start import StartSequence
 
 if TYPE_CHECKING:
     from desktop.core.desk import Desk
@@ -46,9 +47,6 @@ if TYPE_CHECKING:
     from desktop.ui.sync.page import SyncPage
 
 SIDEBAR_KEY = "window/sidebar"  # the side bar's width with every page, for the frame
-FIRST_PAGE_GRACE_MS = 3000  # background checks start then at the latest
-AFTER_PAINT_MS = 50  # from the first page filled to the background checks
-IDLE_BUILD_MS = 150  # between building two not-yet-opened pages
 
 
 class MainWindow(QMainWindow):
@@ -67,11 +65,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self._dialogs: dict[str, Any] = {}
         self.action_table: dict[str, QAction] = {}  # by name, see desktop.ui.actions
-        self._started = False
-        self._closed = False
         # owned by the window, and stopped when it closes: nothing of it runs afterwards
-        self._grace = self._timer(self._after_first_page)
-        self._idle_build = self._timer(self._build_idle_pages, IDLE_BUILD_MS)
+        self.start_sequence = StartSequence(self)
         self.attached = False
         self._frame()
         if desk is None:  # the shell of the first paint: greyed out until ``attach``
@@ -112,19 +107,11 @@ class MainWindow(QMainWindow):
             self._placeholder_bar = None
         self.action_table = actions.build_actions(self)
         self.attached = True
-        self._restore()
+        self.start_sequence.begin()
         actions.update_enabled(self, self.page)  # the role's refusals from the start
         if not early:  # computed when the Beranda is shown, if the start page is not it
             self.beranda.attach(desk)
 
-    def _timer(self, slot: Any, interval: int = 0) -> QTimer:
-        timer = QTimer(self)
-        timer.setSingleShot(True)
-        timer.setInterval(interval)
-        timer.timeout.connect(slot)
-        return timer
-
-    # ------------------------------------------------------------------ layout
     def _frame(self) -> None:
         """The side bar with the Beranda, the Beranda itself: no database needed."""
         central = QWidget(self)
@@ -224,13 +211,6 @@ class MainWindow(QMainWindow):
     def restore_draft(self, draft: Any) -> None:
         """Open a recovered draft in its page's form."""
         self.show_kind(draft.kind).restore_draft(draft)
-
-    def _build_idle_pages(self) -> None:
-        """Build the remaining pages one per pause, so opening them later is instant."""
-        kind = self.pages.next_unbuilt()
-        if kind is not None and not self._closed:
-            self.pages[kind]
-            self._idle_build.start()
 
     # ------------------------------------------------------------------ navigation
     @property
@@ -337,42 +317,9 @@ class MainWindow(QMainWindow):
         self.office_label.setText(office.get("nama") or "")
 
     # ------------------------------------------------------------------ state
-    def _restore(self) -> None:
-        from desktop.ui.window_state import restore_geometry
-
-        start = restore_geometry(self)
-        shown = {self.navigation.item(row).data(Qt.ItemDataRole.UserRole)
-                 for row in range(self.navigation.count())}
-        self.show_page(start if start in shown else BERANDA)
-        page = self.page
-        if page is not None:
-            QTimer.singleShot(0, page.model.refresh)
-            page.model.first_rows.connect(self._first_page_filled)
-        elif self.current_key == BERANDA:
-            self.beranda.refreshed.connect(self._first_page_filled)
-        self._grace.start(0 if self.current_key == SYNC else FIRST_PAGE_GRACE_MS)
-        self.reminders.hide()  # shown by start() only when something is due today
-
-    def _first_page_filled(self) -> None:
-        """Start the rest shortly after, so the filled page is painted first."""
-        if not self._started:
-            self._grace.start(AFTER_PAINT_MS)
-
-    def _after_first_page(self) -> None:
-        """What can wait until the first page is on screen: the reminders and the sync
-        status. Started earlier they would queue their imports and queries in front of
-        the page the user is waiting for."""
-        if self._started or self._closed:
-            return
-        self._started = True
-        self._grace.stop()
-        self.reminders.start()
-        self.sync_page.start()
-        self._idle_build.start()
-
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.attached:  # closed while the database was opening: nothing to keep
-            self._closed = True
+            self.start_sequence.stop()
             event.accept()
             return
         for kind, page in self.pages.built().items():
@@ -387,9 +334,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.window_state import save_geometry
 
         save_geometry(self)
-        self._closed = True
-        self._grace.stop()
-        self._idle_build.stop()
+        self.start_sequence.stop()
         self.live.stop()
         self.tasks.wait(10_000)
         event.accept()

@@ -49,7 +49,7 @@ def activate(qtbot, win: MainWindow) -> None:
 
     The start-up checks run first: the Pengingat panel they may open is put away, so
     it cannot take the focus in the middle of a test."""
-    qtbot.waitUntil(lambda: win._started, timeout=5000)
+    qtbot.waitUntil(lambda: win.start_sequence.started, timeout=5000)
     settle(qtbot, win)
     win.reminders.hide()
     win.activateWindow()
