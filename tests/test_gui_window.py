@@ -262,6 +262,26 @@ def test_record_pages_are_built_when_first_needed_then_while_idle(qtbot, desk: D
     win.close()
 
 
+def test_idle_building_waits_while_a_job_runs(qtbot, desk: Desk, tmp_path: Path) -> None:
+    """One page at a time, after the last one's jobs: on a busy server a fixed beat
+    stacked their queries and kept the status bar on "Bekerja…" for seconds."""
+    import threading
+
+    settings = QSettings(str(tmp_path / "view.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(desk, settings, TaskManager())
+    win.show()
+    qtbot.waitUntil(lambda: win.start_sequence.started, timeout=5000)
+    release = threading.Event()
+    win.tasks.run_db(lambda: release.wait(10))
+    built = set(win.pages.built())
+    qtbot.wait(700)  # several idle beats
+    assert set(win.pages.built()) == built  # nothing built behind the running job
+    release.set()
+    qtbot.waitUntil(lambda: len(win.pages.built()) == 6, timeout=10_000)
+    win.tasks.wait()
+    win.close()
+
+
 def test_a_closed_window_builds_no_more_pages(qtbot, desk: Desk, tmp_path: Path) -> None:
     settings = QSettings(str(tmp_path / "view.ini"), QSettings.Format.IniFormat)
     win = MainWindow(desk, settings, TaskManager())

@@ -45,8 +45,9 @@ def _reader(postgres_database: str, made: list[str]) -> str:
 
 
 def test_a_write_the_grants_refuse_is_a_clear_message_naming_the_kind(
-        postgres_database: str, made_logins: list[str]) -> None:
-    url = _reader(postgres_database, made_logins)
+        pg_url: str, made_logins: list[str]) -> None:
+    """pg_url: the worker's database emptied first, so the counts below start at zero."""
+    url = _reader(pg_url, made_logins)
     with Desk.open(url, user="budi") as desk:
         with pytest.raises(PermissionRefusedError) as refused:
             desk.opd.create({"kode": "9.99", "nama": "Dinas Uji Hak", "jenis": "dinas"})
@@ -56,7 +57,7 @@ def test_a_write_the_grants_refuse_is_a_clear_message_naming_the_kind(
             "Tidak ada yang tersimpan.")
         # the refusal left a usable session behind: reading still works
         assert desk.opd.list().total == 0
-    with Desk.open(postgres_database) as admin:
+    with Desk.open(pg_url) as admin:
         assert admin.opd.list().total == 0  # nothing was saved
 
 

@@ -131,6 +131,11 @@ class TaskManager(QObject):
         self.net_pool.setMaxThreadCount(4)
         self._running = 0
 
+    @property
+    def busy(self) -> bool:
+        """A job is running or its result is still to be delivered."""
+        return self._running > 0
+
     def run_db(self, fn: Callable[..., Any], *, on_done: Callable[[Any], None] | None = None,
                on_error: Callable[[Exception], None] | None = None,
                label: str = "", parent_widget: QWidget | None = None,

@@ -72,9 +72,19 @@ class StartSequence(QObject):
         self.idle_build.start()
 
     def build_idle_pages(self) -> None:
-        """Build the remaining pages one per pause, so opening them later is instant."""
+        """Build the remaining pages one per pause, so opening them later is instant.
+
+        The next page waits until the jobs of the last one (its count, its rows) are done:
+        on a busy PostgreSQL server, building on a fixed beat stacked their queries, so the
+        status bar said "Bekerja…" for seconds after the start and the person's own first
+        save queued behind pages they had not opened."""
+        if self.closed:
+            return
+        if self.window.tasks.busy:
+            self.idle_build.start()  # look again after the pause
+            return
         kind = self.window.pages.next_unbuilt()
-        if kind is not None and not self.closed:
+        if kind is not None:
             self.window.pages[kind]
             self.idle_build.start()
 
