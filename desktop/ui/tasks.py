@@ -103,12 +103,26 @@ class Task(QObject):
         self.token.cancel()
 
     def _finish(self) -> None:
+        """Everything that must happen once the job ended runs here, from ``after``.
+
+        Other queued slots on ``finished`` were lost now and then in the long test run
+        (the task's ``_finish`` ran and the task was deleted, but the manager's count and
+        a second slot on the same emit never ran: "Bekerja…" stayed on and idle page
+        building waited for ever; a progress dialog would have stayed open). This slot,
+        the task's own and connected first, is the one that arrives; the manager's count
+        and the progress dialog's close are ``after`` callbacks, each run even when
+        another raised."""
         self.done = True
         self.job = None
-        for callback in self.after:
-            _unless_gone(lambda _none, c=callback: c())(None)
-        self.after.clear()
-        self.deleteLater()
+        callbacks, self.after = self.after, []
+        try:
+            for callback in callbacks:
+                try:
+                    _unless_gone(lambda _none, c=callback: c())(None)
+                except Exception as exc:  # shown; the rest still run
+                    _report_error(exc)
+        finally:
+            self.deleteLater()
 
 
 class TaskManager(QObject):
@@ -174,7 +188,7 @@ class TaskManager(QObject):
         self._running += 1
         if self._running == 1:
             self.busy_changed.emit(True)
-        task.signals.finished.connect(self._one_done, Qt.ConnectionType.QueuedConnection)
+        task.after.append(self._one_done)  # last: after the caller's on_finished
         if label:
             DelayedProgress(task, parent_widget, cancellable)
         pool.start(_Runnable(fn, task.token, task.signals, _wants_token(fn)))
@@ -249,7 +263,7 @@ class DelayedProgress(QObject):
         self.dialog: QProgressDialog | None = None
         self.last: tuple[int, int, str] = (0, 0, "")
         task.signals.progress.connect(self._progress, Qt.ConnectionType.QueuedConnection)
-        task.signals.finished.connect(self._close, Qt.ConnectionType.QueuedConnection)
+        task.after.append(self._close)  # see Task._finish
         QTimer.singleShot(PROGRESS_DELAY_MS, self._show)
 
     def _show(self) -> None:
