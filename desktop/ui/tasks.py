@@ -224,7 +224,7 @@ def settle_all(msecs: int = 10_000) -> bool:
             manager.wait(max(1, int((deadline - time.monotonic()) * 1000)))
         QCoreApplication.sendPostedEvents()
         QCoreApplication.processEvents()
-        if all(m._running == 0 for m in managers):
+        if not any(m.busy for m in managers):
             return True
     return False
 
