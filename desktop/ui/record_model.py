@@ -84,35 +84,39 @@ class RecordTableModel(QAbstractTableModel):
         self.refresh()
 
     def refresh(self) -> None:
-        """Re-run the id query (in the background when a task manager is given)."""
+        """Re-run the id query (in the background when a task manager is given).
+
+        The first screen needs the head of the ids and the count only. The kind's total
+        (the "of N" beside a filtered count, shown once the list has settled) comes with
+        the rest of the ids: counting every record took 130-220 ms a keystroke at
+        1,000,000 datasets on PostgreSQL, and no one sees it before the rest arrives.
+        """
         self._generation += 1
         generation = self._generation
         query = self.query
-        filtered = bool(query.text or query.filters or query.include_deleted)
+        filtered = self._filtered()
 
-        def head() -> tuple[list[str], int, int]:
-            ids, rows = self.service.head(query, HEAD)
-            total = self.service.count(ListQuery()) if filtered else rows
-            return ids, rows, total
+        def head() -> tuple[list[str], int]:
+            return self.service.head(query, HEAD)
 
-        def rest() -> list[str] | None:
+        def rest(known: list[str], rows: int) -> tuple[list[str], int] | None:
             if generation != self._generation:
-                return None  # overtaken while queued (typing): skip the long query
-            return self.service.ids(query)
+                return None  # overtaken while queued (typing): skip the long queries
+            ids = known if len(known) >= rows else self.service.ids(query)
+            return ids, self.service.count(ListQuery()) if filtered else rows
 
         if self.tasks is None:
-            ids, rows, total = head()
-            self._apply_head(generation, (rest() or ids if rows > len(ids) else ids, rows, total),
-                             rest)
+            ids, rows = head()
+            self._apply_head(generation, (ids, rows), lambda: rest(ids, rows))
             return
-        self.tasks.run_db(head, on_done=lambda result: self._apply_head(generation, result,
-                                                                         rest))
+        self.tasks.run_db(head, on_done=lambda result: self._apply_head(
+            generation, result, lambda: rest(*result)))
 
-    def _apply_head(self, generation: int, result: tuple[list[str], int, int],
-                    rest: Callable[[], list[str] | None]) -> None:
+    def _apply_head(self, generation: int, result: tuple[list[str], int],
+                    rest: Callable[[], tuple[list[str], int] | None]) -> None:
         if generation != self._generation:
             return  # a newer query was asked for meanwhile (fast typing)
-        ids, rows, self.total = result
+        ids, rows = result
         self.beginResetModel()
         self._ids = ids
         self._rows = rows
@@ -120,15 +124,22 @@ class RecordTableModel(QAbstractTableModel):
         self._files.clear()
         self.endResetModel()
         self.first_rows.emit()
-        if len(ids) >= rows:
+        if self.tasks is None:
+            self._apply_rest(generation, rest())
+        elif len(ids) >= rows and not self._filtered():
+            self.total = rows  # the whole list, all here: nothing more to ask
             self.refreshed.emit()
-            return
-        assert self.tasks is not None
-        self.tasks.run_db(rest, on_done=lambda all_ids: self._apply_rest(generation, all_ids))
+        else:
+            self.tasks.run_db(rest, on_done=lambda found: self._apply_rest(generation, found))
 
-    def _apply_rest(self, generation: int, ids: list[str] | None) -> None:
-        if generation != self._generation or ids is None:
+    def _filtered(self) -> bool:
+        query = self.query
+        return bool(query.text or query.filters or query.include_deleted)
+
+    def _apply_rest(self, generation: int, found: tuple[list[str], int] | None) -> None:
+        if generation != self._generation or found is None:
             return
+        ids, self.total = found
         head = len(self._ids)
         if ids[:head] != self._ids or len(ids) != self._rows:
             # the data changed between the two queries: start the list afresh
@@ -137,11 +148,10 @@ class RecordTableModel(QAbstractTableModel):
             self._cache.clear()
             self._files.clear()
             self.endResetModel()
-        else:
+        elif head < len(ids):
             self._ids = ids  # same rows, now every id known: the blank rows fill in
-            if self._rows > head:
-                self.dataChanged.emit(self.index(head, 0),
-                                      self.index(self._rows - 1, self.columnCount() - 1))
+            self.dataChanged.emit(self.index(head, 0),
+                                  self.index(self._rows - 1, self.columnCount() - 1))
         self.refreshed.emit()
 
     def invalidate(self, ids: list[str]) -> None:

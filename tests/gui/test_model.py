@@ -51,6 +51,39 @@ def test_the_model_passes_the_qt_model_tester(qtmodeltester, shared_demo_desk: D
     qtmodeltester.check(model, force_py=force_py)
 
 
+def test_a_search_shows_its_first_rows_before_the_kinds_total_is_counted(
+        qtbot, shared_demo_desk: Desk) -> None:
+    """The "of N" beside a filtered count is shown once the list settles: counting the
+    whole kind (130-220 ms at 1,000,000 datasets) never holds up a keystroke's first
+    screen; it comes with the rest of the ids, and is right then."""
+    from desktop.ui.tasks import TaskManager
+
+    service = shared_demo_desk.datasets
+    counted: list[str] = []
+    real_count = service.count
+
+    def count(query: ListQuery | None = None) -> int:
+        counted.append("total" if query is None or query == ListQuery() else "other")
+        return real_count(query)
+
+    service.count = count  # type: ignore[method-assign]
+    try:
+        tasks = TaskManager()
+        model = RecordTableModel(service, tasks)
+        at_first_rows: list[tuple[int, list[str]]] = []
+        model.first_rows.connect(lambda: at_first_rows.append((model.rowCount(),
+                                                               list(counted))))
+        with qtbot.waitSignal(model.refreshed, timeout=10_000):
+            model.set_query(ListQuery(text="penduduk"))
+        tasks.wait()
+        matches = len(service.ids(ListQuery(text="penduduk")))
+        assert 0 < matches < real_count()
+        assert at_first_rows == [(matches, [])]  # the screen was up before any total
+        assert model.total == real_count() and "total" in counted
+    finally:
+        del service.count
+
+
 @pytest.mark.parametrize("kind", list(KINDS))
 def test_model_rows_match_the_service_rows(shared_demo_desk: Desk, kind: str) -> None:
     service = shared_demo_desk.service(kind)
