@@ -174,6 +174,33 @@ def test_a_second_start_raises_the_running_window_and_exits_0(
         guard.release()
 
 
+def test_a_second_start_before_the_first_listens_waits_and_is_answered(
+        qtbot: Any, database: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window takes the lock before its first paint and listens only after it (no
+    QtNetwork on the way to the paint): a second start in between must neither open a
+    window of its own nor give up, but be answered once the first listens."""
+    from desktop.ui.single_instance import Claim, InstanceGuard
+
+    monkeypatch.setenv("DISKOMINFO_DESK_PORTABLE_DIR", str(tmp_path))
+    guard = InstanceGuard(core.instance_key(str(database)))
+    try:
+        assert guard.claim(listen=False) is Claim.FIRST
+        assert guard.server is None  # locked, not listening yet
+        asked: list[bool] = []
+        guard.activation_requested.connect(lambda: asked.append(True))
+        second = _start(database, tmp_path, DISKOMINFO_DESK_EXIT_AFTER_SHOWN="1")
+        qtbot.wait(1500)  # the second start is up and knocking by now
+        assert second.poll() is None  # still waiting for an answer
+        guard.listen()
+        qtbot.waitUntil(lambda: second.poll() is not None, timeout=30_000)
+        out, err = second.communicate()
+        assert second.returncode == 0, err
+        assert SHOWN not in out
+        qtbot.waitUntil(lambda: asked == [True], timeout=5_000)
+    finally:
+        guard.release()
+
+
 def test_the_cli_runs_beside_the_window(
         qtbot: Any, database: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from desktop.ui.single_instance import Claim, InstanceGuard

@@ -185,8 +185,13 @@ def run(database: str | None = None, user: str | None = None, lang: str | None =
             QMessageBox.critical(window, APP_NAME, exc.message)
         window.close()
 
+    def after_first_paint() -> None:
+        if guard is not None:
+            guard.listen()  # a later start is answered from now on (it waits till then)
+        tasks.run_db(opening, on_done=opened, on_error=refused)
+
     frame = open_window(None)
-    _FirstPaint(frame, lambda: tasks.run_db(opening, on_done=opened, on_error=refused))
+    _FirstPaint(frame, after_first_paint)
     code = app.exec()
     tasks.wait()
     if "desk" in outcome:

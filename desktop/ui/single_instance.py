@@ -3,7 +3,10 @@
 The usual Qt arrangement: a ``QLockFile`` decides who is first (it notices a holder that
 died, so a crash leaves nothing that blocks the next start), and the first one listens
 on a ``QLocalServer`` (a Unix socket private to the user, a named pipe on Windows) for a
-second start, which sends one line and ends. Names come from
+second start, which sends one line and ends. The window takes the lock before its first
+paint and starts listening after it (QtNetwork is not loaded on the way to the first
+paint); a second start in between waits for the listener, as it waits for any first
+window still starting (``CONNECT_WAIT_S``). Names come from
 :func:`desktop.core.single_instance.instance_key`: one per user and database, so the
 same user may still have two windows on two different databases.
 """
@@ -15,10 +18,10 @@ import logging
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLockFile, QObject, Qt, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import APP_NAME
 from desktop.core.single_instance import (
@@ -28,6 +31,9 @@ from desktop.core.single_instance import (
     instance_dir,
     instance_key,
 )
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 
@@ -59,9 +65,12 @@ class InstanceGuard(QObject):
         self.server_name = key if sys.platform == "win32" else str(folder / f"{key}.socket")
         self.server: QLocalServer | None = None
 
-    def claim(self) -> Claim:
+    def claim(self, *, listen: bool = True) -> Claim:
+        """Who is first; ``listen=False``: the first calls :meth:`listen` itself later
+        (the window does, after its first paint)."""
         if self.lock.tryLock(0):
-            self._listen()
+            if listen:
+                self.listen()
             return Claim.FIRST
         return self._ask_running_window()
 
@@ -73,7 +82,12 @@ class InstanceGuard(QObject):
             self.lock.unlock()
 
     # ------------------------------------------------------------------ first
-    def _listen(self) -> None:
+    def listen(self) -> None:
+        """Answer later starts from now on (the lock is held: see :meth:`claim`)."""
+        from PySide6.QtNetwork import QLocalServer
+
+        if self.server is not None or not self.lock.isLocked():
+            return
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         # we hold the lock, so a socket left here belongs to a window that died
@@ -107,6 +121,8 @@ class InstanceGuard(QObject):
 
     # ----------------------------------------------------------------- second
     def _ask_running_window(self) -> Claim:
+        from PySide6.QtNetwork import QLocalSocket
+
         allow_foreground_for_others()
         socket = QLocalSocket()
         deadline = time.monotonic() + CONNECT_WAIT_S
@@ -151,7 +167,11 @@ def claim_window(database: str | None) -> tuple[InstanceGuard | None, int | None
     """Before the database is opened: (the guard to keep, None) when this start opens the
     window, or (None, exit code) when it must end: 0 after the running window was asked
     to come forward, 1 when a window holds the database but does not answer.
-    (None, None): the database cannot even be named; the window opens and says why."""
+    (None, None): the database cannot even be named; the window opens and says why.
+    The guard answers later starts once its ``listen`` is called (after the first paint).
+    """
+    from PySide6.QtWidgets import QMessageBox
+
     from desktop.core.errors import DeskError
 
     try:
@@ -159,7 +179,7 @@ def claim_window(database: str | None) -> tuple[InstanceGuard | None, int | None
     except DeskError:  # a database setting it cannot read: Desk.open tells the user
         return None, None
     guard = InstanceGuard(key)
-    claim = guard.claim()
+    claim = guard.claim(listen=False)
     if claim is Claim.FIRST:
         return guard, None
     if claim is Claim.FORWARDED:
