@@ -102,6 +102,7 @@ class RecordPage(RecordEditing, QWidget):
 
         self.filter_bar.changed.connect(self.apply_query)
         self.filter_bar.chip_clicked.connect(self.clear_external_filter)
+        self.model.first_rows.connect(self._show_first_count)
         self.model.refreshed.connect(self._after_refresh)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.detail.related_clicked.connect(self._open_related)
@@ -140,6 +141,13 @@ class RecordPage(RecordEditing, QWidget):
 
     def clear_external_filter(self) -> None:
         self.set_external_filter({}, "")
+
+    def _show_first_count(self) -> None:
+        """The count with the first screen, beside the kind's total as the last settled
+        list counted it: the total is counted again with the rest of the ids (it would
+        hold up every keystroke, see ``RecordTableModel.refresh``) and put right then."""
+        shown = self.model.rowCount()
+        self.filter_bar.show_count(shown, max(self.model.total, shown))
 
     def _after_refresh(self) -> None:
         self.filter_bar.show_count(self.model.rowCount(), self.model.total)
