@@ -28,6 +28,7 @@ from desktop.core.models import Dataset, PerangkatDaerah, new_id, utcnow
 from desktop.core.models.sync import APPLYING_REMOTE, SyncRecord, SyncWatermark
 from desktop.core.services.creating import CheckedRows
 from desktop.core.services.inserting import insert_rows
+from desktop.core.services.updating import Change
 from desktop.sync.errors import describe
 from desktop.sync.linking import link_record
 from desktop.sync.local import (
@@ -40,12 +41,12 @@ from desktop.sync.local import (
     remote_session,
     store_conflicts,
 )
-from desktop.sync.mapping import DESK_ID_KEY, package_to_dataset
+from desktop.sync.mapping import DESK_ID_KEY, RemoteDataset, package_to_dataset
 from desktop.sync.matching import PackageKey, UnlinkedIndex
 from desktop.sync.memory import catalog_memory
-from desktop.sync.merge import three_way
+from desktop.sync.merge import MergeResult, three_way
 from desktop.sync.orgmap import opd_for_org, set_mapping
-from desktop.sync.values import normalize, remote_values
+from desktop.sync.values import for_service, normalize, remote_values
 
 RecordError = Callable[[str | None, str | None, str], None]  # record id, remote id, message
 log = logging.getLogger(__name__)
@@ -95,6 +96,17 @@ class _New:
     package: dict[str, Any]
     data: dict[str, Any]
     state: dict[str, Any]
+
+
+@dataclass
+class _Update:
+    """A linked dataset's catalog change, merged, waiting for the slice's ``update_many``."""
+
+    package: dict[str, Any]
+    state: SyncRecord
+    record: dict[str, Any]
+    merged: MergeResult
+    remote: RemoteDataset
 
 
 def _advance(s: Session, catalog_url: str, stamp: str) -> None:
@@ -230,7 +242,9 @@ class Puller:
         taken = set(s.scalars(select(Dataset.id).where(
             Dataset.id.in_([d for d in desk_ids if d]))))
         fresh: list[_New] = []
+        updates: list[_Update] = []
         orgs: dict[str, str] = {}
+        once = len({p["id"] for p in page}) == len(page)  # (a repeat: one at a time)
         for package in page:
             state = known.get(package["id"])
             if state is None and self._adopt(s, package, taken, outcome, refused):
@@ -239,7 +253,12 @@ class Puller:
             if new is not None:
                 fresh.append(new)
                 continue
+            update = self._update(s, package, state) if once and state else None
+            if update is not None:
+                updates.append(update)
+                continue
             self._apply_one(s, package, state, outcome, refused)
+        self._update_many(s, updates, outcome, refused)
         self._create_new(s, fresh, outcome, refused)
 
     def _adopt(self, s: Session, package: dict[str, Any], taken: set[str],
@@ -326,6 +345,52 @@ class Puller:
             if not isinstance(record_id, str):
                 self._apply_one(s, new.package, None, outcome, refused)
 
+    def _update(self, s: Session, package: dict[str, Any], state: SyncRecord
+                ) -> _Update | None:
+        """A linked dataset's catalog change merged with the record (as :meth:`_apply`
+        merges it), for :meth:`_update_many`; None: not a plain update, take ``_apply``."""
+        remote = package_to_dataset(package)
+        if remote.state != "active":
+            return None
+        record = local_dataset(self.desk, s, state.record_id)
+        if record is None or record["deleted_at"] is not None:
+            return None
+        merged = three_way(dict(state.base or {}) or None, normalize(record),
+                           remote_values(remote))
+        return _Update(package, state, record, merged, remote)
+
+    def _update_many(self, s: Session, updates: list[_Update], outcome: PageOutcome,
+                     refused: list[tuple[str | None, str]]) -> None:
+        """The slice's changed datasets through one ``update_many``, then their sync
+        state, as :meth:`_apply` would leave each; one the checks refuse is reported and
+        keeps its old state (the next pull brings it again)."""
+        changing = [u for u in updates if u.merged.to_local]
+        outcomes = self.desk.datasets.update_many(
+            [Change(u.record["id"], for_service(u.merged.to_local), u.record["version"])
+             for u in changing], session=s)
+        errors = {u.record["id"]: error for u, error in zip(changing, outcomes, strict=True)
+                  if isinstance(error, DeskError)}
+        for u in updates:
+            error = errors.get(u.record["id"])
+            if error is not None:
+                refused.append((u.package.get("id"), describe(
+                    error, u.package.get("title") or u.package.get("name") or "-")))
+                continue
+            outcome.conflicts += store_conflicts(s, u.record["id"], u.merged.conflicts)
+            self._remember(u.state, u.package, u.remote, u.merged)
+            if u.merged.to_local:
+                outcome.pulled += 1
+
+    @staticmethod
+    def _remember(state: SyncRecord, package: dict[str, Any], remote: RemoteDataset,
+                  merged: MergeResult) -> None:
+        """The sync state after a merge: what both sides now agree on, the package's stamp."""
+        state.base = {**merged.base, **catalog_memory(package)}
+        state.remote_modified = remote.metadata_modified
+        state.remote_name = remote.name
+        if merged.to_remote:
+            state.dirty = True
+
     def _apply_one(self, s: Session, package: dict[str, Any], state: SyncRecord | None,
                    outcome: PageOutcome, refused: list[tuple[str | None, str]]) -> None:
         """One package through the record service, in its own savepoint: a package the
@@ -364,11 +429,7 @@ class Puller:
         merged = three_way(base or None, normalize(record), values)
         apply_to_local(self.desk, s, record, merged.to_local)
         outcome.conflicts += store_conflicts(s, record["id"], merged.conflicts)
-        state.base = {**merged.base, **catalog_memory(package)}
-        state.remote_modified = remote.metadata_modified
-        state.remote_name = remote.name
-        if merged.to_remote:
-            state.dirty = True
+        self._remember(state, package, remote, merged)
         if merged.to_local:
             outcome.pulled += 1
 

@@ -150,6 +150,60 @@ def test_a_bulk_pull_stores_what_the_record_service_stores(
         assert quick[name] == slow[name], name
 
 
+def test_pulled_changes_go_in_together_and_one_the_checks_refuse_is_reported_alone(
+        desk: Desk, ckan_world: CatalogWorld, catalog_client: CatalogClient,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A slice's changed datasets go through one ``update_many`` (not ``update`` one by
+    one); a change this register refuses is reported by the dataset's title, the others
+    come in, and it comes in too once the catalog fixes it."""
+    add_opd(desk)
+    server = ckan_world.server
+    server.seed_packages(4, org="diskominfo")
+    assert make_engine(desk, catalog_client, page_size=10).run().pulled == 4
+    first, second, wrong, _ = sorted(server.store.packages.values(), key=lambda p: p["name"])
+    server.edit_package(first["id"], title="Judul Baru dari Portal")
+    server.edit_package(second["id"], notes="Catatan baru dari portal.")
+    extras = [e for e in wrong.get("extras", [])
+              if e["key"] not in ("tanggal_rilis", "terakhir_diperbarui")]
+    server.edit_package(wrong["id"], extras=[  # released after its last update: refused
+        *extras, {"key": "tanggal_rilis", "value": "2025-09-01"},
+        {"key": "terakhir_diperbarui", "value": "2025-06-01"}])
+    batches: list[int] = []
+    real_update_many, real_update = RecordService.update_many, RecordService.update
+
+    def counted(self: RecordService, changes: Any, **options: Any) -> Any:
+        changes = list(changes)
+        batches.append(len(changes))
+        return real_update_many(self, changes, **options)
+
+    def one(self: RecordService, *args: Any, **options: Any) -> Any:
+        assert self.kind.name != "datasets", "a pulled change applied one by one"
+        return real_update(self, *args, **options)
+
+    monkeypatch.setattr(RecordService, "update_many", counted)
+    monkeypatch.setattr(RecordService, "update", one)
+    summary = make_engine(desk, catalog_client, page_size=10).run()
+    assert summary.pulled == 2 and summary.errors == 1, summary
+    assert batches == [3]
+    assert f'"{wrong["title"]}"' in summary.error_messages[0]
+    titles = {r["judul"] for r in desk.datasets.rows(desk.datasets.ids())}
+    assert "Judul Baru dari Portal" in titles and wrong["title"] in titles
+    assert {h.title for h in desk.search("judul baru portal")} == {"Judul Baru dari Portal"}
+    with desk.db.session() as s:
+        stamps = {r.remote_id: r.remote_modified for r in s.scalars(select(SyncRecord))}
+    assert stamps[first["id"]] == server.store.find_package(first["id"])["metadata_modified"]
+    assert stamps[wrong["id"]] != server.store.find_package(wrong["id"])["metadata_modified"]
+
+    server.edit_package(wrong["id"], extras=[
+        *extras, {"key": "tanggal_rilis", "value": "2025-05-01"},
+        {"key": "terakhir_diperbarui", "value": "2025-06-01"}])
+    summary = make_engine(desk, catalog_client, page_size=10).run()
+    assert summary.clean and summary.pulled == 1, summary
+    (record,) = [r for r in map(desk.datasets.get, desk.datasets.ids())
+                 if r["judul"] == wrong["title"]]
+    assert str(record["tanggal_rilis"]) == "2025-05-01"
+
+
 def test_linked_datasets_are_counted_apart_from_other_kinds_and_unlinked_ones(
         desk: Desk) -> None:
     from desktop.sync.reconcile import _linked_count

@@ -49,6 +49,7 @@ from desktop.core.services.snapshot import (
     record_dict,
     refs_attribute,
 )
+from desktop.core.services.updating import Change, update_many
 from desktop.core.validation import Errors, add_error, clean_fields
 
 log = logging.getLogger(__name__)
@@ -172,6 +173,14 @@ class RecordService(RecordListing):
                 self._reindex_dependents(s, obj.id)
             return record_dict(self.kind, obj)
 
+    def update_many(self, changes: Iterable[Change], *,
+                    session: Session | None = None) -> list[Outcome]:
+        """:meth:`update` for many records of this kind, flushed, audited and indexed
+        together (see ``updating``): change by change, the record's id or the error that
+        refused it; a refused change loses only itself. A record may be named once."""
+        with self._unit(session) as s:
+            return update_many(self, s, changes)
+
     def delete(self, record_id: str, *, expected_version: int | None = None,
                session: Session | None = None) -> None:
         """Soft delete (tombstone): the catalog and other workstations must learn of it."""
@@ -281,14 +290,18 @@ class RecordService(RecordListing):
 
     def _index(self, s: Session, obj: Any) -> None:
         s.flush()
-        # a changed ``opd_id`` leaves ``obj.opd`` pointing at the old OPD until expired;
-        # the columns and owned rows are as flushed (expiring them all cost a reload of
-        # the row and every relationship: a third of a pulled update's time)
+        self._expire_related(s, obj)
+        index_record(s, self.kind.name, obj.id, self.kind.title(obj), self.kind.subtitle(obj),
+                     self.kind.search_text(obj), self.kind.sort_value(obj))
+
+    @staticmethod
+    def _expire_related(s: Session, obj: Any) -> None:
+        """After a flush: a changed ``opd_id`` leaves ``obj.opd`` pointing at the old OPD
+        until expired; the columns and owned rows are as flushed (expiring them all cost
+        a reload of the row and every relationship: a third of a pulled update's time)."""
         to_one = _many_to_one(type(obj))
         if to_one:  # (an empty list would expire everything)
             s.expire(obj, to_one)
-        index_record(s, self.kind.name, obj.id, self.kind.title(obj), self.kind.subtitle(obj),
-                     self.kind.search_text(obj), self.kind.sort_value(obj))
 
     def _dependents(self) -> Iterator[tuple[RecordKind, Any]]:
         """(kind, column) pairs of live records that point at this kind by a REF field."""
