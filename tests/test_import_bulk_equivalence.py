@@ -25,12 +25,13 @@ from desktop.core.importing import ImportOutcome, auto_map, import_rows, read_sh
 from desktop.core.importing import run as import_run
 from desktop.core.jobs import Cancelled, CancelToken
 from desktop.core.models import AuditLog, SearchEntry
-from desktop.core.services import creating, records
+from desktop.core.services import creating, records, updating
 
 OPDS = [("00000000-0000-4000-8000-0000000000a1", "2.16.01", "Dinas Komunikasi dan Informatika",
          "Diskominfo"),
         ("00000000-0000-4000-8000-0000000000a2", "1.02.01", "Dinas Kesehatan", "Dinkes")]
 OLD_DATASET = "00000000-0000-4000-8000-0000000000d1"
+OLD_DINKES = "00000000-0000-4000-8000-0000000000d2"
 HEADERS = ["Judul", "Produsen data (OPD)", "Sifat data", "Frekuensi", "Tahun data",
            "Dasar pengecualian"]
 ROWS: list[list[Any]] = [
@@ -47,6 +48,8 @@ ROWS: list[list[Any]] = [
     ["Jumlah Penduduk", "Diskominfo", "terbuka", "tahunan", 2025, None],  # repeats row 2
     *[[f"Kunjungan Wisata {i}", ("Diskominfo", "Dinkes")[i % 2], "terbuka", "bulanan",
        2000 + i, None] for i in range(7)],
+    ["Data Lama", "Dinkes", "dikecualikan", "tahunan", None, None],  # a refused update
+    ["Data Lama", "Dinkes", "terbuka", "bulanan", 2020, None],  # so this one updates it
 ]
 
 
@@ -55,6 +58,8 @@ def _seed(desk: Desk) -> None:
         desk.opd.create({"id": record_id, "kode": kode, "nama": nama, "singkatan": singkatan,
                          "jenis": "dinas"})
     desk.datasets.create({"id": OLD_DATASET, "judul": "Sekolah Dasar", "opd_id": OPDS[0][0],
+                          "frekuensi": "tahunan"})
+    desk.datasets.create({"id": OLD_DINKES, "judul": "Data Lama", "opd_id": OPDS[1][0],
                           "frekuensi": "tahunan"})
 
 
@@ -81,8 +86,8 @@ def _left(desk: Desk, outcome: ImportOutcome) -> dict[str, Any]:
         audits = len(list(s.scalars(select(AuditLog.id).where(AuditLog.jenis == "datasets"))))
     return {"results": [(r.row, r.action, r.errors) for r in outcome.results],
             "summary": outcome.summary(), "stored": stored,
-            "updated_is_the_old_one": [r.record_id == OLD_DATASET for r in outcome.results
-                                       if r.action == "update"],
+            "updated": [{OLD_DATASET: "old", OLD_DINKES: "lama"}.get(r.record_id or "")
+                        for r in outcome.results if r.action == "update"],
             "audit_rows": audits}
 
 
@@ -99,6 +104,8 @@ def test_bulk_import_leaves_what_row_by_row_leaves(database_url: str, sqlite_tem
     with monkeypatch.context() as patch:  # batches of 3: every edge case meets an edge
         patch.setattr(import_run, "PendingCreates",
                       functools.partial(import_run.PendingCreates, size=3))
+        patch.setattr(import_run, "PendingUpdates",
+                      functools.partial(import_run.PendingUpdates, size=3))
         for desk in opened_desk(database_url):
             _seed(desk)
             bulk = _left(desk, _import(desk, path))
@@ -116,19 +123,29 @@ def test_bulk_import_leaves_what_row_by_row_leaves(database_url: str, sqlite_tem
             return original(service, s, rows)
 
         patch.setattr(records, "one_by_one", counted)
+        changed: list[int] = []
+
+        def changed_one_by_one(service: Any, s: Any, changes: Any) -> Any:
+            changes = list(changes)
+            changed.append(len(changes))
+            return updating.one_update_at_a_time(service, s, changes)
+
+        patch.setattr(records, "update_many", changed_one_by_one)
         for desk in opened_desk(second):
             _seed(desk)
             slow = _left(desk, _import(desk, path))
-        assert calls  # the row-by-row path did run
+        assert calls and changed  # the row-by-row paths did run
 
     assert [a for _, a, _ in bulk["results"]] == [
         "create", "error", "create", "error", "error", "create", "error", "update", "error",
-        "create", "error", *["create"] * 7]
+        "create", "error", *["create"] * 7, "error", "update"]
     assert bulk["results"][3][2] == ["Sama dengan baris 4 (duplikat)."]
     assert bulk["results"][8][2] == ["Sama dengan baris 9 (duplikat)."]
     assert bulk["results"][10][2] == ["Sama dengan baris 2 (duplikat)."]
-    assert bulk["updated_is_the_old_one"] == [True]
-    assert len(bulk["stored"]) == 12 and all(r["audit"] and r["search"] for r in bulk["stored"])
+    assert bulk["results"][18][2] == [
+        "Dasar pengecualian: Data yang dikecualikan wajib menyebut dasar pengecualiannya."]
+    assert bulk["updated"] == ["old", "lama"]
+    assert len(bulk["stored"]) == 13 and all(r["audit"] and r["search"] for r in bulk["stored"])
     assert bulk["stored"][2]["record"]["frekuensi"] == "tahunan"  # "Yearly"
     assert bulk == slow
 

@@ -7,11 +7,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import select, text, update
 
 from desktop.core.desk import Desk
 from desktop.core.errors import NotFoundError, StaleRecordError, ValidationError
 from desktop.core.models import AuditLog, Dataset, DatasetResource, SearchEntry
+from desktop.core.models.sync import SyncRecord
 from desktop.core.services.updating import Change
 
 VOLATILE = {"id", "record_id", "dataset_id", "created_at", "updated_at", "waktu", "rid"}
@@ -43,7 +44,9 @@ def _stored(desk: Desk, record_id: str) -> dict[str, Any]:
         audits = s.scalars(select(AuditLog).where(AuditLog.record_id == record_id)
                            .order_by(AuditLog.id))
         entry = s.scalar(select(SearchEntry).where(SearchEntry.record_id == record_id))
+        state = s.get(SyncRecord, ("datasets", record_id))  # the mark for the catalog
         return {"dataset": _plain(dataset), "version": dataset.version,
+                "dirty": state.dirty if state is not None else None,
                 "resources": [_plain(r) for r in resources],
                 "audit": [{k: v for k, v in _plain(a).items() if k != "id"} for a in audits],
                 "search": _plain(entry) if entry is not None else None}
@@ -64,6 +67,8 @@ def test_update_many_stores_what_update_stores(desk: Desk) -> None:
     changes[2]["opd_id"] = second
     one = [_dataset(desk, first, f"Data Penduduk {n}") for n in range(len(changes))]
     many = [_dataset(desk, first, f"Data Penduduk {n}") for n in range(len(changes))]
+    with desk.db.session() as s:  # as after a push: nothing waits for the catalog
+        s.execute(update(SyncRecord).values(dirty=False))
     for record, data in zip(one, changes, strict=True):
         desk.datasets.update(record["id"], data, expected_version=record["version"])
     outcomes = desk.datasets.update_many(
@@ -72,6 +77,7 @@ def test_update_many_stores_what_update_stores(desk: Desk) -> None:
     for a, b in zip(one, many, strict=True):
         assert _stored(desk, a["id"]) == _stored(desk, b["id"])
     assert [_stored(desk, r["id"])["version"] for r in many] == [2, 2, 2, 1]
+    assert [_stored(desk, r["id"])["dirty"] for r in many] == [True, True, True, False]
     # found by the new title and by the new OPD's name, as after ``update``
     assert {h.id for h in desk.search("penduduk baru")} == {one[0]["id"], many[0]["id"]}
     page = desk.datasets.rows([many[2]["id"]])[0]

@@ -1,8 +1,9 @@
-"""Validating and importing rows: one transaction, one savepoint per row.
+"""Validating and importing rows: one transaction, written a batch at a time.
 
 The preview and the import are the same run: every row goes through the services
 (validation, references, audit, search index; new records a batch at a time through
-``create_many``, see ``creates``, updates one by one in a savepoint), so the preview's
+``create_many``, see ``creates``, changed ones through ``update_many``, see
+``updates``), so the preview's
 messages are exactly what the import would meet. The preview then rolls everything
 back; the import commits the valid rows, or nothing when the user asked for all or
 nothing and a row failed. A row whose natural key (e.g. OPD code) matches a live record
@@ -24,12 +25,14 @@ from desktop.core.errors import DeskError
 from desktop.core.fields import FieldType
 from desktop.core.i18n import t
 from desktop.core.importing.convert import Converter, normalise_name
-from desktop.core.importing.creates import PendingCreates, row_errors
+from desktop.core.importing.creates import PendingCreates
 from desktop.core.importing.mapping import IMPORT_KINDS, importable_fields
 from desktop.core.importing.sheet import Sheet
+from desktop.core.importing.updates import PendingUpdates
 from desktop.core.jobs import Progress
 from desktop.core.kinds import KINDS, RecordKind
 from desktop.core.safe_write import write_atomic
+from desktop.core.services.updating import Change
 from desktop.core.validation import FieldProblem
 
 # How a row finds the record it describes (so a re-import updates, not duplicates).
@@ -119,17 +122,19 @@ def import_rows(desk: Desk, kind_name: str, sheet: Sheet, mapping: dict[int, str
         seen: dict[tuple[Any, ...], int] = {}
         existing_keys = _existing_keys(session, kind)
         creates = PendingCreates(session, service, seen, existing_keys)
+        updates = PendingUpdates(session, service, seen)
         total = sheet.count
         for index, (number, cells) in enumerate(sheet.numbered_rows()):
             if index >= total:  # the file grew since it was read and counted
                 raise DeskError(t("Berkas {name} berubah sejak dibaca; pilih berkasnya lagi.",
                                   name=sheet.name))
-            result = _one_row(session, service, kind, converter, fields, mapping, cells,
-                              number, seen, existing_keys, creates)
+            result = _one_row(kind, converter, fields, mapping, cells, number, seen,
+                              existing_keys, creates, updates)
             results.append(result)
             if progress is not None and (index % 100 == 99 or index == total - 1):
                 progress(index + 1, total, "")
         creates.flush()
+        updates.flush()
         outcome = ImportOutcome(results, committed=False)
         if commit and (valid_only or outcome.failed == 0) and \
                 outcome.created + outcome.updated > 0:
@@ -139,11 +144,11 @@ def import_rows(desk: Desk, kind_name: str, sheet: Sheet, mapping: dict[int, str
     return outcome
 
 
-def _one_row(session: Session, service: Any, kind: RecordKind, converter: Converter,
-             fields: dict[str, Any], mapping: dict[int, str], cells: list[Any], number: int,
+def _one_row(kind: RecordKind, converter: Converter, fields: dict[str, Any],
+             mapping: dict[int, str], cells: list[Any], number: int,
              seen: dict[tuple[Any, ...], int],
              existing_keys: dict[tuple[Any, ...], tuple[str, int]],
-             creates: PendingCreates) -> RowResult:
+             creates: PendingCreates, updates: PendingUpdates) -> RowResult:
     data: dict[str, Any] = {}
     problems: list[str] = []
     for column, name in mapping.items():
@@ -161,6 +166,8 @@ def _one_row(session: Session, service: Any, kind: RecordKind, converter: Conver
     key = _natural_key(kind, data)
     if key is not None and key in creates.keys:
         creates.flush()  # whether the earlier row is taken decides whether this one repeats it
+    if key is not None and key in updates.keys:
+        updates.flush()  # (the same for an earlier row that changes the record)
     if key is not None and key in seen:
         return RowResult(number, "error", [t("Sama dengan baris {row} (duplikat).",
                                              row=seen[key])])
@@ -169,16 +176,10 @@ def _one_row(session: Session, service: Any, kind: RecordKind, converter: Conver
         result = RowResult(number, "create")  # its id or messages when its batch is written
         creates.add(result, data, key)
         return result
-    try:
-        with session.begin_nested():
-            record_id, version = existing
-            service.update(record_id, data, expected_version=version, session=session)
-        if key is not None:
-            seen[key] = number  # a later row with this key repeats an imported one
-        session.expunge_all()  # flushed already; a small session keeps each row fast
-        return RowResult(number, "update", record_id=record_id)
-    except DeskError as exc:
-        return RowResult(number, "error", row_errors(kind, exc))
+    record_id, version = existing
+    result = RowResult(number, "update", record_id=record_id)  # or its messages, once written
+    updates.add(result, Change(record_id, data, version), key)
+    return result
 
 
 def _natural_key(kind: RecordKind, data: dict[str, Any]) -> tuple[Any, ...] | None:

@@ -10,10 +10,9 @@ import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
-from sqlalchemy import func, inspect, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
-from sqlalchemy.orm.interfaces import MANYTOONE
 
 from desktop.core.errors import (
     DeskError,
@@ -40,6 +39,7 @@ from desktop.core.services.creating import (
 from desktop.core.services.listing import ListQuery, Page, RecordListing
 from desktop.core.services.owned_rows import apply_rows, clean_rows
 from desktop.core.services.references import References, check_references
+from desktop.core.services.relations import many_to_one
 from desktop.core.services.snapshot import (
     META_KEYS,
     audit_snapshot,
@@ -74,19 +74,6 @@ def _in_another_kind(s: Session, other: RecordKind, work: Callable[[], None]) ->
             work()
     except PermissionRefusedError:
         log.info("%s left as they are: this role may not change them", other.name)
-
-
-_TO_ONE: dict[type, list[str]] = {}
-
-
-def _many_to_one(model: type) -> list[str]:
-    """The model's many-to-one relationships (what its search text may read through a
-    key the save changed), worked out once per model."""
-    keys = _TO_ONE.get(model)
-    if keys is None:
-        keys = _TO_ONE[model] = [rel.key for rel in inspect(model).relationships
-                                 if rel.direction is MANYTOONE]
-    return keys
 
 
 class RecordService(RecordListing):
@@ -299,7 +286,7 @@ class RecordService(RecordListing):
         """After a flush: a changed ``opd_id`` leaves ``obj.opd`` pointing at the old OPD
         until expired; the columns and owned rows are as flushed (expiring them all cost
         a reload of the row and every relationship: a third of a pulled update's time)."""
-        to_one = _many_to_one(type(obj))
+        to_one = many_to_one(type(obj))
         if to_one:  # (an empty list would expire everything)
             s.expire(obj, to_one)
 

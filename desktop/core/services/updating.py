@@ -24,16 +24,18 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.core.errors import DeskError, NotFoundError, StaleRecordError
 from desktop.core.i18n import t
 from desktop.core.models import AuditLog, SearchEntry, utcnow
-from desktop.core.models.sync import mark_dirty
+from desktop.core.models.sync import APPLYING_REMOTE, SYNCED_KINDS, SyncRecord
 from desktop.core.search import fold
 from desktop.core.services.creating import Outcome
 from desktop.core.services.inserting import Plan, insert_rows
+from desktop.core.services.references import References
+from desktop.core.services.relations import many_to_one
 from desktop.core.services.snapshot import audit_snapshot, diff, jsonable
 
 if TYPE_CHECKING:
@@ -101,13 +103,12 @@ class BulkUpdater:
         self.kind = service.kind
         self.s = session
         self.plans: dict[tuple[str, tuple[str, ...]], Plan] = {}
+        # each record pointed at asked once a call (nothing in it is deleted)
+        self.refs = References(session, remember=True)
 
     def run(self, changes: list[Change]) -> list[Outcome]:
         out: list[Outcome] = [c.record_id for c in changes]
-        model = self.kind.model
-        # one query for the records the session does not hold yet (a pull preloads its
-        # page); ``get`` then finds each in the identity map
-        list(self.s.scalars(select(model).where(model.id.in_([c.record_id for c in changes]))))
+        held = self._load([c.record_id for c in changes])  # noqa: F841 (kept alive)
         changed: list[_Changed] = []
         with self.s.no_autoflush:  # the checks see the database as it was before the call
             for position, change in enumerate(changes):
@@ -122,6 +123,18 @@ class BulkUpdater:
             self._write(changed)
         return out
 
+    def _load(self, ids: list[str]) -> list[Any]:
+        """The records, their owned rows and the records they point at, a query each
+        (the session may hold some already: a pull preloads its page); ``get`` then
+        finds each in the identity map, which holds them only while they are referenced:
+        keep the list for the whole call."""
+        model = self.kind.model
+        loaded = list(self.s.scalars(select(model).where(model.id.in_(ids)).options(
+            *(selectinload(getattr(model, c.attr)) for c in self.kind.collections),
+            *(selectinload(getattr(model, key)) for key in many_to_one(model)))))
+        return loaded + [related for obj in loaded for key in many_to_one(model)
+                         if (related := getattr(obj, key)) is not None]
+
     def _change(self, position: int, change: Change) -> _Changed | None:
         """``update``'s checks and changes in memory; None: nothing changed."""
         service, kind = self.service, self.kind
@@ -133,7 +146,7 @@ class BulkUpdater:
             raise StaleRecordError(service._stale_message(), current_version=obj.version)
         before = audit_snapshot(kind, obj)
         text_before = service._indexed_text(obj)
-        clean, rows = service._validate(self.s, change.data, obj)
+        clean, rows = service._validate(self.s, change.data, obj, self.refs)
         service._apply(self.s, obj, clean, rows)
         changes = diff(before, audit_snapshot(kind, obj))
         if not changes:
@@ -153,14 +166,31 @@ class BulkUpdater:
              "aksi": "update", "perubahan": jsonable(c.changes)} for c in changed],
             self.plans)
         ids = [c.obj.id for c in changed]
-        entries = {e.record_id: e for e in s.scalars(
-            select(SearchEntry).where(SearchEntry.record_id.in_(ids)))}
+        with s.no_autoflush:  # written at the end, together
+            self._mark_dirty(ids)
+            entries = {e.record_id: e for e in s.scalars(
+                select(SearchEntry).where(SearchEntry.record_id.in_(ids)))}
+            for c in changed:
+                service._expire_related(s, c.obj)
+                self._index(entries.get(c.obj.id), c.obj)
         for c in changed:
-            mark_dirty(s, kind.name, c.obj.id)
-            service._expire_related(s, c.obj)
-            self._index(entries.get(c.obj.id), c.obj)
             if service._indexed_text(c.obj) != c.text_before:
                 service._reindex_dependents(s, c.obj.id)
+
+    def _mark_dirty(self, ids: list[str]) -> None:
+        """As ``mark_dirty`` for each record, their sync rows read in one query."""
+        s, kind = self.s, self.kind.name
+        if kind not in SYNCED_KINDS or s.info.get(APPLYING_REMOTE):
+            return
+        states = {r.record_id: r for r in s.scalars(select(SyncRecord).where(
+            SyncRecord.kind == kind, SyncRecord.record_id.in_(ids)))}
+        now = utcnow()
+        for record_id in ids:
+            state = states.get(record_id)
+            if state is None:
+                s.add(SyncRecord(kind=kind, record_id=record_id, dirty=True, changed_at=now))
+            else:
+                state.dirty, state.changed_at = True, now
 
     def _index(self, entry: SearchEntry | None, obj: Any) -> None:
         """As ``index_record``, with the entry read for the whole batch."""
