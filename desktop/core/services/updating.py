@@ -26,6 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy.orm.util import identity_key
 
 from desktop.core.errors import DeskError, NotFoundError, StaleRecordError
 from desktop.core.i18n import t
@@ -124,16 +125,20 @@ class BulkUpdater:
         return out
 
     def _load(self, ids: list[str]) -> list[Any]:
-        """The records, their owned rows and the records they point at, a query each
-        (the session may hold some already: a pull preloads its page); ``get`` then
-        finds each in the identity map, which holds them only while they are referenced:
-        keep the list for the whole call."""
+        """The records, their owned rows and the records they point at, a query each;
+        ``get`` then finds each in the identity map, which holds them only while they are
+        referenced: keep the list for the whole call. Records the session holds already
+        (a pull preloads its page with what it needs) are not read again."""
         model = self.kind.model
-        loaded = list(self.s.scalars(select(model).where(model.id.in_(ids)).options(
-            *(selectinload(getattr(model, c.attr)) for c in self.kind.collections),
-            *(selectinload(getattr(model, key)) for key in many_to_one(model)))))
-        return loaded + [related for obj in loaded for key in many_to_one(model)
-                         if (related := getattr(obj, key)) is not None]
+        held = [obj for obj in (self.s.identity_map.get(identity_key(model, i)) for i in ids)
+                if obj is not None]
+        missing = sorted(set(ids) - {obj.id for obj in held})
+        if missing:
+            held += self.s.scalars(select(model).where(model.id.in_(missing)).options(
+                *(selectinload(getattr(model, c.attr)) for c in self.kind.collections),
+                *(selectinload(getattr(model, key)) for key in many_to_one(model)))).all()
+        return held + [related for obj in held for key in many_to_one(model)
+                       if (related := getattr(obj, key)) is not None]
 
     def _change(self, position: int, change: Change) -> _Changed | None:
         """``update``'s checks and changes in memory; None: nothing changed."""
