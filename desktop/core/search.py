@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,20 +60,30 @@ class SearchHit:
         return {"kind": self.kind, "id": self.id, "title": self.title, "subtitle": self.subtitle}
 
 
+def entry_values(kind: str, title: str, subtitle: str, body: str,
+                 sort_key: str | None = None) -> dict[str, Any]:
+    """A search entry's columns but its record id (``sort_key``: the list's opening sort
+    value, see ``RecordKind.search_sort``)."""
+    return {"jenis": kind, "judul": title[:500], "keterangan": subtitle[:500] or None,
+            "teks": fold(" ".join((title, subtitle, body))), "urutan": sort_key}
+
+
 def index_record(session: Session, kind: str, record_id: str, title: str, subtitle: str,
-                 body: str, sort_key: str | None = None) -> None:
-    """Insert or replace the search entry of one record (``sort_key``: its list's opening
-    sort value, see ``RecordKind.search_sort``)."""
-    folded = fold(" ".join((title, subtitle, body)))
-    entry = session.scalar(select(SearchEntry).where(SearchEntry.record_id == record_id))
-    if entry is None:
-        session.add(SearchEntry(jenis=kind, record_id=record_id, judul=title[:500],
-                                keterangan=subtitle[:500] or None, teks=folded,
-                                urutan=sort_key))
+                 body: str, sort_key: str | None = None,
+                 entries: Mapping[str, SearchEntry] | None = None) -> None:
+    """Insert or replace the search entry of one record; ``entries``: the entries by
+    record id when the caller read them already (a bulk update reads a batch's at once;
+    a record missing there has none yet)."""
+    values = entry_values(kind, title, subtitle, body, sort_key)
+    if entries is not None:
+        entry = entries.get(record_id)
     else:
-        entry.jenis, entry.judul, entry.keterangan, entry.teks, entry.urutan = (
-            kind, title[:500], subtitle[:500] or None, folded, sort_key,
-        )
+        entry = session.scalar(select(SearchEntry).where(SearchEntry.record_id == record_id))
+    if entry is None:
+        session.add(SearchEntry(record_id=record_id, **values))
+        return
+    for name, value in values.items():
+        setattr(entry, name, value)
 
 
 def unindex_record(session: Session, record_id: str) -> None:

@@ -105,27 +105,23 @@ def main() -> int:
         return desk
 
     n = args.rows
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("apps")
-    sheet.append(["Nama Aplikasi", "OPD pemilik", "Jenis aplikasi", "Status",
-                  "Tanggal rekomendasi"])
-    for i in range(n):
-        opd = "Dinas Hilang" if i % 500 == 3 else ("Diskominfo", "Dinkes")[i % 2]
-        sheet.append([f"Aplikasi {i:06d}", opd, "Aplikasi Umum", "Operasional",
-                      "31/02/2024" if i % 500 == 9 else None])
-    path = tmp / "apps.xlsx"
-    book.save(path)
+
+    def write_sheet(path: Path, status: str) -> Path:
+        """The apps sheet: one row in 500 names an unknown OPD, one an impossible date."""
+        book = Workbook(write_only=True)
+        sheet = book.create_sheet("apps")
+        sheet.append(["Nama Aplikasi", "OPD pemilik", "Jenis aplikasi", "Status",
+                      "Tanggal rekomendasi"])
+        for i in range(n):
+            opd = "Dinas Hilang" if i % 500 == 3 else ("Diskominfo", "Dinkes")[i % 2]
+            sheet.append([f"Aplikasi {i:06d}", opd, "Aplikasi Umum", status,
+                          "31/02/2024" if i % 500 == 9 else None])
+        book.save(path)
+        return path
+
+    path = write_sheet(tmp / "apps.xlsx", "Operasional")
     # the same sheet a month later: every record's status changed (a re-import updates)
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("apps")
-    sheet.append(["Nama Aplikasi", "OPD pemilik", "Jenis aplikasi", "Status",
-                  "Tanggal rekomendasi"])
-    for i in range(n):
-        opd = "Dinas Hilang" if i % 500 == 3 else ("Diskominfo", "Dinkes")[i % 2]
-        sheet.append([f"Aplikasi {i:06d}", opd, "Aplikasi Umum", "Pengembangan",
-                      "31/02/2024" if i % 500 == 9 else None])
-    changed_path = tmp / "apps_changed.xlsx"
-    book.save(changed_path)
+    changed_path = write_sheet(tmp / "apps_changed.xlsx", "Pengembangan")
     expected_bad = sum(1 for i in range(n) if i % 500 in (3, 9))
 
     def payloads(desk: Desk) -> list[dict[str, object]]:

@@ -33,22 +33,20 @@ def row_errors(kind: RecordKind, error: DeskError) -> list[str]:
     return [error.message]
 
 
-class PendingCreates:
-    """New records waiting for their batch; ``seen`` and ``existing_keys`` as ``import_rows``
-    keeps them (a key taken by an imported row, and the record a key names)."""
+class PendingRows:
+    """Rows waiting for their batch, a batch of ``size`` written by :meth:`_write`;
+    ``keys``: the natural keys waiting (a row that repeats one first lets them be written).
+    """
 
-    def __init__(self, session: Session, service: RecordService, seen: dict[Key, int],
-                 existing_keys: dict[Key, tuple[str, int]], size: int = BATCH) -> None:
+    def __init__(self, session: Session, service: RecordService, size: int = BATCH) -> None:
         self.session = session
         self.service = service
-        self.seen = seen
-        self.existing_keys = existing_keys
         self.size = size
-        self.rows: list[tuple[RowResult, dict[str, Any], Key | None]] = []
+        self.rows: list[tuple[RowResult, Any, Key | None]] = []
         self.keys: set[Key] = set()
 
-    def add(self, result: RowResult, data: dict[str, Any], key: Key | None) -> None:
-        self.rows.append((result, data, key))
+    def add(self, result: RowResult, payload: Any, key: Key | None) -> None:
+        self.rows.append((result, payload, key))
         if key is not None:
             self.keys.add(key)
         if len(self.rows) >= self.size:
@@ -58,15 +56,36 @@ class PendingCreates:
         """Write the waiting rows; each result learns its record id or its messages."""
         if not self.rows:
             return
-        made = self.service.create_many([data for _, data, _ in self.rows],
+        self._write(self.rows)
+        self.rows, self.keys = [], set()
+        self.session.expunge_all()  # written already; a small session keeps batches fast
+
+    def _write(self, rows: list[tuple[RowResult, Any, Key | None]]) -> None:
+        raise NotImplementedError
+
+    def _refused(self, result: RowResult, error: DeskError) -> None:
+        result.action, result.record_id = "error", None
+        result.errors = row_errors(self.service.kind, error)
+
+
+class PendingCreates(PendingRows):
+    """New records waiting for their batch; ``seen`` and ``existing_keys`` as ``import_rows``
+    keeps them (a key taken by an imported row, and the record a key names)."""
+
+    def __init__(self, session: Session, service: RecordService, seen: dict[Key, int],
+                 existing_keys: dict[Key, tuple[str, int]], size: int = BATCH) -> None:
+        super().__init__(session, service, size)
+        self.seen = seen
+        self.existing_keys = existing_keys
+
+    def _write(self, rows: list[tuple[RowResult, Any, Key | None]]) -> None:
+        made = self.service.create_many([data for _, data, _ in rows],
                                         session=self.session, batch=self.size)
-        for (result, _, key), outcome in zip(self.rows, made, strict=True):
+        for (result, _, key), outcome in zip(rows, made, strict=True):
             if isinstance(outcome, DeskError):
-                result.action, result.errors = "error", row_errors(self.service.kind, outcome)
+                self._refused(result, outcome)
                 continue
             result.record_id = outcome
             if key is not None:
                 self.seen[key] = result.row  # a later row with this key repeats this one
                 self.existing_keys[key] = (outcome, 1)
-        self.rows, self.keys = [], set()
-        self.session.expunge_all()  # written already; a small session keeps batches fast

@@ -11,53 +11,35 @@ whether the later one is a duplicate, exactly as row by row.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
 from desktop.core.errors import DeskError
-from desktop.core.importing.creates import BATCH, Key, row_errors
-from desktop.core.services.updating import Change
+from desktop.core.importing.creates import BATCH, Key, PendingRows
 
 if TYPE_CHECKING:
     from desktop.core.importing.run import RowResult
     from desktop.core.services.records import RecordService
 
 
-class PendingUpdates:
-    """Changes to existing records waiting for their batch; ``seen`` as ``import_rows``
-    keeps it (the row that took a key)."""
+class PendingUpdates(PendingRows):
+    """Changes to existing records waiting for their batch (each row's payload a
+    ``Change``); ``seen`` as ``import_rows`` keeps it (the row that took a key)."""
 
     def __init__(self, session: Session, service: RecordService, seen: dict[Key, int],
                  size: int = BATCH) -> None:
-        self.session = session
-        self.service = service
+        super().__init__(session, service, size)
         self.seen = seen
-        self.size = size
-        self.rows: list[tuple[RowResult, Change, Key | None]] = []
-        self.keys: set[Key] = set()
 
-    def add(self, result: RowResult, change: Change, key: Key | None) -> None:
-        self.rows.append((result, change, key))
-        if key is not None:
-            self.keys.add(key)
-        if len(self.rows) >= self.size:
-            self.flush()
-
-    def flush(self) -> None:
-        """Write the waiting changes; a refused row gets its messages instead of its id."""
-        if not self.rows:
-            return
-        outcomes = self.service.update_many([change for _, change, _ in self.rows],
+    def _write(self, rows: list[tuple[RowResult, Any, Key | None]]) -> None:
+        outcomes = self.service.update_many([change for _, change, _ in rows],
                                             session=self.session)
-        for (result, _, key), outcome in zip(self.rows, outcomes, strict=True):
+        for (result, _, key), outcome in zip(rows, outcomes, strict=True):
             if isinstance(outcome, DeskError):
-                result.action, result.record_id = "error", None
-                result.errors = row_errors(self.service.kind, outcome)
+                self._refused(result, outcome)
             elif key is not None:
                 self.seen[key] = result.row  # a later row with this key repeats this one
-        self.rows, self.keys = [], set()
-        self.session.expunge_all()  # written already; a small session keeps batches fast
 
 
 __all__ = ["PendingUpdates"]

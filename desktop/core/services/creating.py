@@ -30,7 +30,7 @@ from desktop.core.fields import FieldType
 from desktop.core.i18n import t
 from desktop.core.models import AuditLog, SearchEntry, new_id, utcnow
 from desktop.core.models.sync import APPLYING_REMOTE, SYNCED_KINDS, SyncRecord, mark_dirty
-from desktop.core.search import fold
+from desktop.core.search import entry_values
 from desktop.core.services.inserting import Plan, insert_rows
 from desktop.core.services.owned_rows import row_key
 from desktop.core.services.references import References
@@ -186,10 +186,8 @@ class BulkCreator:
                  "record_id": record_id, "aksi": "create",
                  "perubahan": created(self._snapshot(clean, rows))}
         title, subtitle = kind.title(draft), kind.subtitle(draft)
-        search = {"jenis": kind.name, "record_id": record_id, "judul": title[:500],
-                  "keterangan": subtitle[:500] or None,
-                  "teks": fold(" ".join((title, subtitle, kind.search_text(draft)))),
-                  "urutan": kind.sort_value(draft)}
+        search = {"record_id": record_id, **entry_values(
+            kind.name, title, subtitle, kind.search_text(draft), kind.sort_value(draft))}
         return _Prepared(position, data, record_id, explicit, row, owned, audit, search)
 
     def _snapshot(self, clean: dict[str, Any], rows: dict[str, list[dict[str, Any]]]

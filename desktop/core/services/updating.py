@@ -31,8 +31,8 @@ from sqlalchemy.orm.util import identity_key
 from desktop.core.errors import DeskError, NotFoundError, StaleRecordError
 from desktop.core.i18n import t
 from desktop.core.models import AuditLog, SearchEntry, utcnow
-from desktop.core.models.sync import APPLYING_REMOTE, SYNCED_KINDS, SyncRecord
-from desktop.core.search import fold
+from desktop.core.models.sync import mark_dirty_many
+from desktop.core.search import index_record
 from desktop.core.services.creating import Outcome
 from desktop.core.services.inserting import Plan, insert_rows
 from desktop.core.services.references import References
@@ -172,40 +172,13 @@ class BulkUpdater:
             self.plans)
         ids = [c.obj.id for c in changed]
         with s.no_autoflush:  # written at the end, together
-            self._mark_dirty(ids)
+            mark_dirty_many(s, kind.name, ids)
             entries = {e.record_id: e for e in s.scalars(
                 select(SearchEntry).where(SearchEntry.record_id.in_(ids)))}
             for c in changed:
                 service._expire_related(s, c.obj)
-                self._index(entries.get(c.obj.id), c.obj)
+                index_record(s, kind.name, c.obj.id, kind.title(c.obj), kind.subtitle(c.obj),
+                             kind.search_text(c.obj), kind.sort_value(c.obj), entries)
         for c in changed:
             if service._indexed_text(c.obj) != c.text_before:
                 service._reindex_dependents(s, c.obj.id)
-
-    def _mark_dirty(self, ids: list[str]) -> None:
-        """As ``mark_dirty`` for each record, their sync rows read in one query."""
-        s, kind = self.s, self.kind.name
-        if kind not in SYNCED_KINDS or s.info.get(APPLYING_REMOTE):
-            return
-        states = {r.record_id: r for r in s.scalars(select(SyncRecord).where(
-            SyncRecord.kind == kind, SyncRecord.record_id.in_(ids)))}
-        now = utcnow()
-        for record_id in ids:
-            state = states.get(record_id)
-            if state is None:
-                s.add(SyncRecord(kind=kind, record_id=record_id, dirty=True, changed_at=now))
-            else:
-                state.dirty, state.changed_at = True, now
-
-    def _index(self, entry: SearchEntry | None, obj: Any) -> None:
-        """As ``index_record``, with the entry read for the whole batch."""
-        kind = self.kind
-        title, subtitle = kind.title(obj), kind.subtitle(obj)
-        values = {"jenis": kind.name, "judul": title[:500], "keterangan": subtitle[:500] or None,
-                  "teks": fold(" ".join((title, subtitle, kind.search_text(obj)))),
-                  "urutan": kind.sort_value(obj)}
-        if entry is None:
-            self.s.add(SearchEntry(record_id=obj.id, **values))
-            return
-        for name, value in values.items():
-            setattr(entry, name, value)
