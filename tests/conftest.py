@@ -12,7 +12,8 @@ from __future__ import annotations
 import os
 import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from desktop.core.database import open_database, resolve_database_url
+from desktop.core.demo import load_demo
 from desktop.core.desk import Desk
 from desktop.core.i18n import set_language
 from desktop.core.models import Base
@@ -225,3 +227,104 @@ def desk(database_url: str) -> Iterator[Desk]:
 def sqlite_desk(tmp_path: Path, sqlite_template: Path) -> Iterator[Desk]:
     """For the tests about SQLite files themselves (backups, corrupt files)."""
     yield from opened_desk(sqlite_copy(sqlite_template, tmp_path / "desk.sqlite3"))
+
+
+# ---------------------------------------------------------------------------- demo data
+def _admin_execute(admin: str, statement: str) -> None:
+    engine = create_engine(admin, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(statement))
+    engine.dispose()
+
+
+def _fill_demo(database: str | Path, today: date | None) -> None:
+    with Desk.open(database, user="demo") as d:
+        load_demo(d, today=today)
+
+
+class DemoTemplates:
+    """The demo register, loaded once per session (and per day it is dated, ``today``)
+    and copied for each test that starts from it: loading it through the services takes
+    about a second on SQLite and more on PostgreSQL, a file copy or ``CREATE DATABASE
+    ... TEMPLATE`` a fraction of that."""
+
+    def __init__(self, folder: Path, sqlite_template: Path) -> None:
+        self.folder, self.sqlite_template = folder, sqlite_template
+        self._sqlite: dict[date | None, Path] = {}
+        self._postgres: dict[date | None, str] = {}
+
+    def sqlite(self, today: date | None = None) -> Path:
+        if today not in self._sqlite:
+            path = self.folder / f"demo-{today or 'today'}.sqlite3"
+            shutil.copyfile(self.sqlite_template, path)
+            _fill_demo(path, today)
+            self._sqlite[today] = path
+        return self._sqlite[today]
+
+    def postgres(self, today: date | None = None) -> tuple[str, str]:
+        """(admin URL, name of the database holding the demo) for cloning."""
+        admin = postgres_admin_url()
+        assert admin is not None
+        if today not in self._postgres:
+            name = f"desk_demo_{uuid.uuid4().hex[:8]}"
+            _admin_execute(admin, f'CREATE DATABASE "{name}"')
+            url = make_url(admin).set(database=name).render_as_string(hide_password=False)
+            open_database(url).dispose()
+            _fill_demo(url, today)
+            self._postgres[today] = name
+        return admin, self._postgres[today]
+
+    def drop(self) -> None:
+        if self._postgres:
+            admin = postgres_admin_url()
+            assert admin is not None
+            for name in self._postgres.values():
+                _admin_execute(admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def demo_templates(tmp_path_factory: pytest.TempPathFactory,
+                   sqlite_template: Path) -> Iterator[DemoTemplates]:
+    templates = DemoTemplates(tmp_path_factory.mktemp("demo"), sqlite_template)
+    yield templates
+    templates.drop()
+
+
+def clone_demo(request: pytest.FixtureRequest, engine_name: str, folder: Path,
+               today: date | None = None,
+               before_drop: Callable[[], None] | None = None) -> Iterator[str]:
+    """Yield the URL of a fresh copy of the demo database (dated ``today``), dropped
+    afterwards (``before_drop`` first: a window's jobs settle before it is gone)."""
+    templates: DemoTemplates = request.getfixturevalue("demo_templates")
+    if engine_name == "sqlite":
+        path = folder / "demo.sqlite3"
+        shutil.copyfile(templates.sqlite(today), path)
+        yield str(path)
+        return
+    admin, template = templates.postgres(today)
+    name = f"desk_clone_{uuid.uuid4().hex[:10]}"
+    _admin_execute(admin, f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    yield make_url(admin).set(database=name).render_as_string(hide_password=False)
+    if before_drop is not None:
+        before_drop()
+    _admin_execute(admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def demo_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A database holding the demo register, fresh for each test, of each engine."""
+    yield from clone_demo(request, request.param, tmp_path)
+
+
+@pytest.fixture
+def demo_desk(demo_url: str) -> Iterator[Desk]:
+    yield from opened_desk(demo_url)
+
+
+def dated_demo_desk(request: pytest.FixtureRequest, folder: Path,
+                    today: date) -> Iterator[Desk]:
+    """The body of a fixture for a demo dated ``today`` (figures that depend on the
+    day): ``yield from dated_demo_desk(request, tmp_path, TODAY)`` in a fixture with
+    the engines as its params."""
+    for url in clone_demo(request, request.param, folder, today):
+        yield from opened_desk(url)

@@ -17,7 +17,6 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from desktop.cli.export import add_parsers
-from desktop.core.demo import load_demo
 from desktop.core.desk import Desk
 from desktop.core.errors import DeskError
 from desktop.core.services import ListQuery
@@ -35,14 +34,6 @@ def run(*argv: str) -> int:
     main, commands = parser()
     args = main.parse_args(list(argv))
     return commands[args.command](args)
-
-
-@pytest.fixture
-def demo_url(database_url: str) -> str:
-    desk = Desk.open(database_url, user="penguji")
-    load_demo(desk)
-    desk.close()
-    return database_url
 
 
 def expected_ids(url: str, kind: str, query: ListQuery) -> list[Any]:

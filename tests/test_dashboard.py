@@ -10,7 +10,6 @@ import pytest
 from sqlalchemy import text
 
 from desktop.core.dashboard import DUE_SOON_DAYS, RECENT_DAYS, Dashboard, compute
-from desktop.core.demo import load_demo
 from desktop.core.desk import Desk
 from desktop.core.freshness import is_overdue, next_update_due
 from desktop.core.i18n import set_language
@@ -23,9 +22,9 @@ def _sql(desk: Desk, query: str, **params: object) -> list[tuple]:
 
 
 @pytest.fixture
-def demo(desk: Desk) -> Desk:
-    load_demo(desk)
-    return desk
+def demo(demo_desk: Desk) -> Desk:
+    """The demo register (loaded once per session, copied for each test)."""
+    return demo_desk
 
 
 def test_record_counts_match_plain_sql_on_the_demo_data(demo: Desk) -> None:
@@ -255,18 +254,18 @@ def test_awkward_days_on_a_crafted_register(desk: Desk, today: date) -> None:
     _assert_every_segment_opens_its_count(desk, board)
 
 
-def test_cli_dashboard_prints_the_same_figures(demo: Desk, database_url: str, capsys) -> None:
+def test_cli_dashboard_prints_the_same_figures(demo: Desk, demo_url: str, capsys) -> None:
     import json
 
     from desktop.cli import main
 
-    assert main(["--database", database_url, "dashboard", "--json",
+    assert main(["--database", demo_url, "dashboard", "--json",
                  "--today", "2026-11-28"]) == 0
     data = json.loads(capsys.readouterr().out)
     board = compute(demo, date(2026, 11, 28))
     assert data["apps_by_status"] == board.apps_by_status
     assert data["datasets_by_freshness"] == board.datasets_by_freshness
-    assert main(["--database", database_url, "dashboard", "--today", "2026-11-28"]) == 0
+    assert main(["--database", demo_url, "dashboard", "--today", "2026-11-28"]) == 0
     out = capsys.readouterr().out
     assert f"terlambat diperbarui {board.datasets_by_freshness['terlambat']}" in out
 

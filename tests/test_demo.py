@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
+from conftest import dated_demo_desk
 
 from desktop.core.demo import load_demo
 from desktop.core.desk import Desk
@@ -14,10 +17,11 @@ from desktop.core.services import ListQuery
 TODAY = date(2026, 11, 28)
 
 
-@pytest.fixture
-def demo(desk: Desk) -> Desk:
-    load_demo(desk, today=TODAY)
-    return desk
+@pytest.fixture(params=["sqlite", "postgresql"])
+def demo(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Desk]:
+    """What ``load_demo`` made of an empty database dated TODAY (loaded once per session,
+    copied for each test; ``test_counts_match_the_summary`` loads it itself)."""
+    yield from dated_demo_desk(request, tmp_path, TODAY)
 
 
 def test_counts_match_the_summary(desk: Desk) -> None:

@@ -7,15 +7,17 @@ PDFs are read back with pypdf, on both database engines (the ``desk`` fixture).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 from io import BytesIO
+from pathlib import Path
 from typing import Any
 
 import pytest
 from agreement_samples import kb
+from conftest import dated_demo_desk
 from pypdf import PdfReader
 
-from desktop.core.demo import load_demo
 from desktop.core.desk import Desk
 from desktop.core.drafting import kb_from_visit, pks_from_kb
 from desktop.core.names import name_in_capitals
@@ -53,8 +55,8 @@ def assert_complete(text: str) -> None:
 
 
 # ---------------------------------------------------------------------------- the demo
-def test_every_demo_agreement_prints_complete_and_as_its_fields_say(desk: Desk) -> None:
-    load_demo(desk, today=TODAY)
+def test_every_demo_agreement_prints_complete_and_as_its_fields_say(dated_demo: Desk) -> None:
+    desk = dated_demo
     rows = desk.agreements.list().rows
     assert len(rows) >= 6
     for row in rows:
@@ -118,9 +120,14 @@ def _fill_kb(draft: dict[str, Any]) -> dict[str, Any]:
     return draft
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def dated_demo(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Desk]:
+    yield from dated_demo_desk(request, tmp_path, TODAY)
+
+
 @pytest.fixture
-def demo_desk_kb(desk: Desk) -> tuple[Desk, str]:
-    load_demo(desk, today=TODAY)
+def demo_desk_kb(dated_demo: Desk) -> tuple[Desk, str]:
+    desk = dated_demo
     draft = _fill_kb(kb_from_visit(desk, _karanganyar_visit(desk)))
     saved = desk.agreements.create(draft)
     return desk, saved["id"]

@@ -10,17 +10,18 @@ from __future__ import annotations
 import csv
 import re
 import zipfile
+from collections.abc import Iterator
 from datetime import date, datetime
 from io import BytesIO
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import dated_demo_desk
 from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlalchemy import update
 
-from desktop.core.demo import load_demo
 from desktop.core.desk import Desk
 from desktop.core.errors import DeskError
 from desktop.core.export import (
@@ -40,10 +41,10 @@ TODAY = date(2026, 11, 28)
 INJECTIONS = ['=HYPERLINK("http://x")', "+1", "-2", "@SUM(1)", "\tTab", "\rCR"]
 
 
-@pytest.fixture
-def demo(desk: Desk) -> Desk:
-    load_demo(desk, today=TODAY)
-    return desk
+@pytest.fixture(params=["sqlite", "postgresql"])
+def demo(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Desk]:
+    """The demo register dated TODAY (loaded once per session, copied for each test)."""
+    yield from dated_demo_desk(request, tmp_path, TODAY)
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop.core.demo import load_demo
 from desktop.core.desk import Desk
 from desktop.core.services import ListQuery
 from desktop.ui.main_window import MainWindow
@@ -19,6 +18,10 @@ from desktop.ui.tasks import TaskManager
 
 @pytest.fixture
 def window(qtbot, desk: Desk, tmp_path: Path) -> Iterator[MainWindow]:
+    yield from _shown_window(desk, tmp_path)
+
+
+def _shown_window(desk: Desk, tmp_path: Path) -> Iterator[MainWindow]:
     settings = QSettings(str(tmp_path / "view.ini"), QSettings.Format.IniFormat)
     win = MainWindow(desk, settings, TaskManager())
     win.show()
@@ -87,20 +90,18 @@ def test_an_invalid_date_on_a_visit_is_reported_on_that_field(qtbot, window: Mai
 
 
 @pytest.fixture
-def demo_window(qtbot, window: MainWindow, desk: Desk) -> MainWindow:
-    load_demo(desk)
-    for page in window.pages.values():
-        page.lookups = type(page.lookups)(desk)
-    return window
+def demo_window(qtbot, demo_desk: Desk, tmp_path: Path) -> Iterator[MainWindow]:
+    """A window over the demo register (loaded once per session, copied per test)."""
+    yield from _shown_window(demo_desk, tmp_path)
 
 
-def test_search_narrows_the_table(qtbot, demo_window: MainWindow, desk: Desk) -> None:
+def test_search_narrows_the_table(qtbot, demo_window: MainWindow, demo_desk: Desk) -> None:
     page = open_page(qtbot, demo_window, "datasets")
     assert page.model.rowCount() == 120
     qtbot.keyClicks(page.search, "penduduk miskin")
     qtbot.waitUntil(lambda: page.model.rowCount() != 120, timeout=5000)
     settle(qtbot, demo_window)
-    expected = desk.datasets.ids(ListQuery(text="penduduk miskin"))
+    expected = demo_desk.datasets.ids(ListQuery(text="penduduk miskin"))
     assert page.model.ids == expected
     assert 0 < len(expected) < 120
     assert page.count_label.text() == f"{len(expected)} dari 120 data"
@@ -110,28 +111,29 @@ def test_search_narrows_the_table(qtbot, demo_window: MainWindow, desk: Desk) ->
     ("datasets", "sifat_data", 2), ("apps", "status", 4), ("visits", "arah", 2),
     ("agreements", "jenis", 2), ("deployments", "status", 2), ("opd", "jenis", 2),
 ])
-def test_each_choice_filter_matches_the_core_count(qtbot, demo_window: MainWindow, desk: Desk,
-                                                   kind: str, key: str, index: int) -> None:
+def test_each_choice_filter_matches_the_core_count(qtbot, demo_window: MainWindow,
+                                                   demo_desk: Desk, kind: str, key: str,
+                                                   index: int) -> None:
     page = open_page(qtbot, demo_window, kind)
     combo = page.filter_widgets[key]
     combo.setCurrentIndex(index)
     combo.activated.emit(index)
     settle(qtbot, demo_window)
-    expected = desk.service(kind).count(ListQuery(filters={key: combo.currentData()}))
+    expected = demo_desk.service(kind).count(ListQuery(filters={key: combo.currentData()}))
     assert page.model.rowCount() == expected
-    assert page.model.rowCount() < desk.service(kind).count()
+    assert page.model.rowCount() < demo_desk.service(kind).count()
 
 
-def test_overdue_filter_and_tint(qtbot, demo_window: MainWindow, desk: Desk) -> None:
+def test_overdue_filter_and_tint(qtbot, demo_window: MainWindow, demo_desk: Desk) -> None:
     page = open_page(qtbot, demo_window, "datasets")
     page.filter_widgets["terlambat"].setChecked(True)
     settle(qtbot, demo_window)
-    expected = desk.datasets.count(ListQuery(filters={"terlambat": 1}))
+    expected = demo_desk.datasets.count(ListQuery(filters={"terlambat": 1}))
     assert page.model.rowCount() == expected > 0
     assert page.model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
 
 
-def test_clicking_a_header_sorts_in_sql(qtbot, demo_window: MainWindow, desk: Desk) -> None:
+def test_clicking_a_header_sorts_in_sql(qtbot, demo_window: MainWindow, demo_desk: Desk) -> None:
     page = open_page(qtbot, demo_window, "apps")
     page.table.sortByColumn(5, Qt.SortOrder.DescendingOrder)  # tahun
     settle(qtbot, demo_window)
@@ -140,7 +142,7 @@ def test_clicking_a_header_sorts_in_sql(qtbot, demo_window: MainWindow, desk: De
 
 
 def test_a_save_over_someone_elses_newer_save_is_refused_and_keeps_the_text(
-        qtbot, demo_window: MainWindow, desk: Desk, database_url: str) -> None:
+        qtbot, demo_window: MainWindow, demo_desk: Desk, demo_url: str) -> None:
     page = open_page(qtbot, demo_window, "apps")
     page.table.selectRow(0)
     settle(qtbot, demo_window)
@@ -148,7 +150,7 @@ def test_a_save_over_someone_elses_newer_save_is_refused_and_keeps_the_text(
     assert record_id is not None
     editor = page.form.editors["deskripsi"].edit
     editor.setPlainText("Teks saya yang belum tersimpan")
-    other = Desk.open(database_url, user="lain")
+    other = Desk.open(demo_url, user="lain")
     theirs = other.apps.get(record_id)
     other.apps.update(record_id, {"deskripsi": "Teks pengguna lain"},
                       expected_version=theirs["version"])
@@ -159,7 +161,7 @@ def test_a_save_over_someone_elses_newer_save_is_refused_and_keeps_the_text(
     assert box is not None and box.isVisible()
     assert "diubah oleh pengguna lain" in box.text()
     assert editor.toPlainText() == "Teks saya yang belum tersimpan"
-    assert desk.apps.get(record_id)["deskripsi"] == "Teks pengguna lain"
+    assert demo_desk.apps.get(record_id)["deskripsi"] == "Teks pengguna lain"
     box.close()
 
 
@@ -190,8 +192,8 @@ def test_english_interface_after_switching_language(qtbot, desk: Desk, tmp_path:
 
 
 def test_kb_drafted_from_the_karanganyar_visit_is_saved_and_linked(
-        qtbot, demo_window: MainWindow, desk: Desk) -> None:
-    visit_id = desk.visits.ids(ListQuery(filters={"tanggal_mulai": "2017-04-20"}))[0]
+        qtbot, demo_window: MainWindow, demo_desk: Desk) -> None:
+    visit_id = demo_desk.visits.ids(ListQuery(filters={"tanggal_mulai": "2017-04-20"}))[0]
     visits = open_page(qtbot, demo_window, "visits")
     visits.open_record(visit_id)
     settle(qtbot, demo_window)
@@ -214,10 +216,10 @@ def test_kb_drafted_from_the_karanganyar_visit_is_saved_and_linked(
     page.save()
     settle(qtbot, demo_window)
     assert page.current_id is not None
-    saved = desk.agreements.get(page.current_id)
+    saved = demo_desk.agreements.get(page.current_id)
     assert saved["jenis"] == "kb"
     assert saved["pasal"][before - 1]["judul"] == "Kerahasiaan"
-    assert page.current_id in desk.visits.get(visit_id)["kerjasama_ids"]
+    assert page.current_id in demo_desk.visits.get(visit_id)["kerjasama_ids"]
 
 
 def test_closing_with_unsaved_changes_asks(qtbot, window: MainWindow, monkeypatch) -> None:

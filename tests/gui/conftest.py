@@ -10,10 +10,7 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,28 +21,13 @@ from conftest import opened_desk
 from keyring.backend import KeyringBackend
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
-from desktop.core.database import open_database, resolve_database_url
-from desktop.core.demo import load_demo
 from desktop.core.desk import Desk
 from desktop.ui.main_window import MainWindow
 
 from .helpers import build_window, clone_demo
 
 MODAL_PATIENCE_S = 4.0
-PG_ENV = "DISKOMINFO_DESK_TEST_POSTGRES"
-REQUIRE_PG_ENV = "DISKOMINFO_DESK_REQUIRE_POSTGRES"
-
-
-def postgres_admin_url() -> str:
-    url = os.environ.get(PG_ENV)
-    if not url:
-        if os.environ.get(REQUIRE_PG_ENV) == "1":
-            pytest.fail(f"{PG_ENV} is not set but {REQUIRE_PG_ENV}=1")
-        pytest.skip(f"PostgreSQL not configured ({PG_ENV} unset)")
-    return resolve_database_url(url)
 
 
 # ---------------------------------------------------------------------------- keyring
@@ -124,40 +106,10 @@ def window(qtbot, desk: Desk, tmp_path: Path) -> Iterator[MainWindow]:
 
 
 # ---------------------------------------------------------------------------- demo data
-@pytest.fixture(scope="session")
-def demo_sqlite_template(tmp_path_factory: pytest.TempPathFactory,
-                         sqlite_template: Path) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    shutil.copyfile(sqlite_template, path)
-    d = Desk.open(path, user="demo")
-    load_demo(d)
-    d.close()
-    return path
-
-
-@pytest.fixture(scope="session")
-def demo_postgres_template() -> Iterator[tuple[str, str]]:
-    """(admin URL, name of a database holding the demo) for cloning."""
-    admin = postgres_admin_url()
-    name = f"desk_gui_demo_{uuid.uuid4().hex[:8]}"
-    engine = create_engine(admin, isolation_level="AUTOCOMMIT")
-    with engine.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(admin).set(database=name).render_as_string(hide_password=False)
-    db = open_database(url)
-    db.dispose()
-    d = Desk.open(url, user="demo")
-    load_demo(d)
-    d.close()
-    yield admin, name
-    with engine.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    engine.dispose()
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 def demo_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A database holding the demo register, fresh for each test, of each engine."""
+    """A database holding the demo register, fresh for each test, of each engine (the
+    templates: ``conftest.DemoTemplates``); a window's jobs settle before it is dropped."""
     yield from clone_demo(request, request.param, tmp_path)
 
 

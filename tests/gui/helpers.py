@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
+import conftest
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from desktop.core.desk import Desk
 from desktop.ui.main_window import MainWindow
@@ -98,19 +95,6 @@ def wait_loaded(qtbot, page: RecordPage, record_id: str) -> None:
 
 def clone_demo(request: pytest.FixtureRequest, engine_name: str, folder: Path
                ) -> Iterator[str]:
-    """Yield the URL of a fresh copy of the demo database, dropped afterwards."""
-    if engine_name == "sqlite":
-        path = folder / "demo.sqlite3"
-        shutil.copyfile(request.getfixturevalue("demo_sqlite_template"), path)
-        yield str(path)
-        return
-    admin, template = request.getfixturevalue("demo_postgres_template")
-    name = f"desk_gui_{uuid.uuid4().hex[:10]}"
-    engine = create_engine(admin, isolation_level="AUTOCOMMIT")
-    with engine.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
-    yield make_url(admin).set(database=name).render_as_string(hide_password=False)
-    settle_all()  # no job of a closed window may run on after the database is gone
-    with engine.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    engine.dispose()
+    """Yield the URL of a fresh copy of the demo database, dropped afterwards, once no
+    job of a closed window can run on it any more."""
+    yield from conftest.clone_demo(request, engine_name, folder, before_drop=settle_all)

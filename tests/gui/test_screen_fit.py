@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import DemoTemplates
 
 SCRIPT = Path(__file__).with_name("screen_fit_script.py")
 EVERYWHERE = (
@@ -95,12 +96,12 @@ def test_every_page_and_dialog_fits_the_screen_and_clips_no_text(
 
 
 def test_in_english_nothing_is_cut_on_the_small_screen(
-        demo_sqlite_template: Path, tmp_path: Path) -> None:
+        demo_templates: DemoTemplates, tmp_path: Path) -> None:
     """The same walk with the English catalogue at 1024×700 (the tightest screen): its
     words are longer in places ("Agreement expiry warning"). Geometry does not depend on
     the database engine, so one engine is enough here."""
     url = tmp_path / "demo.sqlite3"
-    shutil.copyfile(demo_sqlite_template, url)
+    shutil.copyfile(demo_templates.sqlite(), url)
     report = walk(str(url), "1024x700", tmp_path, lang="en")
     assert report["problems"] == []
     walked = [line.split(":")[0] for line in report["seen"]]
