@@ -6,17 +6,17 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_ID, APP_NAME, __version__
 from desktop.core.paths import view_settings_path
 from desktop.core.resources import resource_path
 from desktop.core.settings import LANGUAGE, current
+from desktop.ui.after_paint import AfterPaint
 from desktop.ui.style import apply_style
 
 if TYPE_CHECKING:
@@ -60,29 +60,6 @@ def _exit_once_shown_if_asked(app: QApplication) -> None:
         app.quit()
 
     QTimer.singleShot(0, report)  # runs once the event loop has shown the window
-
-
-class _FirstPaint(QObject):
-    """Calls ``then`` once, after the window's first paint (or after a while if none
-    comes: a window started minimized paints nothing): the database layer's imports
-    would otherwise hold up that paint, their work taking the one interpreter lock."""
-
-    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
-        super().__init__(window)
-        self._then: Callable[[], None] | None = then
-        window.installEventFilter(self)
-        QTimer.singleShot(OPEN_AFTER_PAINT_MS, self._go)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self._then is not None:
-            QTimer.singleShot(0, self._go)  # after this paint has reached the screen
-        return False
-
-    def _go(self) -> None:
-        then, self._then = self._then, None
-        if then is not None:
-            self.parent().removeEventFilter(self)  # its one paint is seen
-            then()
 
 
 def open_desk(database: str | None, user: str | None) -> Desk:
@@ -160,7 +137,7 @@ def run(database: str | None = None, user: str | None = None, lang: str | None =
         return desk
 
     def opened(desk: Desk) -> None:
-        from desktop.core.roles import BACKUP, OFFICE
+        from desktop.core.roles import OFFICE
         from desktop.ui.welcome import WelcomeDialog, needs_welcome
 
         window = holder["window"]
@@ -168,7 +145,12 @@ def run(database: str | None = None, user: str | None = None, lang: str | None =
             return  # closed while the database opened: it is closed below
         if desk.access is not None and desk.access.can(OFFICE) and needs_welcome(desk):
             WelcomeDialog(desk, tasks, window).exec()
-        window.attach(desk)
+        window.completed.connect(lambda: completed(window, desk))
+        window.attach(desk, figures_first=True)  # the Beranda's figures, then the rest
+
+    def completed(window: MainWindow, desk: Desk) -> None:
+        from desktop.core.roles import BACKUP
+
         QTimer.singleShot(0, window.offer_drafts)  # edits a crash left unsaved
         if desk.access is not None and desk.access.can(BACKUP):
             window.backups.run_daily()  # once a day, on the worker, while it opens
@@ -191,7 +173,7 @@ def run(database: str | None = None, user: str | None = None, lang: str | None =
         tasks.run_db(opening, on_done=opened, on_error=refused)
 
     frame = open_window(None)
-    _FirstPaint(frame, after_first_paint)
+    AfterPaint(frame, after_first_paint, OPEN_AFTER_PAINT_MS)
     code = app.exec()
     tasks.wait()
     if "desk" in outcome:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -49,8 +49,13 @@ if TYPE_CHECKING:
 SIDEBAR_KEY = "window/sidebar"  # the side bar's width with every page, for the frame
 
 
+FIGURES_WAIT_MS = 1500  # the start builds the pages then at the latest (slow figures)
+PAINT_WAIT_MS = 100  # ... and this long after the figures came if no paint shows them
+
+
 class MainWindow(QMainWindow):
     language_changed = Signal(str)  # the user chose another language in the settings
+    completed = Signal()  # attached: the pages, menus and actions are there
 
     def __init__(self, desk: Desk | None, settings: QSettings,
                  tasks: TaskManager | None = None) -> None:
@@ -79,21 +84,52 @@ class MainWindow(QMainWindow):
             self._placeholder_bar = None
             self.attach(desk)
 
-    def attach(self, desk: Desk) -> None:
+    def attach(self, desk: Desk, *, figures_first: bool = False) -> None:
         """The database is open: the pages the person's role may read, the status bar,
-        the actions with the role's refusals, the Beranda's figures."""
-        from desktop.ui.wheel_guard import install_wheel_guard
+        the actions with the role's refusals, the Beranda's figures; ``completed`` then.
 
-        # with the forms: a Python filter on every event of the application, and the
-        # frame has no field a wheel could change
-        install_wheel_guard(QApplication.instance())  # type: ignore[arg-type]
+        ``figures_first`` (the program's start, opening on the Beranda): the figures are
+        put on screen before the rest is built, which takes the interpreter for a few
+        hundred milliseconds (the Sinkronisasi page alone loads the HTTP stack); until
+        then the frame stays as it was, menus greyed out."""
         self.desk = desk
-        self.statusBar().clearMessage()
         # opening on the Beranda: its figures are asked for first, so their queries (which
         # leave the interpreter free) run on the worker while the pages are built here
         early = str(self.settings.value("window/page", "") or "") in ("", BERANDA)
         if early:
             self.beranda.attach(desk)
+        if early and figures_first:
+            self._complete_after_figures()
+        else:
+            self._complete(early)
+
+    def _complete_after_figures(self) -> None:
+        """Build the rest once the Beranda's figures have been painted, or after
+        FIGURES_WAIT_MS if they are slow to come (a huge register, a busy server)."""
+        from desktop.ui.after_paint import AfterPaint
+
+        pending = [True]
+
+        def complete() -> None:
+            if pending:
+                pending.clear()
+                if self.isVisible():  # not closed meanwhile (``run`` closes the Desk)
+                    self._complete(True)
+
+        def figures_shown() -> None:
+            self.beranda.refreshed.disconnect(figures_shown)
+            AfterPaint(self.beranda, complete, PAINT_WAIT_MS)
+
+        self.beranda.refreshed.connect(figures_shown)
+        QTimer.singleShot(FIGURES_WAIT_MS, complete)
+
+    def _complete(self, beranda_attached: bool) -> None:
+        from desktop.ui.wheel_guard import install_wheel_guard
+
+        # with the forms: a Python filter on every event of the application, and the
+        # frame has no field a wheel could change
+        install_wheel_guard(QApplication.instance())  # type: ignore[arg-type]
+        self.statusBar().clearMessage()
         self._build()
         self._build_helpers()
         from desktop.ui.live import LiveUpdates
@@ -109,8 +145,9 @@ class MainWindow(QMainWindow):
         self.attached = True
         self.start_sequence.begin()
         actions.update_enabled(self, self.page)  # the role's refusals from the start
-        if not early:  # computed when the Beranda is shown, if the start page is not it
-            self.beranda.attach(desk)
+        if not beranda_attached:  # computed when the Beranda is shown, if not the start
+            self.beranda.attach(self.desk)  # type: ignore[arg-type]
+        self.completed.emit()
 
     def _frame(self) -> None:
         """The side bar with the Beranda, the Beranda itself: no database needed."""

@@ -3,9 +3,10 @@
 ``desktop.ui.app.run`` shows ``MainWindow(None, …)`` — the side bar with the Beranda
 only, the Beranda's empty tiles and chart frames, greyed-out menus and toolbar — and
 opens the database on the worker once that frame is painted; ``attach`` then completes
-the window as the person's role allows. These tests hold the frame to "nothing can be
-done yet, nothing the role may not see", and the real start to "painted before
-SQLAlchemy, the models or Babel were imported".
+the window as the person's role allows: at the start the Beranda's figures first, the
+pages, menus and actions once those are painted (``completed``). These tests hold the
+frame to "nothing can be done yet, nothing the role may not see", and the real start to
+"painted before SQLAlchemy, the models or Babel were imported".
 """
 
 from __future__ import annotations
@@ -86,6 +87,67 @@ def test_attaching_the_database_completes_the_frame(qtbot, tmp_path: Path,
     assert win.page is win.pages["opd"]
 
 
+def test_at_the_start_the_figures_come_before_the_pages_are_built(qtbot, tmp_path: Path,
+                                                                 desk: Desk) -> None:
+    """Building the pages holds the interpreter (the Sinkronisasi page loads the HTTP
+    stack): the start puts the Beranda's figures on screen first, with the frame still
+    greyed out, and completes the window once they are painted."""
+    win = _frame(qtbot, tmp_path)
+    shown: list[tuple[str, int, bool]] = []
+    win.beranda.refreshed.connect(lambda: shown.append(
+        ("figures", win.navigation.count(), win.attached)))
+    win.completed.connect(lambda: shown.append(
+        ("completed", win.navigation.count(), win.attached)))
+    win.attach(desk, figures_first=True)
+    assert win.navigation.count() == 1 and not win.attached and win.action_table == {}
+    with qtbot.waitSignal(win.completed, timeout=10_000):
+        pass
+    assert shown[0] == ("figures", 1, False)
+    assert shown[1][0] == "completed" and shown[1][1] > 6 and shown[1][2]
+    assert win.beranda.tiles["apps"].number.text() == "0"  # the figure, not "–"
+    assert win.action_table["act_settings"].isEnabled()
+    settle(qtbot, win)
+
+
+def test_the_start_completes_the_window_when_the_figures_fail(qtbot, tmp_path: Path,
+                                                              desk: Desk,
+                                                              monkeypatch) -> None:
+    """The figures' query failing (said in its box) does not leave the window a frame:
+    the rest is built after FIGURES_WAIT_MS all the same."""
+    import desktop.core.dashboard as dashboard
+    from desktop.ui import main_window
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("papan tidak terhitung")
+
+    monkeypatch.setattr(dashboard, "compute", broken)
+    monkeypatch.setattr(main_window, "FIGURES_WAIT_MS", 200)
+    errors: list[BaseException] = []
+    monkeypatch.setattr("desktop.ui.errors.show_error",
+                        lambda exc, parent=None: errors.append(exc))
+    win = _frame(qtbot, tmp_path)
+    with qtbot.waitSignal(win.completed, timeout=10_000):
+        win.attach(desk, figures_first=True)
+    assert win.attached and win.navigation.count() > 6
+    assert [str(error) for error in errors] == ["papan tidak terhitung"]
+    settle(qtbot, win)
+
+
+def test_a_frame_closed_before_its_figures_is_not_completed(qtbot, tmp_path: Path,
+                                                            desk: Desk, monkeypatch) -> None:
+    from desktop.ui import main_window
+
+    monkeypatch.setattr(main_window, "FIGURES_WAIT_MS", 50)
+    win = _frame(qtbot, tmp_path)
+    completed: list[bool] = []
+    win.completed.connect(lambda: completed.append(True))
+    win.attach(desk, figures_first=True)
+    assert win.close()
+    qtbot.wait(300)
+    settle(qtbot, win)
+    assert completed == [] and not win.attached and win.navigation.count() == 1
+
+
 def test_the_frame_closed_while_the_database_opens_closes_quietly(qtbot,
                                                                   tmp_path: Path) -> None:
     win = _frame(qtbot, tmp_path)
@@ -94,7 +156,8 @@ def test_the_frame_closed_while_the_database_opens_closes_quietly(qtbot,
 
 
 # A real start, as the user's shortcut makes it: the window's first paint notes which
-# modules were loaded then; once the Beranda is filled, the child prints and quits.
+# modules were loaded then, the Beranda's figures how many pages there were; once the
+# window is complete, the child prints and quits.
 WATCHED_START = """
 import json, sys
 from PySide6.QtCore import QEvent, QObject
@@ -119,17 +182,23 @@ def init(self, *args, **kwargs):
     self.installEventFilter(self._watch)
     seen["frame"] = self.navigation.count()
 
-def attach(self, desk):
-    original_attach(self, desk)
+def attach(self, desk, **kwargs):
+    original_attach(self, desk, **kwargs)
 
     def filled():
         seen["tiles"] = self.beranda.tiles["apps"].number.text()
+        seen["pages_when_filled"] = self.navigation.count()
+
+    def completed():
         seen["pages"] = self.navigation.count()
+        seen["menus_enabled"] = all(menu.isEnabled() for menu in (
+            action.menu() for action in self.menuBar().actions()) if menu is not None)
         print("SEEN " + json.dumps(seen), flush=True)
         self.tasks.wait()
         QApplication.instance().quit()
 
     self.beranda.refreshed.connect(filled)
+    self.completed.connect(completed)
 
 mw.MainWindow.__init__, mw.MainWindow.attach = init, attach
 from desktop.cli import main
@@ -156,7 +225,10 @@ def test_the_window_is_painted_before_the_database_layer_is_loaded(tmp_path: Pat
     seen = json.loads(lines[0][5:])
     assert seen["painted"] == []  # none of the database layer at the first paint
     assert seen["frame"] == 1  # the Beranda only, until the role is known
-    assert seen["tiles"] == "0" and seen["pages"] > 6  # then filled, with every page
+    # then the Beranda's figures, before the rest is built (which holds the interpreter
+    # a few hundred milliseconds: it would hold the figures back), then every page
+    assert seen["tiles"] == "0" and seen["pages_when_filled"] == 1
+    assert seen["pages"] > 6 and seen["menus_enabled"]
 
 
 def test_the_cheaper_pyside_question_gives_shibokens_answers() -> None:
@@ -188,6 +260,24 @@ print(sorted(name for name in ("sqlalchemy", "keyring") if name in sys.modules))
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [
         "postgresql+psycopg://desk@db.local:5432/register?a=1", "[]"]
+
+
+def test_opening_a_sqlite_register_does_not_load_the_postgresql_driver(tmp_path: Path) -> None:
+    """psycopg (with asyncio's SSL parts, ~50 ms) came with ``desktop.core.people`` for
+    the statements that manage logins on PostgreSQL: every start on SQLite paid it on
+    the way to the Beranda's figures."""
+    done = subprocess.run([sys.executable, "-c", """
+import sys
+from desktop.core.desk import Desk
+from desktop.core.people import require_role
+with Desk.open(sys.argv[1]) as desk:
+    require_role(desk)
+    desk.opd.count()
+print(sorted(name for name in sys.modules if name.split(".")[0] == "psycopg"))
+""", str(tmp_path / "d.sqlite3")], capture_output=True, text=True, timeout=60, check=False,
+        cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["[]"]
 
 
 # the child's QApplication exists before the program runs; a timer reports the text of
