@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -186,7 +187,17 @@ def pg_url(request: pytest.FixtureRequest) -> Iterator[str]:
     _truncate(url)
 
 
+def _settle_background_jobs() -> None:
+    """A window of an earlier test may still have a job running on the session's
+    database (a refresh its timer started as it closed): it ends before the tables are
+    emptied under it, else its read and the TRUNCATE can deadlock (as seen once)."""
+    tasks = sys.modules.get("desktop.ui.tasks")
+    if tasks is not None:
+        tasks.settle_all()
+
+
 def _truncate(url: str) -> None:
+    _settle_background_jobs()
     engine = create_engine(url)
     tables = ", ".join(t.name for t in Base.metadata.sorted_tables if t.name not in KEEP_TABLES)
     with engine.begin() as conn:

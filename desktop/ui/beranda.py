@@ -195,7 +195,7 @@ class BerandaPage(QWidget):
         # short: live changes from other workstations were already gathered for 150 ms
         # (ui/live.py), and the issue's "within one second" includes the figures' query
         self._debounce.setInterval(REFRESH_DEBOUNCE_MS)
-        self._debounce.timeout.connect(self.refresh)
+        self._debounce.timeout.connect(self._changes_gathered)
         hub.changed.connect(self._data_changed)
         self._build()
 
@@ -293,6 +293,13 @@ class BerandaPage(QWidget):
     def _data_changed(self, _kind: str, _ids: list[str]) -> None:
         if self.isVisible():
             self._debounce.start()
+        else:
+            self._stale = True
+
+    def _changes_gathered(self) -> None:
+        """Hidden meanwhile (another page, the window closed): computed when shown."""
+        if self.isVisible():
+            self.refresh()
         else:
             self._stale = True
 

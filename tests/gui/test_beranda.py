@@ -16,11 +16,12 @@ from desktop.core.formatting import number
 from desktop.core.i18n import set_language
 from desktop.core.reminders import Dismissals
 from desktop.core.services import ListQuery
-from desktop.ui.beranda import BerandaPage, Tile
+from desktop.ui.beranda import REFRESH_DEBOUNCE_MS, BerandaPage, Tile
 from desktop.ui.beranda_charts import BarChart, PieChart
 from desktop.ui.main_window import MainWindow
 from desktop.ui.record.page import RecordPage
 from desktop.ui.report_dialog import ReportDialog
+from desktop.ui.sidebar import BERANDA
 
 from .helpers import build_window, settle
 
@@ -417,3 +418,30 @@ def test_window_remembers_a_record_page_and_defaults_to_the_beranda(
     third = build_window(qtbot, desk, ini)
     assert third.page is None and third.current_key == "beranda"
     third.close()
+
+
+def test_changes_gathered_while_the_beranda_was_left_are_counted_when_it_is_back(
+        qtbot, demo_window: MainWindow, monkeypatch) -> None:
+    """A save starts the figures' short wait; leaving the Beranda (or closing the
+    window) before it ends asks nothing of the database then, and once back on the
+    Beranda the figures are computed again, once."""
+    import desktop.core.dashboard as dashboard
+
+    beranda = _wait_beranda(qtbot, demo_window)
+    computed: list[bool] = []
+    real = dashboard.compute
+
+    def counted(*args: object, **kwargs: object) -> object:
+        computed.append(True)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(dashboard, "compute", counted)
+    demo_window.hub.notify("apps", ["x"])
+    demo_window.show_kind("apps")
+    assert not beranda.isVisible()
+    qtbot.wait(REFRESH_DEBOUNCE_MS * 3)
+    settle(qtbot, demo_window)
+    assert computed == []
+    with qtbot.waitSignal(beranda.refreshed, timeout=5000):
+        demo_window.show_page(BERANDA)
+    assert computed == [True]
