@@ -16,7 +16,6 @@ import pytest
 from desktop.cli import main
 from desktop.core import csv_format
 from desktop.core.csv_format import locale_delimiter, resolve_delimiter
-from desktop.core.demo import load_demo
 from desktop.core.desk import Desk
 from desktop.core.errors import QueryError
 from desktop.core.settings import CSV_DELIMITER, Settings
@@ -110,9 +109,9 @@ def test_cli_delimiter_refused_for_xlsx_and_unknown(tmp_path: Path, capsys) -> N
     assert "--delimiter" in capsys.readouterr().err
 
 
-def test_a_semicolon_csv_round_trips_through_import(desk: Desk, database_url: str,
+def test_a_semicolon_csv_round_trips_through_import(demo_desk: Desk, demo_url: str,
                                                     tmp_path: Path, capsys) -> None:
-    load_demo(desk)
+    desk, database_url = demo_desk, demo_url  # the demo, loaded once per session
     for kind in ORDER:
         path = tmp_path / f"{kind}.csv"
         assert main(["--database", database_url, "export", kind, str(path), "--full",

@@ -16,13 +16,13 @@ from typing import Any
 import docx
 import pytest
 from agreement_samples import kb, pks
+from conftest import dated_demo_desk
 from docx.document import Document as DocxDocument
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from pypdf import PdfReader
 from test_documents_follow_record import _fill_kb, _karanganyar_visit
 
-from desktop.core.demo import load_demo
 from desktop.core.desk import Desk
 from desktop.core.drafting import kb_from_visit
 from desktop.core.names import name_in_capitals
@@ -197,8 +197,13 @@ def _documents(desk: Desk, agreement_id: str) -> tuple[dict[str, Any], bytes, by
             render_agreement(agreement, office=office, parent=parent, options=options))
 
 
-def test_every_demo_agreement_and_a_kb_from_a_visit_as_docx(desk: Desk) -> None:
-    load_demo(desk, today=TODAY)
+@pytest.fixture(params=["sqlite", "postgresql"])
+def dated_demo(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Desk]:
+    yield from dated_demo_desk(request, tmp_path, TODAY)
+
+
+def test_every_demo_agreement_and_a_kb_from_a_visit_as_docx(dated_demo: Desk) -> None:
+    desk = dated_demo
     ids = [r["id"] for r in desk.agreements.list().rows]
     assert len(ids) >= 6
     ids.append(desk.agreements.create(_fill_kb(kb_from_visit(

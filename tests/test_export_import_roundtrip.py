@@ -14,7 +14,6 @@ from typing import Any
 import pytest
 
 from desktop.cli import main
-from desktop.core.demo import load_demo
 from desktop.core.desk import Desk
 from desktop.core.importing.mapping import IMPORT_KINDS, importable_fields
 from desktop.core.kinds import KINDS
@@ -58,10 +57,10 @@ def _records(desk: Desk, kind: str) -> list[dict[str, Any]]:
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
 def test_every_record_of_the_demo_survives_a_full_export_and_import(
-        desk: Desk, database_url: str, tmp_path: Path, suffix: str,
+        demo_desk: Desk, demo_url: str, tmp_path: Path, suffix: str,
         capsys: pytest.CaptureFixture[str]) -> None:
+    desk, database_url = demo_desk, demo_url  # the demo, loaded once per session
     assert set(ORDER) == set(IMPORT_KINDS)
-    load_demo(desk)
     exempt = desk.datasets.count(ListQuery(filters={"sifat_data": "dikecualikan"}))
     assert exempt >= 2  # the records the list export lost
     for kind in ORDER:

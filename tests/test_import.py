@@ -10,7 +10,6 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
-from desktop.core.demo import load_demo
 from desktop.core.desk import Desk
 from desktop.core.errors import DeskError
 from desktop.core.importing import auto_map, import_rows, load_mapping, read_sheet, save_mapping
@@ -174,8 +173,8 @@ def test_files_that_are_not_sheets_are_refused_clearly(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("kind", ["opd", "apps", "datasets", "visits", "deployments"])
 def test_a_full_sheet_imports_back_into_an_empty_database_unchanged(
-        desk: Desk, database_url: str, tmp_path: Path, kind: str) -> None:
-    load_demo(desk)
+        demo_desk: Desk, demo_url: str, tmp_path: Path, kind: str) -> None:
+    desk, database_url = demo_desk, demo_url  # the demo, loaded once per session
     path = tmp_path / f"{kind}.xlsx"
     written = write_sheet(desk, kind, path)
     assert written == desk.service(kind).count()
@@ -295,11 +294,11 @@ def test_cli_import_dry_run_then_import_with_a_report(database_url: str, tmp_pat
 
 @pytest.mark.parametrize("kind", ["opd", "apps", "datasets", "visits", "deployments"])
 def test_an_exported_list_imports_back_as_the_same_list(
-        desk: Desk, database_url: str, tmp_path: Path, kind: str) -> None:
+        demo_desk: Desk, demo_url: str, tmp_path: Path, kind: str) -> None:
     """The spreadsheet a clerk gets from "Ekspor daftar" is one the import understands."""
     from desktop.core.export import write_xlsx
 
-    load_demo(desk)
+    desk, database_url = demo_desk, demo_url  # the demo, loaded once per session
     path = tmp_path / f"{kind}.xlsx"
     write_xlsx(desk.service(kind), ListQuery(), path)
     other = Desk.open(_empty_copy(desk, database_url, tmp_path), user="impor")

@@ -11,7 +11,6 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from desktop.core.demo import load_demo
 from desktop.core.desk import Desk
 from desktop.core.errors import DeskError
 from desktop.core.period import (
@@ -179,11 +178,11 @@ def test_an_empty_period_still_makes_a_report(desk: Desk) -> None:
     assert texts[0].count("Tidak ada.") >= 2
 
 
-def test_cli_report_writes_the_demo_year(desk: Desk, database_url: str, tmp_path: Path,
+def test_cli_report_writes_the_demo_year(demo_desk: Desk, demo_url: str, tmp_path: Path,
                                         capsys) -> None:
     from desktop.cli import main
 
-    load_demo(desk)
+    desk, database_url = demo_desk, demo_url  # the demo, loaded once per session
     target = tmp_path / "laporan"
     assert main(["--database", database_url, "report", "--period", str(date.today().year),
                  "-o", str(target)]) == 0
