@@ -13,7 +13,7 @@ import os
 import shutil
 import sys
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -188,9 +188,9 @@ def pg_url(request: pytest.FixtureRequest) -> Iterator[str]:
 
 
 def _settle_background_jobs() -> None:
-    """A window of an earlier test may still have a job running on the session's
-    database (a refresh its timer started as it closed): it ends before the tables are
-    emptied under it, else its read and the TRUNCATE can deadlock (as seen once)."""
+    """A window of an earlier test may still have a job running on a test database (a
+    refresh its timer started as it closed): it ends before the tables are emptied or
+    the database dropped under it (a read and the TRUNCATE deadlocked once)."""
     tasks = sys.modules.get("desktop.ui.tasks")
     if tasks is not None:
         tasks.settle_all()
@@ -302,10 +302,10 @@ def demo_templates(tmp_path_factory: pytest.TempPathFactory,
 
 
 def clone_demo(request: pytest.FixtureRequest, engine_name: str, folder: Path,
-               today: date | None = None,
-               before_drop: Callable[[], None] | None = None) -> Iterator[str]:
+               today: date | None = None) -> Iterator[str]:
     """Yield the URL of a fresh copy of the demo database (dated ``today``), dropped
-    afterwards (``before_drop`` first: a window's jobs settle before it is gone)."""
+    afterwards, once no job of a window of the test can still run on it (one that ran
+    into the dropped database showed its error box in the next test)."""
     templates: DemoTemplates = request.getfixturevalue("demo_templates")
     if engine_name == "sqlite":
         path = folder / "demo.sqlite3"
@@ -316,8 +316,7 @@ def clone_demo(request: pytest.FixtureRequest, engine_name: str, folder: Path,
     name = f"desk_clone_{uuid.uuid4().hex[:10]}"
     _admin_execute(admin, f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
     yield make_url(admin).set(database=name).render_as_string(hide_password=False)
-    if before_drop is not None:
-        before_drop()
+    _settle_background_jobs()
     _admin_execute(admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 

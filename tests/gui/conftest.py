@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from desktop.core.desk import Desk
 from desktop.ui.main_window import MainWindow
 
-from .helpers import build_window, clone_demo
+from .helpers import build_window
 
 MODAL_PATIENCE_S = 4.0
 
@@ -106,13 +106,7 @@ def window(qtbot, desk: Desk, tmp_path: Path) -> Iterator[MainWindow]:
 
 
 # ---------------------------------------------------------------------------- demo data
-@pytest.fixture(params=["sqlite", "postgresql"])
-def demo_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A database holding the demo register, fresh for each test, of each engine (the
-    templates: ``conftest.DemoTemplates``); a window's jobs settle before it is dropped."""
-    yield from clone_demo(request, request.param, tmp_path)
-
-
+# ``demo_url`` (a fresh copy of the demo register, of each engine) is tests/conftest.py's
 @pytest.fixture
 def demo_desk(demo_url: str) -> Iterator[Desk]:
     yield from opened_desk(demo_url)

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import conftest
-import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
 from desktop.core.desk import Desk
 from desktop.ui.main_window import MainWindow
 from desktop.ui.record.page import RecordPage
-from desktop.ui.tasks import TaskManager, settle_all
+from desktop.ui.tasks import TaskManager
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -93,8 +90,3 @@ def wait_loaded(qtbot, page: RecordPage, record_id: str) -> None:
     qtbot.wait(10)
 
 
-def clone_demo(request: pytest.FixtureRequest, engine_name: str, folder: Path
-               ) -> Iterator[str]:
-    """Yield the URL of a fresh copy of the demo database, dropped afterwards, once no
-    job of a closed window can run on it any more."""
-    yield from conftest.clone_demo(request, engine_name, folder, before_drop=settle_all)

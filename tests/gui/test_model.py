@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import opened_desk
+from conftest import clone_demo, opened_desk
 from PySide6.QtCore import QPoint, QSettings, Qt
 
 from desktop.core.desk import Desk
@@ -20,7 +20,7 @@ from desktop.ui.page_fit import LIST_MIN_ROWS
 from desktop.ui.record_model import BLOCK, ID_ROLE, VALUE_ROLE, RecordTableModel
 from desktop.ui.widgets.fields import PickEditor
 
-from .helpers import build_window, clone_demo, settle
+from .helpers import build_window, settle
 
 BIG = 100_000
 
