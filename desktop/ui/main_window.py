@@ -93,8 +93,8 @@ class MainWindow(QMainWindow):
         hundred milliseconds (the Sinkronisasi page alone loads the HTTP stack); until
         then the frame stays as it was, menus greyed out."""
         self.desk = desk
-        # opening on the Beranda: its figures are asked for first, so their queries (which
-        # leave the interpreter free) run on the worker while the pages are built here
+        # opening on the Beranda: its figures are asked for first, so their queries run
+        # on the worker while the pages are built here (or, figures first, before them)
         early = str(self.settings.value("window/page", "") or "") in ("", BERANDA)
         if early:
             self.beranda.attach(desk)
@@ -108,13 +108,9 @@ class MainWindow(QMainWindow):
         FIGURES_WAIT_MS if they are slow to come (a huge register, a busy server)."""
         from desktop.ui.after_paint import AfterPaint
 
-        pending = [True]
-
-        def complete() -> None:
-            if pending:
-                pending.clear()
-                if self.isVisible():  # not closed meanwhile (``run`` closes the Desk)
-                    self._complete(True)
+        def complete() -> None:  # once, whichever comes first; not if closed meanwhile
+            if not self.attached and self.isVisible():
+                self._complete(True)
 
         def figures_shown() -> None:
             self.beranda.refreshed.disconnect(figures_shown)
