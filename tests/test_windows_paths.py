@@ -18,7 +18,12 @@ import pytest
 from desktop.core.backup_check import read_only_uri
 from desktop.core.backups import backup_now, restore
 from desktop.core.desk import Desk
-from desktop.core.sqlite_uri import absolute, sqlalchemy_sqlite_url, sqlite_uri
+from desktop.core.sqlite_uri import (
+    absolute,
+    sqlalchemy_sqlite_url,
+    sqlite_file_of_url,
+    sqlite_uri,
+)
 
 ODD_FOLDER = "Cadangan 100% #2 (Bu Siti) — Kopi Gayo, Pidië"
 
@@ -190,6 +195,8 @@ def test_the_sqlalchemy_url_reads_back_as_the_same_file(tmp_path: Path, folder: 
     assert make_url(sqlalchemy_sqlite_url(win)).database == str(win)
     posix = PurePosixPath("/srv") / f"{folder} ?x" / "x.sqlite3"  # "?": POSIX names only
     assert make_url(sqlalchemy_sqlite_url(posix)).database == str(posix)
+    for named in (path, win, posix):  # and back to the file (the start's quick Beranda)
+        assert str(sqlite_file_of_url(sqlalchemy_sqlite_url(named))) == str(named)
     path.parent.mkdir()
     desk = Desk.open(path, user="penguji")  # the register itself lives in that folder
     try:
@@ -199,3 +206,9 @@ def test_the_sqlalchemy_url_reads_back_as_the_same_file(tmp_path: Path, folder: 
         desk.close()
     assert path.stat().st_size > 0
     assert sorted(p.name for p in tmp_path.iterdir()) == [folder]  # no mangled twin
+
+
+@pytest.mark.parametrize("url", ["postgresql+psycopg://desk@server/desk", "sqlite://",
+                                 "sqlite:///:memory:", "sqlite:///x.db?mode=ro"])
+def test_a_url_that_is_not_a_plain_sqlite_file_names_no_file(url: str) -> None:
+    assert sqlite_file_of_url(url) is None

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, and_, false, or_
+if TYPE_CHECKING:  # the rules without the clauses are read before SQLAlchemy is loaded
+    from sqlalchemy import ColumnElement
 
 # Grace-free intervals: a monthly dataset last updated more than a month ago is overdue.
 INTERVAL_DAYS = {
@@ -39,6 +41,8 @@ def is_overdue(frekuensi: str, last_updated: date | None, today: date) -> bool:
 def overdue_clause(frekuensi: ColumnElement[str], last_updated: ColumnElement[date],
                    today: date, overdue: bool = True) -> ColumnElement[bool]:
     """The same rule as ``is_overdue`` in SQL, portable: thresholds computed here."""
+    from sqlalchemy import and_, false, or_
+
     parts = [
         and_(frekuensi == code,
              or_(last_updated.is_(None), last_updated < today - timedelta(days=days)))
@@ -63,6 +67,8 @@ def freshness_state(frekuensi: str, last_updated: date | None, today: date) -> s
 def freshness_clause(state: str, frekuensi: ColumnElement[str],
                      last_updated: ColumnElement[date], today: date) -> ColumnElement[bool]:
     """``freshness_state(...) == state`` in SQL, so a chart segment and its list agree."""
+    from sqlalchemy import and_, false, or_
+
     scheduled = frekuensi.in_(tuple(INTERVAL_DAYS))
     overdue = overdue_clause(frekuensi, last_updated, today)
     # next update (last + interval) before today + DUE_SOON_DAYS

@@ -73,3 +73,13 @@ def sqlalchemy_sqlite_url(path: str | os.PathLike[str]) -> str:
     """
     name = str(absolute(path)).replace("%", "%25").replace("?", "%3F")
     return f"sqlite:///{name}"
+
+
+def sqlite_file_of_url(url: str) -> Path | None:
+    """The file of a URL :func:`sqlalchemy_sqlite_url` wrote; None for anything else
+    (another engine, an in-memory database, a URL with options)."""
+    prefix = "sqlite:///"
+    if not url.startswith(prefix) or "?" in url:
+        return None
+    name = url[len(prefix):].replace("%3F", "?").replace("%25", "%")
+    return Path(name) if name and name != ":memory:" else None

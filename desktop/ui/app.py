@@ -20,7 +20,11 @@ from desktop.ui.after_paint import AfterPaint
 from desktop.ui.style import apply_style
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from desktop.core.dashboard_board import Dashboard
     from desktop.core.desk import Desk
+    from desktop.ui.main_window import MainWindow
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -77,6 +81,32 @@ def open_desk(database: str | None, user: str | None) -> Desk:
         desk.close()
         raise
     return desk
+
+
+def quick_register(database: str | None, window: MainWindow) -> Path | None:
+    """The SQLite file the start opens, when its Beranda can be read before the database
+    layer loads (``desktop.core.dashboard_quick``): the window opens on the Beranda."""
+    from desktop.core.database_url import resolve_database_url
+    from desktop.core.errors import DeskError
+    from desktop.core.sqlite_uri import sqlite_file_of_url
+    from desktop.ui.sidebar import BERANDA
+
+    if str(window.settings.value("window/page", "") or "") not in ("", BERANDA):
+        return None
+    try:
+        return sqlite_file_of_url(resolve_database_url(database, password=False))
+    except (DeskError, OSError, ValueError):
+        return None  # said by the usual opening
+
+
+def read_figures(register: Path) -> Dashboard | None:
+    """On the worker: the Beranda's figures by the quick reading, or None."""
+    from datetime import date
+
+    from desktop.core.dashboard_quick import quick_board
+    from desktop.core.settings import EXPIRY_DAYS
+
+    return quick_board(register, date.today(), int(current().get(EXPIRY_DAYS)))
 
 
 def run(database: str | None = None, user: str | None = None, lang: str | None = None,
@@ -167,10 +197,28 @@ def run(database: str | None = None, user: str | None = None, lang: str | None =
             QMessageBox.critical(window, APP_NAME, exc.message)
         window.close()
 
+    def open_the_database() -> None:
+        tasks.run_db(opening, on_done=opened, on_error=refused)
+
+    def figures_read(board: Dashboard | None) -> None:
+        """The quick reading's figures are painted first, then the database layer loads
+        (both want the interpreter: in parallel each would wait for the other)."""
+        window = holder["window"]
+        if board is None or not window.isVisible():
+            open_the_database()
+            return
+        window.beranda.show_early(board)
+        AfterPaint(window.beranda, open_the_database, OPEN_AFTER_PAINT_MS)
+
     def after_first_paint() -> None:
         if guard is not None:
             guard.listen()  # a later start is answered from now on (it waits till then)
-        tasks.run_db(opening, on_done=opened, on_error=refused)
+        register = quick_register(database, holder["window"])
+        if register is None:
+            open_the_database()
+            return
+        tasks.run_db(lambda: read_figures(register), on_done=figures_read,
+                     on_error=lambda _error: open_the_database())
 
     frame = open_window(None)
     AfterPaint(frame, after_first_paint, OPEN_AFTER_PAINT_MS)

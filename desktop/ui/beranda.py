@@ -38,7 +38,7 @@ from desktop.ui.style import tokens
 from desktop.ui.tasks import TaskManager
 
 if TYPE_CHECKING:
-    from desktop.core.dashboard import Chart, Dashboard, Figure, Segment
+    from desktop.core.dashboard_board import Chart, Dashboard, Figure, Segment
     from desktop.core.desk import Desk
 
 CHART_PLACEHOLDERS = 4  # empty chart frames while the first figures load (two rows)
@@ -189,6 +189,7 @@ class BerandaPage(QWidget):
         self.board: Dashboard | None = None
         self.chart_views: dict[str, ChartCard] = {}  # by chart key; empty ones are absent
         self._stale = True
+        self._early = False  # figures from the start's quick reading on screen
         self._generation = 0
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -250,11 +251,23 @@ class BerandaPage(QWidget):
         self.report_button.setEnabled(not waiting)
 
     def attach(self, desk: Desk) -> None:
-        """The database is open: the figures are computed (now, if the page is shown)."""
+        """The database is open: the figures are computed (now, if the page is shown),
+        unless the start's quick reading put them on screen a moment ago."""
         self.desk = desk
         self._loading(False)
-        if self.isVisible():
+        if self._early:
+            self._early = False
+            self._stale = False
+        elif self.isVisible():
             self.refresh()
+
+    def show_early(self, board: Dashboard) -> None:
+        """The figures of the start's quick reading (``desktop.core.dashboard_quick``),
+        shown while the database layer loads; the same figures ``refresh`` would read,
+        so ``attach`` keeps them (a save after it refreshes them as usual)."""
+        self._generation += 1
+        self._early = True
+        self._show_board(board, self._generation)
 
     def _captions(self, board: Dashboard) -> dict[str, str]:
         return {
@@ -360,7 +373,7 @@ class BerandaPage(QWidget):
             pie.peers = [p for p in pies if p is not pie]
 
     def _chart_widget(self, chart: Chart) -> QWidget:
-        from desktop.core.dashboard import Figure
+        from desktop.core.dashboard_board import Figure
         from desktop.ui.beranda_charts import BarChart, PieChart
 
         if not any(s.count for s in chart.segments):

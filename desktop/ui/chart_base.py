@@ -21,7 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from desktop.core.dashboard import Chart, Segment
+from desktop.core.dashboard_board import Chart, Segment
 from desktop.core.formatting import number
 from desktop.ui.painting import painting
 from desktop.ui.style import tokens

@@ -13,7 +13,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-from desktop.core.dashboard import Chart, Segment
+from desktop.core.dashboard_board import Chart, Segment
 from desktop.core.formatting import number
 from desktop.ui.chart_base import (
     GAP,

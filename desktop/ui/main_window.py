@@ -73,6 +73,8 @@ class MainWindow(QMainWindow):
         # owned by the window, and stopped when it closes: nothing of it runs afterwards
         self.start_sequence = StartSequence(self)
         self.attached = False
+        # a Beranda list asked for before the pages were built: opened once they are
+        self._waiting_open: tuple[str, dict[str, Any]] | None = None
         self._frame()
         if desk is None:  # the shell of the first paint: greyed out until ``attach``
             self._placeholder_bar: QToolBar | None = actions.build_placeholders(self)
@@ -96,9 +98,10 @@ class MainWindow(QMainWindow):
         # opening on the Beranda: its figures are asked for first, so their queries run
         # on the worker while the pages are built here (or, figures first, before them)
         early = str(self.settings.value("window/page", "") or "") in ("", BERANDA)
+        shown = self.beranda.board is not None  # the start's quick reading filled it
         if early:
             self.beranda.attach(desk)
-        if early and figures_first:
+        if early and figures_first and not shown:
             self._complete_after_figures()
         else:
             self._complete(early)
@@ -143,6 +146,10 @@ class MainWindow(QMainWindow):
         actions.update_enabled(self, self.page)  # the role's refusals from the start
         if not beranda_attached:  # computed when the Beranda is shown, if not the start
             self.beranda.attach(self.desk)  # type: ignore[arg-type]
+        if self._waiting_open is not None:
+            kind, request = self._waiting_open
+            self._waiting_open = None
+            self.open_filtered(kind, request)
         self.completed.emit()
 
     def _frame(self) -> None:
@@ -310,6 +317,10 @@ class MainWindow(QMainWindow):
         self.reminders.refresh()
 
     def open_filtered(self, kind: str, request: dict[str, Any]) -> None:
+        if not self.attached:  # a tile clicked while the window is still being opened
+            self._waiting_open = (kind, request)
+            self.statusBar().showMessage(self.tr("Daftar dibuka setelah basis data siap…"))
+            return
         if not self._readable(kind):
             return
         page = self.show_kind(kind)

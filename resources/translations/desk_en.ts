@@ -4,22 +4,22 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="49"/>
+        <location filename="../../desktop/ui/errors.py" line="50"/>
         <source>Diskominfo Desk</source>
         <translation>Diskominfo Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="54"/>
+        <location filename="../../desktop/ui/errors.py" line="55"/>
         <source>Terjadi kesalahan yang tidak terduga. Pekerjaan yang sudah disimpan tetap aman.</source>
         <translation>An unexpected error occurred. Work already saved is safe.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="56"/>
+        <location filename="../../desktop/ui/errors.py" line="57"/>
         <source>Rincian tercatat di {path}.</source>
         <translation>Details were written to {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="58"/>
+        <location filename="../../desktop/ui/errors.py" line="59"/>
         <source>Salin rincian</source>
         <translation>Copy details</translation>
     </message>
@@ -53,7 +53,7 @@ Load the demo data and replace the office profile?</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/demo_action.py" line="70"/>
-        <location filename="../../desktop/ui/errors.py" line="61"/>
+        <location filename="../../desktop/ui/errors.py" line="62"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
@@ -122,7 +122,7 @@ Load the demo data and replace the office profile?</translation>
         <translation>Do not delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/single_instance.py" line="168"/>
+        <location filename="../../desktop/ui/single_instance.py" line="188"/>
         <source>Diskominfo Desk sudah terbuka untuk basis data ini, tetapi jendelanya tidak menjawab. Tunggu sebentar lalu coba lagi, atau tutup jendela yang lama (bila perlu lewat Task Manager).</source>
         <translation>Diskominfo Desk is already open on this database, but its window does not answer. Wait a moment and try again, or close the old window (through Task Manager if need be).</translation>
     </message>
@@ -363,32 +363,32 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>BerandaPage</name>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="1"/>
+        <location filename="../../desktop/ui/beranda.py" line="215"/>
         <source>Memuat data…</source>
         <translation>Loading data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="174"/>
+        <location filename="../../desktop/ui/beranda.py" line="210"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="178"/>
+        <location filename="../../desktop/ui/beranda.py" line="214"/>
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="180"/>
+        <location filename="../../desktop/ui/beranda.py" line="217"/>
         <source>Laporan kegiatan…</source>
         <translation>Activity report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="209"/>
+        <location filename="../../desktop/ui/beranda.py" line="274"/>
         <source>Dataset terlambat diperbarui</source>
         <translation>Datasets overdue for an update</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/beranda.py" line="210"/>
+        <location filename="../../desktop/ui/beranda.py" line="275"/>
         <source>Kerja sama berakhir dalam {n} hari</source>
         <translation>
             <numerusform>Agreements ending within {n} day</numerusform>
@@ -396,7 +396,7 @@ Load the demo data and replace the office profile?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/beranda.py" line="213"/>
+        <location filename="../../desktop/ui/beranda.py" line="278"/>
         <source>Kunjungan dengan tindak lanjut lewat tenggat ({n} butir)</source>
         <translation>
             <numerusform>Visits with follow-ups past their deadline ({n} item)</numerusform>
@@ -404,42 +404,42 @@ Load the demo data and replace the office profile?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="216"/>
+        <location filename="../../desktop/ui/beranda.py" line="281"/>
         <source>Deployment gagal, 30 hari terakhir</source>
         <translation>Failed deployments, last 30 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="217"/>
+        <location filename="../../desktop/ui/beranda.py" line="282"/>
         <source>Aplikasi terdaftar</source>
         <translation>Registered applications</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="218"/>
+        <location filename="../../desktop/ui/beranda.py" line="283"/>
         <source>Dataset</source>
         <translation>Datasets</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="219"/>
+        <location filename="../../desktop/ui/beranda.py" line="284"/>
         <source>Kerja sama berjalan</source>
         <translation>Agreements in force</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="220"/>
+        <location filename="../../desktop/ui/beranda.py" line="285"/>
         <source>Kunjungan tahun {year}</source>
         <translation>Visits in {year}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="261"/>
+        <location filename="../../desktop/ui/beranda.py" line="339"/>
         <source>Keadaan per {date}</source>
         <translation>As of {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="294"/>
+        <location filename="../../desktop/ui/beranda.py" line="380"/>
         <source>Belum ada data.</source>
         <translation>No data yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="326"/>
+        <location filename="../../desktop/ui/beranda.py" line="412"/>
         <source>Beranda: {what}</source>
         <translation>Home: {what}</translation>
     </message>
@@ -991,7 +991,7 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>DelayedProgress</name>
     <message>
-        <location filename="../../desktop/ui/tasks.py" line="225"/>
+        <location filename="../../desktop/ui/tasks.py" line="272"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -1392,37 +1392,43 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="1"/>
+        <location filename="../../desktop/ui/main_window.py" line="84"/>
         <source>Membuka basis data…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sidebar.py" line="42"/>
+        <location filename="../../desktop/ui/main_window.py" line="193"/>
+        <location filename="../../desktop/ui/sidebar.py" line="46"/>
         <source>Kantor belum diatur</source>
         <translation>Office not set up yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sidebar.py" line="47"/>
+        <location filename="../../desktop/ui/main_window.py" line="322"/>
+        <source>Daftar dibuka setelah basis data siap…</source>
+        <translation>The list opens once the database is ready…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sidebar.py" line="51"/>
         <source>Navigasi</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="92"/>
+        <location filename="../../desktop/ui/main_window.py" line="167"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_pages.py" line="67"/>
+        <location filename="../../desktop/ui/window_pages.py" line="65"/>
         <source>Sinkronisasi</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_pages.py" line="77"/>
+        <location filename="../../desktop/ui/window_pages.py" line="75"/>
         <source>Pengguna</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="208"/>
+        <location filename="../../desktop/ui/main_window.py" line="303"/>
         <source>Peran Anda tidak mengizinkan membuka {what}.</source>
         <translation>Your role does not allow opening {what}.</translation>
     </message>
@@ -1457,7 +1463,7 @@ Load the demo data and replace the office profile?</translation>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="128"/>
+        <location filename="../../desktop/ui/main_window.py" line="226"/>
         <source>Cadangan ditulis: {path}</source>
         <translation>Backup written: {path}</translation>
     </message>
@@ -1745,22 +1751,22 @@ Load the demo data and replace the office profile?</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/people_page.py" line="133"/>
-        <location filename="../../desktop/ui/people_page.py" line="208"/>
+        <location filename="../../desktop/ui/people_page.py" line="209"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/people_page.py" line="133"/>
-        <location filename="../../desktop/ui/people_page.py" line="209"/>
-        <location filename="../../desktop/ui/people_page.py" line="226"/>
-        <location filename="../../desktop/ui/people_page.py" line="237"/>
+        <location filename="../../desktop/ui/people_page.py" line="210"/>
+        <location filename="../../desktop/ui/people_page.py" line="227"/>
+        <location filename="../../desktop/ui/people_page.py" line="238"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/people_page.py" line="133"/>
-        <location filename="../../desktop/ui/people_page.py" line="210"/>
-        <location filename="../../desktop/ui/people_page.py" line="228"/>
+        <location filename="../../desktop/ui/people_page.py" line="211"/>
+        <location filename="../../desktop/ui/people_page.py" line="229"/>
         <source>Peran</source>
         <translation>Role</translation>
     </message>
@@ -1786,7 +1792,7 @@ Load the demo data and replace the office profile?</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/people_page.py" line="145"/>
-        <location filename="../../desktop/ui/people_page.py" line="198"/>
+        <location filename="../../desktop/ui/people_page.py" line="199"/>
         <source>&amp;Nonaktifkan</source>
         <translation>&amp;Disable</translation>
     </message>
@@ -1801,47 +1807,47 @@ Load the demo data and replace the office profile?</translation>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people_page.py" line="197"/>
+        <location filename="../../desktop/ui/people_page.py" line="198"/>
         <source>&amp;Aktifkan</source>
         <translation>&amp;Enable</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people_page.py" line="202"/>
+        <location filename="../../desktop/ui/people_page.py" line="203"/>
         <source>Tambah pengguna</source>
         <translation>Add a person</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people_page.py" line="206"/>
+        <location filename="../../desktop/ui/people_page.py" line="207"/>
         <source>huruf kecil, angka, garis bawah</source>
         <translation>lowercase letters, digits, underscores</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people_page.py" line="224"/>
+        <location filename="../../desktop/ui/people_page.py" line="225"/>
         <source>Ubah peran {login}</source>
         <translation>Change the role of {login}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people_page.py" line="235"/>
+        <location filename="../../desktop/ui/people_page.py" line="236"/>
         <source>Atur ulang sandi {login}</source>
         <translation>Reset the password of {login}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people_page.py" line="244"/>
+        <location filename="../../desktop/ui/people_page.py" line="245"/>
         <source>Sandi {login} diatur ulang.</source>
         <translation>The password of {login} was reset.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people_page.py" line="251"/>
+        <location filename="../../desktop/ui/people_page.py" line="252"/>
         <source>Nonaktifkan login</source>
         <translation>Disable login</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people_page.py" line="252"/>
+        <location filename="../../desktop/ui/people_page.py" line="253"/>
         <source>Nonaktifkan {login} ({name})? Ia tidak dapat masuk lagi dan sesinya yang terbuka diakhiri. Catatannya tetap ada.</source>
         <translation>Disable {login} ({name})? They can no longer log in and their open sessions are ended. Their records stay.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people_page.py" line="254"/>
+        <location filename="../../desktop/ui/people_page.py" line="255"/>
         <source>Nonaktifkan</source>
         <translation>Disable</translation>
     </message>
@@ -2006,7 +2012,7 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../desktop/ui/record/page.py" line="238"/>
+        <location filename="../../desktop/ui/record/page.py" line="251"/>
         <source>{kind} baru</source>
         <translation>New {kind}</translation>
     </message>
@@ -2014,12 +2020,12 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>RecordTableModel</name>
     <message>
-        <location filename="../../desktop/ui/record_model.py" line="197"/>
+        <location filename="../../desktop/ui/record_model.py" line="207"/>
         <source>Berkas</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_model.py" line="199"/>
+        <location filename="../../desktop/ui/record_model.py" line="209"/>
         <source>Jumlah berkas yang dilampirkan</source>
         <translation>Number of attached files</translation>
     </message>
