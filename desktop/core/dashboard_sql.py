@@ -39,7 +39,7 @@ def plan() -> dict[str, Any]:
             # an IN list's values are expanded as <bind>_1, <bind>_2, ...
             bind = compiled.binds[key if key in compiled.binds else key.rsplit("_", 1)[0]]
             value = compiled.params[key]
-            processor = bind.type._cached_bind_processor(dialect)
+            processor = bind.type.dialect_impl(dialect).bind_processor(dialect)
             stored = processor(value) if processor else value
             params.append(_parameter(name, value, stored))
         queries[name] = {"sql": str(compiled), "params": params}

@@ -189,7 +189,6 @@ class BerandaPage(QWidget):
         self.board: Dashboard | None = None
         self.chart_views: dict[str, ChartCard] = {}  # by chart key; empty ones are absent
         self._stale = True
-        self._early = False  # figures from the start's quick reading on screen
         self._generation = 0
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -255,8 +254,7 @@ class BerandaPage(QWidget):
         unless the start's quick reading put them on screen a moment ago."""
         self.desk = desk
         self._loading(False)
-        if self._early:
-            self._early = False
+        if self.board is not None:  # only ``show_early`` puts figures up before this
             self._stale = False
         elif self.isVisible():
             self.refresh()
@@ -266,7 +264,6 @@ class BerandaPage(QWidget):
         shown while the database layer loads; the same figures ``refresh`` would read,
         so ``attach`` keeps them (a save after it refreshes them as usual)."""
         self._generation += 1
-        self._early = True
         self._show_board(board, self._generation)
 
     def _captions(self, board: Dashboard) -> dict[str, str]:
