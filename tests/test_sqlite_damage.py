@@ -13,6 +13,7 @@ import pytest
 
 from desktop.core import sqlite_health
 from desktop.core.backups import backup_now, default_folder
+from desktop.core.dashboard import compute
 from desktop.core.database import open_database
 from desktop.core.demo import load_demo
 from desktop.core.desk import Desk
@@ -93,9 +94,7 @@ def test_damage_past_the_check_at_open_reads_as_damage_not_sql(
             for kind in (desk.datasets, desk.apps, desk.visits, desk.agreements, desk.opd):
                 kind.list(ListQuery(limit=100_000))
                 kind.search("a") if hasattr(kind, "search") else None
-            from desktop.core.dashboard import compute_dashboard
-
-            compute_dashboard(desk)
+            compute(desk)
         message = str(found.value)
         assert "rusak" in message and "SELECT" not in message and "\n" not in message
         with pytest.raises(DatabaseDamagedError):
