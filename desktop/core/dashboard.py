@@ -12,8 +12,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import Select, case, func, or_, select
 
+from desktop.core.choices import SIFAT_DATA
 from desktop.core.dashboard_board import (
     ACTIVE_AGREEMENT,
     BOARD_KINDS,
@@ -27,7 +28,7 @@ from desktop.core.dashboard_board import (
     assemble,
 )
 from desktop.core.desk import Desk
-from desktop.core.freshness import STATES, freshness_clause
+from desktop.core.freshness import INTERVAL_DAYS, state_bounds
 from desktop.core.kinds.kunjungan import OPEN_FOLLOW_UP, follow_up_overdue_clause
 from desktop.core.models import (
     Aplikasi,
@@ -38,6 +39,7 @@ from desktop.core.models import (
     PerangkatDaerah,
     Region,
 )
+from desktop.core.models.dataset import beranda_rows
 from desktop.core.models.kunjungan import TindakLanjut
 
 __all__ = ["ACTIVE_AGREEMENT", "BOARD_KINDS", "DUE_SOON_DAYS", "RECENT_DAYS", "Chart",
@@ -71,19 +73,31 @@ def statements(today: date, expiry_days: int = 90,
 
     opd = PerangkatDaerah
     visits_in_a_region = (Kunjungan.region_kode.is_not(None), live[Kunjungan])
-    # all four freshness buckets in one pass over the datasets (a CASE per bucket):
-    # four counts scanned 100,000 rows four times, two thirds of the Beranda's time
-    freshness = [func.coalesce(func.sum(case((freshness_clause(
-        state, Dataset.frekuensi, Dataset.terakhir_diperbarui, today), 1), else_=0)), 0)
-        for state in STATES]
+    # the four freshness states from three index ranges per frequency
+    # (``freshness.states_from_ranges``); the live total comes with the sifat counts
+    datasets = beranda_rows()
+
+    def in_range(code: str, before: date | None) -> Any:
+        stmt = select(func.count()).select_from(Dataset).where(*datasets,
+                                                                 Dataset.frekuensi == code)
+        if before is not None:
+            stmt = stmt.where(or_(Dataset.terakhir_diperbarui.is_(None),
+                                  Dataset.terakhir_diperbarui < before))
+        return stmt.scalar_subquery()
+
+    freshness = [in_range(code, before) for code in INTERVAL_DAYS
+                 for before in (None, *state_bounds(code, today))]
     queries: dict[str, Select[Any]] = {
         "apps_by_status": grouped(Aplikasi.status, Aplikasi),
         "apps_by_opd": select(opd.id, opd.nama, func.count(Aplikasi.id))
         .join(Aplikasi, Aplikasi.opd_pemilik_id == opd.id).where(live[Aplikasi])
         .group_by(opd.id, opd.nama).order_by(func.count(Aplikasi.id).desc(), opd.nama),
-        "datasets_by_sifat": grouped(Dataset.sifat_data, Dataset),
-        "datasets_by_freshness": select(*freshness).select_from(Dataset)
-        .where(live[Dataset]),
+        # a count per known code and the total, read along the index: grouped, the
+        # 100,000 entries were sorted first (50 ms against ~20)
+        "datasets_by_sifat": select(func.count(), *(
+            func.coalesce(func.sum(case((Dataset.sifat_data == code, 1), else_=0)), 0)
+            for code in SIFAT_DATA.codes)).where(*datasets),
+        "datasets_by_freshness": select(*freshness),
         "agreements_by_status": grouped(KerjaSama.status, KerjaSama),
         "agreements_expiring": count(
             KerjaSama, live[KerjaSama], KerjaSama.berlaku_sampai >= today,

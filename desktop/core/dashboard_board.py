@@ -21,7 +21,7 @@ from desktop.core.choices import (
     STATUS_KERJA_SAMA,
 )
 from desktop.core.formatting import number
-from desktop.core.freshness import DUE_SOON_DAYS, STATES
+from desktop.core.freshness import DUE_SOON_DAYS, STATES, states_from_ranges
 from desktop.core.i18n import Label, t, tn
 
 __all__ = ["BOARD_KINDS", "DUE_SOON_DAYS", "QUERY_KINDS", "RECENT_DAYS", "Chart",
@@ -296,6 +296,19 @@ QUERY_KINDS: dict[str, str | None] = {
 Rows = Mapping[str, Sequence[Sequence[Any]]]
 
 
+def _sifat(found: Sequence[Sequence[Any]] | None) -> dict[str, int]:
+    """The live datasets by sifat from their total and a count per known code; a code
+    the register holds but the program does not know (an older or newer program wrote
+    it) is kept as "" so the total still counts it."""
+    if not found:
+        return {}
+    total, *per_code = (int(n or 0) for n in found[0])
+    counts = {code: n for code, n in zip(SIFAT_DATA.codes, per_code, strict=True) if n}
+    if total > sum(counts.values()):
+        counts[""] = total - sum(counts.values())
+    return counts
+
+
 def assemble(rows: Rows, today: date, readable: frozenset[str],
              expiry_days: int = 90) -> Dashboard:
     """The Dashboard from the rows of the queries the person may run (``QUERY_KINDS``);
@@ -308,16 +321,16 @@ def assemble(rows: Rows, today: date, readable: frozenset[str],
         return int(found[0][0] or 0) if found else 0
 
     freshness = rows.get("datasets_by_freshness")
+    sifat = _sifat(rows.get("datasets_by_sifat"))
     provinces, province_regions = _provinces(rows.get("visits_by_region", ()),
                                              dict(rows.get("province_names", ())))
     return Dashboard(
         today=today,
         apps_by_status=grouped("apps_by_status"),
         apps_by_opd=[(i, n, int(c)) for i, n, c in rows.get("apps_by_opd", ())],
-        datasets_by_sifat=grouped("datasets_by_sifat"),
-        datasets_by_freshness=(
-            {state: int(count or 0) for state, count in zip(STATES, freshness[0], strict=True)}
-            if freshness else dict.fromkeys(STATES, 0)),
+        datasets_by_sifat=sifat,
+        datasets_by_freshness=(states_from_ranges(freshness[0], sum(sifat.values()))
+                               if freshness else dict.fromkeys(STATES, 0)),
         agreements_by_status=grouped("agreements_by_status"),
         agreements_expiring=scalar("agreements_expiring"),
         visits_per_year=_per_year(rows.get("visit_starts", ())),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -45,11 +46,36 @@ def overdue_clause(frekuensi: ColumnElement[str], last_updated: ColumnElement[da
 
     parts = [
         and_(frekuensi == code,
-             or_(last_updated.is_(None), last_updated < today - timedelta(days=days)))
-        for code, days in INTERVAL_DAYS.items()
+             or_(last_updated.is_(None), last_updated < state_bounds(code, today)[0]))
+        for code in INTERVAL_DAYS
     ]
     clause = or_(false(), *parts)
     return clause if overdue else ~clause
+
+
+def state_bounds(frekuensi: str, today: date) -> tuple[date, date]:
+    """For a scheduled frequency, the days before which a last update is overdue and
+    before which it is due soon (its next update within ``DUE_SOON_DAYS``): the same
+    rule as ``freshness_state``, as two thresholds an index range can be counted by."""
+    days = INTERVAL_DAYS[frekuensi]
+    return today - timedelta(days=days), today - timedelta(days=days - DUE_SOON_DAYS)
+
+
+def states_from_ranges(ranges: Sequence[int], live: int) -> dict[str, int]:
+    """The count of each of STATES from three counts per scheduled frequency, in the
+    order of INTERVAL_DAYS: all its live datasets, those never updated or updated
+    before the overdue bound, those never updated or updated before the due-soon bound
+    (``state_bounds``); ``live`` counts every live dataset, scheduled or not."""
+    if len(ranges) != 3 * len(INTERVAL_DAYS):
+        raise ValueError(f"{len(ranges)} range counts")
+    states = dict.fromkeys(STATES, 0)
+    for n in range(len(INTERVAL_DAYS)):
+        total, late, late_or_soon = (int(c or 0) for c in ranges[3 * n:3 * n + 3])
+        states["terlambat"] += late
+        states["segera"] += late_or_soon - late
+        states["terkini"] += total - late_or_soon
+    states["tanpa_jadwal"] = live - sum(int(c or 0) for c in ranges[::3])
+    return states
 
 
 def freshness_state(frekuensi: str, last_updated: date | None, today: date) -> str:
@@ -73,8 +99,8 @@ def freshness_clause(state: str, frekuensi: ColumnElement[str],
     overdue = overdue_clause(frekuensi, last_updated, today)
     # next update (last + interval) before today + DUE_SOON_DAYS
     soon = or_(false(), *(
-        and_(frekuensi == code, last_updated < today - timedelta(days=days - DUE_SOON_DAYS))
-        for code, days in INTERVAL_DAYS.items()))
+        and_(frekuensi == code, last_updated < state_bounds(code, today)[1])
+        for code in INTERVAL_DAYS))
     match state:
         case "terlambat":
             return overdue

@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import (
+    Boolean,
+    ColumnElement,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    literal_column,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from desktop.core.models.base import Base, ChildMixin, RecordMixin
+from desktop.core.models.base import Base, ChildMixin, RecordMixin, record_indexes
 from desktop.core.models.opd import PerangkatDaerah
 from desktop.core.models.reference import Region
 
@@ -26,8 +38,23 @@ class DatasetResource(ChildMixin, Base):
     deskripsi: Mapped[str | None] = mapped_column(Text)
 
 
+# The Beranda counts its datasets by frequency, last update and sifat as ranges of one
+# index over live rows (migration 0010): judging each row's freshness with a CASE took
+# 80-170 ms at 100,000 datasets, counting the ranges ~50 ms. ``frekuensi >= ''`` is true
+# of every row (the column is NOT NULL text) and is there for SQLite's planner: it takes
+# a partial index only for a query whose WHERE holds the index's own terms, so the lists
+# (``frekuensi = ?``, a plain count of live rows) never walk this index in place of the
+# table or the sort index; only the Beranda's queries, which say it, do. ``deleted_at``
+# is a column of it only so that SQLite reads those counts from the index alone.
+BERANDA_ROWS = "deleted_at IS NULL AND frekuensi >= ''"
+
+
 class Dataset(RecordMixin, Base):
     __tablename__ = "dataset"
+    __table_args__ = (*record_indexes("dataset"),
+                      Index("ix_dataset_beranda", "frekuensi", "terakhir_diperbarui",
+                            "sifat_data", "deleted_at", sqlite_where=text(BERANDA_ROWS),
+                            postgresql_where=text(BERANDA_ROWS)))
 
     # a catalog's title can be any length and is stored whole (migration 0005); SQLite
     # never enforced the declared length, so only PostgreSQL's column changed type
@@ -64,3 +91,9 @@ class Dataset(RecordMixin, Base):
     resources: Mapped[list[DatasetResource]] = relationship(
         cascade="all, delete-orphan", order_by=DatasetResource.urutan
     )
+
+
+def beranda_rows() -> tuple[ColumnElement[Any], ...]:
+    """The live datasets as the Beranda asks for them: ``BERANDA_ROWS`` term for term,
+    so SQLite counts them from ``ix_dataset_beranda``."""
+    return (Dataset.deleted_at.is_(None), Dataset.frekuensi >= literal_column("''"))
