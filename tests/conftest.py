@@ -196,12 +196,34 @@ def _settle_background_jobs() -> None:
         tasks.settle_all()
 
 
+_EMPTIED = [t.name for t in Base.metadata.sorted_tables if t.name not in KEEP_TABLES]
+# which of them hold a row: one round trip, ~1 ms when they are empty
+_HOLDING_ROWS = " UNION ALL ".join(
+    f"SELECT '{name}' WHERE EXISTS (SELECT 1 FROM {name})" for name in _EMPTIED)
+# RESTART IDENTITY for every emptied table's sequences, the ones truncated or not
+_RESTART_SEQUENCES = """
+    SELECT setval(s.oid, 1, false) FROM pg_class s
+    JOIN pg_depend d ON d.objid = s.oid AND d.classid = 'pg_class'::regclass
+                        AND d.deptype IN ('a', 'i')
+    JOIN pg_class t ON t.oid = d.refobjid
+    WHERE s.relkind = 'S' AND t.relname = ANY(:tables)"""
+
+
 def _truncate(url: str) -> None:
+    """Empty every table but the reference data, as ``TRUNCATE ... RESTART IDENTITY``
+    of all of them did, but deleting the rows of those that hold any: a TRUNCATE of
+    the 31 tables took 160-250 ms (a new file for each), twice for most PostgreSQL
+    tests, which fill a few tables with a few rows. The session's superuser turns off
+    the triggers (foreign keys, NOTIFY) for the transaction, so the order is free."""
     _settle_background_jobs()
     engine = create_engine(url)
-    tables = ", ".join(t.name for t in Base.metadata.sorted_tables if t.name not in KEEP_TABLES)
     with engine.begin() as conn:
-        conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+        holding = conn.execute(text(_HOLDING_ROWS)).scalars().all()
+        if holding:
+            conn.execute(text("SET LOCAL session_replication_role = replica"))
+            for name in holding:
+                conn.execute(text(f"DELETE FROM {name}"))
+        conn.execute(text(_RESTART_SEQUENCES), {"tables": _EMPTIED})
     engine.dispose()
 
 
