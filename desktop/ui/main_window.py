@@ -38,6 +38,7 @@ from desktop.ui.lazy_pages import LazyPages
 from desktop.ui.role_view import readable_pages, shows_sync
 from desktop.ui.sidebar import BERANDA, PEOPLE, SYNC, add_entry, build_sidebar, sidebar_width
 from desktop.ui.tasks import TaskManager
+from desktop.ui.widgets.status_bar import ElidingStatusBar
 from desktop.ui.window_start import StartSequence
 
 if TYPE_CHECKING:
@@ -175,6 +176,7 @@ class MainWindow(QMainWindow):
         row.addWidget(self.side)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self.setStatusBar(ElidingStatusBar(self))  # long messages end in "…", not cut
 
     def _make_page(self, kind: str) -> RecordPage:
         from desktop.ui import window_pages

@@ -34,8 +34,12 @@ def test_window_size_page_splitter_and_columns_come_back_after_a_restart(
         qtbot, desk: Desk, tmp_path: Path) -> None:
     ini = tmp_path / "view.ini"
     first = _window(qtbot, desk, ini)
-    first.resize(first.width(), 650)  # the default is 800 high
-    assert first.height() == 650
+    # the 800×600 offscreen screen is smaller than the preferred size: a first start
+    # opens maximized; the person restores it and makes it smaller
+    assert first.isMaximized()
+    first.showNormal()
+    first.resize(first.width(), 550)
+    assert first.height() == 550
     page = open_page(qtbot, first, "datasets")
     page.splitter.setSizes([800, 300])
     sizes = page.splitter.sizes()
@@ -49,7 +53,7 @@ def test_window_size_page_splitter_and_columns_come_back_after_a_restart(
     second = _window(qtbot, desk, ini)
     # (the offscreen screen is 800 px wide, so only the height can be told from the
     # default; the width is clamped to the screen and the window's minimum)
-    assert second.height() == 650
+    assert second.height() == 550 and not second.isMaximized()
     assert second.page.kind.name == "datasets"  # the page the user left
     again = second.pages["datasets"]
     # the detail pane keeps its width; the table takes what the (clamped) window leaves
@@ -62,11 +66,44 @@ def test_window_size_page_splitter_and_columns_come_back_after_a_restart(
 
 def test_a_fresh_start_uses_sensible_defaults(qtbot, desk: Desk, tmp_path: Path) -> None:
     win = _window(qtbot, desk, tmp_path / "none.ini")
-    assert win.width() >= 780 and win.height() >= 600  # the default, within the screen
+    # a screen smaller than the preferred 1366×860 (offscreen: 800×600): maximized,
+    # the window filling the screen's available geometry
+    available = win.screen().availableGeometry()
+    assert win.isMaximized()
+    assert win.frameGeometry().size() == available.size(), (win.frameGeometry(), available)
     assert win.page is None and win.current_key == "beranda"  # the first page
     page = win.show_kind("apps")
     assert page.splitter.sizes()[0] > 0 and page.splitter.sizes()[1] > 0
     win.close()
+
+
+def test_maximized_only_where_the_preferred_size_does_not_fit() -> None:
+    from PySide6.QtCore import QSize
+
+    from desktop.ui.window_state import PREFERRED_SIZE, opens_maximized
+
+    assert opens_maximized(QSize(1358, 700))  # a 1366×768 laptop, frame taken off
+    assert opens_maximized(QSize(1432, 824))  # 1440×900 with a task bar
+    assert not opens_maximized(QSize(1912, 1004))  # a 1920×1080 monitor
+    assert not opens_maximized(PREFERRED_SIZE)  # exactly room enough
+
+
+def test_a_window_left_maximized_comes_back_maximized(
+        qtbot, desk: Desk, tmp_path: Path) -> None:
+    ini = tmp_path / "view.ini"
+    first = _window(qtbot, desk, ini)
+    first.showNormal()
+    settle(qtbot, first)
+    first.showMaximized()
+    settle(qtbot, first)
+    first.close()
+    second = _window(qtbot, desk, ini)
+    assert second.isMaximized()
+    second.showNormal()  # and its normal size is still one that fits the screen
+    settle(qtbot, second)
+    available = second.screen().availableGeometry()
+    assert available.contains(second.frameGeometry()), (second.frameGeometry(), available)
+    second.close()
 
 
 # ---------------------------------------------------------------------------- errors
