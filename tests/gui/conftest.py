@@ -6,6 +6,10 @@
 * A watchdog closes any modal dialog left blocking (``exec()``) for more than a few
   seconds and fails the test, so a forgotten message box never hangs the suite.
 * ``memory_keyring``: an in-memory keyring backend, so secrets can be inspected.
+* The pages a window builds while the user is idle (``window_start.IDLE_BUILD_MS``) are
+  built here only when a test opens them: six pages of ~80 ms each, built during every
+  test's waits, were a third of a typical window test. ``tests/test_gui_window.py``
+  (outside this folder) tests the idle building itself.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desktop.core.desk import Desk
+from desktop.ui import window_start
 from desktop.ui.main_window import MainWindow
 
 from .helpers import build_window
@@ -96,6 +101,11 @@ def modal_watchdog(qapp) -> Iterator[ModalWatchdog]:
     yield dog
     dog.timer.stop()
     assert not dog.closed, f"a modal dialog was left blocking: {dog.closed}"
+
+
+@pytest.fixture(autouse=True)
+def _pages_built_when_opened(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(window_start, "IDLE_BUILD_MS", 3_600_000)
 
 
 @pytest.fixture
