@@ -35,7 +35,9 @@ class WelcomeDialog(QDialog):
         self.demo_loaded = False
         self.setObjectName("welcomeDialog")
         self.setWindowTitle(self.tr("Selamat datang di Diskominfo Desk"))
-        self.resize(560, 380)
+        # as tall as its content: a fixed 380 px left a blank band above the buttons;
+        # it grows when an error is shown under the fields
+        self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr(
             "<h2>Selamat datang</h2><p>Diskominfo Desk mencatat aplikasi OPD, dataset Satu "
@@ -58,6 +60,7 @@ class WelcomeDialog(QDialog):
         self.error = QLabel(self)
         self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)
+        self.error.hide()  # shown with a message only (an empty one still took a gap)
         layout.addWidget(self.error)
         layout.addStretch(1)
         buttons = QHBoxLayout()
@@ -90,8 +93,8 @@ class WelcomeDialog(QDialog):
             self.desk.office.save(data)
         except ValidationError as exc:
             labels = {f.name: str(f.label) for f in OFFICE_FIELDS}
-            self.error.setText("\n".join(f"{labels.get(k, k)}: {' '.join(v)}"
-                                         for k, v in exc.errors.items()))
+            self._show_error("\n".join(f"{labels.get(k, k)}: {' '.join(v)}"
+                                        for k, v in exc.errors.items()))
             return
         self.accept()
 
@@ -115,4 +118,8 @@ class WelcomeDialog(QDialog):
     def _demo_failed(self, exc: Exception) -> None:
         self.demo_button.setEnabled(True)
         self.start_button.setEnabled(True)
-        self.error.setText(getattr(exc, "message", str(exc)))
+        self._show_error(getattr(exc, "message", str(exc)))
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))

@@ -326,9 +326,19 @@ def welcome(qtbot, desk: Desk) -> WelcomeDialog:
 
 def test_welcome_start_without_a_region_shows_an_error_and_saves_nothing(
         qtbot, welcome: WelcomeDialog, desk: Desk) -> None:
+    # as tall as its fields and buttons: no blank band above the buttons, no error yet
+    assert not welcome.error.isVisible()
+    gap = welcome.start_button.y() - (welcome.head.y() + welcome.head.height())
+    assert gap < 3 * welcome.head.height(), gap
     qtbot.keyClicks(welcome.name, "Diskominfo Entah Di Mana")
     qtbot.mouseClick(welcome.start_button, LEFT)
     assert "Daerah" in welcome.error.text() and "Wajib diisi" in welcome.error.text()
+    qtbot.waitUntil(welcome.error.isVisible)
+    # the message shows whole, between the fields and the buttons
+    error = welcome.error.geometry()
+    assert error.top() > welcome.head.geometry().bottom()
+    assert error.bottom() < welcome.start_button.y()
+    assert error.height() >= welcome.error.heightForWidth(error.width())
     assert welcome.isVisible() and welcome.result() != QDialog.DialogCode.Accepted
     assert desk.office.get() is None
     assert needs_welcome(desk)
