@@ -128,6 +128,7 @@ def test_child_on_scaled_screens(qtbot, demo_window: MainWindow, demo_desk: Desk
     preview.close()
 
     # opened from a window on the 150 % screen: sharp from the start, never at 100 %
+    demo_window.showNormal()  # a 1366×768 screen opens it maximized: restored to drag it
     demo_window.move(scaled.availableGeometry().topLeft())
     qtbot.waitUntil(lambda: demo_window.devicePixelRatioF() == 1.5, timeout=5000)
     ratios.clear()
