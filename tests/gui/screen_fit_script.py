@@ -357,7 +357,8 @@ def walk_first_start(win: MainWindow, desk: Desk, app: QApplication,
     welcome.show()
     settle(app, tasks)
     check_window("dialog welcome", welcome)
-    welcome.error.setText("Daerah: wajib diisi.\nNama kantor: wajib diisi.")
+    welcome.start_button.click()  # nothing filled in: both required fields are named
+    assert welcome.error.isVisible() and "Daerah" in welcome.error.text()
     settle(app, tasks)
     check_window("dialog welcome with errors", welcome)
     welcome.close()
