@@ -121,5 +121,12 @@ class WelcomeDialog(QDialog):
         self._show_error(getattr(exc, "message", str(exc)))
 
     def _show_error(self, text: str) -> None:
+        """The message under the fields, the dialog made taller for it: a layout only
+        grows its window to the minimum, which squeezed the fields below their height."""
         self.error.setText(text)
         self.error.setVisible(bool(text))
+        layout = self.layout()
+        layout.activate()
+        wanted = max(self.sizeHint().height(), self.heightForWidth(self.width()))
+        if self.height() < wanted:
+            self.resize(self.width(), wanted)

@@ -339,6 +339,9 @@ def test_welcome_start_without_a_region_shows_an_error_and_saves_nothing(
     assert error.top() > welcome.head.geometry().bottom()
     assert error.bottom() < welcome.start_button.y()
     assert error.height() >= welcome.error.heightForWidth(error.width())
+    # the dialog grew for it: no field squeezed below its height
+    for field in (welcome.region.combo, welcome.name, welcome.head):
+        assert field.height() >= field.sizeHint().height(), field
     assert welcome.isVisible() and welcome.result() != QDialog.DialogCode.Accepted
     assert desk.office.get() is None
     assert needs_welcome(desk)
