@@ -21,6 +21,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from pg_demo_copies import DemoCopies
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -285,6 +286,7 @@ class DemoTemplates:
         self.folder, self.sqlite_template = folder, sqlite_template
         self._sqlite: dict[date | None, Path] = {}
         self._postgres: dict[date | None, str] = {}
+        self._copies: dict[date | None, DemoCopies] = {}
 
     def sqlite(self, today: date | None = None) -> Path:
         if today not in self._sqlite:
@@ -307,7 +309,16 @@ class DemoTemplates:
             self._postgres[today] = name
         return admin, self._postgres[today]
 
+    def copies(self, today: date | None = None) -> DemoCopies:
+        """This worker's PostgreSQL demo databases, put back to the demo for each test
+        (``tests/pg_demo_copies.py``: a row copy instead of ``CREATE DATABASE``)."""
+        if today not in self._copies:
+            self._copies[today] = DemoCopies(*self.postgres(today))
+        return self._copies[today]
+
     def drop(self) -> None:
+        for copies in self._copies.values():
+            copies.drop_all()
         if self._postgres:
             admin = postgres_admin_url()
             assert admin is not None
@@ -334,12 +345,12 @@ def clone_demo(request: pytest.FixtureRequest, engine_name: str, folder: Path,
         shutil.copyfile(templates.sqlite(today), path)
         yield str(path)
         return
-    admin, template = templates.postgres(today)
-    name = f"desk_clone_{uuid.uuid4().hex[:10]}"
-    _admin_execute(admin, f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
-    yield make_url(admin).set(database=name).render_as_string(hide_password=False)
+    copies = templates.copies(today)
+    _settle_background_jobs()  # an earlier test's job must not write into the reset
+    copy = copies.take()
+    yield copy.url
     _settle_background_jobs()
-    _admin_execute(admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    copies.give_back(copy)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -1,0 +1,170 @@
+"""PostgreSQL databases holding the demo register, put back to it for each test.
+
+A test that starts from the demo used to get a database of its own, made by
+``CREATE DATABASE ... TEMPLATE``: 0.4-0.7 s of the server's CPU each (it copies every
+relation, the system catalogs included), ~150 of them per suite run, on a 2-core machine
+where that CPU is the tests'. Here a worker keeps a few demo databases and, before
+handing one out, puts its rows back: every table emptied and refilled from a copy of the
+demo kept in the schema ``demo_src`` of the same database, sequences set back, triggers
+off for the transaction (as ``tests/conftest.py::_truncate`` does); ~30 ms.
+
+Whatever a row copy cannot put back makes the database unusable instead: a fingerprint
+of the schema (tables, columns, indexes, triggers, functions, grants, the database's
+own settings) is taken when the copy is made and compared on every reset; a database
+whose fingerprint changed (a test ran a migration, granted a role, added a trigger) is
+dropped and a new one made from the template. Sessions still connected to it (a
+window's worker of the last test) are ended first, as ``DROP DATABASE ... WITH (FORCE)``
+ended them.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
+
+SOURCE = "demo_src"
+
+FINGERPRINT = """
+SELECT md5(string_agg(x, '|' ORDER BY x)) FROM (
+  SELECT 'c:' || n.nspname || '.' || c.relname || ':' || c.relkind::text || ':'
+         || coalesce(c.relacl::text, '') || ':' || coalesce(c.reloptions::text, '')
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+   WHERE n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'
+  UNION ALL
+  SELECT 'a:' || a.attrelid::regclass::text || '.' || a.attname || ':'
+         || format_type(a.atttypid, a.atttypmod) || ':' || a.attnotnull::text
+    FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+    JOIN pg_namespace n ON n.oid = c.relnamespace
+   WHERE n.nspname = 'public' AND a.attnum > 0 AND NOT a.attisdropped
+  UNION ALL
+  SELECT 'i:' || indexdef FROM pg_indexes WHERE schemaname = 'public'
+  UNION ALL
+  SELECT 't:' || tgrelid::regclass::text || '.' || tgname || ':' || tgenabled::text
+    FROM pg_trigger WHERE NOT tgisinternal
+  UNION ALL
+  SELECT 'f:' || p.oid::regprocedure::text || ':' || md5(p.prosrc)
+    FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+   WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
+  UNION ALL
+  SELECT 'n:' || nspname || ':' || coalesce(nspacl::text, '') FROM pg_namespace
+   WHERE nspname NOT LIKE 'pg_%' AND nspname <> 'information_schema'
+  UNION ALL
+  SELECT 'd:' || coalesce(datacl::text, '') FROM pg_database
+   WHERE datname = current_database()
+  UNION ALL
+  SELECT 's:' || coalesce(setconfig::text, '') FROM pg_db_role_setting
+   WHERE setdatabase = (SELECT oid FROM pg_database WHERE datname = current_database())
+  UNION ALL
+  SELECT 'p:' || defaclrole::regrole::text || ':' || defaclacl::text FROM pg_default_acl
+) AS parts(x)"""
+
+TABLES = """
+SELECT c.relname, string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum)
+  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+  JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+                     AND a.attgenerated = ''
+ WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
+ GROUP BY c.relname ORDER BY c.relname"""
+
+SEQUENCES = """
+SELECT quote_ident(schemaname) || '.' || quote_ident(sequencename), last_value
+  FROM pg_sequences WHERE schemaname = 'public'"""
+
+END_OTHER_SESSIONS = """
+SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+ WHERE datname = current_database() AND pid <> pg_backend_pid()"""
+
+
+def _admin_execute(admin: str, statement: str) -> None:
+    engine = create_engine(admin, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+    with engine.connect() as conn:
+        conn.execute(text(statement))
+    engine.dispose()
+
+
+@dataclass
+class DemoCopy:
+    """One database holding the demo, with what it takes to put the demo back."""
+
+    admin: str
+    name: str
+    url: str
+    engine: Engine
+    tables: list[tuple[str, str]]  # (table, its columns but generated ones)
+    sequences: list[tuple[str, int | None]]
+    fingerprint: str
+
+    @classmethod
+    def make(cls, admin: str, template: str) -> DemoCopy:
+        name = f"desk_democopy_{uuid.uuid4().hex[:10]}"
+        _admin_execute(admin, f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+        url = make_url(admin).set(database=name).render_as_string(hide_password=False)
+        engine = create_engine(url, poolclass=NullPool)
+        with engine.begin() as conn:
+            tables = [(t, cols) for t, cols in conn.execute(text(TABLES))]
+            sequences = [(s, v) for s, v in conn.execute(text(SEQUENCES))]
+            conn.execute(text(f"CREATE SCHEMA {SOURCE}"))
+            for table, _cols in tables:
+                conn.execute(text(f'CREATE TABLE {SOURCE}."{table}" AS TABLE public."{table}"'))
+        with engine.connect() as conn:
+            fingerprint = str(conn.execute(text(FINGERPRINT)).scalar())
+        return cls(admin, name, url, engine, tables, sequences, fingerprint)
+
+    def reset(self) -> bool:
+        """The demo's rows back in every table; False when the schema is no longer the
+        one copied (the database is then no use: ``drop`` it)."""
+        with self.engine.connect() as conn:
+            conn.execute(text(END_OTHER_SESSIONS))
+            conn.commit()
+            if conn.execute(text(FINGERPRINT)).scalar() != self.fingerprint:
+                return False
+            conn.execute(text("SET LOCAL session_replication_role = replica"))
+            for table, cols in self.tables:
+                conn.execute(text(f'DELETE FROM public."{table}"'))
+                conn.execute(text(f'INSERT INTO public."{table}" ({cols}) '
+                                  f'SELECT {cols} FROM {SOURCE}."{table}"'))
+            for sequence, last in self.sequences:
+                conn.execute(text("SELECT setval(:s, :v, :called)"),
+                             {"s": sequence, "v": last or 1, "called": last is not None})
+            conn.commit()
+        return True
+
+    def drop(self) -> None:
+        self.engine.dispose()
+        _admin_execute(self.admin, f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+
+
+@dataclass
+class DemoCopies:
+    """A worker's demo databases for one template: free ones are reused, one in use
+    (a module-scoped fixture's) is never handed out twice."""
+
+    admin: str
+    template: str
+    free: list[DemoCopy] = field(default_factory=list)
+    busy: list[DemoCopy] = field(default_factory=list)
+
+    def take(self) -> DemoCopy:
+        while self.free:
+            copy = self.free.pop()
+            if copy.reset():
+                self.busy.append(copy)
+                return copy
+            copy.drop()  # its schema was changed by a test: made again below
+        copy = DemoCopy.make(self.admin, self.template)
+        self.busy.append(copy)
+        return copy
+
+    def give_back(self, copy: DemoCopy) -> None:
+        self.busy.remove(copy)
+        self.free.append(copy)
+
+    def drop_all(self) -> None:
+        for copy in self.free + self.busy:
+            copy.drop()
+        self.free.clear()
+        self.busy.clear()
