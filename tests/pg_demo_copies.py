@@ -4,9 +4,11 @@ A test that starts from the demo used to get a database of its own, made by
 ``CREATE DATABASE ... TEMPLATE``: 0.4-0.7 s of the server's CPU each (it copies every
 relation, the system catalogs included), ~150 of them per suite run, on a 2-core machine
 where that CPU is the tests'. Here a worker keeps a few demo databases and, before
-handing one out, puts its rows back: every table emptied and refilled from a copy of the
-demo kept in the schema ``demo_src`` of the same database, sequences set back, triggers
-off for the transaction (as ``tests/conftest.py::_truncate`` does); ~30 ms.
+handing one out, puts its rows back: every table emptied and refilled by ``COPY ... FROM
+STDIN`` from the demo's rows read once when the database was made (kept in this process:
+a schema of them in the database would be in its backups, which the restore rightly
+refuses), sequences set back, triggers off for the transaction (as
+``tests/conftest.py::_truncate`` does); ~30 ms.
 
 Whatever a row copy cannot put back makes the database unusable instead: a fingerprint
 of the schema (tables, columns, indexes, triggers, functions, grants, the database's
@@ -22,11 +24,10 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine, create_engine, text
+import psycopg
+from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
-
-SOURCE = "demo_src"
 
 FINGERPRINT = """
 SELECT md5(string_agg(x, '|' ORDER BY x)) FROM (
@@ -93,8 +94,7 @@ class DemoCopy:
     admin: str
     name: str
     url: str
-    engine: Engine
-    tables: list[tuple[str, str]]  # (table, its columns but generated ones)
+    rows: list[tuple[str, str, bytes]]  # (table, its columns but generated ones, COPY data)
     sequences: list[tuple[str, int | None]]
     fingerprint: str
 
@@ -103,39 +103,42 @@ class DemoCopy:
         name = f"desk_democopy_{uuid.uuid4().hex[:10]}"
         _admin_execute(admin, f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
         url = make_url(admin).set(database=name).render_as_string(hide_password=False)
-        engine = create_engine(url, poolclass=NullPool)
-        with engine.begin() as conn:
-            tables = [(t, cols) for t, cols in conn.execute(text(TABLES))]
-            sequences = [(s, v) for s, v in conn.execute(text(SEQUENCES))]
-            conn.execute(text(f"CREATE SCHEMA {SOURCE}"))
-            for table, _cols in tables:
-                conn.execute(text(f'CREATE TABLE {SOURCE}."{table}" AS TABLE public."{table}"'))
-        with engine.connect() as conn:
-            fingerprint = str(conn.execute(text(FINGERPRINT)).scalar())
-        return cls(admin, name, url, engine, tables, sequences, fingerprint)
+        rows = []
+        with _connect(url) as conn, conn.cursor() as cur:
+            for table, cols in cur.execute(TABLES).fetchall():
+                with cur.copy(f'COPY public."{table}" ({cols}) TO STDOUT') as copy:
+                    rows.append((table, cols, b"".join(bytes(block) for block in copy)))
+            sequences = [(s, v) for s, v in cur.execute(SEQUENCES).fetchall()]
+            fingerprint = str(cur.execute(FINGERPRINT).fetchone()[0])  # type: ignore[index]
+        return cls(admin, name, url, rows, sequences, fingerprint)
 
     def reset(self) -> bool:
         """The demo's rows back in every table; False when the schema is no longer the
         one copied (the database is then no use: ``drop`` it)."""
-        with self.engine.connect() as conn:
-            conn.execute(text(END_OTHER_SESSIONS))
+        with _connect(self.url) as conn, conn.cursor() as cur:
+            cur.execute(END_OTHER_SESSIONS)
             conn.commit()
-            if conn.execute(text(FINGERPRINT)).scalar() != self.fingerprint:
+            if cur.execute(FINGERPRINT).fetchone()[0] != self.fingerprint:  # type: ignore[index]
                 return False
-            conn.execute(text("SET LOCAL session_replication_role = replica"))
-            for table, cols in self.tables:
-                conn.execute(text(f'DELETE FROM public."{table}"'))
-                conn.execute(text(f'INSERT INTO public."{table}" ({cols}) '
-                                  f'SELECT {cols} FROM {SOURCE}."{table}"'))
+            cur.execute("SET LOCAL session_replication_role = replica")
+            for table, cols, data in self.rows:
+                cur.execute(f'DELETE FROM public."{table}"')
+                if data:
+                    with cur.copy(f'COPY public."{table}" ({cols}) FROM STDIN') as copy:
+                        copy.write(data)
             for sequence, last in self.sequences:
-                conn.execute(text("SELECT setval(:s, :v, :called)"),
-                             {"s": sequence, "v": last or 1, "called": last is not None})
+                cur.execute("SELECT setval(%s, %s, %s)", (sequence, last or 1, last is not None))
             conn.commit()
         return True
 
     def drop(self) -> None:
-        self.engine.dispose()
         _admin_execute(self.admin, f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+
+
+def _connect(url: str) -> psycopg.Connection:
+    """A plain psycopg connection (``COPY``) to a SQLAlchemy URL."""
+    return psycopg.connect(make_url(url).set(drivername="postgresql")
+                           .render_as_string(hide_password=False))
 
 
 @dataclass

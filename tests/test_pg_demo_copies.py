@@ -52,6 +52,13 @@ def test_a_reset_puts_the_demo_back_and_a_changed_schema_is_replaced(
     again = copies.take()
     assert again is copy  # the same database, its rows put back
     assert _counts(again.url) == before
+    engine = create_engine(again.url, poolclass=NullPool)
+    with engine.connect() as conn:  # nothing of the copying in it (a backup holds it all)
+        schemas = conn.execute(text(
+            "SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' "
+            "AND nspname <> 'information_schema'")).scalars().all()
+    engine.dispose()
+    assert schemas == ["public"]
     with Desk.open(again.url, user="penguji") as desk:
         assert desk.service("deployments").get(first)["id"] == first  # not deleted now
         desk.opd.create({"nama": "Dinas Baru", "singkatan": "DB", "kode": "9.99.01"})

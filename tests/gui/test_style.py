@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QEvent, Qt, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 
@@ -37,6 +37,9 @@ def qt_warnings(qapp: QApplication) -> Iterator[list[str]]:
         yield seen
     finally:
         qInstallMessageHandler(previous)
+        # the test's windows, closed by pytest-qt, are deleted first: alive, every one
+        # was re-polished for the system scheme (3-4 s a test)
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         apply_style(qapp, "system")
 
 
