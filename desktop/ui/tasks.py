@@ -240,10 +240,16 @@ def _unless_gone(callback: Callable[[Any], None]) -> Callable[[Any], None]:
         try:
             callback(value)
         except RuntimeError as error:
-            if "already deleted" not in str(error):
+            if not any(words in str(error) for words in GONE_WORDS):
                 raise
             log.debug("result of a background job for a closed window dropped: %s", error)
     return deliver
+
+
+# what PySide6 raises for a Qt object destroyed under its Python wrapper: a method called
+# on it ("Internal C++ object (…) already deleted."), or one of its signals emitted (a
+# list's model deleted with its page while its id query ran: CI run of 2026-12-06)
+GONE_WORDS = ("already deleted", "Signal source has been deleted")
 
 
 def _report_error(exc: Exception) -> None:

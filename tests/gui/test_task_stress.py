@@ -111,3 +111,28 @@ def test_a_result_for_a_widget_closed_meanwhile_is_dropped_quietly(qtbot) -> Non
     qtbot.wait(50)
     assert shown == []  # nothing was shown, and nothing raised
     assert tasks.wait(2000)
+
+
+def test_a_result_for_a_model_deleted_meanwhile_is_dropped_quietly(qtbot) -> None:
+    """The same for a callback that emits a signal of a deleted object ('Signal source
+    has been deleted': a list's model whose page was closed while its ids were read)."""
+    import threading
+
+    from PySide6.QtCore import QObject, Signal
+    from shiboken6 import isValid
+
+    from desktop.ui.tasks import TaskManager
+
+    class Model(QObject):
+        refreshed = Signal()
+
+    tasks = TaskManager()
+    model = Model()
+    gate = threading.Event()
+    task = tasks.run_db(lambda: gate.wait(5), on_done=lambda _v: model.refreshed.emit())
+    model.deleteLater()
+    qtbot.waitUntil(lambda: not isValid(model), timeout=2000)
+    gate.set()
+    qtbot.waitUntil(lambda: task.token is not None and tasks._running == 0, timeout=5000)
+    qtbot.wait(50)  # pytest-qt fails the test on an exception in the event loop
+    assert tasks.wait(2000)
