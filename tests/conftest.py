@@ -21,7 +21,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from pg_demo_copies import DemoCopies
+from pg_demo_copies import DemoCopies, admin_execute
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -264,13 +264,6 @@ def sqlite_desk(tmp_path: Path, sqlite_template: Path) -> Iterator[Desk]:
 
 
 # ---------------------------------------------------------------------------- demo data
-def _admin_execute(admin: str, statement: str) -> None:
-    engine = create_engine(admin, isolation_level="AUTOCOMMIT")
-    with engine.connect() as conn:
-        conn.execute(text(statement))
-    engine.dispose()
-
-
 def _fill_demo(database: str | Path, today: date | None) -> None:
     with Desk.open(database, user="demo") as d:
         load_demo(d, today=today)
@@ -302,7 +295,7 @@ class DemoTemplates:
         assert admin is not None
         if today not in self._postgres:
             name = f"desk_demo_{uuid.uuid4().hex[:8]}"
-            _admin_execute(admin, f'CREATE DATABASE "{name}"')
+            admin_execute(admin, f'CREATE DATABASE "{name}"')
             url = make_url(admin).set(database=name).render_as_string(hide_password=False)
             open_database(url).dispose()
             _fill_demo(url, today)
@@ -323,7 +316,7 @@ class DemoTemplates:
             admin = postgres_admin_url()
             assert admin is not None
             for name in self._postgres.values():
-                _admin_execute(admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                admin_execute(admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="session")

@@ -229,6 +229,12 @@ def settle_all(msecs: int = 10_000) -> bool:
     return False
 
 
+# what PySide6 raises for a Qt object destroyed under its Python wrapper: a method called
+# on it ("Internal C++ object (…) already deleted."), or one of its signals emitted (a
+# list's model deleted with its page while its id query ran: CI run of 2026-12-06)
+GONE_WORDS = ("already deleted", "Signal source has been deleted")
+
+
 def _unless_gone(callback: Callable[[Any], None]) -> Callable[[Any], None]:
     """The callback, except when the widget it updates was destroyed meanwhile.
 
@@ -244,12 +250,6 @@ def _unless_gone(callback: Callable[[Any], None]) -> Callable[[Any], None]:
                 raise
             log.debug("result of a background job for a closed window dropped: %s", error)
     return deliver
-
-
-# what PySide6 raises for a Qt object destroyed under its Python wrapper: a method called
-# on it ("Internal C++ object (…) already deleted."), or one of its signals emitted (a
-# list's model deleted with its page while its id query ran: CI run of 2026-12-06)
-GONE_WORDS = ("already deleted", "Signal source has been deleted")
 
 
 def _report_error(exc: Exception) -> None:

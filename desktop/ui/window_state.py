@@ -18,7 +18,7 @@ def restore_size(window: Any) -> None:
     not fit (a 1366×768 laptop, a 1440×900 one with its task bar), the window opens
     maximized, as a laptop's user expects of a program they work in all day; they can
     restore it to a smaller size, which is remembered as they leave it."""
-    from desktop.ui.geometry import GUESSED_FRAME, keep_on_screen, screen_of
+    from desktop.ui.geometry import frame_margins, keep_on_screen, screen_of
 
     geometry = window.settings.value("window/geometry")
     if isinstance(geometry, QByteArray) and window.restoreGeometry(geometry):
@@ -28,7 +28,7 @@ def restore_size(window: Any) -> None:
         return  # the second call, after ``attach``: maximized by the first
     window.resize(PREFERRED_SIZE)
     keep_on_screen(window, centre=False)  # the size it has when restored from maximized
-    room = screen_of(window).availableGeometry().marginsRemoved(GUESSED_FRAME).size()
+    room = screen_of(window).availableGeometry().marginsRemoved(frame_margins(window)).size()
     if opens_maximized(room):
         window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
 

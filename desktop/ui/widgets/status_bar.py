@@ -75,8 +75,6 @@ class ElidingStatusBar(QStatusBar):
     def _show_fitted(self) -> None:
         shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideMiddle,
                                               self.message_room())
-        if not self._full:
-            shown = ""
         if shown != self.currentMessage():
             self._fitting = True
             try:
