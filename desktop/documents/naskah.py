@@ -267,6 +267,22 @@ class _Filler:
         return filled.replace(_SENTINEL, BLANK)
 
 
+def printed_text(text: str | None, values: Mapping[str, str]) -> str:
+    """One article text as :func:`resolve` prints it, ``values`` from
+    :func:`document_values`: the articles editor labels its tree with this, so what an
+    officer reads there is what the PDF will say (a ``{placeholder}`` shows its value, an
+    empty one the blank "....")."""
+    return _Filler(values, ())(text, Place())
+
+
+def blank_slots(text: str | None, values: Mapping[str, str]) -> list[str]:
+    """What the placeholders of ``text`` left blank stand for ("sumber biaya"), in the
+    user's language, each once, in the order they appear."""
+    names = [m.group(1) for m in PLACEHOLDER.finditer(text or "")]
+    return list(dict.fromkeys(str(SLOTS[n][0]) for n in names
+                              if n in SLOTS and not values.get(n)))
+
+
 def resolve(agreement: Mapping[str, Any], parent: Mapping[str, Any] | None = None) -> Naskah:
     """The agreement as printed (a copy): premises and articles filled from its fields."""
     values = document_values(agreement, parent)

@@ -7,7 +7,7 @@ import re
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
@@ -20,6 +20,8 @@ from desktop.ui.role_view import may_write
 # the statuses of an agreement that has been signed (penandatanganan is the signing
 # itself, still under way): reaching one of them asks for the signed scan
 SIGNED_STATUSES = ("pelaksanaan", "monev")
+# after a keystroke in the form, how long before the articles' printed reading follows
+PRINTED_READING_MS = 250
 
 
 def _plain(articles: list[dict[str, Any]]) -> list[Any]:
@@ -79,7 +81,14 @@ class AgreementPage(RecordPage):
             self.related_bar.insertWidget(index, button)
         self.findings = FindingsLabel(self.form, self)
         articles = self.form.collections.get("pasal")
+        self._parent_record: tuple[str, dict[str, Any] | None] | None = None  # (induk, KB)
+        self._reading_timer = QTimer(self)
+        self._reading_timer.setSingleShot(True)
+        self._reading_timer.setInterval(PRINTED_READING_MS)
+        self._reading_timer.timeout.connect(self._refresh_printed_reading)
         if articles is not None:  # long legal text: edited in a window of its own
+            self.form.changed.connect(self._reading_timer.start)
+            self.form.loaded.connect(self._record_loaded)
             articles.allow_widening()
             articles.widen.clicked.connect(self.edit_articles_wide)
             widen = QShortcut(QKeySequence("Ctrl+Shift+E"), self)
@@ -136,6 +145,46 @@ class AgreementPage(RecordPage):
             return  # the user moved on or started typing: their work wins
         self.form.load(draft)
         self._template_draft = draft
+
+    # ------------------------------------------------------------------ printed reading
+    def _refresh_printed_reading(self) -> None:
+        """The articles tree reads as the document prints: placeholders filled from the
+        fields on screen (typed, not yet saved) and, for a PKS, from its KB."""
+        from desktop.documents.naskah import document_values
+
+        articles = self.form.collections.get("pasal")
+        if articles is None:
+            return
+        self._reading_timer.stop()
+        values = self.form.values()
+        induk = values.get("induk_id") or None
+        if induk and (self._parent_record is None or self._parent_record[0] != induk):
+            self._fetch_parent(induk)  # filled in when it comes; blank ("....") until then
+        parent = (self._parent_record[1] if induk and self._parent_record
+                  and self._parent_record[0] == induk else None)
+        articles.set_values(document_values({**(self.current_record or {}), **values},
+                                            parent))
+
+    def _record_loaded(self, _record: object) -> None:
+        self._parent_record = None  # its KB may have changed since: read it again
+        self._refresh_printed_reading()
+
+    def _fetch_parent(self, induk: str) -> None:
+        from desktop.core.errors import DeskError
+
+        def job() -> dict[str, Any] | None:
+            try:
+                return self.service.get(induk)
+            except DeskError:  # deleted meanwhile: its placeholders print blank
+                return None
+
+        def done(parent: dict[str, Any] | None) -> None:
+            self._parent_record = (induk, parent)
+            if self.form.values().get("induk_id") == induk:
+                self._refresh_printed_reading()
+
+        self._parent_record = (induk, None)  # asked once, not on every keystroke
+        self.tasks.run_db(job, on_done=done)
 
     def _jenis_changed(self) -> None:
         """KB <-> PKS on an untouched new draft: take the other template's articles."""

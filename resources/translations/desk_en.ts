@@ -130,7 +130,7 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>AgreementPage</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/agreement_pages.py" line="65"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="67"/>
         <source>{n} segera berakhir</source>
         <translation>
             <numerusform>{n} expiring soon</numerusform>
@@ -138,7 +138,7 @@ Load the demo data and replace the office profile?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/agreement_pages.py" line="66"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="68"/>
         <source>Baris berwarna: kerja sama yang masih berlaku dan berakhir dalam {n} hari. Arahkan penunjuk ke baris untuk rinciannya.</source>
         <translation>
             <numerusform>Tinted rows: agreements still in force that end within {n} day. Point at a row for the details.</numerusform>
@@ -146,22 +146,22 @@ Load the demo data and replace the office profile?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="71"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="73"/>
         <source>Buat &amp;PKS dari KB ini</source>
         <translation>Draft a &amp;PKS from this KB</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="73"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="75"/>
         <source>Peri&amp;ksa naskah</source>
         <translation>Chec&amp;k the text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="75"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="77"/>
         <source>Pratinjau &amp;&amp; &amp;cetak PDF</source>
         <translation>Preview &amp;&amp; &amp;print PDF</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/agreement_pages.py" line="109"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="118"/>
         <source>Berakhir dalam {n} hari</source>
         <translation>
             <numerusform>Ends in {n} day</numerusform>
@@ -169,37 +169,37 @@ Load the demo data and replace the office profile?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="168"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="217"/>
         <source>Draf {kind} baru</source>
         <translation>New {kind} draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="202"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="251"/>
         <source>Naskah ditandatangani</source>
         <translation>Agreement signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="203"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="252"/>
         <source>Lampirkan pindaian naskah yang sudah ditandatangani?</source>
         <translation>Attach the scan of the signed agreement?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="204"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="253"/>
         <source>Lampirkan…</source>
         <translation>Attach…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="205"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="254"/>
         <source>Nanti</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="304"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="353"/>
         <source>PDF tidak dapat dibuat</source>
         <translation>The PDF could not be made</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="308"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="357"/>
         <source>Menyusun PDF…</source>
         <translation>Making the PDF…</translation>
     </message>
@@ -207,88 +207,98 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>ArticlesEditor</name>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="87"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="96"/>
         <source>Perluas…</source>
         <translation>Expand…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="89"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="98"/>
         <source>Sunting pasal di jendela lebar (Ctrl+Shift+E)</source>
         <translation>Edit the articles in a wide window (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="63"/>
-        <location filename="../../desktop/ui/widgets/articles.py" line="341"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="72"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="392"/>
         <source>Pasal</source>
         <translation>Articles</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="67"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="76"/>
         <source>Teks pasal, ayat atau butir</source>
         <translation>Text of the article, paragraph or point</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="70"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="79"/>
         <source>Pilih pasal, ayat atau butir untuk mengubah teksnya</source>
         <translation>Select an article, paragraph or point to edit its text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="73"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="82"/>
         <source>+ Pasal</source>
         <translation>+ Article</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="74"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="83"/>
         <source>+ Ayat</source>
         <translation>+ Paragraph</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="75"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="84"/>
         <source>+ Butir</source>
         <translation>+ Point</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="76"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="85"/>
         <source>Hapus</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="79"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="88"/>
         <source>Naikkan</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="82"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="91"/>
         <source>Turunkan</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="264"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="253"/>
+        <source>Tercetak: {text}</source>
+        <translation>Printed: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/articles.py" line="257"/>
+        <source>Belum terisi (dicetak &quot;....&quot;): {slots}</source>
+        <translation>Not filled in yet (printed as &quot;....&quot;): {slots}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/articles.py" line="315"/>
         <source>Judul pasal</source>
         <translation>Article heading</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="330"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="381"/>
         <source>Pasal {n}</source>
         <translation>Article {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="332"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="383"/>
         <source>ayat ({n})</source>
         <translation>paragraph ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="334"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="385"/>
         <source>butir {letter}</source>
         <translation>item {letter}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="338"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="389"/>
         <source>judul</source>
         <translation>heading</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/articles.py" line="340"/>
+        <location filename="../../desktop/ui/widgets/articles.py" line="391"/>
         <source>teks</source>
         <translation>text</translation>
     </message>
@@ -363,32 +373,32 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>BerandaPage</name>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="215"/>
+        <location filename="../../desktop/ui/beranda.py" line="214"/>
         <source>Memuat data…</source>
         <translation>Loading data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="210"/>
+        <location filename="../../desktop/ui/beranda.py" line="209"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="214"/>
+        <location filename="../../desktop/ui/beranda.py" line="213"/>
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="217"/>
+        <location filename="../../desktop/ui/beranda.py" line="216"/>
         <source>Laporan kegiatan…</source>
         <translation>Activity report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="274"/>
+        <location filename="../../desktop/ui/beranda.py" line="271"/>
         <source>Dataset terlambat diperbarui</source>
         <translation>Datasets overdue for an update</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/beranda.py" line="275"/>
+        <location filename="../../desktop/ui/beranda.py" line="272"/>
         <source>Kerja sama berakhir dalam {n} hari</source>
         <translation>
             <numerusform>Agreements ending within {n} day</numerusform>
@@ -396,7 +406,7 @@ Load the demo data and replace the office profile?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/beranda.py" line="278"/>
+        <location filename="../../desktop/ui/beranda.py" line="275"/>
         <source>Kunjungan dengan tindak lanjut lewat tenggat ({n} butir)</source>
         <translation>
             <numerusform>Visits with follow-ups past their deadline ({n} item)</numerusform>
@@ -404,42 +414,42 @@ Load the demo data and replace the office profile?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="281"/>
+        <location filename="../../desktop/ui/beranda.py" line="278"/>
         <source>Deployment gagal, 30 hari terakhir</source>
         <translation>Failed deployments, last 30 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="282"/>
+        <location filename="../../desktop/ui/beranda.py" line="279"/>
         <source>Aplikasi terdaftar</source>
         <translation>Registered applications</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="283"/>
+        <location filename="../../desktop/ui/beranda.py" line="280"/>
         <source>Dataset</source>
         <translation>Datasets</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="284"/>
+        <location filename="../../desktop/ui/beranda.py" line="281"/>
         <source>Kerja sama berjalan</source>
         <translation>Agreements in force</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="285"/>
+        <location filename="../../desktop/ui/beranda.py" line="282"/>
         <source>Kunjungan tahun {year}</source>
         <translation>Visits in {year}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="339"/>
+        <location filename="../../desktop/ui/beranda.py" line="336"/>
         <source>Keadaan per {date}</source>
         <translation>As of {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="380"/>
+        <location filename="../../desktop/ui/beranda.py" line="377"/>
         <source>Belum ada data.</source>
         <translation>No data yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/beranda.py" line="412"/>
+        <location filename="../../desktop/ui/beranda.py" line="409"/>
         <source>Beranda: {what}</source>
         <translation>Home: {what}</translation>
     </message>
@@ -991,7 +1001,7 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>DelayedProgress</name>
     <message>
-        <location filename="../../desktop/ui/tasks.py" line="272"/>
+        <location filename="../../desktop/ui/tasks.py" line="278"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -1392,18 +1402,18 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="84"/>
+        <location filename="../../desktop/ui/main_window.py" line="85"/>
         <source>Membuka basis data…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="193"/>
+        <location filename="../../desktop/ui/main_window.py" line="195"/>
         <location filename="../../desktop/ui/sidebar.py" line="46"/>
         <source>Kantor belum diatur</source>
         <translation>Office not set up yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="322"/>
+        <location filename="../../desktop/ui/main_window.py" line="324"/>
         <source>Daftar dibuka setelah basis data siap…</source>
         <translation>The list opens once the database is ready…</translation>
     </message>
@@ -1413,7 +1423,7 @@ Load the demo data and replace the office profile?</translation>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="167"/>
+        <location filename="../../desktop/ui/main_window.py" line="168"/>
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
@@ -1428,7 +1438,7 @@ Load the demo data and replace the office profile?</translation>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="303"/>
+        <location filename="../../desktop/ui/main_window.py" line="305"/>
         <source>Peran Anda tidak mengizinkan membuka {what}.</source>
         <translation>Your role does not allow opening {what}.</translation>
     </message>
@@ -1463,7 +1473,7 @@ Load the demo data and replace the office profile?</translation>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="226"/>
+        <location filename="../../desktop/ui/main_window.py" line="228"/>
         <source>Cadangan ditulis: {path}</source>
         <translation>Backup written: {path}</translation>
     </message>
@@ -2744,7 +2754,7 @@ Load the demo data and replace the office profile?</translation>
 <context>
     <name>VisitPage</name>
     <message>
-        <location filename="../../desktop/ui/agreement_pages.py" line="38"/>
+        <location filename="../../desktop/ui/agreement_pages.py" line="40"/>
         <source>Buat &amp;Kesepakatan Bersama</source>
         <translation>Draft a Memorandum of &amp;Understanding (KB)</translation>
     </message>
@@ -2757,42 +2767,42 @@ Load the demo data and replace the office profile?</translation>
         <translation>Welcome to Diskominfo Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome.py" line="41"/>
+        <location filename="../../desktop/ui/welcome.py" line="43"/>
         <source>&lt;h2&gt;Selamat datang&lt;/h2&gt;&lt;p&gt;Diskominfo Desk mencatat aplikasi OPD, dataset Satu Data, kunjungan kerja dan kerja sama daerah. Mulailah dengan profil kantor Anda, atau isi data contoh untuk mencoba aplikasi.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Welcome&lt;/h2&gt;&lt;p&gt;Diskominfo Desk keeps the OPDs&apos; applications, Satu Data datasets, study visits and regional agreements. Start with your office profile, or load the demo data to try the application.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome.py" line="53"/>
+        <location filename="../../desktop/ui/welcome.py" line="55"/>
         <source>Daerah *</source>
         <translation>Region *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome.py" line="54"/>
+        <location filename="../../desktop/ui/welcome.py" line="56"/>
         <source>Nama kantor *</source>
         <translation>Office name *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome.py" line="55"/>
+        <location filename="../../desktop/ui/welcome.py" line="57"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome.py" line="56"/>
+        <location filename="../../desktop/ui/welcome.py" line="58"/>
         <source>Kepala dinas</source>
         <translation>Head of office</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome.py" line="64"/>
+        <location filename="../../desktop/ui/welcome.py" line="67"/>
         <source>Isi &amp;data contoh</source>
         <translation>Load &amp;demo data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome.py" line="66"/>
+        <location filename="../../desktop/ui/welcome.py" line="69"/>
         <source>&amp;Mulai</source>
         <translation>&amp;Start</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome.py" line="69"/>
+        <location filename="../../desktop/ui/welcome.py" line="72"/>
         <source>Nanti saja</source>
         <translation>Later</translation>
     </message>

@@ -310,6 +310,25 @@ def walk_import(win: MainWindow, app: QApplication, tasks: TaskManager) -> None:
     settle(app, tasks)
 
 
+def choose_a_placeholder(articles: Any) -> None:
+    """Select the first article text that holds a ``{placeholder}``."""
+    def walk(item: Any) -> Any:
+        if "{" in articles._text_of(item):
+            return item
+        for i in range(item.childCount()):
+            found = walk(item.child(i))
+            if found is not None:
+                return found
+        return None
+
+    for i in range(articles.tree.topLevelItemCount()):
+        found = walk(articles.tree.topLevelItem(i))
+        if found is not None:
+            articles.tree.setCurrentItem(found)
+            return
+    problems.append("articles: no text with a placeholder to show how it prints")
+
+
 def walk_agreement_windows(win: MainWindow, app: QApplication, tasks: TaskManager) -> None:
     """For a KB and a PKS: the PDF preview and the article editor window; and the cell
     editors of the sub-list tables (parties, annex, follow-ups)."""
@@ -325,6 +344,19 @@ def walk_agreement_windows(win: MainWindow, app: QApplication, tasks: TaskManage
         opened(f"dialog pdf preview {jenis}", app, tasks, page.preview)
         for preview in page.findChildren(PdfPreviewDialog):
             preview.deleteLater()
+        # with a text that has a placeholder chosen: its "Tercetak: ..." line is on screen,
+        # under the form's short text area and in the wide window
+        articles = page.form.collections["pasal"]
+        choose_a_placeholder(articles)
+        settle(app, tasks)
+        from desktop.ui.widgets.collection import reveal
+
+        reveal(articles.printed)  # scrolled to, as a person would
+        settle(app, tasks)
+        if not articles.printed.isVisible():
+            problems.append(f"Kerja Sama {jenis} with a printed line: the line is not shown")
+        check_window(f"Kerja Sama {jenis} with a printed line", win)
+        check_form(f"Kerja Sama {jenis} with a printed line", page)
         opened(f"window articles {jenis}", app, tasks, page.edit_articles_wide)
         settle(app, tasks)
         if any(w.isVisible() for w in page.findChildren(ArticlesWindow)):

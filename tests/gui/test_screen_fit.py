@@ -35,7 +35,8 @@ EVERYWHERE = (
     "dialog history agreements",
     # a KB's and a PKS's PDF preview and article editor window
     "dialog pdf preview kb", "dialog pdf preview pks", "window articles kb",
-    "window articles pks",
+    "window articles pks", "Kerja Sama kb with a printed line",
+    "Kerja Sama pks with a printed line",
     # editors opened in sub-list tables: dates, multi-line texts, choices
     "cell editor kb pihak surat_kuasa_tanggal", "cell editor kb pihak nama_instansi",
     "cell editor kb lampiran kegiatan", "cell editor pks pihak surat_kuasa_tanggal",

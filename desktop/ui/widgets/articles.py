@@ -16,11 +16,18 @@ keystroke, and renaming every node each time, made thousands of binding calls a 
 with PySide6 6.12.0 on Python 3.11 each one lost a reference to ``None`` until the
 interpreter aborted with ``none_dealloc``; see ``desktop/ui/qt_check.py``.) How a node's
 place reads (label, error key) is in ``articles_tree``.
+
+Article texts keep their ``{placeholders}`` (``{jangka_waktu}``, ``{sumber_biaya}``), filled
+from the agreement's fields whenever it is printed. Given those values (``set_values``, by
+the Kerja Sama page as the form changes), the tree reads as the document will print, and
+under the text being edited a line says how it prints and which placeholders are still
+blank; without them (the template editor) the tree shows the placeholders as typed.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -36,6 +43,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.agreement_templates import PLACEHOLDER
+from desktop.documents.naskah import blank_slots, printed_text
 from desktop.ui.widgets.articles_tree import (
     KEY_ROLE,
     LETTERS,
@@ -117,6 +126,14 @@ class ArticlesEditor(QWidget):
         self.where.hide()
         text_layout.addWidget(self.where)
         text_layout.addWidget(self.text, 1)
+        # how the selected text prints, when a placeholder makes it differ from the typing
+        self.printed = QLabel(text_pane)
+        self.printed.setObjectName("articlePrinted")
+        self.printed.setProperty("tone", "muted")  # a reading of the text, not the text
+        self.printed.setWordWrap(True)
+        self.printed.setTextFormat(Qt.TextFormat.PlainText)  # an officer's "<" stays "<"
+        self.printed.hide()
+        text_layout.addWidget(self.printed)
         self.splitter.addWidget(text_pane)
         layout.addWidget(self.splitter)
         layout.addWidget(self.error)
@@ -133,6 +150,7 @@ class ArticlesEditor(QWidget):
         self._loading = False
         self._nodes: dict[int, dict[str, Any]] = {}  # key -> {"id"?, "judul"|"teks"}
         self._next_key = 1
+        self._values: dict[str, str] | None = None  # what each placeholder prints as
 
     def allow_widening(self) -> None:
         """Show the "Perluas…" button (its page opens the wide window on click)."""
@@ -213,8 +231,41 @@ class ArticlesEditor(QWidget):
             parent.addChild(item)
         return item
 
+    def set_values(self, values: Mapping[str, str] | None) -> None:
+        """What each ``{placeholder}`` prints as (``naskah.document_values``), or None to
+        show them as typed. Only labels whose words change are set again."""
+        values = dict(values) if values is not None else None
+        if values == self._values:
+            return
+        self._values = values
+        self._renumber()
+        self._show_printed(self.tree.currentItem())
+
+    def _reading(self, text: str) -> str:
+        return text if self._values is None else printed_text(text, self._values)
+
+    def _show_printed(self, item: QTreeWidgetItem | None) -> None:
+        """"Tercetak: …" under the text, for a text with a placeholder; else hidden."""
+        typed = "" if item is None else self._text_of(item)
+        if self._values is None or not PLACEHOLDER.search(typed):
+            self.printed.hide()
+            self.printed.clear()
+            return
+        message = self.tr("Tercetak: {text}").replace("{text}", " ".join(
+            printed_text(typed, self._values).split()))
+        blanks = blank_slots(typed, self._values)
+        if blanks:
+            message += "\n" + self.tr("Belum terisi (dicetak \"....\"): {slots}").replace(
+                "{slots}", ", ".join(blanks))
+        self.printed.setText(message)
+        self.printed.show()
+
+    def _text_of(self, item: QTreeWidgetItem) -> str:
+        data = self.node(item)
+        return str(data.get("judul", data.get("teks", "")) or "")
+
     def _relabel(self, item: QTreeWidgetItem) -> None:
-        label = node_label(item, self.node(item))
+        label = node_label(item, self.node(item), self._reading)
         if item.text(0) != label:
             item.setText(0, label)
 
@@ -244,9 +295,9 @@ class ArticlesEditor(QWidget):
             self.text.clear()
             self.where.clear()
         else:
-            data = self.node(current)
-            self.text.setPlainText(data.get("judul", data.get("teks", "")))
+            self.text.setPlainText(self._text_of(current))
             self.where.setText(self.place(error_key(current)))
+        self._show_printed(current)
         self._loading = False
 
     def _text_edited(self) -> None:
@@ -256,6 +307,7 @@ class ArticlesEditor(QWidget):
         key = "judul" if level_of(item) == 0 else "teks"
         self.node(item)[key] = self.text.toPlainText()
         self._relabel(item)  # numbers did not change: only this node's label
+        self._show_printed(item)
         self.changed.emit()
 
     def add(self, level: int) -> QTreeWidgetItem | None:

@@ -5,6 +5,7 @@ from the item's place, because numbers are never stored (``desktop.ui.widgets.ar
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -32,16 +33,18 @@ def index_of(item: QTreeWidgetItem) -> int:
     return item.treeWidget().indexOfTopLevelItem(item)
 
 
-def node_label(item: QTreeWidgetItem, node: dict[str, Any]) -> str:
-    """"Pasal 3  JUDUL", "(2) teks…" or "b. teks…", from the item's place and text."""
+def node_label(item: QTreeWidgetItem, node: dict[str, Any],
+               reading: Callable[[str], str] = str) -> str:
+    """"Pasal 3  JUDUL", "(2) teks…" or "b. teks…", from the item's place and its text
+    as ``reading`` gives it (the editor's: as printed, placeholders filled)."""
     parent = item.parent()
     index = index_of(item)
     if parent is None:
-        return f"Pasal {index + 1}  {node.get('judul', '').upper()}"
+        return f"Pasal {index + 1}  {reading(node.get('judul', '')).upper()}"
     if parent.parent() is None:
-        return f"({index + 1}) {short(node.get('teks', ''))}"
+        return f"({index + 1}) {short(reading(node.get('teks', '')))}"
     letter = LETTERS[index] if index < len(LETTERS) else str(index + 1)
-    return f"{letter}. {short(node.get('teks', ''))}"
+    return f"{letter}. {short(reading(node.get('teks', '')))}"
 
 
 def error_key(item: QTreeWidgetItem) -> str:
