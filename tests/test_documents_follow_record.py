@@ -437,3 +437,28 @@ def test_cli_pdf_of_the_demo_pks_names_its_kb(tmp_path, capsys) -> None:
     assert ("Kesepakatan Bersama Nomor 119/12/429.011/2017 dan 130/045/2017 tanggal 27 Juli "
             "2017 tentang Kerja Sama Pengembangan") in text
     assert_complete(text)
+
+
+# ---------------------------------------------------------------------------- one text
+def test_one_text_read_alone_says_what_the_whole_document_prints(dated_demo: Desk) -> None:
+    """The articles editor labels each node with ``printed_text``; for every article of
+    every demo agreement, and with its fields emptied, it must read as ``resolve`` does."""
+    from desktop.documents.naskah import blank_slots, document_values, printed_text
+
+    for row in dated_demo.agreements.list().rows:
+        agreement = dated_demo.agreements.get(row["id"])
+        parent = (dated_demo.agreements.get(agreement["induk_id"])
+                  if agreement.get("induk_id") else None)
+        for fields in (agreement, {**agreement, "sumber_biaya": "", "jangka_waktu_tahun": None,
+                                   "tahun_anggaran_mulai": None}):
+            values = document_values(fields, parent)
+            whole = resolve(fields, parent).agreement["pasal"]
+            for pasal, printed_pasal in zip(fields["pasal"], whole, strict=True):
+                assert printed_text(pasal["judul"], values) == printed_pasal["judul"]
+                for ayat, printed_ayat in zip(pasal["ayat"], printed_pasal["ayat"],
+                                              strict=True):
+                    assert printed_text(ayat["teks"], values) == printed_ayat["teks"]
+    values = document_values({"sumber_biaya": "APBD", "jangka_waktu_tahun": None})
+    text = "Dibebankan pada {sumber_biaya} selama {jangka_waktu}, {jangka_waktu}, {nama_x}."
+    assert printed_text(text, values) == "Dibebankan pada APBD selama ...., ...., {nama_x}."
+    assert blank_slots(text, values) == ["jangka waktu"]  # once, and not the unknown name
