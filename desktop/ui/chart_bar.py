@@ -63,7 +63,7 @@ class BarChart(ChartBase):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        rows = self._layout(width)
+        rows = self._rows_for(width)
         bottom = rows[-1].rect.bottom() + 1 if rows else MARGIN
         return bottom + self._legend_height() + MARGIN
 
@@ -76,9 +76,10 @@ class BarChart(ChartBase):
         return QSize(MIN_WIDTH, self.sizeHint().height())
 
     def rows(self) -> list[Row]:
-        if self._cache is None or self._cache[0] != self.width():
-            self._cache = (self.width(), self._layout(self.width()))
-        return self._cache[1]
+        return self._rows_for(self.width())
+
+    def _rows_for(self, width: int) -> list[Row]:
+        return self.remembered(("rows", width), lambda: self._layout(width))
 
     def _label_font(self, segment: Segment) -> QFont:
         font = QFont(self.font())

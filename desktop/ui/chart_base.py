@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -25,6 +26,8 @@ from desktop.core.dashboard_board import Chart, Segment
 from desktop.core.formatting import number
 from desktop.ui.painting import painting
 from desktop.ui.style import tokens
+
+_T = TypeVar("_T")
 
 ColourOf = Callable[[Segment, int], QColor]  # a segment (and its index) → its colour
 
@@ -96,6 +99,11 @@ class ChartBase(QWidget):
         self.current = 0
         self._hover = -1
         self._cache: tuple[int, list[Row]] | None = None  # (width, rows) laid out for it
+        # what the layout asks again and again (heightForWidth at a handful of widths, the
+        # text widths behind it) depends only on the font and this chart's fixed figures:
+        # measured once per font. (Measured afresh, the Beranda's charts spent ~45 ms of
+        # every window's start in layout passes; see ``forget_layout``.)
+        self._memo: dict[object, object] = {}
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -192,6 +200,25 @@ class ChartBase(QWidget):
     def resizeEvent(self, event: QEvent) -> None:  # type: ignore[override]
         super().resizeEvent(event)
         self._cache = None
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.forget_layout()
+        super().changeEvent(event)
+
+    def forget_layout(self) -> None:
+        """The font changed (the style, the scheme, the display's scaling): measure anew."""
+        self._memo.clear()
+        self._cache = None
+        self.updateGeometry()
+
+    def remembered(self, key: object, measure: Callable[[], _T]) -> _T:
+        """``measure()``, once per ``key`` until the font changes."""
+        if key not in self._memo:
+            if len(self._memo) > 64:  # a window dragged through many widths
+                self._memo.clear()
+            self._memo[key] = measure()
+        return self._memo[key]  # type: ignore[return-value]
 
     # --- painting
     def paintEvent(self, event: QPaintEvent) -> None:

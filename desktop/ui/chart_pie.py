@@ -49,12 +49,15 @@ class PieChart(ChartBase):
 
     def _own_legend_need(self) -> int:
         """The width of the legend: swatch, longest name, the widest figure."""
-        metrics = self.fontMetrics()
-        names = max((metrics.horizontalAdvance(s.label) + 2 for s in self.chart.segments),
-                    default=0)
-        values = max((metrics.horizontalAdvance(self._value(s)) for s in self.chart.segments),
-                     default=0)
-        return 20 + names + GAP + values
+        def measure() -> int:
+            metrics = self.fontMetrics()
+            names = max((metrics.horizontalAdvance(s.label) + 2
+                         for s in self.chart.segments), default=0)
+            values = max((metrics.horizontalAdvance(self._value(s))
+                          for s in self.chart.segments), default=0)
+            return 20 + names + GAP + values
+
+        return self.remembered("legend", measure)
 
     def _beside(self, width: int, ring: int) -> bool:
         return width - (4 * MARGIN + ring) - MARGIN >= self._legend_need()

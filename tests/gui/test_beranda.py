@@ -243,6 +243,32 @@ def test_a_name_too_long_for_two_lines_is_elided_and_whole_in_the_tooltip(qtbot)
     QToolTip.hideText()
 
 
+def test_a_bigger_font_lays_the_charts_out_anew(qtbot) -> None:
+    """Heights and legend widths are measured once per font (the layout asks them many
+    times); a font change (scaling, the style) must measure them again."""
+    chart = Chart("apps_by_opd", "Aplikasi menurut OPD", "apps", "hbar", (
+        Segment("Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu", 7,
+                {"opd_pemilik_id": "a"}),
+        Segment("Bappeda", 2, {"opd_pemilik_id": "b"})))
+    bars = BarChart(chart, lambda _s, _i: QColor("#1c5fb0"), str)
+    pie = PieChart(Chart("datasets_by_sifat", "Dataset menurut sifat", "datasets", "pie", (
+        Segment("Terbuka", 70, {"sifat_data": "terbuka"}),
+        Segment("Terbatas", 30, {"sifat_data": "terbatas"}))),
+        lambda _s, _i: QColor("#1c5fb0"))
+    for widget in (bars, pie):
+        qtbot.addWidget(widget)
+    small_bars, small_legend = bars.heightForWidth(300), pie._own_legend_need()
+    assert bars.heightForWidth(300) == small_bars  # asked again: the same answer
+    font = bars.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    bars.setFont(font)
+    pie.setFont(font)
+    assert bars.heightForWidth(300) > small_bars
+    assert pie._own_legend_need() > small_legend
+    bars.resize(300, bars.heightForWidth(300))
+    assert bars.rows()[-1].rect.bottom() < bars.height()  # the rows of the new font
+
+
 def test_tile_captions_wrap_rather_than_clip_at_1024x700(
         qtbot, demo_window: MainWindow) -> None:
     win = demo_window

@@ -260,3 +260,22 @@ def test_no_catalog_no_waiting_count_in_the_status_bar(
     qtbot.waitUntil(lambda: window.sync_status.text() == "Katalog belum diatur", timeout=5000)
     _configure(qtbot, window, ckan_world)
     qtbot.waitUntil(lambda: "1 menunggu" in window.sync_status.text(), timeout=5000)
+
+
+def test_the_opd_table_is_built_when_the_page_is_first_shown(
+        qtbot, desk: Desk, tmp_path: Path) -> None:
+    """A combo box per OPD costs a few milliseconds each: not at every start, but once
+    the page is on screen, with every live OPD in it."""
+    from .helpers import build_window
+
+    for i in range(3):
+        desk.opd.create({"kode": f"1.0{i}", "nama": f"Dinas Uji {i}", "singkatan": f"DU{i}"})
+    win = build_window(qtbot, desk, tmp_path / "view.ini")
+    box = win.sync_page.orgmap_box
+    qtbot.waitUntil(lambda: box._pending is not None, timeout=5000)  # read, not shown
+    assert box.org_table.rowCount() == 0
+    win.show_page("sync")
+    qtbot.waitUntil(lambda: box.org_table.rowCount() == 3, timeout=5000)
+    names = sorted(box.org_table.item(r, 0).text() for r in range(3))
+    assert names == ["Dinas Uji 0", "Dinas Uji 1", "Dinas Uji 2"]
+    assert box.org_table.cellWidget(0, 1).currentData() is None  # not mapped yet

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -36,6 +37,7 @@ class OrgMapBox(QGroupBox):
         self.desk = desk
         self.tasks = tasks
         self.organizations: list[Any] = []  # writable ones, from the last connection test
+        self._pending: tuple[list[Any], dict[str, Any]] | None = None  # to show once seen
         column = QVBoxLayout(self)
         note = QLabel(self.tr("Dataset sebuah OPD diterbitkan atas nama organisasinya. OPD "
                               "dicocokkan otomatis menurut nama atau singkatan; pilihan Anda "
@@ -50,7 +52,22 @@ class OrgMapBox(QGroupBox):
         column.addWidget(self.org_table)
 
     def fill(self, opds: list[Any], chosen: dict[str, Any]) -> None:
-        """One row per live OPD (id, nama), its organization picked in a list."""
+        """One row per live OPD (id, nama), its organization picked in a list; built when
+        the box is on screen. (A combo box per OPD costs ~2 ms each: 40 ms of every
+        window's start for the demo's OPDs, on a page most sessions never open.)"""
+        self._pending = (opds, chosen)
+        if self.isVisible():
+            self._fill_pending()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fill_pending()
+
+    def _fill_pending(self) -> None:
+        if self._pending is None:
+            return
+        opds, chosen = self._pending
+        self._pending = None
         table = self.org_table
         table.setRowCount(len(opds))
         known = {o.id: (o.title or o.name, o.name) for o in self.organizations}
