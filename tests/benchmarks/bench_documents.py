@@ -91,18 +91,19 @@ def main() -> int:
     assert len(agreement["pasal"]) == 12
     office = {"nama": "Dinas Komunikasi dan Informatika Kabupaten Banyuwangi",
               "region_kode": "35.10"}
-    render_agreement(agreement, office=office)  # warm: fonts registered, modules loaded
-    kb_times, pdf = [], b""
-    for _ in range(args.runs):
-        seconds, pdf = timed(lambda: render_agreement(agreement, office=office))
-        kb_times.append(seconds * 1000)
+    pdf = render_agreement(agreement, office=office)  # warm: fonts registered, modules loaded
     pages = _pages(pdf)
     kb_paragraphs = _paragraphs_in(lambda: render_agreement(agreement, office=office))
     paragraphs = _text_of(pdf, kb_paragraphs)
     padding = max(0, pages - _pages(_plain(paragraphs, 0)))
     floor_pages = _pages(_plain(paragraphs, padding))
-    floor_times = [timed(lambda: _plain(paragraphs, padding))[0] * 1000
-                   for _ in range(args.runs)]
+    # the KB and its floor alternately, so a machine that slows down or speeds up during
+    # the run moves both (run one after the other, the ratio spread 1.2-2.6x on one
+    # machine within a minute)
+    kb_times, floor_times = [], []
+    for _ in range(args.runs):
+        kb_times.append(timed(lambda: render_agreement(agreement, office=office))[0] * 1000)
+        floor_times.append(timed(lambda: _plain(paragraphs, padding))[0] * 1000)
     kb_ms, floor_ms = statistics.median(kb_times), statistics.median(floor_times)
     print(f"== documents: KB with 12 articles, {pages} pages "
           f"and {kb_paragraphs} paragraphs (floor: {floor_pages} plain pages, "
