@@ -148,3 +148,23 @@ def test_in_english_the_printed_line_is_english(qtbot, demo_desk: Desk, tmp_path
         settle(qtbot, window)
     finally:
         install_language("id")
+
+
+def test_a_long_text_keeps_the_printed_line_short_and_whole_in_its_tooltip(
+        qtbot, demo_window: MainWindow, demo_desk: Desk) -> None:
+    page, editor = _open(qtbot, demo_window, demo_desk, "kb", "Pontianak")
+    costs = _item_with(editor, "{sumber_biaya}")
+    _click(qtbot, editor, costs)
+    qtbot.keyClick(editor.tree, Qt.Key.Key_Tab)
+    qtbot.keyClick(editor.text, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    long_tail = " Rincian biaya <b>disepakati</b> & dicatat." * 40  # ~1,700 characters
+    editor.text.insertPlainText(long_tail)  # pasted, as a long clause would be
+    qtbot.keyClicks(editor.text, " Selesai.")
+    text = editor.printed.text()
+    assert len(text) < 500 and "…" in text
+    lines = editor.printed.height() // editor.printed.fontMetrics().lineSpacing()
+    assert lines <= 6, lines
+    assert editor.printed.toolTip().endswith("Selesai.")  # the whole reading
+    assert "<b>disepakati</b>" in editor.printed.toolTip()  # markup stays text
+    assert editor.text.height() >= 60  # the text area is not squeezed
+    assert page.form.values()["pasal"][4]["ayat"][0]["teks"].endswith(" Selesai.")

@@ -56,6 +56,7 @@ from desktop.ui.widgets.articles_tree import (
 
 WIDE_FONT_SCALE = 1.15  # the text area's font in the wide window
 COMPACT_TEXT_HEIGHT = 100  # the text under the tree, in the form's narrow pane
+PRINTED_MAX = 320  # characters of the "Tercetak:" line before it is cut short
 QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum"
 
 
@@ -65,7 +66,7 @@ class ArticlesEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("articlesEditor")
-        layout = QVBoxLayout(self)
+        layout = self._outer = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.tree = QTreeWidget(self)
         self.tree.setHeaderHidden(True)
@@ -126,16 +127,19 @@ class ArticlesEditor(QWidget):
         self.where.hide()
         text_layout.addWidget(self.where)
         text_layout.addWidget(self.text, 1)
-        # how the selected text prints, when a placeholder makes it differ from the typing
-        self.printed = QLabel(text_pane)
+        self._text_layout = text_layout
+        # how the selected text prints, when a placeholder makes it differ from the typing:
+        # under the splitter in the form (a splitter pane would not grow for it, and the
+        # line would cover the text), under the text in the wide window (``set_wide``)
+        self.printed = QLabel(self)
         self.printed.setObjectName("articlePrinted")
         self.printed.setProperty("tone", "muted")  # a reading of the text, not the text
         self.printed.setWordWrap(True)
         self.printed.setTextFormat(Qt.TextFormat.PlainText)  # an officer's "<" stays "<"
         self.printed.hide()
-        text_layout.addWidget(self.printed)
         self.splitter.addWidget(text_pane)
         layout.addWidget(self.splitter)
+        layout.addWidget(self.printed)
         layout.addWidget(self.error)
         self.wide = False
         self.can_widen = False
@@ -165,12 +169,17 @@ class ArticlesEditor(QWidget):
         font = self.text.font()  # long legal text reads better a little larger
         font.setPointSizeF(self.font().pointSizeF() * (WIDE_FONT_SCALE if wide else 1.0))
         self.text.setFont(font)
+        outer = self._outer
         if wide:
+            outer.removeWidget(self.printed)
+            self._text_layout.addWidget(self.printed)
             self.splitter.setOrientation(Qt.Orientation.Horizontal)
             self.text.setMaximumHeight(QWIDGETSIZE_MAX)
             self.tree.setMinimumHeight(0)
             self.fit_panes()
         else:
+            self._text_layout.removeWidget(self.printed)
+            outer.insertWidget(outer.indexOf(self.splitter) + 1, self.printed)
             self.splitter.setOrientation(Qt.Orientation.Vertical)
             self.text.setMaximumHeight(COMPACT_TEXT_HEIGHT)
             self.tree.setMinimumHeight(180)
@@ -251,8 +260,13 @@ class ArticlesEditor(QWidget):
             self.printed.hide()
             self.printed.clear()
             return
-        message = self.tr("Tercetak: {text}").replace("{text}", " ".join(
-            printed_text(typed, self._values).split()))
+        printed = " ".join(printed_text(typed, self._values).split())
+        # a long ayat is read in the text above: the line keeps to a few lines (whole in
+        # its tooltip), so it never squeezes the text area or lengthens the form much
+        self.printed.setToolTip(printed if len(printed) > PRINTED_MAX else "")
+        if len(printed) > PRINTED_MAX:
+            printed = printed[:PRINTED_MAX - 1].rstrip() + "…"
+        message = self.tr("Tercetak: {text}").replace("{text}", printed)
         blanks = blank_slots(typed, self._values)
         if blanks:
             message += "\n" + self.tr("Belum terisi (dicetak \"....\"): {slots}").replace(
