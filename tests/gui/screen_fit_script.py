@@ -334,6 +334,7 @@ def walk_agreement_windows(win: MainWindow, app: QApplication, tasks: TaskManage
     editors of the sub-list tables (parties, annex, follow-ups)."""
     from desktop.ui.articles_window import ArticlesWindow
     from desktop.ui.pdf_preview import PdfPreviewDialog
+    from desktop.ui.widgets.collection import reveal
 
     page = win.show_kind("agreements")
     settle(app, tasks)
@@ -349,8 +350,6 @@ def walk_agreement_windows(win: MainWindow, app: QApplication, tasks: TaskManage
         articles = page.form.collections["pasal"]
         choose_a_placeholder(articles)
         settle(app, tasks)
-        from desktop.ui.widgets.collection import reveal
-
         reveal(articles.printed)  # scrolled to, as a person would
         settle(app, tasks)
         if not articles.printed.isVisible():
